@@ -1,0 +1,59 @@
+"""Normalisation of the text found in survey exports, so that headers and answers match.
+
+Survey tools and people add non-breaking spaces, curly quotes, odd case and trailing
+punctuation; these helpers fold such differences away while keeping Polish letters, which
+carry meaning ("źle" is not "zle").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+_SPACES = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[\W_]+")
+_QUOTES = str.maketrans({"„": '"', "”": '"', "“": '"', "«": '"', "»": '"', "’": "'", "‘": "'"})
+
+
+def clean_text(value: Any) -> str:
+    """The cell's text with spaces folded and trimmed; numbers like ``3.0`` become ``3``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    text = unicodedata.normalize("NFC", str(value)).translate(_QUOTES)
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(value: Any) -> str:
+    """A key for tolerant matching: case, spacing and punctuation ignored."""
+    text = clean_text(value).casefold()
+    return _NOT_WORD.sub(" ", text).strip()
+
+
+def fold_compact(value: Any) -> str:
+    """Like :func:`fold` but with no spaces at all, for codes such as ``O1Q1`` vs ``o1_q1``."""
+    return fold(value).replace(" ", "")
+
+
+def strip_diacritics(text: str) -> str:
+    """Polish letters replaced by their plain Latin forms (``ł`` included)."""
+    text = text.replace("ł", "l").replace("Ł", "L")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column letter for a 1-based column index (1 → A, 27 → AA)."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
