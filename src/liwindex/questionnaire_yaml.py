@@ -1,0 +1,290 @@
+"""Loading questionnaires from YAML, with every problem reported at its YAML path and line.
+
+The document is composed into nodes first (safe loader: no Python objects, no aliases to
+expand into huge trees) so that each path like ``dimensions[0].areas[2].questions[1].scale``
+knows its line; then pydantic checks the structure and :func:`check_references` the rules
+that need the whole document. All problems from both are reported together.
+"""
+
+from __future__ import annotations
+
+import math
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from liwindex.problems import InputError, Report
+from liwindex.questionnaire import Questionnaire
+
+STANDARD_NAME = "lijw-standard.yaml"
+MAX_QUESTIONNAIRE_BYTES = 5_000_000
+
+Path_ = tuple[str | int, ...]
+
+
+def format_path(path: Path_) -> str:
+    """``('dimensions', 0, 'areas')`` → ``dimensions[0].areas``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(root)"
+
+
+def standard_questionnaire_text() -> str:
+    """The YAML text of the standard LIJW questionnaire shipped with the package."""
+    return resources.files("liwindex").joinpath(f"data/{STANDARD_NAME}").read_text("utf-8")
+
+
+def load_standard() -> Questionnaire:
+    """The standard LIJW questionnaire (the default everywhere)."""
+    return parse_questionnaire(standard_questionnaire_text(), STANDARD_NAME)
+
+
+def load_questionnaire(path: str | Path | None = None) -> Questionnaire:
+    """Load and validate a questionnaire file; ``None`` gives the standard one.
+
+    Raises :class:`InputError` listing every problem of the file.
+    """
+    if path is None:
+        return load_standard()
+    path = Path(path)
+    name = str(path)
+    report = Report()
+    if not path.exists():
+        report.add("file-not-found", file=name)
+    elif path.is_dir():
+        report.add("file-is-directory", file=name)
+    elif path.stat().st_size > MAX_QUESTIONNAIRE_BYTES:
+        report.add("yaml-too-large", file=name, limit=MAX_QUESTIONNAIRE_BYTES)
+    report.raise_if_invalid()
+    try:
+        text = path.read_text("utf-8-sig")
+    except UnicodeDecodeError:
+        report.add("yaml-not-utf8", file=name)
+        raise InputError(report) from None
+    return parse_questionnaire(text, name)
+
+
+def parse_questionnaire(text: str, name: str = "<questionnaire>") -> Questionnaire:
+    """Validate YAML text as a questionnaire; raises :class:`InputError` with every problem."""
+    report = Report()
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        report.add("yaml-syntax", file=name, line=line, detail=exc.problem or str(exc))
+        raise InputError(report) from None
+    except yaml.YAMLError as exc:
+        report.add("yaml-syntax", file=name, detail=str(exc))
+        raise InputError(report) from None
+
+    if not isinstance(data, dict):
+        report.add("yaml-not-mapping", file=name, line=1)
+        raise InputError(report)
+
+    lines: dict[Path_, int] = {}
+    _index_lines(node, (), lines, report, name)
+
+    def line_of(path: Path_) -> int | None:
+        while path:
+            if path in lines:
+                return lines[path]
+            path = path[:-1]
+        return lines.get(())
+
+    try:
+        questionnaire: Questionnaire | None = Questionnaire.model_validate(data)
+    except ValidationError as exc:
+        questionnaire = None
+        for err in exc.errors():
+            path = tuple(p for p in err["loc"] if isinstance(p, str | int))
+            report.add(
+                "yaml-invalid",
+                file=name,
+                yaml_path=format_path(path),
+                line=line_of(path),
+                detail=_pydantic_detail(err),
+            )
+    for path, code, params in check_references(data):
+        report.add(code, file=name, yaml_path=format_path(path), line=line_of(path), **params)
+    report.raise_if_invalid()
+    assert questionnaire is not None
+    return questionnaire
+
+
+def _pydantic_detail(err: Any) -> str:
+    if err["type"] == "missing":
+        return "missing"
+    if err["type"] == "extra_forbidden":
+        return "extra"
+    return str(err["msg"])
+
+
+def _index_lines(node: Any, path: Path_, lines: dict[Path_, int], report: Report, name: str) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                report.add(
+                    "yaml-duplicate-key",
+                    file=name,
+                    yaml_path=format_path((*path, key)),
+                    line=key_node.start_mark.line + 1,
+                    value=key,
+                )
+            seen.add(key)
+            _index_lines(value_node, (*path, key), lines, report, name)
+            lines[(*path, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index_lines(item, (*path, i), lines, report, name)
+
+
+def _items(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    """The mapping items of a list, tolerating a malformed document."""
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _id(item: dict[str, Any]) -> str | None:
+    value = item.get("id")
+    return None if value is None else str(value)
+
+
+def check_references(data: dict[str, Any]) -> list[tuple[Path_, str, dict[str, Any]]]:
+    """Rules that need the whole document; works on raw (possibly malformed) data.
+
+    Returns ``(path, code, params)`` triples: unknown scales and groups, duplicate ids,
+    empty dimensions and areas, scales without two different points, a bad index range.
+    """
+    found: list[tuple[Path_, str, dict[str, Any]]] = []
+
+    def duplicates(items: list[tuple[int, dict[str, Any]]], path: Path_, seen: dict[str, Path_]) -> None:
+        for i, item in items:
+            ident = _id(item)
+            if ident is None:
+                continue
+            if ident in seen:
+                found.append(
+                    ((*path, i, "id"), "duplicate-id", {"value": ident, "first": format_path(seen[ident])})
+                )
+            else:
+                seen[ident] = (*path, i, "id")
+
+    scales = _items(data.get("scales"))
+    duplicates(scales, ("scales",), {})
+    scale_ids = [s for s in (_id(item) for _, item in scales) if s]
+    dims = _items(data.get("dimensions"))
+    scored_scales = {
+        str(q.get("scale"))
+        for _, dim in dims for _, area in _items(dim.get("areas"))
+        for _, q in _items(area.get("questions"))
+    }
+    for i, scale in scales:
+        choices = _items(scale.get("choices"))
+        codes: dict[str, Path_] = {}
+        labels: dict[str, Path_] = {}
+        for j, choice in choices:
+            code = choice.get("code")
+            if code is not None:
+                key = str(code).strip().casefold()
+                if key in codes:
+                    found.append(
+                        (("scales", i, "choices", j, "code"), "duplicate-code",
+                         {"value": code, "first": format_path(codes[key])})
+                    )
+                codes.setdefault(key, ("scales", i, "choices", j, "code"))
+            label = choice.get("label")
+            for lang_text in label.values() if isinstance(label, dict) else []:
+                key = " ".join(str(lang_text).split()).casefold()
+                if key in labels and labels[key][:4] != ("scales", i, "choices", j):
+                    found.append(
+                        (("scales", i, "choices", j, "label"), "duplicate-label",
+                         {"value": lang_text, "first": format_path(labels[key])})
+                    )
+                labels.setdefault(key, ("scales", i, "choices", j, "label"))
+            if _id(scale) in scored_scales and not choice.get("na") and choice.get("points") is None:
+                found.append((("scales", i, "choices", j), "choice-without-points", {"value": code}))
+        points = {
+            float(c["points"]) for _, c in choices
+            if not c.get("na") and isinstance(c.get("points"), int | float)
+            and not isinstance(c.get("points"), bool) and math.isfinite(c["points"])
+        }
+        if choices and _id(scale) in scored_scales and len(points) < 2:
+            found.append((("scales", i, "choices"), "scale-constant-points", {"value": _id(scale)}))
+
+    groups = _items(data.get("groups"))
+    duplicates(groups, ("groups",), {})
+    group_ids = [g for g in (_id(item) for _, item in groups) if g]
+
+    def check_refs(item: dict[str, Any], path: Path_, need_scale: bool) -> None:
+        scale = item.get("scale")
+        if scale is not None and str(scale) not in scale_ids:
+            found.append(((*path, "scale"), "unknown-scale",
+                          {"value": scale, "known": ", ".join(scale_ids)}))
+        elif scale is None and need_scale:
+            found.append(((*path, "scale"), "missing-scale", {}))
+        question_groups = item.get("groups")
+        if isinstance(question_groups, list):
+            if not question_groups:
+                found.append(((*path, "groups"), "empty-groups", {}))
+            for k, gid in enumerate(question_groups):
+                if str(gid) not in group_ids:
+                    found.append(((*path, "groups", k), "unknown-group-ref",
+                                  {"value": gid, "known": ", ".join(group_ids)}))
+
+    duplicates(dims, ("dimensions",), {})
+    area_seen: dict[str, Path_] = {}
+    question_seen: dict[str, Path_] = {}
+    for d, dim in dims:
+        areas = _items(dim.get("areas"))
+        if not areas:
+            found.append((("dimensions", d), "empty-dimension", {"value": _id(dim)}))
+        duplicates(areas, ("dimensions", d, "areas"), area_seen)
+        for a, area in areas:
+            path = ("dimensions", d, "areas", a)
+            questions = _items(area.get("questions"))
+            if not questions:
+                found.append((path, "empty-area", {"value": _id(area)}))
+            duplicates(questions, (*path, "questions"), question_seen)
+            for q, question in questions:
+                check_refs(question, (*path, "questions", q), need_scale=False)
+
+    context = _items(data.get("context_questions"))
+    duplicates(context, ("context_questions",), question_seen)
+    for c, question in context:
+        need_scale = question.get("type") in ("single", "multi")
+        check_refs(question, ("context_questions", c), need_scale=need_scale)
+
+    scoring = data.get("scoring")
+    if isinstance(scoring, dict):
+        rng = scoring.get("index_range")
+        if (
+            isinstance(rng, list) and len(rng) == 2
+            and all(isinstance(x, int | float) and not isinstance(x, bool) for x in rng)
+        ):
+            lo, hi = rng
+            if lo >= hi:
+                found.append((("scoring", "index_range"), "bad-index-range", {"value": rng}))
+            step = scoring.get("grade_step", 0.5)
+            if isinstance(step, int | float) and step > 0 and lo < hi:
+                steps = (hi - lo) / step
+                if abs(steps - round(steps)) > 1e-9:
+                    found.append((("scoring", "grade_step"), "bad-grade-step",
+                                  {"value": step, "lo": lo, "hi": hi}))
+    return found
