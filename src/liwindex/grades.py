@@ -1,0 +1,189 @@
+"""Reading the optional ``oceny`` (working-group grades) and ``metryka`` (metadata) sheets."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from liwindex.problems import Report, Severity
+from liwindex.text import clean_text, column_letter, fold, strip_diacritics
+
+if TYPE_CHECKING:
+    from liwindex.questionnaire import Questionnaire
+    from liwindex.workbook import Sheet
+
+GRADES_SHEET = "oceny"
+META_SHEET = "metryka"
+ETAPS = ("wstępna", "powdrożeniowa", "roczna")
+
+_GRADE_COLUMNS = {
+    "area": {"obszar", "area", "id obszaru", "area id"},
+    "grade": {"ocena", "grade", "ocena grupy roboczej"},
+    "justification": {"uzasadnienie", "justification"},
+    "recommendations": {"rekomendacje", "recommendations", "rekomendacja"},
+}
+_META_KEYS = {
+    "jst": {"jst", "nazwa jst", "samorząd", "gmina", "local government"},
+    "rok": {"rok", "year"},
+    "etap": {"etap", "round", "stage"},
+}
+_AREA_PREFIX = re.compile(r"^\s*([A-Za-z]+\d+)\b")
+
+
+@dataclass(frozen=True)
+class Grade:
+    """The working group's grade of one area, with its justification and recommendations."""
+
+    area: str
+    value: float | None
+    justification: str = ""
+    recommendations: str = ""
+    row: int | None = None
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the ``metryka`` sheet says about the round."""
+
+    jst: str | None = None
+    rok: int | None = None
+    etap: str | None = None
+
+
+def read_grades(
+    sheet: Sheet, questionnaire: Questionnaire, file: str, report: Report
+) -> dict[str, Grade]:
+    """Grades by area id; grades outside the range or off the step are errors."""
+    where = {"file": file, "sheet": sheet.name}
+    if sheet.is_empty:
+        return {}
+    header_row, header = sheet.rows[0]
+    columns: dict[str, int] = {}
+    for index, title in enumerate(header):
+        key = fold(title)
+        for name, accepted in _GRADE_COLUMNS.items():
+            if key in accepted and name not in columns:
+                columns[name] = index
+    missing = [name for name in ("area", "grade") if name not in columns]
+    for name in missing:
+        report.add("grades-missing-column", **where, row=header_row,
+                   value="obszar" if name == "area" else "ocena")
+    if missing:
+        return {}
+
+    areas = {fold(a.id): a.id for a in questionnaire.areas}
+    areas.update({fold(a.label.pl): a.id for a in questionnaire.areas})
+    areas.update({fold(a.label.en): a.id for a in questionnaire.areas if a.label.en})
+    allowed = ", ".join(a.id for a in questionnaire.areas)
+    grades: dict[str, Grade] = {}
+    area_col, grade_col = column_letter(columns["area"] + 1), column_letter(columns["grade"] + 1)
+
+    def cell(values: tuple[Any, ...], name: str) -> Any:
+        index = columns.get(name)
+        return values[index] if index is not None and index < len(values) else None
+
+    for row, values in sheet.rows[1:]:
+        raw_area = clean_text(cell(values, "area"))
+        raw_grade = cell(values, "grade")
+        if not raw_area:
+            if clean_text(raw_grade):
+                report.add("unknown-area", **where, row=row, column=area_col, value="",
+                           allowed=allowed)
+            continue
+        area = areas.get(fold(raw_area))
+        prefix = _AREA_PREFIX.match(raw_area)
+        if area is None and prefix:
+            area = areas.get(fold(prefix.group(1)))
+        if area is None:
+            report.add("unknown-area", **where, row=row, column=area_col, value=raw_area,
+                       allowed=allowed)
+            continue
+        if area in grades:
+            report.add("duplicate-grade", **where, row=row, column=area_col, value=area,
+                       first=grades[area].row)
+            continue
+        value = _grade_value(raw_grade, row, grade_col, questionnaire, report, where)
+        grades[area] = Grade(
+            area=area,
+            value=value,
+            justification=clean_text(cell(values, "justification")),
+            recommendations=clean_text(cell(values, "recommendations")),
+            row=row,
+        )
+    return grades
+
+
+def _grade_value(
+    raw: Any, row: int, column: str, questionnaire: Questionnaire, report: Report,
+    where: dict[str, Any],
+) -> float | None:
+    scoring = questionnaire.scoring
+    text = clean_text(raw)
+    if not text:
+        return None
+    bounds = {"lo": _num(scoring.lo), "hi": _num(scoring.hi)}
+    try:
+        value = float(raw) if isinstance(raw, int | float) else float(text.replace(",", "."))
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        report.add("grade-not-number", **where, row=row, column=column, value=text, **bounds)
+        return None
+    if not scoring.lo - 1e-9 <= value <= scoring.hi + 1e-9:
+        report.add("grade-out-of-range", **where, row=row, column=column, value=text, **bounds)
+        return None
+    steps = (value - scoring.lo) / scoring.grade_step
+    if abs(steps - round(steps)) > 1e-6:
+        low = scoring.lo + math.floor(steps) * scoring.grade_step
+        near = f"{_num(low)} / {_num(low + scoring.grade_step)}"
+        report.add("grade-off-step", **where, row=row, column=column, value=text,
+                   step=_num(scoring.grade_step), near=near)
+        return None
+    return value
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def read_meta(sheet: Sheet, file: str, report: Report) -> Meta:
+    """Key/value rows of the ``metryka`` sheet: ``jst``, ``rok``, ``etap``."""
+    where = {"file": file, "sheet": sheet.name}
+    found: dict[str, Any] = {}
+    for row, values in sheet.rows:
+        key = fold(values[0] if values else None)
+        value = values[1] if len(values) > 1 else None
+        name = next((k for k, accepted in _META_KEYS.items() if key in accepted), None)
+        if name is None:
+            if key and key not in {"klucz", "key", "pole", "field"}:
+                report.add("unknown-meta-key", Severity.NOTE, **where, row=row, column="A",
+                           value=clean_text(values[0]))
+            continue
+        text = clean_text(value)
+        if not text:
+            continue
+        if name == "rok":
+            try:
+                year = int(float(text))
+                if not 1990 <= year <= 2200:
+                    raise ValueError
+                found["rok"] = year
+            except ValueError:
+                report.add("bad-year", Severity.WARNING, **where, row=row, column="B", value=text)
+        elif name == "etap":
+            etap = next((e for e in ETAPS if fold(e) == fold(text)), None)
+            if etap is None:
+                near = next((e for e in ETAPS if strip_diacritics(e) == strip_diacritics(fold(text))),
+                            None)
+                suggestion = (
+                    {"pl": f" (czy chodziło o „{near}”?)", "en": f" (did you mean '{near}'?)"}
+                    if near else None
+                )
+                report.add("bad-etap", Severity.WARNING, **where, row=row, column="B", value=text,
+                           suggestion=suggestion)
+            found["etap"] = etap
+        else:
+            found["jst"] = text
+    return Meta(**found)

@@ -1,0 +1,191 @@
+"""Matching what survey exports contain to the questionnaire: headers to questions, cells
+to choice codes, group cells to group ids.
+
+Every lookup is tolerant of case, spacing and punctuation (see :mod:`liwindex.text`) but
+never guesses: a near miss such as a label typed without Polish letters is suggested to
+the user, not accepted.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from liwindex.questionnaire import ContextQuestion, Question, Questionnaire, Scale
+from liwindex.text import fold, fold_compact, strip_diacritics
+
+# Columns that survey platforms add to every export (Polish and English interfaces).
+# Google Forms, MS Forms, LimeSurvey and KoboToolbox; compared after folding.
+PLATFORM_COLUMNS = frozenset(
+    fold(name)
+    for name in (
+        "Sygnatura czasowa", "Timestamp", "Adres e-mail", "Email Address", "E-mail",
+        "Identyfikator", "ID", "Godzina rozpoczęcia", "Start time", "Godzina ukończenia",
+        "Completion time", "Email", "Nazwa", "Name", "Czas ostatniej modyfikacji",
+        "Last modified time", "Punkty", "Score", "submitdate", "lastpage", "startlanguage",
+        "seed", "startdate", "datestamp", "ipaddr", "refurl", "token", "start", "end",
+        "today", "deviceid", "_id", "_uuid", "_submission_time", "_index",
+        "_validation_status", "_status", "_submitted_by", "__version__", "_notes", "_tags",
+        "_parent_index", "meta/instanceID", "instanceID", "Data przesłania", "Submission date",
+    )
+)
+
+GROUP_HEADERS = frozenset({"grupa", "group", "grupa respondenta", "respondent group"})
+
+_ID_PREFIX = re.compile(r"^\s*\[?([A-Za-z][A-Za-z0-9_]*)\]?\s*[.):\-–]\s*\S")
+
+TargetKind = Literal["question", "context", "group"]
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a column holds: a scored question, a context/open question or the group."""
+
+    kind: TargetKind
+    id: str
+
+
+class HeaderMatcher:
+    """Recognises a header as a question id, a question text, the group column or metadata."""
+
+    def __init__(self, questionnaire: Questionnaire) -> None:
+        self._ids: dict[str, Target] = {}
+        self._texts: dict[str, set[Target]] = {}
+        items: list[tuple[Target, Question | ContextQuestion]] = [
+            (Target("question", q.id), q) for q in questionnaire.questions
+        ]
+        items += [(Target("context", c.id), c) for c in questionnaire.context_questions]
+        for target, question in items:
+            self._ids[fold_compact(question.id)] = target
+            for alias in question.aliases:
+                self._ids[fold_compact(alias)] = target
+            for text in (question.text.pl, question.text.en):
+                if text:
+                    self._texts.setdefault(fold(text), set()).add(target)
+        group = Target("group", questionnaire.group_question.id)
+        self._ids[fold_compact(questionnaire.group_question.id)] = group
+        for name in GROUP_HEADERS:
+            self._texts.setdefault(name, set()).add(group)
+        gq_text = questionnaire.group_question.text
+        if gq_text is not None:
+            for text in (gq_text.pl, gq_text.en):
+                if text:
+                    self._texts.setdefault(fold(text), set()).add(group)
+
+    def match(self, header: object) -> Target | None:
+        """The target of ``header``, or None when it is not part of the questionnaire."""
+        key = fold(header)
+        if not key:
+            return None
+        found = self._ids.get(key.replace(" ", ""))
+        if found:
+            return found
+        texts = self._texts.get(key)
+        if texts and len(texts) == 1:
+            return next(iter(texts))
+        prefix = _ID_PREFIX.match(str(header))
+        if prefix:
+            found = self._ids.get(fold_compact(prefix.group(1)))
+            if found:
+                return found
+        if "/" in str(header):  # KoboToolbox exports "group/name"
+            return self._ids.get(fold_compact(str(header).rsplit("/", 1)[-1]))
+        return None
+
+    @staticmethod
+    def is_platform_column(header: object) -> bool:
+        """True for columns survey platforms add (timestamps, e-mail, ids)."""
+        return fold(header) in PLATFORM_COLUMNS
+
+
+class ChoiceLookup:
+    """Cell text → choice code for one scale: by code, Polish or English label, or alias."""
+
+    def __init__(self, scale: Scale) -> None:
+        self.scale = scale
+        self._keys: dict[str, str] = {}
+        for choice in scale.choices:
+            for alias in choice.aliases:
+                self._keys[fold(alias)] = choice.code
+            self._keys[fold(choice.label.pl)] = choice.code
+            if choice.label.en:
+                self._keys.setdefault(fold(choice.label.en), choice.code)
+        for choice in scale.choices:  # a code wins over a label that happens to equal it
+            self._keys[fold(choice.code)] = choice.code
+
+    def code(self, value: object) -> str | None:
+        """The choice code of a cell value, or None when nothing matches."""
+        return self._keys.get(fold(value))
+
+    def allowed(self) -> dict[str, str]:
+        """The allowed answers, for messages in both languages."""
+        return {
+            lang: "; ".join(
+                f"{c.code} ({c.label.get(lang)})" if fold(c.code) != fold(c.label.get(lang))
+                else c.code
+                for c in self.scale.choices
+            )
+            for lang in ("pl", "en")
+        }
+
+    def suggest(self, value: object) -> str | None:
+        """The label a near miss probably meant (missing Polish letters, a typo)."""
+        key = fold(value)
+        plain = strip_diacritics(key)
+        labels = {fold(c.label.pl): c.label.pl for c in self.scale.choices}
+        for folded, label in labels.items():
+            if strip_diacritics(folded) == plain:
+                return label
+        close = difflib.get_close_matches(key, list(labels), n=1, cutoff=0.85)
+        return labels[close[0]] if close else None
+
+
+class GroupLookup:
+    """Cell text → group id, by id, label or alias."""
+
+    def __init__(self, questionnaire: Questionnaire) -> None:
+        self.questionnaire = questionnaire
+        self._keys: dict[str, str] = {}
+        for group in questionnaire.groups:
+            for alias in group.aliases:
+                self._keys[fold(alias)] = group.id
+            self._keys[fold(group.label.pl)] = group.id
+            if group.label.en:
+                self._keys[fold(group.label.en)] = group.id
+            self._keys[fold(group.id)] = group.id
+
+    def group(self, value: object) -> str | None:
+        """The group id of a cell value, or None."""
+        return self._keys.get(fold(value))
+
+    def allowed(self) -> dict[str, str]:
+        """The allowed group values, for messages in both languages."""
+        return {
+            lang: "; ".join(f"{g.id} ({g.label.get(lang)})" for g in self.questionnaire.groups)
+            for lang in ("pl", "en")
+        }
+
+
+def split_multi(value: str, lookup: ChoiceLookup) -> tuple[list[str], list[str]]:
+    """Split a multiple-choice cell (Google Forms joins choices with ", ").
+
+    Labels may themselves contain commas, so consecutive pieces are joined greedily into
+    the longest known label. Returns ``(codes, unmatched pieces)``.
+    """
+    pieces = [p.strip() for p in re.split(r"[,;]", value) if p.strip()]
+    codes: list[str] = []
+    unmatched: list[str] = []
+    i = 0
+    while i < len(pieces):
+        for j in range(len(pieces), i, -1):
+            code = lookup.code(", ".join(pieces[i:j]))
+            if code is not None:
+                codes.append(code)
+                i = j
+                break
+        else:
+            unmatched.append(pieces[i])
+            i += 1
+    return codes, unmatched

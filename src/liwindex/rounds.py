@@ -1,0 +1,95 @@
+"""One assessment round read from a workbook: survey answers, grades and metadata."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from liwindex.grades import GRADES_SHEET, META_SHEET, Grade, Meta, read_grades, read_meta
+from liwindex.problems import InputError, Report, Severity
+from liwindex.survey import SurveyData, check_answers, read_survey
+from liwindex.workbook import open_workbook
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from liwindex.questionnaire import Questionnaire
+
+
+@dataclass
+class Round:
+    """A validated round; ``report`` keeps the warnings and notes met while reading it."""
+
+    source: str
+    questionnaire: Questionnaire
+    survey: SurveyData | None
+    grades: dict[str, Grade] = field(default_factory=dict)
+    meta: Meta = field(default_factory=Meta)
+    report: Report = field(default_factory=Report)
+
+    def points(self) -> pd.DataFrame:
+        """Raw points of every scored answer (respondents × questions); missing and
+        ``nie wiem`` as NaN."""
+        import numpy as np
+        import pandas as pd
+
+        questions = self.questionnaire.questions
+        if self.survey is None:
+            return pd.DataFrame(columns=[q.id for q in questions], dtype=float)
+        codes = self.survey.codes
+        out = np.full(codes.shape, np.nan)
+        for j, question in enumerate(questions):
+            scale = self.questionnaire.scale_by_id[question.scale]
+            table = {c.code: (np.nan if c.na or c.points is None else c.points)
+                     for c in scale.choices}
+            out[:, j] = codes[question.id].map(table).to_numpy(dtype=float, na_value=np.nan)
+        return pd.DataFrame(out, index=codes.index, columns=[q.id for q in questions])
+
+
+def read_round(
+    path: str | Path,
+    questionnaire: Questionnaire,
+    sheet: str | None = None,
+    group: str | None = None,
+) -> Round:
+    """Read and validate one workbook; raises :class:`InputError` listing every problem."""
+    report = Report()
+    name = str(path)
+    workbook = open_workbook(path, report)
+    if workbook is None:
+        raise InputError(report)
+
+    grades_sheet = workbook.find(GRADES_SHEET)
+    meta_sheet = workbook.find(META_SHEET)
+    special = {id(s) for s in (grades_sheet, meta_sheet) if s is not None}
+    if sheet is not None:
+        survey_sheet = workbook.find(sheet)
+        if survey_sheet is None:
+            names = workbook.sheet_names()
+            close = difflib.get_close_matches(sheet, names, n=1, cutoff=0.5)
+            known = ", ".join(f"„{n}”" for n in names)
+            if close:
+                known += f" — „{close[0]}”?"
+            report.add("sheet-not-found", file=name, value=sheet, known=known)
+            raise InputError(report)
+    else:
+        survey_sheet = next((s for s in workbook.sheets if id(s) not in special), None)
+
+    survey = None
+    if survey_sheet is not None and not (survey_sheet.is_empty and grades_sheet is not None):
+        survey = read_survey(survey_sheet, questionnaire, name, report, group=group)
+    elif grades_sheet is not None:
+        report.add("no-survey-sheet", Severity.NOTE, file=name)
+
+    grades = read_grades(grades_sheet, questionnaire, name, report) if grades_sheet else {}
+    meta = read_meta(meta_sheet, name, report) if meta_sheet else Meta()
+    if survey is None and not grades and report.valid:
+        report.add("no-data", file=name)
+    if survey is not None and report.valid:
+        check_answers(survey, questionnaire, name, report)
+    report.raise_if_invalid()
+    return Round(source=name, questionnaire=questionnaire, survey=survey, grades=grades,
+                 meta=meta, report=report)
+
