@@ -1,0 +1,245 @@
+"""Result objects of one scored round: one object, several renderings (table, JSON, Excel)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from liwindex.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from liwindex.rounds import Round
+
+
+def _num(value: Any) -> float | None:
+    """A float for JSON, None for missing values (NaN)."""
+    if value is None:
+        return None
+    value = float(value)
+    return None if math.isnan(value) else value
+
+
+@dataclass
+class IndexResult:
+    """The index: final value, from the survey, from the grades, and which one is final."""
+
+    value: float | None
+    survey: float | None
+    grades: float | None
+    source: str
+
+
+@dataclass
+class DimensionResult:
+    """A płaszczyzna's scores."""
+
+    id: str
+    label: dict[str, str]
+    value: float | None
+    survey: float | None
+    grades: float | None
+
+
+@dataclass
+class AreaResult:
+    """An area's survey score (all and by group), grade and final value."""
+
+    id: str
+    dimension: str
+    label: dict[str, str]
+    value: float | None
+    survey: float | None
+    grade: float | None
+    n: int
+    by_group: dict[str, float | None]
+    n_by_group: dict[str, int]
+
+
+@dataclass
+class ItemResult:
+    """A scored question's answer count, mean normalised value and answer distribution."""
+
+    id: str
+    area: str
+    n: int
+    mean: float | None
+    distribution: dict[str, int]
+
+
+@dataclass
+class ScoreResult:
+    """Everything ``liwindex score`` reports about one round."""
+
+    questionnaire_id: str
+    questionnaire_version: str
+    meta: dict[str, Any]
+    respondents_total: int
+    respondents_by_group: dict[str, int]
+    index: IndexResult
+    dimensions: list[DimensionResult]
+    areas: list[AreaResult]
+    items: list[ItemResult]
+    index_range: tuple[float, float] = (1.0, 5.0)
+    problems: list[Problem] = field(default_factory=list)
+
+    def warnings(self, lang: str = "pl") -> list[str]:
+        """Warnings (reading and scoring) as sentences in ``lang``."""
+        return [p.message(lang) for p in self.problems if p.severity is Severity.WARNING]
+
+    def notes(self, lang: str = "pl") -> list[str]:
+        """Notes about what was interpreted or ignored, in ``lang``."""
+        return [p.message(lang) for p in self.problems if p.severity is Severity.NOTE]
+
+    def to_dict(self, lang: str = "pl") -> dict[str, Any]:
+        """The JSON object of SPEC §4; labels and warnings in ``lang``; numbers unrounded."""
+        return {
+            "questionnaire": {"id": self.questionnaire_id, "version": self.questionnaire_version},
+            "meta": self.meta,
+            "respondents": {"total": self.respondents_total, "by_group": self.respondents_by_group},
+            "index": {
+                "value": _num(self.index.value),
+                "survey": _num(self.index.survey),
+                "grades": _num(self.index.grades),
+                "source": self.index.source,
+            },
+            "dimensions": [
+                {"id": d.id, "label": d.label[lang], "value": _num(d.value),
+                 "survey": _num(d.survey), "grades": _num(d.grades)}
+                for d in self.dimensions
+            ],
+            "areas": [
+                {"id": a.id, "dimension": a.dimension, "label": a.label[lang],
+                 "value": _num(a.value), "survey": _num(a.survey), "grade": _num(a.grade),
+                 "n": a.n, "by_group": {g: _num(v) for g, v in a.by_group.items()}}
+                for a in self.areas
+            ],
+            "items": [
+                {"id": i.id, "area": i.area, "n": i.n, "mean": _num(i.mean),
+                 "distribution": i.distribution}
+                for i in self.items
+            ],
+            "warnings": self.warnings(lang),
+        }
+
+
+def score_round(round_: Round) -> ScoreResult:
+    """Score a validated round (SPEC §2) and gather the result with its warnings."""
+    import pandas as pd
+
+    from liwindex.scoring import aggregate, score_survey
+
+    q = round_.questionnaire
+    area_ids = [a.id for a in q.areas]
+    problems = list(round_.report.problems)
+    source = {"file": round_.source}
+
+    if round_.survey is not None:
+        groups = round_.survey.groups
+        survey = score_survey(round_.points(), groups, q)
+        survey_areas = survey.area
+    else:
+        groups = pd.Series([], dtype=object)
+        survey = None
+        survey_areas = pd.Series(float("nan"), index=area_ids)
+
+    grade_values = {a: g.value for a, g in round_.grades.items() if g.value is not None}
+    grades_areas = pd.Series(grade_values, dtype=float).reindex(area_ids)
+    final_areas = grades_areas.fillna(survey_areas) if grade_values else survey_areas
+
+    survey_agg = aggregate(survey_areas, q)
+    grades_agg = aggregate(grades_areas, q)
+    final_agg = aggregate(final_areas, q)
+
+    def coverage_warning(which: dict[str, str], agg: Any) -> None:
+        if agg.index is None:
+            problems.append(Problem(
+                "index-coverage", Severity.WARNING, **source, value=", ".join(agg.missing_areas),
+                params={"which": which, "have": len(area_ids) - len(agg.missing_areas),
+                        "total": len(area_ids),
+                        "need": math.ceil(q.scoring.min_area_coverage * len(area_ids) - 1e-9)},
+            ))
+
+    if survey is not None:
+        no_data = [a for a in area_ids if pd.isna(survey_areas[a])]
+        if no_data and survey_agg.index is not None:
+            problems.append(Problem("area-no-data", Severity.WARNING, **source,
+                                    value=", ".join(no_data)))
+        coverage_warning({"pl": "z ankiety", "en": "survey"}, survey_agg)
+    if grade_values:
+        coverage_warning({"pl": "z ocen grupy roboczej", "en": "grades"}, grades_agg)
+        ungraded = [a for a in area_ids if a not in grade_values]
+        if ungraded:
+            problems.append(Problem("grades-partial", Severity.WARNING, **source,
+                                    value=", ".join(ungraded)))
+            coverage_warning({"pl": "końcowy", "en": "final"}, final_agg)
+
+    by_group_n = {g: int((groups == g).sum()) for g in q.group_ids}
+    areas = []
+    for area in q.areas:
+        a = area.id
+        areas.append(AreaResult(
+            id=a,
+            dimension=q.area_dimension[a],
+            label=area.label.to_dict(),
+            value=_num(final_areas[a]),
+            survey=_num(survey_areas[a]),
+            grade=_num(grades_areas[a]),
+            n=int(survey.area_n[a]) if survey is not None else 0,
+            by_group={g: (_num(survey.area_by_group.at[g, a]) if survey is not None else None)
+                      for g in q.group_ids},
+            n_by_group={g: (int(survey.area_n_by_group.at[g, a]) if survey is not None else 0)
+                        for g in q.group_ids},
+        ))
+    dimensions = [
+        DimensionResult(
+            id=d.id, label=d.label.to_dict(), value=_num(final_agg.dimensions[d.id]),
+            survey=_num(survey_agg.dimensions[d.id]), grades=_num(grades_agg.dimensions[d.id]),
+        )
+        for d in q.dimensions
+    ]
+    items = _items(round_, survey) if survey is not None else [
+        ItemResult(id=x.id, area=q.question_area[x.id], n=0, mean=None, distribution={})
+        for x in q.questions
+    ]
+    return ScoreResult(
+        questionnaire_id=q.id,
+        questionnaire_version=q.version,
+        meta={"jst": round_.meta.jst, "rok": round_.meta.rok, "etap": round_.meta.etap,
+              "source": round_.source},
+        respondents_total=len(groups),
+        respondents_by_group=by_group_n,
+        index=IndexResult(
+            value=final_agg.index, survey=survey_agg.index, grades=grades_agg.index,
+            source="grades" if grade_values else "survey",
+        ),
+        dimensions=dimensions,
+        areas=areas,
+        items=items,
+        index_range=(q.scoring.lo, q.scoring.hi),
+        problems=problems,
+    )
+
+
+def _items(round_: Round, survey: Any) -> list[ItemResult]:
+    """Per question: answers counted, mean normalised value, and counts of every code
+    (``nie wiem`` included) among respondents the question is asked of."""
+    from liwindex.scoring import applicable
+
+    q = round_.questionnaire
+    assert round_.survey is not None
+    codes = round_.survey.codes
+    asked = applicable(round_.survey.groups, q)
+    items = []
+    for j, question in enumerate(q.questions):
+        scale = q.scale_by_id[question.scale]
+        counts = codes[question.id][asked[:, j]].value_counts()
+        items.append(ItemResult(
+            id=question.id,
+            area=q.question_area[question.id],
+            n=int(survey.item_n[question.id]),
+            mean=_num(survey.item_mean[question.id]),
+            distribution={c.code: int(counts.get(c.code, 0)) for c in scale.choices},
+        ))
+    return items
+
