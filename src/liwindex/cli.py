@@ -1,0 +1,156 @@
+"""The ``liwindex`` command line: thin commands over :mod:`liwindex.api`.
+
+Exit codes: 0 success, 1 invalid input or a failed run, 2 wrong usage. Heavy modules
+(pandas, rich, the library) are imported inside commands so that ``--help`` is instant.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from liwindex import __version__
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+LANG = click.option(
+    "--lang", type=click.Choice(["pl", "en"]), default="pl", envvar="LIWINDEX_LANG",
+    show_default=True, help="Language of labels and messages (also LIWINDEX_LANG).",
+)
+JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON (SPEC §4) instead of tables.")
+QUESTIONNAIRE = click.option(
+    "--questionnaire", "-q", "questionnaire_path", metavar="PATH",
+    help="Questionnaire YAML file (default: the standard LIJW questionnaire).",
+)
+
+
+def _stderr() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _stdout() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def handle_errors(func: F) -> F:
+    """Turn invalid input into a list of problems and exit 1; never show a traceback
+    unless ``--debug`` was given."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from liwindex.problems import InputError
+
+        ctx = click.get_current_context()
+        lang = ctx.params.get("lang", "pl")
+        try:
+            return func(*args, **kwargs)
+        except InputError as exc:
+            from liwindex.i18n import t
+            from liwindex.render import render_problems
+
+            console = _stderr()
+            render_problems(exc.report.problems, console, lang)
+            console.print(t("errors_found", lang, n=len(exc.report.errors)), style="red")
+            sys.exit(1)
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if ctx.find_root().params.get("debug"):
+                raise
+            message = (
+                f"Błąd programu: {type(exc).__name__}: {exc}. Uruchom z --debug, aby zobaczyć "
+                "szczegóły, i zgłoś problem."
+                if lang == "pl"
+                else f"Program error: {type(exc).__name__}: {exc}. Run with --debug for "
+                "details and report the problem."
+            )
+            click.echo(message, err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="liwindex")
+@click.option("--debug", is_flag=True, help="Show tracebacks of program errors.")
+def cli(debug: bool) -> None:
+    """liwindex — Lokalny Indeks Jakości Współpracy (LIJW).
+
+    Scores the self-assessment of cooperation between a local government (JST) and NGOs
+    from survey workbooks, compares rounds and writes reports.
+    """
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=True, path_type=str))
+@QUESTIONNAIRE
+@click.option("--sheet", metavar="NAME", help="Sheet with the responses (default: the first).")
+@click.option("--group", metavar="ID", help="Group of rows without a group column or cell, e.g. ngo.")
+@JSON
+@LANG
+@handle_errors
+def score(
+    file: str, questionnaire_path: str | None, sheet: str | None, group: str | None,
+    as_json: bool, lang: str,
+) -> None:
+    """Score one round: index, płaszczyzny and areas from FILE (.xlsx)."""
+    from liwindex.api import load_questionnaire, read_round, score_round
+    from liwindex.render import render_problems, render_score
+
+    questionnaire = load_questionnaire(questionnaire_path)
+    result = score_round(read_round(file, questionnaire, sheet=sheet, group=group))
+    if as_json:
+        click.echo(json.dumps(result.to_dict(lang), ensure_ascii=False, indent=2, allow_nan=False))
+    else:
+        render_score(result, _stdout(), lang)
+    render_problems(result.problems, _stderr(), lang)
+
+
+@cli.group()
+def questionnaire() -> None:
+    """Show and check questionnaire definitions (YAML)."""
+
+
+@questionnaire.command("show")
+@click.argument("path", required=False)
+@JSON
+@LANG
+@handle_errors
+def questionnaire_show(path: str | None, as_json: bool, lang: str) -> None:
+    """Show the whole questionnaire PATH (default: the standard one), with scales and points."""
+    from liwindex.api import load_questionnaire
+    from liwindex.render import render_questionnaire
+
+    q = load_questionnaire(path)
+    if as_json:
+        click.echo(json.dumps(q.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        render_questionnaire(q, _stdout(), lang)
+
+
+@questionnaire.command("check")
+@click.argument("path")
+@LANG
+@handle_errors
+def questionnaire_check(path: str, lang: str) -> None:
+    """Check a questionnaire file and list every problem with its YAML path and line."""
+    from liwindex.api import load_questionnaire
+    from liwindex.i18n import t
+
+    q = load_questionnaire(path)
+    click.echo(t("questionnaire_ok", lang, id=q.id, version=q.version, dims=len(q.dimensions),
+                 areas=len(q.areas), questions=len(q.questions)))
+
+
+def main() -> None:
+    """Entry point of the ``liwindex`` console script."""
+    cli(prog_name="liwindex")

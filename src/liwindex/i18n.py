@@ -1,0 +1,114 @@
+"""Words of the user interface in Polish and English, and number formatting.
+
+People see two decimals with a decimal comma in Polish and a point in English; JSON keeps
+full precision and never passes through here.
+"""
+
+from __future__ import annotations
+
+import math
+
+LANGS = ("pl", "en")
+
+UI: dict[str, dict[str, str]] = {
+    "pl": {
+        "index": "Indeks LIJW",
+        "dimensions": "Płaszczyzny",
+        "dimension": "Płaszczyzna",
+        "areas": "Obszary",
+        "area": "Obszar",
+        "value": "Wartość",
+        "survey": "Ankieta",
+        "grade": "Ocena GR",
+        "grades": "Oceny GR",
+        "n": "n",
+        "respondents": "Respondenci",
+        "questionnaire": "Kwestionariusz",
+        "source": "źródło",
+        "source_survey": "ankieta",
+        "source_grades": "oceny grupy roboczej",
+        "warnings": "Uwagi",
+        "notes": "Informacje",
+        "error": "Błąd",
+        "errors_found": "Znaleziono błędów: {n}. Popraw je i uruchom ponownie.",
+        "more": "… i {n} podobnych (pełna lista: --json)",
+        "round": "Etap",
+        "year": "rok",
+        "etap_wstępna": "ocena wstępna",
+        "etap_powdrożeniowa": "ocena powdrożeniowa",
+        "etap_roczna": "ocena roczna",
+        "groups": "Grupy",
+        "scales": "Skale",
+        "code": "Kod",
+        "label": "Etykieta",
+        "points": "Punkty",
+        "question": "Pytanie",
+        "scale": "Skala",
+        "weight": "Waga",
+        "reverse": "odwr.",
+        "required": "obow.",
+        "context": "Pytania kontekstowe i otwarte",
+        "type": "Typ",
+        "settings": "Ustawienia",
+        "na": "brak danych (nie wiem)",
+        "questionnaire_ok": "Kwestionariusz {id} {version} jest poprawny: {dims} płaszczyzny, "
+        "{areas} obszarów, {questions} pytań punktowanych.",
+    },
+    "en": {
+        "index": "LIJW index",
+        "dimensions": "Dimensions",
+        "dimension": "Dimension",
+        "areas": "Areas",
+        "area": "Area",
+        "value": "Value",
+        "survey": "Survey",
+        "grade": "WG grade",
+        "grades": "WG grades",
+        "n": "n",
+        "respondents": "Respondents",
+        "questionnaire": "Questionnaire",
+        "source": "source",
+        "source_survey": "survey",
+        "source_grades": "working-group grades",
+        "warnings": "Warnings",
+        "notes": "Notes",
+        "error": "Error",
+        "errors_found": "{n} errors found. Fix them and run again.",
+        "more": "… and {n} more like it (full list: --json)",
+        "round": "Round",
+        "year": "year",
+        "etap_wstępna": "initial assessment",
+        "etap_powdrożeniowa": "post-implementation assessment",
+        "etap_roczna": "annual assessment",
+        "groups": "Groups",
+        "scales": "Scales",
+        "code": "Code",
+        "label": "Label",
+        "points": "Points",
+        "question": "Question",
+        "scale": "Scale",
+        "weight": "Weight",
+        "reverse": "rev.",
+        "required": "req.",
+        "context": "Context and open questions",
+        "type": "Type",
+        "settings": "Settings",
+        "na": "missing (don't know)",
+        "questionnaire_ok": "Questionnaire {id} {version} is valid: {dims} dimensions, "
+        "{areas} areas, {questions} scored questions.",
+    },
+}
+
+
+def t(key: str, lang: str = "pl", **params: object) -> str:
+    """The interface word ``key`` in ``lang``."""
+    text = UI.get(lang, UI["pl"]).get(key) or UI["pl"][key]
+    return text.format(**params) if params else text
+
+
+def fmt(value: float | None, lang: str = "pl", digits: int = 2) -> str:
+    """A number for people: ``3,25`` in Polish, ``3.25`` in English, ``—`` when missing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "pl" else text

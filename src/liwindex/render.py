@@ -1,0 +1,157 @@
+"""Terminal rendering with rich: score tables, problem lists, the questionnaire.
+
+Only the CLI calls into this module; the library never prints.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from liwindex.i18n import fmt, t
+from liwindex.problems import Problem, Severity
+from liwindex.questionnaire import Questionnaire
+from liwindex.results import ScoreResult
+
+MAX_PER_CODE = 15
+
+
+def round_title(result: ScoreResult, lang: str) -> str:
+    """``Gmina Przykładowa · 2024 · ocena wstępna`` from metadata, else the file name."""
+    meta = result.meta
+    parts = [str(meta["jst"])] if meta.get("jst") else []
+    if meta.get("rok"):
+        parts.append(str(meta["rok"]))
+    if meta.get("etap"):
+        parts.append(t(f"etap_{meta['etap']}", lang))
+    return " · ".join(parts) if parts else str(meta.get("source"))
+
+
+def render_score(result: ScoreResult, console: Console, lang: str) -> None:
+    """Index, dimensions and areas of one round as rich tables."""
+    groups = list(result.respondents_by_group)
+    by_group = ", ".join(f"{g}: {n}" for g, n in result.respondents_by_group.items())
+    console.print(Text(round_title(result, lang), style="bold"))
+    console.print(
+        f"{t('questionnaire', lang)}: {result.questionnaire_id} {result.questionnaire_version}"
+        f" · {t('respondents', lang)}: {result.respondents_total} ({by_group})"
+        f" · {result.meta['source']}"
+    )
+    index = result.index
+    source = t(f"source_{index.source}", lang)
+    line = Text()
+    line.append(f"{t('index', lang)}: ", style="bold")
+    line.append(f"{fmt(index.value, lang)} / {fmt(result.index_range[1], lang)}",
+                style="bold cyan")
+    line.append(f"  ({t('source', lang)}: {source}")
+    if index.source == "grades":
+        line.append(f"; {t('survey', lang).lower()}: {fmt(index.survey, lang)}")
+    line.append(")")
+    console.print(line)
+
+    has_grades = index.source == "grades"
+    dims = _table(t("dimensions", lang), t("dimension", lang))
+    _number_column(dims, t("value", lang), style="bold")
+    _number_column(dims, t("survey", lang))
+    if has_grades:
+        _number_column(dims, t("grades", lang))
+    for d in result.dimensions:
+        row = [f"{d.id} {d.label[lang]}", fmt(d.value, lang), fmt(d.survey, lang)]
+        dims.add_row(*row, *([fmt(d.grades, lang)] if has_grades else []))
+    console.print(dims)
+
+    areas = _table(t("areas", lang), t("area", lang))
+    _number_column(areas, t("value", lang), style="bold")
+    _number_column(areas, t("survey", lang))
+    for g in groups:
+        _number_column(areas, g.upper())
+    if has_grades:
+        _number_column(areas, t("grade", lang))
+    _number_column(areas, t("n", lang))
+    for a in result.areas:
+        row = [f"{a.id} {a.label[lang]}", fmt(a.value, lang), fmt(a.survey, lang)]
+        row += [fmt(a.by_group.get(g), lang) for g in groups]
+        if has_grades:
+            row.append(fmt(a.grade, lang))
+        row.append(str(a.n))
+        areas.add_row(*row)
+    console.print(areas)
+
+
+def _table(title: str, first: str) -> Table:
+    """A results table whose first (label) column takes the room the numbers leave."""
+    table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left", expand=True)
+    table.add_column(first, ratio=1, no_wrap=True, overflow="ellipsis", min_width=16)
+    return table
+
+
+def _number_column(table: Table, header: str, style: str = "") -> None:
+    table.add_column(header, justify="right", no_wrap=True, min_width=max(4, len(header)),
+                     style=style)
+
+
+def render_problems(problems: Iterable[Problem], console: Console, lang: str) -> None:
+    """Problems grouped by code, errors first; long runs of one code are shortened."""
+    styles = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.NOTE: "dim"}
+    heads = {Severity.ERROR: t("error", lang), Severity.WARNING: t("warnings", lang),
+             Severity.NOTE: t("notes", lang)}
+    by_code: dict[tuple[Severity, str], list[Problem]] = defaultdict(list)
+    order = [Severity.ERROR, Severity.WARNING, Severity.NOTE]
+    for problem in problems:
+        by_code[(problem.severity, problem.code)].append(problem)
+    for severity in order:
+        for (sev, _code), items in by_code.items():
+            if sev is not severity:
+                continue
+            for problem in items[:MAX_PER_CODE]:
+                console.print(Text(f"{heads[sev]}: ", style=styles[sev]) +
+                              Text(problem.message(lang)))
+            if len(items) > MAX_PER_CODE:
+                console.print(Text(t("more", lang, n=len(items) - MAX_PER_CODE),
+                                   style=styles[sev]))
+
+
+def render_questionnaire(q: Questionnaire, console: Console, lang: str) -> None:
+    """The whole questionnaire: settings, groups, scales, areas with their questions."""
+    s = q.scoring
+    console.print(Text(f"{q.title.get(lang)} ({q.id} {q.version})", style="bold"))
+    console.print(
+        f"{t('settings', lang)}: index_range [{fmt(s.lo, lang, 0)}, {fmt(s.hi, lang, 0)}], "
+        f"grade_step {s.grade_step:g}, aggregation {s.aggregation}, "
+        f"group_weighting {s.group_weighting}, min_answered {s.min_answered:g}, "
+        f"min_area_coverage {s.min_area_coverage:.4g}"
+    )
+    console.print(f"{t('groups', lang)}: " +
+                  ", ".join(f"{g.id} ({g.label.get(lang)})" for g in q.groups))
+    scales = Table(title=t("scales", lang), box=box.SIMPLE, title_justify="left")
+    for key in ("scale", "code", "label", "points"):
+        scales.add_column(t(key, lang))
+    for scale in q.scales:
+        for i, c in enumerate(scale.choices):
+            points = t("na", lang) if c.na else ("" if c.points is None else f"{c.points:g}")
+            scales.add_row(scale.id if i == 0 else "", c.code, c.label.get(lang), points)
+    console.print(scales)
+    for d in q.dimensions:
+        table = Table(title=f"{d.id} {d.label.get(lang)}", box=box.SIMPLE, title_justify="left")
+        for key in ("area", "question", "scale", "groups", "weight"):
+            table.add_column(t(key, lang), overflow="fold")
+        for a in d.areas:
+            for i, x in enumerate(a.questions):
+                flags = [t("reverse", lang)] * x.reverse + [t("required", lang)] * x.required
+                text = f"{x.id}: {x.text.get(lang)}" + (f" [{', '.join(flags)}]" if flags else "")
+                table.add_row(a.id if i == 0 else "", text, x.scale,
+                              ", ".join(q.question_groups(x)), f"{x.weight:g}")
+        console.print(table)
+    if q.context_questions:
+        table = Table(title=t("context", lang), box=box.SIMPLE, title_justify="left")
+        for key in ("question", "type", "scale", "groups"):
+            table.add_column(t(key, lang), overflow="fold")
+        for c in q.context_questions:
+            table.add_row(f"{c.id}: {c.text.get(lang)}", c.type, c.scale or "",
+                          ", ".join(q.question_groups(c)))
+        console.print(table)
