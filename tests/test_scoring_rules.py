@@ -50,15 +50,15 @@ def test_area_value_needs_ceil_min_answered_of_the_questions_asked(tmp_path):
 
 
 def test_min_answered_threshold_is_not_fooled_by_floating_point(tmp_path):
-    """0.7 · 10 is 7.000000000000001 in floating point; 7 answers of 10 must still count."""
+    """0.28 · 25 is 7.000000000000001 in floating point; 7 answers of 25 must still count."""
     questions = "\n".join(
-        f"          - {{id: x{i}, scale: s, text: {{pl: Pytanie {i}}}}}" for i in range(10)
+        f"          - {{id: x{i}, scale: s, text: {{pl: Pytanie {i}}}}}" for i in range(25)
     )
     q = parse_questionnaire(f"""
 id: ten
 version: "1"
 title: {{pl: Dziesięć}}
-scoring: {{min_answered: 0.7, min_area_coverage: 1}}
+scoring: {{min_answered: 0.28, min_area_coverage: 1}}
 groups: [{{id: ngo, label: {{pl: NGO}}}}]
 scales:
   - id: s
@@ -72,7 +72,7 @@ dimensions:
         questions:
 {questions}
 """)
-    rows = [[f"x{i}" for i in range(10)], ["5"] * 7 + [None] * 3, ["5"] * 6 + [None] * 4]
+    rows = [[f"x{i}" for i in range(25)], ["5"] * 7, ["1"] * 6]
     result = score_rows(tmp_path, rows, q)
     assert area(result, "A").n == 1
     assert result.index.value == pytest.approx(5.0)

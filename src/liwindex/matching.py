@@ -34,7 +34,10 @@ PLATFORM_COLUMNS = frozenset(
 
 GROUP_HEADERS = frozenset({"grupa", "group", "grupa respondenta", "respondent group"})
 
-_ID_PREFIX = re.compile(r"^\s*\[?([A-Za-z][A-Za-z0-9_]*)\]?\s*[.):\-–]\s*\S")
+# "[o1_n1] Jak ocenia…", "O1_N1. Jak ocenia…", "o1_n1) …", "o1_n1 – …"
+_ID_PREFIX = re.compile(
+    r"^\s*(?:\[([A-Za-z][A-Za-z0-9_]*)\]\s*[.):\-–]?|([A-Za-z][A-Za-z0-9_]*)\s*[.):\-–])\s*\S"
+)
 
 TargetKind = Literal["question", "context", "group"]
 
@@ -87,7 +90,7 @@ class HeaderMatcher:
             return next(iter(texts))
         prefix = _ID_PREFIX.match(str(header))
         if prefix:
-            found = self._ids.get(fold_compact(prefix.group(1)))
+            found = self._ids.get(fold_compact(prefix.group(1) or prefix.group(2)))
             if found:
                 return found
         if "/" in str(header):  # KoboToolbox exports "group/name"

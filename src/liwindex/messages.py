@@ -142,9 +142,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- workbooks ---------------------------------------------------------------------
     "sheet-not-found": {
-        "pl": "nie ma arkusza „{value}”; arkusze w pliku: {known}. Podaj jeden z nich w --sheet.",
-        "en": "there is no sheet '{value}'; sheets in the file: {known}. Give one of them "
-        "to --sheet.",
+        "pl": "nie ma arkusza „{value}”{suggestion}; arkusze w pliku: {known}. Podaj jeden "
+        "z nich w --sheet.",
+        "en": "there is no sheet '{value}'{suggestion}; sheets in the file: {known}. Give one "
+        "of them to --sheet.",
     },
     "empty-sheet": {
         "pl": "arkusz jest pusty. Sprawdź, czy to właściwy arkusz (opcja --sheet).",

@@ -108,8 +108,15 @@ def parse_questionnaire(text: str, name: str = "<questionnaire>") -> Questionnai
         questionnaire: Questionnaire | None = Questionnaire.model_validate(data)
     except ValidationError as exc:
         questionnaire = None
-        for err in exc.errors():
-            path = tuple(p for p in err["loc"] if isinstance(p, str | int))
+        errors = exc.errors()
+        paths = [tuple(p for p in err["loc"] if isinstance(p, str | int)) for err in errors]
+        for err, path in zip(errors, paths, strict=True):
+            # pydantic counts only the valid items for min_length, so a list whose items
+            # are broken is also reported as too short; the item errors say it better.
+            if err["type"] == "too_short" and any(
+                len(other) > len(path) and other[: len(path)] == path for other in paths
+            ):
+                continue
             report.add(
                 "yaml-invalid",
                 file=name,
@@ -124,12 +131,38 @@ def parse_questionnaire(text: str, name: str = "<questionnaire>") -> Questionnai
     return questionnaire
 
 
-def _pydantic_detail(err: Any) -> str:
-    if err["type"] == "missing":
-        return "missing"
-    if err["type"] == "extra_forbidden":
-        return "extra"
-    return str(err["msg"])
+_DETAILS = {
+    "missing": {"pl": "brak wymaganego pola", "en": "a required field is missing"},
+    "extra_forbidden": {"pl": "nieznane pole (sprawdź pisownię klucza)",
+                        "en": "unknown field (check the spelling of the key)"},
+    "float_parsing": {"pl": "to nie jest liczba", "en": "not a number"},
+    "float_type": {"pl": "to nie jest liczba", "en": "not a number"},
+    "int_parsing": {"pl": "to nie jest liczba całkowita", "en": "not a whole number"},
+    "bool_parsing": {"pl": "oczekiwano true albo false", "en": "expected true or false"},
+    "bool_type": {"pl": "oczekiwano true albo false", "en": "expected true or false"},
+    "string_type": {"pl": "oczekiwano tekstu", "en": "expected text"},
+    "string_too_short": {"pl": "tekst nie może być pusty", "en": "the text must not be empty"},
+    "dict_type": {"pl": "oczekiwano słownika (klucz: wartość)", "en": "expected a mapping (key: value)"},
+    "model_type": {"pl": "oczekiwano słownika (klucz: wartość)", "en": "expected a mapping (key: value)"},
+    "tuple_type": {"pl": "oczekiwano listy", "en": "expected a list"},
+    "list_type": {"pl": "oczekiwano listy", "en": "expected a list"},
+    "too_short": {"pl": "lista nie może być pusta", "en": "the list must not be empty"},
+    "too_long": {"pl": "za dużo elementów", "en": "too many items"},
+}
+
+
+def _pydantic_detail(err: Any) -> Any:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind == "literal_error":
+        return {"pl": f"dozwolone wartości: {ctx.get('expected')}",
+                "en": f"allowed values: {ctx.get('expected')}"}
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        sign = {"greater_than": ">", "greater_than_equal": "≥", "less_than": "<",
+                "less_than_equal": "≤"}[kind]
+        bound = next(iter(ctx.values()), "?")
+        return {"pl": f"wartość musi być {sign} {bound}", "en": f"the value must be {sign} {bound}"}
+    return _DETAILS.get(kind, str(err["msg"]))
 
 
 def _index_lines(node: Any, path: Path_, lines: dict[Path_, int], report: Report, name: str) -> None:
@@ -236,7 +269,7 @@ def check_references(data: dict[str, Any]) -> list[tuple[Path_, str, dict[str, A
         scale = item.get("scale")
         if scale is not None and str(scale) not in scale_ids:
             found.append(((*path, "scale"), "unknown-scale",
-                          {"value": scale, "known": ", ".join(scale_ids)}))
+                          {"value": scale, "known": ", ".join(dict.fromkeys(scale_ids))}))
         elif scale is None and need_scale:
             found.append(((*path, "scale"), "missing-scale", {}))
         question_groups = item.get("groups")
@@ -246,7 +279,7 @@ def check_references(data: dict[str, Any]) -> list[tuple[Path_, str, dict[str, A
             for k, gid in enumerate(question_groups):
                 if str(gid) not in group_ids:
                     found.append(((*path, "groups", k), "unknown-group-ref",
-                                  {"value": gid, "known": ", ".join(group_ids)}))
+                                  {"value": gid, "known": ", ".join(dict.fromkeys(group_ids))}))
 
     duplicates(dims, ("dimensions",), {})
     area_seen: dict[str, Path_] = {}

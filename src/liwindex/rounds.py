@@ -69,10 +69,12 @@ def read_round(
         if survey_sheet is None:
             names = workbook.sheet_names()
             close = difflib.get_close_matches(sheet, names, n=1, cutoff=0.5)
-            known = ", ".join(f"„{n}”" for n in names)
-            if close:
-                known += f" — „{close[0]}”?"
-            report.add("sheet-not-found", file=name, value=sheet, known=known)
+            suggestion = (
+                {"pl": f" (czy chodziło o „{close[0]}”?)", "en": f" (did you mean '{close[0]}'?)"}
+                if close else None
+            )
+            report.add("sheet-not-found", file=name, value=sheet, suggestion=suggestion,
+                       known=", ".join(f"„{n}”" for n in names))
             raise InputError(report)
     else:
         survey_sheet = next((s for s in workbook.sheets if id(s) not in special), None)

@@ -1,0 +1,148 @@
+"""The command line: exit codes, messages and output for each kind of use and mistake."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import INITIAL, POST, TINY, write_workbook
+from liwindex.cli import cli
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_score_prints_tables_in_polish():
+    """The default output is Polish with a decimal comma."""
+    result = run("score", POST)
+    assert result.exit_code == 0
+    assert "Indeks LIJW" in result.stdout and "Obszary" in result.stdout
+    assert "Gmina Przykładowa · 2025 · ocena powdrożeniowa" in result.stdout
+    assert "," in result.stdout.split("Indeks LIJW:")[1].split()[0]
+
+
+def test_score_in_english_uses_decimal_point():
+    """--lang en switches labels and number format."""
+    result = run("score", INITIAL, "--lang", "en")
+    assert result.exit_code == 0
+    assert "LIJW index: " in result.stdout and "initial assessment" in result.stdout
+    value = result.stdout.split("LIJW index:")[1].split()[0]
+    assert "." in value and "," not in value
+
+
+def test_score_json_follows_spec():
+    """--json gives exactly the SPEC §4 keys, 12 areas in 3 dimensions, values in [1, 5]."""
+    result = run("score", POST, "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert set(data) == {"questionnaire", "meta", "respondents", "index", "dimensions", "areas",
+                         "items", "warnings"}
+    assert data["questionnaire"] == {"id": "lijw-standard", "version": "1.0"}
+    assert set(data["meta"]) == {"jst", "rok", "etap", "source"}
+    assert data["respondents"] == {"total": 70, "by_group": {"ngo": 56, "jst": 14}}
+    assert set(data["index"]) == {"value", "survey", "grades", "source"}
+    assert data["index"]["source"] == "grades"
+    assert len(data["dimensions"]) == 3 and len(data["areas"]) == 12
+    assert set(data["areas"][0]) == {"id", "dimension", "label", "value", "survey", "grade", "n",
+                                     "by_group"}
+    assert set(data["items"][0]) == {"id", "area", "n", "mean", "distribution"}
+    for a in data["areas"]:
+        assert 1 <= a["value"] <= 5 and 1 <= a["survey"] <= 5
+
+
+def test_invalid_workbook_exits_1_with_located_messages(tmp_path):
+    """Bad cells: exit 1, every problem with sheet, row and column, no traceback, no scores."""
+    path = write_workbook(tmp_path / "zle.xlsx", {"Odp": [["grupa", "o1_n1"], ["ngo", "super"], ["kot", "4"]]})
+    result = run("score", path)
+    assert result.exit_code == 1
+    assert "arkusz „Odp”, wiersz 2, kolumna B" in result.stderr
+    assert "arkusz „Odp”, wiersz 3, kolumna A" in result.stderr
+    assert "Traceback" not in result.output and "Indeks" not in result.stdout
+
+
+def test_invalid_workbook_messages_in_english(tmp_path):
+    """--lang en also translates the problems."""
+    path = write_workbook(tmp_path / "zle.xlsx", {"Odp": [["grupa", "o1_n1"], ["ngo", "super"]]})
+    result = run("score", path, "--lang", "en")
+    assert result.exit_code == 1
+    assert "sheet 'Odp', row 2, column B: the answer 'super' does not fit question o1_n1" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["brak.xlsx", "dane.csv"])
+def test_unreadable_inputs_exit_1(tmp_path, name):
+    """Missing files and unsupported formats are input errors (exit 1)."""
+    if name.endswith(".csv"):
+        (tmp_path / name).write_text("a,b\n")
+    result = run("score", tmp_path / name)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+
+
+def test_wrong_usage_exits_2():
+    """An unknown option is a usage error."""
+    result = CliRunner().invoke(cli, ["score", str(POST), "--bogus"])
+    assert result.exit_code == 2
+
+
+def test_broken_questionnaire_exits_1_with_yaml_location(tmp_path):
+    """--questionnaire with an unknown scale names the YAML path and line."""
+    path = tmp_path / "q.yaml"
+    path.write_text(TINY.replace("{id: q4, scale: s5,", "{id: q4, scale: skala7,"), "utf-8")
+    result = run("score", POST, "--questionnaire", path)
+    assert result.exit_code == 1
+    assert "dimensions[0].areas[1].questions[0].scale, linia" in result.stderr
+    assert "skala7" in result.stderr
+
+
+def test_questionnaire_check_ok_and_broken(tmp_path):
+    """check says what a valid file holds; a broken one exits 1."""
+    good = tmp_path / "good.yaml"
+    good.write_text(TINY, "utf-8")
+    result = run("questionnaire", "check", good)
+    assert result.exit_code == 0 and "2 płaszczyzny, 3 obszarów, 7 pytań" in result.stdout
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: [", "utf-8")
+    assert run("questionnaire", "check", bad).exit_code == 1
+
+
+def test_questionnaire_show_json_and_table():
+    """show prints the standard questionnaire; --json is its to_dict()."""
+    data = json.loads(run("questionnaire", "show", "--json").stdout)
+    assert data["id"] == "lijw-standard" and len(data["dimensions"]) == 3
+    table = run("questionnaire", "show", "--lang", "en")
+    assert table.exit_code == 0 and "o1_n1" in table.stdout and "strongly agree" in table.stdout
+
+
+def test_program_error_is_one_clean_line(monkeypatch):
+    """An unexpected failure is reported without a traceback and exits 1."""
+    import liwindex.results
+
+    def boom(_round):
+        raise RuntimeError("simulated")
+
+    monkeypatch.setattr(liwindex.results, "score_round", boom)
+    monkeypatch.setattr("liwindex.api.score_round", boom)
+    result = CliRunner().invoke(cli, ["score", str(POST)])
+    assert result.exit_code == 1
+    assert "RuntimeError: simulated" in result.stderr and "Traceback" not in result.output
+
+
+def test_help_does_not_import_pandas():
+    """liwindex --help stays fast: pandas, numpy and openpyxl are not imported."""
+    code = ("import sys; from liwindex.cli import cli\n"
+            "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('pandas', 'numpy', 'openpyxl', 'rich', 'pydantic') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_python_dash_m_runs_the_cli():
+    """python -m liwindex is the same program."""
+    out = subprocess.run([sys.executable, "-m", "liwindex", "--version"], capture_output=True,
+                         text=True, check=True)
+    assert "liwindex" in out.stdout
