@@ -56,7 +56,7 @@ def read_grades(
     sheet: Sheet, questionnaire: Questionnaire, file: str, report: Report
 ) -> dict[str, Grade]:
     """Grades by area id; grades outside the range or off the step are errors."""
-    where = {"file": file, "sheet": sheet.name}
+    where: dict[str, Any] = {"file": file, "sheet": sheet.name}
     if sheet.is_empty:
         return {}
     header_row, header = sheet.rows[0]
@@ -123,7 +123,7 @@ def _grade_value(
     text = clean_text(raw)
     if not text:
         return None
-    bounds = {"lo": _num(scoring.lo), "hi": _num(scoring.hi)}
+    bounds: dict[str, Any] = {"lo": _num(scoring.lo), "hi": _num(scoring.hi)}
     try:
         value = float(raw) if isinstance(raw, int | float) else float(text.replace(",", "."))
     except ValueError:
@@ -150,7 +150,7 @@ def _num(value: float) -> str:
 
 def read_meta(sheet: Sheet, file: str, report: Report) -> Meta:
     """Key/value rows of the ``metryka`` sheet: ``jst``, ``rok``, ``etap``."""
-    where = {"file": file, "sheet": sheet.name}
+    where: dict[str, Any] = {"file": file, "sheet": sheet.name}
     found: dict[str, Any] = {}
     for row, values in sheet.rows:
         key = fold(values[0] if values else None)

@@ -151,7 +151,7 @@ def render_questionnaire(q: Questionnaire, console: Console, lang: str) -> None:
         table = Table(title=t("context", lang), box=box.SIMPLE, title_justify="left")
         for key in ("question", "type", "scale", "groups"):
             table.add_column(t(key, lang), overflow="fold")
-        for c in q.context_questions:
-            table.add_row(f"{c.id}: {c.text.get(lang)}", c.type, c.scale or "",
-                          ", ".join(q.question_groups(c)))
+        for ctx in q.context_questions:
+            table.add_row(f"{ctx.id}: {ctx.text.get(lang)}", ctx.type, ctx.scale or "",
+                          ", ".join(q.question_groups(ctx)))
         console.print(table)

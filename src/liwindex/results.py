@@ -132,7 +132,7 @@ def score_round(round_: Round) -> ScoreResult:
     q = round_.questionnaire
     area_ids = [a.id for a in q.areas]
     problems = list(round_.report.problems)
-    source = {"file": round_.source}
+    source = round_.source
 
     if round_.survey is not None:
         groups = round_.survey.groups
@@ -154,7 +154,7 @@ def score_round(round_: Round) -> ScoreResult:
     def coverage_warning(which: dict[str, str], agg: Any) -> None:
         if agg.index is None:
             problems.append(Problem(
-                "index-coverage", Severity.WARNING, **source, value=", ".join(agg.missing_areas),
+                "index-coverage", Severity.WARNING, file=source, value=", ".join(agg.missing_areas),
                 params={"which": which, "have": len(area_ids) - len(agg.missing_areas),
                         "total": len(area_ids),
                         "need": math.ceil(q.scoring.min_area_coverage * len(area_ids) - 1e-9)},
@@ -163,14 +163,14 @@ def score_round(round_: Round) -> ScoreResult:
     if survey is not None:
         no_data = [a for a in area_ids if pd.isna(survey_areas[a])]
         if no_data and survey_agg.index is not None:
-            problems.append(Problem("area-no-data", Severity.WARNING, **source,
+            problems.append(Problem("area-no-data", Severity.WARNING, file=source,
                                     value=", ".join(no_data)))
         coverage_warning({"pl": "z ankiety", "en": "survey"}, survey_agg)
     if grade_values:
         coverage_warning({"pl": "z ocen grupy roboczej", "en": "grades"}, grades_agg)
         ungraded = [a for a in area_ids if a not in grade_values]
         if ungraded:
-            problems.append(Problem("grades-partial", Severity.WARNING, **source,
+            problems.append(Problem("grades-partial", Severity.WARNING, file=source,
                                     value=", ".join(ungraded)))
             coverage_warning({"pl": "końcowy", "en": "final"}, final_agg)
 

@@ -61,7 +61,7 @@ def read_survey(
     """
     import pandas as pd
 
-    where = {"file": file, "sheet": sheet.name}
+    where: dict[str, Any] = {"file": file, "sheet": sheet.name}
     if sheet.is_empty:
         report.add("empty-sheet", **where)
         return None
@@ -260,7 +260,7 @@ def check_answers(
     """Warnings about answers that are valid but will not count as the user may expect."""
     import numpy as np
 
-    where = {"file": file, "sheet": data.sheet}
+    where: dict[str, Any] = {"file": file, "sheet": data.sheet}
     if data.codes.empty:
         return
     answered = data.codes.notna().to_numpy()

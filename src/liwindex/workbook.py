@@ -87,7 +87,7 @@ def open_workbook(path: str | Path, report: Report) -> Workbook | None:
         report.add("file-unreadable", file=name, detail=exc.strerror or "permission denied")
     except OSError as exc:
         report.add("file-unreadable", file=name, detail=exc.strerror or str(exc))
-    except Exception as exc:  # openpyxl raises many kinds for broken archives
+    except Exception:  # openpyxl raises many kinds for broken archives
         report.add("not-a-workbook", file=name, kind=_KINDS["broken"])
     return None
 
