@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from liwindex.problems import Report, Severity
-from liwindex.text import clean_text, column_letter, fold, strip_diacritics
+from liwindex.text import clean_text, column_letter, fold, free_text, strip_diacritics
 
 if TYPE_CHECKING:
     from liwindex.questionnaire import Questionnaire
@@ -108,8 +108,8 @@ def read_grades(
         grades[area] = Grade(
             area=area,
             value=value,
-            justification=clean_text(cell(values, "justification")),
-            recommendations=clean_text(cell(values, "recommendations")),
+            justification=free_text(cell(values, "justification")),
+            recommendations=free_text(cell(values, "recommendations")),
             row=row,
         )
     return grades
@@ -185,5 +185,5 @@ def read_meta(sheet: Sheet, file: str, report: Report) -> Meta:
                            suggestion=suggestion)
             found["etap"] = etap
         else:
-            found["jst"] = text
+            found["jst"] = free_text(value)
     return Meta(**found)

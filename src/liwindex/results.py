@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING, Any
 from liwindex.problems import Problem, Severity
 
 if TYPE_CHECKING:
+    from liwindex.grades import Grade
+    from liwindex.questionnaire import Questionnaire
     from liwindex.rounds import Round
+    from liwindex.survey import OpenAnswer
 
 
 def _num(value: Any) -> float | None:
@@ -41,6 +44,25 @@ class DimensionResult:
     grades: float | None
 
 
+@dataclass(frozen=True)
+class AreaQuality:
+    """How well one group answered an area: question cells asked, not blank, "nie wiem"."""
+
+    asked: int
+    answered: int
+    na: int
+
+    @property
+    def answered_share(self) -> float | None:
+        """Share of the asked cells that are not blank."""
+        return self.answered / self.asked if self.asked else None
+
+    @property
+    def na_share(self) -> float | None:
+        """Share of the non-blank answers that are "nie wiem"."""
+        return self.na / self.answered if self.answered else None
+
+
 @dataclass
 class AreaResult:
     """An area's survey score (all and by group), grade and final value."""
@@ -54,17 +76,28 @@ class AreaResult:
     n: int
     by_group: dict[str, float | None]
     n_by_group: dict[str, int]
+    quality: dict[str, AreaQuality] = field(default_factory=dict)
+
+
+@dataclass
+class ItemStats:
+    """Answers counted (with points), mean normalised value and counts of every code."""
+
+    n: int
+    mean: float | None
+    distribution: dict[str, int]
 
 
 @dataclass
 class ItemResult:
-    """A scored question's answer count, mean normalised value and answer distribution."""
+    """A scored question's statistics, overall and for each group it is asked of."""
 
     id: str
     area: str
     n: int
     mean: float | None
     distribution: dict[str, int]
+    by_group: dict[str, ItemStats] = field(default_factory=dict)
 
 
 @dataclass
@@ -82,6 +115,13 @@ class ScoreResult:
     items: list[ItemResult]
     index_range: tuple[float, float] = (1.0, 5.0)
     problems: list[Problem] = field(default_factory=list)
+    questionnaire: Questionnaire | None = None
+    grades: dict[str, Grade] = field(default_factory=dict)
+    open_answers: list[OpenAnswer] = field(default_factory=list)
+
+    def area(self, area_id: str) -> AreaResult:
+        """The result of one area."""
+        return next(a for a in self.areas if a.id == area_id)
 
     def warnings(self, lang: str = "pl") -> list[str]:
         """Warnings (reading and scoring) as sentences in ``lang``."""
@@ -136,7 +176,8 @@ def score_round(round_: Round) -> ScoreResult:
 
     if round_.survey is not None:
         groups = round_.survey.groups
-        survey = score_survey(round_.points(), groups, q)
+        responded = round_.survey.codes.notna().to_numpy()
+        survey = score_survey(round_.points(), groups, q, responded=responded)
         survey_areas = survey.area
     else:
         groups = pd.Series([], dtype=object)
@@ -190,6 +231,12 @@ def score_round(round_: Round) -> ScoreResult:
                       for g in q.group_ids},
             n_by_group={g: (int(survey.area_n_by_group.at[g, a]) if survey is not None else 0)
                         for g in q.group_ids},
+            quality={} if survey is None else {
+                g: AreaQuality(asked=int(survey.asked_cells.at[g, a]),
+                               answered=int(survey.answered_cells.at[g, a]),
+                               na=int(survey.na_cells.at[g, a]))
+                for g in q.group_ids
+            },
         ))
     dimensions = [
         DimensionResult(
@@ -218,6 +265,9 @@ def score_round(round_: Round) -> ScoreResult:
         items=items,
         index_range=(q.scoring.lo, q.scoring.hi),
         problems=problems,
+        questionnaire=q,
+        grades=dict(round_.grades),
+        open_answers=list(round_.survey.open_answers) if round_.survey is not None else [],
     )
 
 
@@ -229,17 +279,33 @@ def _items(round_: Round, survey: Any) -> list[ItemResult]:
     q = round_.questionnaire
     assert round_.survey is not None
     codes = round_.survey.codes
+    groups = round_.survey.groups.to_numpy()
     asked = applicable(round_.survey.groups, q)
     items = []
     for j, question in enumerate(q.questions):
         scale = q.scale_by_id[question.scale]
-        counts = codes[question.id][asked[:, j]].value_counts()
+        mask = asked[:, j]
+        counts = codes[question.id][mask].groupby(groups[mask]).value_counts()
+        totals = counts.groupby(level=1).sum() if len(counts) else counts
+
+        def distribution(table: Any) -> dict[str, int]:
+            return {c.code: int(table.get(c.code, 0)) for c in scale.choices}  # noqa: B023
+
         items.append(ItemResult(
             id=question.id,
             area=q.question_area[question.id],
             n=int(survey.item_n[question.id]),
             mean=_num(survey.item_mean[question.id]),
-            distribution={c.code: int(counts.get(c.code, 0)) for c in scale.choices},
+            distribution=distribution(totals),
+            by_group={
+                g: ItemStats(
+                    n=int(survey.item_n_by_group.at[g, question.id]),
+                    mean=_num(survey.item_mean_by_group.at[g, question.id]),
+                    distribution=distribution(counts[g] if g in counts.index.get_level_values(0)
+                                              else {}),
+                )
+                for g in q.question_groups(question)
+            },
         ))
     return items
 

@@ -30,6 +30,11 @@ class SurveyScores:
     area_n: pd.Series  # a
     item_n: pd.Series  # q
     item_mean: pd.Series  # q
+    item_n_by_group: pd.DataFrame  # g × q
+    item_mean_by_group: pd.DataFrame  # g × q
+    asked_cells: pd.DataFrame  # g × a, questions asked summed over respondents
+    answered_cells: pd.DataFrame  # g × a, of those: not blank ("nie wiem" included)
+    na_cells: pd.DataFrame  # g × a, of those: "nie wiem"
 
 
 @dataclass
@@ -76,20 +81,32 @@ def area_matrix(questionnaire: Questionnaire) -> np.ndarray:
 
 
 def score_survey(
-    points: pd.DataFrame, groups: pd.Series, questionnaire: Questionnaire
+    points: pd.DataFrame,
+    groups: pd.Series,
+    questionnaire: Questionnaire,
+    responded: np.ndarray | None = None,
 ) -> SurveyScores:
-    """Respondent area values, area scores per group and overall, and item statistics."""
+    """Respondent area values, area scores per group and overall, and item statistics.
+
+    ``responded`` (n × q) marks cells that are not blank; it tells "nie wiem" (responded,
+    no points) from a blank cell for the data-quality figures. Without it, every cell
+    without points counts as blank.
+    """
     scoring = questionnaire.scoring
     question_ids = [q.id for q in questionnaire.questions]
     area_ids = [a.id for a in questionnaire.areas]
     group_ids = list(questionnaire.group_ids)
 
     values = normalise(points[question_ids].to_numpy(dtype=float), questionnaire)
-    counted = applicable(groups, questionnaire) & ~np.isnan(values)
+    asked = applicable(groups, questionnaire)
+    counted = asked & ~np.isnan(values)
+    if responded is None:
+        responded = ~np.isnan(values)
+    responded = asked & responded
     weights = np.array([q.weight for q in questionnaire.questions], dtype=float)
     membership = area_matrix(questionnaire)
 
-    asked_k = applicable(groups, questionnaire).astype(float) @ membership
+    asked_k = asked.astype(float) @ membership
     answered_k = counted.astype(float) @ membership
     weighted_sum = (np.where(counted, values, 0.0) * weights) @ membership
     weight_sum = (counted * weights) @ membership
@@ -110,6 +127,13 @@ def score_survey(
 
     normalised = pd.DataFrame(np.where(counted, values, np.nan), index=points.index,
                               columns=question_ids)
+    group_key = groups.to_numpy()
+
+    def per_group_cells(mask: np.ndarray) -> pd.DataFrame:
+        cells = pd.DataFrame(mask.astype(float) @ membership, index=points.index, columns=area_ids)
+        return cells.groupby(group_key, sort=False).sum().reindex(group_ids).fillna(0).astype(int)
+
+    items_by_group = normalised.groupby(group_key, sort=False)
     return SurveyScores(
         normalised=normalised,
         respondent_areas=respondent_areas,
@@ -119,6 +143,11 @@ def score_survey(
         area_n=respondent_areas.count().reindex(area_ids),
         item_n=normalised.count(),
         item_mean=normalised.mean(axis=0, skipna=True),
+        item_n_by_group=items_by_group.count().reindex(group_ids).fillna(0).astype(int),
+        item_mean_by_group=items_by_group.mean().reindex(group_ids),
+        asked_cells=per_group_cells(asked),
+        answered_cells=per_group_cells(responded),
+        na_cells=per_group_cells(responded & ~counted),
     )
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from liwindex.matching import ChoiceLookup, GroupLookup, HeaderMatcher, Target, split_multi
 from liwindex.problems import Report, Severity
-from liwindex.text import clean_text, column_letter
+from liwindex.text import clean_text, column_letter, free_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -137,7 +137,7 @@ def read_survey(
         cells = frame[targets[target]]
         if ctx.type == "open":
             for row, value in cells.items():
-                text = clean_text(value)
+                text = free_text(value)
                 if text:
                     open_answers.append(OpenAnswer(ctx.id, str(groups.get(row, "")), text, int(row)))
             continue

@@ -12,6 +12,7 @@ import unicodedata
 from typing import Any
 
 _SPACES = re.compile(r"\s+")
+_INLINE_SPACES = re.compile(r"[^\S\n]+")
 _NOT_WORD = re.compile(r"[\W_]+")
 _QUOTES = str.maketrans({"„": '"', "”": '"', "“": '"', "«": '"', "»": '"', "’": "'", "‘": "'"})
 
@@ -30,6 +31,18 @@ def clean_text(value: Any) -> str:
         return repr(value)
     text = unicodedata.normalize("NFC", str(value)).translate(_QUOTES)
     return _SPACES.sub(" ", text).strip()
+
+
+def free_text(value: Any) -> str:
+    """Respondents' own words, kept as written: only trimmed, with runs of spaces folded
+    within each line (quotes, case and line breaks stay)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return clean_text(value)
+    lines = unicodedata.normalize("NFC", value).replace("\r\n", "\n").split("\n")
+    kept = [_INLINE_SPACES.sub(" ", line).strip() for line in lines]
+    return "\n".join(line for line in kept if line)
 
 
 def fold(value: Any) -> str:
