@@ -9,13 +9,53 @@ Invalid input raises :class:`liwindex.problems.InputError`, whose ``report`` lis
 problem with its file, sheet, row and column.
 """
 
+from pathlib import Path
+
+from liwindex.comparison import Comparison, compare
 from liwindex.problems import InputError, Problem, Report, Severity
 from liwindex.questionnaire import Questionnaire
 from liwindex.questionnaire_yaml import load_questionnaire, load_standard, parse_questionnaire
 from liwindex.results import ScoreResult, score_round
 from liwindex.rounds import Round, read_round
 
+
+
+def score_file(
+    path: str | Path,
+    questionnaire: str | Path | Questionnaire | None = None,
+    sheet: str | None = None,
+    group: str | None = None,
+) -> ScoreResult:
+    """Read and score one workbook; ``questionnaire`` is a path, a loaded one or None."""
+    q = questionnaire if isinstance(questionnaire, Questionnaire) else load_questionnaire(questionnaire)
+    return score_round(read_round(path, q, sheet=sheet, group=group))
+
+
+def compare_files(
+    before: str | Path,
+    after: str | Path,
+    questionnaire: str | Path | None = None,
+    questionnaire_before: str | Path | None = None,
+) -> Comparison:
+    """Score and compare two workbooks. Problems of both files are reported together."""
+    q_after = load_questionnaire(questionnaire)
+    q_before = load_questionnaire(questionnaire_before) if questionnaire_before else q_after
+    results: list[ScoreResult] = []
+    report = Report()
+    for path, q in ((before, q_before), (after, q_after)):
+        try:
+            results.append(score_file(path, q))
+        except InputError as exc:
+            report.extend(exc.report.problems)
+    report.raise_if_invalid()
+    return compare(results[0], results[1])
+
+
 __all__ = [
+    "Comparison",
+    "compare",
+    "compare_files",
+    "score_file",
     "InputError",
     "Problem",
     "Questionnaire",

@@ -32,7 +32,8 @@ QUESTIONNAIRE = click.option(
 def _stderr() -> Any:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    # soft_wrap: messages stay one line each, so the terminal wraps them and grep finds them
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _stdout() -> Any:
@@ -113,6 +114,33 @@ def score(
     else:
         render_score(result, _stdout(), lang)
     render_problems(result.problems, _stderr(), lang)
+
+
+@cli.command("compare")
+@click.argument("before", type=click.Path(path_type=str))
+@click.argument("after", type=click.Path(path_type=str))
+@QUESTIONNAIRE
+@click.option("--questionnaire-before", "questionnaire_before", metavar="PATH",
+              help="Questionnaire of the BEFORE round when it used another version.")
+@JSON
+@LANG
+@handle_errors
+def compare_command(
+    before: str, after: str, questionnaire_path: str | None, questionnaire_before: str | None,
+    as_json: bool, lang: str,
+) -> None:
+    """Compare two rounds: before, after, change and percent for the index, płaszczyzny and
+    areas (final values, survey scores and each group)."""
+    from liwindex.api import compare_files
+    from liwindex.render import render_comparison, render_problems
+
+    comparison = compare_files(before, after, questionnaire_path, questionnaire_before)
+    if as_json:
+        click.echo(json.dumps(comparison.to_dict(lang), ensure_ascii=False, indent=2, allow_nan=False))
+    else:
+        render_comparison(comparison, _stdout(), lang)
+    render_problems([*comparison.before.problems, *comparison.after.problems,
+                     *comparison.problems], _stderr(), lang)
 
 
 @cli.group()

@@ -37,6 +37,18 @@ UI: dict[str, dict[str, str]] = {
         "etap_wstępna": "ocena wstępna",
         "etap_powdrożeniowa": "ocena powdrożeniowa",
         "etap_roczna": "ocena roczna",
+        "etap_short_wstępna": "wstępna",
+        "etap_short_powdrożeniowa": "powdrożeniowa",
+        "etap_short_roczna": "roczna",
+        "change": "Zmiana",
+        "pct": "%",
+        "before": "Przed",
+        "after": "Po",
+        "gains": "Największe wzrosty",
+        "drops": "Największe spadki",
+        "none": "brak",
+        "comparison": "Porównanie",
+        "survey_by_group": "Wyniki ankiety według grup",
         "groups": "Grupy",
         "scales": "Skale",
         "code": "Kod",
@@ -80,6 +92,18 @@ UI: dict[str, dict[str, str]] = {
         "etap_wstępna": "initial assessment",
         "etap_powdrożeniowa": "post-implementation assessment",
         "etap_roczna": "annual assessment",
+        "etap_short_wstępna": "initial",
+        "etap_short_powdrożeniowa": "post-implementation",
+        "etap_short_roczna": "annual",
+        "change": "Change",
+        "pct": "%",
+        "before": "Before",
+        "after": "After",
+        "gains": "Largest gains",
+        "drops": "Largest drops",
+        "none": "none",
+        "comparison": "Comparison",
+        "survey_by_group": "Survey scores by group",
         "groups": "Groups",
         "scales": "Scales",
         "code": "Code",
@@ -104,6 +128,16 @@ def t(key: str, lang: str = "pl", **params: object) -> str:
     """The interface word ``key`` in ``lang``."""
     text = UI.get(lang, UI["pl"]).get(key) or UI["pl"][key]
     return text.format(**params) if params else text
+
+
+def fmt_signed(value: float | None, lang: str = "pl", digits: int = 2, suffix: str = "") -> str:
+    """A change with its sign: ``+0,45``, ``−0,20`` (a real minus sign), ``—`` when missing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if round(abs(value), digits) == 0:
+        return "±" + fmt(0.0, lang, digits) + suffix
+    sign = "+" if value > 0 else "−"
+    return sign + fmt(abs(value), lang, digits) + suffix
 
 
 def fmt(value: float | None, lang: str = "pl", digits: int = 2) -> str:

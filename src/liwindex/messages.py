@@ -267,10 +267,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the grade {value} is not on the step {step} (e.g. {near}). Round the grade "
         "to the step.",
     },
-    "grade-blank": {
-        "pl": "obszar „{value}” nie ma oceny; pominięto wiersz.",
-        "en": "the area '{value}' has no grade; the row was skipped.",
-    },
     "unknown-meta-key": {
         "pl": "nieznany klucz metryki „{value}” pominięto (znane: jst, rok, etap).",
         "en": "unknown metadata key '{value}' ignored (known: jst, rok, etap).",
@@ -300,7 +296,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the working group's grades do not cover the areas {value}; their final value "
         "is the survey score.",
     },
+    # --- comparison ----------------------------------------------------------------------
+    "different-questionnaires": {
+        "pl": "etapy użyły różnych kwestionariuszy („{before}” i „{value}”), więc nie da się ich "
+        "porównać. Oceń oba etapy tym samym kwestionariuszem (--questionnaire).",
+        "en": "the rounds used different questionnaires ('{before}' and '{value}') and cannot "
+        "be compared. Score both with the same questionnaire (--questionnaire).",
+    },
+    "different-versions": {
+        "pl": "etapy użyły różnych wersji kwestionariusza ({before} i {value}); porównano "
+        "tylko obszary obecne w obu.",
+        "en": "the rounds used different questionnaire versions ({before} and {value}); only "
+        "the areas both have are compared.",
+    },
+    "mixed-sources": {
+        "pl": "wartości końcowe jednego etapu to oceny grupy roboczej, a drugiego wyniki ankiety; "
+        "porównując ankietę z ankietą, patrz kolumnę „Δ ankieta” (w JSON: „survey”).",
+        "en": "one round's final values are working-group grades and the other's survey "
+        "scores; to compare survey with survey see the 'Δ survey' column ('survey' in JSON).",
+    },
+    "areas-not-in-both": {
+        "pl": "obszary obecne tylko w jednym etapie (nieporównane): {value}.",
+        "en": "areas present in one round only (not compared): {value}.",
+    },
+    "area-missing-in-round": {
+        "pl": "obszar {value} nie ma wyniku {which}; zmiany nie da się obliczyć.",
+        "en": "the area {value} has no score {which}; its change cannot be computed.",
+    },
 }
+
 
 class _Blank(dict[str, Any]):
     def __missing__(self, key: str) -> str:

@@ -13,7 +13,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from liwindex.i18n import fmt, t
+from liwindex.comparison import Comparison, ComparedRow, round_label
+from liwindex.i18n import fmt, fmt_signed, t
 from liwindex.problems import Problem, Severity
 from liwindex.questionnaire import Questionnaire
 from liwindex.results import ScoreResult
@@ -81,6 +82,65 @@ def render_score(result: ScoreResult, console: Console, lang: str) -> None:
         row.append(str(a.n))
         areas.add_row(*row)
     console.print(areas)
+
+
+def _change(row: ComparedRow, lang: str, survey: bool = False) -> Text:
+    """``▲ +0,45`` in green, ``▼ −0,20`` in red, plain when there is no change."""
+    change = row.survey if survey else row.value
+    delta = change.delta
+    if delta is None:
+        return Text("—")
+    if round(delta, 2) > 0:
+        return Text(f"▲ {fmt_signed(delta, lang)}", style="green")
+    if round(delta, 2) < 0:
+        return Text(f"▼ {fmt_signed(delta, lang)}", style="red")
+    return Text(fmt_signed(delta, lang))
+
+
+def render_comparison(comparison: Comparison, console: Console, lang: str) -> None:
+    """Index, płaszczyzny and areas of two rounds with their changes."""
+    before, after = comparison.before, comparison.after
+    b_label, a_label = round_label(before, lang), round_label(after, lang)
+    jst = after.meta.get("jst") or before.meta.get("jst")
+    title = f"{t('comparison', lang)}: " + (f"{jst} — " if jst else "") + f"{b_label} → {a_label}"
+    console.print(Text(title, style="bold"))
+    console.print(f"{t('before', lang)}: {b_label} ({before.meta['source']}) · "
+                  f"{t('after', lang)}: {a_label} ({after.meta['source']})")
+    index = comparison.index
+    line = Text()
+    line.append(f"{t('index', lang)}: ", style="bold")
+    line.append(f"{fmt(index.value.before, lang)} → {fmt(index.value.after, lang)}  ", style="bold cyan")
+    line.append_text(_change(index, lang))
+    line.append(f" ({fmt_signed(index.value.pct, lang, 1, '%')})")
+    console.print(line)
+
+    groups = list(dict.fromkeys([*before.respondents_by_group, *after.respondents_by_group]))
+    mixed = "grades" in (before.index.source, after.index.source)
+    for title_key, rows in (("dimensions", comparison.dimensions), ("areas", comparison.areas)):
+        table = _table(t(title_key, lang), t("dimension" if title_key == "dimensions" else "area", lang))
+        for header in (t("before", lang), t("after", lang)):
+            _number_column(table, header)
+        _number_column(table, t("change", lang))
+        _number_column(table, "%")
+        if mixed:
+            _number_column(table, f"Δ {t('survey', lang).lower()}")
+        for g in groups:
+            _number_column(table, f"Δ {g.upper()}")
+        for row in rows:
+            cells: list[str | Text] = [
+                f"{row.id} {row.label[lang]}", fmt(row.value.before, lang), fmt(row.value.after, lang),
+                _change(row, lang), fmt_signed(row.value.pct, lang, 1),
+            ]
+            if mixed:
+                cells.append(fmt_signed(row.survey.delta, lang))
+            cells += [fmt_signed(row.by_group[g].delta, lang) for g in groups]
+            table.add_row(*cells)
+        console.print(table)
+
+    gains, drops = comparison.largest()
+    for key, rows in (("gains", gains), ("drops", drops)):
+        listed = ", ".join(f"{r.id} {r.label[lang]} ({fmt_signed(r.value.delta, lang)})" for r in rows)
+        console.print(Text(f"{t(key, lang)}: ", style="bold") + Text(listed or t("none", lang)))
 
 
 def _table(title: str, first: str) -> Table:

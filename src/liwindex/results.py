@@ -31,6 +31,7 @@ class IndexResult:
     survey: float | None
     grades: float | None
     source: str
+    by_group: dict[str, float | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -42,6 +43,7 @@ class DimensionResult:
     value: float | None
     survey: float | None
     grades: float | None
+    by_group: dict[str, float | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -191,6 +193,11 @@ def score_round(round_: Round) -> ScoreResult:
     survey_agg = aggregate(survey_areas, q)
     grades_agg = aggregate(grades_areas, q)
     final_agg = aggregate(final_areas, q)
+    # Each group's own płaszczyzna scores and index, by the same rules (coverage included).
+    group_aggs = {
+        g: aggregate(survey.area_by_group.loc[g] if survey is not None else survey_areas, q)
+        for g in q.group_ids
+    }
 
     def coverage_warning(which: dict[str, str], agg: Any) -> None:
         if agg.index is None:
@@ -242,6 +249,7 @@ def score_round(round_: Round) -> ScoreResult:
         DimensionResult(
             id=d.id, label=d.label.to_dict(), value=_num(final_agg.dimensions[d.id]),
             survey=_num(survey_agg.dimensions[d.id]), grades=_num(grades_agg.dimensions[d.id]),
+            by_group={g: _num(agg.dimensions[d.id]) for g, agg in group_aggs.items()},
         )
         for d in q.dimensions
     ]
@@ -259,6 +267,7 @@ def score_round(round_: Round) -> ScoreResult:
         index=IndexResult(
             value=final_agg.index, survey=survey_agg.index, grades=grades_agg.index,
             source="grades" if grade_values else "survey",
+            by_group={g: _num(agg.index) for g, agg in group_aggs.items()},
         ),
         dimensions=dimensions,
         areas=areas,
