@@ -19,7 +19,6 @@ from liwindex.results import ScoreResult, score_round
 from liwindex.rounds import Round, read_round
 
 
-
 def score_file(
     path: str | Path,
     questionnaire: str | Path | Questionnaire | None = None,
@@ -53,9 +52,6 @@ def compare_files(
 
 __all__ = [
     "Comparison",
-    "compare",
-    "compare_files",
-    "score_file",
     "InputError",
     "Problem",
     "Questionnaire",
@@ -63,9 +59,12 @@ __all__ = [
     "Round",
     "ScoreResult",
     "Severity",
+    "compare",
+    "compare_files",
     "load_questionnaire",
     "load_standard",
     "parse_questionnaire",
     "read_round",
+    "score_file",
     "score_round",
 ]

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from liwindex.comparison import Comparison, ComparedRow, round_label
+from liwindex.comparison import ComparedRow, Comparison, round_label
 from liwindex.i18n import fmt, fmt_signed, t
 from liwindex.problems import Problem, Severity
 from liwindex.questionnaire import Questionnaire
