@@ -88,6 +88,10 @@ def write_workbook(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Pa
         ws = wb.create_sheet(name)
         for row in rows:
             ws.append(list(row))
+        for cells in ws.iter_rows():
+            for cell in cells:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"  # text typed by a respondent, not a formula
     wb.save(path)
     return path
 

@@ -50,6 +50,34 @@ def compare_files(
     return compare(results[0], results[1])
 
 
+def export_report(
+    files: list[str | Path],
+    output: str | Path,
+    fmt: str = "xlsx",
+    force: bool = False,
+    lang: str = "pl",
+    questionnaire: str | Path | None = None,
+    questionnaire_before: str | Path | None = None,
+) -> Path:
+    """Write the Excel report (``fmt="xlsx"``) or the CSV area table of one round or of two
+    rounds compared. The output is checked before anything is read and written atomically.
+    """
+    from liwindex.export.csv_table import write_csv
+    from liwindex.export.files import check_output, write_atomically
+    from liwindex.export.xlsx import write_xlsx
+
+    path = check_output(output, force, inputs=files)
+    comparison: Comparison | None = None
+    if len(files) == 2:
+        comparison = compare_files(files[0], files[1], questionnaire, questionnaire_before)
+        rounds = [comparison.before, comparison.after]
+    else:
+        rounds = [score_file(files[0], questionnaire)]
+    writer = write_csv if fmt == "csv" else write_xlsx
+    write_atomically(path, lambda tmp: writer(tmp, rounds, comparison, lang))
+    return path
+
+
 __all__ = [
     "Comparison",
     "InputError",
@@ -61,6 +89,7 @@ __all__ = [
     "Severity",
     "compare",
     "compare_files",
+    "export_report",
     "load_questionnaire",
     "load_standard",
     "parse_questionnaire",

@@ -143,6 +143,32 @@ def compare_command(
                      *comparison.problems], _stderr(), lang)
 
 
+@cli.command("export")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("-o", "--output", required=True, metavar="PATH", help="The report file to write.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default=None,
+              help="xlsx: the full report (default); csv: the area table (default for *.csv).")
+@QUESTIONNAIRE
+@click.option("--questionnaire-before", "questionnaire_before", metavar="PATH",
+              help="Questionnaire of the first round when it used another version.")
+@LANG
+@handle_errors
+def export_command(
+    files: tuple[str, ...], output: str, force: bool, fmt: str | None,
+    questionnaire_path: str | None, questionnaire_before: str | None, lang: str,
+) -> None:
+    """Write the Excel report of one round (FILE) or a comparison of two (BEFORE AFTER)."""
+    if len(files) > 2:
+        raise click.UsageError("export takes one file, or two to compare")
+    from liwindex.api import export_report
+
+    fmt = fmt or ("csv" if output.lower().endswith(".csv") else "xlsx")
+    path = export_report(list(files), output, fmt, force, lang, questionnaire_path,
+                         questionnaire_before)
+    click.echo(("Zapisano: " if lang == "pl" else "Written: ") + str(path), err=True)
+
+
 @cli.group()
 def questionnaire() -> None:
     """Show and check questionnaire definitions (YAML)."""

@@ -323,6 +323,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pl": "obszar {value} nie ma wyniku {which}; zmiany nie da się obliczyć.",
         "en": "the area {value} has no score {which}; its change cannot be computed.",
     },
+    # --- outputs -------------------------------------------------------------------------
+    "output-exists": {
+        "pl": "plik już istnieje i nie został zmieniony. Podaj inną nazwę albo dodaj --force, "
+        "aby go zastąpić.",
+        "en": "the file already exists and was left unchanged. Give another name or add "
+        "--force to replace it.",
+    },
+    "output-is-input": {
+        "pl": "to jeden z plików wejściowych; liwindex nigdy ich nie nadpisuje. Podaj inną "
+        "nazwę raportu.",
+        "en": "this is one of the input files; liwindex never overwrites them. Give another "
+        "name for the report.",
+    },
+    "output-folder-missing": {
+        "pl": "katalog „{value}” nie istnieje. Utwórz go albo podaj inną ścieżkę.",
+        "en": "the folder '{value}' does not exist. Create it or give another path.",
+    },
+    "output-not-writable": {
+        "pl": "nie można zapisać pliku ({detail}). Zamknij go w Excelu lub innym programie "
+        "i spróbuj ponownie.",
+        "en": "the file cannot be written ({detail}). Close it in Excel or another program "
+        "and try again.",
+    },
 }
 
 

@@ -1,0 +1,172 @@
+"""The Excel report and the CSV area table: same numbers as JSON, charts, safety."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import zipfile
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from conftest import INITIAL, POST, write_workbook
+from liwindex.cli import cli
+from liwindex.export.csv_table import csv_text
+
+SHEETS_PL = ["Podsumowanie", "Obszary", "Pytania", "Odpowiedzi otwarte", "Oceny i rekomendacje",
+             "Uwagi", "Metodologia"]
+HOSTILE = ["=HYPERLINK(\"http://zlo.example\",\"klik\")", "+48 123", "-1+1", "@SUM(A1)",
+           "\tukryte", "=1+1"]
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def comparison_report(tmp_path_factory):
+    path = tmp_path_factory.mktemp("raport") / "raport.xlsx"
+    result = run("export", INITIAL, POST, "-o", path)
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_report_has_all_sheets_and_same_numbers_as_json(comparison_report):
+    """The Obszary sheet holds exactly compare --json's before, after and delta."""
+    data = json.loads(run("compare", INITIAL, POST, "--json").stdout)
+    wb = openpyxl.load_workbook(comparison_report)
+    assert wb.sheetnames == SHEETS_PL
+    ws = wb["Obszary"]
+    headers = [c.value for c in ws[1]]
+    assert headers[:7] == ["Obszar", "Nazwa", "Płaszczyzna", "Przed", "Po", "Zmiana", "Zmiana %"]
+    for row, area in zip(ws.iter_rows(min_row=2, values_only=True), data["areas"], strict=True):
+        assert row[0] == area["id"]
+        # openpyxl writes 16 significant digits; Excel itself keeps 15
+        assert row[3] == pytest.approx(area["before"], rel=1e-14)
+        assert row[4] == pytest.approx(area["after"], rel=1e-14)
+        assert row[5] == pytest.approx(area["delta"])
+        assert row[6] == pytest.approx(area["pct"] / 100)
+    assert ws["D2"].number_format == "0.00" and ws.freeze_panes == "D2"
+    summary = wb["Podsumowanie"]
+    index_row = next(r for r in summary.iter_rows(values_only=True) if r[0] == "Indeks LIJW")
+    assert index_row[1:4] == pytest.approx((data["index"]["before"], data["index"]["after"],
+                                            data["index"]["delta"]), rel=1e-14)
+    assert int(summary.page_setup.paperSize) == 9  # A4
+
+
+def test_report_has_a_bar_and_a_radar_chart(comparison_report):
+    """Two native Excel charts: areas before vs after as bars, and a radar."""
+    with zipfile.ZipFile(comparison_report) as z:
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+        kinds = {next(k for k in ("barChart", "radarChart") if k in z.read(n).decode()) for n in charts}
+    assert kinds == {"barChart", "radarChart"}
+
+
+def test_questions_grades_and_notes_sheets_are_filled(comparison_report):
+    """Pytania has shares per answer, Oceny the grades with recommendations, Uwagi the quality table."""
+    wb = openpyxl.load_workbook(comparison_report)
+    questions = list(wb["Pytania"].iter_rows(values_only=True))
+    o1 = next(r for r in questions if r[0] == "o1_n1")
+    assert o1[3] == "ngo" and o1[4] > 0 and sum(v for v in o1[6:12] if v) == pytest.approx(1.0)
+    grades = list(wb["Oceny i rekomendacje"].iter_rows(min_row=2, values_only=True))
+    assert len(grades) == 12 and grades[0][3] == 3.5
+    assert any(r[6] for r in grades)
+    notes = [r for r in wb["Uwagi"].iter_rows(values_only=True) if r and r[0]]
+    assert any("Jakość danych" in str(r[0]) for r in notes)
+    open_answers = list(wb["Odpowiedzi otwarte"].iter_rows(min_row=2, values_only=True))
+    assert len(open_answers) > 50
+
+
+def test_hostile_open_answers_stay_plain_text(tmp_path):
+    """No cell of the report is a formula, even when respondents typed =, +, -, @ or a tab."""
+    rows = [["grupa", "o1_n1", "o1_n2", "mocne_strony", "slabe_strony"]]
+    rows += [["ngo", "4", "4", text, text] for text in HOSTILE]
+    src = write_workbook(tmp_path / "zle.xlsx", {"Odp": rows})
+    out = tmp_path / "raport.xlsx"
+    assert run("export", src, "-o", out).exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    texts = [c.value for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    assert texts == []
+    answers = [r[3] for r in wb["Odpowiedzi otwarte"].iter_rows(min_row=2, values_only=True)]
+    assert sorted(set(answers)) == sorted({h.strip() for h in HOSTILE})
+    with zipfile.ZipFile(out) as z:
+        xml = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/"))
+    assert "<f>" not in xml
+
+
+def test_existing_output_is_not_replaced_without_force(tmp_path):
+    """Exit 1 and the old file byte for byte unchanged; --force replaces it."""
+    out = tmp_path / "raport.xlsx"
+    out.write_bytes(b"old report")
+    result = run("export", POST, "-o", out)
+    assert result.exit_code == 1 and "--force" in result.stderr
+    assert out.read_bytes() == b"old report"
+    assert run("export", POST, "-o", out, "--force").exit_code == 0
+    assert zipfile.is_zipfile(out)
+    assert [p.name for p in tmp_path.iterdir()] == ["raport.xlsx"]  # no temporary file left
+
+
+def test_output_may_never_be_an_input(tmp_path):
+    """Even with --force, the report cannot overwrite the responses."""
+    src = tmp_path / "dane.xlsx"
+    shutil.copy(POST, src)
+    before = src.read_bytes()
+    result = run("export", src, "-o", src, "--force")
+    assert result.exit_code == 1 and src.read_bytes() == before
+
+
+def test_inputs_are_unchanged_by_export(tmp_path):
+    """Exporting a comparison leaves both inputs byte for byte as they were."""
+    a, b = shutil.copy(INITIAL, tmp_path / "a.xlsx"), shutil.copy(POST, tmp_path / "b.xlsx")
+    before = (a.read_bytes(), b.read_bytes())
+    assert run("export", a, b, "-o", tmp_path / "r.xlsx").exit_code == 0
+    assert (a.read_bytes(), b.read_bytes()) == before
+
+
+def test_single_round_report_in_english(tmp_path):
+    """One file gives the one-round report; --lang en names sheets in English."""
+    out = tmp_path / "report.xlsx"
+    assert run("export", POST, "-o", out, "--lang", "en").exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[:2] == ["Summary", "Areas"]
+    assert [c.value for c in wb["Areas"][1]][:5] == ["Area", "Name", "Dimension", "Value", "Survey"]
+
+
+def test_csv_area_table_opens_in_polish_excel(tmp_path):
+    """UTF-8 with BOM, semicolons and decimal commas in Polish; unrounded values."""
+    out = tmp_path / "obszary.csv"
+    assert run("export", INITIAL, POST, "-o", out).exit_code == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    data = json.loads(run("compare", INITIAL, POST, "--json").stdout)
+    assert rows[0][:4] == ["Obszar", "Nazwa", "Płaszczyzna", "Przed"]
+    assert float(rows[1][3].replace(",", ".")) == data["areas"][0]["before"]
+    assert "Współtworzenie" in rows[1][1]
+
+
+def test_csv_text_cannot_become_a_formula():
+    """Text starting with =, +, -, @, tab or CR gets a leading apostrophe."""
+    assert [csv_text(h) for h in HOSTILE] == ["'" + h for h in HOSTILE]
+    assert csv_text("Gmina") == "Gmina"
+
+
+def test_more_than_two_files_is_a_usage_error(tmp_path):
+    """export takes one or two files."""
+    result = CliRunner().invoke(cli, ["export", str(POST), str(POST), str(POST), "-o", str(tmp_path / "r.xlsx")])
+    assert result.exit_code == 2
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_report_opens_in_libreoffice(comparison_report, tmp_path):
+    """A headless conversion to PDF succeeds: the workbook opens without repair."""
+    done = subprocess.run(
+        ["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/lo",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(comparison_report)],
+        capture_output=True, text=True, timeout=180,
+    )
+    pdf = tmp_path / "raport.pdf"
+    assert done.returncode == 0 and pdf.exists() and pdf.stat().st_size > 10_000
