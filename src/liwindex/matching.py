@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from liwindex.questionnaire import ContextQuestion, Question, Questionnaire, Scale
+from liwindex.questionnaire import ContextQuestion, Question, Questionnaire, Scale, Text
 from liwindex.text import fold, fold_compact, strip_diacritics
 
 # Columns that survey platforms add to every export (Polish and English interfaces).
@@ -103,20 +104,30 @@ class HeaderMatcher:
         return fold(header) in PLATFORM_COLUMNS
 
 
+def _lookup_keys(entries: Iterable[tuple[str, Text, tuple[str, ...]]]) -> dict[str, str]:
+    """Folded text → target for targets known by an id or code, labels and aliases.
+
+    An id or code wins over another target's label that happens to read the same.
+    """
+    entries = list(entries)
+    keys: dict[str, str] = {}
+    for target, label, aliases in entries:
+        for alias in aliases:
+            keys[fold(alias)] = target
+        keys[fold(label.pl)] = target
+        if label.en:
+            keys.setdefault(fold(label.en), target)
+    for target, _, _ in entries:
+        keys[fold(target)] = target
+    return keys
+
+
 class ChoiceLookup:
     """Cell text → choice code for one scale: by code, Polish or English label, or alias."""
 
     def __init__(self, scale: Scale) -> None:
         self.scale = scale
-        self._keys: dict[str, str] = {}
-        for choice in scale.choices:
-            for alias in choice.aliases:
-                self._keys[fold(alias)] = choice.code
-            self._keys[fold(choice.label.pl)] = choice.code
-            if choice.label.en:
-                self._keys.setdefault(fold(choice.label.en), choice.code)
-        for choice in scale.choices:  # a code wins over a label that happens to equal it
-            self._keys[fold(choice.code)] = choice.code
+        self._keys = _lookup_keys((c.code, c.label, c.aliases) for c in scale.choices)
 
     def code(self, value: object) -> str | None:
         """The choice code of a cell value, or None when nothing matches."""
@@ -150,14 +161,7 @@ class GroupLookup:
 
     def __init__(self, questionnaire: Questionnaire) -> None:
         self.questionnaire = questionnaire
-        self._keys: dict[str, str] = {}
-        for group in questionnaire.groups:
-            for alias in group.aliases:
-                self._keys[fold(alias)] = group.id
-            self._keys[fold(group.label.pl)] = group.id
-            if group.label.en:
-                self._keys[fold(group.label.en)] = group.id
-            self._keys[fold(group.id)] = group.id
+        self._keys = _lookup_keys((g.id, g.label, g.aliases) for g in questionnaire.groups)
 
     def group(self, value: object) -> str | None:
         """The group id of a cell value, or None."""
