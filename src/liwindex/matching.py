@@ -12,10 +12,13 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from liwindex.questionnaire import ContextQuestion, Question, Questionnaire, Scale, Text
 from liwindex.text import fold, fold_compact, strip_diacritics
+
+if TYPE_CHECKING:
+    from liwindex.mapping import Mapping
 
 # Columns that survey platforms add to every export (Polish and English interfaces).
 # Google Forms, MS Forms, LimeSurvey and KoboToolbox; compared after folding.
@@ -40,6 +43,9 @@ _ID_PREFIX = re.compile(
     r"^\s*(?:\[([A-Za-z][A-Za-z0-9_]*)\]\s*[.):\-–]?|([A-Za-z][A-Za-z0-9_]*)\s*[.):\-–])\s*\S"
 )
 
+_SUBQUESTION = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*)\s*\[\s*([A-Za-z0-9_]+)\s*\]\s*$")
+_WHOLE_NUMBER = re.compile(r"^(\d+) 0+$")  # "3.0" or "3,0" after folding
+
 TargetKind = Literal["question", "context", "group"]
 
 
@@ -51,10 +57,23 @@ class Target:
     id: str
 
 
+# A column the mapping file says to ignore.
+IGNORED = Target("question", "")
+
+
 class HeaderMatcher:
     """Recognises a header as a question id, a question text, the group column or metadata."""
 
-    def __init__(self, questionnaire: Questionnaire) -> None:
+    def __init__(self, questionnaire: Questionnaire, mapping: Mapping | None = None) -> None:
+        self._mapped: dict[str, Target] = {}
+        if mapping is not None:
+            kinds = {q.id: "question" for q in questionnaire.questions}
+            kinds.update({c.id: "context" for c in questionnaire.context_questions})
+            kinds[questionnaire.group_question.id] = "group"
+            for header, target in mapping.columns.items():
+                self._mapped[header] = (
+                    IGNORED if target is None else Target(kinds[target], target)  # type: ignore[arg-type]
+                )
         self._ids: dict[str, Target] = {}
         self._texts: dict[str, set[Target]] = {}
         items: list[tuple[Target, Question | ContextQuestion]] = [
@@ -83,6 +102,8 @@ class HeaderMatcher:
         key = fold(header)
         if not key:
             return None
+        if key in self._mapped:
+            return self._mapped[key]
         found = self._ids.get(key.replace(" ", ""))
         if found:
             return found
@@ -94,8 +115,18 @@ class HeaderMatcher:
             found = self._ids.get(fold_compact(prefix.group(1) or prefix.group(2)))
             if found:
                 return found
-        if "/" in str(header):  # KoboToolbox exports "group/name"
-            return self._ids.get(fold_compact(str(header).rsplit("/", 1)[-1]))
+        text = str(header)
+        if "/" in text:  # KoboToolbox exports "group/name"
+            path, last = text.rsplit("/", 1)
+            found = self._ids.get(fold_compact(last))
+            if found is None and (owner := self._ids.get(fold_compact(path.rsplit("/", 1)[-1]))):
+                # "question/option" one-hot columns repeat a multiple-choice question
+                return IGNORED if owner.kind == "context" else None
+            return found
+        bracket = _SUBQUESTION.match(text)
+        if bracket:  # LimeSurvey array subquestions "O1[N1]"
+            return self._ids.get(fold_compact(bracket.group(1) + bracket.group(2))) or self._ids.get(
+                fold_compact(bracket.group(2)))
         return None
 
     @staticmethod
@@ -125,13 +156,27 @@ def _lookup_keys(entries: Iterable[tuple[str, Text, tuple[str, ...]]]) -> dict[s
 class ChoiceLookup:
     """Cell text → choice code for one scale: by code, Polish or English label, or alias."""
 
-    def __init__(self, scale: Scale) -> None:
+    def __init__(self, scale: Scale, mapping: Mapping | None = None) -> None:
         self.scale = scale
         self._keys = _lookup_keys((c.code, c.label, c.aliases) for c in scale.choices)
+        if mapping is not None:
+            self._keys.update(mapping.answers.get("*", {}))
+            self._keys.update(mapping.answers.get(scale.id, {}))
 
     def code(self, value: object) -> str | None:
         """The choice code of a cell value, or None when nothing matches."""
-        return self._keys.get(fold(value))
+        return self.match(value)[0]
+
+    def match(self, value: object) -> tuple[str | None, bool]:
+        """``(code, interpreted)``: interpreted is True when a number written as text with
+        decimals (``3.0``, ``3,0``) was read as the whole-number code ``3``."""
+        key = fold(value)
+        code = self._keys.get(key)
+        if code is None:
+            whole = _WHOLE_NUMBER.match(key)
+            if whole and whole.group(1) in self._keys:
+                return self._keys[whole.group(1)], True
+        return code, False
 
     def allowed(self) -> dict[str, str]:
         """The allowed answers, for messages in both languages."""
@@ -159,9 +204,11 @@ class ChoiceLookup:
 class GroupLookup:
     """Cell text → group id, by id, label or alias."""
 
-    def __init__(self, questionnaire: Questionnaire) -> None:
+    def __init__(self, questionnaire: Questionnaire, mapping: Mapping | None = None) -> None:
         self.questionnaire = questionnaire
         self._keys = _lookup_keys((g.id, g.label, g.aliases) for g in questionnaire.groups)
+        if mapping is not None:
+            self._keys.update(mapping.groups)
 
     def group(self, value: object) -> str | None:
         """The group id of a cell value, or None."""
@@ -181,6 +228,9 @@ def split_multi(value: str, lookup: ChoiceLookup) -> tuple[list[str], list[str]]
     Labels may themselves contain commas, so consecutive pieces are joined greedily into
     the longest known label. Returns ``(codes, unmatched pieces)``.
     """
+    words = value.split()
+    if len(words) > 1 and all(lookup.code(w) is not None for w in words):
+        return [c for w in words if (c := lookup.code(w)) is not None], []  # KoboToolbox codes
     pieces = [p.strip() for p in re.split(r"[,;]", value) if p.strip()]
     codes: list[str] = []
     unmatched: list[str] = []

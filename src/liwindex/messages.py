@@ -46,12 +46,58 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file is not an Excel workbook (.xlsx) despite its extension ({kind}). "
         "Open it in Excel or LibreOffice and save it as .xlsx.",
     },
+    "password-protected": {
+        "pl": "skoroszyt jest zabezpieczony hasłem. Otwórz go w Excelu, usuń hasło "
+        "(Plik → Informacje → Chroń skoroszyt) i zapisz kopię bez hasła.",
+        "en": "the workbook is password-protected. Open it in Excel, remove the password "
+        "(File → Info → Protect Workbook) and save a copy without it.",
+    },
+    "zip-bomb": {
+        "pl": "po rozpakowaniu plik miałby ok. {size} MB albo nietypowo wysoki stopień kompresji "
+        "(limit {limit} MB); nie jest to zwykły eksport ankiety. Jeśli plik jest prawdziwy, "
+        "zwiększ limit zmienną {env}.",
+        "en": "unpacked, the file would take about {size} MB or has an abnormal compression "
+        "ratio (limit {limit} MB); this is not an ordinary survey export. If the file is "
+        "genuine, raise the limit with {env}.",
+    },
+    "too-many-rows": {
+        "pl": "arkusz ma więcej niż {limit} niepustych wierszy. Usuń zbędne wiersze albo "
+        "zwiększ limit zmienną {env}.",
+        "en": "the sheet has more than {limit} non-empty rows. Remove the rows not needed or "
+        "raise the limit with {env}.",
+    },
+    "too-many-columns": {
+        "pl": "arkusz ma więcej niż {limit} kolumn. Usuń zbędne kolumny albo zwiększ limit "
+        "zmienną {env}.",
+        "en": "the sheet has more than {limit} columns. Remove the columns not needed or raise "
+        "the limit with {env}.",
+    },
+    "cell-too-long": {
+        "pl": "komórka ma więcej niż {limit} znaków (więcej, niż mieści Excel); plik jest "
+        "uszkodzony albo to nie jest eksport ankiety (w CSV: sprawdź cudzysłowy).",
+        "en": "the cell has more than {limit} characters (more than Excel holds); the file is "
+        "damaged or not a survey export (in a CSV: check the quotes).",
+    },
+    "csv-read-as": {
+        "pl": "plik CSV odczytano jako {value}, separator: {delimiter}.",
+        "en": "the CSV file was read as {value}, delimiter: {delimiter}.",
+    },
+    "hidden-sheets": {
+        "pl": "pominięto ukryte arkusze: {value}.",
+        "en": "hidden sheets were passed over: {value}.",
+    },
     # --- questionnaire YAML ------------------------------------------------------------
     "yaml-too-large": {
         "pl": "plik kwestionariusza jest zbyt duży (limit {limit} bajtów). "
         "Sprawdź, czy to właściwy plik.",
         "en": "the questionnaire file is too large (limit {limit} bytes). "
         "Check that it is the right file.",
+    },
+    "yaml-too-complex": {
+        "pl": "dokument YAML po rozwinięciu aliasów (&, *) miałby ponad {limit} elementów. "
+        "Usuń zagnieżdżone aliasy.",
+        "en": "the YAML document would expand to more than {limit} items through its aliases "
+        "(&, *). Remove the nested aliases.",
     },
     "yaml-not-utf8": {
         "pl": "plik nie jest zapisany w UTF-8. Zapisz go w edytorze z kodowaniem UTF-8.",
@@ -240,6 +286,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "„oceny”). Sprawdź, czy to właściwy plik.",
         "en": "the file holds neither respondents' answers nor working-group grades (sheet "
         "'oceny'). Check that it is the right file.",
+    },
+    "header-row": {
+        "pl": "nagłówek znaleziono w wierszu {row}; wiersze nad nim ({value}) pominięto.",
+        "en": "the header was found in row {row}; the rows above it ({value}) were ignored.",
+    },
+    "number-as-code": {
+        "pl": "w pytaniu {question} liczby zapisane z przecinkiem odczytano jako kody: {value}.",
+        "en": "in question {question} numbers written with decimals were read as codes: {value}.",
+    },
+    "duplicate-rows": {
+        "pl": "{count} wierszy powtarza odpowiedzi wcześniejszego wiersza tej samej grupy "
+        "(wiersz=powtórzenie: {value}); sprawdź, czy ankiety nie wysłano dwa razy. Wiersze "
+        "są liczone.",
+        "en": "{count} rows repeat the answers of an earlier row of the same group "
+        "(row=repeat: {value}); check that no survey was sent twice. The rows are counted.",
     },
     # --- oceny / metryka -----------------------------------------------------------------
     "grades-missing-column": {

@@ -13,27 +13,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
-from liwindex.problems import InputError, Report
+from liwindex.problems import Report
 from liwindex.questionnaire import Questionnaire
+from liwindex.yamldoc import YamlPath, format_path, parse_yaml, read_yaml_file
 
 STANDARD_NAME = "lijw-standard.yaml"
-MAX_QUESTIONNAIRE_BYTES = 5_000_000
-
-Path_ = tuple[str | int, ...]
-
-
-def format_path(path: Path_) -> str:
-    """``('dimensions', 0, 'areas')`` → ``dimensions[0].areas``."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out or "(root)"
+Path_ = YamlPath
 
 
 def standard_questionnaire_text() -> str:
@@ -53,59 +40,15 @@ def load_questionnaire(path: str | Path | None = None) -> Questionnaire:
     """
     if path is None:
         return load_standard()
-    path = Path(path)
-    name = str(path)
-    report = Report()
-    if not path.exists():
-        report.add("file-not-found", file=name)
-    elif path.is_dir():
-        report.add("file-is-directory", file=name)
-    elif path.stat().st_size > MAX_QUESTIONNAIRE_BYTES:
-        report.add("yaml-too-large", file=name, limit=MAX_QUESTIONNAIRE_BYTES)
-    report.raise_if_invalid()
-    try:
-        text = path.read_text("utf-8-sig")
-    except UnicodeDecodeError:
-        report.add("yaml-not-utf8", file=name)
-        raise InputError(report) from None
-    return parse_questionnaire(text, name)
+    return parse_questionnaire(read_yaml_file(path, Report()), str(path))
 
 
 def parse_questionnaire(text: str, name: str = "<questionnaire>") -> Questionnaire:
     """Validate YAML text as a questionnaire; raises :class:`InputError` with every problem."""
     report = Report()
+    doc = parse_yaml(text, name, report)
     try:
-        loader = yaml.SafeLoader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        report.add("yaml-syntax", file=name, line=line, detail=exc.problem or str(exc))
-        raise InputError(report) from None
-    except yaml.YAMLError as exc:
-        report.add("yaml-syntax", file=name, detail=str(exc))
-        raise InputError(report) from None
-
-    if not isinstance(data, dict):
-        report.add("yaml-not-mapping", file=name, line=1)
-        raise InputError(report)
-
-    lines: dict[Path_, int] = {}
-    _index_lines(node, (), lines, report, name)
-
-    def line_of(path: Path_) -> int | None:
-        while path:
-            if path in lines:
-                return lines[path]
-            path = path[:-1]
-        return lines.get(())
-
-    try:
-        questionnaire: Questionnaire | None = Questionnaire.model_validate(data)
+        questionnaire: Questionnaire | None = Questionnaire.model_validate(doc.data)
     except ValidationError as exc:
         questionnaire = None
         errors = exc.errors()
@@ -117,15 +60,9 @@ def parse_questionnaire(text: str, name: str = "<questionnaire>") -> Questionnai
                 len(other) > len(path) and other[: len(path)] == path for other in paths
             ):
                 continue
-            report.add(
-                "yaml-invalid",
-                file=name,
-                yaml_path=format_path(path),
-                line=line_of(path),
-                detail=_pydantic_detail(err),
-            )
-    for path, code, params in check_references(data):
-        report.add(code, file=name, yaml_path=format_path(path), line=line_of(path), **params)
+            report.add("yaml-invalid", **doc.locate(path), detail=pydantic_detail(err))
+    for path, code, params in check_references(doc.data):
+        report.add(code, **doc.locate(path), **params)
     report.raise_if_invalid()
     assert questionnaire is not None
     return questionnaire
@@ -151,7 +88,7 @@ _DETAILS = {
 }
 
 
-def _pydantic_detail(err: Any) -> Any:
+def pydantic_detail(err: Any) -> Any:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "literal_error":
@@ -163,28 +100,6 @@ def _pydantic_detail(err: Any) -> Any:
         bound = next(iter(ctx.values()), "?")
         return {"pl": f"wartość musi być {sign} {bound}", "en": f"the value must be {sign} {bound}"}
     return _DETAILS.get(kind, str(err["msg"]))
-
-
-def _index_lines(node: Any, path: Path_, lines: dict[Path_, int], report: Report, name: str) -> None:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in seen:
-                report.add(
-                    "yaml-duplicate-key",
-                    file=name,
-                    yaml_path=format_path((*path, key)),
-                    line=key_node.start_mark.line + 1,
-                    value=key,
-                )
-            seen.add(key)
-            _index_lines(value_node, (*path, key), lines, report, name)
-            lines[(*path, key)] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _index_lines(item, (*path, i), lines, report, name)
 
 
 def _items(value: Any) -> list[tuple[int, dict[str, Any]]]:

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 from liwindex.grades import GRADES_SHEET, META_SHEET, Grade, Meta, read_grades, read_meta
 from liwindex.problems import InputError, Report, Severity
 from liwindex.survey import SurveyData, check_answers, read_survey
-from liwindex.workbook import open_workbook
+from liwindex.workbook import note_hidden, open_workbook
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from liwindex.mapping import Mapping
     from liwindex.questionnaire import Questionnaire
 
 
@@ -53,6 +54,7 @@ def read_round(
     questionnaire: Questionnaire,
     sheet: str | None = None,
     group: str | None = None,
+    mapping: Mapping | None = None,
 ) -> Round:
     """Read and validate one workbook; raises :class:`InputError` listing every problem."""
     report = Report()
@@ -77,11 +79,15 @@ def read_round(
                        known=", ".join(f"„{n}”" for n in names))
             raise InputError(report)
     else:
-        survey_sheet = next((s for s in workbook.sheets if id(s) not in special), None)
+        candidates = [s for s in workbook.sheets if id(s) not in special]
+        survey_sheet = next((s for s in candidates if not s.hidden), None)
+        if survey_sheet is not None and any(s.hidden for s in candidates):
+            note_hidden(workbook, report)
+        survey_sheet = survey_sheet or next(iter(candidates), None)
 
     survey = None
     if survey_sheet is not None and not (survey_sheet.is_empty and grades_sheet is not None):
-        survey = read_survey(survey_sheet, questionnaire, name, report, group=group)
+        survey = read_survey(survey_sheet, questionnaire, name, report, group=group, mapping=mapping)
     elif grades_sheet is not None:
         report.add("no-survey-sheet", Severity.NOTE, file=name)
 

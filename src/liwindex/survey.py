@@ -9,13 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from liwindex.matching import ChoiceLookup, GroupLookup, HeaderMatcher, Target, split_multi
+from liwindex.matching import (
+    IGNORED,
+    ChoiceLookup,
+    GroupLookup,
+    HeaderMatcher,
+    Target,
+    split_multi,
+)
 from liwindex.problems import Report, Severity
 from liwindex.text import clean_text, column_letter, free_text
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from liwindex.mapping import Mapping
     from liwindex.questionnaire import Questionnaire
     from liwindex.workbook import Sheet
 
@@ -53,6 +61,7 @@ def read_survey(
     file: str,
     report: Report,
     group: str | None = None,
+    mapping: Mapping | None = None,
 ) -> SurveyData | None:
     """Validate a responses sheet; every problem goes to ``report``.
 
@@ -65,9 +74,13 @@ def read_survey(
     if sheet.is_empty:
         report.add("empty-sheet", **where)
         return None
-    header_row, header = sheet.rows[0]
+    matcher = HeaderMatcher(questionnaire, mapping)
+    start = find_header(sheet, matcher)
+    header_row, header = sheet.rows[start][0], _merged_header(sheet, start)
+    if start > 0:
+        report.add("header-row", Severity.NOTE, **where, row=header_row,
+                   value=", ".join(str(r) for r, _ in sheet.rows[:start]))
     width = max(len(values) for _, values in sheet.rows)
-    matcher = HeaderMatcher(questionnaire)
 
     targets: dict[Target, int] = {}
     unknown: list[str] = []
@@ -77,6 +90,8 @@ def read_survey(
             continue
         target = matcher.match(title)
         letter = column_letter(index + 1)
+        if target is IGNORED:
+            continue
         if target is None:
             bucket = platform if matcher.is_platform_column(title) else unknown
             bucket.append(f"{letter} ({clean_text(title)})")
@@ -100,7 +115,7 @@ def read_survey(
         )
         return None
 
-    rows = [(r, values + (None,) * (width - len(values))) for r, values in sheet.rows[1:]]
+    rows = [(r, values + (None,) * (width - len(values))) for r, values in sheet.rows[start + 1:]]
     frame = pd.DataFrame(
         [values for _, values in rows], index=[r for r, _ in rows], columns=range(width),
         dtype=object,
@@ -112,7 +127,7 @@ def read_survey(
         filled = frame[used].map(lambda v: bool(clean_text(v))).any(axis=1)
         frame = frame[filled]
 
-    groups = _read_groups(frame, targets, questionnaire, group, report, where)
+    groups = _read_groups(frame, targets, questionnaire, group, report, where, mapping)
 
     codes = pd.DataFrame(index=frame.index, columns=[q.id for q in questionnaire.questions],
                          dtype=object)
@@ -122,7 +137,7 @@ def read_survey(
             continue
         index = question_columns[question.id]
         columns[question.id] = column_letter(index + 1)
-        lookup = ChoiceLookup(questionnaire.scale_by_id[question.scale])
+        lookup = ChoiceLookup(questionnaire.scale_by_id[question.scale], mapping)
         codes[question.id] = _map_choices(frame[index], lookup, question.id, columns[question.id],
                                           report, where)
 
@@ -142,7 +157,7 @@ def read_survey(
                     open_answers.append(OpenAnswer(ctx.id, str(groups.get(row, "")), text, int(row)))
             continue
         assert ctx.scale is not None
-        lookup = ChoiceLookup(questionnaire.scale_by_id[ctx.scale])
+        lookup = ChoiceLookup(questionnaire.scale_by_id[ctx.scale], mapping)
         context[ctx.id] = _map_context(cells, lookup, ctx.type == "multi", ctx.id, letter,
                                        report, where)
 
@@ -152,6 +167,35 @@ def read_survey(
     )
 
 
+HEADER_SEARCH_ROWS = 30
+
+
+def find_header(sheet: Sheet, matcher: HeaderMatcher) -> int:
+    """The index (in ``sheet.rows``) of the header row: among the first rows, the one where
+    most cells are questions, context questions or the group column. Title rows above a
+    header are common in exports pasted into a report template."""
+    best, best_count = 0, 0
+    for index, (_, values) in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+        count = sum(1 for v in values if v is not None and matcher.match(v) not in (None, IGNORED))
+        if count > best_count:
+            best, best_count = index, count
+    return best
+
+
+def _merged_header(sheet: Sheet, start: int) -> tuple[Any, ...]:
+    """The header row with cells merged vertically from a row above filled in (two-row
+    headers where e.g. "grupa" spans both rows)."""
+    row, values = sheet.rows[start]
+    cells = list(values)
+    by_row = dict(sheet.rows)
+    for first, last, column in sheet.merged:
+        if first < row <= last and column < len(cells) and cells[column] is None:
+            above = by_row.get(first, ())
+            if column < len(above):
+                cells[column] = above[column]
+    return tuple(cells)
+
+
 def _read_groups(
     frame: pd.DataFrame,
     targets: dict[Target, int],
@@ -159,10 +203,11 @@ def _read_groups(
     option: str | None,
     report: Report,
     where: dict[str, Any],
+    mapping: Mapping | None,
 ) -> pd.Series:
     import pandas as pd
 
-    lookup = GroupLookup(questionnaire)
+    lookup = GroupLookup(questionnaire, mapping)
     allowed = lookup.allowed()
     if option is not None and option not in questionnaire.group_ids:
         report.add("unknown-group-option", value=option, allowed=allowed)
@@ -203,8 +248,12 @@ def _map_choices(
     where: dict[str, Any],
 ) -> pd.Series:
     cleaned = cells.map(clean_text)
-    mapping = {value: lookup.code(value) for value in cleaned.unique() if value}
-    codes = cleaned.map(lambda v: mapping.get(v) if v else None)
+    matched = {value: lookup.match(value) for value in cleaned.unique() if value}
+    codes = cleaned.map(lambda v: matched[v][0] if v else None)
+    interpreted = sorted(v for v, (code, flag) in matched.items() if flag)
+    if interpreted:
+        report.add("number-as-code", Severity.NOTE, **where, column=letter, question=question,
+                   value=", ".join(f"{v} → {matched[v][0]}" for v in interpreted))
     bad = codes.isna() & cleaned.ne("")
     if bad.any():
         allowed = lookup.allowed()
@@ -288,7 +337,28 @@ def check_answers(
                        column=data.columns[question.id], value=question.id,
                        count=int(missing.sum()), first=first)
 
+    _check_duplicates(data, answered, report, where)
+
     nothing = known & ~(answered & applicable).any(axis=1)
     if nothing.any():
         first = int(data.codes.index[np.argmax(nothing)])
         report.add("no-answers", Severity.WARNING, **where, count=int(nothing.sum()), first=first)
+
+
+def _check_duplicates(data: SurveyData, answered: Any, report: Report, where: dict[str, Any]) -> None:
+    """Rows with the same group and the same answers (at least five) are probably one
+    submission pasted or sent twice."""
+    full = answered.sum(axis=1) >= 5
+    if not full.any():
+        return
+    import pandas as pd
+
+    frame = data.codes[full].copy()
+    frame["__group"] = data.groups[full]
+    repeated = frame.duplicated(keep="first")
+    if repeated.any():
+        keys = pd.util.hash_pandas_object(frame.astype(str), index=False)
+        first_row = dict(zip(keys[~repeated].to_numpy(), keys.index[~repeated], strict=True))
+        pairs = [f"{first_row.get(keys[r], '?')}={r}" for r in frame.index[repeated]]
+        report.add("duplicate-rows", Severity.WARNING, **where, count=int(repeated.sum()),
+                   value=", ".join(pairs[:10]))

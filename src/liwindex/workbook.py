@@ -1,30 +1,59 @@
-"""Opening workbooks and reading their sheets as rows that keep their Excel row numbers.
+"""Opening input files and reading their sheets as rows that keep their spreadsheet row numbers.
 
-Only this module knows about openpyxl. A file that cannot be read ends as a problem in
-the report (missing, a directory, empty, Excel's lock file, not really a workbook), never
-as a traceback. The input file is opened read-only and never written.
+Only this module and :mod:`liwindex.readers` know file formats. A file that cannot be read
+ends as a problem in the report (missing, a directory, empty, Excel's lock file, not really
+a workbook, password-protected, a zip bomb, too large), never as a traceback or a hang.
+Input files are opened read-only and never written.
 """
 
 from __future__ import annotations
 
+import os
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from liwindex.problems import Report
+from liwindex.problems import Report, Severity
 from liwindex.text import fold
 
-SUPPORTED_SUFFIXES = {".xlsx", ".xlsm"}
+ZIP_SUFFIXES = {".xlsx", ".xlsm", ".ods"}
+SUPPORTED_SUFFIXES = ZIP_SUFFIXES | {".xls", ".csv", ".txt", ".tsv"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Safety limits against hostile or runaway files; raise them with environment
+    variables when a genuine file needs more."""
+
+    max_rows: int = 1_000_000
+    max_columns: int = 2_000
+    max_cell_chars: int = 32_767  # Excel's own limit for one cell
+    max_uncompressed_mb: int = 1_000
+    max_ratio: int = 200  # uncompressed : compressed, for members larger than 10 MB
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        """Limits from ``LIWINDEX_MAX_ROWS``, ``LIWINDEX_MAX_COLUMNS``,
+        ``LIWINDEX_MAX_UNCOMPRESSED_MB`` where set."""
+        values: dict[str, int] = {}
+        for name, key in (("max_rows", "LIWINDEX_MAX_ROWS"), ("max_columns", "LIWINDEX_MAX_COLUMNS"),
+                          ("max_uncompressed_mb", "LIWINDEX_MAX_UNCOMPRESSED_MB")):
+            raw = os.environ.get(key, "").strip()
+            if raw.isdigit() and int(raw) > 0:
+                values[name] = int(raw)
+        return cls(**values)
 
 
 @dataclass
 class Sheet:
-    """A sheet's non-empty rows as ``(excel_row, values)``; values are cell values or None."""
+    """A sheet's non-empty rows as ``(row number, values)``; values are cell values or None."""
 
     name: str
     rows: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
+    hidden: bool = False
+    # Vertical merges in the sheet: (first row, last row, column index), 1-based rows.
+    merged: list[tuple[int, int, int]] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -50,15 +79,27 @@ class Workbook:
 
     def find(self, name: str) -> Sheet | None:
         """The sheet called ``name`` (case and spacing tolerated), or None."""
-        wanted = fold(name)
         exact = [s for s in self.sheets if s.name == name]
         if exact:
             return exact[0]
-        return next((s for s in self.sheets if fold(s.name) == wanted), None)
+        return next((s for s in self.sheets if fold(s.name) == fold(name)), None)
 
 
-def open_workbook(path: str | Path, report: Report) -> Workbook | None:
+class TooLarge(Exception):
+    """A sheet exceeds a size limit (rows, columns, or one cell's length)."""
+
+    def __init__(self, code: str, sheet: str, limit: int, env: str, row: int | None = None,
+                 column: str | None = None) -> None:
+        super().__init__(code)
+        self.code, self.sheet, self.limit, self.env = code, sheet, limit, env
+        self.row, self.column = row, column
+
+
+def open_workbook(path: str | Path, report: Report, limits: Limits | None = None) -> Workbook | None:
     """Read every sheet of ``path``; on failure add a problem to ``report`` and return None."""
+    from liwindex import readers
+
+    limits = limits or Limits.from_env()
     path = Path(path)
     name = str(path)
     if path.name.startswith("~$"):
@@ -75,36 +116,69 @@ def open_workbook(path: str | Path, report: Report) -> Workbook | None:
         report.add("unsupported-format", file=name, value=suffix or path.name)
         return None
     try:
-        size = path.stat().st_size
-        if size == 0:
+        if path.stat().st_size == 0:
             report.add("file-empty", file=name)
             return None
-        if not zipfile.is_zipfile(path):
+        if suffix in (".csv", ".txt", ".tsv"):
+            return Workbook(path, [readers.read_csv(path, report, limits)])
+        head = _head(path)
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            if _is_encrypted(path):
+                report.add("password-protected", file=name)
+                return None
+            if suffix != ".xls":
+                report.add("not-a-workbook", file=name, kind=_KINDS["xls"])
+                return None
+        elif suffix in ZIP_SUFFIXES or head.startswith(b"PK"):
+            if not zipfile.is_zipfile(path):
+                report.add("not-a-workbook", file=name, kind=_sniff(path))
+                return None
+            if not _zip_is_sane(path, name, report, limits):
+                return None
+        else:
             report.add("not-a-workbook", file=name, kind=_sniff(path))
             return None
-        return Workbook(path=path, sheets=list(_read_sheets(path)))
+        return Workbook(path, readers.read_spreadsheet(path, limits))
+    except TooLarge as exc:
+        report.add(exc.code, file=name, sheet=exc.sheet, row=exc.row, column=exc.column,
+                   limit=exc.limit, env=exc.env)
     except PermissionError as exc:
         report.add("file-unreadable", file=name, detail=exc.strerror or "permission denied")
     except OSError as exc:
         report.add("file-unreadable", file=name, detail=exc.strerror or str(exc))
-    except Exception:  # openpyxl raises many kinds for broken archives
+    except readers.PasswordProtected:
+        report.add("password-protected", file=name)
+    except Exception:  # the readers raise many kinds for broken archives and XML
         report.add("not-a-workbook", file=name, kind=_KINDS["broken"])
     return None
 
 
-def _read_sheets(path: Path) -> Iterator[Sheet]:
-    import openpyxl
+def _head(path: Path) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(8)
 
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        for ws in wb.worksheets:
-            rows: list[tuple[int, tuple[Any, ...]]] = []
-            for excel_row, values in enumerate(ws.iter_rows(min_row=1, values_only=True), 1):
-                if any(v is not None and (not isinstance(v, str) or v.strip()) for v in values):
-                    rows.append((excel_row, tuple(values)))
-            yield Sheet(name=ws.title, rows=rows)
-    finally:
-        wb.close()
+
+def _is_encrypted(path: Path) -> bool:
+    """Office files saved with a password are a compound file holding an 'EncryptedPackage'."""
+    marker = "EncryptedPackage".encode("utf-16-le")
+    with path.open("rb") as fh:
+        return marker in fh.read(50_000_000)
+
+
+def _zip_is_sane(path: Path, name: str, report: Report, limits: Limits) -> bool:
+    """Refuse archives that would expand to absurd sizes (zip bombs) before any parsing."""
+    with zipfile.ZipFile(path) as archive:
+        members = archive.infolist()
+        total = sum(m.file_size for m in members)
+        worst = max(
+            (m.file_size / max(m.compress_size, 1) for m in members if m.file_size > 10_000_000),
+            default=0.0,
+        )
+    if len(members) > 10_000 or total > limits.max_uncompressed_mb * 1_000_000 or worst > limits.max_ratio:
+        report.add("zip-bomb", file=name, limit=limits.max_uncompressed_mb,
+                   size=round(total / 1_000_000), env="LIWINDEX_MAX_UNCOMPRESSED_MB")
+        return False
+    return True
 
 
 _KINDS = {
@@ -122,10 +196,10 @@ def _sniff(path: Path) -> dict[str, str]:
     """A short guess of what a non-workbook file really is, to help the user."""
     with path.open("rb") as fh:
         head = fh.read(512)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return _KINDS["xls"]
     if head.startswith(b"%PDF"):
         return _KINDS["pdf"]
+    if head.startswith(b"PK"):
+        return _KINDS["broken"]
     lowered = head.lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html")):
         return _KINDS["html"]
@@ -134,3 +208,11 @@ def _sniff(path: Path) -> dict[str, str]:
     except UnicodeDecodeError:
         return _KINDS["unknown"]
     return _KINDS["text"]
+
+
+def note_hidden(workbook: Workbook, report: Report) -> None:
+    """Say which hidden sheets were passed over when choosing the responses sheet."""
+    hidden = [s.name for s in workbook.sheets if s.hidden]
+    if hidden:
+        report.add("hidden-sheets", Severity.NOTE, file=workbook.name,
+                   value=", ".join(f"„{h}”" for h in hidden))
