@@ -12,6 +12,7 @@ problem with its file, sheet, row and column.
 from pathlib import Path
 
 from liwindex.comparison import Comparison, compare
+from liwindex.mapping import Mapping, load_mapping
 from liwindex.problems import InputError, Problem, Report, Severity
 from liwindex.questionnaire import Questionnaire
 from liwindex.questionnaire_yaml import load_questionnaire, load_standard, parse_questionnaire
@@ -19,15 +20,64 @@ from liwindex.results import ScoreResult, score_round
 from liwindex.rounds import Round, read_round
 
 
+def _questionnaire(questionnaire: str | Path | Questionnaire | None) -> Questionnaire:
+    if isinstance(questionnaire, Questionnaire):
+        return questionnaire
+    return load_questionnaire(questionnaire)
+
+
+def _mapping(mapping: str | Path | Mapping | None, q: Questionnaire) -> Mapping | None:
+    if mapping is None or isinstance(mapping, Mapping):
+        return mapping
+    return load_mapping(mapping, q)
+
+
 def score_file(
     path: str | Path,
     questionnaire: str | Path | Questionnaire | None = None,
     sheet: str | None = None,
     group: str | None = None,
+    mapping: str | Path | Mapping | None = None,
 ) -> ScoreResult:
-    """Read and score one workbook; ``questionnaire`` is a path, a loaded one or None."""
-    q = questionnaire if isinstance(questionnaire, Questionnaire) else load_questionnaire(questionnaire)
-    return score_round(read_round(path, q, sheet=sheet, group=group))
+    """Read and score one workbook; ``questionnaire`` and ``mapping`` are paths or loaded."""
+    q = _questionnaire(questionnaire)
+    return score_round(read_round(path, q, sheet=sheet, group=group, mapping=_mapping(mapping, q)))
+
+
+def validate_file(
+    path: str | Path,
+    questionnaire: str | Path | Questionnaire | None = None,
+    sheet: str | None = None,
+    group: str | None = None,
+    mapping: str | Path | Mapping | None = None,
+) -> Report:
+    """Every problem of one workbook (and of the questionnaire or mapping it needs)."""
+    try:
+        q = _questionnaire(questionnaire)
+        return read_round(path, q, sheet=sheet, group=group, mapping=_mapping(mapping, q)).report
+    except InputError as exc:
+        return exc.report
+
+
+def write_mapping_proposal(
+    path: str | Path,
+    output: str | Path,
+    questionnaire: str | Path | Questionnaire | None = None,
+    sheet: str | None = None,
+    force: bool = False,
+) -> tuple[Path, int]:
+    """Write a proposed mapping file for ``path``; returns it and how many entries the user
+    must confirm."""
+    from liwindex.export.files import check_output, write_atomically
+    from liwindex.mapping_init import propose_mapping
+
+    target = check_output(output, force, inputs=[path])
+    text = propose_mapping(path, _questionnaire(questionnaire), sheet)
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, "utf-8")
+
+    write_atomically(target, write)
+    return target, text.count(': "?')
 
 
 def compare_files(
@@ -35,6 +85,7 @@ def compare_files(
     after: str | Path,
     questionnaire: str | Path | None = None,
     questionnaire_before: str | Path | None = None,
+    mapping: str | Path | None = None,
 ) -> Comparison:
     """Score and compare two workbooks. Problems of both files are reported together."""
     q_after = load_questionnaire(questionnaire)
@@ -43,7 +94,7 @@ def compare_files(
     report = Report()
     for path, q in ((before, q_before), (after, q_after)):
         try:
-            results.append(score_file(path, q))
+            results.append(score_file(path, q, mapping=mapping))
         except InputError as exc:
             report.extend(exc.report.problems)
     report.raise_if_invalid()
@@ -58,6 +109,7 @@ def export_report(
     lang: str = "pl",
     questionnaire: str | Path | None = None,
     questionnaire_before: str | Path | None = None,
+    mapping: str | Path | None = None,
 ) -> Path:
     """Write the Excel report (``fmt="xlsx"``) or the CSV area table of one round or of two
     rounds compared. The output is checked before anything is read and written atomically.
@@ -69,10 +121,11 @@ def export_report(
     path = check_output(output, force, inputs=files)
     comparison: Comparison | None = None
     if len(files) == 2:
-        comparison = compare_files(files[0], files[1], questionnaire, questionnaire_before)
+        comparison = compare_files(files[0], files[1], questionnaire, questionnaire_before,
+                                   mapping=mapping)
         rounds = [comparison.before, comparison.after]
     else:
-        rounds = [score_file(files[0], questionnaire)]
+        rounds = [score_file(files[0], questionnaire, mapping=mapping)]
     writer = write_csv if fmt == "csv" else write_xlsx
     write_atomically(path, lambda tmp: writer(tmp, rounds, comparison, lang))
     return path
@@ -96,4 +149,6 @@ __all__ = [
     "read_round",
     "score_file",
     "score_round",
+    "validate_file",
+    "write_mapping_proposal",
 ]

@@ -23,6 +23,10 @@ LANG = click.option(
     show_default=True, help="Language of labels and messages (also LIWINDEX_LANG).",
 )
 JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON (SPEC §4) instead of tables.")
+MAPPING = click.option(
+    "--mapping", "mapping_path", metavar="PATH",
+    help="Mapping file for exports nothing recognises (see 'liwindex mapping init').",
+)
 QUESTIONNAIRE = click.option(
     "--questionnaire", "-q", "questionnaire_path", metavar="PATH",
     help="Questionnaire YAML file (default: the standard LIJW questionnaire).",
@@ -96,19 +100,19 @@ def cli(debug: bool) -> None:
 @QUESTIONNAIRE
 @click.option("--sheet", metavar="NAME", help="Sheet with the responses (default: the first).")
 @click.option("--group", metavar="ID", help="Group of rows without a group column or cell, e.g. ngo.")
+@MAPPING
 @JSON
 @LANG
 @handle_errors
 def score(
     file: str, questionnaire_path: str | None, sheet: str | None, group: str | None,
-    as_json: bool, lang: str,
+    mapping_path: str | None, as_json: bool, lang: str,
 ) -> None:
-    """Score one round: index, płaszczyzny and areas from FILE (.xlsx)."""
-    from liwindex.api import load_questionnaire, read_round, score_round
+    """Score one round: index, płaszczyzny and areas from FILE (.xlsx, .xls, .ods, .csv)."""
+    from liwindex.api import score_file
     from liwindex.render import render_problems, render_score
 
-    questionnaire = load_questionnaire(questionnaire_path)
-    result = score_round(read_round(file, questionnaire, sheet=sheet, group=group))
+    result = score_file(file, questionnaire_path, sheet=sheet, group=group, mapping=mapping_path)
     if as_json:
         click.echo(json.dumps(result.to_dict(lang), ensure_ascii=False, indent=2, allow_nan=False))
     else:
@@ -122,19 +126,21 @@ def score(
 @QUESTIONNAIRE
 @click.option("--questionnaire-before", "questionnaire_before", metavar="PATH",
               help="Questionnaire of the BEFORE round when it used another version.")
+@MAPPING
 @JSON
 @LANG
 @handle_errors
 def compare_command(
     before: str, after: str, questionnaire_path: str | None, questionnaire_before: str | None,
-    as_json: bool, lang: str,
+    mapping_path: str | None, as_json: bool, lang: str,
 ) -> None:
     """Compare two rounds: before, after, change and percent for the index, płaszczyzny and
     areas (final values, survey scores and each group)."""
     from liwindex.api import compare_files
     from liwindex.render import render_comparison, render_problems
 
-    comparison = compare_files(before, after, questionnaire_path, questionnaire_before)
+    comparison = compare_files(before, after, questionnaire_path, questionnaire_before,
+                               mapping=mapping_path)
     if as_json:
         click.echo(json.dumps(comparison.to_dict(lang), ensure_ascii=False, indent=2, allow_nan=False))
     else:
@@ -152,11 +158,13 @@ def compare_command(
 @QUESTIONNAIRE
 @click.option("--questionnaire-before", "questionnaire_before", metavar="PATH",
               help="Questionnaire of the first round when it used another version.")
+@MAPPING
 @LANG
 @handle_errors
 def export_command(
     files: tuple[str, ...], output: str, force: bool, fmt: str | None,
-    questionnaire_path: str | None, questionnaire_before: str | None, lang: str,
+    questionnaire_path: str | None, questionnaire_before: str | None, mapping_path: str | None,
+    lang: str,
 ) -> None:
     """Write the Excel report of one round (FILE) or a comparison of two (BEFORE AFTER)."""
     if len(files) > 2:
@@ -165,8 +173,64 @@ def export_command(
 
     fmt = fmt or ("csv" if output.lower().endswith(".csv") else "xlsx")
     path = export_report(list(files), output, fmt, force, lang, questionnaire_path,
-                         questionnaire_before)
+                         questionnaire_before, mapping=mapping_path)
     click.echo(("Zapisano: " if lang == "pl" else "Written: ") + str(path), err=True)
+
+
+@cli.command("validate")
+@click.argument("file", type=click.Path(path_type=str))
+@QUESTIONNAIRE
+@click.option("--sheet", metavar="NAME", help="Sheet with the responses (default: the first).")
+@click.option("--group", metavar="ID", help="Group of rows without a group column or cell.")
+@MAPPING
+@JSON
+@LANG
+@handle_errors
+def validate_command(
+    file: str, questionnaire_path: str | None, sheet: str | None, group: str | None,
+    mapping_path: str | None, as_json: bool, lang: str,
+) -> None:
+    """Check FILE and list every problem (errors, warnings, notes) with its place and fix.
+
+    Exit 0 when the file has no error, 1 otherwise."""
+    from liwindex.api import validate_file
+    from liwindex.i18n import t
+    from liwindex.render import render_problems
+
+    report = validate_file(file, questionnaire_path, sheet=sheet, group=group, mapping=mapping_path)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(lang, file), ensure_ascii=False, indent=2))
+    else:
+        render_problems(report.problems, _stdout(), lang)
+        key = "valid" if report.valid else "errors_found"
+        click.echo(t(key, lang, n=len(report.errors), w=len(report.warnings)))
+    if not report.valid:
+        sys.exit(1)
+
+
+@cli.group()
+def mapping() -> None:
+    """Mapping files for survey exports that nothing recognises."""
+
+
+@mapping.command("init")
+@click.argument("file", type=click.Path(path_type=str))
+@click.option("-o", "--output", required=True, metavar="PATH", help="The mapping file to write.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@QUESTIONNAIRE
+@click.option("--sheet", metavar="NAME", help="Sheet with the responses (default: the first).")
+@LANG
+@handle_errors
+def mapping_init(file: str, output: str, force: bool, questionnaire_path: str | None,
+                 sheet: str | None, lang: str) -> None:
+    """Propose a mapping of FILE's columns and answers onto the questionnaire; entries
+    marked "?" must be checked (and the "?" removed) before the mapping can be used."""
+    from liwindex.api import write_mapping_proposal
+
+    path, unsure = write_mapping_proposal(file, output, questionnaire_path, sheet=sheet, force=force)
+    message = (f"Zapisano: {path}; do sprawdzenia (oznaczone „?”): {unsure}" if lang == "pl"
+               else f"Written: {path}; to check (marked '?'): {unsure}")
+    click.echo(message, err=True)
 
 
 @cli.group()

@@ -70,9 +70,9 @@ class HeaderMatcher:
             kinds = {q.id: "question" for q in questionnaire.questions}
             kinds.update({c.id: "context" for c in questionnaire.context_questions})
             kinds[questionnaire.group_question.id] = "group"
-            for header, target in mapping.columns.items():
+            for header, mapped in mapping.columns.items():
                 self._mapped[header] = (
-                    IGNORED if target is None else Target(kinds[target], target)  # type: ignore[arg-type]
+                    IGNORED if mapped is None else Target(kinds[mapped], mapped)  # type: ignore[arg-type]
                 )
         self._ids: dict[str, Target] = {}
         self._texts: dict[str, set[Target]] = {}
@@ -159,9 +159,18 @@ class ChoiceLookup:
     def __init__(self, scale: Scale, mapping: Mapping | None = None) -> None:
         self.scale = scale
         self._keys = _lookup_keys((c.code, c.label, c.aliases) for c in scale.choices)
+        self._blank: set[str] = set()
         if mapping is not None:
-            self._keys.update(mapping.answers.get("*", {}))
-            self._keys.update(mapping.answers.get(scale.id, {}))
+            for table in (mapping.answers.get("*", {}), mapping.answers.get(scale.id, {})):
+                for text, code in table.items():
+                    if code is None:
+                        self._blank.add(text)
+                    else:
+                        self._keys[text] = code
+
+    def is_blank(self, value: object) -> bool:
+        """True for texts the mapping file says to treat as an empty cell."""
+        return fold(value) in self._blank
 
     def code(self, value: object) -> str | None:
         """The choice code of a cell value, or None when nothing matches."""

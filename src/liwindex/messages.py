@@ -288,8 +288,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "'oceny'). Check that it is the right file.",
     },
     "header-row": {
-        "pl": "nagłówek znaleziono w wierszu {row}; wiersze nad nim ({value}) pominięto.",
-        "en": "the header was found in row {row}; the rows above it ({value}) were ignored.",
+        "pl": "nagłówek znaleziono w wierszu {header}; wiersze nad nim ({value}) pominięto.",
+        "en": "the header was found in row {header}; the rows above it ({value}) were ignored.",
     },
     "number-as-code": {
         "pl": "w pytaniu {question} liczby zapisane z przecinkiem odczytano jako kody: {value}.",
@@ -356,6 +356,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "jest wynik ankiety.",
         "en": "the working group's grades do not cover the areas {value}; their final value "
         "is the survey score.",
+    },
+    # --- mapping files ---------------------------------------------------------------------
+    "mapping-unknown-key": {
+        "pl": "nieznany klucz „{value}”; plik mapowania ma klucze questionnaire, columns, "
+        "answers i groups.",
+        "en": "unknown key '{value}'; a mapping file has the keys questionnaire, columns, "
+        "answers and groups.",
+    },
+    "mapping-other-questionnaire": {
+        "pl": "mapowanie przygotowano dla kwestionariusza „{value}”, a używany jest „{expected}”. "
+        "Podaj właściwy kwestionariusz (--questionnaire) albo przygotuj mapowanie od nowa.",
+        "en": "the mapping was made for the questionnaire '{value}' but '{expected}' is used. "
+        "Give the right questionnaire (--questionnaire) or make the mapping again.",
+    },
+    "mapping-unknown-question": {
+        "pl": "nieznane pytanie „{value}”. Wpisz identyfikator pytania (np. {example}) albo "
+        "null, aby pominąć kolumnę.",
+        "en": "unknown question '{value}'. Give a question id (e.g. {example}) or null to "
+        "ignore the column.",
+    },
+    "mapping-not-a-mapping": {
+        "pl": "tu powinna być lista par „tekst: wartość”. Popraw wcięcia.",
+        "en": "a list of 'text: value' pairs belongs here. Fix the indentation.",
+    },
+    "mapping-unknown-code": {
+        "pl": "nieznany kod odpowiedzi „{value}”; znane: {known}. Popraw kod albo wpisz null "
+        "(odpowiedź pusta).",
+        "en": "unknown answer code '{value}'; known: {known}. Fix the code or give null "
+        "(a blank answer).",
+    },
+    "mapping-unconfirmed": {
+        "pl": "dopasowanie „{value}” nie jest potwierdzone. Sprawdź je i usuń znak „?” "
+        "(albo popraw wartość).",
+        "en": "the match '{value}' is not confirmed. Check it and remove the '?' (or fix "
+        "the value).",
     },
     # --- comparison ----------------------------------------------------------------------
     "different-questionnaires": {

@@ -134,6 +134,17 @@ class Report:
         """True when there is no error."""
         return not self.errors
 
+    def to_dict(self, lang: str = "pl", file: str | None = None) -> dict[str, Any]:
+        """The report as JSON: validity, counts and every problem as a record."""
+        return {
+            "file": file,
+            "valid": self.valid,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "notes": len(self.notes),
+            "problems": [p.to_dict(lang) for p in self.problems],
+        }
+
     def raise_if_invalid(self) -> None:
         """Raise :class:`InputError` carrying this report when it holds an error."""
         if not self.valid:

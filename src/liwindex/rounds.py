@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from liwindex.grades import GRADES_SHEET, META_SHEET, Grade, Meta, read_grades, read_meta
 from liwindex.problems import InputError, Report, Severity
 from liwindex.survey import SurveyData, check_answers, read_survey
-from liwindex.workbook import note_hidden, open_workbook
+from liwindex.workbook import Sheet, Workbook, note_hidden, open_workbook
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,6 +49,30 @@ class Round:
         return pd.DataFrame(out, index=codes.index, columns=[q.id for q in questions])
 
 
+def choose_survey_sheet(workbook: Workbook, sheet: str | None, report: Report) -> Sheet | None:
+    """The responses sheet: the one named by ``--sheet`` (a missing name raises with the
+    closest suggestion), else the first visible sheet other than ``oceny`` and ``metryka``."""
+    special = {id(s) for s in (workbook.find(GRADES_SHEET), workbook.find(META_SHEET)) if s}
+    if sheet is not None:
+        found = workbook.find(sheet)
+        if found is None:
+            names = workbook.sheet_names()
+            close = difflib.get_close_matches(sheet, names, n=1, cutoff=0.5)
+            suggestion = (
+                {"pl": f" (czy chodziło o „{close[0]}”?)", "en": f" (did you mean '{close[0]}'?)"}
+                if close else None
+            )
+            report.add("sheet-not-found", file=workbook.name, value=sheet, suggestion=suggestion,
+                       known=", ".join(f"„{n}”" for n in names))
+            raise InputError(report)
+        return found
+    candidates = [s for s in workbook.sheets if id(s) not in special]
+    chosen = next((s for s in candidates if not s.hidden), None)
+    if chosen is not None and any(s.hidden for s in candidates):
+        note_hidden(workbook, report)
+    return chosen or next(iter(candidates), None)
+
+
 def read_round(
     path: str | Path,
     questionnaire: Questionnaire,
@@ -65,25 +89,7 @@ def read_round(
 
     grades_sheet = workbook.find(GRADES_SHEET)
     meta_sheet = workbook.find(META_SHEET)
-    special = {id(s) for s in (grades_sheet, meta_sheet) if s is not None}
-    if sheet is not None:
-        survey_sheet = workbook.find(sheet)
-        if survey_sheet is None:
-            names = workbook.sheet_names()
-            close = difflib.get_close_matches(sheet, names, n=1, cutoff=0.5)
-            suggestion = (
-                {"pl": f" (czy chodziło o „{close[0]}”?)", "en": f" (did you mean '{close[0]}'?)"}
-                if close else None
-            )
-            report.add("sheet-not-found", file=name, value=sheet, suggestion=suggestion,
-                       known=", ".join(f"„{n}”" for n in names))
-            raise InputError(report)
-    else:
-        candidates = [s for s in workbook.sheets if id(s) not in special]
-        survey_sheet = next((s for s in candidates if not s.hidden), None)
-        if survey_sheet is not None and any(s.hidden for s in candidates):
-            note_hidden(workbook, report)
-        survey_sheet = survey_sheet or next(iter(candidates), None)
+    survey_sheet = choose_survey_sheet(workbook, sheet, report)
 
     survey = None
     if survey_sheet is not None and not (survey_sheet.is_empty and grades_sheet is not None):

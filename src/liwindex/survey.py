@@ -78,7 +78,7 @@ def read_survey(
     start = find_header(sheet, matcher)
     header_row, header = sheet.rows[start][0], _merged_header(sheet, start)
     if start > 0:
-        report.add("header-row", Severity.NOTE, **where, row=header_row,
+        report.add("header-row", Severity.NOTE, **where, row=header_row, header=header_row,
                    value=", ".join(str(r) for r, _ in sheet.rows[:start]))
     width = max(len(values) for _, values in sheet.rows)
 
@@ -174,11 +174,13 @@ def find_header(sheet: Sheet, matcher: HeaderMatcher) -> int:
     """The index (in ``sheet.rows``) of the header row: among the first rows, the one where
     most cells are questions, context questions or the group column. Title rows above a
     header are common in exports pasted into a report template."""
-    best, best_count = 0, 0
+    best, best_score = 0, (0, 0)
     for index, (_, values) in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
-        count = sum(1 for v in values if v is not None and matcher.match(v) not in (None, IGNORED))
-        if count > best_count:
-            best, best_count = index, count
+        matches = sum(1 for v in values if v is not None and matcher.match(v) not in (None, IGNORED))
+        # with no match anywhere, the row with most text cells is the likeliest header
+        texts = sum(1 for v in values if isinstance(v, str) and v.strip())
+        if (matches, texts) > best_score:
+            best, best_score = index, (matches, texts)
     return best
 
 
@@ -222,8 +224,8 @@ def _read_groups(
 
     letter = column_letter(column + 1)
     cleaned = frame[column].map(clean_text)
-    mapping = {value: lookup.group(value) for value in cleaned.unique() if value}
-    groups = cleaned.map(lambda v: mapping.get(v) if v else None)
+    found = {value: lookup.group(value) for value in cleaned.unique() if value}
+    groups = cleaned.map(lambda v: found.get(v) if v else None)
     blank = cleaned.eq("")
     if option is not None and blank.any():
         groups[blank] = option
@@ -247,7 +249,7 @@ def _map_choices(
     report: Report,
     where: dict[str, Any],
 ) -> pd.Series:
-    cleaned = cells.map(clean_text)
+    cleaned = cells.map(lambda v: "" if lookup.is_blank(v) else clean_text(v))
     matched = {value: lookup.match(value) for value in cleaned.unique() if value}
     codes = cleaned.map(lambda v: matched[v][0] if v else None)
     interpreted = sorted(v for v, (code, flag) in matched.items() if flag)
@@ -281,7 +283,7 @@ def _map_context(
     """Context answers do not enter the scores, so a value that does not fit is a warning."""
     result: dict[int, Any] = {}
     for row, value in cells.items():
-        text = clean_text(value)
+        text = "" if lookup.is_blank(value) else clean_text(value)
         if not text:
             result[int(row)] = [] if multi else None
             continue
