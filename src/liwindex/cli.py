@@ -40,10 +40,10 @@ def _stderr() -> Any:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def _stdout() -> Any:
+def _stdout(soft_wrap: bool = False) -> Any:
     from rich.console import Console
 
-    return Console(highlight=False)
+    return Console(highlight=False, soft_wrap=soft_wrap)
 
 
 def handle_errors(func: F) -> F:
@@ -201,7 +201,7 @@ def validate_command(
     if as_json:
         click.echo(json.dumps(report.to_dict(lang, file), ensure_ascii=False, indent=2))
     else:
-        render_problems(report.problems, _stdout(), lang)
+        render_problems(report.problems, _stdout(soft_wrap=True), lang)
         key = "valid" if report.valid else "errors_found"
         click.echo(t(key, lang, n=len(report.errors), w=len(report.warnings)))
     if not report.valid:

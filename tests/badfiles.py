@@ -1,0 +1,151 @@
+"""A corpus of broken and hostile input files, each with the problem it must produce.
+
+Every builder writes one file into a folder and returns its path; ``CORPUS`` pairs each
+builder with the expected problem code and its location (sheet, row, column).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import write_workbook
+
+GOOD_ROWS = [["grupa", "o1_n1", "o1_n2"], ["ngo", "4", "4"]]
+
+
+def _rezip(src: Path, dst: Path, replace: dict[str, bytes]) -> Path:
+    """Copy an xlsx archive, replacing some members."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            zout.writestr(item, replace.get(item.filename, zin.read(item.filename)))
+    return dst
+
+
+def xml_bomb(folder: Path) -> Path:
+    """Billion laughs in the sheet XML."""
+    src = write_workbook(folder / "src.xlsx", {"Odp": GOOD_ROWS})
+    levels = ['<!ENTITY l0 "lol">'] + [
+        f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
+    ]
+    sheet = (
+        '<?xml version="1.0"?><!DOCTYPE worksheet [' + "".join(levels) + "]>"
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&l9;</t></is></c></row></sheetData>'
+        "</worksheet>"
+    ).encode()
+    return _rezip(src, folder / "bomba-xml.xlsx", {"xl/worksheets/sheet1.xml": sheet})
+
+
+def external_entity(folder: Path) -> Path:
+    """An external entity pointing at a local file."""
+    src = write_workbook(folder / "src.xlsx", {"Odp": GOOD_ROWS})
+    sheet = (
+        b'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row></sheetData>'
+        b"</worksheet>"
+    )
+    return _rezip(src, folder / "xxe.xlsx", {"xl/worksheets/sheet1.xml": sheet})
+
+
+def zip_bomb(folder: Path) -> Path:
+    """A workbook whose sheet inflates from ~0.2 MB to 200 MB."""
+    src = write_workbook(folder / "src.xlsx", {"Odp": GOOD_ROWS})
+    return _rezip(src, folder / "bomba-zip.xlsx", {"xl/worksheets/sheet1.xml": b"\0" * 200_000_000})
+
+
+def password_protected(folder: Path) -> Path:
+    """What Excel writes for a workbook with a password: a compound file with an
+    EncryptedPackage stream."""
+    path = folder / "haslo.xlsx"
+    body = bytearray(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2048)
+    body += "EncryptedPackage".encode("utf-16-le") + b"\0" * 2048
+    path.write_bytes(bytes(body))
+    return path
+
+
+def corrupt_archive(folder: Path) -> Path:
+    """A truncated xlsx (the download broke off)."""
+    src = write_workbook(folder / "src.xlsx", {"Odp": GOOD_ROWS})
+    path = folder / "uciety.xlsx"
+    path.write_bytes(src.read_bytes()[:1500])
+    return path
+
+
+def zip_without_workbook(folder: Path) -> Path:
+    """A zip archive that is not a workbook, renamed to .xlsx."""
+    path = folder / "archiwum.xlsx"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("notatki.txt", "to nie jest arkusz")
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def html_as_xlsx(folder: Path) -> Path:
+    """A web page saved under an .xlsx name (a common 'export' from old portals)."""
+    path = folder / "eksport.xlsx"
+    path.write_text("<html><body><table><tr><td>grupa</td></tr></table></body></html>")
+    return path
+
+
+def many_rows(folder: Path) -> Path:
+    """More rows than the limit (the test lowers LIWINDEX_MAX_ROWS to 100)."""
+    return write_workbook(folder / "wiersze.xlsx", {"Odp": [GOOD_ROWS[0]] + [GOOD_ROWS[1]] * 150})
+
+
+def many_columns(folder: Path) -> Path:
+    """More columns than the limit (the test lowers LIWINDEX_MAX_COLUMNS to 50)."""
+    return write_workbook(folder / "kolumny.xlsx", {"Odp": [GOOD_ROWS[0] + [f"x{i}" for i in range(60)]]})
+
+
+def long_cell(folder: Path) -> Path:
+    """A CSV whose unclosed quote swallows the rest of the file into one cell."""
+    path = folder / "cudzyslow.csv"
+    path.write_text("grupa;o1_n1\nngo;\"4\n" + "bardzo długi tekst; " * 3000, encoding="utf-8")
+    return path
+
+
+def missing_sheet_name(folder: Path) -> Path:
+    """A good workbook; the test asks for a sheet that does not exist."""
+    return write_workbook(folder / "arkusze.xlsx", {"Odpowiedzi": GOOD_ROWS})
+
+
+def no_header(folder: Path) -> Path:
+    """A sheet of numbers only."""
+    return write_workbook(folder / "liczby.xlsx", {"Dane": [[1, 2, 3], [4, 5, 6]]})
+
+
+def duplicate_columns(folder: Path) -> Path:
+    """The same question twice."""
+    return write_workbook(folder / "dwa-razy.xlsx", {"Odp": [["grupa", "o1_n1", "O1_N1"], ["ngo", "4", "4"]]})
+
+
+def yaml_alias_bomb(folder: Path) -> Path:
+    """A questionnaire with nested aliases that would expand to a billion items."""
+    path = folder / "bomba.yaml"
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join(['*a' + str(i - 1)] * 10)}]" for i in range(1, 10)]
+    path.write_text("\n".join(lines) + "\nid: x\n", encoding="utf-8")
+    return path
+
+
+# builder, expected code, sheet, row, column, extra CLI arguments, environment
+CORPUS: list[tuple[Callable[[Path], Path], str, str | None, int | None, str | None, list[str], dict[str, str]]] = [
+    (xml_bomb, "not-a-workbook", None, None, None, [], {}),
+    (external_entity, "not-a-workbook", None, None, None, [], {}),
+    (zip_bomb, "zip-bomb", None, None, None, [], {}),
+    (password_protected, "password-protected", None, None, None, [], {}),
+    (corrupt_archive, "not-a-workbook", None, None, None, [], {}),
+    (zip_without_workbook, "not-a-workbook", None, None, None, [], {}),
+    (html_as_xlsx, "not-a-workbook", None, None, None, [], {}),
+    (many_rows, "too-many-rows", "Odp", None, None, [], {"LIWINDEX_MAX_ROWS": "100"}),
+    (many_columns, "too-many-columns", "Odp", None, None, [], {"LIWINDEX_MAX_COLUMNS": "50"}),
+    (long_cell, "cell-too-long", "cudzyslow", 2, "B", [], {}),
+    (missing_sheet_name, "sheet-not-found", None, None, None, ["--sheet", "Odpowiedz"], {}),
+    (no_header, "no-question-columns", "Dane", None, None, [], {}),
+    (duplicate_columns, "duplicate-column", "Odp", 1, "C", [], {}),
+]

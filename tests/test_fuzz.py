@@ -1,0 +1,89 @@
+"""Random headers and cells never crash the reader: only a validation report comes out."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import INITIAL, POST, tiny, write_workbook
+from liwindex.problems import Report
+from liwindex.survey import check_answers, read_survey
+from liwindex.workbook import Sheet
+
+Q = tiny()
+HEADERS = ["grupa", "group", "q1", "Q2", "q3", "Jak oceniasz konsultacje?", "[q4] x", "q5", "q6",
+           "q7", "uwagi", "Sygnatura czasowa", "O1[q1]", "a/q2", ""]
+CELLS = st.one_of(
+    st.none(), st.integers(-5, 12), st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(["ngo", "jst", "NGO", "1", "3.0", "4,0", "nw", "nie wiem", "zdecydowanie źle",
+                     "=1+1", " ", "\u00a0", "raczej dobrze", "0", "5", "10"]),
+    st.text(max_size=30),
+)
+
+
+@st.composite
+def sheets(draw):
+    width = draw(st.integers(1, 8))
+    header = draw(st.lists(st.one_of(st.sampled_from(HEADERS), st.text(max_size=20)),
+                           min_size=width, max_size=width))
+    body = draw(st.lists(st.lists(CELLS, min_size=0, max_size=width + 1), max_size=12))
+    rows = [(i + 1, tuple(r)) for i, r in enumerate([header, *body])]
+    return Sheet(name="Fuzz", rows=[(n, v) for n, v in rows if v])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sheets(), st.sampled_from([None, "ngo", "jst", "xyz"]))
+def test_reader_returns_only_a_report(sheet, group):
+    """read_survey and check_answers either give data or problems, never an exception."""
+    report = Report()
+    data = read_survey(sheet, Q, "fuzz.xlsx", report, group=group)
+    if data is not None and report.valid:
+        check_answers(data, Q, "fuzz.xlsx", report)
+        assert set(data.groups) <= {"ngo", "jst"}
+    for problem in report:
+        assert problem.message("pl") and problem.message("en")
+    if data is None:
+        assert not report.valid
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_no_command_changes_its_inputs(tmp_path):
+    """validate, score, compare, export and mapping init leave every input byte for byte."""
+    a, b = shutil.copy(INITIAL, tmp_path / "a.xlsx"), shutil.copy(POST, tmp_path / "b.xlsx")
+    bad = write_workbook(tmp_path / "zle.xlsx", {"O": [["grupa", "o1_n1"], ["ngo", "?"]]})
+    before = {p: digest(p) for p in (a, b, bad)}
+    runner = CliRunner()
+    for args in (["validate", a], ["validate", bad], ["score", b], ["score", bad, "--json"],
+                 ["compare", a, b], ["export", a, b, "-o", tmp_path / "r.xlsx"],
+                 ["export", b, "-o", tmp_path / "r.csv"],
+                 ["mapping", "init", bad, "-o", tmp_path / "m.yaml"]):
+        runner.invoke(cli_main(), [str(x) for x in args])
+    assert {p: digest(p) for p in before} == before
+
+
+def cli_main():
+    from liwindex.cli import cli
+
+    return cli
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=400), st.sampled_from([".csv", ".xlsx", ".ods", ".xls"]))
+def test_random_bytes_give_a_report(tmp_path, content, suffix):
+    """Whatever bytes a file holds, reading it ends in data or in problems."""
+    from liwindex.api import read_round
+    from liwindex.problems import InputError
+
+    path = tmp_path / f"losowy{suffix}"
+    path.write_bytes(content)
+    try:
+        read_round(path, Q)
+    except InputError as exc:
+        assert exc.report.errors
