@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from conftest import INITIAL, POST, tiny, write_workbook
 from liwindex.problems import Report
+from liwindex.readers import to_sheet
 from liwindex.survey import check_answers, read_survey
-from liwindex.workbook import Sheet
+from liwindex.workbook import Limits
 
 Q = tiny()
 HEADERS = ["grupa", "group", "q1", "Q2", "q3", "Jak oceniasz konsultacje?", "[q4] x", "q5", "q6",
@@ -31,8 +32,7 @@ def sheets(draw):
     header = draw(st.lists(st.one_of(st.sampled_from(HEADERS), st.text(max_size=20)),
                            min_size=width, max_size=width))
     body = draw(st.lists(st.lists(CELLS, min_size=0, max_size=width + 1), max_size=12))
-    rows = [(i + 1, tuple(r)) for i, r in enumerate([header, *body])]
-    return Sheet(name="Fuzz", rows=[(n, v) for n, v in rows if v])
+    return to_sheet("Fuzz", [header, *body], Limits())
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

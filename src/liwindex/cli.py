@@ -7,7 +7,6 @@ Exit codes: 0 success, 1 invalid input or a failed run, 2 wrong usage. Heavy mod
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -31,6 +30,12 @@ QUESTIONNAIRE = click.option(
     "--questionnaire", "-q", "questionnaire_path", metavar="PATH",
     help="Questionnaire YAML file (default: the standard LIJW questionnaire).",
 )
+
+
+def _json(data: Any) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
 
 
 def _stderr() -> Any:
@@ -114,7 +119,7 @@ def score(
 
     result = score_file(file, questionnaire_path, sheet=sheet, group=group, mapping=mapping_path)
     if as_json:
-        click.echo(json.dumps(result.to_dict(lang), ensure_ascii=False, indent=2, allow_nan=False))
+        click.echo(_json(result.to_dict(lang)))
     else:
         render_score(result, _stdout(), lang)
     render_problems(result.problems, _stderr(), lang)
@@ -142,7 +147,7 @@ def compare_command(
     comparison = compare_files(before, after, questionnaire_path, questionnaire_before,
                                mapping=mapping_path)
     if as_json:
-        click.echo(json.dumps(comparison.to_dict(lang), ensure_ascii=False, indent=2, allow_nan=False))
+        click.echo(_json(comparison.to_dict(lang)))
     else:
         render_comparison(comparison, _stdout(), lang)
     render_problems([*comparison.before.problems, *comparison.after.problems,
@@ -199,7 +204,7 @@ def validate_command(
 
     report = validate_file(file, questionnaire_path, sheet=sheet, group=group, mapping=mapping_path)
     if as_json:
-        click.echo(json.dumps(report.to_dict(lang, file), ensure_ascii=False, indent=2))
+        click.echo(_json(report.to_dict(lang, file)))
     else:
         render_problems(report.problems, _stdout(soft_wrap=True), lang)
         key = "valid" if report.valid else "errors_found"
@@ -250,7 +255,7 @@ def questionnaire_show(path: str | None, as_json: bool, lang: str) -> None:
 
     q = load_questionnaire(path)
     if as_json:
-        click.echo(json.dumps(q.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(_json(q.to_dict()))
     else:
         render_questionnaire(q, _stdout(), lang)
 

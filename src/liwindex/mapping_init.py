@@ -60,8 +60,8 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
         raise InputError(report)
     matcher = HeaderMatcher(q)
     start = find_header(survey, matcher)
-    header = survey.rows[start][1]
-    data = [values for _, values in survey.rows[start + 1:]]
+    header_row, header = survey.head(start + 1)[start]
+    data = survey.frame.iloc[start + 1:]
 
     candidates: dict[str, list[str]] = {x.id: [x.id, x.text.pl, x.text.en or ""] for x in q.questions}
     candidates.update({c.id: [c.id, c.text.pl, c.text.en or ""] for c in q.context_questions})
@@ -72,7 +72,7 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
 
     lines = [
         f"# liwindex: mapowanie kolumn i odpowiedzi dla {Path(path).name} "
-        f"(arkusz „{survey.name}”, wiersz nagłówka {survey.rows[start][0]})",
+        f"(arkusz „{survey.name}”, wiersz nagłówka {header_row})",
         "# Sprawdź pozycje z „?” i usuń znak zapytania, gdy dopasowanie jest dobre; null",
         "# przy kolumnie = pomiń ją, null przy odpowiedzi = traktuj jak pustą komórkę.",
         f"questionnaire: {q.id}",
@@ -101,7 +101,7 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
     scale_of.update({c.id: c.scale for c in q.context_questions if c.scale and c.type == "single"})
     group_values: set[str] = set()
     for index, ident in columns.items():
-        values = {clean_text(row[index]) for row in data if index < len(row)} - {""}
+        values = {clean_text(v) for v in data[index].unique()} - {""}
         if ident == q.group_question.id:
             group_values |= values
             continue

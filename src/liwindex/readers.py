@@ -3,14 +3,14 @@ expansion), openpyxl as the fallback for .xlsx, and CSV with sniffed encoding an
 
 Every reader yields the same thing: sheets of non-empty rows keyed by their real row
 number, columns in their real positions, empty cells as None. Both spreadsheet paths give
-identical rows (tested), so messages point at the same cells whichever one ran.
+identical rows (tested), so messages point at the same cells whichever one ran. The work
+is done on whole columns (numpy/pandas), never cell by cell in Python.
 """
 
 from __future__ import annotations
 
 import csv
-import io
-from collections.abc import Iterable
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,38 +18,81 @@ from liwindex.problems import Report, Severity
 from liwindex.text import column_letter
 from liwindex.workbook import Limits, Sheet, TooLarge
 
-ENCODINGS = (("utf-8-sig", "UTF-8"), ("cp1250", "Windows-1250"))
-
 
 class PasswordProtected(Exception):
     """The workbook is encrypted with a password."""
 
 
-def _is_filled(value: Any) -> bool:
-    return value is not None and (not isinstance(value, str) or bool(value.strip()))
+def to_sheet(name: str, table: Sequence[Sequence[Any]] | Any, limits: Limits, hidden: bool = False,
+             merged: list[tuple[int, int, int]] | None = None) -> Sheet:
+    """A sheet from a table whose first row is spreadsheet row 1 (a list of rows or a
+    DataFrame). Every column is factorised once into a categorical (answers repeat a handful
+    of labels, so this is both the fastest and the smallest form); empty strings count as
+    empty, empty rows and trailing columns are dropped, and the limits are enforced."""
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(table, pd.DataFrame):
+        columns = [table[c] for c in table.columns]
+        height = len(table)
+    else:
+        width = max((len(r) for r in table), default=0)
+        if any(len(r) != width for r in table):
+            table = [list(r) + [None] * (width - len(r)) for r in table]
+        # transposed once so that each column is contiguous: factorising is twice as fast
+        array = np.ascontiguousarray(np.array(table, dtype=object).reshape(len(table), width).T)
+        columns = list(array)
+        height = len(table)
+    codes = np.full((height, len(columns)), -1, dtype=np.int32)
+    categories: list[Any] = []
+    for j, values in enumerate(columns):
+        if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype):
+            column_codes, uniques = values.cat.codes.to_numpy(), values.cat.categories
+        else:
+            column_codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
+        blank = [i for i, u in enumerate(uniques) if isinstance(u, str) and u == ""]
+        if blank:
+            column_codes = np.where(column_codes == blank[0], -1, column_codes)
+        codes[:, j] = column_codes
+        categories.append(uniques)
+    filled = codes >= 0
+    keep = filled.any(axis=1)
+    used = np.flatnonzero(filled[keep].any(axis=0))
+    width = int(used[-1]) + 1 if len(used) else 0
+    if width > limits.max_columns:
+        raise TooLarge("too-many-columns", name, limits.max_columns, "LIWINDEX_MAX_COLUMNS")
+    if int(keep.sum()) > limits.max_rows:
+        raise TooLarge("too-many-rows", name, limits.max_rows, "LIWINDEX_MAX_ROWS")
+    rows = np.flatnonzero(keep) + 1
+    for j in range(width):
+        _check_cell_lengths(name, categories[j], codes[keep, j], rows, j, limits)
+    frame = pd.DataFrame(
+        {j: pd.Categorical.from_codes(codes[keep, j], categories=_unique_index(categories[j]))
+         for j in range(width)},
+        index=rows,
+    )
+    return Sheet(name=name, frame=frame, hidden=hidden, merged=merged or [])
 
 
-def _collect(name: str, rows: Iterable[tuple[int, Any]], limits: Limits, offset: int = 0) -> list[
-        tuple[int, tuple[Any, ...]]]:
-    """Keep the non-empty rows, enforcing the row and column limits while streaming."""
-    kept: list[tuple[int, tuple[Any, ...]]] = []
-    for number, values in rows:
-        cells = tuple(None if v == "" else v for v in values)
-        if offset:
-            cells = (None,) * offset + cells
-        if not any(_is_filled(v) for v in cells):
-            continue
-        last = max(i for i, v in enumerate(cells) if _is_filled(v)) + 1
-        if last > limits.max_columns:
-            raise TooLarge("too-many-columns", name, limits.max_columns, "LIWINDEX_MAX_COLUMNS")
-        if len(kept) >= limits.max_rows:
-            raise TooLarge("too-many-rows", name, limits.max_rows, "LIWINDEX_MAX_ROWS")
-        for index, value in enumerate(cells[:last]):
-            if isinstance(value, str) and len(value) > limits.max_cell_chars:
-                raise TooLarge("cell-too-long", name, limits.max_cell_chars, "", number,
-                               column_letter(index + 1))
-        kept.append((number, cells[:last]))
-    return kept
+def _unique_index(uniques: Any) -> Any:
+    """Categories must be unique and not null; factorize already guarantees both, but a
+    value such as 1 and 1.0 or True hashes equal — keep them as distinct objects."""
+    import pandas as pd
+
+    return pd.Index(list(uniques), dtype=object, tupleize_cols=False)
+
+
+def _check_cell_lengths(name: str, uniques: Any, codes: Any, rows: Any, column: int,
+                        limits: Limits) -> None:
+    """Refuse cells longer than a spreadsheet can hold (a broken CSV quote, a hostile file);
+    only distinct values are measured."""
+    import numpy as np
+
+    for i, value in enumerate(uniques):
+        if isinstance(value, str) and len(value) > limits.max_cell_chars:
+            row = int(rows[np.argmax(codes == i)])
+            raise TooLarge("cell-too-long", name, limits.max_cell_chars, "", row,
+                           column_letter(column + 1))
 
 
 def read_spreadsheet(path: Path, limits: Limits, engine: str = "auto") -> list[Sheet]:
@@ -84,13 +127,14 @@ def _read_calamine(path: Path, limits: Limits) -> list[Sheet]:
             if meta.typ != calamine.SheetTypeEnum.WorkSheet:
                 continue
             sheet = workbook.get_sheet_by_name(meta.name)
-            # iter_rows starts at the first row but at the first used column
-            offset = sheet.start[1] if sheet.height and sheet.start else 0
-            rows = _collect(meta.name, enumerate(sheet.iter_rows(), 1), limits, offset)
+            if sheet.total_height * sheet.total_width > limits.max_cells:
+                raise TooLarge("too-many-rows", meta.name, limits.max_rows, "LIWINDEX_MAX_ROWS")
+            # skip_empty_area=False: row 0 is spreadsheet row 1 and column 0 is column A
+            table = sheet.to_python(skip_empty_area=False) if sheet.height else []
             merged = [(r0 + 1, r1 + 1, c0) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])
                       if c0 == c1 and r1 > r0]
             hidden = meta.visible != calamine.SheetVisibleEnum.Visible
-            sheets.append(Sheet(name=meta.name, rows=rows, hidden=hidden, merged=merged))
+            sheets.append(to_sheet(meta.name, table, limits, hidden=hidden, merged=merged))
     finally:
         workbook.close()
     return sheets
@@ -105,27 +149,43 @@ def _read_openpyxl(path: Path, limits: Limits) -> list[Sheet]:
     sheets = []
     try:
         for ws in wb.worksheets:
-            rows = _collect(ws.title, enumerate(ws.iter_rows(min_row=1, values_only=True), 1), limits)
-            sheets.append(Sheet(name=ws.title, rows=rows, hidden=ws.sheet_state != "visible"))
+            table = []
+            for values in ws.iter_rows(min_row=1, values_only=True):
+                table.append(values)
+                if len(table) > limits.max_rows * 2:  # a runaway sheet: stop reading early
+                    raise TooLarge("too-many-rows", ws.title, limits.max_rows, "LIWINDEX_MAX_ROWS")
+            sheets.append(to_sheet(ws.title, table, limits, hidden=ws.sheet_state != "visible"))
     finally:
         wb.close()
     return sheets
 
 
+def _encoding(path: Path) -> tuple[str, str]:
+    """``(codec, label)``: UTF-8 when the whole file decodes as UTF-8 (checked in chunks,
+    never held in memory), else Windows-1250, the encoding of Polish office PCs."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as fh:
+        bom = fh.read(3) == codecs.BOM_UTF8
+        fh.seek(0)
+        try:
+            while chunk := fh.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "cp1250", "Windows-1250"
+    return "utf-8-sig", "UTF-8 (BOM)" if bom else "UTF-8"
+
+
 def read_csv(path: Path, report: Report, limits: Limits) -> Sheet:
     """A CSV file as one sheet: encoding UTF-8 (with or without BOM), else Windows-1250;
     delimiter sniffed among comma, semicolon and tab. Says which were assumed."""
-    raw = path.read_bytes()
-    text, label = "", ""
-    for encoding, name in ENCODINGS:
-        try:
-            text, label = raw.decode(encoding), name
-            break
-        except UnicodeDecodeError:
-            continue
-    if raw.startswith(b"\xef\xbb\xbf"):
-        label = "UTF-8 (BOM)"
-    sample = text[:65536]
+    import pandas as pd
+
+    encoding, label = _encoding(path)
+    with path.open(encoding=encoding, errors="replace", newline="") as fh:
+        sample = fh.read(65536)
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
@@ -134,6 +194,15 @@ def read_csv(path: Path, report: Report, limits: Limits) -> Sheet:
     names = {",": "przecinek / comma", ";": "średnik / semicolon", "\t": "tab"}
     report.add("csv-read-as", Severity.NOTE, file=str(path), value=label,
                delimiter=names[delimiter])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        # The C parser straight into categories: a million answers of a few distinct labels
+        # take a few bytes each. Every value stays text ("NA" is not missing).
+        table = pd.read_csv(path, encoding=encoding, sep=delimiter, header=None, dtype="category",
+                            keep_default_na=False, na_values=[""], skip_blank_lines=False,
+                            engine="c")
+    except (pd.errors.ParserError, ValueError):
+        # ragged rows (more fields than the first line): the csv module copes
+        with path.open(encoding=encoding, newline="") as fh:
+            table = list(csv.reader(fh, delimiter=delimiter))
     # Records are numbered as a spreadsheet program opening the file shows them.
-    return Sheet(name=path.stem, rows=_collect(path.stem, enumerate(reader, 1), limits))
+    return to_sheet(path.stem, table, limits)

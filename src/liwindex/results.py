@@ -283,35 +283,41 @@ def score_round(round_: Round) -> ScoreResult:
 def _items(round_: Round, survey: Any) -> list[ItemResult]:
     """Per question: answers counted, mean normalised value, and counts of every code
     (``nie wiem`` included) among respondents the question is asked of."""
+    import numpy as np
+    import pandas as pd
+
     from liwindex.scoring import applicable
 
     q = round_.questionnaire
     assert round_.survey is not None
     codes = round_.survey.codes
-    groups = round_.survey.groups.to_numpy()
+    group_ids = list(q.group_ids)
+    group_index = pd.Categorical(round_.survey.groups, categories=group_ids).codes
     asked = applicable(round_.survey.groups, q)
     items = []
     for j, question in enumerate(q.questions):
         scale = q.scale_by_id[question.scale]
-        mask = asked[:, j]
-        counts = codes[question.id][mask].groupby(groups[mask]).value_counts()
-        totals = counts.groupby(level=1).sum() if len(counts) else counts
+        k = len(scale.choices)
+        choice = codes[question.id].cat.codes.to_numpy()
+        counted = asked[:, j] & (choice >= 0)
+        # one bincount gives every group's count of every choice
+        table = np.bincount(group_index[counted] * k + choice[counted],
+                            minlength=len(group_ids) * k).reshape(len(group_ids), k)
 
-        def distribution(table: Any) -> dict[str, int]:
-            return {c.code: int(table.get(c.code, 0)) for c in scale.choices}  # noqa: B023
+        def distribution(counts: Any) -> dict[str, int]:
+            return {c.code: int(n) for c, n in zip(scale.choices, counts, strict=True)}  # noqa: B023
 
         items.append(ItemResult(
             id=question.id,
             area=q.question_area[question.id],
             n=int(survey.item_n[question.id]),
             mean=_num(survey.item_mean[question.id]),
-            distribution=distribution(totals),
+            distribution=distribution(table.sum(axis=0)),
             by_group={
                 g: ItemStats(
                     n=int(survey.item_n_by_group.at[g, question.id]),
                     mean=_num(survey.item_mean_by_group.at[g, question.id]),
-                    distribution=distribution(counts[g] if g in counts.index.get_level_values(0)
-                                              else {}),
+                    distribution=distribution(table[group_ids.index(g)]),
                 )
                 for g in q.question_groups(question)
             },

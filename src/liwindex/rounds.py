@@ -43,9 +43,10 @@ class Round:
         out = np.full(codes.shape, np.nan)
         for j, question in enumerate(questions):
             scale = self.questionnaire.scale_by_id[question.scale]
-            table = {c.code: (np.nan if c.na or c.points is None else c.points)
-                     for c in scale.choices}
-            out[:, j] = codes[question.id].map(table).to_numpy(dtype=float, na_value=np.nan)
+            # codes are categoricals over the scale's choices; -1 (blank) takes the last entry
+            table = np.array([np.nan if c.na or c.points is None else c.points
+                              for c in scale.choices] + [np.nan])
+            out[:, j] = table[codes[question.id].cat.codes.to_numpy()]
         return pd.DataFrame(out, index=codes.index, columns=[q.id for q in questions])
 
 

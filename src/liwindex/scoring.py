@@ -8,6 +8,7 @@ matrix, so the cost grows linearly with respondents.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -54,30 +55,40 @@ def normalise(points: np.ndarray, questionnaire: Questionnaire) -> np.ndarray:
     scales = [questionnaire.scale_by_id[q.scale] for q in questionnaire.questions]
     pmin = np.array([s.pmin for s in scales], dtype=float)
     pmax = np.array([s.pmax for s in scales], dtype=float)
-    reverse = np.array([q.reverse for q in questionnaire.questions], dtype=bool)
-    points = np.where(reverse, pmin + pmax - points, points)
-    return lo + (points - pmin) / (pmax - pmin) * (hi - lo)
+    reverse = np.flatnonzero([q.reverse for q in questionnaire.questions])
+    values = np.array(points, dtype=float)  # a copy the steps below may change in place
+    values[:, reverse] = (pmin + pmax)[reverse] - values[:, reverse]
+    values -= pmin
+    values *= (hi - lo) / (pmax - pmin)
+    values += lo
+    return values
+
+
+def group_codes(groups: pd.Series, questionnaire: Questionnaire) -> np.ndarray:
+    """Each respondent's group as its position in the questionnaire's groups (-1: unknown)."""
+    ids = list(questionnaire.group_ids)
+    if isinstance(groups.dtype, pd.CategoricalDtype) and list(groups.cat.categories) == ids:
+        return groups.cat.codes.to_numpy()
+    return pd.Categorical(groups, categories=ids).codes
 
 
 def applicable(groups: pd.Series, questionnaire: Questionnaire) -> np.ndarray:
     """n × q: is the question asked of the respondent's group (unknown group: nothing)."""
-    codes = pd.Categorical(groups, categories=list(questionnaire.group_ids)).codes
+    codes = group_codes(groups, questionnaire)
     asked = np.array(questionnaire.asked, dtype=bool).reshape(
         len(questionnaire.groups), len(questionnaire.questions)
     )
-    result = np.zeros((len(codes), len(questionnaire.questions)), dtype=bool)
-    known = codes >= 0
-    result[known] = asked[codes[known]]
-    return result
+    # one extra all-False row for unknown groups (code -1 picks the last row)
+    return np.vstack([asked, np.zeros((1, asked.shape[1]), dtype=bool)])[codes]
 
 
-def area_matrix(questionnaire: Questionnaire) -> np.ndarray:
-    """q × a membership matrix of questions in areas."""
-    areas = [a.id for a in questionnaire.areas]
-    matrix = np.zeros((len(questionnaire.questions), len(areas)))
-    for j, question in enumerate(questionnaire.questions):
-        matrix[j, areas.index(questionnaire.question_area[question.id])] = 1.0
-    return matrix
+def area_blocks(questionnaire: Questionnaire) -> list[slice]:
+    """For each area, the slice of its questions' columns (questions are in area order)."""
+    blocks, start = [], 0
+    for area in questionnaire.areas:
+        blocks.append(slice(start, start + len(area.questions)))
+        start += len(area.questions)
+    return blocks
 
 
 def score_survey(
@@ -91,63 +102,97 @@ def score_survey(
     ``responded`` (n × q) marks cells that are not blank; it tells "nie wiem" (responded,
     no points) from a blank cell for the data-quality figures. Without it, every cell
     without points counts as blank.
+
+    Work is done on whole columns: a loop runs over the areas and groups (a dozen each at
+    most), never over respondents, and temporaries stay one area wide.
     """
     scoring = questionnaire.scoring
     question_ids = [q.id for q in questionnaire.questions]
     area_ids = [a.id for a in questionnaire.areas]
     group_ids = list(questionnaire.group_ids)
+    n, g_count = len(points), len(group_ids)
 
     values = normalise(points[question_ids].to_numpy(dtype=float), questionnaire)
+    codes = group_codes(groups, questionnaire)
+    known = codes >= 0
     asked = applicable(groups, questionnaire)
     counted = asked & ~np.isnan(values)
-    if responded is None:
-        responded = ~np.isnan(values)
-    responded = asked & responded
+    responded = asked if responded is None else asked & responded
+    if responded is asked:
+        responded = counted
+    values[~counted] = np.nan  # from here on NaN means "not counted"
     weights = np.array([q.weight for q in questionnaire.questions], dtype=float)
-    membership = area_matrix(questionnaire)
+    asked_by_group = np.array(questionnaire.asked, dtype=bool).reshape(g_count, -1)
 
-    asked_k = asked.astype(float) @ membership
-    answered_k = counted.astype(float) @ membership
-    weighted_sum = (np.where(counted, values, 0.0) * weights) @ membership
-    weight_sum = (counted * weights) @ membership
-    needed = np.maximum(1.0, np.ceil(scoring.min_answered * asked_k - _EPS))
-    exists = (asked_k > 0) & (answered_k >= needed)
+    def by_group(row_values: np.ndarray) -> np.ndarray:
+        """Per group sums of a per-respondent quantity."""
+        return np.bincount(codes[known], weights=row_values[known], minlength=g_count)
+
+    area_values = np.full((n, len(area_ids)), np.nan)
+    asked_cells = np.zeros((g_count, len(area_ids)))
+    answered_cells = np.zeros((g_count, len(area_ids)))
+    na_cells = np.zeros((g_count, len(area_ids)))
+    group_sizes = np.bincount(codes[known], minlength=g_count)
+    for a, block in enumerate(area_blocks(questionnaire)):
+        in_area = counted[:, block]
+        answered_k = in_area.sum(axis=1)
+        asked_k = np.append(asked_by_group[:, block].sum(axis=1), 0)[codes]
+        weight_sum = in_area @ weights[block]
+        weighted_sum = np.where(in_area, values[:, block], 0.0) @ weights[block]
+        needed = np.maximum(1.0, np.ceil(scoring.min_answered * asked_k - _EPS))
+        exists = (asked_k > 0) & (answered_k >= needed)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            area_values[:, a] = np.where(exists, weighted_sum / weight_sum, np.nan)
+        asked_cells[:, a] = asked_by_group[:, block].sum(axis=1) * group_sizes
+        answered_cells[:, a] = by_group(responded[:, block].sum(axis=1).astype(float))
+        na_cells[:, a] = by_group((responded[:, block] & ~in_area).sum(axis=1).astype(float))
+
+    exists = ~np.isnan(area_values)
+    area_n_by_group = np.zeros((g_count, len(area_ids)), dtype=int)
+    area_sum_by_group = np.zeros((g_count, len(area_ids)))
+    for a in range(len(area_ids)):
+        has = exists[:, a] & known
+        area_n_by_group[:, a] = np.bincount(codes[has], minlength=g_count)
+        area_sum_by_group[:, a] = np.bincount(codes[has], weights=area_values[has, a], minlength=g_count)
     with np.errstate(invalid="ignore", divide="ignore"):
-        area_values = np.where(exists, weighted_sum / weight_sum, np.nan)
-
+        group_means = area_sum_by_group / area_n_by_group
+    area_by_group = pd.DataFrame(group_means, index=group_ids, columns=area_ids)
     respondent_areas = pd.DataFrame(area_values, index=points.index, columns=area_ids)
-    by_group = respondent_areas.groupby(groups.to_numpy(), sort=False)
-    area_by_group = by_group.mean().reindex(group_ids)
-    area_n_by_group = by_group.count().reindex(group_ids).fillna(0).astype(int)
     if scoring.group_weighting == "equal":
         area = area_by_group.mean(axis=0, skipna=True)
     else:
-        area = respondent_areas.mean(axis=0, skipna=True)
-    area = area.reindex(area_ids)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            area = pd.Series(area_sum_by_group.sum(axis=0) / area_n_by_group.sum(axis=0), index=area_ids)
 
-    normalised = pd.DataFrame(np.where(counted, values, np.nan), index=points.index,
-                              columns=question_ids)
-    group_key = groups.to_numpy()
+    item_n_by_group = np.zeros((g_count, len(question_ids)), dtype=int)
+    item_sum_by_group = np.zeros((g_count, len(question_ids)))
+    for j in range(len(question_ids)):
+        has = counted[:, j] & known
+        item_n_by_group[:, j] = np.bincount(codes[has], minlength=g_count)
+        item_sum_by_group[:, j] = np.bincount(codes[has], weights=values[has, j], minlength=g_count)
+    item_n = pd.Series(item_n_by_group.sum(axis=0), index=question_ids)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        item_mean = pd.Series(item_sum_by_group.sum(axis=0) / item_n.to_numpy(), index=question_ids)
+        item_mean_by_group = item_sum_by_group / item_n_by_group
 
-    def per_group_cells(mask: np.ndarray) -> pd.DataFrame:
-        cells = pd.DataFrame(mask.astype(float) @ membership, index=points.index, columns=area_ids)
-        return cells.groupby(group_key, sort=False).sum().reindex(group_ids).fillna(0).astype(int)
+    def frame(table: np.ndarray, columns: list[str], dtype: Any = None) -> pd.DataFrame:
+        result = pd.DataFrame(table, index=group_ids, columns=columns)
+        return result.astype(dtype) if dtype else result
 
-    items_by_group = normalised.groupby(group_key, sort=False)
     return SurveyScores(
-        normalised=normalised,
+        normalised=pd.DataFrame(values, index=points.index, columns=question_ids, copy=False),
         respondent_areas=respondent_areas,
         area_by_group=area_by_group,
-        area_n_by_group=area_n_by_group,
-        area=area,
-        area_n=respondent_areas.count().reindex(area_ids),
-        item_n=normalised.count(),
-        item_mean=normalised.mean(axis=0, skipna=True),
-        item_n_by_group=items_by_group.count().reindex(group_ids).fillna(0).astype(int),
-        item_mean_by_group=items_by_group.mean().reindex(group_ids),
-        asked_cells=per_group_cells(asked),
-        answered_cells=per_group_cells(responded),
-        na_cells=per_group_cells(responded & ~counted),
+        area_n_by_group=frame(area_n_by_group, area_ids),
+        area=area.reindex(area_ids),
+        area_n=pd.Series(area_n_by_group.sum(axis=0), index=area_ids),
+        item_n=item_n,
+        item_mean=item_mean,
+        item_n_by_group=frame(item_n_by_group, question_ids),
+        item_mean_by_group=frame(item_mean_by_group, question_ids),
+        asked_cells=frame(asked_cells, area_ids, int),
+        answered_cells=frame(answered_cells, area_ids, int),
+        na_cells=frame(na_cells, area_ids, int),
     )
 
 

@@ -68,6 +68,7 @@ def read_survey(
     ``group`` is the group given on the command line: it fills rows without a group, or
     every row when the sheet has no group column.
     """
+    import numpy as np
     import pandas as pd
 
     where: dict[str, Any] = {"file": file, "sheet": sheet.name}
@@ -76,11 +77,10 @@ def read_survey(
         return None
     matcher = HeaderMatcher(questionnaire, mapping)
     start = find_header(sheet, matcher)
-    header_row, header = sheet.rows[start][0], _merged_header(sheet, start)
+    header_row, header = sheet.head(start + 1)[start][0], _merged_header(sheet, start)
     if start > 0:
         report.add("header-row", Severity.NOTE, **where, row=header_row, header=header_row,
-                   value=", ".join(str(r) for r, _ in sheet.rows[:start]))
-    width = max(len(values) for _, values in sheet.rows)
+                   value=", ".join(str(r) for r, _ in sheet.head(start)))
 
     targets: dict[Target, int] = {}
     unknown: list[str] = []
@@ -115,31 +115,32 @@ def read_survey(
         )
         return None
 
-    rows = [(r, values + (None,) * (width - len(values))) for r, values in sheet.rows[start + 1:]]
-    frame = pd.DataFrame(
-        [values for _, values in rows], index=[r for r, _ in rows], columns=range(width),
-        dtype=object,
-    )
-    used = list(targets.values())
+    frame = sheet.frame.iloc[start + 1:]
+    cleaned = {index: Column.of(frame[index]) for index in targets.values()}
     # Rows where no recognised column holds anything (a stray timestamp, a note) are not
     # respondents.
-    if len(frame):
-        filled = frame[used].map(lambda v: bool(clean_text(v))).any(axis=1)
-        frame = frame[filled]
+    filled = np.zeros(len(frame), dtype=bool)
+    for column in cleaned.values():
+        filled |= column.filled
+    frame = frame[filled]
+    cleaned = {index: column.subset(filled) for index, column in cleaned.items()}
+    rows = frame.index.to_numpy()
 
-    groups = _read_groups(frame, targets, questionnaire, group, report, where, mapping)
+    groups = _read_groups(rows, cleaned, targets, questionnaire, group, report, where, mapping)
 
-    codes = pd.DataFrame(index=frame.index, columns=[q.id for q in questionnaire.questions],
-                         dtype=object)
+    codes: dict[str, pd.Categorical] = {}
     columns: dict[str, str] = {}
     for question in questionnaire.questions:
+        scale = questionnaire.scale_by_id[question.scale]
         if question.id not in question_columns:
+            codes[question.id] = pd.Categorical.from_codes(
+                np.full(len(rows), -1), categories=[c.code for c in scale.choices])
             continue
         index = question_columns[question.id]
         columns[question.id] = column_letter(index + 1)
-        lookup = ChoiceLookup(questionnaire.scale_by_id[question.scale], mapping)
-        codes[question.id] = _map_choices(frame[index], lookup, question.id, columns[question.id],
-                                          report, where)
+        lookup = ChoiceLookup(scale, mapping)
+        codes[question.id] = _map_choices(cleaned[index], rows, lookup, question.id,
+                                          columns[question.id], report, where)
 
     context: dict[str, pd.Series] = {}
     open_answers: list[OpenAnswer] = []
@@ -149,20 +150,20 @@ def read_survey(
             continue
         letter = column_letter(targets[target] + 1)
         columns[ctx.id] = letter
-        cells = frame[targets[target]]
         if ctx.type == "open":
-            for row, value in cells.items():
-                text = free_text(value)
+            for row, value in frame[targets[target]].items():
+                text = free_text(value) if isinstance(value, str) else clean_text(value)
                 if text:
                     open_answers.append(OpenAnswer(ctx.id, str(groups.get(row, "")), text, int(row)))
             continue
         assert ctx.scale is not None
         lookup = ChoiceLookup(questionnaire.scale_by_id[ctx.scale], mapping)
-        context[ctx.id] = _map_context(cells, lookup, ctx.type == "multi", ctx.id, letter,
-                                       report, where)
+        context[ctx.id] = _map_context(cleaned[targets[target]], rows, lookup, ctx.type == "multi",
+                                       ctx.id, letter, report, where)
 
     return SurveyData(
-        sheet=sheet.name, header_row=header_row, codes=codes, groups=groups,
+        sheet=sheet.name, header_row=header_row,
+        codes=pd.DataFrame(codes, index=frame.index), groups=groups,
         columns=columns, context=context, open_answers=open_answers,
     )
 
@@ -175,7 +176,7 @@ def find_header(sheet: Sheet, matcher: HeaderMatcher) -> int:
     most cells are questions, context questions or the group column. Title rows above a
     header are common in exports pasted into a report template."""
     best, best_score = 0, (0, 0)
-    for index, (_, values) in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+    for index, (_, values) in enumerate(sheet.head(HEADER_SEARCH_ROWS)):
         matches = sum(1 for v in values if v is not None and matcher.match(v) not in (None, IGNORED))
         # with no match anywhere, the row with most text cells is the likeliest header
         texts = sum(1 for v in values if isinstance(v, str) and v.strip())
@@ -187,9 +188,10 @@ def find_header(sheet: Sheet, matcher: HeaderMatcher) -> int:
 def _merged_header(sheet: Sheet, start: int) -> tuple[Any, ...]:
     """The header row with cells merged vertically from a row above filled in (two-row
     headers where e.g. "grupa" spans both rows)."""
-    row, values = sheet.rows[start]
+    rows = sheet.head(start + 1)
+    row, values = rows[start]
     cells = list(values)
-    by_row = dict(sheet.rows)
+    by_row = dict(rows)
     for first, last, column in sheet.merged:
         if first < row <= last and column < len(cells) and cells[column] is None:
             above = by_row.get(first, ())
@@ -198,8 +200,55 @@ def _merged_header(sheet: Sheet, start: int) -> tuple[Any, ...]:
     return tuple(cells)
 
 
+@dataclass
+class Column:
+    """One sheet column as distinct cleaned values and, per row, the index of its value
+    (-1 for an empty cell): every lookup runs once per distinct value, not once per cell."""
+
+    codes: Any  # numpy int array, one entry a row
+    values: list[str]  # cleaned distinct values ("" for blank-looking ones)
+    raw: list[Any]
+
+    @classmethod
+    def of(cls, cells: pd.Series) -> Column:
+        """Factorise a column (categorical columns come factorised already)."""
+        import pandas as pd
+
+        if isinstance(cells.dtype, pd.CategoricalDtype):  # what the readers give
+            codes, uniques = cells.cat.codes.to_numpy(), list(cells.cat.categories)
+        else:
+            codes, found = pd.factorize(cells, use_na_sentinel=True)
+            uniques = list(found)
+        cleaned = [clean_text(u) for u in uniques]
+        blank = [i for i, v in enumerate(cleaned) if not v]
+        if blank:  # whitespace-only cells are empty
+            import numpy as np
+
+            codes = np.where(np.isin(codes, blank), -1, codes)
+        return cls(codes=codes, values=cleaned, raw=uniques)
+
+    @property
+    def filled(self) -> Any:
+        """Per row: does the cell hold anything."""
+        return self.codes >= 0
+
+    def subset(self, mask: Any) -> Column:
+        """The same column for the rows where ``mask`` is True."""
+        return Column(codes=self.codes[mask], values=self.values, raw=self.raw)
+
+    def translate(self, table: list[Any], missing: Any = None) -> Any:
+        """Per row, ``table[i]`` for the row's distinct value ``i`` (``missing`` when empty)."""
+        import numpy as np
+
+        lookup = np.empty(len(table) + 1, dtype=object)
+        lookup[: len(table)] = table
+        lookup[-1] = missing
+        return lookup[self.codes]
+
+
 def _read_groups(
-    frame: pd.DataFrame,
+    rows: Any,
+    cleaned: dict[int, Column],
     targets: dict[Target, int],
     questionnaire: Questionnaire,
     option: str | None,
@@ -214,53 +263,65 @@ def _read_groups(
     if option is not None and option not in questionnaire.group_ids:
         report.add("unknown-group-option", value=option, allowed=allowed)
         option = None
-    column = next((i for t, i in targets.items() if t.kind == "group"), None)
-    if column is None:
+    position = next((i for t, i in targets.items() if t.kind == "group"), None)
+    if position is None:
         if option is None and len(questionnaire.groups) == 1:
             option = questionnaire.group_ids[0]
         if option is None:
             report.add("no-group-column", **where, allowed=allowed)
-        return pd.Series(option, index=frame.index, dtype=object)
+        return pd.Series(option, index=rows, dtype=object)
 
-    letter = column_letter(column + 1)
-    cleaned = frame[column].map(clean_text)
-    found = {value: lookup.group(value) for value in cleaned.unique() if value}
-    groups = cleaned.map(lambda v: found.get(v) if v else None)
-    blank = cleaned.eq("")
+    letter = column_letter(position + 1)
+    column = cleaned[position]
+    found = [lookup.group(v) for v in column.values]
+    groups = pd.Series(column.translate(found), index=rows, dtype=object)
+    blank = ~column.filled
     if option is not None and blank.any():
         groups[blank] = option
         report.add("group-option-fills-blanks", Severity.NOTE, **where, column=letter,
                    value=option, count=int(blank.sum()))
-        blank[:] = False
-    for row in blank[blank].index:
-        report.add("missing-group", **where, row=int(row), column=letter, allowed=allowed)
-    bad = groups.isna() & ~cleaned.eq("")
-    for row in bad[bad].index:
+    elif blank.any():
+        for row in rows[blank]:
+            report.add("missing-group", **where, row=int(row), column=letter, allowed=allowed)
+    bad = column.filled & groups.isna().to_numpy()
+    for row, code in zip(rows[bad], column.codes[bad], strict=True):
         report.add("unknown-group", **where, row=int(row), column=letter,
-                   value=cleaned[row], allowed=allowed)
-    return groups.astype(object)
+                   value=column.values[code], allowed=allowed)
+    return groups
 
 
 def _map_choices(
-    cells: pd.Series,
+    column: Column,
+    rows: Any,
     lookup: ChoiceLookup,
     question: str,
     letter: str,
     report: Report,
     where: dict[str, Any],
-) -> pd.Series:
-    cleaned = cells.map(lambda v: "" if lookup.is_blank(v) else clean_text(v))
-    matched = {value: lookup.match(value) for value in cleaned.unique() if value}
-    codes = cleaned.map(lambda v: matched[v][0] if v else None)
-    interpreted = sorted(v for v, (code, flag) in matched.items() if flag)
+) -> pd.Categorical:
+    """Cells → choice codes (a categorical over the scale's codes); every cell that fits no
+    choice is an error at its row."""
+    import numpy as np
+    import pandas as pd
+
+    categories = [c.code for c in lookup.scale.choices]
+    position = {code: i for i, code in enumerate(categories)}
+    matched = [(None, False) if lookup.is_blank(raw) else lookup.match(value)
+               for value, raw in zip(column.values, column.raw, strict=True)]
+    blank_values = [i for i, raw in enumerate(column.raw) if lookup.is_blank(raw)]
+    codes = np.array([position[code] if code is not None else -1 for code, _ in matched] + [-1])
+    per_row = codes[column.codes]
+    interpreted = sorted(column.values[i] for i, (code, flag) in enumerate(matched)
+                         if flag and (column.codes == i).any())
     if interpreted:
+        by_value = {column.values[i]: code for i, (code, _) in enumerate(matched)}
         report.add("number-as-code", Severity.NOTE, **where, column=letter, question=question,
-                   value=", ".join(f"{v} → {matched[v][0]}" for v in interpreted))
-    bad = codes.isna() & cleaned.ne("")
+                   value=", ".join(f"{v} → {by_value[v]}" for v in interpreted))
+    bad = (per_row < 0) & column.filled & ~np.isin(column.codes, blank_values)
     if bad.any():
         allowed = lookup.allowed()
-        for row in bad[bad].index:
-            value = cleaned[row]
+        for row, code in zip(rows[bad], column.codes[bad], strict=True):
+            value = column.values[code]
             hint = lookup.suggest(value)
             suggestion = (
                 {"pl": f" (czy chodziło o „{hint}”?)", "en": f" (did you mean '{hint}'?)"}
@@ -268,11 +329,12 @@ def _map_choices(
             )
             report.add("unknown-answer", **where, row=int(row), column=letter, value=value,
                        question=question, allowed=allowed, suggestion=suggestion)
-    return codes.astype(object)
+    return pd.Categorical.from_codes(per_row, categories=categories)
 
 
 def _map_context(
-    cells: pd.Series,
+    column: Column,
+    rows: Any,
     lookup: ChoiceLookup,
     multi: bool,
     question: str,
@@ -281,28 +343,33 @@ def _map_context(
     where: dict[str, Any],
 ) -> pd.Series:
     """Context answers do not enter the scores, so a value that does not fit is a warning."""
-    result: dict[int, Any] = {}
-    for row, value in cells.items():
-        text = "" if lookup.is_blank(value) else clean_text(value)
-        if not text:
-            result[int(row)] = [] if multi else None
-            continue
-        if multi:
-            codes, unmatched = split_multi(text, lookup)
-            result[int(row)] = codes
-            if unmatched:
-                report.add("other-context-answer", Severity.NOTE, **where, row=int(row),
-                           column=letter, value=", ".join(unmatched), question=question)
-        else:
-            code = lookup.code(text)
-            result[int(row)] = code
-            if code is None:
-                report.add("unknown-context-answer", Severity.WARNING, **where, row=int(row),
-                           column=letter, value=text, question=question,
-                           allowed=lookup.allowed())
     import pandas as pd
 
-    return pd.Series(result, dtype=object)
+    parsed: list[Any] = []
+    problems: list[tuple[str, Any]] = []  # per distinct value: (code, parameter) or ("", None)
+    for value, raw in zip(column.values, column.raw, strict=True):
+        if lookup.is_blank(raw):
+            parsed.append([] if multi else None)
+            problems.append(("", None))
+        elif multi:
+            codes, unmatched = split_multi(value, lookup)
+            parsed.append(tuple(codes))
+            problems.append(("other-context-answer", ", ".join(unmatched)) if unmatched else ("", None))
+        else:
+            code = lookup.code(value)
+            parsed.append(code)
+            problems.append(("unknown-context-answer", value) if code is None else ("", None))
+    for row, code in zip(rows[column.filled], column.codes[column.filled], strict=True):
+        kind, value = problems[code]
+        if kind == "other-context-answer":
+            report.add(kind, Severity.NOTE, **where, row=int(row), column=letter, value=value,
+                       question=question)
+        elif kind:
+            report.add(kind, Severity.WARNING, **where, row=int(row), column=letter, value=value,
+                       question=question, allowed=lookup.allowed())
+    empty: Any = () if multi else None
+    values = [list(v) if multi and v is not None else v for v in column.translate(parsed, empty)]
+    return pd.Series(values, index=rows, dtype=object)
 
 
 def check_answers(

@@ -12,10 +12,13 @@ import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from liwindex.problems import Report, Severity
 from liwindex.text import fold
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ZIP_SUFFIXES = {".xlsx", ".xlsm", ".ods"}
 SUPPORTED_SUFFIXES = ZIP_SUFFIXES | {".xls", ".csv", ".txt", ".tsv"}
@@ -26,11 +29,12 @@ class Limits:
     """Safety limits against hostile or runaway files; raise them with environment
     variables when a genuine file needs more."""
 
-    max_rows: int = 1_000_000
+    max_rows: int = 1_048_576  # as many as an Excel sheet can hold
     max_columns: int = 2_000
     max_cell_chars: int = 32_767  # Excel's own limit for one cell
     max_uncompressed_mb: int = 1_000
     max_ratio: int = 200  # uncompressed : compressed, for members larger than 10 MB
+    max_cells: int = 200_000_000  # a sheet's used range, checked before it is loaded
 
     @classmethod
     def from_env(cls) -> Limits:
@@ -47,18 +51,47 @@ class Limits:
 
 @dataclass
 class Sheet:
-    """A sheet's non-empty rows as ``(row number, values)``; values are cell values or None."""
+    """A sheet's non-empty rows: ``frame`` is indexed by the real row numbers and its
+    columns are the 0-based column positions; empty cells are None (or NaN in columns read
+    as categories). Large sheets are only ever touched column by column."""
 
     name: str
-    rows: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
+    frame: pd.DataFrame
     hidden: bool = False
     # Vertical merges in the sheet: (first row, last row, column index), 1-based rows.
     merged: list[tuple[int, int, int]] = field(default_factory=list)
 
+    @classmethod
+    def from_rows(cls, name: str, rows: list[tuple[int, tuple[Any, ...]]], hidden: bool = False) -> Sheet:
+        """A sheet from ``(row number, values)`` pairs (rows of any length)."""
+        import pandas as pd
+
+        width = max((len(values) for _, values in rows), default=0)
+        frame = pd.DataFrame([tuple(values) + (None,) * (width - len(values)) for _, values in rows],
+                             index=[number for number, _ in rows], columns=range(width), dtype=object)
+        return cls(name=name, frame=frame, hidden=hidden)
+
     @property
     def is_empty(self) -> bool:
         """True when no cell holds anything."""
-        return not self.rows
+        return len(self.frame) == 0
+
+    def head(self, count: int) -> list[tuple[int, tuple[Any, ...]]]:
+        """The first ``count`` rows as ``(row number, values)``, empty cells as None."""
+        import pandas as pd
+
+        part = self.frame.iloc[:count]
+        return [(int(number), tuple(None if _missing(v, pd) else v for v in values))
+                for number, *values in part.itertuples(index=True, name=None)]
+
+    @property
+    def rows(self) -> list[tuple[int, tuple[Any, ...]]]:
+        """Every row as ``(row number, values)`` (for the small sheets: oceny, metryka)."""
+        return self.head(len(self.frame))
+
+
+def _missing(value: Any, pd: Any) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
 
 
 @dataclass

@@ -1,0 +1,176 @@
+"""liwindex benchmarks: every figure is a ratio or a measurement taken in this one run.
+
+    python benchmarks/run.py            # everything, about 3–4 minutes
+    python benchmarks/run.py --quick    # 1k and 10k only, no 1 million (for a smoke run)
+
+Prints, for synthetic exports of the standard questionnaire:
+  * end-to-end `liwindex score` time ÷ the time to merely read the same sheet with the
+    fastest reader installed (python-calamine for .xlsx, pandas' C parser for .csv);
+  * the vectorised scoring engine ÷ a plain per-respondent implementation of the same
+    rules (tests/reference.py), after checking both give the same numbers;
+  * `liwindex --help` time ÷ `python -c pass`;
+  * peak memory of `liwindex score` at 100,000 respondents;
+  * 1,000,000 respondents from CSV end to end: time and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
+
+import synth  # noqa: E402
+
+PYTHON = sys.executable
+LIWINDEX = [PYTHON, "-m", "liwindex"]
+
+
+def timed(command: list[str], repeat: int = 1) -> float:
+    """Median wall time of running ``command`` (output discarded)."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def peak_memory_mb(command: list[str]) -> float:
+    """Peak resident memory of ``command``, measured by a wrapper process."""
+    probe = (
+        "import resource, subprocess, sys\n"
+        f"subprocess.run({command!r}, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([PYTHON, "-c", probe], check=True, capture_output=True, text=True)
+    return int(out.stdout.strip()) / 1024
+
+
+def read_only_command(path: Path) -> list[str]:
+    """The fastest way installed to merely read the sheet."""
+    if path.suffix == ".csv":
+        code = f"import pandas as pd; pd.read_csv({str(path)!r}, sep=';', dtype=str, keep_default_na=False)"
+    else:
+        code = ("import python_calamine as c; "
+                f"c.CalamineWorkbook.from_path({str(path)!r}).get_sheet_by_index(0).to_python()")
+    return [PYTHON, "-c", code]
+
+
+def engine_vs_reference(n: int) -> tuple[float, float, float]:
+    """(engine seconds, reference seconds, largest difference) on ``n`` respondents."""
+    import numpy as np
+    import pandas as pd
+
+    from liwindex.api import load_standard
+    from liwindex.scoring import aggregate, score_survey
+    from reference import reference_scores
+
+    q = load_standard()
+    qdict = q.to_dict()
+    rng = np.random.default_rng(7)
+    groups = pd.Series(rng.choice(["ngo", "jst"], size=n, p=[0.8, 0.2]), dtype=object)
+    codes: dict[str, list[str | None]] = {}
+    points = {}
+    for x in q.questions:
+        scale = q.scale_by_id[x.scale]
+        choice = rng.integers(0, len(scale.choices), size=n)
+        blank = rng.random(n) < 0.05
+        codes[x.id] = [None if b else scale.choices[c].code for c, b in zip(choice, blank, strict=True)]
+        table = np.array([np.nan if c.na else c.points for c in scale.choices], dtype=float)
+        points[x.id] = np.where(blank, np.nan, table[choice])
+    frame = pd.DataFrame(points)
+
+    started = time.perf_counter()
+    scores = score_survey(frame, groups, q)
+    engine_index = aggregate(scores.area, q).index
+    engine = time.perf_counter() - started
+
+    respondents = [
+        (g, {qid: codes[qid][i] for qid in codes if codes[qid][i] is not None})
+        for i, g in enumerate(groups)
+    ]
+    started = time.perf_counter()
+    expected = reference_scores(qdict, respondents)
+    reference = time.perf_counter() - started
+
+    diffs = [abs(scores.area[a] - v) for a, v in expected["areas"].items() if v is not None]
+    diffs.append(abs((engine_index or 0) - (expected["index"] or 0)))
+    return engine, reference, max(diffs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="1k and 10k only, no 1 million")
+    args = parser.parse_args()
+    sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
+
+    print(f"liwindex benchmarks · Python {platform.python_version()} · {platform.machine()} · "
+          f"{os.cpu_count()} CPUs · {platform.platform()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        print("\n1. End-to-end `liwindex score --json` ÷ reading the sheet alone (target ≤ 1.3)")
+        print(f"   {'respondents':>11} {'format':>6} {'score s':>9} {'read s':>8} {'ratio':>6}")
+        files = {}
+        for n in sizes:
+            table = synth.rows(n)
+            files[n] = {"xlsx": synth.write_xlsx(folder / f"r{n}.xlsx", table),
+                        "csv": synth.write_csv(folder / f"r{n}.csv", table)}
+            for kind, path in files[n].items():
+                repeat = 3 if n <= 10_000 else 1
+                score = timed([*LIWINDEX, "score", str(path), "--json"], repeat)
+                read = timed(read_only_command(path), repeat)
+                print(f"   {n:>11,} {kind:>6} {score:>9.2f} {read:>8.2f} {score / read:>6.2f}")
+
+        n = sizes[-1]
+        print(f"\n2. Scoring engine ÷ per-respondent Python implementation, {n:,} respondents "
+              "(target ≥ 50× faster)")
+        engine, reference, diff = engine_vs_reference(n)
+        print(f"   engine {engine:.3f} s · reference {reference:.2f} s · "
+              f"{reference / engine:.0f}× faster · largest difference {diff:.1e}")
+
+        print("\n3. `liwindex --help` ÷ `python -c pass` (target ≤ 3)")
+        help_time = timed([*LIWINDEX[:1], "-c", "from liwindex.cli import main; import sys; "
+                           "sys.argv=['liwindex','--help']; main()"], 21)
+        bare = timed([PYTHON, "-c", "pass"], 21)
+        script = Path(sys.executable).with_name("liwindex")
+        script_time = timed([str(script), "--help"], 21) if script.exists() else float("nan")
+        print(f"   --help {help_time * 1000:.0f} ms (console script {script_time * 1000:.0f} ms) · "
+              f"python -c pass {bare * 1000:.0f} ms · ratio {help_time / bare:.1f} "
+              f"(script {script_time / bare:.1f})")
+        probe = subprocess.run([PYTHON, "-c", "import sys; from liwindex.cli import cli\ntry:\n"
+                                " cli(['--help'])\nexcept SystemExit: pass\n"
+                                "print(json.dumps(sorted(m for m in ('pandas','numpy','openpyxl','rich') "
+                                "if m in sys.modules)))".replace("import sys;", "import sys, json;")],
+                               capture_output=True, text=True, check=True)
+        print(f"   heavy modules imported by --help: {probe.stdout.strip().splitlines()[-1]}")
+
+        if 100_000 in files:
+            print("\n4. Peak memory of `liwindex score` at 100,000 respondents")
+            for kind, path in files[100_000].items():
+                size = path.stat().st_size / 1e6
+                mb = peak_memory_mb([*LIWINDEX, "score", str(path), "--json"])
+                print(f"   {kind}: {mb:,.0f} MB peak for a {size:,.0f} MB file")
+
+        if not args.quick:
+            print("\n5. 1,000,000 respondents from CSV, end to end")
+            path = synth.write_csv(folder / "r1m.csv", synth.rows(1_000_000))
+            started = time.perf_counter()
+            mb = peak_memory_mb([*LIWINDEX, "score", str(path), "--json"])
+            elapsed = time.perf_counter() - started
+            read = timed(read_only_command(path))
+            print(f"   {path.stat().st_size / 1e6:,.0f} MB file · score {elapsed:.1f} s "
+                  f"(reading alone {read:.1f} s, ratio {elapsed / read:.2f}) · peak {mb:,.0f} MB")
+    print("\nAll figures above were measured in this run.")
+
+
+if __name__ == "__main__":
+    main()
