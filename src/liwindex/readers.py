@@ -43,9 +43,10 @@ def to_sheet(name: str, table: Sequence[Sequence[Any]] | Any, limits: Limits, hi
         array = np.ascontiguousarray(np.array(table, dtype=object).reshape(len(table), width).T)
         columns = list(array)
         height = len(table)
-    codes = np.full((height, len(columns)), -1, dtype=np.int32)
-    categories: list[Any] = []
-    for j, values in enumerate(columns):
+    factorised: list[tuple[Any, Any]] = []
+    keep = np.zeros(height, dtype=bool)
+    used = []
+    for values in columns:
         if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype):
             column_codes, uniques = values.cat.codes.to_numpy(), values.cat.categories
         else:
@@ -53,24 +54,25 @@ def to_sheet(name: str, table: Sequence[Sequence[Any]] | Any, limits: Limits, hi
         blank = [i for i, u in enumerate(uniques) if isinstance(u, str) and u == ""]
         if blank:
             column_codes = np.where(column_codes == blank[0], -1, column_codes)
-        codes[:, j] = column_codes
-        categories.append(uniques)
-    filled = codes >= 0
-    keep = filled.any(axis=1)
-    used = np.flatnonzero(filled[keep].any(axis=0))
-    width = int(used[-1]) + 1 if len(used) else 0
+        filled = column_codes >= 0
+        keep |= filled
+        used.append(bool(filled.any()))
+        factorised.append((column_codes, uniques))
+    width = max((j + 1 for j, flag in enumerate(used) if flag), default=0)
     if width > limits.max_columns:
         raise TooLarge("too-many-columns", name, limits.max_columns, "LIWINDEX_MAX_COLUMNS")
     if int(keep.sum()) > limits.max_rows:
         raise TooLarge("too-many-rows", name, limits.max_rows, "LIWINDEX_MAX_ROWS")
     rows = np.flatnonzero(keep) + 1
+    every_row = bool(keep.all())
+    frame_columns = {}
     for j in range(width):
-        _check_cell_lengths(name, categories[j], codes[keep, j], rows, j, limits)
-    frame = pd.DataFrame(
-        {j: pd.Categorical.from_codes(codes[keep, j], categories=_unique_index(categories[j]))
-         for j in range(width)},
-        index=rows,
-    )
+        column_codes, uniques = factorised[j]
+        column_codes = column_codes if every_row else column_codes[keep]
+        _check_cell_lengths(name, uniques, column_codes, rows, j, limits)
+        frame_columns[j] = pd.Categorical.from_codes(  # the codes come from factorize
+            column_codes, categories=_unique_index(uniques), validate=False)
+    frame = pd.DataFrame(frame_columns, index=rows)
     return Sheet(name=name, frame=frame, hidden=hidden, merged=merged or [])
 
 
@@ -79,6 +81,8 @@ def _unique_index(uniques: Any) -> Any:
     value such as 1 and 1.0 or True hashes equal — keep them as distinct objects."""
     import pandas as pd
 
+    if isinstance(uniques, pd.Index):
+        return uniques
     return pd.Index(list(uniques), dtype=object, tupleize_cols=False)
 
 
@@ -160,22 +164,7 @@ def _read_openpyxl(path: Path, limits: Limits) -> list[Sheet]:
     return sheets
 
 
-def _encoding(path: Path) -> tuple[str, str]:
-    """``(codec, label)``: UTF-8 when the whole file decodes as UTF-8 (checked in chunks,
-    never held in memory), else Windows-1250, the encoding of Polish office PCs."""
-    import codecs
-
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    with path.open("rb") as fh:
-        bom = fh.read(3) == codecs.BOM_UTF8
-        fh.seek(0)
-        try:
-            while chunk := fh.read(1 << 20):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "cp1250", "Windows-1250"
-    return "utf-8-sig", "UTF-8 (BOM)" if bom else "UTF-8"
+NAMES = {",": "przecinek / comma", ";": "średnik / semicolon", "\t": "tab"}
 
 
 def read_csv(path: Path, report: Report, limits: Limits) -> Sheet:
@@ -183,26 +172,39 @@ def read_csv(path: Path, report: Report, limits: Limits) -> Sheet:
     delimiter sniffed among comma, semicolon and tab. Says which were assumed."""
     import pandas as pd
 
-    encoding, label = _encoding(path)
-    with path.open(encoding=encoding, errors="replace", newline="") as fh:
-        sample = fh.read(65536)
+    with path.open("rb") as fh:
+        head = fh.read(65536)
+    bom = head.startswith(b"\xef\xbb\xbf")
+    encoding, label = "utf-8-sig", "UTF-8 (BOM)" if bom else "UTF-8"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut at the end of the sample
+            encoding, label = "cp1250", "Windows-1250"
+    sample = head.decode(encoding, errors="replace")
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
         first = sample.splitlines()[0] if sample else ""
         delimiter = max(",;\t", key=first.count)
-    names = {",": "przecinek / comma", ";": "średnik / semicolon", "\t": "tab"}
-    report.add("csv-read-as", Severity.NOTE, file=str(path), value=label,
-               delimiter=names[delimiter])
+    def parse(encoding: str) -> Any:
+        try:
+            # The C parser straight into categories: a million answers of a few distinct
+            # labels take a few bytes each. Every value stays text ("NA" is not missing).
+            return pd.read_csv(path, encoding=encoding, sep=delimiter, header=None,
+                               dtype="category", keep_default_na=False, na_values=[""],
+                               skip_blank_lines=False, engine="c")
+        except pd.errors.ParserError:
+            # ragged rows (more fields than the first line): the csv module copes
+            with path.open(encoding=encoding, newline="") as fh:
+                return list(csv.reader(fh, delimiter=delimiter))
+
     try:
-        # The C parser straight into categories: a million answers of a few distinct labels
-        # take a few bytes each. Every value stays text ("NA" is not missing).
-        table = pd.read_csv(path, encoding=encoding, sep=delimiter, header=None, dtype="category",
-                            keep_default_na=False, na_values=[""], skip_blank_lines=False,
-                            engine="c")
-    except (pd.errors.ParserError, ValueError):
-        # ragged rows (more fields than the first line): the csv module copes
-        with path.open(encoding=encoding, newline="") as fh:
-            table = list(csv.reader(fh, delimiter=delimiter))
+        table = parse(encoding)
+    except UnicodeDecodeError:  # UTF-8 at the start, something else further on
+        encoding, label = "cp1250", "Windows-1250"
+        table = parse(encoding)
+    report.add("csv-read-as", Severity.NOTE, file=str(path), value=label,
+               delimiter=NAMES[delimiter])
     # Records are numbered as a spreadsheet program opening the file shows them.
     return to_sheet(path.stem, table, limits)

@@ -40,7 +40,7 @@ class Round:
         if self.survey is None:
             return pd.DataFrame(columns=[q.id for q in questions], dtype=float)
         codes = self.survey.codes
-        out = np.full(codes.shape, np.nan)
+        out = np.full(codes.shape, np.nan, order="F")  # filled column by column
         for j, question in enumerate(questions):
             scale = self.questionnaire.scale_by_id[question.scale]
             # codes are categoricals over the scale's choices; -1 (blank) takes the last entry

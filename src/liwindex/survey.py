@@ -151,10 +151,12 @@ def read_survey(
         letter = column_letter(targets[target] + 1)
         columns[ctx.id] = letter
         if ctx.type == "open":
-            for row, value in frame[targets[target]].items():
-                text = free_text(value) if isinstance(value, str) else clean_text(value)
-                if text:
-                    open_answers.append(OpenAnswer(ctx.id, str(groups.get(row, "")), text, int(row)))
+            column = cleaned[targets[target]]
+            texts = column.translate([free_text(v) if isinstance(v, str) else clean_text(v)
+                                      for v in column.raw], "")
+            group_of = groups.astype(object).to_numpy()
+            open_answers += [OpenAnswer(ctx.id, str(group_of[i] or ""), texts[i], int(rows[i]))
+                             for i in np.flatnonzero(column.filled)]
             continue
         assert ctx.scale is not None
         lookup = ChoiceLookup(questionnaire.scale_by_id[ctx.scale], mapping)
@@ -269,25 +271,31 @@ def _read_groups(
             option = questionnaire.group_ids[0]
         if option is None:
             report.add("no-group-column", **where, allowed=allowed)
-        return pd.Series(option, index=rows, dtype=object)
+        return pd.Series(pd.Categorical([option] * len(rows), categories=list(questionnaire.group_ids)),
+                         index=rows)
+
+    import numpy as np
 
     letter = column_letter(position + 1)
     column = cleaned[position]
+    ids = list(questionnaire.group_ids)
     found = [lookup.group(v) for v in column.values]
-    groups = pd.Series(column.translate(found), index=rows, dtype=object)
+    positions = np.array([ids.index(g) if g is not None else -1 for g in found] + [-1])
+    per_row = positions[column.codes]
     blank = ~column.filled
     if option is not None and blank.any():
-        groups[blank] = option
+        per_row[blank] = ids.index(option)
         report.add("group-option-fills-blanks", Severity.NOTE, **where, column=letter,
                    value=option, count=int(blank.sum()))
     elif blank.any():
         for row in rows[blank]:
             report.add("missing-group", **where, row=int(row), column=letter, allowed=allowed)
-    bad = column.filled & groups.isna().to_numpy()
+    bad = column.filled & (per_row < 0)
     for row, code in zip(rows[bad], column.codes[bad], strict=True):
         report.add("unknown-group", **where, row=int(row), column=letter,
                    value=column.values[code], allowed=allowed)
-    return groups
+    # a categorical over the group ids: the scoring engine reads its codes directly
+    return pd.Series(pd.Categorical.from_codes(per_row, categories=ids), index=rows)
 
 
 def _map_choices(
@@ -381,13 +389,12 @@ def check_answers(
     where: dict[str, Any] = {"file": file, "sheet": data.sheet}
     if data.codes.empty:
         return
+    from liwindex.scoring import applicable as asked_of
+    from liwindex.scoring import group_codes
+
     answered = data.codes.notna().to_numpy()
-    group_ids = list(questionnaire.group_ids)
-    group_index = data.groups.map(lambda g: group_ids.index(g) if g in group_ids else -1)
-    asked = np.array(questionnaire.asked, dtype=bool)
-    known = group_index.to_numpy() >= 0
-    applicable = np.zeros_like(answered)
-    applicable[known] = asked[group_index.to_numpy()[known]]
+    known = group_codes(data.groups, questionnaire) >= 0
+    applicable = asked_of(data.groups, questionnaire)
 
     stray = answered & ~applicable & known[:, None]
     if stray.any():
