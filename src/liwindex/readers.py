@@ -39,10 +39,13 @@ def to_sheet(name: str, table: Sequence[Sequence[Any]] | Any, limits: Limits, hi
         width = max((len(r) for r in table), default=0)
         if any(len(r) != width for r in table):
             table = [list(r) + [None] * (width - len(r)) for r in table]
-        # transposed once so that each column is contiguous: factorising is twice as fast
-        array = np.ascontiguousarray(np.array(table, dtype=object).reshape(len(table), width).T)
-        columns = list(array)
         height = len(table)
+        # transposed once so that each column is contiguous: factorising is twice as fast
+        array = np.ascontiguousarray(np.array(table, dtype=object).reshape(height, width).T)
+        if isinstance(table, list):
+            table.clear()  # the rows' lists are no longer needed; free them early
+        columns = list(array)
+        del array
     factorised: list[tuple[Any, Any]] = []
     keep = np.zeros(height, dtype=bool)
     used = []
@@ -58,6 +61,7 @@ def to_sheet(name: str, table: Sequence[Sequence[Any]] | Any, limits: Limits, hi
         keep |= filled
         used.append(bool(filled.any()))
         factorised.append((column_codes, uniques))
+    del columns  # only the distinct values are kept from here on
     width = max((j + 1 for j, flag in enumerate(used) if flag), default=0)
     if width > limits.max_columns:
         raise TooLarge("too-many-columns", name, limits.max_columns, "LIWINDEX_MAX_COLUMNS")
@@ -138,6 +142,7 @@ def _read_calamine(path: Path, limits: Limits) -> list[Sheet]:
             merged = [(r0 + 1, r1 + 1, c0) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])
                       if c0 == c1 and r1 > r0]
             hidden = meta.visible != calamine.SheetVisibleEnum.Visible
+            del sheet  # calamine's own copy of the cells, no longer needed
             sheets.append(to_sheet(meta.name, table, limits, hidden=hidden, merged=merged))
     finally:
         workbook.close()

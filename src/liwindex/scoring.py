@@ -23,7 +23,6 @@ _EPS = 1e-9
 class SurveyScores:
     """Everything the survey alone says (NaN where a value does not exist)."""
 
-    normalised: pd.DataFrame  # n × q, values on the index range; NaN when not counted
     respondent_areas: pd.DataFrame  # n × a
     area_by_group: pd.DataFrame  # g × a
     area_n_by_group: pd.DataFrame  # g × a, respondents with an area value
@@ -56,7 +55,9 @@ def normalise(points: np.ndarray, questionnaire: Questionnaire) -> np.ndarray:
     pmin = np.array([s.pmin for s in scales], dtype=float)
     pmax = np.array([s.pmax for s in scales], dtype=float)
     reverse = np.flatnonzero([q.reverse for q in questionnaire.questions])
-    values = np.array(points, dtype=float)  # a copy the steps below may change in place
+    # a copy the steps below may change in place; column-major, as everything downstream
+    # works on columns and area blocks of columns
+    values = np.array(points, dtype=float, order="K")
     values[:, reverse] = (pmin + pmax)[reverse] - values[:, reverse]
     values -= pmin
     values *= (hi - lo) / (pmax - pmin)
@@ -78,8 +79,9 @@ def applicable(groups: pd.Series, questionnaire: Questionnaire) -> np.ndarray:
     asked = np.array(questionnaire.asked, dtype=bool).reshape(
         len(questionnaire.groups), len(questionnaire.questions)
     )
-    # one extra all-False row for unknown groups (code -1 picks the last row)
-    return np.vstack([asked, np.zeros((1, asked.shape[1]), dtype=bool)])[codes]
+    # one extra all-False row for unknown groups (code -1 picks the last row); column-major
+    # like the values it masks
+    return np.asfortranarray(np.vstack([asked, np.zeros((1, asked.shape[1]), dtype=bool)])[codes])
 
 
 def area_blocks(questionnaire: Questionnaire) -> list[slice]:
@@ -112,48 +114,42 @@ def score_survey(
     group_ids = list(questionnaire.group_ids)
     n, g_count = len(points), len(group_ids)
 
-    values = normalise(points[question_ids].to_numpy(dtype=float), questionnaire)
+    if list(points.columns) != question_ids:
+        points = points[question_ids]
+    values = normalise(points.to_numpy(dtype=float), questionnaire)
     codes = group_codes(groups, questionnaire)
-    known = codes >= 0
+    # respondents × groups indicator: per-group sums become one matrix product
+    onehot = (codes[:, None] == np.arange(g_count)).astype(float)
     asked = applicable(groups, questionnaire)
     counted = asked & ~np.isnan(values)
-    responded = asked if responded is None else asked & responded
-    if responded is asked:
-        responded = counted
-    values[~counted] = np.nan  # from here on NaN means "not counted"
+    responded = counted if responded is None else asked & responded
+    filled = np.where(counted, values, 0.0)  # counted values, 0 elsewhere
     weights = np.array([q.weight for q in questionnaire.questions], dtype=float)
     asked_by_group = np.array(questionnaire.asked, dtype=bool).reshape(g_count, -1)
+    group_sizes = onehot.sum(axis=0)
 
-    def by_group(row_values: np.ndarray) -> np.ndarray:
-        """Per group sums of a per-respondent quantity."""
-        return np.bincount(codes[known], weights=row_values[known], minlength=g_count)
-
-    area_values = np.full((n, len(area_ids)), np.nan)
+    area_values = np.empty((n, len(area_ids)))  # every column is written in the loop
     asked_cells = np.zeros((g_count, len(area_ids)))
     answered_cells = np.zeros((g_count, len(area_ids)))
     na_cells = np.zeros((g_count, len(area_ids)))
-    group_sizes = np.bincount(codes[known], minlength=g_count)
     for a, block in enumerate(area_blocks(questionnaire)):
-        in_area = counted[:, block]
-        answered_k = in_area.sum(axis=1)
+        answered_k = counted[:, block].sum(axis=1)
         asked_k = np.append(asked_by_group[:, block].sum(axis=1), 0)[codes]
-        weight_sum = in_area @ weights[block]
-        weighted_sum = np.where(in_area, values[:, block], 0.0) @ weights[block]
+        weight_sum = (answered_k.astype(float) if (weights[block] == 1).all()
+                      else counted[:, block].astype(float) @ weights[block])
+        weighted_sum = filled[:, block] @ weights[block]
         needed = np.maximum(1.0, np.ceil(scoring.min_answered * asked_k - _EPS))
         exists = (asked_k > 0) & (answered_k >= needed)
         with np.errstate(invalid="ignore", divide="ignore"):
             area_values[:, a] = np.where(exists, weighted_sum / weight_sum, np.nan)
         asked_cells[:, a] = asked_by_group[:, block].sum(axis=1) * group_sizes
-        answered_cells[:, a] = by_group(responded[:, block].sum(axis=1).astype(float))
-        na_cells[:, a] = by_group((responded[:, block] & ~in_area).sum(axis=1).astype(float))
+        responded_k = responded[:, block].sum(axis=1)
+        answered_cells[:, a] = responded_k @ onehot
+        na_cells[:, a] = (responded_k - answered_k) @ onehot
 
-    exists = ~np.isnan(area_values)
-    area_n_by_group = np.zeros((g_count, len(area_ids)), dtype=int)
-    area_sum_by_group = np.zeros((g_count, len(area_ids)))
-    for a in range(len(area_ids)):
-        has = exists[:, a] & known
-        area_n_by_group[:, a] = np.bincount(codes[has], minlength=g_count)
-        area_sum_by_group[:, a] = np.bincount(codes[has], weights=area_values[has, a], minlength=g_count)
+    has_value = ~np.isnan(area_values)
+    area_n_by_group = onehot.T @ has_value.astype(float)  # a float product runs in BLAS
+    area_sum_by_group = onehot.T @ np.where(has_value, area_values, 0.0)
     with np.errstate(invalid="ignore", divide="ignore"):
         group_means = area_sum_by_group / area_n_by_group
     area_by_group = pd.DataFrame(group_means, index=group_ids, columns=area_ids)
@@ -164,13 +160,9 @@ def score_survey(
         with np.errstate(invalid="ignore", divide="ignore"):
             area = pd.Series(area_sum_by_group.sum(axis=0) / area_n_by_group.sum(axis=0), index=area_ids)
 
-    item_n_by_group = np.zeros((g_count, len(question_ids)), dtype=int)
-    item_sum_by_group = np.zeros((g_count, len(question_ids)))
-    for j in range(len(question_ids)):
-        has = counted[:, j] & known
-        item_n_by_group[:, j] = np.bincount(codes[has], minlength=g_count)
-        item_sum_by_group[:, j] = np.bincount(codes[has], weights=values[has, j], minlength=g_count)
-    item_n = pd.Series(item_n_by_group.sum(axis=0), index=question_ids)
+    item_n_by_group = np.stack([counted[codes == g].sum(axis=0) for g in range(g_count)])
+    item_sum_by_group = onehot.T @ filled
+    item_n = pd.Series(item_n_by_group.sum(axis=0).astype(int), index=question_ids)
     with np.errstate(invalid="ignore", divide="ignore"):
         item_mean = pd.Series(item_sum_by_group.sum(axis=0) / item_n.to_numpy(), index=question_ids)
         item_mean_by_group = item_sum_by_group / item_n_by_group
@@ -180,15 +172,14 @@ def score_survey(
         return result.astype(dtype) if dtype else result
 
     return SurveyScores(
-        normalised=pd.DataFrame(values, index=points.index, columns=question_ids, copy=False),
         respondent_areas=respondent_areas,
         area_by_group=area_by_group,
-        area_n_by_group=frame(area_n_by_group, area_ids),
+        area_n_by_group=frame(area_n_by_group, area_ids, int),
         area=area.reindex(area_ids),
-        area_n=pd.Series(area_n_by_group.sum(axis=0), index=area_ids),
+        area_n=pd.Series(area_n_by_group.sum(axis=0).astype(int), index=area_ids),
         item_n=item_n,
         item_mean=item_mean,
-        item_n_by_group=frame(item_n_by_group, question_ids),
+        item_n_by_group=frame(item_n_by_group, question_ids, int),
         item_mean_by_group=frame(item_mean_by_group, question_ids),
         asked_cells=frame(asked_cells, area_ids, int),
         answered_cells=frame(answered_cells, area_ids, int),
