@@ -146,3 +146,31 @@ def test_python_dash_m_runs_the_cli():
     out = subprocess.run([sys.executable, "-m", "liwindex", "--version"], capture_output=True,
                          text=True, check=True)
     assert "liwindex" in out.stdout
+
+
+def test_validate_json_lists_every_problem_at_once(tmp_path):
+    """Several mistakes in one file: validate --json has each with code, place and message."""
+    rows = [["grupa", "o1_n1", "o1_n2"], ["ngo", "super", "4"], ["kot", "4", "4"], ["jst", "4", "7"]]
+    grades = [["obszar", "ocena"], ["O1", 9], ["O77", 3]]
+    path = write_workbook(tmp_path / "wiele.xlsx", {"Odp": rows, "oceny": grades})
+    result = run_raw("validate", path, "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["valid"] is False and data["errors"] == 5
+    found = {(p["code"], p["sheet"], p["row"], p["column"]) for p in data["problems"] if p["severity"] == "error"}
+    assert found == {
+        ("unknown-answer", "Odp", 2, "B"), ("unknown-group", "Odp", 3, "A"),
+        ("unknown-answer", "Odp", 4, "C"), ("grade-out-of-range", "oceny", 2, "B"),
+        ("unknown-area", "oceny", 3, "A"),
+    }
+    assert all(p["message"] for p in data["problems"])
+
+
+def test_validate_valid_file_exits_0():
+    """A valid file: exit 0 and a short confirmation."""
+    result = run_raw("validate", POST)
+    assert result.exit_code == 0 and "Plik jest poprawny" in result.stdout
+
+
+def run_raw(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
