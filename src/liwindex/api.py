@@ -68,16 +68,12 @@ def write_mapping_proposal(
 ) -> tuple[Path, int]:
     """Write a proposed mapping file for ``path``; returns it and how many entries the user
     must confirm."""
-    from liwindex.export.files import check_output, write_atomically
+    from liwindex.export.files import check_output
     from liwindex.mapping_init import propose_mapping
 
-    target = check_output(output, force, inputs=[path])
+    check_output(output, force, inputs=[path])  # refuse early, before reading the file
     text = propose_mapping(path, _questionnaire(questionnaire), sheet)
-    def write(tmp: Path) -> None:
-        tmp.write_text(text, "utf-8")
-
-    write_atomically(target, write)
-    return target, text.count(': "?')
+    return _write_text(output, text, force, [path]), text.count(': "?')
 
 
 def compare_files(
@@ -131,6 +127,77 @@ def export_report(
     return path
 
 
+def _write_text(output: str | Path, text: str, force: bool, inputs: list[str | Path]) -> Path:
+    from liwindex.export.files import check_output, write_atomically
+
+    target = check_output(output, force, inputs=inputs)
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, "utf-8")
+
+    write_atomically(target, write)
+    return target
+
+
+def _check_group(q: Questionnaire, group: str | None) -> None:
+    if group is not None and group not in q.group_ids:
+        report = Report()
+        report.add("unknown-group-option", value=group,
+                   allowed=", ".join(f"{g.id} ({g.label.pl})" for g in q.groups))
+        raise InputError(report)
+
+
+def write_template(output: str | Path, questionnaire: str | Path | Questionnaire | None = None,
+                   group: str | None = None, lang: str = "pl", force: bool = False) -> Path:
+    """Write a workbook for typing in answers, with dropdowns of the allowed answers."""
+    from liwindex.export.files import check_output, write_atomically
+    from liwindex.forms.template import write_template as write
+
+    q = _questionnaire(questionnaire)
+    _check_group(q, group)
+    target = check_output(output, force)
+    write_atomically(target, lambda tmp: write(tmp, q, group, lang))
+    return target
+
+
+def write_xlsform(output: str | Path, questionnaire: str | Path | Questionnaire | None = None,
+                  group: str | None = None, force: bool = False) -> Path:
+    """Write the questionnaire as an XLSForm for KoboToolbox and ODK."""
+    from liwindex.export.files import check_output, write_atomically
+    from liwindex.forms.xlsform import write_xlsform as write
+
+    q = _questionnaire(questionnaire)
+    _check_group(q, group)
+    target = check_output(output, force)
+    write_atomically(target, lambda tmp: write(tmp, q, group))
+    return target
+
+
+def questionnaire_document(questionnaire: str | Path | Questionnaire | None = None,
+                           fmt: str = "md", lang: str = "pl", group: str | None = None) -> str:
+    """The questionnaire as a printable document (Markdown or HTML)."""
+    from liwindex.forms.paper import document, to_html, to_markdown
+
+    q = _questionnaire(questionnaire)
+    _check_group(q, group)
+    blocks = document(q, lang, group)
+    return to_html(blocks, lang) if fmt == "html" else to_markdown(blocks)
+
+
+def questionnaire_schema() -> dict[str, object]:
+    """The JSON Schema of the questionnaire YAML format, for editors."""
+    from liwindex.questionnaire import json_schema
+
+    return json_schema()
+
+
+def copy_standard(output: str | Path, force: bool = False) -> Path:
+    """Copy the standard questionnaire as a starting point for a local one."""
+    from liwindex.questionnaire_yaml import standard_questionnaire_text
+
+    return _write_text(output, standard_questionnaire_text(), force, [])
+
+
 __all__ = [
     "Comparison",
     "InputError",
@@ -142,13 +209,18 @@ __all__ = [
     "Severity",
     "compare",
     "compare_files",
+    "copy_standard",
     "export_report",
     "load_questionnaire",
     "load_standard",
     "parse_questionnaire",
+    "questionnaire_document",
+    "questionnaire_schema",
     "read_round",
     "score_file",
     "score_round",
     "validate_file",
     "write_mapping_proposal",
+    "write_template",
+    "write_xlsform",
 ]

@@ -238,9 +238,45 @@ def mapping_init(file: str, output: str, force: bool, questionnaire_path: str | 
     click.echo(message, err=True)
 
 
+def _written(path: object, lang: str) -> None:
+    click.echo(("Zapisano: " if lang == "pl" else "Written: ") + str(path), err=True)
+
+
+@cli.command("template")
+@click.option("-o", "--output", required=True, metavar="PATH", help="The workbook to write (.xlsx).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@QUESTIONNAIRE
+@click.option("--group", metavar="ID", help="Only this group's questions, e.g. ngo.")
+@LANG
+@handle_errors
+def template_command(output: str, force: bool, questionnaire_path: str | None, group: str | None,
+                     lang: str) -> None:
+    """Write a workbook for typing in answers: dropdowns of the allowed answers, the
+    oceny and metryka sheets and instructions. A filled template scores as it is."""
+    from liwindex.api import write_template
+
+    _written(write_template(output, questionnaire_path, group, lang, force), lang)
+
+
+@cli.command("xlsform")
+@click.option("-o", "--output", required=True, metavar="PATH", help="The XLSForm to write (.xlsx).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@QUESTIONNAIRE
+@click.option("--group", metavar="ID", help="A form for one group only, e.g. ngo.")
+@LANG
+@handle_errors
+def xlsform_command(output: str, force: bool, questionnaire_path: str | None, group: str | None,
+                    lang: str) -> None:
+    """Write the questionnaire as an XLSForm to upload to KoboToolbox or ODK; the data they
+    export scores with no mapping."""
+    from liwindex.api import write_xlsform
+
+    _written(write_xlsform(output, questionnaire_path, group, force), lang)
+
+
 @cli.group()
 def questionnaire() -> None:
-    """Show and check questionnaire definitions (YAML)."""
+    """Show, check, document and start questionnaire definitions (YAML)."""
 
 
 @questionnaire.command("show")
@@ -272,6 +308,59 @@ def questionnaire_check(path: str, lang: str) -> None:
     q = load_questionnaire(path)
     click.echo(t("questionnaire_ok", lang, id=q.id, version=q.version, dims=len(q.dimensions),
                  areas=len(q.areas), questions=len(q.questions)))
+
+
+@questionnaire.command("docs")
+@click.argument("path", required=False)
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True,
+              help="Markdown or a printable HTML page.")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of the terminal.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--group", metavar="ID", help="Only this group's part, e.g. ngo.")
+@LANG
+@handle_errors
+def questionnaire_docs(path: str | None, fmt: str, output: str | None, force: bool,
+                       group: str | None, lang: str) -> None:
+    """The questionnaire PATH (default: the standard one) as a readable document: one part
+    per respondent group for paper surveys, then areas and scales for the working group."""
+    from liwindex.api import questionnaire_document
+
+    text = questionnaire_document(path, fmt, lang, group)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from liwindex.api import _write_text
+
+        _written(_write_text(output, text, force, [path] if path else []), lang)
+
+
+@questionnaire.command("schema")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of the terminal.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@handle_errors
+def questionnaire_schema_command(output: str | None, force: bool) -> None:
+    """The JSON Schema of the questionnaire format, for editors that complete and check YAML."""
+    from liwindex.api import questionnaire_schema
+
+    text = _json(questionnaire_schema()) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from liwindex.api import _write_text
+
+        _written(_write_text(output, text, force, []), "pl")
+
+
+@questionnaire.command("new")
+@click.option("-o", "--output", required=True, metavar="FILE", help="The new questionnaire file.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@LANG
+@handle_errors
+def questionnaire_new(output: str, force: bool, lang: str) -> None:
+    """Copy the standard LIJW questionnaire to FILE as a starting point for a local one."""
+    from liwindex.api import copy_standard
+
+    _written(copy_standard(output, force), lang)
 
 
 def main() -> None:

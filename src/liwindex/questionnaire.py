@@ -283,3 +283,21 @@ class Questionnaire(_Model):
                 for c in self.context_questions
             ],
         }
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the YAML format, generated from the models; fractions such as
+    "2/3" are allowed where the loader accepts them."""
+    schema = Questionnaire.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "liwindex questionnaire"
+    scoring = schema.get("$defs", {}).get("Scoring", {}).get("properties", {})
+    for name in ("min_answered", "min_area_coverage"):
+        if name in scoring:
+            number = {k: v for k, v in scoring[name].items() if k not in ("title", "default")}
+            scoring[name] = {
+                "title": scoring[name].get("title", name),
+                "default": scoring[name].get("default"),
+                "anyOf": [number, {"type": "string", "pattern": r"^\s*\d+\s*/\s*\d+\s*$"}],
+            }
+    return schema
