@@ -170,3 +170,15 @@ def test_report_opens_in_libreoffice(comparison_report, tmp_path):
     )
     pdf = tmp_path / "raport.pdf"
     assert done.returncode == 0 and pdf.exists() and pdf.stat().st_size > 10_000
+
+
+def test_report_gets_the_usual_file_mode(tmp_path):
+    """The temporary file's owner-only mode is not carried over to the report."""
+    import os
+    import stat
+
+    out = tmp_path / "raport.xlsx"
+    assert run("export", POST, "-o", out).exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask

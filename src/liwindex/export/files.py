@@ -39,6 +39,9 @@ def write_atomically(path: str | Path, write: Callable[[Path], None]) -> None:
         write(tmp)
         with tmp.open("rb+") as fh:
             os.fsync(fh.fileno())
+        # mkstemp creates the file readable by its owner only; give the report the mode a
+        # new file would have (or keep the one it replaces)
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else _default_mode())
         os.replace(tmp, path)
     except PermissionError as exc:
         report = Report()
@@ -47,6 +50,12 @@ def write_atomically(path: str | Path, write: Callable[[Path], None]) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _same_file(a: Path, b: Path) -> bool:
