@@ -1,4 +1,5 @@
-"""Write the example rounds of the fictional "Gmina Przykładowa" (seeded, reproducible).
+"""Write the example rounds of the fictional "Gmina Przykładowa" and of two neighbouring
+local governments (seeded, reproducible).
 
     python examples/make_examples.py
 
@@ -6,7 +7,9 @@ Each workbook looks like a Google Forms export of the standard LIJW questionnair
 whose first question asks whom the respondent represents, then a section for NGOs and one
 for the administration (so a respondent leaves the other section blank), answers as labels,
 some blanks and "nie wiem". The initial round (2024) is weaker than the post-implementation
-round (2025) in most areas; the 2025 workbook also carries the working group's grades.
+round (2025) in most areas, and a yearly round (2026) follows; the 2025 and 2026 workbooks
+also carry the working group's grades. `inne-jst/` holds one 2025 round each of "Gmina
+Nadrzeczna" and "Powiat Leśny", to compare local governments with `liwindex benchmark`.
 """
 
 from __future__ import annotations
@@ -29,6 +32,15 @@ QUALITY = {
              "O8": 2.6, "O9": 3.0, "O10": 2.9, "O11": 2.5, "O12": 2.8},
     "2025": {"O1": 3.1, "O2": 3.4, "O3": 3.0, "O4": 2.6, "O5": 3.6, "O6": 3.2, "O7": 2.5,
              "O8": 2.4, "O9": 3.7, "O10": 3.3, "O11": 3.2, "O12": 3.1},
+    "2026": {"O1": 3.3, "O2": 3.5, "O3": 3.3, "O4": 3.0, "O5": 3.7, "O6": 3.3, "O7": 2.9,
+             "O8": 2.8, "O9": 3.8, "O10": 3.5, "O11": 3.3, "O12": 3.4},
+}
+# Two more municipalities assessed in 2025, for `liwindex benchmark`.
+OTHERS = {
+    "Gmina Nadrzeczna": {"O1": 2.6, "O2": 3.0, "O3": 2.2, "O4": 2.4, "O5": 3.4, "O6": 2.2,
+                         "O7": 2.8, "O8": 3.1, "O9": 3.2, "O10": 3.6, "O11": 2.7, "O12": 3.0},
+    "Powiat Leśny": {"O1": 3.4, "O2": 3.6, "O3": 3.5, "O4": 3.1, "O5": 3.0, "O6": 2.6,
+                     "O7": 2.3, "O8": 2.0, "O9": 3.9, "O10": 2.8, "O11": 3.6, "O12": 2.9},
 }
 
 STRENGTHS = [
@@ -61,7 +73,7 @@ RECOMMENDATIONS = {
 
 def answer(rng: random.Random, quality: float, scale: str, reverse: bool) -> float | str:
     """A respondent's answer given the area's latent quality on 1–5."""
-    value = quality + rng.gauss(0, 0.9)
+    value = quality + rng.gauss(0, 0.6)
     if reverse:
         value = 6 - value
     if scale == "tak_nie":
@@ -69,8 +81,11 @@ def answer(rng: random.Random, quality: float, scale: str, reverse: bool) -> flo
     return min(5, max(1, round(value)))
 
 
-def make_round(year: str, n_ngo: int, n_jst: int, seed: int, etap: str, grades: bool) -> Path:
+def make_round(year: str, n_ngo: int, n_jst: int, seed: int, etap: str, grades: bool,
+               jst: str = "Gmina Przykładowa", quality: dict[str, float] | None = None,
+               path: Path | None = None) -> Path:
     """Write one round's workbook and return its path."""
+    quality = quality or QUALITY[year]
     q = load_standard()
     rng = random.Random(seed)
     labels = {s.id: {c.code: c.label.pl for c in s.choices} for s in q.scales}
@@ -97,6 +112,8 @@ def make_round(year: str, n_ngo: int, n_jst: int, seed: int, etap: str, grades: 
     for i, group in enumerate(groups):
         stamp = start + dt.timedelta(hours=7 * i, minutes=rng.randint(0, 59))
         mood = rng.gauss(0, 0.4)
+        # a respondent's view of an area colours all its questions alike
+        view = {area.id: rng.gauss(0, 0.7) for area in q.areas}
         row: list[object] = [stamp, q.groups[0].label.pl if group == "ngo" else q.groups[1].label.pl]
         if group == "ngo":
             row += [
@@ -117,12 +134,13 @@ def make_round(year: str, n_ngo: int, n_jst: int, seed: int, etap: str, grades: 
                 elif roll < 0.12:
                     row.append(labels[x.scale]["nw"])
                 else:
-                    quality = QUALITY[year][q.question_area[x.id]] + mood
+                    area_id = q.question_area[x.id]
+                    level = quality[area_id] + mood + view[area_id]
                     if group == "jst":
-                        quality += 0.4  # officials see cooperation more favourably
-                    code = answer(rng, quality, x.scale, x.reverse)
+                        level += 0.4  # officials see cooperation more favourably
+                    code = answer(rng, level, x.scale, x.reverse)
                     row.append(labels[x.scale][str(code)])
-        overall = round(sum(QUALITY[year].values()) / 12 + mood + rng.gauss(0, 0.7))
+        overall = round(sum(quality.values()) / 12 + mood + rng.gauss(0, 0.7))
         row.append(labels["ocena5"][str(min(5, max(1, overall)))])
         row.append(rng.choice(STRENGTHS) if rng.random() < 0.5 else None)
         row.append(rng.choice(WEAKNESSES) if rng.random() < 0.5 else None)
@@ -132,15 +150,14 @@ def make_round(year: str, n_ngo: int, n_jst: int, seed: int, etap: str, grades: 
         cell.number_format = "yyyy-mm-dd hh:mm:ss"
 
     meta = wb.create_sheet("metryka")
-    for key, value in (("jst", "Gmina Przykładowa"), ("rok", int(year)), ("etap", etap)):
+    for key, value in (("jst", jst), ("rok", int(year)), ("etap", etap)):
         meta.append([key, value])
 
     if grades:
         sheet = wb.create_sheet("oceny")
         sheet.append(["obszar", "ocena", "uzasadnienie", "rekomendacje"])
         for area in q.areas:
-            quality = QUALITY[year][area.id] + 0.2
-            grade = min(5.0, max(1.0, round(quality * 2) / 2))
+            grade = min(5.0, max(1.0, round((quality[area.id] + 0.2) * 2) / 2))
             sheet.append([
                 area.id, grade,
                 f"Grupa robocza oceniła obszar „{area.label.pl}” na podstawie ankiet "
@@ -151,17 +168,30 @@ def make_round(year: str, n_ngo: int, n_jst: int, seed: int, etap: str, grades: 
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
     wb.properties.creator = "liwindex examples"
-    path = HERE / f"gmina-przykladowa-{year}-{'wstepna' if etap == 'wstępna' else 'powdrozeniowa'}.xlsx"
+    path = path or HERE / f"gmina-przykladowa-{year}-{SLUG[etap]}.xlsx"
     wb.save(path)
     return path
 
 
+SLUG = {"wstępna": "wstepna", "powdrożeniowa": "powdrozeniowa", "roczna": "roczna"}
+
+
 def main() -> None:
     """Write both example rounds."""
-    for path in (
+    others = HERE / "inne-jst"
+    others.mkdir(exist_ok=True)
+    paths = [
         make_round("2024", n_ngo=60, n_jst=15, seed=2024, etap="wstępna", grades=False),
         make_round("2025", n_ngo=56, n_jst=14, seed=2025, etap="powdrożeniowa", grades=True),
-    ):
+        make_round("2026", n_ngo=52, n_jst=13, seed=2026, etap="roczna", grades=True),
+        make_round("2025", n_ngo=40, n_jst=10, seed=11, etap="roczna", grades=False,
+                   jst="Gmina Nadrzeczna", quality=OTHERS["Gmina Nadrzeczna"],
+                   path=others / "gmina-nadrzeczna-2025.xlsx"),
+        make_round("2025", n_ngo=35, n_jst=12, seed=12, etap="roczna", grades=False,
+                   jst="Powiat Leśny", quality=OTHERS["Powiat Leśny"],
+                   path=others / "powiat-lesny-2025.xlsx"),
+    ]
+    for path in paths:
         print(path.relative_to(HERE.parent))
 
 

@@ -31,7 +31,7 @@ def test_compare_json_equals_the_two_score_outputs():
     """Every before/after of compare --json is the value score --json gives for that round."""
     before = json.loads(run("score", INITIAL, "--json").stdout)
     after = json.loads(run("score", POST, "--json").stdout)
-    result = run("compare", INITIAL, POST, "--json")
+    result = run("compare", INITIAL, POST, "--json", "--bootstrap", "0")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["before"] == before and data["after"] == after
@@ -49,13 +49,30 @@ def test_compare_json_equals_the_two_score_outputs():
 
 
 def test_compare_table_marks_changes_and_names_largest():
-    """The table shows ▲/▼ and names the largest gains and drops."""
-    result = run("compare", INITIAL, POST)
+    """The table shows ▲/▼ and names the largest gain and drop of the final values."""
+    data = json.loads(run("compare", INITIAL, POST, "--json", "--bootstrap", "0").stdout)
+    gain = max(data["areas"], key=lambda a: a["delta"])["id"]
+    drop = min(data["areas"], key=lambda a: a["delta"])["id"]
+    result = run("compare", INITIAL, POST, "--bootstrap", "200")
     assert result.exit_code == 0
     assert "▲" in result.stdout and "▼" in result.stdout
-    assert "Największe wzrosty: O1" in result.stdout
-    assert "Największe spadki: O8" in result.stdout
+    assert f"Największe wzrosty: {gain} " in result.stdout
+    assert f"Największe spadki: {drop} " in result.stdout
     assert "2024 · wstępna → 2025 · powdrożeniowa" in result.stdout
+    assert "Największe rozbieżności NGO–JST" in result.stdout
+
+
+def test_compare_intervals_and_significance():
+    """With the bootstrap every change carries ci_low ≤ survey delta ≤ ci_high, and
+    significant says whether the interval excludes zero; same seed, same intervals."""
+    first = json.loads(run("compare", INITIAL, POST, "--json", "--bootstrap", "400").stdout)
+    again = json.loads(run("compare", INITIAL, POST, "--json", "--bootstrap", "400").stdout)
+    assert first == again
+    assert first["index"]["bootstrap"] == 400
+    for row in [first["index"], *first["dimensions"], *first["areas"]]:
+        assert row["ci_low"] <= row["survey"]["delta"] <= row["ci_high"]
+        assert row["significant"] == (row["ci_low"] > 0 or row["ci_high"] < 0)
+    assert first["after"]["index"]["ci_low"] < first["after"]["index"]["survey"] < first["after"]["index"]["ci_high"]
 
 
 def test_rounds_with_grades_and_without_are_flagged():

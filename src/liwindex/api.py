@@ -9,7 +9,10 @@ Invalid input raises :class:`liwindex.problems.InputError`, whose ``report`` lis
 problem with its file, sheet, row and column.
 """
 
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from liwindex.comparison import Comparison, compare
 from liwindex.mapping import Mapping, load_mapping
@@ -18,6 +21,9 @@ from liwindex.questionnaire import Questionnaire
 from liwindex.questionnaire_yaml import load_questionnaire, load_standard, parse_questionnaire
 from liwindex.results import ScoreResult, score_round
 from liwindex.rounds import Round, read_round
+
+if TYPE_CHECKING:
+    from liwindex.stats.analysis import Analysis
 
 
 def _questionnaire(questionnaire: str | Path | Questionnaire | None) -> Questionnaire:
@@ -42,6 +48,47 @@ def score_file(
     """Read and score one workbook; ``questionnaire`` and ``mapping`` are paths or loaded."""
     q = _questionnaire(questionnaire)
     return score_round(read_round(path, q, sheet=sheet, group=group, mapping=_mapping(mapping, q)))
+
+
+def _read_and_score(
+    path: str | Path,
+    questionnaire: str | Path | Questionnaire | None = None,
+    sheet: str | None = None,
+    group: str | None = None,
+    mapping: str | Path | Mapping | None = None,
+) -> tuple[Round, ScoreResult]:
+    q = _questionnaire(questionnaire)
+    round_ = read_round(path, q, sheet=sheet, group=group, mapping=_mapping(mapping, q))
+    return round_, score_round(round_)
+
+
+def analyze_round(round_: Round, result: ScoreResult, resamples: int = 2000, seed: int = 2026) -> Analysis:
+    """Intervals, reliability, the gap between groups, data quality and sensitivity."""
+    from liwindex.stats.analysis import analyze
+
+    return analyze(round_, result, resamples, seed)
+
+
+def analyze_file(
+    path: str | Path,
+    questionnaire: str | Path | Questionnaire | None = None,
+    sheet: str | None = None,
+    group: str | None = None,
+    mapping: str | Path | Mapping | None = None,
+    resamples: int = 2000,
+    seed: int = 2026,
+) -> Analysis:
+    """Read, score and analyse one workbook."""
+    round_, result = _read_and_score(path, questionnaire, sheet, group, mapping)
+    return analyze_round(round_, result, resamples, seed)
+
+
+def with_intervals(result: ScoreResult, resamples: int, seed: int = 2026) -> ScoreResult:
+    """Add 95 % bootstrap intervals of the survey scores to ``result`` (in place)."""
+    from liwindex.stats.analysis import attach_intervals, draws_for
+
+    attach_intervals(result, draws_for(result, resamples, seed))
+    return result
 
 
 def validate_file(
@@ -82,8 +129,11 @@ def compare_files(
     questionnaire: str | Path | None = None,
     questionnaire_before: str | Path | None = None,
     mapping: str | Path | None = None,
+    resamples: int = 0,
+    seed: int = 2026,
 ) -> Comparison:
-    """Score and compare two workbooks. Problems of both files are reported together."""
+    """Score and compare two workbooks. Problems of both files are reported together.
+    With ``resamples`` > 0 every change of a survey score gets a bootstrap interval."""
     q_after = load_questionnaire(questionnaire)
     q_before = load_questionnaire(questionnaire_before) if questionnaire_before else q_after
     results: list[ScoreResult] = []
@@ -94,7 +144,7 @@ def compare_files(
         except InputError as exc:
             report.extend(exc.report.problems)
     report.raise_if_invalid()
-    return compare(results[0], results[1])
+    return compare(results[0], results[1], resamples, seed)
 
 
 def export_report(
@@ -106,6 +156,8 @@ def export_report(
     questionnaire: str | Path | None = None,
     questionnaire_before: str | Path | None = None,
     mapping: str | Path | None = None,
+    resamples: int = 2000,
+    seed: int = 2026,
 ) -> Path:
     """Write the Excel report (``fmt="xlsx"``) or the CSV area table of one round or of two
     rounds compared. The output is checked before anything is read and written atomically.
@@ -118,12 +170,17 @@ def export_report(
     comparison: Comparison | None = None
     if len(files) == 2:
         comparison = compare_files(files[0], files[1], questionnaire, questionnaire_before,
-                                   mapping=mapping)
+                                   mapping=mapping, resamples=resamples, seed=seed)
         rounds = [comparison.before, comparison.after]
+        analysis = None
     else:
-        rounds = [score_file(files[0], questionnaire, mapping=mapping)]
-    writer = write_csv if fmt == "csv" else write_xlsx
-    write_atomically(path, lambda tmp: writer(tmp, rounds, comparison, lang))
+        round_, result = _read_and_score(files[0], questionnaire, mapping=mapping)
+        rounds = [result]
+        analysis = analyze_round(round_, result, resamples, seed) if fmt == "xlsx" else None
+    if fmt == "csv":
+        write_atomically(path, lambda tmp: write_csv(tmp, rounds, comparison, lang))
+    else:
+        write_atomically(path, lambda tmp: write_xlsx(tmp, rounds, comparison, lang, analysis))
     return path
 
 
@@ -207,6 +264,8 @@ __all__ = [
     "Round",
     "ScoreResult",
     "Severity",
+    "analyze_file",
+    "analyze_round",
     "compare",
     "compare_files",
     "copy_standard",
@@ -220,6 +279,7 @@ __all__ = [
     "score_file",
     "score_round",
     "validate_file",
+    "with_intervals",
     "write_mapping_proposal",
     "write_template",
     "write_xlsform",

@@ -26,6 +26,21 @@ MAPPING = click.option(
     "--mapping", "mapping_path", metavar="PATH",
     help="Mapping file for exports nothing recognises (see 'liwindex mapping init').",
 )
+
+def bootstrap_option(default: int) -> Callable[[F], F]:
+    """--bootstrap N and --seed, shared by the commands that compute intervals."""
+
+    def decorate(func: F) -> F:
+        func = click.option("--seed", type=int, default=2026, show_default=True,
+                            help="Seed of the bootstrap (same seed, same intervals).")(func)
+        return click.option(
+            "--bootstrap", "resamples", type=click.IntRange(0, 100_000), default=default,
+            show_default=True, metavar="N",
+            help="Bootstrap resamples for 95% intervals of the survey scores (0: none).")(func)
+
+    return decorate
+
+
 QUESTIONNAIRE = click.option(
     "--questionnaire", "-q", "questionnaire_path", metavar="PATH",
     help="Questionnaire YAML file (default: the standard LIJW questionnaire).",
@@ -106,18 +121,20 @@ def cli(debug: bool) -> None:
 @click.option("--sheet", metavar="NAME", help="Sheet with the responses (default: the first).")
 @click.option("--group", metavar="ID", help="Group of rows without a group column or cell, e.g. ngo.")
 @MAPPING
+@bootstrap_option(0)
 @JSON
 @LANG
 @handle_errors
 def score(
     file: str, questionnaire_path: str | None, sheet: str | None, group: str | None,
-    mapping_path: str | None, as_json: bool, lang: str,
+    mapping_path: str | None, resamples: int, seed: int, as_json: bool, lang: str,
 ) -> None:
     """Score one round: index, płaszczyzny and areas from FILE (.xlsx, .xls, .ods, .csv)."""
-    from liwindex.api import score_file
+    from liwindex.api import score_file, with_intervals
     from liwindex.render import render_problems, render_score
 
     result = score_file(file, questionnaire_path, sheet=sheet, group=group, mapping=mapping_path)
+    with_intervals(result, resamples, seed)
     if as_json:
         click.echo(_json(result.to_dict(lang)))
     else:
@@ -132,12 +149,13 @@ def score(
 @click.option("--questionnaire-before", "questionnaire_before", metavar="PATH",
               help="Questionnaire of the BEFORE round when it used another version.")
 @MAPPING
+@bootstrap_option(2000)
 @JSON
 @LANG
 @handle_errors
 def compare_command(
     before: str, after: str, questionnaire_path: str | None, questionnaire_before: str | None,
-    mapping_path: str | None, as_json: bool, lang: str,
+    mapping_path: str | None, resamples: int, seed: int, as_json: bool, lang: str,
 ) -> None:
     """Compare two rounds: before, after, change and percent for the index, płaszczyzny and
     areas (final values, survey scores and each group)."""
@@ -145,7 +163,7 @@ def compare_command(
     from liwindex.render import render_comparison, render_problems
 
     comparison = compare_files(before, after, questionnaire_path, questionnaire_before,
-                               mapping=mapping_path)
+                               mapping=mapping_path, resamples=resamples, seed=seed)
     if as_json:
         click.echo(_json(comparison.to_dict(lang)))
     else:
@@ -164,12 +182,13 @@ def compare_command(
 @click.option("--questionnaire-before", "questionnaire_before", metavar="PATH",
               help="Questionnaire of the first round when it used another version.")
 @MAPPING
+@bootstrap_option(2000)
 @LANG
 @handle_errors
 def export_command(
     files: tuple[str, ...], output: str, force: bool, fmt: str | None,
     questionnaire_path: str | None, questionnaire_before: str | None, mapping_path: str | None,
-    lang: str,
+    resamples: int, seed: int, lang: str,
 ) -> None:
     """Write the Excel report of one round (FILE) or a comparison of two (BEFORE AFTER)."""
     if len(files) > 2:
@@ -178,8 +197,35 @@ def export_command(
 
     fmt = fmt or ("csv" if output.lower().endswith(".csv") else "xlsx")
     path = export_report(list(files), output, fmt, force, lang, questionnaire_path,
-                         questionnaire_before, mapping=mapping_path)
+                         questionnaire_before, mapping=mapping_path, resamples=resamples, seed=seed)
     click.echo(("Zapisano: " if lang == "pl" else "Written: ") + str(path), err=True)
+
+
+@cli.command("analyze")
+@click.argument("file", type=click.Path(path_type=str))
+@QUESTIONNAIRE
+@click.option("--sheet", metavar="NAME", help="Sheet with the responses (default: the first).")
+@click.option("--group", metavar="ID", help="Group of rows without a group column or cell.")
+@MAPPING
+@bootstrap_option(2000)
+@JSON
+@LANG
+@handle_errors
+def analyze_command(
+    file: str, questionnaire_path: str | None, sheet: str | None, group: str | None,
+    mapping_path: str | None, resamples: int, seed: int, as_json: bool, lang: str,
+) -> None:
+    """Beyond averages for FILE: 95% intervals, reliability (Cronbach's alpha), the gap
+    between NGOs and the administration, data quality and the sensitivity of the index."""
+    from liwindex.api import analyze_file
+    from liwindex.render import render_analysis, render_problems
+
+    analysis = analyze_file(file, questionnaire_path, sheet, group, mapping_path, resamples, seed)
+    if as_json:
+        click.echo(_json(analysis.to_dict(lang)))
+    else:
+        render_analysis(analysis, _stdout(), lang)
+    render_problems([*analysis.result.problems, *analysis.problems], _stderr(), lang)
 
 
 @cli.command("validate")

@@ -52,6 +52,16 @@ class ComparedRow:
     survey: Change
     by_group: dict[str, Change]
     dimension: str | None = None
+    # 95 % bootstrap interval of the change of the survey score, when computed
+    ci_low: float | None = None
+    ci_high: float | None = None
+
+    @property
+    def significant(self) -> bool | None:
+        """True when the interval of the survey change excludes zero (None: not computed)."""
+        from liwindex.stats.bootstrap import excludes_zero
+
+        return excludes_zero(self.ci_low, self.ci_high)
 
     def to_dict(self, lang: str) -> dict[str, Any]:
         """SPEC §4 keys (before, after, delta, pct of the final value) plus survey and groups."""
@@ -59,6 +69,7 @@ class ComparedRow:
         if self.dimension is not None:
             out["dimension"] = self.dimension
         out.update(self.value.to_dict())
+        out.update({"ci_low": self.ci_low, "ci_high": self.ci_high, "significant": self.significant})
         out["survey"] = self.survey.to_dict()
         out["by_group"] = {g: c.to_dict() for g, c in self.by_group.items()}
         return out
@@ -74,6 +85,7 @@ class Comparison:
     dimensions: list[ComparedRow]
     areas: list[ComparedRow]
     problems: list[Problem] = field(default_factory=list)
+    resamples: int = 0  # bootstrap resamples behind the intervals (0: none computed)
 
     def warnings(self, lang: str = "pl") -> list[str]:
         """Warnings about the comparison itself, in ``lang``."""
@@ -93,6 +105,7 @@ class Comparison:
         index = self.index.to_dict(lang)
         index.pop("id")
         index.pop("label")
+        index["bootstrap"] = self.resamples
         return {
             "before": self.before.to_dict(lang),
             "after": self.after.to_dict(lang),
@@ -116,9 +129,10 @@ def round_label(result: ScoreResult, lang: str = "pl") -> str:
     return " · ".join(parts) if parts else Path(str(meta.get("source") or "?")).stem
 
 
-def compare(before: ScoreResult, after: ScoreResult) -> Comparison:
+def compare(before: ScoreResult, after: ScoreResult, resamples: int = 0, seed: int = 2026) -> Comparison:
     """Compare two rounds scored with the same questionnaire (another version: a warning,
-    and only the areas both have are compared)."""
+    and only the areas both have are compared). With ``resamples``, every change of a
+    survey score gets a 95 % bootstrap interval and is significant when it excludes zero."""
     problems: list[Problem] = []
     if before.questionnaire_id != after.questionnaire_id:
         report = Report()
@@ -174,8 +188,37 @@ def compare(before: ScoreResult, after: ScoreResult) -> Comparison:
         survey=Change(before.index.survey, after.index.survey),
         by_group=by_group(before.index.by_group, after.index.by_group),
     )
-    return Comparison(before=before, after=after, index=index, dimensions=dimensions,
-                      areas=areas, problems=problems)
+    comparison = Comparison(before=before, after=after, index=index, dimensions=dimensions,
+                            areas=areas, problems=problems)
+    if resamples > 0:
+        comparison.resamples = resamples
+        _change_intervals(comparison, resamples, seed)
+    return comparison
+
+
+def _change_intervals(comparison: Comparison, resamples: int, seed: int) -> None:
+    """Bootstrap both rounds independently; the interval of a change is the percentile
+    interval of the differences of their replicates."""
+    from liwindex.stats.analysis import attach_intervals, draws_for
+    from liwindex.stats.bootstrap import interval
+
+    before, after = comparison.before, comparison.after
+    draws = [draws_for(r, resamples, [seed, i]) for i, r in enumerate((before, after))]
+    for result, draw in zip((before, after), draws, strict=True):
+        attach_intervals(result, draw)
+    if draws[0] is None or draws[1] is None:
+        return
+    b_areas = [a.id for a in before.areas]
+    a_areas = [a.id for a in after.areas]
+    for row in comparison.areas:
+        delta = draws[1].areas[:, a_areas.index(row.id)] - draws[0].areas[:, b_areas.index(row.id)]
+        row.ci_low, row.ci_high = interval(delta)
+    b_dims = [d.id for d in before.dimensions]
+    a_dims = [d.id for d in after.dimensions]
+    for row in comparison.dimensions:
+        delta = draws[1].dimensions[:, a_dims.index(row.id)] - draws[0].dimensions[:, b_dims.index(row.id)]
+        row.ci_low, row.ci_high = interval(delta)
+    comparison.index.ci_low, comparison.index.ci_high = interval(draws[1].index - draws[0].index)
 
 
 _ROUND_WORDS = {

@@ -392,6 +392,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the match '{value}' is not confirmed. Check it and remove the '?' (or fix "
         "the value).",
     },
+    # --- analysis ---------------------------------------------------------------------------
+    "alpha-low": {
+        "pl": "obszar {area}, grupa {group}: alfa Cronbacha {alpha} jest niższa niż 0,6 — pytania "
+        "obszaru mogą mierzyć różne rzeczy; przy interpretacji patrz na pytania osobno.",
+        "en": "area {area}, group {group}: Cronbach's alpha {alpha} is below 0.6 — the area's "
+        "questions may measure different things; read them one by one.",
+    },
+    "alpha-item": {
+        "pl": "obszar {area}, grupa {group}: bez pytania {value} alfa Cronbacha wyraźnie by "
+        "wzrosła; sprawdź jego brzmienie.",
+        "en": "area {area}, group {group}: without question {value} Cronbach's alpha would rise "
+        "clearly; check its wording.",
+    },
+    "index-provisional": {
+        "pl": "indeks jest wstępny: obszary {value} nie mają wyniku ankiety albo mają go od mniej "
+        "niż {min} respondentów którejś grupy.",
+        "en": "the index is provisional: the areas {value} have no survey score or one from "
+        "fewer than {min} respondents of a group.",
+    },
     # --- comparison ----------------------------------------------------------------------
     "different-questionnaires": {
         "pl": "etapy użyły różnych kwestionariuszy („{before}” i „{value}”), więc nie da się ich "

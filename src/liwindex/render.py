@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
@@ -18,6 +19,9 @@ from liwindex.i18n import fmt, fmt_signed, t
 from liwindex.problems import Problem, Severity
 from liwindex.questionnaire import Questionnaire
 from liwindex.results import ScoreResult
+
+if TYPE_CHECKING:
+    from liwindex.stats.analysis import Analysis
 
 MAX_PER_CODE = 15
 
@@ -53,6 +57,8 @@ def render_score(result: ScoreResult, console: Console, lang: str) -> None:
     if index.source == "grades":
         line.append(f"; {t('survey', lang).lower()}: {fmt(index.survey, lang)}")
     line.append(")")
+    if result.intervals.get("index", (None, None))[0] is not None:
+        line.append(f"  95%: {_interval(result.intervals['index'], lang)}")
     console.print(line)
 
     has_grades = index.source == "grades"
@@ -73,15 +79,28 @@ def render_score(result: ScoreResult, console: Console, lang: str) -> None:
         _number_column(areas, g.upper())
     if has_grades:
         _number_column(areas, t("grade", lang))
+    if result.intervals:
+        _number_column(areas, "95%")
     _number_column(areas, t("n", lang))
     for a in result.areas:
         row = [f"{a.id} {a.label[lang]}", fmt(a.value, lang), fmt(a.survey, lang)]
         row += [fmt(a.by_group.get(g), lang) for g in groups]
         if has_grades:
             row.append(fmt(a.grade, lang))
+        if result.intervals:
+            row.append(_interval(result.intervals.get(a.id), lang))
         row.append(str(a.n))
         areas.add_row(*row)
     console.print(areas)
+    render_gaps(result, console, lang)
+
+
+def _interval(bounds: tuple[float | None, float | None] | None, lang: str) -> str:
+    """``[2,10; 2,55]`` (Polish) or ``[2.10, 2.55]``, with a real minus sign."""
+    if not bounds or bounds[0] is None or bounds[1] is None:
+        return "—"
+    low, high = (fmt(b, lang).replace("-", "−") for b in bounds)
+    return f"[{low}; {high}]" if lang == "pl" else f"[{low}, {high}]"
 
 
 def _change(row: ComparedRow, lang: str, survey: bool = False) -> Text:
@@ -122,7 +141,7 @@ def render_comparison(comparison: Comparison, console: Console, lang: str) -> No
             _number_column(table, header)
         _number_column(table, t("change", lang))
         _number_column(table, "%")
-        if mixed:
+        if mixed or comparison.resamples:
             _number_column(table, f"Δ {t('survey', lang).lower()}")
         for g in groups:
             _number_column(table, f"Δ {g.upper()}")
@@ -131,16 +150,35 @@ def render_comparison(comparison: Comparison, console: Console, lang: str) -> No
                 f"{row.id} {row.label[lang]}", fmt(row.value.before, lang), fmt(row.value.after, lang),
                 _change(row, lang), fmt_signed(row.value.pct, lang, 1),
             ]
-            if mixed:
-                cells.append(fmt_signed(row.survey.delta, lang))
+            if mixed or comparison.resamples:
+                mark = "*" if row.significant else ""
+                cells.append(fmt_signed(row.survey.delta, lang) + mark)
             cells += [fmt_signed(row.by_group[g].delta, lang) for g in groups]
             table.add_row(*cells)
         console.print(table)
 
+    if comparison.resamples:
+        console.print(Text(t("significance_note", lang, n=comparison.resamples), style="dim"))
     gains, drops = comparison.largest()
     for key, rows in (("gains", gains), ("drops", drops)):
         listed = ", ".join(f"{r.id} {r.label[lang]} ({fmt_signed(r.value.delta, lang)})" for r in rows)
         console.print(Text(f"{t(key, lang)}: ", style="bold") + Text(listed or t("none", lang)))
+    render_gaps(after, console, lang)
+
+
+def render_gaps(result: ScoreResult, console: Console, lang: str, n: int = 3) -> None:
+    """The areas where the first two groups (NGOs and the administration) disagree most."""
+    groups = list(result.respondents_by_group)
+    if len(groups) < 2:
+        return
+    first, second = groups[:2]
+    gaps = [(a, a.by_group.get(first), a.by_group.get(second)) for a in result.areas]
+    known = sorted(((a, x - y) for a, x, y in gaps if x is not None and y is not None),
+                   key=lambda item: -abs(item[1]))[:n]
+    if known:
+        listed = ", ".join(f"{a.id} {a.label[lang]} ({fmt_signed(d, lang)})" for a, d in known)
+        console.print(Text(t("gaps", lang, first=first.upper(), second=second.upper()) + ": ",
+                           style="bold") + Text(listed))
 
 
 def _table(title: str, first: str) -> Table:
@@ -215,3 +253,56 @@ def render_questionnaire(q: Questionnaire, console: Console, lang: str) -> None:
             table.add_row(f"{ctx.id}: {ctx.text.get(lang)}", ctx.type, ctx.scale or "",
                           ", ".join(q.question_groups(ctx)))
         console.print(table)
+
+
+def render_analysis(analysis: Analysis, console: Console, lang: str) -> None:
+    """Intervals, data quality, reliability, the gap between groups and sensitivity."""
+    result = analysis.result
+    render_score(result, console, lang)
+    if analysis.provisional:
+        console.print(Text(t("provisional", lang), style="yellow bold"))
+
+    quality = _table(t("quality", lang), t("area", lang))
+    for key in ("group", "n", "answered", "na"):
+        _number_column(quality, t(key, lang))
+    for a in result.areas:
+        for g, q in a.quality.items():
+            if q.asked:
+                share = (lambda v: "—" if v is None else f"{fmt(v * 100, lang, 0)}%")  # noqa: E731
+                quality.add_row(f"{a.id} {a.label[lang]}", g, str(a.n_by_group.get(g, 0)),
+                                share(q.answered_share), share(q.na_share))
+    console.print(quality)
+
+    reliability = _table(t("reliability", lang), t("area", lang))
+    for key in ("group", "n", "alpha", "weakest"):
+        _number_column(reliability, t(key, lang))
+    for r in analysis.reliability:
+        weakest = min((i for i in r.items if i.item_rest is not None), key=lambda i: i.item_rest or 0,
+                      default=None)
+        alpha = Text(fmt(r.alpha, lang), style="yellow" if r.low else "")
+        reliability.add_row(r.area, r.group, str(r.n), alpha,
+                            f"{weakest.id} ({fmt(weakest.item_rest, lang)})" if weakest else "—")
+    console.print(reliability)
+
+    if analysis.groups:
+        first, second = (g.upper() for g in analysis.groups)
+        gaps = _table(t("gap", lang, first=first, second=second), t("area", lang))
+        for key in (first, second, t("difference", lang), "95%"):
+            _number_column(gaps, key)
+        for gap in analysis.gaps:
+            mark = "*" if gap.significant else ""
+            gaps.add_row(gap.area, fmt(gap.first, lang), fmt(gap.second, lang),
+                         fmt_signed(gap.difference, lang) + mark, _interval((gap.ci_low, gap.ci_high), lang))
+        console.print(gaps)
+
+    if analysis.sensitivity:
+        table = _table(t("sensitivity", lang), t("setting", lang))
+        for key in ("index", "spearman", "shift"):
+            _number_column(table, t(key, lang))
+        for v in analysis.sensitivity:
+            table.add_row(v.setting, fmt(v.index, lang), fmt(v.rank_correlation, lang),
+                          "—" if v.largest_rank_shift is None else str(v.largest_rank_shift))
+        console.print(table)
+        indices = [v.index for v in analysis.sensitivity if v.index is not None]
+        if indices:
+            console.print(t("index_range", lang, low=fmt(min(indices), lang), high=fmt(max(indices), lang)))

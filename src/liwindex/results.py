@@ -120,6 +120,18 @@ class ScoreResult:
     questionnaire: Questionnaire | None = None
     grades: dict[str, Grade] = field(default_factory=dict)
     open_answers: list[OpenAnswer] = field(default_factory=list)
+    # For the statistics: each respondent's area values (n × a) and group position.
+    respondent_areas: Any = None
+    respondent_groups: Any = None
+    # 95 % bootstrap intervals of the survey scores, when computed (see with_intervals)
+    intervals: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
+
+    def _ci(self, key: str) -> dict[str, float | None]:
+        """``ci_low``/``ci_high`` of a survey score, only when intervals were computed."""
+        if not self.intervals:
+            return {}
+        low, high = self.intervals.get(key, (None, None))
+        return {"ci_low": low, "ci_high": high}
 
     def area(self, area_id: str) -> AreaResult:
         """The result of one area."""
@@ -144,16 +156,18 @@ class ScoreResult:
                 "survey": _num(self.index.survey),
                 "grades": _num(self.index.grades),
                 "source": self.index.source,
+                **self._ci("index"),
             },
             "dimensions": [
                 {"id": d.id, "label": d.label[lang], "value": _num(d.value),
-                 "survey": _num(d.survey), "grades": _num(d.grades)}
+                 "survey": _num(d.survey), "grades": _num(d.grades), **self._ci(d.id)}
                 for d in self.dimensions
             ],
             "areas": [
                 {"id": a.id, "dimension": a.dimension, "label": a.label[lang],
                  "value": _num(a.value), "survey": _num(a.survey), "grade": _num(a.grade),
-                 "n": a.n, "by_group": {g: _num(v) for g, v in a.by_group.items()}}
+                 "n": a.n, "by_group": {g: _num(v) for g, v in a.by_group.items()},
+                 **self._ci(a.id)}
                 for a in self.areas
             ],
             "items": [
@@ -169,7 +183,7 @@ def score_round(round_: Round) -> ScoreResult:
     """Score a validated round (SPEC §2) and gather the result with its warnings."""
     import pandas as pd
 
-    from liwindex.scoring import aggregate, score_survey
+    from liwindex.scoring import aggregate, group_codes, score_survey
 
     q = round_.questionnaire
     area_ids = [a.id for a in q.areas]
@@ -277,6 +291,8 @@ def score_round(round_: Round) -> ScoreResult:
         questionnaire=q,
         grades=dict(round_.grades),
         open_answers=list(round_.survey.open_answers) if round_.survey is not None else [],
+        respondent_areas=survey.respondent_areas.to_numpy() if survey is not None else None,
+        respondent_groups=group_codes(groups, q) if survey is not None else None,
     )
 
 

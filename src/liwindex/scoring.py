@@ -206,3 +206,27 @@ def aggregate(area_values: pd.Series, questionnaire: Questionnaire) -> Aggregate
         index = float(dimensions.mean(skipna=True))
     return Aggregate(areas=areas, dimensions=dimensions, index=index, missing_areas=missing,
                      covered=covered)
+
+
+def aggregate_many(areas: np.ndarray, questionnaire: Questionnaire) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`aggregate` for many sets of area values at once (rows of ``areas``, k × a):
+    dimension scores (k × d) and the index (k, NaN where the coverage rule fails)."""
+    scoring = questionnaire.scoring
+    area_ids = [a.id for a in questionnaire.areas]
+    present = ~np.isnan(areas)
+    filled = np.where(present, areas, 0.0)
+    dims = np.full((areas.shape[0], len(questionnaire.dimensions)), np.nan)
+    for d, dimension in enumerate(questionnaire.dimensions):
+        columns = [area_ids.index(a.id) for a in dimension.areas]
+        count = present[:, columns].sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            dims[:, d] = np.where(count > 0, filled[:, columns].sum(axis=1) / count, np.nan)
+    have = present.sum(axis=1)
+    covered = (have / len(area_ids) >= scoring.min_area_coverage - _EPS) & (have > 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if scoring.aggregation == "areas":
+            index = filled.sum(axis=1) / have
+        else:
+            dim_present = ~np.isnan(dims)
+            index = np.where(dim_present, dims, 0.0).sum(axis=1) / dim_present.sum(axis=1)
+    return dims, np.where(covered, index, np.nan)

@@ -47,7 +47,10 @@ def area_table(rounds: Sequence[ScoreResult], comparison: Comparison | None, lan
                f"{survey} {b}", f"{survey} {a}", f"{change} ({survey.lower()})"]
     for g in groups:
         titles += [f"{g.upper()} {b}", f"{g.upper()} {a}", f"{change} ({g.upper()})"]
-    titles += [f"{w('grade', lang)} ({b})", f"{w('grade', lang)} ({a})", f"n ({b})", f"n ({a})"]
+    survey_change = f"{change} ({survey.lower()})"
+    titles += [f"{w('grade', lang)} ({b})", f"{w('grade', lang)} ({a})", f"n ({b})", f"n ({a})",
+               f"{survey_change} {w('ci_low', lang)}", f"{survey_change} {w('ci_high', lang)}",
+               w("significant", lang)]
     before_areas = {x.id: x for x in comparison.before.areas}
     for line in comparison.areas:
         before_area, after_area = before_areas[line.id], last.area(line.id)
@@ -61,6 +64,8 @@ def area_table(rounds: Sequence[ScoreResult], comparison: Comparison | None, lan
             c = line.by_group[g]
             cells += [(c.before, "score"), (c.after, "score"), (c.delta, "delta")]
         cells += [(before_area.grade, "score"), (after_area.grade, "score"),
-                  (before_area.n, None), (after_area.n, None)]
+                  (before_area.n, None), (after_area.n, None),
+                  (line.ci_low, "delta"), (line.ci_high, "delta"),
+                  ({True: w("yes", lang), False: "", None: None}[line.significant], None)]
         rows.append(cells)
     return AreaTable(titles, rows, value_columns=[4, 5], delta_columns=[6])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -26,6 +26,9 @@ from liwindex.export.tables import area_table
 from liwindex.export.words import METHOD, w
 from liwindex.problems import Severity
 from liwindex.results import ScoreResult
+
+if TYPE_CHECKING:
+    from liwindex.stats.analysis import Analysis
 
 SCORE = "0.00"
 DELTA = "+0.00;-0.00;0.00"
@@ -103,7 +106,7 @@ def layout(ws: Worksheet, widths: Sequence[float], freeze: str | None = "A2",
 
 
 def write_xlsx(path: Path, rounds: Sequence[ScoreResult], comparison: Comparison | None,
-               lang: str) -> None:
+               lang: str, analysis: Analysis | None = None) -> None:
     """Write the report of one round (``rounds = [r]``) or of two (``[before, after]``)."""
     wb = Workbook()
     summary = wb.active
@@ -115,6 +118,8 @@ def write_xlsx(path: Path, rounds: Sequence[ScoreResult], comparison: Comparison
     _questions_sheet(wb.create_sheet(w("sheet_questions", lang)), rounds, lang)
     _open_sheet(wb.create_sheet(w("sheet_open", lang)), rounds, lang)
     _grades_sheet(wb.create_sheet(w("sheet_grades", lang)), rounds, lang)
+    if analysis is not None:
+        _analysis_sheet(wb.create_sheet(w("sheet_analysis", lang)), analysis, lang)
     _notes_sheet(wb.create_sheet(w("sheet_notes", lang)), rounds, comparison, lang)
     _method_sheet(wb.create_sheet(w("sheet_method", lang)), rounds[-1], lang)
     wb.save(path)
@@ -403,3 +408,44 @@ def _method_sheet(ws: Worksheet, result: ScoreResult, lang: str) -> None:
         ws.row_dimensions[row].height = 45
         row += 1
     layout(ws, [30, 90], freeze=None)
+
+
+def _analysis_sheet(ws: Worksheet, analysis: Analysis, lang: str) -> None:
+    """Intervals, the gap between groups, reliability and sensitivity of one round."""
+    row = 1
+    first, second = analysis.groups or ("", "")
+    put(ws, row, 1, w("gap_title", lang).format(first=first.upper(), second=second.upper()), bold=True)
+    row += 1
+    header(ws, row, [w("area", lang), first.upper(), second.upper(), w("difference", lang),
+                     w("ci_low", lang), w("ci_high", lang), w("significant", lang)])
+    for gap in analysis.gaps:
+        row += 1
+        cells = [gap.area, gap.first, gap.second, gap.difference, gap.ci_low, gap.ci_high]
+        for c, value in enumerate(cells, 1):
+            put(ws, row, c, value, DELTA if c >= 4 else SCORE)
+        put(ws, row, 7, w("yes", lang) if gap.significant else "")
+    row += 2
+    put(ws, row, 1, w("reliability_title", lang), bold=True)
+    row += 1
+    header(ws, row, [w("area", lang), w("group", lang), "n", "k", "alfa", w("weakest_item", lang)])
+    for table in analysis.reliability:
+        row += 1
+        weakest = min((i for i in table.items if i.item_rest is not None), key=lambda i: i.item_rest or 0,
+                      default=None)
+        for c, cell in enumerate([table.area, table.group, table.n, table.k], 1):
+            put(ws, row, c, cell)
+        put(ws, row, 5, table.alpha, SCORE)
+        put(ws, row, 6, f"{weakest.id} (r = {weakest.item_rest:.2f})" if weakest else "")
+        if table.low:
+            ws.cell(row=row, column=5).fill = FLAG_FILL
+    row += 2
+    put(ws, row, 1, w("sensitivity_title", lang), bold=True)
+    row += 1
+    header(ws, row, [w("setting", lang), w("index", lang), "Spearman", w("rank_shift", lang)])
+    for variant in analysis.sensitivity:
+        row += 1
+        put(ws, row, 1, variant.setting)
+        put(ws, row, 2, variant.index, SCORE)
+        put(ws, row, 3, variant.rank_correlation, SCORE)
+        put(ws, row, 4, variant.largest_rank_shift)
+    layout(ws, [34, 12, 12, 12, 12, 22, 12], freeze=None)

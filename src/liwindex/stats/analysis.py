@@ -1,0 +1,179 @@
+"""``liwindex analyze``: uncertainty, reliability, the NGO–administration gap, data quality
+and sensitivity of one round, gathered in one result object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from liwindex.i18n import fmt
+from liwindex.problems import Problem, Severity
+from liwindex.results import ScoreResult
+from liwindex.scoring import applicable, normalise
+from liwindex.stats.bootstrap import (
+    DEFAULT_RESAMPLES,
+    DEFAULT_SEED,
+    Draws,
+    bootstrap,
+    excludes_zero,
+    interval,
+)
+from liwindex.stats.reliability import Reliability, reliability
+from liwindex.stats.sensitivity import Variant, sensitivity
+
+if TYPE_CHECKING:
+    from liwindex.rounds import Round
+
+MIN_RESPONDENTS = 5  # an area score from fewer respondents of a group is flagged
+
+
+@dataclass
+class Gap:
+    """The difference between the first two groups' scores of an area (NGO − administration)."""
+
+    area: str
+    first: float | None
+    second: float | None
+    difference: float | None
+    ci_low: float | None = None
+    ci_high: float | None = None
+
+    @property
+    def significant(self) -> bool | None:
+        """Whether the interval of the difference excludes zero."""
+        return excludes_zero(self.ci_low, self.ci_high)
+
+
+@dataclass
+class Analysis:
+    """Everything ``analyze`` reports about one round."""
+
+    result: ScoreResult
+    groups: tuple[str, str] | None
+    gaps: list[Gap]
+    reliability: list[Reliability]
+    sensitivity: list[Variant]
+    resamples: int
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def provisional(self) -> bool:
+        """The index rests on thin data: an area without a survey score, or an area score of
+        a group from fewer than MIN_RESPONDENTS respondents."""
+        return any(p.code in ("index-provisional",) for p in self.problems)
+
+    def largest_gaps(self, n: int = 3) -> list[Gap]:
+        """The areas where the two sides disagree most."""
+        known = [g for g in self.gaps if g.difference is not None]
+        return sorted(known, key=lambda g: -abs(g.difference or 0))[:n]
+
+    def to_dict(self, lang: str = "pl") -> dict[str, Any]:
+        """JSON: the round's scores with intervals, then every analysis table."""
+        return {
+            "score": self.result.to_dict(lang),
+            "bootstrap": {"resamples": self.resamples, "level": 0.95},
+            "provisional": self.provisional,
+            "quality": [
+                {"area": a.id, "group": g, "n": a.n_by_group.get(g, 0), "asked": q.asked,
+                 "answered_share": q.answered_share, "na_share": q.na_share}
+                for a in self.result.areas for g, q in a.quality.items() if q.asked
+            ],
+            "reliability": [
+                {"area": r.area, "group": r.group, "n": r.n, "k": r.k, "alpha": r.alpha,
+                 "items": [{"id": i.id, "item_rest": i.item_rest, "alpha_if_deleted": i.alpha_if_deleted}
+                           for i in r.items]}
+                for r in self.reliability
+            ],
+            "gap": {
+                "groups": list(self.groups) if self.groups else None,
+                "areas": [{"area": g.area, "first": g.first, "second": g.second,
+                           "difference": g.difference, "ci_low": g.ci_low, "ci_high": g.ci_high,
+                           "significant": g.significant} for g in self.gaps],
+            },
+            "sensitivity": [
+                {"setting": v.setting, "index": v.index, "rank_correlation": v.rank_correlation,
+                 "largest_rank_shift": v.largest_rank_shift}
+                for v in self.sensitivity
+            ],
+            "warnings": [p.message(lang) for p in self.problems if p.severity is Severity.WARNING],
+        }
+
+
+def draws_for(result: ScoreResult, resamples: int, seed: int | list[int]) -> Draws | None:
+    """Bootstrap replicates of a scored round, or None without survey data."""
+    if result.respondent_areas is None or resamples <= 0 or result.questionnaire is None:
+        return None
+    return bootstrap(result.respondent_areas, result.respondent_groups, result.questionnaire,
+                     resamples, seed)
+
+
+def attach_intervals(result: ScoreResult, draws: Draws | None) -> None:
+    """Store 95 % intervals of the survey scores in the result (shown in JSON and tables)."""
+    if draws is None or result.questionnaire is None:
+        return
+    q = result.questionnaire
+    for a, area in enumerate(q.areas):
+        result.intervals[area.id] = interval(draws.areas[:, a])
+    for d, dimension in enumerate(q.dimensions):
+        result.intervals[dimension.id] = interval(draws.dimensions[:, d])
+    result.intervals["index"] = interval(draws.index)
+
+
+def analyze(round_: Round, result: ScoreResult, resamples: int = DEFAULT_RESAMPLES,
+            seed: int = DEFAULT_SEED) -> Analysis:
+    """Analyse a scored round."""
+    q = round_.questionnaire
+    draws = draws_for(result, resamples, seed)
+    attach_intervals(result, draws)
+    problems: list[Problem] = []
+
+    gaps: list[Gap] = []
+    pair = (q.group_ids[0], q.group_ids[1]) if len(q.group_ids) >= 2 else None
+    if pair is not None:
+        for a, area in enumerate(result.areas):
+            first, second = area.by_group.get(pair[0]), area.by_group.get(pair[1])
+            gap = Gap(area.id, first, second, None if first is None or second is None else first - second)
+            if draws is not None:
+                gap.ci_low, gap.ci_high = interval(draws.by_group[:, 0, a] - draws.by_group[:, 1, a])
+            gaps.append(gap)
+
+    tables: list[Reliability] = []
+    variants: list[Variant] = []
+    if round_.survey is not None and len(round_.survey.codes):
+        points = round_.points()
+        groups = round_.survey.groups
+        values = normalise(points.to_numpy(dtype=float), q)
+        values[~applicable(groups, q)] = np.nan
+        codes = result.respondent_groups
+        for definition in q.areas:
+            for g, group in enumerate(q.group_ids):
+                asked = [j for j, x in enumerate(q.questions)
+                         if q.question_area[x.id] == definition.id and group in q.question_groups(x)]
+                members = values[codes == g][:, asked]
+                if len(asked) >= 2 and len(members):
+                    table = reliability(members, [q.questions[j].id for j in asked], definition.id, group)
+                    tables.append(table)
+                    if table.low:
+                        alpha = {"pl": fmt(table.alpha, "pl"), "en": fmt(table.alpha, "en")}
+                        problems.append(Problem("alpha-low", Severity.WARNING, value=table.alpha,
+                                                params={"area": definition.id, "group": group,
+                                                        "alpha": alpha}))
+                    for item in table.better_without():
+                        problems.append(Problem("alpha-item", Severity.WARNING, value=item,
+                                                params={"area": definition.id, "group": group}))
+        grades = pd.Series({a: g.value for a, g in round_.grades.items() if g.value is not None},
+                           dtype=float).reindex([a.id for a in q.areas])
+        variants = sensitivity(points, groups, q, grades,
+                               responded=round_.survey.codes.notna().to_numpy())
+
+    thin = sorted({a.id for a in result.areas for g, n in a.n_by_group.items()
+                   if a.quality.get(g) and a.quality[g].asked and n < MIN_RESPONDENTS})
+    missing = [a.id for a in result.areas if a.survey is None]
+    if result.respondent_areas is not None and (thin or missing):
+        problems.append(Problem("index-provisional", Severity.WARNING, value=", ".join(thin + missing),
+                                params={"min": MIN_RESPONDENTS}))
+    return Analysis(result=result, groups=pair, gaps=gaps, reliability=tables, sensitivity=variants,
+                    resamples=resamples if draws is not None else 0, problems=problems)
