@@ -10,6 +10,7 @@ Prints, for synthetic exports of the standard questionnaire:
     rules (tests/reference.py), after checking both give the same numbers;
   * `liwindex --help` time ÷ `python -c pass`;
   * peak memory of `liwindex score` at 100,000 respondents;
+  * the bootstrap (2,000 resamples) at 500 and 5,000 respondents;
   * 1,000,000 respondents from CSV end to end: time and peak memory.
 """
 
@@ -112,6 +113,23 @@ def engine_vs_reference(n: int) -> tuple[float, float, float]:
     return engine, reference, max(diffs)
 
 
+def bootstrap_seconds(n: int) -> float:
+    """Time of 2,000 stratified resamples of ``n`` respondents' area values (12 areas)."""
+    import numpy as np
+
+    from liwindex.api import load_standard
+    from liwindex.stats.bootstrap import bootstrap
+
+    q = load_standard()
+    rng = np.random.default_rng(3)
+    values = rng.uniform(1, 5, size=(n, len(q.areas)))
+    values[rng.random(values.shape) < 0.1] = np.nan
+    groups = (rng.random(n) < 0.2).astype(int)
+    started = time.perf_counter()
+    bootstrap(values, groups, q, resamples=2000, seed=1)
+    return time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="1k and 10k only, no 1 million")
@@ -150,6 +168,10 @@ def main() -> None:
         engine, reference, diff = engine_vs_reference(n)
         print(f"   engine {engine:.3f} s · reference {reference:.2f} s · "
               f"{reference / engine:.0f}× faster · largest difference {diff:.1e}")
+
+        print("\n   Bootstrap, 2,000 resamples of every survey score (issue target: a few seconds)")
+        for size in (500, 5_000):
+            print(f"   {size:>6,} respondents: {bootstrap_seconds(size):.2f} s")
 
         print("\n3. `liwindex --help` ÷ `python -c pass` (target ≤ 3)")
         help_time = timed([*LIWINDEX[:1], "-c", "from liwindex.cli import main; import sys; "

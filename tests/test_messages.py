@@ -16,7 +16,7 @@ NOT_CODES = {"utf-8", "utf-8-sig", "utf-16-le", "post-implementation"}
 def used_codes() -> set[str]:
     codes: set[str] = set()
     for path in (ROOT / "src" / "liwindex").rglob("*.py"):
-        if path.name != "messages.py":
+        if "messages" not in path.parts:
             codes |= set(KEBAB.findall(path.read_text("utf-8")))
     return codes - NOT_CODES
 

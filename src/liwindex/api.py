@@ -23,6 +23,7 @@ from liwindex.results import ScoreResult, score_round
 from liwindex.rounds import Round, read_round
 
 if TYPE_CHECKING:
+    from liwindex.multi import Benchmark, Trend
     from liwindex.stats.analysis import Analysis
 
 
@@ -89,6 +90,56 @@ def with_intervals(result: ScoreResult, resamples: int, seed: int = 2026) -> Sco
 
     attach_intervals(result, draws_for(result, resamples, seed))
     return result
+
+
+def score_files(
+    paths: list[str | Path],
+    questionnaire: str | Path | Questionnaire | None = None,
+    mapping: str | Path | Mapping | None = None,
+) -> list[ScoreResult]:
+    """Score several workbooks; the problems of all of them are reported together."""
+    q = _questionnaire(questionnaire)
+    loaded = _mapping(mapping, q)
+    results, report = [], Report()
+    for path in paths:
+        try:
+            results.append(score_file(path, q, mapping=loaded))
+        except InputError as exc:
+            report.extend(exc.report.problems)
+    if not paths:
+        report.add("no-files")
+    report.raise_if_invalid()
+    return results
+
+
+def trend_files(items: list[str], questionnaire: str | Path | None = None,
+                mapping: str | Path | None = None) -> Trend:
+    """One local government's rounds in chronological order (folders are expanded)."""
+    from liwindex.multi import expand_paths, trend
+
+    return trend(score_files(list(expand_paths(items)), questionnaire, mapping))
+
+
+def benchmark_files(items: list[str], questionnaire: str | Path | None = None,
+                    mapping: str | Path | None = None) -> Benchmark:
+    """One round per local government, ranked per area and on the index."""
+    from liwindex.multi import benchmark, expand_paths
+
+    return benchmark(score_files(list(expand_paths(items)), questionnaire, mapping))
+
+
+def write_multi(kind: str, data: Trend | Benchmark, output: str | Path, force: bool, lang: str,
+                inputs: list[str | Path]) -> Path:
+    """Write the trend or benchmark workbook."""
+    from liwindex.export.files import check_output, write_atomically
+    from liwindex.export.multi_xlsx import write_benchmark_xlsx, write_trend_xlsx
+
+    target = check_output(output, force, inputs=inputs)
+    if kind == "trend":
+        write_atomically(target, lambda tmp: write_trend_xlsx(tmp, data, lang))  # type: ignore[arg-type]
+    else:
+        write_atomically(target, lambda tmp: write_benchmark_xlsx(tmp, data, lang))  # type: ignore[arg-type]
+    return target
 
 
 def validate_file(
@@ -266,6 +317,7 @@ __all__ = [
     "Severity",
     "analyze_file",
     "analyze_round",
+    "benchmark_files",
     "compare",
     "compare_files",
     "copy_standard",
@@ -277,7 +329,9 @@ __all__ = [
     "questionnaire_schema",
     "read_round",
     "score_file",
+    "score_files",
     "score_round",
+    "trend_files",
     "validate_file",
     "with_intervals",
     "write_mapping_proposal",

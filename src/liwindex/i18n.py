@@ -67,6 +67,11 @@ UI: dict[str, dict[str, str]] = {
         "spearman": "Zgodność rang",
         "shift": "Maks. przesunięcie",
         "index_range": "Indeks przy tych ustawieniach: od {low} do {high}.",
+        "trend": "Trend",
+        "benchmark": "Porównanie JST (w nawiasie miejsce)",
+        "median": "Mediana",
+        "benchmark_note": "Miejsce 1 = najwyższa wartość. Porównuj ostrożnie: JST oceniały się same, "
+        "różnymi grupami respondentów.",
         "groups": "Grupy",
         "scales": "Skale",
         "code": "Kod",
@@ -140,6 +145,11 @@ UI: dict[str, dict[str, str]] = {
         "spearman": "Rank agreement",
         "shift": "Max. rank shift",
         "index_range": "The index under these settings: from {low} to {high}.",
+        "trend": "Trend",
+        "benchmark": "Local governments (rank in brackets)",
+        "median": "Median",
+        "benchmark_note": "Rank 1 = the highest value. Compare with care: each local government "
+        "assessed itself, with its own respondents.",
         "groups": "Groups",
         "scales": "Scales",
         "code": "Code",

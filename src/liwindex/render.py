@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console
@@ -21,6 +21,7 @@ from liwindex.questionnaire import Questionnaire
 from liwindex.results import ScoreResult
 
 if TYPE_CHECKING:
+    from liwindex.multi import Benchmark, Trend
     from liwindex.stats.analysis import Analysis
 
 MAX_PER_CODE = 15
@@ -306,3 +307,35 @@ def render_analysis(analysis: Analysis, console: Console, lang: str) -> None:
         indices = [v.index for v in analysis.sensitivity if v.index is not None]
         if indices:
             console.print(t("index_range", lang, low=fmt(min(indices), lang), high=fmt(max(indices), lang)))
+
+
+def render_trend(trend: Trend, console: Console, lang: str) -> None:
+    """The index, płaszczyzny and areas, one column per round."""
+    data = trend.to_dict(lang)
+    jst = next((r["jst"] for r in reversed(data["rounds"]) if r["jst"]), "")
+    console.print(Text(f"{t('trend', lang)}: {jst}".rstrip(": "), style="bold"))
+    table = _table("", t("area", lang))
+    for label in trend.labels(lang):
+        _number_column(table, label)
+    table.add_row(Text(t("index", lang), style="bold"), *[fmt(v, lang) for v in data["index"]])
+    for row in [*data["dimensions"], *data["areas"]]:
+        table.add_row(f"{row['id']} {row['label']}", *[fmt(v, lang) for v in row["values"]])
+    console.print(table)
+
+
+def render_benchmark(bench: Benchmark, console: Console, lang: str) -> None:
+    """Local governments side by side: value and rank per area, and the median."""
+    table = _table(t("benchmark", lang), t("area", lang))
+    for name in bench.names:
+        _number_column(table, name)
+    _number_column(table, t("median", lang))
+
+    def cells(measure: Any) -> list[str]:
+        return [f"{fmt(measure.values[n], lang)} ({measure.ranks[n] or '—'})" for n in bench.names] + [
+            fmt(measure.median, lang)]
+
+    table.add_row(Text(bench.index.label[lang], style="bold"), *cells(bench.index))
+    for measure in bench.areas:
+        table.add_row(f"{measure.id} {measure.label[lang]}", *cells(measure))
+    console.print(table)
+    console.print(Text(t("benchmark_note", lang), style="dim"))

@@ -1,12 +1,6 @@
-"""The one catalogue of user-facing messages about input problems, in Polish and English.
-
-Each message says what is wrong and ends with what to do about it. Placeholders are filled
-from the problem record (``value``) and its parameters.
-"""
+"""Messages about input files, sheets, cells, grades, metadata and mapping files."""
 
 from __future__ import annotations
-
-from typing import Any
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- files -------------------------------------------------------------------------
@@ -85,106 +79,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hidden-sheets": {
         "pl": "pominięto ukryte arkusze: {value}.",
         "en": "hidden sheets were passed over: {value}.",
-    },
-    # --- questionnaire YAML ------------------------------------------------------------
-    "yaml-too-large": {
-        "pl": "plik kwestionariusza jest zbyt duży (limit {limit} bajtów). "
-        "Sprawdź, czy to właściwy plik.",
-        "en": "the questionnaire file is too large (limit {limit} bytes). "
-        "Check that it is the right file.",
-    },
-    "yaml-too-complex": {
-        "pl": "dokument YAML po rozwinięciu aliasów (&, *) miałby ponad {limit} elementów. "
-        "Usuń zagnieżdżone aliasy.",
-        "en": "the YAML document would expand to more than {limit} items through its aliases "
-        "(&, *). Remove the nested aliases.",
-    },
-    "yaml-not-utf8": {
-        "pl": "plik nie jest zapisany w UTF-8. Zapisz go w edytorze z kodowaniem UTF-8.",
-        "en": "the file is not UTF-8. Save it from your editor with UTF-8 encoding.",
-    },
-    "yaml-syntax": {
-        "pl": "błąd składni YAML: {detail}. Popraw wcięcia, dwukropki i cudzysłowy w tym miejscu.",
-        "en": "YAML syntax error: {detail}. Fix the indentation, colons and quotes there.",
-    },
-    "yaml-not-mapping": {
-        "pl": "kwestionariusz musi być słownikiem YAML (klucze id, version, title, ...). "
-        "Zacznij od kopii kwestionariusza standardowego.",
-        "en": "a questionnaire must be a YAML mapping (keys id, version, title, ...). "
-        "Start from a copy of the standard questionnaire.",
-    },
-    "yaml-invalid": {
-        "pl": "nieprawidłowa wartość: {detail}. Popraw to pole zgodnie z opisem formatu "
-        "(docs/questionnaire-format.md).",
-        "en": "invalid value: {detail}. Fix this field as the format reference describes "
-        "(docs/questionnaire-format.md).",
-    },
-    "yaml-duplicate-key": {
-        "pl": "klucz „{value}” występuje dwa razy. Usuń jedno z wystąpień.",
-        "en": "the key '{value}' appears twice. Remove one of them.",
-    },
-    "duplicate-id": {
-        "pl": "identyfikator „{value}” jest już użyty w {first}. Nadaj unikalny identyfikator.",
-        "en": "the id '{value}' is already used at {first}. Give a unique id.",
-    },
-    "duplicate-code": {
-        "pl": "kod odpowiedzi „{value}” powtarza się w skali (pierwszy raz w {first}). "
-        "Nadaj każdej odpowiedzi inny kod.",
-        "en": "the answer code '{value}' repeats in the scale (first at {first}). "
-        "Give every choice its own code.",
-    },
-    "duplicate-label": {
-        "pl": "etykieta „{value}” powtarza się w skali (pierwszy raz w {first}), więc odpowiedzi "
-        "nie da się rozróżnić. Zmień etykietę.",
-        "en": "the label '{value}' repeats in the scale (first at {first}), so answers cannot "
-        "be told apart. Change the label.",
-    },
-    "choice-without-points": {
-        "pl": "odpowiedź „{value}” nie ma punktów. Dodaj „points: liczba” albo „na: true” "
-        "dla odpowiedzi typu „nie wiem”.",
-        "en": "the choice '{value}' has no points. Add 'points: number', or 'na: true' for a "
-        "'don't know' choice.",
-    },
-    "scale-constant-points": {
-        "pl": "skala „{value}” potrzebuje co najmniej dwóch różnych wartości punktów. "
-        "Popraw punkty odpowiedzi.",
-        "en": "the scale '{value}' needs at least two different point values. "
-        "Fix the points of its choices.",
-    },
-    "unknown-scale": {
-        "pl": "nieznana skala „{value}”; znane: {known}. Popraw nazwę albo zdefiniuj skalę w „scales”.",
-        "en": "unknown scale '{value}'; known: {known}. Fix the name or define the scale under "
-        "'scales'.",
-    },
-    "missing-scale": {
-        "pl": "pytanie wyboru wymaga skali. Dodaj „scale: id_skali”.",
-        "en": "a choice question needs a scale. Add 'scale: scale_id'.",
-    },
-    "empty-groups": {
-        "pl": "lista grup jest pusta. Podaj grupy, którym zadaje się pytanie, albo usuń klucz.",
-        "en": "the list of groups is empty. List the groups asked, or remove the key.",
-    },
-    "unknown-group-ref": {
-        "pl": "nieznana grupa „{value}”; znane: {known}. Popraw identyfikator grupy.",
-        "en": "unknown group '{value}'; known: {known}. Fix the group id.",
-    },
-    "empty-dimension": {
-        "pl": "płaszczyzna „{value}” nie ma obszarów. Dodaj obszary albo usuń płaszczyznę.",
-        "en": "the dimension '{value}' has no areas. Add areas or remove the dimension.",
-    },
-    "empty-area": {
-        "pl": "obszar „{value}” nie ma pytań punktowanych. Dodaj pytania albo usuń obszar.",
-        "en": "the area '{value}' has no scored questions. Add questions or remove the area.",
-    },
-    "bad-index-range": {
-        "pl": "zakres indeksu {value} musi mieć dolną granicę mniejszą od górnej, np. [1, 5].",
-        "en": "the index range {value} needs a lower bound below the upper one, e.g. [1, 5].",
-    },
-    "bad-grade-step": {
-        "pl": "krok ocen {value} nie dzieli zakresu [{lo}, {hi}] na równe części. "
-        "Użyj np. 0.5 albo 1.",
-        "en": "the grade step {value} does not divide the range [{lo}, {hi}] evenly. "
-        "Use e.g. 0.5 or 1.",
     },
     # --- workbooks ---------------------------------------------------------------------
     "sheet-not-found": {
@@ -340,23 +234,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pl": "rok „{value}” nie jest rokiem. Wpisz rok, np. 2025.",
         "en": "the year '{value}' is not a year. Enter a year, e.g. 2025.",
     },
-    # --- scoring -----------------------------------------------------------------------
-    "index-coverage": {
-        "pl": "indeks {which} nie jest podany: wynik ma tylko {have} z {total} obszarów "
-        "(wymagane {need}). Brak danych dla: {value}.",
-        "en": "the {which} index is not reported: only {have} of {total} areas have a score "
-        "({need} required). No data for: {value}.",
-    },
-    "area-no-data": {
-        "pl": "obszary bez wyniku ankiety: {value}.",
-        "en": "areas without a survey score: {value}.",
-    },
-    "grades-partial": {
-        "pl": "oceny grupy roboczej nie obejmują obszarów {value}; ich wartością końcową "
-        "jest wynik ankiety.",
-        "en": "the working group's grades do not cover the areas {value}; their final value "
-        "is the survey score.",
-    },
     # --- mapping files ---------------------------------------------------------------------
     "mapping-unknown-key": {
         "pl": "nieznany klucz „{value}”; plik mapowania ma klucze questionnaire, columns, "
@@ -392,97 +269,4 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the match '{value}' is not confirmed. Check it and remove the '?' (or fix "
         "the value).",
     },
-    # --- analysis ---------------------------------------------------------------------------
-    "alpha-low": {
-        "pl": "obszar {area}, grupa {group}: alfa Cronbacha {alpha} jest niższa niż 0,6 — pytania "
-        "obszaru mogą mierzyć różne rzeczy; przy interpretacji patrz na pytania osobno.",
-        "en": "area {area}, group {group}: Cronbach's alpha {alpha} is below 0.6 — the area's "
-        "questions may measure different things; read them one by one.",
-    },
-    "alpha-item": {
-        "pl": "obszar {area}, grupa {group}: bez pytania {value} alfa Cronbacha wyraźnie by "
-        "wzrosła; sprawdź jego brzmienie.",
-        "en": "area {area}, group {group}: without question {value} Cronbach's alpha would rise "
-        "clearly; check its wording.",
-    },
-    "index-provisional": {
-        "pl": "indeks jest wstępny: obszary {value} nie mają wyniku ankiety albo mają go od mniej "
-        "niż {min} respondentów którejś grupy.",
-        "en": "the index is provisional: the areas {value} have no survey score or one from "
-        "fewer than {min} respondents of a group.",
-    },
-    # --- comparison ----------------------------------------------------------------------
-    "different-questionnaires": {
-        "pl": "etapy użyły różnych kwestionariuszy („{before}” i „{value}”), więc nie da się ich "
-        "porównać. Oceń oba etapy tym samym kwestionariuszem (--questionnaire).",
-        "en": "the rounds used different questionnaires ('{before}' and '{value}') and cannot "
-        "be compared. Score both with the same questionnaire (--questionnaire).",
-    },
-    "different-versions": {
-        "pl": "etapy użyły różnych wersji kwestionariusza ({before} i {value}); porównano "
-        "tylko obszary obecne w obu.",
-        "en": "the rounds used different questionnaire versions ({before} and {value}); only "
-        "the areas both have are compared.",
-    },
-    "mixed-sources": {
-        "pl": "wartości końcowe jednego etapu to oceny grupy roboczej, a drugiego wyniki ankiety; "
-        "porównując ankietę z ankietą, patrz kolumnę „Δ ankieta” (w JSON: „survey”).",
-        "en": "one round's final values are working-group grades and the other's survey "
-        "scores; to compare survey with survey see the 'Δ survey' column ('survey' in JSON).",
-    },
-    "areas-not-in-both": {
-        "pl": "obszary obecne tylko w jednym etapie (nieporównane): {value}.",
-        "en": "areas present in one round only (not compared): {value}.",
-    },
-    "area-missing-in-round": {
-        "pl": "obszar {value} nie ma wyniku {which}; zmiany nie da się obliczyć.",
-        "en": "the area {value} has no score {which}; its change cannot be computed.",
-    },
-    # --- outputs -------------------------------------------------------------------------
-    "output-exists": {
-        "pl": "plik już istnieje i nie został zmieniony. Podaj inną nazwę albo dodaj --force, "
-        "aby go zastąpić.",
-        "en": "the file already exists and was left unchanged. Give another name or add "
-        "--force to replace it.",
-    },
-    "output-is-input": {
-        "pl": "to jeden z plików wejściowych; liwindex nigdy ich nie nadpisuje. Podaj inną "
-        "nazwę raportu.",
-        "en": "this is one of the input files; liwindex never overwrites them. Give another "
-        "name for the report.",
-    },
-    "output-folder-missing": {
-        "pl": "katalog „{value}” nie istnieje. Utwórz go albo podaj inną ścieżkę.",
-        "en": "the folder '{value}' does not exist. Create it or give another path.",
-    },
-    "output-not-writable": {
-        "pl": "nie można zapisać pliku ({detail}). Zamknij go w Excelu lub innym programie "
-        "i spróbuj ponownie.",
-        "en": "the file cannot be written ({detail}). Close it in Excel or another program "
-        "and try again.",
-    },
 }
-
-
-class _Blank(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "?"
-
-
-def _in_lang(value: Any, lang: str) -> Any:
-    """Parameters may carry both languages as ``{"pl": ..., "en": ...}``."""
-    if value is None:
-        return ""
-    if isinstance(value, dict) and "pl" in value:
-        return value.get(lang) or value["pl"]
-    return value
-
-
-def describe(code: str, lang: str = "pl", **params: Any) -> str:
-    """The message for ``code`` in ``lang`` with its placeholders filled."""
-    entry = MESSAGES.get(code)
-    if entry is None:
-        return f"{code}: {params}"
-    template = entry.get(lang) or entry["pl"]
-    values = _Blank({k: _in_lang(v, lang) for k, v in params.items()})
-    return template.format_map(values)

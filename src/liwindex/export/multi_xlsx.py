@@ -1,0 +1,81 @@
+"""Excel workbooks for ``trend`` (a line chart of every area across rounds) and
+``benchmark`` (local governments ranked per area, with a bar chart of the index)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, LineChart, Reference, Series
+
+from liwindex.export.words import w
+from liwindex.export.xlsx import DELTA, SCORE, header, layout, put
+from liwindex.multi import Benchmark, Trend
+
+
+def write_trend_xlsx(path: Path, trend: Trend, lang: str) -> None:
+    """Areas, płaszczyzny and the index across rounds, with line charts."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = w("sheet_trend", lang)
+    labels = trend.labels(lang)
+    data = trend.to_dict(lang)
+    header(ws, 1, [w("area", lang), w("name", lang), *labels])
+    rows = [("", w("index", lang), data["index"])]
+    rows += [(d["id"], d["label"], d["values"]) for d in data["dimensions"]]
+    rows += [(a["id"], a["label"], a["values"]) for a in data["areas"]]
+    for r, (ident, label, values) in enumerate(rows, 2):
+        put(ws, r, 1, ident)
+        put(ws, r, 2, label, bold=not ident)
+        for c, value in enumerate(values, 3):
+            put(ws, r, c, value, SCORE)
+    last_col = 2 + len(labels)
+    first_area = 2 + 1 + len(data["dimensions"])
+    for title, first, last, anchor in (
+        (w("chart_trend_index", lang), 2, first_area - 1, f"A{len(rows) + 4}"),
+        (w("chart_trend_areas", lang), first_area, len(rows) + 1, f"A{len(rows) + 22}"),
+    ):
+        chart = LineChart()
+        chart.title = title
+        chart.y_axis.scaling.min, chart.y_axis.scaling.max = trend.rounds[-1].index_range
+        for row in range(first, last + 1):
+            ident, label = rows[row - 2][0], rows[row - 2][1]
+            series = Series(Reference(ws, min_col=3, max_col=last_col, min_row=row),
+                            title=str(ident or label))
+            series.smooth = False  # rounds are separate measurements, not a curve
+            chart.series.append(series)
+        chart.set_categories(Reference(ws, min_col=3, max_col=last_col, min_row=1))
+        chart.height, chart.width = 9, 18
+        ws.add_chart(chart, anchor)
+    layout(ws, [8, 52, *[14] * len(labels)], freeze="C2", landscape=True)
+    wb.save(path)
+
+
+def write_benchmark_xlsx(path: Path, bench: Benchmark, lang: str) -> None:
+    """Values, ranks and distance from the median per area and JST, and the index as bars."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = w("sheet_benchmark", lang)
+    names = bench.names
+    titles = [w("area", lang), w("name", lang), w("median", lang)]
+    for name in names:
+        titles += [name, f"{w('rank', lang)} ({name})", f"{w('vs_median', lang)} ({name})"]
+    header(ws, 1, titles)
+    for r, measure in enumerate([bench.index, *bench.areas], 2):
+        put(ws, r, 1, "" if measure.id == "index" else measure.id)
+        put(ws, r, 2, measure.label[lang], bold=measure.id == "index")
+        put(ws, r, 3, measure.median, SCORE)
+        for j, name in enumerate(names):
+            put(ws, r, 4 + 3 * j, measure.values[name], SCORE)
+            put(ws, r, 5 + 3 * j, measure.ranks[name])
+            put(ws, r, 6 + 3 * j, measure.versus_median(name), DELTA)
+    chart = BarChart()
+    chart.type = "col"
+    chart.title = w("chart_benchmark", lang)
+    chart.y_axis.scaling.min, chart.y_axis.scaling.max = bench.results[0].index_range
+    for j in range(len(names)):
+        chart.add_data(Reference(ws, min_col=4 + 3 * j, min_row=1, max_row=2), titles_from_data=True)
+    chart.height, chart.width = 8, 16
+    ws.add_chart(chart, f"A{len(bench.areas) + 5}")
+    layout(ws, [8, 52, 10, *[12] * (3 * len(names))], freeze="D2", landscape=True)
+    wb.save(path)

@@ -1,0 +1,172 @@
+"""Many rounds and many local governments: ``liwindex trend`` (one JST across rounds) and
+``liwindex benchmark`` (one round per JST, ranked and set against the group's median)."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from liwindex.comparison import round_label
+from liwindex.problems import InputError, Problem, Report, Severity
+from liwindex.results import ScoreResult
+
+ETAP_ORDER = {"wstępna": 0, "powdrożeniowa": 1, "roczna": 2}
+SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
+
+
+def expand_paths(items: list[str]) -> list[Path]:
+    """Files as given, and the workbooks inside any folder (not lock or hidden files)."""
+    paths: list[Path] = []
+    for item in items:
+        path = Path(item)
+        if path.is_dir():
+            paths += sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES
+                            and not p.name.startswith(("~$", ".")))
+        else:
+            paths.append(path)
+    return paths
+
+
+def round_order(result: ScoreResult) -> tuple[int, int, str]:
+    """Chronological order of rounds: year, then initial before post-implementation."""
+    meta = result.meta
+    return (meta.get("rok") or 9999, ETAP_ORDER.get(meta.get("etap") or "", 3), str(meta.get("source")))
+
+
+def jst_name(result: ScoreResult) -> str:
+    """The local government's name from ``metryka``, else the file name."""
+    return str(result.meta.get("jst") or Path(str(result.meta.get("source"))).stem)
+
+
+def _same_questionnaire(results: list[ScoreResult]) -> None:
+    ids = {r.questionnaire_id for r in results}
+    if len(ids) > 1:
+        report = Report()
+        report.add("mixed-questionnaires", value=", ".join(sorted(ids)))
+        raise InputError(report)
+
+
+@dataclass
+class Trend:
+    """One local government's rounds in chronological order."""
+
+    rounds: list[ScoreResult]
+    problems: list[Problem] = field(default_factory=list)
+
+    def labels(self, lang: str) -> list[str]:
+        """Short names of the rounds (``2024 · wstępna``)."""
+        return [round_label(r, lang) for r in self.rounds]
+
+    def to_dict(self, lang: str = "pl") -> dict[str, Any]:
+        """Each area, płaszczyzna and the index as a list of values, one per round."""
+        first = self.rounds[-1]
+        return {
+            "rounds": [{"label": round_label(r, lang), "jst": r.meta.get("jst"), "rok": r.meta.get("rok"),
+                        "etap": r.meta.get("etap"), "source": r.meta.get("source")} for r in self.rounds],
+            "index": [r.index.value for r in self.rounds],
+            "dimensions": [{"id": d.id, "label": d.label[lang],
+                            "values": [_dimension(r, d.id) for r in self.rounds]} for d in first.dimensions],
+            "areas": [{"id": a.id, "label": a.label[lang],
+                       "values": [_area(r, a.id) for r in self.rounds]} for a in first.areas],
+            "warnings": [p.message(lang) for p in self.problems],
+        }
+
+
+def _area(result: ScoreResult, area_id: str) -> float | None:
+    return next((a.value for a in result.areas if a.id == area_id), None)
+
+
+def _dimension(result: ScoreResult, dimension_id: str) -> float | None:
+    return next((d.value for d in result.dimensions if d.id == dimension_id), None)
+
+
+def trend(results: list[ScoreResult]) -> Trend:
+    """Order rounds chronologically; warn when they seem to be of different local
+    governments or some lack the year."""
+    _same_questionnaire(results)
+    ordered = sorted(results, key=round_order)
+    problems = []
+    names = {jst_name(r) for r in ordered}
+    if len(names) > 1:
+        problems.append(Problem("trend-many-jst", Severity.WARNING, value=", ".join(sorted(names))))
+    undated = [Path(str(r.meta.get("source"))).name for r in ordered if not r.meta.get("rok")]
+    if undated:
+        problems.append(Problem("trend-undated", Severity.WARNING, value=", ".join(undated)))
+    return Trend(rounds=ordered, problems=problems)
+
+
+@dataclass
+class Ranked:
+    """One measure (an area or the index) across local governments."""
+
+    id: str
+    label: dict[str, str]
+    values: dict[str, float | None]
+    ranks: dict[str, int | None]
+    median: float | None
+
+    def versus_median(self, jst: str) -> float | None:
+        """How far a local government is above (+) or below (−) the group's median."""
+        value = self.values.get(jst)
+        return None if value is None or self.median is None else value - self.median
+
+
+def rank(measure_id: str, label: dict[str, str], values: dict[str, float | None]) -> Ranked:
+    """Rank 1 is the highest value; ties share the better rank."""
+    known = sorted((v for v in values.values() if v is not None), reverse=True)
+    ranks = {j: (None if v is None else known.index(v) + 1) for j, v in values.items()}
+    return Ranked(measure_id, label, values, ranks, statistics.median(known) if known else None)
+
+
+@dataclass
+class Benchmark:
+    """One round of each local government, ranked per area and on the index."""
+
+    results: list[ScoreResult]
+    index: Ranked
+    areas: list[Ranked]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        """The local governments in input order."""
+        return [jst_name(r) for r in self.results]
+
+    def to_dict(self, lang: str = "pl") -> dict[str, Any]:
+        """Values, ranks, the median and the distance from it, per area and for the index."""
+        def measure(m: Ranked) -> dict[str, Any]:
+            return {"id": m.id, "label": m.label[lang], "median": m.median,
+                    "jst": {j: {"value": m.values[j], "rank": m.ranks[j], "vs_median": m.versus_median(j)}
+                            for j in self.names}}
+
+        return {
+            "jst": [{"name": jst_name(r), "rok": r.meta.get("rok"), "etap": r.meta.get("etap"),
+                     "source": r.meta.get("source"), "respondents": r.respondents_total}
+                    for r in self.results],
+            "index": measure(self.index),
+            "areas": [measure(a) for a in self.areas],
+            "warnings": [p.message(lang) for p in self.problems],
+        }
+
+
+def benchmark(results: list[ScoreResult]) -> Benchmark:
+    """One round per local government: when a name appears twice, the latest round is kept."""
+    _same_questionnaire(results)
+    latest: dict[str, ScoreResult] = {}
+    problems = []
+    for result in sorted(results, key=round_order):
+        name = jst_name(result)
+        if name in latest:
+            labels = {"older": round_label(latest[name]), "newer": round_label(result)}
+            problems.append(Problem("benchmark-older-round", Severity.NOTE, value=name, params=labels))
+        latest[name] = result
+    chosen = [r for r in results if latest[jst_name(r)] is r]
+    graded = [jst_name(r) for r in chosen if r.index.source == "grades"]
+    if graded and len(graded) < len(chosen):
+        problems.append(Problem("benchmark-mixed-sources", Severity.WARNING, value=", ".join(graded)))
+    index = rank("index", {"pl": "Indeks LIJW", "en": "LIJW index"},
+                 {jst_name(r): r.index.value for r in chosen})
+    areas = [rank(a.id, a.label, {jst_name(r): _area(r, a.id) for r in chosen}) for a in chosen[0].areas]
+    return Benchmark(results=chosen, index=index, areas=areas, problems=problems)

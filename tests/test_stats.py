@@ -1,0 +1,176 @@
+"""The statistics checked against known truth: Cronbach's alpha by hand, bootstrap interval
+coverage on simulated data, the gap and the sensitivity table on hand-made workbooks."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import numpy as np
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import EXAMPLES, INITIAL, POST, parse_questionnaire, tiny, write_workbook
+from liwindex.api import analyze_file, benchmark_files, score_file, trend_files
+from liwindex.cli import cli
+from liwindex.scoring import aggregate, aggregate_many
+from liwindex.stats.bootstrap import bootstrap, interval
+from liwindex.stats.reliability import cronbach_alpha, reliability
+
+HEADER = ["grupa", "q1", "q2", "q3", "q4", "q5", "q6", "q7"]
+TEXTBOOK = np.array([[2, 3, 3], [4, 4, 5], [3, 4, 4], [5, 5, 5], [1, 2, 2]], dtype=float)
+
+
+def test_cronbach_alpha_matches_the_hand_computation():
+    """Item variances 2.5, 1.3, 1.7 (sum 5.5), total variance 15.8: alpha = 3/2·(1 − 5.5/15.8)."""
+    assert cronbach_alpha(TEXTBOOK) == pytest.approx(1.5 * (1 - 5.5 / 15.8))
+
+
+def test_item_rest_and_alpha_if_deleted():
+    """Item 1 against items 2+3 (6, 9, 8, 10, 4); alpha without item 1 from items 2 and 3."""
+    table = reliability(TEXTBOOK, ["a", "b", "c"], "A1", "ngo")
+    rest = np.array([6, 9, 8, 10, 4])
+    expected_r = np.corrcoef(TEXTBOOK[:, 0], rest)[0, 1]
+    assert table.items[0].item_rest == pytest.approx(expected_r)
+    # items 2 and 3: variances 1.3 and 1.7, their total (6, 9, 8, 10, 4) has variance 5.8
+    assert table.items[0].alpha_if_deleted == pytest.approx(2 * (1 - 3.0 / 5.8))
+    assert table.n == 5 and not table.low
+
+
+def test_alpha_uses_complete_rows_only():
+    """A respondent who skipped a question is left out of alpha, not counted as zero."""
+    with_gap = np.vstack([TEXTBOOK, [np.nan, 1, 1]])
+    assert reliability(with_gap, ["a", "b", "c"], "A1", "ngo").alpha == pytest.approx(
+        cronbach_alpha(TEXTBOOK))
+
+
+ONE = parse_questionnaire("""
+id: one
+version: "1"
+title: {pl: Jeden obszar}
+scoring: {min_area_coverage: 1}
+groups: [{id: ngo, label: {pl: NGO}}]
+scales:
+  - id: s
+    choices: [{code: "1", label: {pl: a}, points: 1}, {code: "2", label: {pl: b}, points: 2},
+              {code: "3", label: {pl: c}, points: 3}, {code: "4", label: {pl: d}, points: 4},
+              {code: "5", label: {pl: e}, points: 5}]
+dimensions:
+  - {id: D, label: {pl: D}, areas: [{id: A, label: {pl: A}, questions: [{id: x, scale: s, text: {pl: X}}]}]}
+""")
+
+
+def test_bootstrap_interval_covers_the_true_mean_about_95_percent_of_the_time():
+    """300 simulated surveys of 80 respondents with a known mean: the 95% interval holds it
+    in 91–98% of them."""
+    rng = np.random.default_rng(1)
+    probabilities = np.array([0.1, 0.2, 0.3, 0.25, 0.15])
+    true_mean = float((np.arange(1, 6) * probabilities).sum())
+    hits = 0
+    for trial in range(300):
+        answers = rng.choice(np.arange(1, 6), size=80, p=probabilities).astype(float)
+        draws = bootstrap(answers[:, None], np.zeros(80, dtype=int), ONE, resamples=500, seed=trial)
+        low, high = interval(draws.index)
+        hits += low <= true_mean <= high
+    assert 0.91 <= hits / 300 <= 0.98
+
+
+def test_bootstrap_is_reproducible_and_respects_groups():
+    """Same seed, same draws; a group of identical answers has no spread."""
+    values = np.repeat(np.array([[5.0], [5.0], [5.0], [1.0], [2.0], [3.0]]), 3, axis=1)
+    groups = np.array([0, 0, 0, 1, 1, 1])
+    a = bootstrap(values, groups, tiny(), resamples=200, seed=7)
+    b = bootstrap(values, groups, tiny(), resamples=200, seed=7)
+    assert np.array_equal(a.areas, b.areas, equal_nan=True)
+    assert np.all(a.by_group[:, 0, 0] == 5.0)
+
+
+def test_gap_on_a_hand_made_workbook(tmp_path):
+    """NGOs rate A1 at 5, officials at 1 and 2: the gap is 5 − 1.5 = 3.5 and significant."""
+    rows = [HEADER] + [["ngo", "5", "5"]] * 4 + [["jst", "1", "1"], ["jst", "2", "2"], ["jst", "1", "1"],
+                                                  ["jst", "2", "2"]]
+    path = write_workbook(tmp_path / "d.xlsx", {"Odp": rows})
+    analysis = analyze_file(path, tiny(), resamples=300)
+    gap = next(g for g in analysis.gaps if g.area == "A1")
+    assert (gap.first, gap.second, gap.difference) == (5.0, 1.5, 3.5)
+    assert gap.ci_low <= 3.5 <= gap.ci_high and gap.significant is True
+    assert analysis.largest_gaps(1)[0].area == "A1"
+
+
+def test_sensitivity_table_on_a_hand_made_workbook(tmp_path):
+    """A2: NGOs 2, 4, 5 and one official 1. Configured (equal): A2 = 7/3; pooled: A2 = 3."""
+    rows = [HEADER] + [["ngo", None, None, None, v, v] for v in ("2", "4", "5")] + [
+        ["jst", None, None, None, "1", "1"]]
+    path = write_workbook(tmp_path / "d.xlsx", {"Odp": rows})
+    analysis = analyze_file(path, tiny(min_area_coverage="1/3"), resamples=0)
+    table = {v.setting: v.index for v in analysis.sensitivity}
+    assert table["group_weighting: pooled"] == pytest.approx(3.0)
+    assert analysis.sensitivity[0].index == pytest.approx(7 / 3)
+    assert analysis.provisional  # A1 and A3 have no survey score
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.floats(1, 5)), min_size=3, max_size=3),
+       st.sampled_from(["areas", "dimensions"]), st.sampled_from([0.3, 2 / 3, 1.0]))
+def test_aggregate_many_agrees_with_aggregate(values, aggregation, coverage):
+    """The vectorised aggregation used by the bootstrap gives what the scoring gives."""
+    q = tiny(aggregation=aggregation, min_area_coverage=coverage)
+    series = pd.Series([np.nan if v is None else v for v in values], index=["A1", "A2", "A3"])
+    expected = aggregate(series, q)
+    dims, index = aggregate_many(series.to_numpy()[None, :], q)
+    assert np.allclose(dims[0], expected.dimensions.to_numpy(), equal_nan=True)
+    assert (np.isnan(index[0]) and expected.index is None) or index[0] == pytest.approx(expected.index)
+
+
+def test_analyze_command_json():
+    """analyze --json on the example: intervals, quality, reliability, gap and sensitivity."""
+    result = CliRunner().invoke(cli, ["analyze", str(POST), "--json", "--bootstrap", "300"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) >= {"score", "quality", "reliability", "gap", "sensitivity", "provisional"}
+    area = data["score"]["areas"][0]
+    assert area["ci_low"] <= area["survey"] <= area["ci_high"]
+    assert len(data["gap"]["areas"]) == 12 and data["gap"]["groups"] == ["ngo", "jst"]
+    assert all(-1 <= r["alpha"] <= 1 for r in data["reliability"] if r["alpha"] is not None)
+
+
+def test_trend_orders_rounds_by_metryka(tmp_path):
+    """Files given out of order come back 2024, 2025, 2026 with the scores of `score`."""
+    files = [str(EXAMPLES / "gmina-przykladowa-2026-roczna.xlsx"), str(POST), str(INITIAL)]
+    trend = trend_files(files)
+    assert [r.meta["rok"] for r in trend.rounds] == [2024, 2025, 2026]
+    data = trend.to_dict()
+    assert data["index"][0] == score_file(INITIAL).index.value
+    out = tmp_path / "trend.xlsx"
+    assert CliRunner().invoke(cli, ["trend", *files, "-o", str(out)]).exit_code == 0
+    with zipfile.ZipFile(out) as z:
+        assert any("lineChart" in z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/"))
+
+
+def write_round(path, jst, rok, answer):
+    """A one-group round with the same answer to q1–q6 (q6 is reverse-coded)."""
+    rows = [HEADER[:7], ["ngo", *[answer] * 6]]
+    return write_workbook(path, {"Odp": rows, "metryka": [["jst", jst], ["rok", rok]]})
+
+
+def test_benchmark_ranks_and_median(tmp_path):
+    """Three JSTs answering 2, 3 and 5 everywhere: index (a + 6) / 3 ranks them 3, 2, 1;
+    the median is the middle one; a folder is read whole, and of two rounds of one JST the
+    later is used."""
+    folder = tmp_path / "jst"
+    folder.mkdir()
+    write_round(folder / "a.xlsx", "Gmina A", 2025, "2")
+    write_round(folder / "b.xlsx", "Gmina B", 2025, "3")
+    write_round(folder / "c-stara.xlsx", "Gmina C", 2024, "1")
+    write_round(tmp_path / "c.xlsx", "Gmina C", 2025, "5")
+    bench = benchmark_files([str(folder), str(tmp_path / "c.xlsx")], tiny())
+    assert bench.names == ["Gmina A", "Gmina B", "Gmina C"]
+    assert bench.index.values == pytest.approx({"Gmina A": 8 / 3, "Gmina B": 3.0, "Gmina C": 11 / 3})
+    assert bench.index.ranks == {"Gmina A": 3, "Gmina B": 2, "Gmina C": 1}
+    assert bench.index.median == pytest.approx(3.0)
+    a1 = next(m for m in bench.areas if m.id == "A1")
+    assert a1.versus_median("Gmina C") == pytest.approx(5.0 - 3.0)
+    assert any(p.code == "benchmark-older-round" for p in bench.problems)
