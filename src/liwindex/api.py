@@ -142,6 +142,17 @@ def write_multi(kind: str, data: Trend | Benchmark, output: str | Path, force: b
     return target
 
 
+def write_analysis(analysis: Analysis, output: str | Path, force: bool, lang: str,
+                   inputs: list[str | Path]) -> Path:
+    """The one-round Excel report, with the analysis sheet."""
+    from liwindex.export.files import check_output, write_atomically
+    from liwindex.export.xlsx import write_xlsx
+
+    target = check_output(output, force, inputs=inputs)
+    write_atomically(target, lambda tmp: write_xlsx(tmp, [analysis.result], None, lang, analysis))
+    return target
+
+
 def validate_file(
     path: str | Path,
     questionnaire: str | Path | Questionnaire | None = None,
@@ -334,6 +345,7 @@ __all__ = [
     "trend_files",
     "validate_file",
     "with_intervals",
+    "write_analysis",
     "write_mapping_proposal",
     "write_template",
     "write_xlsform",

@@ -208,19 +208,24 @@ def export_command(
 @click.option("--group", metavar="ID", help="Group of rows without a group column or cell.")
 @MAPPING
 @bootstrap_option(2000)
+@click.option("-o", "--output", metavar="PATH", help="Also write the Excel report with the analysis.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @JSON
 @LANG
 @handle_errors
 def analyze_command(
     file: str, questionnaire_path: str | None, sheet: str | None, group: str | None,
-    mapping_path: str | None, resamples: int, seed: int, as_json: bool, lang: str,
+    mapping_path: str | None, resamples: int, seed: int, output: str | None, force: bool,
+    as_json: bool, lang: str,
 ) -> None:
     """Beyond averages for FILE: 95% intervals, reliability (Cronbach's alpha), the gap
     between NGOs and the administration, data quality and the sensitivity of the index."""
-    from liwindex.api import analyze_file
+    from liwindex.api import analyze_file, write_analysis
     from liwindex.render import render_analysis, render_problems
 
     analysis = analyze_file(file, questionnaire_path, sheet, group, mapping_path, resamples, seed)
+    if output:
+        _written(write_analysis(analysis, output, force, lang, [file]), lang)
     if as_json:
         click.echo(_json(analysis.to_dict(lang)))
     else:
