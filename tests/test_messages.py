@@ -10,7 +10,7 @@ from liwindex.messages import MESSAGES
 
 # Problem codes are kebab-case string literals; a few other such literals are not codes.
 KEBAB = re.compile(r"""["']([a-z]+(?:-[a-z0-9]+)+)["']""")
-NOT_CODES = {"utf-8", "utf-8-sig", "utf-16-le", "post-implementation"}
+NOT_CODES = {"utf-8", "utf-8-sig", "utf-16-le", "post-implementation", "chromium-browser", "google-chrome"}
 
 
 def used_codes() -> set[str]:

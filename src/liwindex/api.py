@@ -153,6 +153,45 @@ def write_analysis(analysis: Analysis, output: str | Path, force: bool, lang: st
     return target
 
 
+def write_report(
+    files: list[str | Path],
+    output: str | Path,
+    pdf: str | Path | None = None,
+    force: bool = False,
+    lang: str = "pl",
+    questionnaire: str | Path | None = None,
+    mapping: str | Path | None = None,
+    resamples: int = 2000,
+    seed: int = 2026,
+) -> list[Path]:
+    """The report for publication: a self-contained HTML page and optionally its PDF. One
+    file: that round; two or more: rounds ordered by their metryka, the first compared with
+    the last."""
+    from liwindex.export.files import check_output, write_atomically
+    from liwindex.multi import round_order
+    from liwindex.report.page import build_page
+    from liwindex.report.pdf import html_to_pdf
+    from liwindex.stats.analysis import draws_for, gaps_for
+
+    targets = [check_output(output, force, inputs=files)]
+    if pdf is not None:
+        targets.append(check_output(pdf, force, inputs=files))
+    results = sorted(score_files(list(files), questionnaire, mapping), key=round_order)
+    comparison = compare(results[0], results[-1], resamples, seed) if len(results) > 1 else None
+    draws = draws_for(results[-1], resamples, [seed, 9])
+    if comparison is None:
+        with_intervals(results[-1], resamples, seed)
+    html = build_page(results, comparison, gaps_for(results[-1], draws), lang)
+
+    def write_html(tmp: Path) -> None:
+        tmp.write_text(html, "utf-8")
+
+    write_atomically(targets[0], write_html)
+    if pdf is not None:
+        write_atomically(targets[1], lambda tmp: html_to_pdf(html, tmp))
+    return targets
+
+
 def validate_file(
     path: str | Path,
     questionnaire: str | Path | Questionnaire | None = None,
@@ -347,6 +386,7 @@ __all__ = [
     "with_intervals",
     "write_analysis",
     "write_mapping_proposal",
+    "write_report",
     "write_template",
     "write_xlsform",
 ]

@@ -233,6 +233,29 @@ def analyze_command(
     render_problems([*analysis.result.problems, *analysis.problems], _stderr(), lang)
 
 
+@cli.command("report")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("-o", "--output", required=True, metavar="PATH", help="The HTML page to write.")
+@click.option("--pdf", metavar="PATH", help="Also write the report as PDF (A4).")
+@click.option("--force", is_flag=True, help="Replace the output files if they exist.")
+@QUESTIONNAIRE
+@MAPPING
+@bootstrap_option(2000)
+@LANG
+@handle_errors
+def report_command(files: tuple[str, ...], output: str, pdf: str | None, force: bool,
+                   questionnaire_path: str | None, mapping_path: str | None, resamples: int,
+                   seed: int, lang: str) -> None:
+    """The report for publication (BIP, the council): a self-contained HTML page with charts,
+    readable on a phone and printable on A4, and optionally its PDF. Two or more FILES: the
+    first round compared with the last."""
+    from liwindex.api import write_report
+
+    for path in write_report(list(files), output, pdf, force, lang, questionnaire_path, mapping_path,
+                             resamples, seed):
+        _written(path, lang)
+
+
 @cli.command("trend")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("-o", "--output", metavar="PATH", help="Also write an Excel workbook with line charts.")

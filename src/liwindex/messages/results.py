@@ -124,4 +124,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the final values of {value} are working-group grades, those of the others survey "
         "scores; to compare surveys only use --json (the survey field) or files without 'oceny'.",
     },
+    "pdf-unavailable": {
+        "pl": "nie ma tu programu do tworzenia PDF. Zainstaluj WeasyPrint (pip install "
+        "'liwindex[pdf]', w Linuksie także pakiet libpango-1.0-0) albo przeglądarkę Chromium; "
+        "raport HTML można też wydrukować do PDF z przeglądarki.",
+        "en": "no PDF renderer is available here. Install WeasyPrint (pip install 'liwindex[pdf]', "
+        "on Linux also the libpango-1.0-0 package) or Chromium; the HTML report can also be "
+        "printed to PDF from a browser.",
+    },
 }

@@ -122,6 +122,23 @@ def attach_intervals(result: ScoreResult, draws: Draws | None) -> None:
     result.intervals["index"] = interval(draws.index)
 
 
+def gaps_for(result: ScoreResult, draws: Draws | None) -> list[Gap]:
+    """Per area, the first group's score minus the second's (NGO − administration), with
+    its bootstrap interval when ``draws`` are given."""
+    q = result.questionnaire
+    if q is None or len(q.group_ids) < 2:
+        return []
+    first_id, second_id = q.group_ids[0], q.group_ids[1]
+    gaps = []
+    for a, area in enumerate(result.areas):
+        first, second = area.by_group.get(first_id), area.by_group.get(second_id)
+        gap = Gap(area.id, first, second, None if first is None or second is None else first - second)
+        if draws is not None:
+            gap.ci_low, gap.ci_high = interval(draws.by_group[:, 0, a] - draws.by_group[:, 1, a])
+        gaps.append(gap)
+    return gaps
+
+
 def analyze(round_: Round, result: ScoreResult, resamples: int = DEFAULT_RESAMPLES,
             seed: int = DEFAULT_SEED) -> Analysis:
     """Analyse a scored round."""
@@ -130,15 +147,8 @@ def analyze(round_: Round, result: ScoreResult, resamples: int = DEFAULT_RESAMPL
     attach_intervals(result, draws)
     problems: list[Problem] = []
 
-    gaps: list[Gap] = []
     pair = (q.group_ids[0], q.group_ids[1]) if len(q.group_ids) >= 2 else None
-    if pair is not None:
-        for a, area in enumerate(result.areas):
-            first, second = area.by_group.get(pair[0]), area.by_group.get(pair[1])
-            gap = Gap(area.id, first, second, None if first is None or second is None else first - second)
-            if draws is not None:
-                gap.ci_low, gap.ci_high = interval(draws.by_group[:, 0, a] - draws.by_group[:, 1, a])
-            gaps.append(gap)
+    gaps = gaps_for(result, draws)
 
     tables: list[Reliability] = []
     variants: list[Variant] = []

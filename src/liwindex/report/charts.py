@@ -1,0 +1,133 @@
+"""Charts as inline SVG, drawn by matplotlib: text stays text (searchable, readable by
+screen readers), no external references, colours that stay distinct in greyscale
+(different lightness plus hatching and markers)."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+DARK, LIGHT, MID = "#1f4e79", "#b9c9d9", "#6c8ebf"
+FONT = "DejaVu Sans"
+
+
+def _decimal(lang: str) -> Any:
+    """Axis numbers with a decimal comma in Polish."""
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda value, _pos: f"{value:.1f}".replace(".", "," if lang == "pl" else "."))
+
+
+def _figure(width: float, height: float) -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "liwindex", "font.family": FONT,
+                         "font.size": 9, "axes.spines.top": False, "axes.spines.right": False})
+    return plt.subplots(figsize=(width, height))
+
+
+def _svg(fig: Any, title: str, description: str) -> str:
+    """The figure as an <svg> element for inline HTML, with a title and description for
+    assistive technology, and nothing that points outside the page."""
+    import matplotlib.pyplot as plt
+
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg"):]
+    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
+    svg = re.sub(r'\s+xmlns(:xlink)?="[^"]*"', "", svg)
+    svg = re.sub(r'\s(width|height)="[^"]*pt"', "", svg, count=2)
+    # matplotlib numbers its ids the same way in every figure: give each chart its own
+    # prefix so that several charts in one page neither clash nor point at each other.
+    prefix = re.sub(r"\W+", "", title.casefold())[:16] or "chart"
+    svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', svg)
+    svg = svg.replace('href="#', f'href="#{prefix}-').replace("url(#", f"url(#{prefix}-")
+    from html import escape
+
+    return svg.replace(
+        "<svg", f'<svg role="img" aria-label="{escape(title)}" style="width:100%;height:auto"', 1
+    ).replace(">", f"><title>{escape(title)}</title><desc>{escape(description)}</desc>", 1)
+
+
+def area_bars(labels: Sequence[str], before: Sequence[float | None] | None,
+              after: Sequence[float | None], names: tuple[str, str], lo: float, hi: float,
+              title: str, description: str, lang: str = "pl") -> str:
+    """Horizontal bars of the areas: one bar per round (the earlier one light and hatched)."""
+    n = len(labels)
+    fig, ax = _figure(7.2, 0.42 * n + 1.0)
+    y = np.arange(n)[::-1]
+
+    def values(seq: Sequence[float | None]) -> np.ndarray:
+        return np.array([np.nan if v is None else v for v in seq], dtype=float)
+
+    if before is not None:
+        ax.barh(y + 0.2, values(before) - lo, left=lo, height=0.38, color=LIGHT, hatch="///",
+                edgecolor="#5b6b7b", linewidth=0.5, label=names[0])
+        ax.barh(y - 0.2, values(after) - lo, left=lo, height=0.38, color=DARK, label=names[1])
+        ax.legend(loc="lower right", frameon=False)
+    else:
+        ax.barh(y, values(after) - lo, left=lo, height=0.6, color=DARK)
+    for yy, value in zip(y - (0.2 if before is not None else 0), values(after), strict=True):
+        if not np.isnan(value):
+            shown = f"{value:.2f}".replace(".", "," if lang == "pl" else ".")
+            ax.text(value + 0.04, yy, shown, va="center", fontsize=8)
+    ax.set_yticks(y, labels)
+    ax.set_xlim(lo, hi + 0.35)
+    ax.xaxis.set_major_formatter(_decimal(lang))
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    return _svg(fig, title, description)
+
+
+def radar(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]], lo: float,
+          hi: float, title: str, description: str, lang: str = "pl") -> str:
+    """A radar of the płaszczyzny (or areas); each round a line with its own marker."""
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "liwindex", "font.family": FONT,
+                         "font.size": 9})
+    fig = plt.figure(figsize=(3.8, 3.4))
+    ax = fig.add_subplot(projection="polar")
+    angles = np.linspace(0, 2 * np.pi, len(labels), endpoint=False)
+    closed = np.append(angles, angles[0])
+    styles = [(LIGHT, "--", "s"), (DARK, "-", "o"), (MID, ":", "^")]
+    for (name, values), (colour, line, marker) in zip(series, styles, strict=False):
+        data = np.array([np.nan if v is None else v for v in values], dtype=float)
+        ax.plot(closed, np.append(data, data[0]), line, color=colour, marker=marker, linewidth=2,
+                label=name)
+    ax.set_xticks(angles, labels)
+    ax.set_ylim(lo, hi)
+    ax.set_yticks(np.arange(lo, hi + 0.01, 1.0))
+    ax.yaxis.set_major_formatter(_decimal(lang))
+    ax.tick_params(axis="y", labelsize=7)
+    ax.legend(loc="upper right", bbox_to_anchor=(1.25, 1.12), frameon=False, fontsize=8)
+    return _svg(fig, title, description)
+
+
+def gap_dots(labels: Sequence[str], first: Sequence[float | None], second: Sequence[float | None],
+             names: tuple[str, str], lo: float, hi: float, title: str, description: str,
+             lang: str = "pl") -> str:
+    """Each area's score by the two groups as two markers joined by a line (the gap)."""
+    n = len(labels)
+    fig, ax = _figure(7.2, 0.36 * n + 1.0)
+    y = np.arange(n)[::-1]
+    a = np.array([np.nan if v is None else v for v in first], dtype=float)
+    b = np.array([np.nan if v is None else v for v in second], dtype=float)
+    ax.hlines(y, np.fmin(a, b), np.fmax(a, b), color="#999999", linewidth=2)
+    ax.plot(a, y, "o", color=DARK, markersize=7, label=names[0])
+    ax.plot(b, y, "D", color=LIGHT, markeredgecolor="#333333", markersize=6, label=names[1])
+    ax.set_yticks(y, labels)
+    ax.set_xlim(lo, hi)
+    ax.xaxis.set_major_formatter(_decimal(lang))
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.legend(loc="lower right", frameon=False)
+    return _svg(fig, title, description)

@@ -1,0 +1,293 @@
+"""The report page: one self-contained HTML document built from the result objects.
+
+Every piece of text is escaped; numbers are shown in the reader's language and carry their
+unrounded value in ``data-value`` so that tools (and tests) can read exactly what JSON gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+from liwindex import __version__
+from liwindex.comparison import Comparison, round_label
+from liwindex.export.words import METHOD
+from liwindex.i18n import fmt, fmt_signed
+from liwindex.questionnaire import Questionnaire
+from liwindex.report import charts
+from liwindex.report.words import w
+from liwindex.results import ScoreResult
+from liwindex.stats.analysis import Gap
+
+CSS = """
+:root{--ink:#111;--muted:#555;--line:#ccc;--accent:#1f4e79;--up:#1b6b2f;--down:#9b1c1c}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 "DejaVu Sans",system-ui,sans-serif;color:var(--ink);background:#fff}
+main{max-width:60rem;margin:0 auto;padding:1rem}
+h1{font-size:1.7rem;margin:.2rem 0}
+h2{font-size:1.3rem;margin:2rem 0 .6rem;border-bottom:2px solid var(--accent);padding-bottom:.2rem;
+break-after:avoid}
+h3{font-size:1.05rem;margin:1.2rem 0 .4rem;break-after:avoid}
+.muted{color:var(--muted)}
+.headline{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:center;margin:1rem 0;padding:1rem;
+border:1px solid var(--line);border-radius:.5rem}
+.big{font-size:3rem;font-weight:700;color:var(--accent)}
+.up{color:var(--up)}.down{color:var(--down)}.scroll{overflow-x:auto}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9rem}
+caption{text-align:left;font-weight:700;padding:.3rem 0}
+th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;vertical-align:top;text-align:left}
+td.num{text-align:right;white-space:nowrap}th.num{text-align:right}
+thead th{border-bottom:2px solid var(--ink)}
+th[scope=row]{min-width:12rem;font-weight:600}tr{break-inside:avoid}
+figure{margin:1rem 0;break-inside:avoid}figcaption{font-size:.85rem;color:var(--muted)}
+figure.radar svg{max-width:22rem;display:block;margin:0 auto}
+.cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}
+blockquote{margin:.4rem 0;padding:.3rem .8rem;border-left:3px solid var(--line);white-space:pre-wrap}
+footer{margin-top:3rem;font-size:.8rem;color:var(--muted)}
+@page{size:A4;margin:16mm 14mm 18mm;
+@bottom-center{content:counter(page) " / " counter(pages);font-size:9pt}}
+@media print{body{font-size:10pt}main{max-width:none;padding:0}.scroll{overflow:visible}
+table{font-size:8.5pt}th[scope=row]{min-width:9rem}}
+"""
+
+
+def _num(value: float | None, lang: str, signed: bool = False, digits: int = 2) -> str:
+    """A numeric cell: the number as people read it, the exact value in data-value."""
+    shown = fmt_signed(value, lang, digits) if signed else fmt(value, lang, digits)
+    data = "" if value is None else f' data-value="{value!r}"'
+    return f'<td class="num"{data}>{escape(shown)}</td>'
+
+
+def _table(caption: str, head: Sequence[str], rows: Sequence[str],
+           numeric: Sequence[int] | None = None) -> str:
+    """A real table: caption, column headers; ``numeric`` columns are right-aligned (by
+    default every column but the first)."""
+    numeric = range(1, len(head)) if numeric is None else numeric
+    cells = "".join(f'<th scope="col"{" class=num" if i in numeric else ""}>{escape(h)}</th>'
+                    for i, h in enumerate(head))
+    return (f'<div class="scroll"><table><caption>{escape(caption)}</caption>'
+            f"<thead><tr>{cells}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def _row(head: str, *cells: str) -> str:
+    return f'<tr><th scope="row">{escape(head)}</th>{"".join(cells)}</tr>'
+
+
+def _interval_text(low: float | None, high: float | None, lang: str) -> str:
+    """``[0,41; 0,75]`` in Polish, ``[0.41, 0.75]`` in English, with real minus signs."""
+    if low is None or high is None:
+        return "—"
+    sep = "; " if lang == "pl" else ", "
+    return f"[{fmt(low, lang)}{sep}{fmt(high, lang)}]".replace("-", "−")
+
+
+def _interval(low: float | None, high: float | None, lang: str, significant: bool | None = None) -> str:
+    """An interval cell, ``*`` marking a significant change."""
+    return f'<td class="num">{escape(_interval_text(low, high, lang))}{" *" if significant else ""}</td>'
+
+
+def _figure(svg: str, caption: str, css: str = "") -> str:
+    return f'<figure{f" class={css}" if css else ""}>{svg}<figcaption>{escape(caption)}</figcaption></figure>'
+
+
+@dataclass
+class _Report:
+    rounds: Sequence[ScoreResult]
+    comparison: Comparison | None
+    gaps: list[Gap]
+    lang: str
+
+    @property
+    def last(self) -> ScoreResult:
+        return self.rounds[-1]
+
+    @property
+    def q(self) -> Questionnaire:
+        assert self.last.questionnaire is not None
+        return self.last.questionnaire
+
+    @property
+    def labels(self) -> list[str]:
+        return [round_label(r, self.lang) for r in self.rounds]
+
+    def t(self, key: str) -> str:
+        return escape(w(key, self.lang))
+
+    def name(self, ident: str, label: dict[str, str]) -> str:
+        return f"{ident} {label[self.lang]}"
+
+
+def _head(r: _Report) -> list[str]:
+    jst = next((str(x.meta["jst"]) for x in reversed(r.rounds) if x.meta.get("jst")), "")
+    title = escape(jst or r.labels[-1])
+    return [
+        f'<!DOCTYPE html><html lang="{r.lang}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{r.t('title')} — {title}</title><style>{CSS}</style></head><body><main>",
+        f'<header><p class="muted">{r.t("subtitle")}</p><h1>{r.t("title")}</h1>',
+        f"<p><strong>{escape(jst)}</strong> · {r.t('rounds')}: {escape(' → '.join(r.labels))}</p></header>",
+    ]
+
+
+def _headline(r: _Report) -> list[str]:
+    lang, last = r.lang, r.last
+    parts = [f'<section class="headline" aria-label="{r.t("index")}"><div>',
+             f'<div class="muted">{r.t("index")} · {escape(r.labels[-1])}</div>',
+             f'<div class="big" data-value="{last.index.value!r}">'
+             f"{escape(fmt(last.index.value, lang))}</div>",
+             f'<div class="muted">{r.t("of")}</div></div>']
+    if r.comparison is not None:
+        change = r.comparison.index
+        delta = change.value.delta or 0
+        css, arrow = ("up", "▲") if delta > 0 else ("down", "▼") if delta < 0 else ("", "")
+        parts += [f'<div><div class="big {css}" data-value="{change.value.delta!r}">'
+                  f"{arrow} {escape(fmt_signed(change.value.delta, lang))}</div>",
+                  f'<div class="muted">{escape(fmt_signed(change.value.pct, lang, 1, "%"))} · '
+                  f'{escape(w("change_vs", lang).format(label=r.labels[0]))}</div></div>']
+    parts.append("</section>")
+    if r.comparison is not None and r.comparison.index.ci_low is not None:
+        index = r.comparison.index
+        interval = _interval_text(index.ci_low, index.ci_high, lang)
+        verdict = w("significant" if index.significant else "not_significant", lang)
+        text = w("survey_change", lang).format(delta=fmt_signed(index.survey.delta, lang),
+                                               ci=interval, verdict=verdict)
+        parts.append(f"<p>{escape(text)}</p>")
+    if last.index.source == "grades":
+        parts.append(f'<p class="muted">{r.t("source_grades")}</p>')
+    return parts
+
+
+def _dimensions(r: _Report) -> list[str]:
+    lang = r.lang
+    if r.comparison is not None:
+        rows = [_row(r.name(d.id, d.label), _num(d.value.before, lang), _num(d.value.after, lang),
+                     _num(d.value.delta, lang, signed=True)) for d in r.comparison.dimensions]
+        head = [w(k, lang) for k in ("dimension", "before", "after", "change")]
+    else:
+        rows = [_row(r.name(d.id, d.label), _num(d.value, lang), _num(d.survey, lang))
+                for d in r.last.dimensions]
+        head = [w(k, lang) for k in ("dimension", "value", "survey")]
+    shown = r.rounds[-3:]
+    series = [(round_label(x, lang), [d.value for d in x.dimensions]) for x in shown]
+    lo, hi = r.last.index_range
+    svg = charts.radar([d.id for d in r.last.dimensions], series, lo, hi, w("chart_radar", lang),
+                       w("chart_radar_desc", lang), lang)
+    return [f"<section><h2>{r.t('dimensions')}</h2><div class=\"cols\"><div>",
+            _table(w("dimensions", lang), head, rows), "</div><div>",
+            _figure(svg, w("chart_radar_desc", lang), "radar"), "</div></div></section>"]
+
+
+def _areas(r: _Report) -> list[str]:
+    lang, last, comparison = r.lang, r.last, r.comparison
+    lo, hi = last.index_range
+    labels = [f"{a.id} {a.label[lang][:38]}" for a in last.areas]
+    before = [r.rounds[0].area(a.id).value for a in last.areas] if comparison else None
+    desc = w("chart_areas_desc", lang).format(n=len(last.areas), lo=f"{lo:g}", hi=f"{hi:g}")
+    svg = charts.area_bars(labels, before, [a.value for a in last.areas],
+                           (r.labels[0], r.labels[-1]), lo, hi, w("chart_areas", lang), desc, lang)
+    if comparison is not None:
+        rows = [_row(r.name(a.id, a.label), _num(a.value.before, lang), _num(a.value.after, lang),
+                     _num(a.value.delta, lang, signed=True), _num(a.survey.after, lang),
+                     _interval(a.ci_low, a.ci_high, lang, a.significant),
+                     _num(last.area(a.id).n, lang, digits=0)) for a in comparison.areas]
+        head = [w(k, lang) for k in ("area", "before", "after", "change", "survey")]
+        head += [f"{w('change', lang)} ({w('survey', lang).lower()}) {w('interval', lang)}", w("n", lang)]
+    else:
+        rows = [_row(r.name(a.id, a.label), _num(a.value, lang), _num(a.survey, lang),
+                     _num(a.grade, lang), _num(a.n, lang, digits=0)) for a in last.areas]
+        head = [w(k, lang) for k in ("area", "value", "survey", "grade", "n")]
+    return [f"<section><h2>{r.t('areas')}</h2>", _figure(svg, desc), _table(w("areas", lang), head, rows),
+            "</section>"]
+
+
+def _highlights(r: _Report) -> list[str]:
+    lang = r.lang
+    ranked = sorted((a for a in r.last.areas if a.value is not None), key=lambda a: -(a.value or 0))
+    lists = [(w("strong", lang), [(r.name(a.id, a.label), fmt(a.value, lang)) for a in ranked[:3]]),
+             (w("weak", lang), [(r.name(a.id, a.label), fmt(a.value, lang)) for a in ranked[::-1][:3]])]
+    if r.comparison is not None:
+        for key, rows in zip(("gains", "drops"), r.comparison.largest(), strict=True):
+            lists.append((w(key, lang), [(r.name(a.id, a.label), fmt_signed(a.value.delta, lang))
+                                         for a in rows]))
+    parts = ['<section><div class="cols">']
+    for title, items in lists:
+        entries = "".join(f"<li>{escape(name)} — <strong>{escape(value)}</strong></li>"
+                          for name, value in items) or f"<li>{r.t('none')}</li>"
+        parts.append(f"<div><h3>{escape(title)}</h3><ul>{entries}</ul></div>")
+    parts.append("</div></section>")
+    return parts
+
+
+def _gap(r: _Report) -> list[str]:
+    lang, gaps = r.lang, r.gaps
+    known = [g for g in gaps if g.difference is not None]
+    if not known:
+        return []
+    names = (r.q.group_ids[0].upper(), r.q.group_ids[1].upper())
+    top = sorted(known, key=lambda g: -abs(g.difference or 0))[:3]
+    intro = w("gap_intro", lang).format(list=", ".join(f"{g.area} ({fmt_signed(g.difference, lang)})"
+                                                       for g in top))
+    lo, hi = r.last.index_range
+    svg = charts.gap_dots([g.area for g in gaps], [g.first for g in gaps], [g.second for g in gaps],
+                          names, lo, hi, w("chart_gap", lang), w("chart_gap_desc", lang), lang)
+    rows = [_row(g.area, _num(g.first, lang), _num(g.second, lang), _num(g.difference, lang, signed=True),
+                 _interval(g.ci_low, g.ci_high, lang, g.significant)) for g in gaps]
+    head = [w("area", lang), names[0], names[1], w("difference", lang), w("interval", lang)]
+    return [f"<section><h2>{r.t('gap')}</h2><p>{escape(intro)}</p>", _figure(svg, w("chart_gap_desc", lang)),
+            _table(w("chart_gap", lang), head, rows), "</section>"]
+
+
+def _grades(r: _Report) -> list[str]:
+    lang = r.lang
+    graded = [(x, a, x.grades[a.id]) for x in r.rounds for a in x.areas if a.id in x.grades]
+    if not graded:
+        return []
+    rows = [f"<tr><td>{escape(round_label(x, lang))}</td>"
+            f'<th scope="row">{escape(r.name(a.id, a.label))}</th>{_num(g.value, lang)}'
+            f"<td>{escape(g.justification)}</td><td>{escape(g.recommendations)}</td></tr>"
+            for x, a, g in graded]
+    head = [w(k, lang) for k in ("round", "area", "grade", "justification", "recommendations")]
+    return [f"<section><h2>{r.t('grades')}</h2>", _table(w("grades", lang), head, rows, numeric=[2]),
+            "</section>"]
+
+
+def _open_answers(r: _Report) -> list[str]:
+    answers = r.last.open_answers
+    if not answers:
+        return []
+    parts = [f"<section><h2>{r.t('open')}</h2>"]
+    for question in r.q.context_questions:
+        for group in r.q.groups:
+            texts = [a.text for a in answers if a.question == question.id and a.group == group.id]
+            if texts:
+                heading = f"{question.text.get(r.lang)} — {group.label.get(r.lang)} ({len(texts)})"
+                parts.append(f"<h3>{escape(heading)}</h3>")
+                parts += [f"<blockquote>{escape(text)}</blockquote>" for text in texts]
+    parts.append("</section>")
+    return parts
+
+
+def _method(r: _Report) -> list[str]:
+    q, s, lang = r.q, r.q.scoring, r.lang
+    counts = "; ".join(
+        f"{round_label(x, lang)}: {x.respondents_total} ("
+        + ", ".join(f"{g}: {n}" for g, n in x.respondents_by_group.items()) + ")" for x in r.rounds)
+    settings = (f"index_range [{s.lo:g}, {s.hi:g}], aggregation {s.aggregation}, group_weighting "
+                f"{s.group_weighting}, min_answered {s.min_answered:g}, min_area_coverage "
+                f"{s.min_area_coverage:.3g}")
+    summary = (f"{w('questionnaire', lang)}: {q.title.get(lang)} ({q.id} {q.version}). "
+               f"{w('respondents', lang)}: {counts}. {settings}.")
+    return ([f"<section><h2>{r.t('method')}</h2><p>{escape(summary)}</p>"]
+            + [f"<p>{escape(p)}</p>" for p in METHOD.get(lang, METHOD["pl"])]
+            + [f"</section><footer>{escape(w('generated', lang).format(version=__version__))}</footer>"])
+
+
+def build_page(rounds: Sequence[ScoreResult], comparison: Comparison | None, gaps: list[Gap],
+               lang: str = "pl") -> str:
+    """The whole report as HTML: headline, płaszczyzny, areas, highlights, the gap between
+    groups, grades and recommendations, open answers and the method."""
+    r = _Report(rounds, comparison, gaps, lang)
+    parts = _head(r) + _headline(r) + _dimensions(r) + _areas(r) + _highlights(r) + _gap(r)
+    parts += _grades(r) + _open_answers(r) + _method(r) + ["</main></body></html>"]
+    return "\n".join(parts) + "\n"

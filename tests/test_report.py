@@ -1,0 +1,168 @@
+"""The report for publication: valid self-contained HTML with the same numbers as
+compare --json, escaped respondent text, accessible tables and charts, and a PDF."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from html.parser import HTMLParser
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import INITIAL, POST, write_workbook
+from liwindex.cli import cli
+from liwindex.report.pdf import engine
+
+VOID = {"meta", "br", "img", "hr", "input", "link", "path", "use", "rect", "circle", "line",
+        "polyline", "polygon", "ellipse", "stop"}
+
+
+class Page(HTMLParser):
+    """Collects tags, checks that elements close in order, and keeps data-value cells."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.values: list[float] = []
+        self.errors: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if attributes.get("data-value") not in (None, "None"):
+            self.values.append(float(attributes["data-value"]))
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"unexpected </{tag}> with {self.stack[-3:]}")
+        else:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(html: str) -> Page:
+    page = Page()
+    page.feed(html)
+    page.close()
+    return page
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("raport") / "raport.html"
+    result = CliRunner().invoke(cli, ["report", str(INITIAL), str(POST), "-o", str(out), "--bootstrap", "300"])
+    assert result.exit_code == 0, result.output
+    return out.read_text("utf-8")
+
+
+def test_html_is_well_formed_and_self_contained(report):
+    """Every element closes in order; no URL, script or external resource."""
+    page = parse(report)
+    assert page.errors == [] and page.stack == []
+    assert "http://" not in report and "https://" not in report and "<script" not in report
+    assert not [t for t, a in page.tags if a.get("src") or (t == "link" and a.get("href"))]
+
+
+def test_numbers_equal_compare_json(report):
+    """Index, every area's before, after and change appear with their unrounded values."""
+    data = json.loads(CliRunner().invoke(cli, ["compare", str(INITIAL), str(POST), "--json",
+                                               "--bootstrap", "0"]).stdout)
+    values = parse(report).values
+    expected = [data["index"]["after"], data["index"]["delta"]]
+    for area in data["areas"]:
+        expected += [area["before"], area["after"], area["delta"]]
+    for number in expected:
+        assert any(v == pytest.approx(number, rel=1e-12) for v in values), number
+
+
+def test_ids_are_unique(report):
+    """Several charts in one page must not share element ids."""
+    ids = [a["id"] for _, a in parse(report).tags if a.get("id")]
+    assert len(ids) == len(set(ids)) and ids
+
+
+def test_tables_and_charts_are_accessible(report):
+    """Real tables with captions and header scopes; every chart is an SVG image with a title,
+    a description and a caption."""
+    page = parse(report)
+    tags = [t for t, _ in page.tags]
+    assert tags.count("table") >= 4 and tags.count("caption") == tags.count("table")
+    assert ("th", {"scope": "row"}) in page.tags
+    svgs = [a for t, a in page.tags if t == "svg"]
+    assert len(svgs) == 3 and all(a.get("role") == "img" and a.get("aria-label") for a in svgs)
+    assert tags.count("figcaption") == 3 and tags.count("desc") >= 3
+
+
+def test_respondent_text_is_escaped(tmp_path):
+    """An open answer with <script> arrives as text, never as markup."""
+    rows = [["grupa", "o1_n1", "o1_n2", "mocne_strony"],
+            ["ngo", "4", "4", "<script>alert('x')</script> & <b>pogrubienie</b>"]]
+    src = write_workbook(tmp_path / "zle.xlsx", {"Odp": rows})
+    out = tmp_path / "raport.html"
+    assert CliRunner().invoke(cli, ["report", str(src), "-o", str(out)]).exit_code == 0
+    html = out.read_text("utf-8")
+    assert "<script" not in html and "<b>pogrubienie" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &lt;b&gt;" in html
+
+
+def test_english_report(tmp_path):
+    """--lang en: English headings and decimal points."""
+    out = tmp_path / "report.html"
+    assert CliRunner().invoke(cli, ["report", str(POST), "-o", str(out), "--lang", "en"]).exit_code == 0
+    html = out.read_text("utf-8")
+    assert '<html lang="en">' in html and "Areas of cooperation" in html and "3,33" not in html
+
+
+def test_report_refuses_to_overwrite(tmp_path):
+    """No --force, no overwrite."""
+    out = tmp_path / "raport.html"
+    out.write_text("stary")
+    assert CliRunner().invoke(cli, ["report", str(POST), "-o", str(out)]).exit_code == 1
+    assert out.read_text() == "stary"
+
+
+@pytest.mark.skipif(engine() is None, reason="neither WeasyPrint nor Chromium is installed")
+def test_pdf_is_written(tmp_path):
+    """A PDF of several A4 pages comes out of the same page."""
+    out, pdf = tmp_path / "raport.html", tmp_path / "raport.pdf"
+    result = CliRunner().invoke(cli, ["report", str(INITIAL), str(POST), "-o", str(out), "--pdf", str(pdf),
+                                      "--bootstrap", "100"])
+    assert result.exit_code == 0, result.output
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 30_000
+
+
+CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+def test_charts_render_with_size_in_chromium(report, tmp_path):
+    """Headless Chromium lays out the page: every chart has a non-zero size."""
+    probe = report.replace("</body>", "<script>document.body.dataset.sizes = Array.from("
+                           "document.querySelectorAll('svg')).map(s => {const r = s.getBoundingClientRect();"
+                           " return Math.round(r.width) + 'x' + Math.round(r.height);}).join(',');</script></body>")
+    page = tmp_path / "probe.html"
+    page.write_text(probe, "utf-8")
+    done = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path}/profile", "--window-size=1200,900", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120)
+    sizes = done.stdout.split('data-sizes="')[1].split('"')[0].split(",")
+    assert len(sizes) == 3
+    for size in sizes:
+        width, height = (int(x) for x in size.split("x"))
+        assert width > 100 and height > 100
