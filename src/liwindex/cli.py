@@ -256,58 +256,56 @@ def report_command(files: tuple[str, ...], output: str, pdf: str | None, force: 
         _written(path, lang)
 
 
+def many_rounds_options(func: F) -> F:
+    """Options shared by trend and benchmark."""
+    for option in reversed([
+        click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str)),
+        click.option("-o", "--output", metavar="PATH", help="Also write an Excel workbook with charts."),
+        click.option("--force", is_flag=True, help="Replace the output file if it exists."),
+        QUESTIONNAIRE, MAPPING, JSON, LANG,
+    ]):
+        func = option(func)
+    return func
+
+
+def _many_rounds(kind: str, files: tuple[str, ...], output: str | None, force: bool,
+                 questionnaire_path: str | None, mapping_path: str | None, as_json: bool,
+                 lang: str) -> None:
+    from liwindex import api, render
+
+    read = api.trend_files if kind == "trend" else api.benchmark_files
+    data = read(list(files), questionnaire_path, mapping_path)
+    if output:
+        _written(api.write_multi(kind, data, output, force, lang, list(files)), lang)
+    if as_json:
+        click.echo(_json(data.to_dict(lang)))
+    elif kind == "trend":
+        render.render_trend(data, _stdout(), lang)  # type: ignore[arg-type]
+    else:
+        render.render_benchmark(data, _stdout(), lang)  # type: ignore[arg-type]
+    render.render_problems(data.problems, _stderr(), lang)
+
+
 @cli.command("trend")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("-o", "--output", metavar="PATH", help="Also write an Excel workbook with line charts.")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-@QUESTIONNAIRE
-@MAPPING
-@JSON
-@LANG
+@many_rounds_options
 @handle_errors
 def trend_command(files: tuple[str, ...], output: str | None, force: bool,
                   questionnaire_path: str | None, mapping_path: str | None, as_json: bool,
                   lang: str) -> None:
     """Each area, płaszczyzna and the index across the rounds in FILES (ordered by the
     year and round in their metryka)."""
-    from liwindex.api import trend_files, write_multi
-    from liwindex.render import render_problems, render_trend
-
-    trend = trend_files(list(files), questionnaire_path, mapping_path)
-    if output:
-        _written(write_multi("trend", trend, output, force, lang, list(files)), lang)
-    if as_json:
-        click.echo(_json(trend.to_dict(lang)))
-    else:
-        render_trend(trend, _stdout(), lang)
-    render_problems(trend.problems, _stderr(), lang)
+    _many_rounds("trend", files, output, force, questionnaire_path, mapping_path, as_json, lang)
 
 
 @cli.command("benchmark")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("-o", "--output", metavar="PATH", help="Also write an Excel workbook.")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-@QUESTIONNAIRE
-@MAPPING
-@JSON
-@LANG
+@many_rounds_options
 @handle_errors
 def benchmark_command(files: tuple[str, ...], output: str | None, force: bool,
                       questionnaire_path: str | None, mapping_path: str | None, as_json: bool,
                       lang: str) -> None:
     """Local governments side by side: one round each (FILES or folders of them), ranked
     per area and on the index, each against the group's median."""
-    from liwindex.api import benchmark_files, write_multi
-    from liwindex.render import render_benchmark, render_problems
-
-    bench = benchmark_files(list(files), questionnaire_path, mapping_path)
-    if output:
-        _written(write_multi("benchmark", bench, output, force, lang, list(files)), lang)
-    if as_json:
-        click.echo(_json(bench.to_dict(lang)))
-    else:
-        render_benchmark(bench, _stdout(), lang)
-    render_problems(bench.problems, _stderr(), lang)
+    _many_rounds("benchmark", files, output, force, questionnaire_path, mapping_path, as_json, lang)
 
 
 @cli.command("validate")

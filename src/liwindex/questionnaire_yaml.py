@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from liwindex.messages.fragments import PYDANTIC_DETAILS
 from liwindex.problems import Report
 from liwindex.questionnaire import Questionnaire
 from liwindex.yamldoc import YamlPath, format_path, parse_yaml, read_yaml_file
@@ -68,27 +69,8 @@ def parse_questionnaire(text: str, name: str = "<questionnaire>") -> Questionnai
     return questionnaire
 
 
-_DETAILS = {
-    "missing": {"pl": "brak wymaganego pola", "en": "a required field is missing"},
-    "extra_forbidden": {"pl": "nieznane pole (sprawdź pisownię klucza)",
-                        "en": "unknown field (check the spelling of the key)"},
-    "float_parsing": {"pl": "to nie jest liczba", "en": "not a number"},
-    "float_type": {"pl": "to nie jest liczba", "en": "not a number"},
-    "int_parsing": {"pl": "to nie jest liczba całkowita", "en": "not a whole number"},
-    "bool_parsing": {"pl": "oczekiwano true albo false", "en": "expected true or false"},
-    "bool_type": {"pl": "oczekiwano true albo false", "en": "expected true or false"},
-    "string_type": {"pl": "oczekiwano tekstu", "en": "expected text"},
-    "string_too_short": {"pl": "tekst nie może być pusty", "en": "the text must not be empty"},
-    "dict_type": {"pl": "oczekiwano słownika (klucz: wartość)", "en": "expected a mapping (key: value)"},
-    "model_type": {"pl": "oczekiwano słownika (klucz: wartość)", "en": "expected a mapping (key: value)"},
-    "tuple_type": {"pl": "oczekiwano listy", "en": "expected a list"},
-    "list_type": {"pl": "oczekiwano listy", "en": "expected a list"},
-    "too_short": {"pl": "lista nie może być pusta", "en": "the list must not be empty"},
-    "too_long": {"pl": "za dużo elementów", "en": "too many items"},
-}
-
-
 def pydantic_detail(err: Any) -> Any:
+    """A pydantic error in words, in both languages."""
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "literal_error":
@@ -99,7 +81,7 @@ def pydantic_detail(err: Any) -> Any:
                 "less_than_equal": "≤"}[kind]
         bound = next(iter(ctx.values()), "?")
         return {"pl": f"wartość musi być {sign} {bound}", "en": f"the value must be {sign} {bound}"}
-    return _DETAILS.get(kind, str(err["msg"]))
+    return PYDANTIC_DETAILS.get(kind, str(err["msg"]))
 
 
 def _items(value: Any) -> list[tuple[int, dict[str, Any]]]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from liwindex.messages.fragments import FILE_KINDS
 from liwindex.problems import Report, Severity
 from liwindex.text import fold
 
@@ -160,7 +161,7 @@ def open_workbook(path: str | Path, report: Report, limits: Limits | None = None
                 report.add("password-protected", file=name)
                 return None
             if suffix != ".xls":
-                report.add("not-a-workbook", file=name, kind=_KINDS["xls"])
+                report.add("not-a-workbook", file=name, kind=FILE_KINDS["xls"])
                 return None
         elif suffix in ZIP_SUFFIXES or head.startswith(b"PK"):
             if not zipfile.is_zipfile(path):
@@ -182,7 +183,7 @@ def open_workbook(path: str | Path, report: Report, limits: Limits | None = None
     except readers.PasswordProtected:
         report.add("password-protected", file=name)
     except Exception:  # the readers raise many kinds for broken archives and XML
-        report.add("not-a-workbook", file=name, kind=_KINDS["broken"])
+        report.add("not-a-workbook", file=name, kind=FILE_KINDS["broken"])
     return None
 
 
@@ -214,33 +215,22 @@ def _zip_is_sane(path: Path, name: str, report: Report, limits: Limits) -> bool:
     return True
 
 
-_KINDS = {
-    "xls": {"pl": "stary format .xls albo skoroszyt zaszyfrowany hasłem",
-            "en": "the old .xls format or a password-protected workbook"},
-    "pdf": {"pl": "to dokument PDF", "en": "it is a PDF document"},
-    "html": {"pl": "to strona HTML", "en": "it is an HTML page"},
-    "text": {"pl": "to plik tekstowy, np. CSV", "en": "it is a text file, e.g. CSV"},
-    "broken": {"pl": "uszkodzone archiwum skoroszytu", "en": "a damaged workbook archive"},
-    "unknown": {"pl": "nieznana zawartość", "en": "unknown content"},
-}
-
-
 def _sniff(path: Path) -> dict[str, str]:
     """A short guess of what a non-workbook file really is, to help the user."""
     with path.open("rb") as fh:
         head = fh.read(512)
     if head.startswith(b"%PDF"):
-        return _KINDS["pdf"]
+        return FILE_KINDS["pdf"]
     if head.startswith(b"PK"):
-        return _KINDS["broken"]
+        return FILE_KINDS["broken"]
     lowered = head.lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html")):
-        return _KINDS["html"]
+        return FILE_KINDS["html"]
     try:
         head.decode("utf-8")
     except UnicodeDecodeError:
-        return _KINDS["unknown"]
-    return _KINDS["text"]
+        return FILE_KINDS["unknown"]
+    return FILE_KINDS["text"]
 
 
 def note_hidden(workbook: Workbook, report: Report) -> None:

@@ -1,0 +1,34 @@
+"""Fragments inserted into messages: what a non-workbook file looks like, and pydantic's
+validation errors in plain words."""
+
+from __future__ import annotations
+
+FILE_KINDS: dict[str, dict[str, str]] = {
+    "xls": {"pl": "stary format .xls albo skoroszyt zaszyfrowany hasłem",
+            "en": "the old .xls format or a password-protected workbook"},
+    "pdf": {"pl": "to dokument PDF", "en": "it is a PDF document"},
+    "html": {"pl": "to strona HTML", "en": "it is an HTML page"},
+    "text": {"pl": "to plik tekstowy, np. CSV", "en": "it is a text file, e.g. CSV"},
+    "broken": {"pl": "uszkodzone archiwum skoroszytu", "en": "a damaged workbook archive"},
+    "unknown": {"pl": "nieznana zawartość", "en": "unknown content"},
+}
+
+
+PYDANTIC_DETAILS: dict[str, dict[str, str]] = {
+    "missing": {"pl": "brak wymaganego pola", "en": "a required field is missing"},
+    "extra_forbidden": {"pl": "nieznane pole (sprawdź pisownię klucza)",
+                        "en": "unknown field (check the spelling of the key)"},
+    "float_parsing": {"pl": "to nie jest liczba", "en": "not a number"},
+    "float_type": {"pl": "to nie jest liczba", "en": "not a number"},
+    "int_parsing": {"pl": "to nie jest liczba całkowita", "en": "not a whole number"},
+    "bool_parsing": {"pl": "oczekiwano true albo false", "en": "expected true or false"},
+    "bool_type": {"pl": "oczekiwano true albo false", "en": "expected true or false"},
+    "string_type": {"pl": "oczekiwano tekstu", "en": "expected text"},
+    "string_too_short": {"pl": "tekst nie może być pusty", "en": "the text must not be empty"},
+    "dict_type": {"pl": "oczekiwano słownika (klucz: wartość)", "en": "expected a mapping (key: value)"},
+    "model_type": {"pl": "oczekiwano słownika (klucz: wartość)", "en": "expected a mapping (key: value)"},
+    "tuple_type": {"pl": "oczekiwano listy", "en": "expected a list"},
+    "list_type": {"pl": "oczekiwano listy", "en": "expected a list"},
+    "too_short": {"pl": "lista nie może być pusta", "en": "the list must not be empty"},
+    "too_long": {"pl": "za dużo elementów", "en": "too many items"},
+}
