@@ -174,3 +174,21 @@ def test_validate_valid_file_exits_0():
 
 def run_raw(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def test_every_help_text_has_a_polish_version():
+    """The help is Polish by default: no command or option is left untranslated."""
+    from liwindex.cli_help import POLISH, _key, _texts
+
+    missing = [_key(item.help) for item in _texts(cli) if getattr(item, "help", None)
+               and _key(item.help) not in POLISH and _key(item.help) not in POLISH.values()]
+    assert missing == []
+
+
+def test_help_language_follows_liwindex_lang(monkeypatch):
+    """liwindex --help is Polish by default and English with LIWINDEX_LANG=en."""
+    for lang, expected in (("pl", "Policz wyniki etapu"), ("en", "Score one round")):
+        monkeypatch.setenv("LIWINDEX_LANG", lang)
+        out = subprocess.run([sys.executable, "-m", "liwindex", "score", "--help"], capture_output=True,
+                             text=True, check=True)
+        assert expected in out.stdout

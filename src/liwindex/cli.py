@@ -490,5 +490,9 @@ def questionnaire_new(output: str, force: bool, lang: str) -> None:
 
 
 def main() -> None:
-    """Entry point of the ``liwindex`` console script."""
+    """Entry point of the ``liwindex`` console script; help in Polish unless
+    LIWINDEX_LANG=en."""
+    from liwindex.cli_help import apply_help_language, help_language
+
+    apply_help_language(cli, help_language())
     cli(prog_name="liwindex")

@@ -27,10 +27,14 @@ def _walk(command: click.Command, name: str, parent: click.Context | None) -> li
     return found
 
 
-def reference() -> str:
-    """Markdown with the --help of every command, in a fixed width."""
-    out = ["# liwindex command reference", "",
-           "Generated from `--help` by `python -m liwindex.cli_reference`; do not edit by hand.", ""]
+def reference(lang: str = "pl") -> str:
+    """Markdown with the --help of every command, in a fixed width, in ``lang``."""
+    from liwindex.cli_help import apply_help_language
+
+    apply_help_language(cli, lang)
+    out = ["# liwindex — polecenia" if lang == "pl" else "# liwindex command reference", "",
+           "Generated from `--help` by `python -m liwindex.cli_reference`; do not edit by hand. "
+           "English: `LIWINDEX_LANG=en liwindex --help`.", ""]
     for path, text in _walk(cli, "liwindex", None):
         out += [f"## {path}", "", "```text", text, "```", ""]
     return "\n".join(out)

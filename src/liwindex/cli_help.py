@@ -1,0 +1,137 @@
+"""The command line's help in Polish (the default) or English (``LIWINDEX_LANG=en``).
+
+The commands are written with English help in :mod:`liwindex.cli`; this table gives the
+Polish text for each, and :func:`apply_help_language` switches between them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+
+import click
+
+POLISH: dict[str, str] = {
+    "liwindex — Lokalny Indeks Jakości Współpracy (LIJW). Scores the self-assessment of cooperation between a local government (JST) and NGOs from survey workbooks, compares rounds and writes reports.":
+        "liwindex — Lokalny Indeks Jakości Współpracy (LIJW).\n\nLiczy samoocenę współpracy samorządu "
+        "(JST) z organizacjami pozarządowymi z plików z ankietami, porównuje etapy i przygotowuje raporty. "
+        "Pomoc po angielsku: LIWINDEX_LANG=en.",
+    "Show the version and exit.": "Pokaż wersję i zakończ.",
+    "Show tracebacks of program errors.": "Pokazuj szczegóły (traceback) błędów programu.",
+    "Beyond averages for FILE: 95% intervals, reliability (Cronbach's alpha), the gap between NGOs and the administration, data quality and the sensitivity of the index.":
+        "Więcej niż średnie dla PLIKU: 95% przedziały ufności, rzetelność (alfa Cronbacha), "
+        "rozbieżność ocen organizacji i administracji, jakość danych i wrażliwość indeksu na ustawienia.",
+    "Questionnaire YAML file (default: the standard LIJW questionnaire).":
+        "Plik YAML kwestionariusza (domyślnie standardowy kwestionariusz LIJW).",
+    "Sheet with the responses (default: the first).": "Arkusz z odpowiedziami (domyślnie pierwszy).",
+    "Group of rows without a group column or cell.": "Grupa wierszy bez kolumny lub komórki grupy.",
+    "Mapping file for exports nothing recognises (see 'liwindex mapping init').":
+        "Plik mapowania dla eksportów, których liwindex nie rozpoznaje (zob. „liwindex mapping init”).",
+    "Bootstrap resamples for 95% intervals of the survey scores (0: none).":
+        "Liczba losowań bootstrap dla 95% przedziałów wyników ankiety (0: bez przedziałów).",
+    "Seed of the bootstrap (same seed, same intervals).":
+        "Ziarno losowań (to samo ziarno — te same przedziały).",
+    "Also write the Excel report with the analysis.": "Zapisz też raport Excel z analizą.",
+    "Replace the output file if it exists.": "Zastąp plik wynikowy, jeśli istnieje.",
+    "Print JSON (SPEC §4) instead of tables.": "Wypisz JSON (SPEC §4) zamiast tabel.",
+    "Language of labels and messages (also LIWINDEX_LANG).":
+        "Język etykiet i komunikatów (także zmienna LIWINDEX_LANG).",
+    "Local governments side by side: one round each (FILES or folders of them), ranked per area and on the index, each against the group's median.":
+        "JST obok siebie: po jednym etapie każdej (PLIKI lub katalogi), miejsca w każdym obszarze "
+        "i w indeksie, każda JST na tle mediany.",
+    "Also write an Excel workbook with charts.": "Zapisz też skoroszyt Excel z wykresami.",
+    "Compare two rounds: before, after, change and percent for the index, płaszczyzny and areas (final values, survey scores and each group).":
+        "Porównaj dwa etapy: przed, po, zmiana i zmiana procentowa indeksu, płaszczyzn i obszarów "
+        "(wartości końcowe, wyniki ankiety i każda grupa).",
+    "Questionnaire of the BEFORE round when it used another version.":
+        "Kwestionariusz etapu PRZED, jeśli użyto innej wersji.",
+    "Write the Excel report of one round (FILE) or a comparison of two (BEFORE AFTER).":
+        "Zapisz raport Excel jednego etapu (PLIK) albo porównania dwóch (PRZED PO).",
+    "The report file to write.": "Plik raportu do zapisania.",
+    "xlsx: the full report (default); csv: the area table (default for *.csv).":
+        "xlsx: pełny raport (domyślnie); csv: tabela obszarów (domyślnie dla *.csv).",
+    "Questionnaire of the first round when it used another version.":
+        "Kwestionariusz pierwszego etapu, jeśli użyto innej wersji.",
+    "Mapping files for survey exports that nothing recognises.":
+        "Pliki mapowania dla eksportów ankiet, których liwindex nie rozpoznaje.",
+    "Propose a mapping of FILE's columns and answers onto the questionnaire; entries marked \"?\" must be checked (and the \"?\" removed) before the mapping can be used.":
+        "Zaproponuj mapowanie kolumn i odpowiedzi PLIKU na kwestionariusz; pozycje oznaczone „?” "
+        "trzeba sprawdzić (i usunąć „?”), zanim mapowania będzie można użyć.",
+    "The mapping file to write.": "Plik mapowania do zapisania.",
+    "Show, check, document and start questionnaire definitions (YAML).":
+        "Pokaż, sprawdź, opisz i utwórz kwestionariusz (YAML).",
+    "Check a questionnaire file and list every problem with its YAML path and line.":
+        "Sprawdź plik kwestionariusza i wypisz każdy problem ze ścieżką YAML i numerem linii.",
+    "The questionnaire PATH (default: the standard one) as a readable document: one part per respondent group for paper surveys, then areas and scales for the working group.":
+        "Kwestionariusz ŚCIEŻKA (domyślnie standardowy) jako dokument do czytania i druku: część dla "
+        "każdej grupy respondentów (ankiety papierowe), potem obszary i skale dla grupy roboczej.",
+    "Markdown or a printable HTML page.": "Markdown albo strona HTML do druku.",
+    "Write to FILE instead of the terminal.": "Zapisz do pliku zamiast wypisywać w terminalu.",
+    "Only this group's part, e.g. ngo.": "Tylko część dla tej grupy, np. ngo.",
+    "Copy the standard LIJW questionnaire to FILE as a starting point for a local one.":
+        "Skopiuj standardowy kwestionariusz LIJW do pliku jako punkt wyjścia dla własnego.",
+    "The new questionnaire file.": "Nowy plik kwestionariusza.",
+    "The JSON Schema of the questionnaire format, for editors that complete and check YAML.":
+        "Schemat JSON formatu kwestionariusza dla edytorów, które podpowiadają i sprawdzają YAML.",
+    "Show the whole questionnaire PATH (default: the standard one), with scales and points.":
+        "Pokaż cały kwestionariusz ŚCIEŻKA (domyślnie standardowy) ze skalami i punktami.",
+    "The report for publication (BIP, the council): a self-contained HTML page with charts, readable on a phone and printable on A4, and optionally its PDF. Two or more FILES: the first round compared with the last.":
+        "Raport do publikacji (BIP, rada): samodzielna strona HTML z wykresami, czytelna na telefonie "
+        "i do druku na A4, opcjonalnie także PDF. Dwa lub więcej PLIKÓW: pierwszy etap porównany "
+        "z ostatnim.",
+    "The HTML page to write.": "Strona HTML do zapisania.",
+    "Also write the report as PDF (A4).": "Zapisz też raport jako PDF (A4).",
+    "Replace the output files if they exist.": "Zastąp pliki wynikowe, jeśli istnieją.",
+    "Score one round: index, płaszczyzny and areas from FILE (.xlsx, .xls, .ods, .csv).":
+        "Policz wyniki etapu: indeks, płaszczyzny i obszary z PLIKU (.xlsx, .xls, .ods, .csv).",
+    "Group of rows without a group column or cell, e.g. ngo.":
+        "Grupa wierszy bez kolumny lub komórki grupy, np. ngo.",
+    "Write a workbook for typing in answers: dropdowns of the allowed answers, the oceny and metryka sheets and instructions. A filled template scores as it is.":
+        "Zapisz skoroszyt do wpisywania odpowiedzi: listy rozwijane dozwolonych odpowiedzi, arkusze "
+        "oceny i metryka oraz instrukcja. Wypełniony szablon liczy się bez zmian.",
+    "The workbook to write (.xlsx).": "Skoroszyt do zapisania (.xlsx).",
+    "Only this group's questions, e.g. ngo.": "Tylko pytania tej grupy, np. ngo.",
+    "Each area, płaszczyzna and the index across the rounds in FILES (ordered by the year and round in their metryka).":
+        "Każdy obszar, płaszczyzna i indeks w kolejnych etapach z PLIKÓW (w kolejności roku i etapu "
+        "z metryki).",
+    "Check FILE and list every problem (errors, warnings, notes) with its place and fix. Exit 0 when the file has no error, 1 otherwise.":
+        "Sprawdź PLIK i wypisz wszystkie problemy (błędy, ostrzeżenia, informacje) z miejscem i "
+        "sposobem poprawy.\n\nKod wyjścia 0, gdy plik nie ma błędów, 1 w przeciwnym razie.",
+    "Write the questionnaire as an XLSForm to upload to KoboToolbox or ODK; the data they export scores with no mapping.":
+        "Zapisz kwestionariusz jako XLSForm do KoboToolbox lub ODK; eksportowane z nich dane liczą się "
+        "bez mapowania.",
+    "The XLSForm to write (.xlsx).": "Plik XLSForm do zapisania (.xlsx).",
+    "A form for one group only, e.g. ngo.": "Formularz tylko dla jednej grupy, np. ngo.",
+}
+
+_ORIGINAL: dict[int, str] = {}
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _texts(command: click.Command) -> Iterator[click.Command | click.Parameter]:
+    yield command
+    yield from command.params
+    if isinstance(command, click.Group):
+        for name in command.list_commands(click.Context(command)):
+            sub = command.get_command(click.Context(command), name)
+            if sub is not None:
+                yield from _texts(sub)
+
+
+def help_language() -> str:
+    """"en" when LIWINDEX_LANG asks for English, else "pl"."""
+    return "en" if os.environ.get("LIWINDEX_LANG", "pl").strip().lower().startswith("en") else "pl"
+
+
+def apply_help_language(command: click.Command, lang: str) -> None:
+    """Show the help of ``command`` and everything below it in ``lang``."""
+    for item in _texts(command):
+        text = getattr(item, "help", None)
+        if not text:
+            continue
+        original = _ORIGINAL.setdefault(id(item), text)
+        item.help = POLISH.get(_key(original), original) if lang == "pl" else original
