@@ -160,6 +160,7 @@ def compare(before: ScoreResult, after: ScoreResult, resamples: int = 0, seed: i
         problems.append(Problem("areas-not-in-both", Severity.WARNING,
                                 value=", ".join(dict.fromkeys(only))))
     areas = []
+    unscored: dict[str, list[str]] = {}
     for area_id in common:
         b, a = before_areas[area_id], after_areas[area_id]
         areas.append(ComparedRow(
@@ -169,9 +170,11 @@ def compare(before: ScoreResult, after: ScoreResult, resamples: int = 0, seed: i
         ))
         missing = [label for label, r in (("before", b), ("after", a)) if r.value is None]
         if missing:
-            problems.append(Problem("area-missing-in-round", Severity.WARNING, value=area_id,
-                                    params={"which": _ROUND_WORDS[missing[0]]
-                                            if len(missing) == 1 else _ROUND_WORDS["both"]}))
+            unscored.setdefault(missing[0] if len(missing) == 1 else "both", []).append(area_id)
+    # one warning per round, naming all its areas without a value
+    for which, listed in unscored.items():
+        problems.append(Problem("area-missing-in-round", Severity.WARNING, value=", ".join(listed),
+                                params={"which": _ROUND_WORDS[which]}))
 
     before_dims = {d.id: d for d in before.dimensions}
     dimensions = [

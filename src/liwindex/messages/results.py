@@ -63,8 +63,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "areas present in one round only (not compared): {value}.",
     },
     "area-missing-in-round": {
-        "pl": "obszar {value} nie ma wyniku {which}; zmiany nie da się obliczyć.",
-        "en": "the area {value} has no score {which}; its change cannot be computed.",
+        "pl": "obszary bez wartości {which}: {value}; ich zmiany nie da się obliczyć.",
+        "en": "areas without a value {which}: {value}; their change cannot be computed.",
     },
     # --- outputs -------------------------------------------------------------------------
     "output-exists": {

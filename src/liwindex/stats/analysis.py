@@ -179,11 +179,11 @@ def analyze(round_: Round, result: ScoreResult, resamples: int = DEFAULT_RESAMPL
         variants = sensitivity(points, groups, q, grades,
                                responded=round_.survey.codes.notna().to_numpy())
 
-    thin = sorted({a.id for a in result.areas for g, n in a.n_by_group.items()
-                   if a.quality.get(g) and a.quality[g].asked and n < MIN_RESPONDENTS})
-    missing = [a.id for a in result.areas if a.survey is None]
-    if result.respondent_areas is not None and (thin or missing):
-        problems.append(Problem("index-provisional", Severity.WARNING, value=", ".join(thin + missing),
+    weak = [a.id for a in result.areas
+            if a.survey is None or any(q.asked and a.n_by_group.get(g, 0) < MIN_RESPONDENTS
+                                       for g, q in a.quality.items())]
+    if result.respondent_areas is not None and weak:
+        problems.append(Problem("index-provisional", Severity.WARNING, value=", ".join(weak),
                                 params={"min": MIN_RESPONDENTS}))
     return Analysis(result=result, groups=pair, gaps=gaps, reliability=tables, sensitivity=variants,
                     resamples=resamples if draws is not None else 0, problems=problems)
