@@ -191,7 +191,7 @@ def test_workbook_with_only_metryka_has_no_data(tmp_path):
     [
         ("brak.xlsx", None, "file-not-found"),
         ("pusty.xlsx", b"", "file-empty"),
-        ("tekst.xlsx", b"a;b\n1;2\n", "not-a-workbook"),
+        ("tekst.xlsx", b"a;b\n1;2\n", "text-as-workbook"),
         ("stary.xlsx", b"\xd0\xcf\x11\xe0" + b"\0" * 600, "not-a-workbook"),
         ("~$dane.xlsx", b"lock", "lock-file"),
         ("dane.pdf", b"%PDF-1.4", "unsupported-format"),

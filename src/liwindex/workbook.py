@@ -165,12 +165,12 @@ def open_workbook(path: str | Path, report: Report, limits: Limits | None = None
                 return None
         elif suffix in ZIP_SUFFIXES or head.startswith(b"PK"):
             if not zipfile.is_zipfile(path):
-                report.add("not-a-workbook", file=name, kind=_sniff(path))
+                _not_a_workbook(path, name, report)
                 return None
             if not _zip_is_sane(path, name, report, limits):
                 return None
         else:
-            report.add("not-a-workbook", file=name, kind=_sniff(path))
+            _not_a_workbook(path, name, report)
             return None
         return Workbook(path, readers.read_spreadsheet(path, limits))
     except TooLarge as exc:
@@ -213,6 +213,14 @@ def _zip_is_sane(path: Path, name: str, report: Report, limits: Limits) -> bool:
                    size=round(total / 1_000_000), env="LIWINDEX_MAX_UNCOMPRESSED_MB")
         return False
     return True
+
+
+def _not_a_workbook(path: Path, name: str, report: Report) -> None:
+    kind = _sniff(path)
+    if kind is FILE_KINDS["text"]:
+        report.add("text-as-workbook", file=name, value=path.suffix)
+    else:
+        report.add("not-a-workbook", file=name, kind=kind)
 
 
 def _sniff(path: Path) -> dict[str, str]:

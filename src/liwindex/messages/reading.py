@@ -80,6 +80,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pl": "pominięto ukryte arkusze: {value}.",
         "en": "hidden sheets were passed over: {value}.",
     },
+    "text-as-workbook": {
+        "pl": "to plik tekstowy (np. CSV), choć ma rozszerzenie {value}. Zmień rozszerzenie na "
+        ".csv albo otwórz go w Excelu i zapisz jako .xlsx.",
+        "en": "this is a text file (e.g. CSV) although its extension is {value}. Rename it to "
+        ".csv or open it in Excel and save it as .xlsx.",
+    },
     # --- workbooks ---------------------------------------------------------------------
     "sheet-not-found": {
         "pl": "nie ma arkusza „{value}”{suggestion}; arkusze w pliku: {known}. Podaj jeden "
@@ -94,10 +100,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no-question-columns": {
         "pl": "żadna kolumna nagłówka (wiersz {header_row}) nie pasuje do pytań kwestionariusza "
         "„{questionnaire}”. Nagłówki muszą być identyfikatorami pytań (np. {example}) lub "
-        "treścią pytań; sprawdź arkusz i kwestionariusz.",
+        "treścią pytań; sprawdź arkusz i kwestionariusz albo przygotuj mapowanie: liwindex "
+        "mapping init PLIK -o mapowanie.yaml.",
         "en": "no header column (row {header_row}) matches a question of the questionnaire "
         "'{questionnaire}'. Headers must be question ids (e.g. {example}) or question "
-        "texts; check the sheet and the questionnaire.",
+        "texts; check the sheet and the questionnaire, or make a mapping: liwindex mapping "
+        "init FILE -o mapping.yaml.",
     },
     "duplicate-column": {
         "pl": "pytanie „{value}” ma drugą kolumnę (pierwsza: {first}). Usuń lub scal jedną z nich.",
