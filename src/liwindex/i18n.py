@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import math
 
-LANGS = ("pl", "en")
-
 UI: dict[str, dict[str, str]] = {
     "pl": {
         "index": "Indeks LIJW",

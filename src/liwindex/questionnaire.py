@@ -211,10 +211,6 @@ class Questionnaire(_Model):
             tuple(g in self.question_groups(q) for q in self.questions) for g in self.group_ids
         )
 
-    def area_label(self, area_id: str, lang: str = "pl") -> str:
-        """The label of an area in ``lang``."""
-        return next(a.label.get(lang) for a in self.areas if a.id == area_id)
-
     def to_dict(self) -> dict[str, Any]:
         """The whole structure as SPEC §4 describes for ``questionnaire show --json``."""
         s = self.scoring

@@ -62,16 +62,6 @@ class Sheet:
     # Vertical merges in the sheet: (first row, last row, column index), 1-based rows.
     merged: list[tuple[int, int, int]] = field(default_factory=list)
 
-    @classmethod
-    def from_rows(cls, name: str, rows: list[tuple[int, tuple[Any, ...]]], hidden: bool = False) -> Sheet:
-        """A sheet from ``(row number, values)`` pairs (rows of any length)."""
-        import pandas as pd
-
-        width = max((len(values) for _, values in rows), default=0)
-        frame = pd.DataFrame([tuple(values) + (None,) * (width - len(values)) for _, values in rows],
-                             index=[number for number, _ in rows], columns=range(width), dtype=object)
-        return cls(name=name, frame=frame, hidden=hidden)
-
     @property
     def is_empty(self) -> bool:
         """True when no cell holds anything."""
