@@ -17,7 +17,7 @@ from liwindex.cli import cli
 from liwindex.export.csv_table import csv_text
 
 SHEETS_PL = ["Podsumowanie", "Obszary", "Pytania", "Odpowiedzi otwarte", "Oceny i rekomendacje",
-             "Uwagi", "Metodologia"]
+             "Analiza", "Uwagi", "Metodologia"]
 HOSTILE = ["=HYPERLINK(\"http://zlo.example\",\"klik\")", "+48 123", "-1+1", "@SUM(A1)",
            "\tukryte", "=1+1"]
 
@@ -63,6 +63,14 @@ def test_report_has_a_bar_and_a_radar_chart(comparison_report):
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
         kinds = {next(k for k in ("barChart", "radarChart") if k in z.read(n).decode()) for n in charts}
     assert kinds == {"barChart", "radarChart"}
+
+
+def test_analysis_sheet_describes_the_later_round(comparison_report):
+    """Analiza: the gap per area with its interval, alpha per area and group, sensitivity."""
+    rows = [r for r in openpyxl.load_workbook(comparison_report)["Analiza"].iter_rows(values_only=True)]
+    gap_rows = [r for r in rows if r[0] in {f"O{i}" for i in range(1, 13)} and isinstance(r[3], float)]
+    assert len(gap_rows) >= 12
+    assert all(r[4] <= r[3] <= r[5] for r in gap_rows[:12] if r[4] is not None)
 
 
 def test_questions_grades_and_notes_sheets_are_filled(comparison_report):

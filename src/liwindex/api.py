@@ -235,17 +235,29 @@ def compare_files(
 ) -> Comparison:
     """Score and compare two workbooks. Problems of both files are reported together.
     With ``resamples`` > 0 every change of a survey score gets a bootstrap interval."""
+    pairs = _read_pair(before, after, questionnaire, questionnaire_before, mapping)
+    return compare(pairs[0][1], pairs[1][1], resamples, seed)
+
+
+def _read_pair(
+    before: str | Path,
+    after: str | Path,
+    questionnaire: str | Path | None,
+    questionnaire_before: str | Path | None,
+    mapping: str | Path | None,
+) -> list[tuple[Round, ScoreResult]]:
+    """Read and score two rounds; the problems of both files are reported together."""
     q_after = load_questionnaire(questionnaire)
     q_before = load_questionnaire(questionnaire_before) if questionnaire_before else q_after
-    results: list[ScoreResult] = []
+    pairs: list[tuple[Round, ScoreResult]] = []
     report = Report()
     for path, q in ((before, q_before), (after, q_after)):
         try:
-            results.append(score_file(path, q, mapping=mapping))
+            pairs.append(_read_and_score(path, q, mapping=mapping))
         except InputError as exc:
             report.extend(exc.report.problems)
     report.raise_if_invalid()
-    return compare(results[0], results[1], resamples, seed)
+    return pairs
 
 
 def export_report(
@@ -270,10 +282,11 @@ def export_report(
     path = check_output(output, force, inputs=files)
     comparison: Comparison | None = None
     if len(files) == 2:
-        comparison = compare_files(files[0], files[1], questionnaire, questionnaire_before,
-                                   mapping=mapping, resamples=resamples, seed=seed)
+        pairs = _read_pair(files[0], files[1], questionnaire, questionnaire_before, mapping)
+        comparison = compare(pairs[0][1], pairs[1][1], resamples, seed)
         rounds = [comparison.before, comparison.after]
-        analysis = None
+        # the analysis sheet describes the later round
+        analysis = analyze_round(*pairs[1], resamples, seed) if fmt == "xlsx" else None
     else:
         round_, result = _read_and_score(files[0], questionnaire, mapping=mapping)
         rounds = [result]
