@@ -47,8 +47,7 @@ def score_file(
     mapping: str | Path | Mapping | None = None,
 ) -> ScoreResult:
     """Read and score one workbook; ``questionnaire`` and ``mapping`` are paths or loaded."""
-    q = _questionnaire(questionnaire)
-    return score_round(read_round(path, q, sheet=sheet, group=group, mapping=_mapping(mapping, q)))
+    return _read_and_score(path, questionnaire, sheet, group, mapping)[1]
 
 
 def _read_and_score(
@@ -221,7 +220,7 @@ def write_mapping_proposal(
 
     check_output(output, force, inputs=[path])  # refuse early, before reading the file
     text = propose_mapping(path, _questionnaire(questionnaire), sheet)
-    return _write_text(output, text, force, [path]), text.count(': "?')
+    return write_text_file(output, text, force, [path]), text.count(': "?')
 
 
 def compare_files(
@@ -298,7 +297,9 @@ def export_report(
     return path
 
 
-def _write_text(output: str | Path, text: str, force: bool, inputs: list[str | Path]) -> Path:
+def write_text_file(output: str | Path, text: str, force: bool, inputs: list[str | Path]) -> Path:
+    """Write ``text`` to ``output`` atomically (no overwrite without ``force``, never over
+    one of ``inputs``)."""
     from liwindex.export.files import check_output, write_atomically
 
     target = check_output(output, force, inputs=inputs)
@@ -366,7 +367,7 @@ def copy_standard(output: str | Path, force: bool = False) -> Path:
     """Copy the standard questionnaire as a starting point for a local one."""
     from liwindex.questionnaire_yaml import standard_questionnaire_text
 
-    return _write_text(output, standard_questionnaire_text(), force, [])
+    return write_text_file(output, standard_questionnaire_text(), force, [])
 
 
 __all__ = [
@@ -401,5 +402,6 @@ __all__ = [
     "write_mapping_proposal",
     "write_report",
     "write_template",
+    "write_text_file",
     "write_xlsform",
 ]

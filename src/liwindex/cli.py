@@ -455,9 +455,9 @@ def questionnaire_docs(path: str | None, fmt: str, output: str | None, force: bo
     if output is None:
         click.echo(text, nl=False)
     else:
-        from liwindex.api import _write_text
+        from liwindex.api import write_text_file
 
-        _written(_write_text(output, text, force, [path] if path else []), lang)
+        _written(write_text_file(output, text, force, [path] if path else []), lang)
 
 
 @questionnaire.command("schema")
@@ -472,9 +472,9 @@ def questionnaire_schema_command(output: str | None, force: bool) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        from liwindex.api import _write_text
+        from liwindex.api import write_text_file
 
-        _written(_write_text(output, text, force, []), "pl")
+        _written(write_text_file(output, text, force, []), "pl")
 
 
 @questionnaire.command("new")
