@@ -22,6 +22,7 @@ LANG = click.option(
     show_default=True, help="Language of labels and messages (also LIWINDEX_LANG).",
 )
 JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON (SPEC §4) instead of tables.")
+FORCE = click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 MAPPING = click.option(
     "--mapping", "mapping_path", metavar="PATH",
     help="Mapping file for exports nothing recognises (see 'liwindex mapping init').",
@@ -175,7 +176,7 @@ def compare_command(
 @cli.command("export")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("-o", "--output", required=True, metavar="PATH", help="The report file to write.")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@FORCE
 @click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default=None,
               help="xlsx: the full report (default); csv: the area table (default for *.csv).")
 @QUESTIONNAIRE
@@ -209,7 +210,7 @@ def export_command(
 @MAPPING
 @bootstrap_option(2000)
 @click.option("-o", "--output", metavar="PATH", help="Also write the Excel report with the analysis.")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@FORCE
 @JSON
 @LANG
 @handle_errors
@@ -261,7 +262,7 @@ def many_rounds_options(func: F) -> F:
     for option in reversed([
         click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str)),
         click.option("-o", "--output", metavar="PATH", help="Also write an Excel workbook with charts."),
-        click.option("--force", is_flag=True, help="Replace the output file if it exists."),
+        FORCE,
         QUESTIONNAIRE, MAPPING, JSON, LANG,
     ]):
         func = option(func)
@@ -347,7 +348,7 @@ def mapping() -> None:
 @mapping.command("init")
 @click.argument("file", type=click.Path(path_type=str))
 @click.option("-o", "--output", required=True, metavar="PATH", help="The mapping file to write.")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@FORCE
 @QUESTIONNAIRE
 @click.option("--sheet", metavar="NAME", help="Sheet with the responses (default: the first).")
 @LANG
@@ -370,7 +371,7 @@ def _written(path: object, lang: str) -> None:
 
 @cli.command("template")
 @click.option("-o", "--output", required=True, metavar="PATH", help="The workbook to write (.xlsx).")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@FORCE
 @QUESTIONNAIRE
 @click.option("--group", metavar="ID", help="Only this group's questions, e.g. ngo.")
 @LANG
@@ -386,7 +387,7 @@ def template_command(output: str, force: bool, questionnaire_path: str | None, g
 
 @cli.command("xlsform")
 @click.option("-o", "--output", required=True, metavar="PATH", help="The XLSForm to write (.xlsx).")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@FORCE
 @QUESTIONNAIRE
 @click.option("--group", metavar="ID", help="A form for one group only, e.g. ngo.")
 @LANG
@@ -441,7 +442,7 @@ def questionnaire_check(path: str, lang: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True,
               help="Markdown or a printable HTML page.")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of the terminal.")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@FORCE
 @click.option("--group", metavar="ID", help="Only this group's part, e.g. ngo.")
 @LANG
 @handle_errors
@@ -462,7 +463,7 @@ def questionnaire_docs(path: str | None, fmt: str, output: str | None, force: bo
 
 @questionnaire.command("schema")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of the terminal.")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@FORCE
 @handle_errors
 def questionnaire_schema_command(output: str | None, force: bool) -> None:
     """The JSON Schema of the questionnaire format, for editors that complete and check YAML."""
@@ -479,7 +480,7 @@ def questionnaire_schema_command(output: str | None, force: bool) -> None:
 
 @questionnaire.command("new")
 @click.option("-o", "--output", required=True, metavar="FILE", help="The new questionnaire file.")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@FORCE
 @LANG
 @handle_errors
 def questionnaire_new(output: str, force: bool, lang: str) -> None:
