@@ -99,7 +99,9 @@ def radar(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | No
     ax = fig.add_subplot(projection="polar")
     angles = np.linspace(0, 2 * np.pi, len(labels), endpoint=False)
     closed = np.append(angles, angles[0])
-    styles = [(LIGHT, "--", "s"), (DARK, "-", "o"), (MID, ":", "^")]
+    # the latest round is always dark and solid, earlier ones lighter and dashed
+    light, mid, dark = (LIGHT, "--", "s"), (MID, ":", "^"), (DARK, "-", "o")
+    styles = {1: [dark], 2: [light, dark]}.get(len(series), [light, mid, dark])
     for (name, values), (colour, line, marker) in zip(series, styles, strict=False):
         data = np.array([np.nan if v is None else v for v in values], dtype=float)
         ax.plot(closed, np.append(data, data[0]), line, color=colour, marker=marker, linewidth=2,
