@@ -11,8 +11,9 @@ problem with its file, sheet, row and column.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from liwindex.comparison import Comparison, compare
 from liwindex.mapping import Mapping, load_mapping
@@ -62,11 +63,12 @@ def _read_and_score(
     return round_, score_round(round_)
 
 
-def analyze_round(round_: Round, result: ScoreResult, resamples: int = 2000, seed: int = 2026) -> Analysis:
+def analyze_round(round_: Round, result: ScoreResult, resamples: int = 2000, seed: int = 2026,
+                  draws: Any = None) -> Analysis:
     """Intervals, reliability, the gap between groups, data quality and sensitivity."""
     from liwindex.stats.analysis import analyze
 
-    return analyze(round_, result, resamples, seed)
+    return analyze(round_, result, resamples, seed, draws)
 
 
 def analyze_file(
@@ -97,18 +99,31 @@ def score_files(
     mapping: str | Path | Mapping | None = None,
 ) -> list[ScoreResult]:
     """Score several workbooks; the problems of all of them are reported together."""
+    if not paths:
+        report = Report()
+        report.add("no-files")
+        raise InputError(report)
     q = _questionnaire(questionnaire)
-    loaded = _mapping(mapping, q)
-    results, report = [], Report()
-    for path in paths:
+    return [result for _, result in _read_all([(path, q) for path in paths], mapping)]
+
+
+def _read_all(
+    items: list[tuple[str | Path, Questionnaire]], mapping: str | Path | Mapping | None
+) -> list[tuple[Round, ScoreResult]]:
+    """Read and score each file with its questionnaire; the problems of all files are
+    reported together, and a mapping file is loaded once per questionnaire."""
+    mappings: dict[int, Mapping | None] = {}
+    pairs: list[tuple[Round, ScoreResult]] = []
+    report = Report()
+    for path, q in items:
         try:
-            results.append(score_file(path, q, mapping=loaded))
+            if id(q) not in mappings:
+                mappings[id(q)] = _mapping(mapping, q)
+            pairs.append(_read_and_score(path, q, mapping=mappings[id(q)]))
         except InputError as exc:
             report.extend(exc.report.problems)
-    if not paths:
-        report.add("no-files")
     report.raise_if_invalid()
-    return results
+    return pairs
 
 
 def trend_files(items: list[str], questionnaire: str | Path | None = None,
@@ -127,29 +142,33 @@ def benchmark_files(items: list[str], questionnaire: str | Path | None = None,
     return benchmark(score_files(list(expand_paths(items)), questionnaire, mapping))
 
 
+def _write_output(output: str | Path, force: bool, inputs: list[str | Path],
+                  write: Callable[[Path], None]) -> Path:
+    """Check ``output`` (no overwrite without ``force``, never over an input), then let
+    ``write`` fill it atomically."""
+    from liwindex.export.files import check_output, write_atomically
+
+    target = check_output(output, force, inputs=inputs)
+    write_atomically(target, write)
+    return target
+
+
 def write_multi(kind: str, data: Trend | Benchmark, output: str | Path, force: bool, lang: str,
                 inputs: list[str | Path]) -> Path:
     """Write the trend or benchmark workbook."""
-    from liwindex.export.files import check_output, write_atomically
     from liwindex.export.multi_xlsx import write_benchmark_xlsx, write_trend_xlsx
 
-    target = check_output(output, force, inputs=inputs)
-    if kind == "trend":
-        write_atomically(target, lambda tmp: write_trend_xlsx(tmp, data, lang))  # type: ignore[arg-type]
-    else:
-        write_atomically(target, lambda tmp: write_benchmark_xlsx(tmp, data, lang))  # type: ignore[arg-type]
-    return target
+    writer: Callable[[Path, Any, str], None] = write_trend_xlsx if kind == "trend" else write_benchmark_xlsx
+    return _write_output(output, force, inputs, lambda tmp: writer(tmp, data, lang))
 
 
 def write_analysis(analysis: Analysis, output: str | Path, force: bool, lang: str,
                    inputs: list[str | Path]) -> Path:
     """The one-round Excel report, with the analysis sheet."""
-    from liwindex.export.files import check_output, write_atomically
     from liwindex.export.xlsx import write_xlsx
 
-    target = check_output(output, force, inputs=inputs)
-    write_atomically(target, lambda tmp: write_xlsx(tmp, [analysis.result], None, lang, analysis))
-    return target
+    return _write_output(output, force, inputs,
+                         lambda tmp: write_xlsx(tmp, [analysis.result], None, lang, analysis))
 
 
 def write_report(
@@ -170,22 +189,21 @@ def write_report(
     from liwindex.multi import round_order
     from liwindex.report.page import build_page
     from liwindex.report.pdf import html_to_pdf
-    from liwindex.stats.analysis import draws_for, gaps_for
+    from liwindex.stats.analysis import attach_intervals, draws_for, gaps_for
 
     targets = [check_output(output, force, inputs=files)]
     if pdf is not None:
         targets.append(check_output(pdf, force, inputs=files))
     results = sorted(score_files(list(files), questionnaire, mapping), key=round_order)
-    comparison = compare(results[0], results[-1], resamples, seed) if len(results) > 1 else None
-    draws = draws_for(results[-1], resamples, [seed, 9])
-    if comparison is None:
-        with_intervals(results[-1], resamples, seed)
+    comparison: Comparison | None = None
+    if len(results) > 1:
+        comparison = compare(results[0], results[-1], resamples, seed)
+        draws = comparison.after_draws
+    else:
+        draws = draws_for(results[-1], resamples, seed)
+        attach_intervals(results[-1], draws)
     html = build_page(results, comparison, gaps_for(results[-1], draws), lang)
-
-    def write_html(tmp: Path) -> None:
-        tmp.write_text(html, "utf-8")
-
-    write_atomically(targets[0], write_html)
+    write_atomically(targets[0], lambda tmp: _write_utf8(tmp, html))
     if pdf is not None:
         write_atomically(targets[1], lambda tmp: html_to_pdf(html, tmp))
     return targets
@@ -248,15 +266,7 @@ def _read_pair(
     """Read and score two rounds; the problems of both files are reported together."""
     q_after = load_questionnaire(questionnaire)
     q_before = load_questionnaire(questionnaire_before) if questionnaire_before else q_after
-    pairs: list[tuple[Round, ScoreResult]] = []
-    report = Report()
-    for path, q in ((before, q_before), (after, q_after)):
-        try:
-            pairs.append(_read_and_score(path, q, mapping=mapping))
-        except InputError as exc:
-            report.extend(exc.report.problems)
-    report.raise_if_invalid()
-    return pairs
+    return _read_all([(before, q_before), (after, q_after)], mapping)
 
 
 def export_report(
@@ -285,7 +295,8 @@ def export_report(
         comparison = compare(pairs[0][1], pairs[1][1], resamples, seed)
         rounds = [comparison.before, comparison.after]
         # the analysis sheet describes the later round
-        analysis = analyze_round(*pairs[1], resamples, seed) if fmt == "xlsx" else None
+        analysis = (analyze_round(*pairs[1], resamples, seed, comparison.after_draws)
+                    if fmt == "xlsx" else None)
     else:
         round_, result = _read_and_score(files[0], questionnaire, mapping=mapping)
         rounds = [result]
@@ -300,15 +311,11 @@ def export_report(
 def write_text_file(output: str | Path, text: str, force: bool, inputs: list[str | Path]) -> Path:
     """Write ``text`` to ``output`` atomically (no overwrite without ``force``, never over
     one of ``inputs``)."""
-    from liwindex.export.files import check_output, write_atomically
+    return _write_output(output, force, inputs, lambda tmp: _write_utf8(tmp, text))
 
-    target = check_output(output, force, inputs=inputs)
 
-    def write(tmp: Path) -> None:
-        tmp.write_text(text, "utf-8")
-
-    write_atomically(target, write)
-    return target
+def _write_utf8(path: Path, text: str) -> None:
+    path.write_text(text, "utf-8")
 
 
 def _check_group(q: Questionnaire, group: str | None) -> None:
@@ -322,27 +329,21 @@ def _check_group(q: Questionnaire, group: str | None) -> None:
 def write_template(output: str | Path, questionnaire: str | Path | Questionnaire | None = None,
                    group: str | None = None, lang: str = "pl", force: bool = False) -> Path:
     """Write a workbook for typing in answers, with dropdowns of the allowed answers."""
-    from liwindex.export.files import check_output, write_atomically
     from liwindex.forms.template import write_template as write
 
     q = _questionnaire(questionnaire)
     _check_group(q, group)
-    target = check_output(output, force)
-    write_atomically(target, lambda tmp: write(tmp, q, group, lang))
-    return target
+    return _write_output(output, force, [], lambda tmp: write(tmp, q, group, lang))
 
 
 def write_xlsform(output: str | Path, questionnaire: str | Path | Questionnaire | None = None,
                   group: str | None = None, force: bool = False) -> Path:
     """Write the questionnaire as an XLSForm for KoboToolbox and ODK."""
-    from liwindex.export.files import check_output, write_atomically
     from liwindex.forms.xlsform import write_xlsform as write
 
     q = _questionnaire(questionnaire)
     _check_group(q, group)
-    target = check_output(output, force)
-    write_atomically(target, lambda tmp: write(tmp, q, group))
-    return target
+    return _write_output(output, force, [], lambda tmp: write(tmp, q, group))
 
 
 def questionnaire_document(questionnaire: str | Path | Questionnaire | None = None,

@@ -86,6 +86,8 @@ class Comparison:
     areas: list[ComparedRow]
     problems: list[Problem] = field(default_factory=list)
     resamples: int = 0  # bootstrap resamples behind the intervals (0: none computed)
+    # the replicates of the later round, kept for analyses that need the same draws
+    after_draws: Any = None
 
     def warnings(self, lang: str = "pl") -> list[str]:
         """Warnings about the comparison itself, in ``lang``."""
@@ -209,6 +211,7 @@ def _change_intervals(comparison: Comparison, resamples: int, seed: int) -> None
     draws = [draws_for(r, resamples, [seed, i]) for i, r in enumerate((before, after))]
     for result, draw in zip((before, after), draws, strict=True):
         attach_intervals(result, draw)
+    comparison.after_draws = draws[1]
     if draws[0] is None or draws[1] is None:
         return
     b_areas = [a.id for a in before.areas]

@@ -140,11 +140,13 @@ def gaps_for(result: ScoreResult, draws: Draws | None) -> list[Gap]:
 
 
 def analyze(round_: Round, result: ScoreResult, resamples: int = DEFAULT_RESAMPLES,
-            seed: int = DEFAULT_SEED) -> Analysis:
-    """Analyse a scored round."""
+            seed: int = DEFAULT_SEED, draws: Draws | None = None) -> Analysis:
+    """Analyse a scored round; ``draws`` are its bootstrap replicates when already made
+    (by a comparison), else they are drawn here."""
     q = round_.questionnaire
-    draws = draws_for(result, resamples, seed)
-    attach_intervals(result, draws)
+    if draws is None:
+        draws = draws_for(result, resamples, seed)
+        attach_intervals(result, draws)
     problems: list[Problem] = []
 
     pair = (q.group_ids[0], q.group_ids[1]) if len(q.group_ids) >= 2 else None
