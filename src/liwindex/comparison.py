@@ -6,6 +6,7 @@ numbers that ``score`` reports for each round.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,6 +130,11 @@ def round_label(result: ScoreResult, lang: str = "pl") -> str:
     if meta.get("etap"):
         parts.append(t(f"etap_short_{meta['etap']}", lang))
     return " · ".join(parts) if parts else Path(str(meta.get("source") or "?")).stem
+
+
+def jst_of(results: Sequence[ScoreResult]) -> str:
+    """The local government's name from the latest round's metryka that has one ("" if none)."""
+    return next((str(r.meta["jst"]) for r in reversed(results) if r.meta.get("jst")), "")
 
 
 def compare(before: ScoreResult, after: ScoreResult, resamples: int = 0, seed: int = 2026) -> Comparison:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from liwindex.messages import did_you_mean
 from liwindex.problems import Report, Severity
 from liwindex.text import clean_text, column_letter, fold, free_text, strip_diacritics
 
@@ -177,12 +178,8 @@ def read_meta(sheet: Sheet, file: str, report: Report) -> Meta:
             if etap is None:
                 near = next((e for e in ETAPS if strip_diacritics(e) == strip_diacritics(fold(text))),
                             None)
-                suggestion = (
-                    {"pl": f" (czy chodziło o „{near}”?)", "en": f" (did you mean '{near}'?)"}
-                    if near else None
-                )
                 report.add("bad-etap", Severity.WARNING, **where, row=row, column="B", value=text,
-                           suggestion=suggestion)
+                           suggestion=did_you_mean(near))
             found["etap"] = etap
         else:
             found["jst"] = free_text(value)

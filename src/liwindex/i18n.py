@@ -184,6 +184,14 @@ def fmt_signed(value: float | None, lang: str = "pl", digits: int = 2, suffix: s
     return sign + fmt(abs(value), lang, digits) + suffix
 
 
+def fmt_interval(low: float | None, high: float | None, lang: str = "pl") -> str:
+    """``[2,10; 2,55]`` in Polish, ``[2.10, 2.55]`` in English, with real minus signs."""
+    if low is None or high is None:
+        return "—"
+    a, b = (fmt(v, lang).replace("-", "−") for v in (low, high))
+    return f"[{a}; {b}]" if lang == "pl" else f"[{a}, {b}]"
+
+
 def fmt(value: float | None, lang: str = "pl", digits: int = 2) -> str:
     """A number for people: ``3,25`` in Polish, ``3.25`` in English, ``—`` when missing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

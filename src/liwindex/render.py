@@ -14,8 +14,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from liwindex.comparison import ComparedRow, Comparison, round_label
-from liwindex.i18n import fmt, fmt_signed, t
+from liwindex.comparison import ComparedRow, Comparison, jst_of, round_label
+from liwindex.i18n import fmt, fmt_interval, fmt_signed, t
 from liwindex.problems import Problem, Severity
 from liwindex.questionnaire import Questionnaire
 from liwindex.results import ScoreResult
@@ -97,11 +97,7 @@ def render_score(result: ScoreResult, console: Console, lang: str) -> None:
 
 
 def _interval(bounds: tuple[float | None, float | None] | None, lang: str) -> str:
-    """``[2,10; 2,55]`` (Polish) or ``[2.10, 2.55]``, with a real minus sign."""
-    if not bounds or bounds[0] is None or bounds[1] is None:
-        return "—"
-    low, high = (fmt(b, lang).replace("-", "−") for b in bounds)
-    return f"[{low}; {high}]" if lang == "pl" else f"[{low}, {high}]"
+    return fmt_interval(*(bounds or (None, None)), lang)
 
 
 def _change(row: ComparedRow, lang: str, survey: bool = False) -> Text:
@@ -121,7 +117,7 @@ def render_comparison(comparison: Comparison, console: Console, lang: str) -> No
     """Index, płaszczyzny and areas of two rounds with their changes."""
     before, after = comparison.before, comparison.after
     b_label, a_label = round_label(before, lang), round_label(after, lang)
-    jst = after.meta.get("jst") or before.meta.get("jst")
+    jst = jst_of([before, after])
     title = f"{t('comparison', lang)}: " + (f"{jst} — " if jst else "") + f"{b_label} → {a_label}"
     console.print(Text(title, style="bold"))
     console.print(f"{t('before', lang)}: {b_label} ({before.meta['source']}) · "
@@ -312,7 +308,7 @@ def render_analysis(analysis: Analysis, console: Console, lang: str) -> None:
 def render_trend(trend: Trend, console: Console, lang: str) -> None:
     """The index, płaszczyzny and areas, one column per round."""
     data = trend.to_dict(lang)
-    jst = next((r["jst"] for r in reversed(data["rounds"]) if r["jst"]), "")
+    jst = jst_of(trend.rounds)
     console.print(Text(f"{t('trend', lang)}: {jst}".rstrip(": "), style="bold"))
     table = _table("", t("area", lang))
     for label in trend.labels(lang):

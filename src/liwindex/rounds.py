@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from liwindex.grades import GRADES_SHEET, META_SHEET, Grade, Meta, read_grades, read_meta
+from liwindex.messages import did_you_mean
 from liwindex.problems import InputError, Report, Severity
 from liwindex.survey import SurveyData, check_answers, read_survey
 from liwindex.workbook import Sheet, Workbook, note_hidden, open_workbook
@@ -59,11 +60,8 @@ def choose_survey_sheet(workbook: Workbook, sheet: str | None, report: Report) -
         if found is None:
             names = workbook.sheet_names()
             close = difflib.get_close_matches(sheet, names, n=1, cutoff=0.5)
-            suggestion = (
-                {"pl": f" (czy chodziło o „{close[0]}”?)", "en": f" (did you mean '{close[0]}'?)"}
-                if close else None
-            )
-            report.add("sheet-not-found", file=workbook.name, value=sheet, suggestion=suggestion,
+            report.add("sheet-not-found", file=workbook.name, value=sheet,
+                       suggestion=did_you_mean(close[0] if close else None),
                        known=", ".join(f"„{n}”" for n in names))
             raise InputError(report)
         return found

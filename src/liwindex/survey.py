@@ -17,6 +17,7 @@ from liwindex.matching import (
     Target,
     split_multi,
 )
+from liwindex.messages import did_you_mean
 from liwindex.problems import Report, Severity
 from liwindex.text import clean_text, column_letter, free_text
 
@@ -330,13 +331,9 @@ def _map_choices(
         allowed = lookup.allowed()
         for row, code in zip(rows[bad], column.codes[bad], strict=True):
             value = column.values[code]
-            hint = lookup.suggest(value)
-            suggestion = (
-                {"pl": f" (czy chodziło o „{hint}”?)", "en": f" (did you mean '{hint}'?)"}
-                if hint else None
-            )
             report.add("unknown-answer", **where, row=int(row), column=letter, value=value,
-                       question=question, allowed=allowed, suggestion=suggestion)
+                       question=question, allowed=allowed,
+                       suggestion=did_you_mean(lookup.suggest(value)))
     return pd.Categorical.from_codes(per_row, categories=categories)
 
 

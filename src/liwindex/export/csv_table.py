@@ -8,10 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from liwindex.comparison import Comparison
+from liwindex.export.files import RISKY_START
 from liwindex.export.tables import area_table
 from liwindex.results import ScoreResult
-
-RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_text(value: str) -> str:

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from liwindex.problems import InputError, Report
 
+# Text starting with these is taken for a formula by spreadsheet programs.
+RISKY_START = ("=", "+", "-", "@", "\t", "\r")
+
 
 def check_output(path: str | Path, force: bool, inputs: Iterable[str | Path] = ()) -> Path:
     """Refuse an output path that would overwrite an input, an existing file without

@@ -21,7 +21,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from liwindex.comparison import Comparison, round_label
+from liwindex.comparison import Comparison, jst_of, round_label
+from liwindex.export.files import RISKY_START
 from liwindex.export.tables import area_table
 from liwindex.export.words import METHOD, w
 from liwindex.problems import Severity
@@ -35,7 +36,6 @@ DELTA = "+0.00;-0.00;0.00"
 PCT = "+0.0%;-0.0%;0.0%"
 SHARE = "0.0%"
 FORMATS = {"score": SCORE, "delta": DELTA, "pct": PCT, "share": SHARE}
-RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 BOLD = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
 FLAG_FILL = PatternFill("solid", fgColor="FCE4C4")
@@ -132,7 +132,7 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
     last = rounds[-1]
     put(ws, 1, 1, w("title", lang), bold=True)
     ws.cell(row=1, column=1).font = Font(bold=True, size=16)
-    jst = next((r.meta.get("jst") for r in reversed(rounds) if r.meta.get("jst")), None)
+    jst = jst_of(rounds)
     facts = [
         (w("jst", lang), jst or "—"),
         (w("questionnaire", lang), f"{last.questionnaire_id} {last.questionnaire_version}"),
@@ -143,11 +143,11 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
             + ", ".join(f"{g}: {n}" for g, n in r.respondents_by_group.items()) + ")"
             for r in rounds)),
     ]
-    for i, (key, value) in enumerate(facts, 3):
+    for i, (key, fact) in enumerate(facts, 3):
         put(ws, i, 1, key, bold=True)
-        put(ws, i, 2, value, wrap=True)
+        put(ws, i, 2, fact, wrap=True)
         ws.merge_cells(start_row=i, start_column=2, end_row=i, end_column=5)
-        if len(str(value)) > 50:
+        if len(fact) > 50:
             ws.row_dimensions[i].height = 30
     row = 8
     if comparison is not None:

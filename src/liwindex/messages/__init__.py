@@ -20,6 +20,13 @@ class _Blank(dict[str, Any]):
         return "?"
 
 
+def did_you_mean(hint: str | None) -> dict[str, str] | None:
+    """The ``suggestion`` parameter of a message: " (czy chodziło o „…”?)", or None."""
+    if not hint:
+        return None
+    return {"pl": f" (czy chodziło o „{hint}”?)", "en": f" (did you mean '{hint}'?)"}
+
+
 def _in_lang(value: Any, lang: str) -> Any:
     """Parameters may carry both languages as ``{"pl": ..., "en": ...}``."""
     if value is None:

@@ -22,7 +22,8 @@ def _decimal(lang: str) -> Any:
     return FuncFormatter(lambda value, _pos: f"{value:.1f}".replace(".", "," if lang == "pl" else "."))
 
 
-def _figure(width: float, height: float) -> Any:
+def _pyplot() -> Any:
+    """pyplot without a display, with text kept as text and ids stable between runs."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -30,7 +31,11 @@ def _figure(width: float, height: float) -> Any:
 
     plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "liwindex", "font.family": FONT,
                          "font.size": 9, "axes.spines.top": False, "axes.spines.right": False})
-    return plt.subplots(figsize=(width, height))
+    return plt
+
+
+def _figure(width: float, height: float) -> Any:
+    return _pyplot().subplots(figsize=(width, height))
 
 
 def _svg(fig: Any, title: str, description: str) -> str:
@@ -91,11 +96,7 @@ def area_bars(labels: Sequence[str], before: Sequence[float | None] | None,
 def radar(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]], lo: float,
           hi: float, title: str, description: str, lang: str = "pl") -> str:
     """A radar of the płaszczyzny (or areas); each round a line with its own marker."""
-    import matplotlib.pyplot as plt
-
-    plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "liwindex", "font.family": FONT,
-                         "font.size": 9})
-    fig = plt.figure(figsize=(3.8, 3.4))
+    fig = _pyplot().figure(figsize=(3.8, 3.4))
     ax = fig.add_subplot(projection="polar")
     angles = np.linspace(0, 2 * np.pi, len(labels), endpoint=False)
     closed = np.append(angles, angles[0])

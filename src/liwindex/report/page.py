@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from html import escape
 
 from liwindex import __version__
-from liwindex.comparison import Comparison, round_label
+from liwindex.comparison import Comparison, jst_of, round_label
 from liwindex.export.words import METHOD
-from liwindex.i18n import fmt, fmt_signed
+from liwindex.i18n import fmt, fmt_interval, fmt_signed
 from liwindex.questionnaire import Questionnaire
 from liwindex.report import charts
 from liwindex.report.words import w
@@ -74,17 +74,9 @@ def _row(head: str, *cells: str) -> str:
     return f'<tr><th scope="row">{escape(head)}</th>{"".join(cells)}</tr>'
 
 
-def _interval_text(low: float | None, high: float | None, lang: str) -> str:
-    """``[0,41; 0,75]`` in Polish, ``[0.41, 0.75]`` in English, with real minus signs."""
-    if low is None or high is None:
-        return "—"
-    sep = "; " if lang == "pl" else ", "
-    return f"[{fmt(low, lang)}{sep}{fmt(high, lang)}]".replace("-", "−")
-
-
 def _interval(low: float | None, high: float | None, lang: str, significant: bool | None = None) -> str:
     """An interval cell, ``*`` marking a significant change."""
-    return f'<td class="num">{escape(_interval_text(low, high, lang))}{" *" if significant else ""}</td>'
+    return f'<td class="num">{escape(fmt_interval(low, high, lang))}{" *" if significant else ""}</td>'
 
 
 def _figure(svg: str, caption: str, css: str = "") -> str:
@@ -119,7 +111,7 @@ class _Report:
 
 
 def _head(r: _Report) -> list[str]:
-    jst = next((str(x.meta["jst"]) for x in reversed(r.rounds) if x.meta.get("jst")), "")
+    jst = jst_of(r.rounds)
     title = escape(jst or r.labels[-1])
     return [
         f'<!DOCTYPE html><html lang="{r.lang}"><head><meta charset="utf-8">',
@@ -148,7 +140,7 @@ def _headline(r: _Report) -> list[str]:
     parts.append("</section>")
     if r.comparison is not None and r.comparison.index.ci_low is not None:
         index = r.comparison.index
-        interval = _interval_text(index.ci_low, index.ci_high, lang)
+        interval = fmt_interval(index.ci_low, index.ci_high, lang)
         verdict = w("significant" if index.significant else "not_significant", lang)
         text = w("survey_change", lang).format(delta=fmt_signed(index.survey.delta, lang),
                                                ci=interval, verdict=verdict)
