@@ -67,6 +67,11 @@ def _stdout(soft_wrap: bool = False) -> Any:
     return Console(highlight=False, soft_wrap=soft_wrap)
 
 
+def _written(path: object, lang: str) -> None:
+    """Say on stderr which file was written."""
+    click.echo(("Zapisano: " if lang == "pl" else "Written: ") + str(path), err=True)
+
+
 def handle_errors(func: F) -> F:
     """Turn invalid input into a list of problems and exit 1; never show a traceback
     unless ``--debug`` was given."""
@@ -199,7 +204,7 @@ def export_command(
     fmt = fmt or ("csv" if output.lower().endswith(".csv") else "xlsx")
     path = export_report(list(files), output, fmt, force, lang, questionnaire_path,
                          questionnaire_before, mapping=mapping_path, resamples=resamples, seed=seed)
-    click.echo(("Zapisano: " if lang == "pl" else "Written: ") + str(path), err=True)
+    _written(path, lang)
 
 
 @cli.command("analyze")
@@ -363,10 +368,6 @@ def mapping_init(file: str, output: str, force: bool, questionnaire_path: str | 
     message = (f"Zapisano: {path}; do sprawdzenia (oznaczone „?”): {unsure}" if lang == "pl"
                else f"Written: {path}; to check (marked '?'): {unsure}")
     click.echo(message, err=True)
-
-
-def _written(path: object, lang: str) -> None:
-    click.echo(("Zapisano: " if lang == "pl" else "Written: ") + str(path), err=True)
 
 
 @cli.command("template")
