@@ -300,15 +300,14 @@ def _items(round_: Round, survey: Any) -> list[ItemResult]:
     """Per question: answers counted, mean normalised value, and counts of every code
     (``nie wiem`` included) among respondents the question is asked of."""
     import numpy as np
-    import pandas as pd
 
-    from liwindex.scoring import applicable
+    from liwindex.scoring import applicable, group_codes
 
     q = round_.questionnaire
     assert round_.survey is not None
     codes = round_.survey.codes
     group_ids = list(q.group_ids)
-    group_index = pd.Categorical(round_.survey.groups, categories=group_ids).codes
+    group_index = group_codes(round_.survey.groups, q)
     asked = applicable(round_.survey.groups, q)
     items = []
     for j, question in enumerate(q.questions):
