@@ -133,6 +133,11 @@ class ScoreResult:
         low, high = self.intervals.get(key, (None, None))
         return {"ci_low": low, "ci_high": high}
 
+    def strongest_and_weakest(self, n: int = 3) -> tuple[list[AreaResult], list[AreaResult]]:
+        """The areas with the highest and the lowest final values."""
+        ranked = sorted((a for a in self.areas if a.value is not None), key=lambda a: -(a.value or 0))
+        return ranked[:n], ranked[::-1][:n]
+
     def area(self, area_id: str) -> AreaResult:
         """The result of one area."""
         return next(a for a in self.areas if a.id == area_id)

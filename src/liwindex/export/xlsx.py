@@ -173,10 +173,10 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
                 put(ws, i, col, value, SCORE)
         row += len(last.dimensions) + 3
 
-    ranked = sorted((a for a in last.areas if a.value is not None), key=lambda a: -(a.value or 0))
+    strongest, weakest = last.strongest_and_weakest()
     lists: list[tuple[str, list[tuple[str, float | None, str]]]] = [
-        ("strongest", [(f"{a.id} {a.label[lang]}", a.value, SCORE) for a in ranked[:3]]),
-        ("weakest", [(f"{a.id} {a.label[lang]}", a.value, SCORE) for a in ranked[::-1][:3]]),
+        ("strongest", [(f"{a.id} {a.label[lang]}", a.value, SCORE) for a in strongest]),
+        ("weakest", [(f"{a.id} {a.label[lang]}", a.value, SCORE) for a in weakest]),
     ]
     if comparison is not None:
         gains, drops = comparison.largest()

@@ -195,9 +195,9 @@ def _areas(r: _Report) -> list[str]:
 
 def _highlights(r: _Report) -> list[str]:
     lang = r.lang
-    ranked = sorted((a for a in r.last.areas if a.value is not None), key=lambda a: -(a.value or 0))
-    lists = [(w("strong", lang), [(r.name(a.id, a.label), fmt(a.value, lang)) for a in ranked[:3]]),
-             (w("weak", lang), [(r.name(a.id, a.label), fmt(a.value, lang)) for a in ranked[::-1][:3]])]
+    strongest, weakest = r.last.strongest_and_weakest()
+    lists = [(w("strong", lang), [(r.name(a.id, a.label), fmt(a.value, lang)) for a in strongest]),
+             (w("weak", lang), [(r.name(a.id, a.label), fmt(a.value, lang)) for a in weakest])]
     if r.comparison is not None:
         for key, rows in zip(("gains", "drops"), r.comparison.largest(), strict=True):
             lists.append((w(key, lang), [(r.name(a.id, a.label), fmt_signed(a.value.delta, lang))
