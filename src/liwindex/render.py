@@ -165,15 +165,13 @@ def render_comparison(comparison: Comparison, console: Console, lang: str) -> No
 
 def render_gaps(result: ScoreResult, console: Console, lang: str, n: int = 3) -> None:
     """The areas where the first two groups (NGOs and the administration) disagree most."""
-    groups = list(result.respondents_by_group)
-    if len(groups) < 2:
-        return
-    first, second = groups[:2]
-    gaps = [(a, a.by_group.get(first), a.by_group.get(second)) for a in result.areas]
-    known = sorted(((a, x - y) for a, x, y in gaps if x is not None and y is not None),
-                   key=lambda item: -abs(item[1]))[:n]
-    if known:
-        listed = ", ".join(f"{a.id} {a.label[lang]} ({fmt_signed(d, lang)})" for a, d in known)
+    from liwindex.stats.analysis import gaps_for, largest_gaps
+
+    top = largest_gaps(gaps_for(result, None), n)
+    if top and result.questionnaire is not None:
+        first, second = result.questionnaire.group_ids[:2]
+        listed = ", ".join(f"{g.area} {result.area(g.area).label[lang]} ({fmt_signed(g.difference, lang)})"
+                           for g in top)
         console.print(Text(t("gaps", lang, first=first.upper(), second=second.upper()) + ": ",
                            style="bold") + Text(listed))
 

@@ -18,7 +18,7 @@ from liwindex.questionnaire import Questionnaire
 from liwindex.report import charts
 from liwindex.report.words import w
 from liwindex.results import ScoreResult
-from liwindex.stats.analysis import Gap
+from liwindex.stats.analysis import Gap, largest_gaps
 
 CSS = """
 :root{--ink:#111;--muted:#555;--line:#ccc;--accent:#1f4e79;--up:#1b6b2f;--down:#9b1c1c}
@@ -217,7 +217,7 @@ def _gap(r: _Report) -> list[str]:
     if not known:
         return []
     names = (r.q.group_ids[0].upper(), r.q.group_ids[1].upper())
-    top = sorted(known, key=lambda g: -abs(g.difference or 0))[:3]
+    top = largest_gaps(gaps)
     intro = w("gap_intro", lang).format(list=", ".join(f"{g.area} ({fmt_signed(g.difference, lang)})"
                                                        for g in top))
     lo, hi = r.last.index_range

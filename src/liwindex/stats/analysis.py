@@ -67,8 +67,7 @@ class Analysis:
 
     def largest_gaps(self, n: int = 3) -> list[Gap]:
         """The areas where the two sides disagree most."""
-        known = [g for g in self.gaps if g.difference is not None]
-        return sorted(known, key=lambda g: -abs(g.difference or 0))[:n]
+        return largest_gaps(self.gaps, n)
 
     def to_dict(self, lang: str = "pl") -> dict[str, Any]:
         """JSON: the round's scores with intervals, then every analysis table."""
@@ -120,6 +119,12 @@ def attach_intervals(result: ScoreResult, draws: Draws | None) -> None:
     for d, dimension in enumerate(q.dimensions):
         result.intervals[dimension.id] = interval(draws.dimensions[:, d])
     result.intervals["index"] = interval(draws.index)
+
+
+def largest_gaps(gaps: list[Gap], n: int = 3) -> list[Gap]:
+    """The ``n`` gaps largest in size, either way."""
+    known = [g for g in gaps if g.difference is not None]
+    return sorted(known, key=lambda g: -abs(g.difference or 0))[:n]
 
 
 def gaps_for(result: ScoreResult, draws: Draws | None) -> list[Gap]:
