@@ -115,7 +115,6 @@ class ScoreResult:
     dimensions: list[DimensionResult]
     areas: list[AreaResult]
     items: list[ItemResult]
-    index_range: tuple[float, float] = (1.0, 5.0)
     problems: list[Problem] = field(default_factory=list)
     questionnaire: Questionnaire | None = None
     grades: dict[str, Grade] = field(default_factory=dict)
@@ -132,6 +131,12 @@ class ScoreResult:
             return {}
         low, high = self.intervals.get(key, (None, None))
         return {"ci_low": low, "ci_high": high}
+
+    @property
+    def index_range(self) -> tuple[float, float]:
+        """``(lo, hi)`` of the questionnaire's index range."""
+        assert self.questionnaire is not None
+        return self.questionnaire.scoring.lo, self.questionnaire.scoring.hi
 
     def strongest_and_weakest(self, n: int = 3) -> tuple[list[AreaResult], list[AreaResult]]:
         """The areas with the highest and the lowest final values."""
@@ -291,7 +296,6 @@ def score_round(round_: Round) -> ScoreResult:
         dimensions=dimensions,
         areas=areas,
         items=items,
-        index_range=(q.scoring.lo, q.scoring.hi),
         problems=problems,
         questionnaire=q,
         grades=dict(round_.grades),
