@@ -192,6 +192,7 @@ def read_csv(path: Path, report: Report, limits: Limits) -> Sheet:
     except csv.Error:
         first = sample.splitlines()[0] if sample else ""
         delimiter = max(",;\t", key=first.count)
+
     def parse(encoding: str) -> Any:
         try:
             # The C parser straight into categories: a million answers of a few distinct
