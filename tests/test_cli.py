@@ -44,12 +44,13 @@ def test_score_json_follows_spec():
                          "items", "warnings"}
     assert data["questionnaire"] == {"id": "lijw-standard", "version": "1.0"}
     assert set(data["meta"]) == {"jst", "rok", "etap", "source"}
-    assert data["respondents"] == {"total": 70, "by_group": {"ngo": 56, "jst": 14}}
-    assert set(data["index"]) == {"value", "survey", "grades", "source"}
+    assert data["respondents"] == {"total": 70, "by_group": {"ngo": 56, "jst": 14},
+                                   "missing_groups": [], "min_group_n": 5}
+    assert set(data["index"]) == {"value", "survey", "grades", "source", "provisional"}
     assert data["index"]["source"] == "grades"
     assert len(data["dimensions"]) == 3 and len(data["areas"]) == 12
     assert set(data["areas"][0]) == {"id", "dimension", "label", "value", "survey", "grade", "n",
-                                     "by_group"}
+                                     "by_group", "n_by_group", "provisional", "provisional_reason"}
     assert set(data["items"][0]) == {"id", "area", "n", "mean", "distribution"}
     for a in data["areas"]:
         assert 1 <= a["value"] <= 5 and 1 <= a["survey"] <= 5

@@ -28,57 +28,208 @@ def test_delta_and_percent_follow_the_spec():
 
 
 def test_compare_json_equals_the_two_score_outputs():
-    """Every before/after of compare --json is the value score --json gives for that round."""
+    """Every before/after of compare --json is the survey score score --json gives for that
+    round: 2024 has no grades, so the basis is the survey even though 2025 has grades."""
     before = json.loads(run("score", INITIAL, "--json").stdout)
     after = json.loads(run("score", POST, "--json").stdout)
     result = run("compare", INITIAL, POST, "--json", "--bootstrap", "0")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
+    assert data["basis"] == "survey" and data["basis_label"] == "zmiana wyniku ankiety"
     assert data["before"] == before and data["after"] == after
-    assert data["index"]["before"] == before["index"]["value"]
-    assert data["index"]["after"] == after["index"]["value"]
-    assert data["index"]["delta"] == pytest.approx(after["index"]["value"] - before["index"]["value"])
-    assert data["index"]["pct"] == pytest.approx(data["index"]["delta"] / before["index"]["value"] * 100)
+    assert data["index"]["before"] == before["index"]["survey"]
+    assert data["index"]["after"] == after["index"]["survey"] != after["index"]["value"]
+    assert data["index"]["delta"] == pytest.approx(after["index"]["survey"] - before["index"]["survey"])
+    assert data["index"]["pct"] == pytest.approx(data["index"]["delta"] / before["index"]["survey"] * 100)
+    assert data["index"]["grades"] is None  # 2024 has no grades: no grades change at all
     for key in ("dimensions", "areas"):
         for row, b, a in zip(data[key], before[key], after[key], strict=True):
-            assert (row["id"], row["before"], row["after"]) == (b["id"], b["value"], a["value"])
-            assert row["delta"] == pytest.approx(a["value"] - b["value"])
-            assert row["survey"]["after"] == a["survey"]
+            assert (row["id"], row["before"], row["after"]) == (b["id"], b["survey"], a["survey"])
+            assert row["delta"] == pytest.approx(a["survey"] - b["survey"])
+            assert row["survey"]["delta"] == row["delta"] and row["grades"] is None
     area = data["areas"][0]
     assert area["by_group"]["ngo"]["after"] == after["areas"][0]["by_group"]["ngo"]
 
 
 def test_compare_table_marks_changes_and_names_largest():
-    """The table shows ▲/▼ and names the largest gain and drop of the final values."""
+    """The table shows ▲/▼, names its basis and the largest gain and drop of the survey."""
     data = json.loads(run("compare", INITIAL, POST, "--json", "--bootstrap", "0").stdout)
     gain = max(data["areas"], key=lambda a: a["delta"])["id"]
     drop = min(data["areas"], key=lambda a: a["delta"])["id"]
     result = run("compare", INITIAL, POST, "--bootstrap", "200")
     assert result.exit_code == 0
-    assert "▲" in result.stdout and "▼" in result.stdout
-    assert f"Największe wzrosty: {gain} " in result.stdout
-    assert f"Największe spadki: {drop} " in result.stdout
+    assert "Indeks LIJW — zmiana wyniku ankiety:" in result.stdout
+    assert "▲" in result.stdout
+    assert f"Największe wzrosty (zmiana wyniku ankiety): {gain} " in result.stdout
+    assert (f"Największe spadki (zmiana wyniku ankiety): {drop} " in result.stdout
+            or min(a["delta"] for a in data["areas"]) > 0)
     assert "2024 · wstępna → 2025 · powdrożeniowa" in result.stdout
+    assert "Holma" in result.stdout
     assert "Największe rozbieżności NGO–JST" in result.stdout
 
 
 def test_compare_intervals_and_significance():
-    """With the bootstrap every change carries ci_low ≤ survey delta ≤ ci_high, and
-    significant says whether the interval excludes zero; same seed, same intervals."""
+    """With the bootstrap every survey change carries ci_low ≤ delta ≤ ci_high inside
+    "survey"; the area stars are Holm-corrected (never a star the plain test would not
+    give); same seed, same intervals."""
     first = json.loads(run("compare", INITIAL, POST, "--json", "--bootstrap", "400").stdout)
     again = json.loads(run("compare", INITIAL, POST, "--json", "--bootstrap", "400").stdout)
     assert first == again
-    assert first["index"]["bootstrap"] == 400
+    assert first["bootstrap"] == {"resamples": 400, "level": 0.95, "correction": "holm", "min_group_n": 5}
     for row in [first["index"], *first["dimensions"], *first["areas"]]:
-        assert row["ci_low"] <= row["survey"]["delta"] <= row["ci_high"]
-        assert row["significant"] == (row["ci_low"] > 0 or row["ci_high"] < 0)
+        assert "ci_low" not in row and "significant" not in row
+        survey = row["survey"]
+        assert survey["ci_low"] <= survey["delta"] <= survey["ci_high"]
+        assert 0 <= survey["p"] <= 1
+        if survey["significant"]:
+            assert survey["p"] < 0.05 and (survey["ci_low"] > 0 or survey["ci_high"] < 0)
+    ps = sorted(a["survey"]["p"] for a in first["areas"])
+    stars = sum(a["survey"]["significant"] for a in first["areas"])
+    expected = next((i for i, p in enumerate(ps) if p > 0.05 / (len(ps) - i)), len(ps))
+    assert stars == expected
     assert first["after"]["index"]["ci_low"] < first["after"]["index"]["survey"] < first["after"]["index"]["ci_high"]
 
 
-def test_rounds_with_grades_and_without_are_flagged():
-    """A grades-based round against a survey-only round gets a warning about it."""
+def test_rounds_with_grades_and_without_are_compared_survey_to_survey():
+    """A graded round against a survey-only round: the warning says survey against survey."""
     result = run("compare", INITIAL, POST, "--lang", "en")
-    assert "working-group grades" in result.stderr
+    assert "survey against survey" in result.stderr
+
+
+def grades_round(path, jst, rok, etap, grades):
+    """A grades-only workbook (oceny and metryka, no survey) of the tiny questionnaire."""
+    return write_workbook(path, {"oceny": [["obszar", "ocena"], *[[a, g] for a, g in grades.items()]],
+                                 "metryka": [["jst", jst], ["rok", rok], ["etap", etap]]})
+
+
+def test_grades_only_rounds_compare_grades_exactly(tmp_path):
+    """Koszalin-style: only the working group's grades, 1,5/2/2 → 3/3/2,5. Basis grades,
+    index (1,5+2+2)/3 → (3+3+2,5)/3, delta and pct exact, no survey change, no interval."""
+    a = grades_round(tmp_path / "a.xlsx", "Miasto K", 2014, "wstępna", {"A1": 1.5, "A2": 2, "A3": 2})
+    b = grades_round(tmp_path / "b.xlsx", "Miasto K", 2015, "powdrożeniowa", {"A1": 3, "A2": 3, "A3": 2.5})
+    comparison = compare(score_round(read_round(a, tiny())), score_round(read_round(b, tiny())), 300)
+    assert comparison.basis == "grades"
+    assert comparison.index.value.before == pytest.approx(5.5 / 3)
+    assert comparison.index.value.after == pytest.approx(8.5 / 3)
+    assert comparison.index.value.delta == pytest.approx(1.0)
+    assert comparison.index.value.pct == pytest.approx(1.0 / (5.5 / 3) * 100)
+    assert [r.value.delta for r in comparison.areas] == [1.5, 1.0, 0.5]
+    assert comparison.index.survey.delta is None and comparison.index.survey_ci is None
+    assert comparison.index.significant is None
+
+
+def test_basis_grades_on_a_round_without_grades_is_an_error():
+    """--basis grades when 2024 has no grades: exit 1 naming the round and the fix."""
+    result = run("compare", INITIAL, POST, "--basis", "grades")
+    assert result.exit_code == 1
+    assert "2024 · wstępna" in result.stderr and "--basis survey" in result.stderr
+
+
+def test_survey_basis_can_be_chosen_when_both_rounds_have_grades(tmp_path):
+    """Both rounds fully graded: basis grades by default; --basis survey puts the survey
+    change in the headline and keeps the grades change beside it."""
+    rows = [["grupa", "q1", "q2", "q4", "q5", "q6", "q7"]] + [["ngo", "3", "3", "3", "3", "3", "5"]] * 5
+    later = [rows[0]] + [["ngo", "4", "4", "4", "4", "3", "5"]] * 5
+    oceny = [["obszar", "ocena"], ["A1", 2], ["A2", 2], ["A3", 2]]
+    oceny2 = [["obszar", "ocena"], ["A1", 3], ["A2", 2], ["A3", 2]]
+    a = score_round(read_round(write_workbook(tmp_path / "a.xlsx", {"O": rows, "oceny": oceny}), tiny()))
+    b = score_round(read_round(write_workbook(tmp_path / "b.xlsx", {"O": later, "oceny": oceny2}), tiny()))
+    assert compare(a, b).basis == "grades"
+    assert compare(a, b).areas[0].value.delta == 1.0
+    survey = compare(a, b, basis="survey")
+    assert survey.basis == "survey" and survey.areas[0].value.delta == pytest.approx(1.0)
+    assert survey.areas[1].value.delta == pytest.approx(1.0) and survey.areas[1].grades.delta == 0.0
+
+
+def metryka_round(path, jst, rok, etap, answer="3"):
+    rows = [["grupa", "q1", "q2"]] + [["ngo", answer, answer]] * 6
+    return write_workbook(path, {"O": rows, "metryka": [["jst", jst], ["rok", rok], ["etap", etap]]})
+
+
+def test_rounds_in_reverse_order_stop_with_the_fix(tmp_path):
+    """BEFORE from 2025 and AFTER from 2024: exit 1 naming both rounds; the override runs."""
+    later = metryka_round(tmp_path / "p.xlsx", "Gmina A", 2025, "powdrożeniowa")
+    earlier = metryka_round(tmp_path / "w.xlsx", "Gmina A", 2024, "wstępna")
+    q = tmp_path / "tiny.yaml"
+    q.write_text(TINY, "utf-8")
+    result = run("compare", later, earlier, "-q", q)
+    assert result.exit_code == 1
+    assert "2025 · powdrożeniowa (p.xlsx)" in result.stderr and "2024 · wstępna (w.xlsx)" in result.stderr
+    assert "najpierw wcześniejszy" in result.stderr
+    forced = run("compare", later, earlier, "-q", q, "--skip-round-check")
+    assert forced.exit_code == 0 and "pominięto sprawdzenie etapów" in forced.stderr
+    # same year: wstępna before powdrożeniowa
+    same_year = metryka_round(tmp_path / "s.xlsx", "Gmina A", 2025, "wstępna")
+    assert run("compare", later, same_year, "-q", q).exit_code == 1
+    assert run("compare", same_year, later, "-q", q).exit_code == 0
+
+
+def test_rounds_of_different_jst_stop_with_the_fix(tmp_path):
+    """Gmina A against Gmina B: exit 1 naming both; case and spaces do not make another JST."""
+    q = tmp_path / "tiny.yaml"
+    q.write_text(TINY, "utf-8")
+    a = metryka_round(tmp_path / "a.xlsx", "Gmina A", 2024, "wstępna")
+    b = metryka_round(tmp_path / "b.xlsx", "Gmina B", 2025, "powdrożeniowa")
+    result = run("compare", a, b, "-q", q)
+    assert result.exit_code == 1 and "„Gmina A” i „Gmina B”" in result.stderr
+    assert "liwindex benchmark" in result.stderr
+    same = metryka_round(tmp_path / "c.xlsx", " gmina  a ", 2025, "powdrożeniowa")
+    assert run("compare", a, same, "-q", q).exit_code == 0
+    assert run("compare", a, b, "-q", q, "--skip-round-check").exit_code == 0
+
+
+def test_one_respondent_per_round_is_never_significant(tmp_path):
+    """One NGO and one official in each round, big differences: no interval, no star."""
+    header = ["grupa", "q1", "q2", "q3", "q4", "q5", "q6", "q7"]
+    a = write_workbook(tmp_path / "a.xlsx", {"O": [header, ["ngo", "1", "1", "1", "1", "1", "5", "0"], ["jst", "1", "1", None, "1", "1", "5", "0"]]})
+    b = write_workbook(tmp_path / "b.xlsx", {"O": [header, ["ngo", "5", "5", "5", "5", "5", "1", "10"], ["jst", "5", "5", None, "5", "5", "1", "10"]]})
+    comparison = compare(score_round(read_round(a, tiny())), score_round(read_round(b, tiny())), 500)
+    assert comparison.index.survey.delta == pytest.approx(4.0)
+    for row in [comparison.index, *comparison.dimensions, *comparison.areas]:
+        assert row.survey_ci is None and not row.significant and row.provisional
+
+
+def test_three_plus_two_respondents_are_provisional(tmp_path):
+    """3 NGOs and 2 officials: every area is provisional, with the reason, in score --json."""
+    header = ["grupa", "q1", "q2", "q3", "q4", "q5", "q6", "q7"]
+    rows = [header] + [["ngo", "3", "4", "4", "3", "3", "3", "5"]] * 3 + [["jst", "4", "4", None, "4", "4", "2", "5"]] * 2
+    path = write_workbook(tmp_path / "d.xlsx", {"O": rows})
+    q = tmp_path / "tiny.yaml"
+    q.write_text(TINY, "utf-8")
+    result = run("score", path, "-q", q, "--json", "--bootstrap", "200")
+    data = json.loads(result.stdout)
+    assert all(a["provisional"] for a in data["areas"])
+    assert data["areas"][0]["provisional_reason"] == "ngo: 3 odpowiedzi, jst: 2 odpowiedzi"
+    assert data["index"]["provisional"] is True
+    assert all(a["ci_low"] is None for a in data["areas"]) and data["index"]["ci_low"] is None
+    assert "wyniki orientacyjne (mniej niż 5 odpowiedzi w grupie jst, ngo): obszary A1, A2, A3" in result.stderr
+    table = run("score", path, "-q", q)
+    assert "† wynik orientacyjny" in table.stdout
+
+
+def test_a_round_without_the_administration_says_so_everywhere(tmp_path):
+    """NGO-only answers: score (table, JSON warnings), export and report name the missing
+    administration."""
+    header = ["grupa", "q1", "q2", "q3", "q4", "q5", "q6", "q7"]
+    rows = [header] + [["ngo", "3", "4", "4", "3", "3", "3", "5"]] * 6
+    path = write_workbook(tmp_path / "d.xlsx", {"O": rows})
+    q = tmp_path / "tiny.yaml"
+    q.write_text(TINY, "utf-8")
+    sentence = "brak odpowiedzi administracji — wyniki ankiety odzwierciedlają tylko organizacje pozarządowe"
+    table = run("score", path, "-q", q)
+    assert sentence[1:] in " ".join(table.stdout.split()) and sentence in table.stderr
+    data = json.loads(run("score", path, "-q", q, "--json").stdout)
+    assert data["respondents"]["missing_groups"] == ["jst"]
+    assert any(sentence in w for w in data["warnings"])
+    html = tmp_path / "r.html"
+    assert run("report", path, "-q", q, "-o", html, "--bootstrap", "0").exit_code == 0
+    assert sentence[1:] in html.read_text("utf-8")
+    xlsx = tmp_path / "r.xlsx"
+    assert run("export", path, "-q", q, "-o", xlsx, "--bootstrap", "0").exit_code == 0
+    import openpyxl
+
+    cells = [c.value for row in openpyxl.load_workbook(xlsx)["Podsumowanie"].iter_rows() for c in row]
+    assert any(isinstance(v, str) and sentence in v for v in cells)
 
 
 def test_different_questionnaires_cannot_be_compared(tmp_path):

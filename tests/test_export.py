@@ -35,13 +35,15 @@ def comparison_report(tmp_path_factory):
 
 
 def test_report_has_all_sheets_and_same_numbers_as_json(comparison_report):
-    """The Obszary sheet holds exactly compare --json's before, after and delta."""
+    """The Obszary sheet holds exactly compare --json's before, after and delta, under
+    headers that name the basis (ankieta: 2024 has no grades)."""
     data = json.loads(run("compare", INITIAL, POST, "--json").stdout)
     wb = openpyxl.load_workbook(comparison_report)
     assert wb.sheetnames == SHEETS_PL
     ws = wb["Obszary"]
     headers = [c.value for c in ws[1]]
-    assert headers[:7] == ["Obszar", "Nazwa", "Płaszczyzna", "Przed", "Po", "Zmiana", "Zmiana %"]
+    assert headers[:7] == ["Obszar", "Nazwa", "Płaszczyzna", "Przed (ankieta)", "Po (ankieta)",
+                           "Zmiana (ankieta)", "Zmiana % (ankieta)"]
     for row, area in zip(ws.iter_rows(min_row=2, values_only=True), data["areas"], strict=True):
         assert row[0] == area["id"]
         # openpyxl writes 16 significant digits; Excel itself keeps 15
@@ -55,6 +57,7 @@ def test_report_has_all_sheets_and_same_numbers_as_json(comparison_report):
     assert index_row[1:4] == pytest.approx((data["index"]["before"], data["index"]["after"],
                                             data["index"]["delta"]), rel=1e-14)
     assert int(summary.page_setup.paperSize) == 9  # A4
+    assert ("Podstawa porównania: zmiana wyniku ankiety",) in [r[:1] for r in summary.iter_rows(values_only=True)]
 
 
 def test_report_has_a_bar_and_a_radar_chart(comparison_report):
@@ -151,7 +154,7 @@ def test_csv_area_table_opens_in_polish_excel(tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
     data = json.loads(run("compare", INITIAL, POST, "--json").stdout)
-    assert rows[0][:4] == ["Obszar", "Nazwa", "Płaszczyzna", "Przed"]
+    assert rows[0][:4] == ["Obszar", "Nazwa", "Płaszczyzna", "Przed (ankieta)"]
     assert float(rows[1][3].replace(",", ".")) == data["areas"][0]["before"]
     assert "Współtworzenie" in rows[1][1]
 

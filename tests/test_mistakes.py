@@ -3,6 +3,7 @@ the problem (and, for warnings, the run still succeeds)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -80,10 +81,15 @@ def test_trend_warns_about_other_jst_and_missing_year(tmp_path):
 
 
 def test_benchmark_warns_when_grades_meet_surveys():
-    """One JST with working-group grades among survey-only ones: a warning names it."""
+    """One JST with working-group grades among survey-only ones: all are ranked on their
+    survey scores, and a warning names the graded one."""
     result = run("benchmark", POST, EXAMPLES / "inne-jst")
     assert result.exit_code == 0
-    assert "wartości końcowe Gmina Przykładowa to oceny grupy roboczej" in result.stderr
+    assert "oceny mają: Gmina Przykładowa 2025 · powdrożeniowa" in result.stderr
+    assert "zestawiono wyniki ankiety" in result.stderr
+    data = json.loads(run("benchmark", POST, EXAMPLES / "inne-jst", "--json").stdout)
+    survey = json.loads(run("score", POST, "--json").stdout)["index"]["survey"]
+    assert data["basis"] == "survey" and data["index"]["jst"]["Gmina Przykładowa"]["value"] == survey
 
 
 @pytest.mark.parametrize(

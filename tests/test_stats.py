@@ -17,7 +17,7 @@ from conftest import EXAMPLES, INITIAL, POST, parse_questionnaire, tiny, write_w
 from liwindex.api import analyze_file, benchmark_files, score_file, trend_files
 from liwindex.cli import cli
 from liwindex.scoring import aggregate, aggregate_many
-from liwindex.stats.bootstrap import bootstrap, interval
+from liwindex.stats.bootstrap import bootstrap, estimate, holm, student_quantile, student_sf2
 from liwindex.stats.reliability import cronbach_alpha, reliability
 
 HEADER = ["grupa", "q1", "q2", "q3", "q4", "q5", "q6", "q7"]
@@ -30,21 +30,35 @@ def test_cronbach_alpha_matches_the_hand_computation():
 
 
 def test_item_rest_and_alpha_if_deleted():
-    """Item 1 against items 2+3 (6, 9, 8, 10, 4); alpha without item 1 from items 2 and 3."""
-    table = reliability(TEXTBOOK, ["a", "b", "c"], "A1", "ngo")
+    """Item 1 against items 2+3 (6, 9, 8, 10, 4); alpha without item 1 from items 2 and 3
+    (the five respondents twice: ten complete answers, same alpha and correlations)."""
+    table = reliability(np.vstack([TEXTBOOK, TEXTBOOK]), ["a", "b", "c"], "A1", "ngo")
     rest = np.array([6, 9, 8, 10, 4])
     expected_r = np.corrcoef(TEXTBOOK[:, 0], rest)[0, 1]
     assert table.items[0].item_rest == pytest.approx(expected_r)
     # items 2 and 3: variances 1.3 and 1.7, their total (6, 9, 8, 10, 4) has variance 5.8
     assert table.items[0].alpha_if_deleted == pytest.approx(2 * (1 - 3.0 / 5.8))
-    assert table.n == 5 and not table.low
+    assert table.n == 10 and not table.low and table.status == "ok"
 
 
 def test_alpha_uses_complete_rows_only():
     """A respondent who skipped a question is left out of alpha, not counted as zero."""
-    with_gap = np.vstack([TEXTBOOK, [np.nan, 1, 1]])
+    with_gap = np.vstack([TEXTBOOK, TEXTBOOK, [np.nan, 1, 1]])
     assert reliability(with_gap, ["a", "b", "c"], "A1", "ngo").alpha == pytest.approx(
         cronbach_alpha(TEXTBOOK))
+
+
+def test_alpha_is_not_reported_from_fewer_than_ten_answers():
+    """Five complete answers: no alpha, status too_few (three officials once gave −12)."""
+    table = reliability(TEXTBOOK, ["a", "b", "c"], "A1", "jst")
+    assert table.alpha is None and table.status == "too_few" and not table.low
+
+
+def test_negative_alpha_is_named_as_such():
+    """Two questions answered in opposite directions by twelve people: alpha < 0, 'negative'."""
+    x = np.array([1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 2, 4], dtype=float)
+    table = reliability(np.column_stack([x, 6 - x + np.r_[0.5, *[0] * 11]]), ["a", "b"], "A1", "ngo")
+    assert table.alpha < 0 and table.status == "negative"
 
 
 ONE = parse_questionnaire("""
@@ -63,9 +77,9 @@ dimensions:
 """)
 
 
-def test_bootstrap_interval_covers_the_true_mean_about_95_percent_of_the_time():
+def test_interval_covers_the_true_mean_about_95_percent_of_the_time():
     """300 simulated surveys of 80 respondents with a known mean: the 95% interval holds it
-    in 91–98% of them."""
+    in 92–98% of them (benchmarks/coverage.py checks the realistic designs)."""
     rng = np.random.default_rng(1)
     probabilities = np.array([0.1, 0.2, 0.3, 0.25, 0.15])
     true_mean = float((np.arange(1, 6) * probabilities).sum())
@@ -73,9 +87,53 @@ def test_bootstrap_interval_covers_the_true_mean_about_95_percent_of_the_time():
     for trial in range(300):
         answers = rng.choice(np.arange(1, 6), size=80, p=probabilities).astype(float)
         draws = bootstrap(answers[:, None], np.zeros(80, dtype=int), ONE, resamples=500, seed=trial)
-        low, high = interval(draws.index)
-        hits += low <= true_mean <= high
-    assert 0.91 <= hits / 300 <= 0.98
+        e = estimate(float(answers.mean()), draws.index, draws.index_parts())
+        hits += e.low <= true_mean <= e.high
+    assert 0.92 <= hits / 300 <= 0.98
+
+
+def test_small_group_interval_uses_the_student_quantile():
+    """Six answers with the sample sd s: the interval is mean ± t(5) · s/√6 up to bootstrap
+    noise — wider than the normal one by 2.57/1.96, not the plain bootstrap's (n−1)/n."""
+    answers = np.array([1.0, 2, 2, 3, 4, 5])
+    draws = bootstrap(answers[:, None], np.zeros(6, dtype=int), ONE, resamples=20000, seed=3)
+    e = estimate(float(answers.mean()), draws.index, draws.index_parts())
+    half = student_quantile(0.975, 5) * answers.std(ddof=1) / np.sqrt(6)
+    assert (e.high - e.low) / 2 == pytest.approx(half, rel=0.03)
+    assert student_quantile(0.975, 5) == pytest.approx(2.5706, abs=1e-3)
+    assert student_sf2(2.5706, 5) == pytest.approx(0.05, abs=1e-4)
+
+
+def test_no_interval_from_a_group_below_min_group_n_or_from_no_spread():
+    """One official among 30 NGOs, or identical answers everywhere: no interval, no p."""
+    values = np.r_[np.linspace(1, 5, 30), 4.0][:, None]
+    groups = np.r_[np.zeros(30, dtype=int), 1]
+    q = parse_questionnaire(ONE_TWO_GROUPS)
+    draws = bootstrap(values, groups, q, resamples=300, seed=1)
+    assert estimate(3.5, draws.areas[:, 0], draws.area_parts(0)) is None
+    same = bootstrap(np.full((8, 1), 3.0), np.zeros(8, dtype=int), ONE, resamples=300, seed=1)
+    assert estimate(3.0, same.index, same.index_parts()) is None
+
+
+def test_holm_controls_the_family():
+    """p = 0.001, 0.02, 0.04 of three: 0.001 < 0.05/3, 0.02 < 0.05/2, 0.04 < 0.05/1 → all;
+    p = 0.001, 0.03, 0.04: 0.03 > 0.025 stops there."""
+    assert holm([0.02, 0.001, 0.04]) == [True, True, True]
+    assert holm([0.03, 0.001, None, 0.04]) == [False, True, None, False]
+
+
+ONE_TWO_GROUPS = """
+id: one2
+version: "1"
+title: {pl: Jeden obszar i dwie grupy}
+scoring: {min_area_coverage: 1}
+groups: [{id: ngo, label: {pl: NGO}}, {id: jst, label: {pl: JST}}]
+scales:
+  - id: s
+    choices: [{code: "1", label: {pl: a}, points: 1}, {code: "5", label: {pl: e}, points: 5}]
+dimensions:
+  - {id: D, label: {pl: D}, areas: [{id: A, label: {pl: A}, questions: [{id: x, scale: s, text: {pl: X}}]}]}
+"""
 
 
 def test_bootstrap_is_reproducible_and_respects_groups():
@@ -89,15 +147,20 @@ def test_bootstrap_is_reproducible_and_respects_groups():
 
 
 def test_gap_on_a_hand_made_workbook(tmp_path):
-    """NGOs rate A1 at 5, officials at 1 and 2: the gap is 5 − 1.5 = 3.5 and significant."""
-    rows = [HEADER] + [["ngo", "5", "5"]] * 4 + [["jst", "1", "1"], ["jst", "2", "2"], ["jst", "1", "1"],
-                                                  ["jst", "2", "2"]]
+    """Six NGOs rate A1 at 5 (one at 4), six officials at 1 and 2: the gap is 29/6 − 1.5
+    and significant; with four of each (below min_group_n = 5) it has no interval and no star."""
+    rows = [HEADER] + [["ngo", "5", "5"]] * 5 + [["ngo", "4", "4"]] + [["jst", "1", "1"], ["jst", "2", "2"]] * 3
     path = write_workbook(tmp_path / "d.xlsx", {"Odp": rows})
     analysis = analyze_file(path, tiny(), resamples=300)
     gap = next(g for g in analysis.gaps if g.area == "A1")
-    assert (gap.first, gap.second, gap.difference) == (5.0, 1.5, 3.5)
-    assert gap.ci_low <= 3.5 <= gap.ci_high and gap.significant is True
+    assert (gap.first, gap.second) == (pytest.approx(29 / 6), 1.5)
+    assert gap.difference == pytest.approx(29 / 6 - 1.5)
+    assert gap.ci_low <= gap.difference <= gap.ci_high and gap.significant is True
     assert analysis.largest_gaps(1)[0].area == "A1"
+    thin = [HEADER] + [["ngo", "5", "5"]] * 4 + [["jst", "1", "1"], ["jst", "2", "2"]] * 2
+    analysis = analyze_file(write_workbook(tmp_path / "t.xlsx", {"Odp": thin}), tiny(), resamples=300)
+    gap = next(g for g in analysis.gaps if g.area == "A1")
+    assert gap.difference == 3.5 and gap.ci is None and gap.significant is None
 
 
 def test_sensitivity_table_on_a_hand_made_workbook(tmp_path):

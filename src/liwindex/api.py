@@ -181,10 +181,12 @@ def write_report(
     mapping: str | Path | None = None,
     resamples: int = 2000,
     seed: int = 2026,
+    basis: str | None = None,
+    skip_round_check: bool = False,
 ) -> list[Path]:
     """The report for publication: a self-contained HTML page and optionally its PDF. One
     file: that round; two or more: rounds ordered by their metryka, the first compared with
-    the last."""
+    the last (like for like, see :func:`compare`)."""
     from liwindex.export.files import check_output, write_atomically
     from liwindex.multi import round_order
     from liwindex.report.page import build_page
@@ -197,7 +199,7 @@ def write_report(
     results = sorted(score_files(list(files), questionnaire, mapping), key=round_order)
     comparison: Comparison | None = None
     if len(results) > 1:
-        comparison = compare(results[0], results[-1], resamples, seed)
+        comparison = compare(results[0], results[-1], resamples, seed, basis, skip_round_check)
         draws = comparison.after_draws
     else:
         draws = draws_for(results[-1], resamples, seed)
@@ -249,11 +251,13 @@ def compare_files(
     mapping: str | Path | None = None,
     resamples: int = 0,
     seed: int = 2026,
+    basis: str | None = None,
+    skip_round_check: bool = False,
 ) -> Comparison:
-    """Score and compare two workbooks. Problems of both files are reported together.
-    With ``resamples`` > 0 every change of a survey score gets a bootstrap interval."""
+    """Score and compare two workbooks like for like. Problems of both files are reported
+    together. With ``resamples`` > 0 every change of a survey score gets a 95 % interval."""
     pairs = _read_pair(before, after, questionnaire, questionnaire_before, mapping)
-    return compare(pairs[0][1], pairs[1][1], resamples, seed)
+    return compare(pairs[0][1], pairs[1][1], resamples, seed, basis, skip_round_check)
 
 
 def _read_pair(
@@ -280,6 +284,8 @@ def export_report(
     mapping: str | Path | None = None,
     resamples: int = 2000,
     seed: int = 2026,
+    basis: str | None = None,
+    skip_round_check: bool = False,
 ) -> Path:
     """Write the Excel report (``fmt="xlsx"``) or the CSV area table of one round or of two
     rounds compared. The output is checked before anything is read and written atomically.
@@ -292,7 +298,7 @@ def export_report(
     comparison: Comparison | None = None
     if len(files) == 2:
         pairs = _read_pair(files[0], files[1], questionnaire, questionnaire_before, mapping)
-        comparison = compare(pairs[0][1], pairs[1][1], resamples, seed)
+        comparison = compare(pairs[0][1], pairs[1][1], resamples, seed, basis, skip_round_check)
         rounds = [comparison.before, comparison.after]
         # the analysis sheet describes the later round
         analysis = (analyze_round(*pairs[1], resamples, seed, comparison.after_draws)

@@ -42,6 +42,17 @@ def bootstrap_option(default: int) -> Callable[[F], F]:
     return decorate
 
 
+def comparison_options(func: F) -> F:
+    """--basis and --skip-round-check, shared by the commands that compare two rounds."""
+    func = click.option(
+        "--skip-round-check", is_flag=True,
+        help="Compare even when metryka names two different JSTs or puts BEFORE after AFTER.")(func)
+    return click.option(
+        "--basis", type=click.Choice(["survey", "grades"]), default=None,
+        help="What the change is computed from: survey scores or working-group grades "
+        "(default: grades when both rounds grade every area, else survey).")(func)
+
+
 QUESTIONNAIRE = click.option(
     "--questionnaire", "-q", "questionnaire_path", metavar="PATH",
     help="Questionnaire YAML file (default: the standard LIJW questionnaire).",
@@ -156,20 +167,24 @@ def score(
               help="Questionnaire of the BEFORE round when it used another version.")
 @MAPPING
 @bootstrap_option(2000)
+@comparison_options
 @JSON
 @LANG
 @handle_errors
 def compare_command(
     before: str, after: str, questionnaire_path: str | None, questionnaire_before: str | None,
-    mapping_path: str | None, resamples: int, seed: int, as_json: bool, lang: str,
+    mapping_path: str | None, resamples: int, seed: int, basis: str | None, skip_round_check: bool,
+    as_json: bool, lang: str,
 ) -> None:
-    """Compare two rounds: before, after, change and percent for the index, płaszczyzny and
-    areas (final values, survey scores and each group)."""
+    """Compare two rounds like for like: before, after, change and percent for the index,
+    płaszczyzny and areas, on one basis (survey scores or working-group grades), with the
+    other kind and each group's survey change beside it."""
     from liwindex.api import compare_files
     from liwindex.render import render_comparison, render_problems
 
     comparison = compare_files(before, after, questionnaire_path, questionnaire_before,
-                               mapping=mapping_path, resamples=resamples, seed=seed)
+                               mapping=mapping_path, resamples=resamples, seed=seed, basis=basis,
+                               skip_round_check=skip_round_check)
     if as_json:
         click.echo(_json(comparison.to_dict(lang)))
     else:
@@ -189,12 +204,13 @@ def compare_command(
               help="Questionnaire of the first round when it used another version.")
 @MAPPING
 @bootstrap_option(2000)
+@comparison_options
 @LANG
 @handle_errors
 def export_command(
     files: tuple[str, ...], output: str, force: bool, fmt: str | None,
     questionnaire_path: str | None, questionnaire_before: str | None, mapping_path: str | None,
-    resamples: int, seed: int, lang: str,
+    resamples: int, seed: int, basis: str | None, skip_round_check: bool, lang: str,
 ) -> None:
     """Write the Excel report of one round (FILE) or a comparison of two (BEFORE AFTER)."""
     if len(files) > 2:
@@ -203,7 +219,8 @@ def export_command(
 
     fmt = fmt or ("csv" if output.lower().endswith(".csv") else "xlsx")
     path = export_report(list(files), output, fmt, force, lang, questionnaire_path,
-                         questionnaire_before, mapping=mapping_path, resamples=resamples, seed=seed)
+                         questionnaire_before, mapping=mapping_path, resamples=resamples, seed=seed,
+                         basis=basis, skip_round_check=skip_round_check)
     _written(path, lang)
 
 
@@ -247,18 +264,19 @@ def analyze_command(
 @QUESTIONNAIRE
 @MAPPING
 @bootstrap_option(2000)
+@comparison_options
 @LANG
 @handle_errors
 def report_command(files: tuple[str, ...], output: str, pdf: str | None, force: bool,
                    questionnaire_path: str | None, mapping_path: str | None, resamples: int,
-                   seed: int, lang: str) -> None:
+                   seed: int, basis: str | None, skip_round_check: bool, lang: str) -> None:
     """The report for publication (BIP, the council): a self-contained HTML page with charts,
     readable on a phone and printable on A4, and optionally its PDF. Two or more FILES: the
     first round compared with the last."""
     from liwindex.api import write_report
 
     for path in write_report(list(files), output, pdf, force, lang, questionnaire_path, mapping_path,
-                             resamples, seed):
+                             resamples, seed, basis=basis, skip_round_check=skip_round_check):
         _written(path, lang)
 
 

@@ -41,9 +41,15 @@ POLISH: dict[str, str] = {
         "JST obok siebie: po jednym etapie każdej (PLIKI lub katalogi), miejsca w każdym obszarze "
         "i w indeksie, każda JST na tle mediany.",
     "Also write an Excel workbook with charts.": "Zapisz też skoroszyt Excel z wykresami.",
-    "Compare two rounds: before, after, change and percent for the index, płaszczyzny and areas (final values, survey scores and each group).":
-        "Porównaj dwa etapy: przed, po, zmiana i zmiana procentowa indeksu, płaszczyzn i obszarów "
-        "(wartości końcowe, wyniki ankiety i każda grupa).",
+    "Compare two rounds like for like: before, after, change and percent for the index, płaszczyzny and areas, on one basis (survey scores or working-group grades), with the other kind and each group's survey change beside it.":
+        "Porównaj dwa etapy jak z jak: przed, po, zmiana i zmiana procentowa indeksu, płaszczyzn "
+        "i obszarów na jednej podstawie (wyniki ankiety albo oceny grupy roboczej), obok druga "
+        "miara i zmiana wyniku ankiety każdej grupy.",
+    "Compare even when metryka names two different JSTs or puts BEFORE after AFTER.":
+        "Porównaj mimo to, gdy metryka podaje dwie różne JST albo etap PRZED jest późniejszy niż PO.",
+    "What the change is computed from: survey scores or working-group grades (default: grades when both rounds grade every area, else survey).":
+        "Z czego liczyć zmianę: survey — wyniki ankiety, grades — oceny grupy roboczej (domyślnie "
+        "oceny, gdy oba etapy mają oceny wszystkich obszarów, w przeciwnym razie ankieta).",
     "Questionnaire of the BEFORE round when it used another version.":
         "Kwestionariusz etapu PRZED, jeśli użyto innej wersji.",
     "Write the Excel report of one round (FILE) or a comparison of two (BEFORE AFTER).":

@@ -48,8 +48,14 @@ UI: dict[str, dict[str, str]] = {
         "none": "brak",
         "comparison": "Porównanie",
         "survey_by_group": "Wyniki ankiety według grup",
-        "significance_note": "* zmiana wyniku ankiety istotna: 95% przedział bootstrap ({n} losowań) "
-        "nie obejmuje zera.",
+        "significance_note": "* zmiana wyniku ankiety istotna statystycznie (p < 0,05; dla obszarów "
+        "i płaszczyzn z poprawką Holma na liczbę porównań). 95% przedział: bootstrap ({n} losowań) "
+        "z poprawką t dla małych grup; brak przedziału, gdy grupa ma mniej niż {min} odpowiedzi.",
+        "provisional_mark": "† wynik orientacyjny: mniej niż {n} odpowiedzi w którejś grupie "
+        "(bez przedziału i bez oznaczenia istotności).",
+        "survey_index": "indeks z ankiety",
+        "survey_change": "Zmiana wyniku ankiety",
+        "grades_change": "Zmiana ocen grupy roboczej",
         "gaps": "Największe rozbieżności {first}–{second}",
         "provisional": "Indeks wstępny: za mało danych w części obszarów (szczegóły w uwagach).",
         "quality": "Jakość danych",
@@ -126,8 +132,15 @@ UI: dict[str, dict[str, str]] = {
         "none": "none",
         "comparison": "Comparison",
         "survey_by_group": "Survey scores by group",
-        "significance_note": "* a significant change of the survey score: the 95% bootstrap interval "
-        "({n} resamples) excludes zero.",
+        "significance_note": "* a statistically significant change of the survey score (p < 0.05; "
+        "for areas and dimensions Holm-corrected for the number of comparisons). 95% interval: "
+        "bootstrap ({n} resamples) with a t correction for small groups; no interval when a group "
+        "has fewer than {min} answers.",
+        "provisional_mark": "† provisional: fewer than {n} answers in a group (no interval and no "
+        "significance mark).",
+        "survey_index": "survey index",
+        "survey_change": "Change of the survey score",
+        "grades_change": "Change of the working group's grades",
         "gaps": "Largest gaps {first}–{second}",
         "provisional": "Provisional index: too little data in some areas (see the warnings).",
         "quality": "Data quality",
@@ -198,3 +211,27 @@ def fmt(value: float | None, lang: str = "pl", digits: int = 2) -> str:
         return "—"
     text = f"{value:.{digits}f}"
     return text.replace(".", ",") if lang == "pl" else text
+
+
+# Polish nouns after a number: 1 odpowiedź, 2–4 odpowiedzi (not 12–14), 5 odpowiedzi.
+PLURALS: dict[str, dict[str, tuple[str, ...]]] = {
+    "answer": {"pl": ("odpowiedź", "odpowiedzi", "odpowiedzi"), "en": ("answer", "answers")},
+    "area": {"pl": ("obszar", "obszary", "obszarów"), "en": ("area", "areas")},
+    "resample": {"pl": ("losowanie", "losowania", "losowań"), "en": ("resample", "resamples")},
+    "respondent": {"pl": ("osoba", "osoby", "osób"), "en": ("respondent", "respondents")},
+}
+
+
+def plural(n: int, word: str, lang: str = "pl") -> str:
+    """``n`` with the right form of ``word``: ``1 odpowiedź``, ``3 odpowiedzi``,
+    ``12 obszarów``; English ``1 answer``, ``3 answers``."""
+    forms = PLURALS[word]["pl" if lang == "pl" else "en"]
+    if lang != "pl":
+        return f"{n} {forms[0] if n == 1 else forms[1]}"
+    if n == 1:
+        form = forms[0]
+    elif 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        form = forms[1]
+    else:
+        form = forms[2]
+    return f"{n:,}".replace(",", "\u00a0") + f" {form}" if n >= 10_000 else f"{n} {form}"

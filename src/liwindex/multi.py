@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from liwindex.comparison import round_label
+from liwindex.comparison import BASIS_WORDS, ETAP_ORDER, fully_graded, round_label
 from liwindex.problems import InputError, Problem, Report, Severity
 from liwindex.results import ScoreResult
 
-ETAP_ORDER = {"wstępna": 0, "powdrożeniowa": 1, "roczna": 2}
 SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
 
 
@@ -48,38 +47,82 @@ def _same_questionnaire(results: list[ScoreResult]) -> None:
         raise InputError(report)
 
 
+def common_basis(results: list[ScoreResult], problems: list[Problem]) -> str:
+    """One basis for many rounds (SPEC §2): ``grades`` when every round grades every area,
+    else ``survey`` (with a warning when some rounds had grades)."""
+    if all(fully_graded(r) for r in results):
+        return "grades"
+    graded = [f"{jst_name(r)} {round_label(r)}" for r in results if r.index.source == "grades"]
+    if graded:
+        problems.append(Problem("many-basis-survey", Severity.WARNING, value=", ".join(graded)))
+    return "survey"
+
+
+def index_on(result: ScoreResult, basis: str) -> float | None:
+    """The round's index on ``basis`` (survey or grades)."""
+    return result.index.grades if basis == "grades" else result.index.survey
+
+
+def area_on(result: ScoreResult, area_id: str, basis: str) -> float | None:
+    """An area's value on ``basis`` (survey score or grade)."""
+    area = next((a for a in result.areas if a.id == area_id), None)
+    if area is None:
+        return None
+    return area.grade if basis == "grades" else area.survey
+
+
+def dimension_on(result: ScoreResult, dimension_id: str, basis: str) -> float | None:
+    """A płaszczyzna's value on ``basis``."""
+    d = next((d for d in result.dimensions if d.id == dimension_id), None)
+    if d is None:
+        return None
+    return d.grades if basis == "grades" else d.survey
+
+
 @dataclass
 class Trend:
-    """One local government's rounds in chronological order."""
+    """One local government's rounds in chronological order, all on one basis."""
 
     rounds: list[ScoreResult]
+    basis: str = "survey"
     problems: list[Problem] = field(default_factory=list)
 
     def labels(self, lang: str) -> list[str]:
         """Short names of the rounds (``2024 · wstępna``)."""
         return [round_label(r, lang) for r in self.rounds]
 
+    def basis_words(self, lang: str = "pl") -> str:
+        """What the values are: ``wyniki ankiety`` or ``oceny grupy roboczej``."""
+        return VALUE_WORDS[self.basis]["en" if lang == "en" else "pl"]
+
     def to_dict(self, lang: str = "pl") -> dict[str, Any]:
         """Each area, płaszczyzna and the index as a list of values, one per round."""
         first = self.rounds[-1]
+        b = self.basis
         return {
+            "basis": b,
+            "basis_label": self.basis_words(lang),
             "rounds": [{"label": round_label(r, lang), "jst": r.meta.get("jst"), "rok": r.meta.get("rok"),
-                        "etap": r.meta.get("etap"), "source": r.meta.get("source")} for r in self.rounds],
-            "index": [r.index.value for r in self.rounds],
+                        "etap": r.meta.get("etap"), "source": r.meta.get("source"),
+                        "provisional": b == "survey" and r.provisional,
+                        "missing_groups": r.missing_groups} for r in self.rounds],
+            "index": [index_on(r, b) for r in self.rounds],
             "dimensions": [{"id": d.id, "label": d.label[lang],
-                            "values": [_dimension(r, d.id) for r in self.rounds]} for d in first.dimensions],
+                            "values": [dimension_on(r, d.id, b) for r in self.rounds]}
+                           for d in first.dimensions],
             "areas": [{"id": a.id, "label": a.label[lang],
-                       "values": [_area(r, a.id) for r in self.rounds]} for a in first.areas],
+                       "values": [area_on(r, a.id, b) for r in self.rounds],
+                       "provisional": [b == "survey" and r.area(a.id).provisional for r in self.rounds]}
+                      for a in first.areas],
             "warnings": [p.message(lang) for p in self.problems],
         }
 
 
-def _area(result: ScoreResult, area_id: str) -> float | None:
-    return next((a.value for a in result.areas if a.id == area_id), None)
-
-
-def _dimension(result: ScoreResult, dimension_id: str) -> float | None:
-    return next((d.value for d in result.dimensions if d.id == dimension_id), None)
+VALUE_WORDS = {
+    "survey": {"pl": "wyniki ankiety", "en": "survey scores"},
+    "grades": {"pl": "oceny grupy roboczej", "en": "working-group grades"},
+}
+assert set(VALUE_WORDS) == set(BASIS_WORDS)
 
 
 def trend(results: list[ScoreResult]) -> Trend:
@@ -94,7 +137,8 @@ def trend(results: list[ScoreResult]) -> Trend:
     undated = [Path(str(r.meta.get("source"))).name for r in ordered if not r.meta.get("rok")]
     if undated:
         problems.append(Problem("trend-undated", Severity.WARNING, value=", ".join(undated)))
-    return Trend(rounds=ordered, problems=problems)
+    basis = common_basis(ordered, problems)
+    return Trend(rounds=ordered, basis=basis, problems=problems)
 
 
 @dataclass
@@ -127,7 +171,12 @@ class Benchmark:
     results: list[ScoreResult]
     index: Ranked
     areas: list[Ranked]
+    basis: str = "survey"
     problems: list[Problem] = field(default_factory=list)
+
+    def basis_words(self, lang: str = "pl") -> str:
+        """What is ranked: ``wyniki ankiety`` or ``oceny grupy roboczej``."""
+        return VALUE_WORDS[self.basis]["en" if lang == "en" else "pl"]
 
     @property
     def names(self) -> list[str]:
@@ -142,8 +191,12 @@ class Benchmark:
                             for j in self.names}}
 
         return {
+            "basis": self.basis,
+            "basis_label": self.basis_words(lang),
             "jst": [{"name": jst_name(r), "rok": r.meta.get("rok"), "etap": r.meta.get("etap"),
-                     "source": r.meta.get("source"), "respondents": r.respondents_total}
+                     "source": r.meta.get("source"), "respondents": r.respondents_total,
+                     "provisional": self.basis == "survey" and r.provisional,
+                     "missing_groups": r.missing_groups}
                     for r in self.results],
             "index": measure(self.index),
             "areas": [measure(a) for a in self.areas],
@@ -163,10 +216,9 @@ def benchmark(results: list[ScoreResult]) -> Benchmark:
             problems.append(Problem("benchmark-older-round", Severity.NOTE, value=name, params=labels))
         latest[name] = result
     chosen = [r for r in results if latest[jst_name(r)] is r]
-    graded = [jst_name(r) for r in chosen if r.index.source == "grades"]
-    if graded and len(graded) < len(chosen):
-        problems.append(Problem("benchmark-mixed-sources", Severity.WARNING, value=", ".join(graded)))
+    basis = common_basis(chosen, problems)
     index = rank("index", {"pl": "Indeks LIJW", "en": "LIJW index"},
-                 {jst_name(r): r.index.value for r in chosen})
-    areas = [rank(a.id, a.label, {jst_name(r): _area(r, a.id) for r in chosen}) for a in chosen[0].areas]
-    return Benchmark(results=chosen, index=index, areas=areas, problems=problems)
+                 {jst_name(r): index_on(r, basis) for r in chosen})
+    areas = [rank(a.id, a.label, {jst_name(r): area_on(r, a.id, basis) for r in chosen})
+             for a in chosen[0].areas]
+    return Benchmark(results=chosen, index=index, areas=areas, basis=basis, problems=problems)

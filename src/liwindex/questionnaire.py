@@ -43,6 +43,9 @@ class Scoring(_Model):
     group_weighting: Literal["equal", "pooled"] = "equal"
     min_answered: float = Field(default=0.5, gt=0, le=1)
     min_area_coverage: float = Field(default=2 / 3, ge=0, le=1)
+    # an area score resting on fewer respondents of an asked group is provisional and gets
+    # no interval and no significance mark (SPEC §2, Small samples)
+    min_group_n: int = Field(default=5, ge=1, le=10_000)
 
     @field_validator("min_area_coverage", "min_answered", mode="before")
     @classmethod
@@ -225,6 +228,7 @@ class Questionnaire(_Model):
                 "group_weighting": s.group_weighting,
                 "min_answered": s.min_answered,
                 "min_area_coverage": s.min_area_coverage,
+                "min_group_n": s.min_group_n,
             },
             "groups": [{"id": g.id, "label": g.label.to_dict()} for g in self.groups],
             "scales": [

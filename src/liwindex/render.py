@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from liwindex.comparison import ComparedRow, Comparison, jst_of, round_label
+from liwindex.comparison import Change, ComparedRow, Comparison, jst_of, round_label
 from liwindex.i18n import fmt, fmt_interval, fmt_signed, t
 from liwindex.problems import Problem, Severity
 from liwindex.questionnaire import Questionnaire
@@ -38,28 +38,54 @@ def round_title(result: ScoreResult, lang: str) -> str:
     return " · ".join(parts) if parts else str(meta.get("source"))
 
 
+def _thin_lines(result: ScoreResult, console: Console, lang: str) -> None:
+    """Say on the page (not only among the warnings) that a group is missing or that some
+    areas rest on too few answers."""
+    from liwindex.messages import describe
+    from liwindex.messages.results import group_words
+
+    missing = result.missing_groups
+    if missing and result.questionnaire is not None:
+        present = [g for g in result.respondents_by_group if g not in missing]
+        if present:
+            text = describe("group-missing", lang, **group_words(missing, present, result.questionnaire))
+            console.print(Text("⚠ " + text[0].upper() + text[1:], style="yellow bold"))
+    if any(a.provisional for a in result.areas):
+        console.print(Text(t("provisional_mark", lang, n=result.min_group_n), style="yellow"))
+
+
+def _mark(provisional: bool) -> str:
+    return " †" if provisional else ""
+
+
 def render_score(result: ScoreResult, console: Console, lang: str) -> None:
     """Index, dimensions and areas of one round as rich tables."""
     groups = list(result.respondents_by_group)
     by_group = ", ".join(f"{g}: {n}" for g, n in result.respondents_by_group.items())
     console.print(Text(round_title(result, lang), style="bold"))
-    console.print(
+    console.print(Text(
         f"{t('questionnaire', lang)}: {result.questionnaire_id} {result.questionnaire_version}"
         f" · {t('respondents', lang)}: {result.respondents_total} ({by_group})"
         f" · {result.meta['source']}"
-    )
+    ))
+    _thin_lines(result, console, lang)
     index = result.index
     source = t(f"source_{index.source}", lang)
     line = Text()
     line.append(f"{t('index', lang)}: ", style="bold")
     line.append(f"{fmt(index.value, lang)} / {fmt(result.index_range[1], lang)}",
                 style="bold cyan")
-    line.append(f"  ({t('source', lang)}: {source}")
+    line.append(f"  ({t('source', lang)}: {source})")
+    survey_interval = result.intervals.get("index", (None, None))
     if index.source == "grades":
-        line.append(f"; {t('survey', lang).lower()}: {fmt(index.survey, lang)}")
-    line.append(")")
-    if result.intervals.get("index", (None, None))[0] is not None:
-        line.append(f"  95%: {_interval(result.intervals['index'], lang)}")
+        # the interval belongs to the survey score, so it stands beside it, not the grade
+        line.append(f"; {t('survey_index', lang)}: {fmt(index.survey, lang)}")
+        if survey_interval[0] is not None:
+            line.append(f", 95%: {_interval(survey_interval, lang)}")
+    elif survey_interval[0] is not None:
+        line.append(f"  95%: {_interval(survey_interval, lang)}")
+    if index.source == "survey" and result.provisional:
+        line.append(" †", style="yellow")
     console.print(line)
 
     has_grades = index.source == "grades"
@@ -69,27 +95,28 @@ def render_score(result: ScoreResult, console: Console, lang: str) -> None:
     if has_grades:
         _number_column(dims, t("grades", lang))
     for d in result.dimensions:
-        row = [f"{d.id} {d.label[lang]}", fmt(d.value, lang), fmt(d.survey, lang)]
-        dims.add_row(*row, *([fmt(d.grades, lang)] if has_grades else []))
+        dims.add_row(Text(f"{d.id} {d.label[lang]}"), fmt(d.value, lang), fmt(d.survey, lang),
+                     *([fmt(d.grades, lang)] if has_grades else []))
     console.print(dims)
 
     areas = _table(t("areas", lang), t("area", lang))
     _number_column(areas, t("value", lang), style="bold")
     _number_column(areas, t("survey", lang))
+    if result.intervals:
+        _number_column(areas, f"95% ({t('survey', lang).lower()})")
     for g in groups:
         _number_column(areas, g.upper())
     if has_grades:
         _number_column(areas, t("grade", lang))
-    if result.intervals:
-        _number_column(areas, "95%")
     _number_column(areas, t("n", lang))
     for a in result.areas:
-        row = [f"{a.id} {a.label[lang]}", fmt(a.value, lang), fmt(a.survey, lang)]
+        row: list[str | Text] = [Text(f"{a.id} {a.label[lang]}"), fmt(a.value, lang),
+                                 fmt(a.survey, lang) + _mark(a.provisional)]
+        if result.intervals:
+            row.append(_interval(result.intervals.get(a.id), lang))
         row += [fmt(a.by_group.get(g), lang) for g in groups]
         if has_grades:
             row.append(fmt(a.grade, lang))
-        if result.intervals:
-            row.append(_interval(result.intervals.get(a.id), lang))
         row.append(str(a.n))
         areas.add_row(*row)
     console.print(areas)
@@ -100,9 +127,8 @@ def _interval(bounds: tuple[float | None, float | None] | None, lang: str) -> st
     return fmt_interval(*(bounds or (None, None)), lang)
 
 
-def _change(row: ComparedRow, lang: str, survey: bool = False) -> Text:
+def _change(change: Change, lang: str) -> Text:
     """``▲ +0,45`` in green, ``▼ −0,20`` in red, plain when there is no change."""
-    change = row.survey if survey else row.value
     delta = change.delta
     if delta is None:
         return Text("—")
@@ -113,53 +139,88 @@ def _change(row: ComparedRow, lang: str, survey: bool = False) -> Text:
     return Text(fmt_signed(delta, lang))
 
 
+def _survey_change(row: ComparedRow, lang: str) -> str:
+    """The survey change with its star (Holm-corrected) when significant."""
+    return fmt_signed(row.survey.delta, lang) + ("*" if row.significant else "")
+
+
 def render_comparison(comparison: Comparison, console: Console, lang: str) -> None:
-    """Index, płaszczyzny and areas of two rounds with their changes."""
+    """Index, płaszczyzny and areas of two rounds with their changes, on one basis."""
     before, after = comparison.before, comparison.after
     b_label, a_label = round_label(before, lang), round_label(after, lang)
     jst = jst_of([before, after])
     title = f"{t('comparison', lang)}: " + (f"{jst} — " if jst else "") + f"{b_label} → {a_label}"
     console.print(Text(title, style="bold"))
-    console.print(f"{t('before', lang)}: {b_label} ({before.meta['source']}) · "
-                  f"{t('after', lang)}: {a_label} ({after.meta['source']})")
+    console.print(Text(f"{t('before', lang)}: {b_label} ({before.meta['source']}) · "
+                       f"{t('after', lang)}: {a_label} ({after.meta['source']})"))
+    for result in (before, after):
+        _thin_lines(result, console, lang)
+    by_grades = comparison.basis == "grades"
     index = comparison.index
     line = Text()
-    line.append(f"{t('index', lang)}: ", style="bold")
+    line.append(f"{t('index', lang)} — {comparison.basis_words(lang)}: ", style="bold")
     line.append(f"{fmt(index.value.before, lang)} → {fmt(index.value.after, lang)}  ", style="bold cyan")
-    line.append_text(_change(index, lang))
+    line.append_text(_change(index.value, lang))
     line.append(f" ({fmt_signed(index.value.pct, lang, 1, '%')})")
+    if not by_grades:
+        if index.survey_ci is not None:
+            line.append(f"  95%: {fmt_interval(index.ci_low, index.ci_high, lang)}"
+                        + ("*" if index.significant else ""))
+        if index.provisional:
+            line.append(" †", style="yellow")
     console.print(line)
+    other = Text()
+    if by_grades:
+        other.append(f"{t('survey_change', lang)}: {_survey_change(index, lang)}")
+        if index.survey_ci is not None:
+            other.append(f"  95%: {fmt_interval(index.ci_low, index.ci_high, lang)}")
+    elif comparison.has_grades and index.grades is not None and index.grades.delta is not None:
+        other.append(f"{t('grades_change', lang)}: {fmt_signed(index.grades.delta, lang)}")
+    if other.plain:
+        console.print(other)
 
     groups = list(dict.fromkeys([*before.respondents_by_group, *after.respondents_by_group]))
-    mixed = "grades" in (before.index.source, after.index.source)
+    show_ci = comparison.resamples > 0
     for title_key, rows in (("dimensions", comparison.dimensions), ("areas", comparison.areas)):
         table = _table(t(title_key, lang), t("dimension" if title_key == "dimensions" else "area", lang))
         for header in (t("before", lang), t("after", lang)):
             _number_column(table, header)
         _number_column(table, t("change", lang))
         _number_column(table, "%")
-        if mixed or comparison.resamples:
+        if by_grades:
             _number_column(table, f"Δ {t('survey', lang).lower()}")
+        if show_ci:
+            _number_column(table, f"95% (Δ {t('survey', lang).lower()})")
+        if not by_grades and comparison.has_grades:
+            _number_column(table, f"Δ {t('grades', lang).lower()}")
         for g in groups:
             _number_column(table, f"Δ {g.upper()}")
         for row in rows:
+            change = _change(row.value, lang)
+            if not by_grades and row.significant:
+                change.append("*")
             cells: list[str | Text] = [
-                f"{row.id} {row.label[lang]}", fmt(row.value.before, lang), fmt(row.value.after, lang),
-                _change(row, lang), fmt_signed(row.value.pct, lang, 1),
+                Text(f"{row.id} {row.label[lang]}"), fmt(row.value.before, lang) + _mark(row.provisional),
+                fmt(row.value.after, lang), change, fmt_signed(row.value.pct, lang, 1),
             ]
-            if mixed or comparison.resamples:
-                mark = "*" if row.significant else ""
-                cells.append(fmt_signed(row.survey.delta, lang) + mark)
+            if by_grades:
+                cells.append(_survey_change(row, lang))
+            if show_ci:
+                cells.append(fmt_interval(row.ci_low, row.ci_high, lang))
+            if not by_grades and comparison.has_grades:
+                cells.append(fmt_signed(row.grades.delta if row.grades else None, lang))
             cells += [fmt_signed(row.by_group[g].delta, lang) for g in groups]
             table.add_row(*cells)
         console.print(table)
 
-    if comparison.resamples:
-        console.print(Text(t("significance_note", lang, n=comparison.resamples), style="dim"))
+    if show_ci:
+        console.print(Text(t("significance_note", lang, n=comparison.resamples,
+                             min=after.min_group_n), style="dim"))
     gains, drops = comparison.largest()
     for key, rows in (("gains", gains), ("drops", drops)):
         listed = ", ".join(f"{r.id} {r.label[lang]} ({fmt_signed(r.value.delta, lang)})" for r in rows)
-        console.print(Text(f"{t(key, lang)}: ", style="bold") + Text(listed or t("none", lang)))
+        console.print(Text(f"{t(key, lang)} ({comparison.basis_words(lang)}): ", style="bold")
+                      + Text(listed or t("none", lang)))
     render_gaps(after, console, lang)
 
 

@@ -79,6 +79,25 @@ class AreaResult:
     by_group: dict[str, float | None]
     n_by_group: dict[str, int]
     quality: dict[str, AreaQuality] = field(default_factory=dict)
+    # asked groups whose respondents with an area value are fewer than min_group_n: the
+    # survey score is provisional (SPEC §2, Small samples)
+    thin_groups: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def provisional(self) -> bool:
+        """The survey score rests on too few respondents of a group that was asked."""
+        return bool(self.thin_groups)
+
+    def provisional_reason(self, lang: str = "pl") -> str | None:
+        """``jst: 3 odpowiedzi (min. 5)``-style reason, None when not provisional."""
+        if not self.thin_groups:
+            return None
+        from liwindex.i18n import plural
+
+        parts = [f"{g}: " + (("brak odpowiedzi" if lang == "pl" else "no answers") if n == 0 else
+                             plural(n, "answer", lang))
+                 for g, n in self.thin_groups.items()]
+        return ", ".join(parts)
 
 
 @dataclass
@@ -125,6 +144,24 @@ class ScoreResult:
     # 95 % bootstrap intervals of the survey scores, when computed (see with_intervals)
     intervals: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
 
+    @property
+    def missing_groups(self) -> list[str]:
+        """Groups of the questionnaire without a single respondent in a round with survey
+        data (the scores then reflect only the other groups)."""
+        if self.respondent_areas is None:
+            return []
+        return [g for g, n in self.respondents_by_group.items() if n == 0]
+
+    @property
+    def provisional(self) -> bool:
+        """The survey index rests on a provisional area score."""
+        return any(a.provisional for a in self.areas)
+
+    @property
+    def min_group_n(self) -> int:
+        """The questionnaire's ``min_group_n`` (5 by default)."""
+        return self.questionnaire.scoring.min_group_n if self.questionnaire is not None else 5
+
     def _ci(self, key: str) -> dict[str, float | None]:
         """``ci_low``/``ci_high`` of a survey score, only when intervals were computed."""
         if not self.intervals:
@@ -138,10 +175,20 @@ class ScoreResult:
         assert self.questionnaire is not None
         return self.questionnaire.scoring.lo, self.questionnaire.scoring.hi
 
-    def strongest_and_weakest(self, n: int = 3) -> tuple[list[AreaResult], list[AreaResult]]:
-        """The areas with the highest and the lowest final values."""
-        ranked = sorted((a for a in self.areas if a.value is not None), key=lambda a: -(a.value or 0))
+    def strongest_and_weakest(self, n: int = 3, basis: str | None = None
+                              ) -> tuple[list[AreaResult], list[AreaResult]]:
+        """The areas with the highest and the lowest values: final values, or survey scores
+        (``basis="survey"``) or grades (``"grades"``) to match a comparison's basis."""
+        def value(a: AreaResult) -> float | None:
+            return {"survey": a.survey, "grades": a.grade}.get(basis or "", a.value)
+
+        ranked = sorted((a for a in self.areas if value(a) is not None), key=lambda a: -(value(a) or 0))
         return ranked[:n], ranked[::-1][:n]
+
+    def area_value(self, area_id: str, basis: str | None = None) -> float | None:
+        """An area's final value, survey score (``basis="survey"``) or grade (``"grades"``)."""
+        a = self.area(area_id)
+        return {"survey": a.survey, "grades": a.grade}.get(basis or "", a.value)
 
     def area(self, area_id: str) -> AreaResult:
         """The result of one area."""
@@ -160,14 +207,17 @@ class ScoreResult:
         return {
             "questionnaire": {"id": self.questionnaire_id, "version": self.questionnaire_version},
             "meta": self.meta,
-            "respondents": {"total": self.respondents_total, "by_group": self.respondents_by_group},
+            "respondents": {"total": self.respondents_total, "by_group": self.respondents_by_group,
+                            "missing_groups": self.missing_groups, "min_group_n": self.min_group_n},
             "index": {
                 "value": _num(self.index.value),
                 "survey": _num(self.index.survey),
                 "grades": _num(self.index.grades),
                 "source": self.index.source,
+                "provisional": self.provisional,
                 **self._ci("index"),
             },
+
             "dimensions": [
                 {"id": d.id, "label": d.label[lang], "value": _num(d.value),
                  "survey": _num(d.survey), "grades": _num(d.grades), **self._ci(d.id)}
@@ -177,7 +227,8 @@ class ScoreResult:
                 {"id": a.id, "dimension": a.dimension, "label": a.label[lang],
                  "value": _num(a.value), "survey": _num(a.survey), "grade": _num(a.grade),
                  "n": a.n, "by_group": {g: _num(v) for g, v in a.by_group.items()},
-                 **self._ci(a.id)}
+                 "n_by_group": a.n_by_group, "provisional": a.provisional,
+                 "provisional_reason": a.provisional_reason(lang), **self._ci(a.id)}
                 for a in self.areas
             ],
             "items": [
@@ -247,9 +298,15 @@ def score_round(round_: Round) -> ScoreResult:
             coverage_warning({"pl": "końcowy", "en": "final"}, final_agg)
 
     by_group_n = {g: int((groups == g).sum()) for g in q.group_ids}
+    min_n = q.scoring.min_group_n
+    asked_groups = {area.id: [g for g in q.group_ids
+                              if any(g in q.question_groups(x) for x in area.questions)]
+                    for area in q.areas}
     areas = []
     for area in q.areas:
         a = area.id
+        n_by_group = {g: (int(survey.area_n_by_group.at[g, a]) if survey is not None else 0)
+                      for g in q.group_ids}
         areas.append(AreaResult(
             id=a,
             dimension=q.area_dimension[a],
@@ -260,8 +317,9 @@ def score_round(round_: Round) -> ScoreResult:
             n=int(survey.area_n[a]) if survey is not None else 0,
             by_group={g: (_num(survey.area_by_group.at[g, a]) if survey is not None else None)
                       for g in q.group_ids},
-            n_by_group={g: (int(survey.area_n_by_group.at[g, a]) if survey is not None else 0)
-                        for g in q.group_ids},
+            n_by_group=n_by_group,
+            thin_groups={} if survey is None else {
+                g: n_by_group[g] for g in asked_groups[a] if n_by_group[g] < min_n},
             quality={} if survey is None else {
                 g: AreaQuality(asked=int(survey.asked_cells.at[g, a]),
                                answered=int(survey.answered_cells.at[g, a]),
@@ -269,6 +327,8 @@ def score_round(round_: Round) -> ScoreResult:
                 for g in q.group_ids
             },
         ))
+    if survey is not None:
+        _thin_data_warnings(problems, areas, by_group_n, q, source)
     dimensions = [
         DimensionResult(
             id=d.id, label=d.label.to_dict(), value=_num(final_agg.dimensions[d.id]),
@@ -303,6 +363,23 @@ def score_round(round_: Round) -> ScoreResult:
         respondent_areas=survey.respondent_areas.to_numpy() if survey is not None else None,
         respondent_groups=group_codes(groups, q) if survey is not None else None,
     )
+
+
+def _thin_data_warnings(problems: list[Problem], areas: list[AreaResult], by_group_n: dict[str, int],
+                        q: Questionnaire, source: str) -> None:
+    """Say when a whole group is missing and which areas rest on too few respondents."""
+    from liwindex.messages.results import group_words
+
+    missing = [g for g, n in by_group_n.items() if n == 0]
+    present = [g for g, n in by_group_n.items() if n > 0]
+    if missing and present:
+        problems.append(Problem("group-missing", Severity.WARNING, file=source, value=", ".join(missing),
+                                params=group_words(missing, present, q)))
+    thin = [a.id for a in areas if any(n > 0 for n in a.thin_groups.values())]
+    if thin:
+        groups = sorted({g for a in areas for g, n in a.thin_groups.items() if n > 0})
+        problems.append(Problem("areas-provisional", Severity.WARNING, file=source, value=", ".join(thin),
+                                params={"min": q.scoring.min_group_n, "groups": ", ".join(groups)}))
 
 
 def _items(round_: Round, survey: Any) -> list[ItemResult]:

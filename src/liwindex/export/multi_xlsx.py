@@ -21,7 +21,7 @@ def write_trend_xlsx(path: Path, trend: Trend, lang: str) -> None:
     labels = trend.labels(lang)
     data = trend.to_dict(lang)
     header(ws, 1, [w("area", lang), w("name", lang), *labels])
-    rows = [("", w("index", lang), data["index"])]
+    rows = [("", f"{w('index', lang)} ({trend.basis_words(lang)})", data["index"])]
     rows += [(d["id"], d["label"], d["values"]) for d in data["dimensions"]]
     rows += [(a["id"], a["label"], a["values"]) for a in data["areas"]]
     for r, (ident, label, values) in enumerate(rows, 2):
@@ -36,7 +36,7 @@ def write_trend_xlsx(path: Path, trend: Trend, lang: str) -> None:
         (w("chart_trend_areas", lang), first_area, len(rows) + 1, f"A{len(rows) + 22}"),
     ):
         chart = LineChart()
-        chart.title = title
+        chart.title = f"{title} ({trend.basis_words(lang)})"
         chart.y_axis.scaling.min, chart.y_axis.scaling.max = trend.rounds[-1].index_range
         for row in range(first, last + 1):
             ident, label = rows[row - 2][0], rows[row - 2][1]
@@ -63,7 +63,9 @@ def write_benchmark_xlsx(path: Path, bench: Benchmark, lang: str) -> None:
     header(ws, 1, titles)
     for r, measure in enumerate([bench.index, *bench.areas], 2):
         put(ws, r, 1, "" if measure.id == "index" else measure.id)
-        put(ws, r, 2, measure.label[lang], bold=measure.id == "index")
+        label = (f"{measure.label[lang]} ({bench.basis_words(lang)})" if measure.id == "index"
+                 else measure.label[lang])
+        put(ws, r, 2, label, bold=measure.id == "index")
         put(ws, r, 3, measure.median, SCORE)
         for j, name in enumerate(names):
             put(ws, r, 4 + 3 * j, measure.values[name], SCORE)
@@ -71,7 +73,7 @@ def write_benchmark_xlsx(path: Path, bench: Benchmark, lang: str) -> None:
             put(ws, r, 6 + 3 * j, measure.versus_median(name), DELTA)
     chart = BarChart()
     chart.type = "col"
-    chart.title = w("chart_benchmark", lang)
+    chart.title = f"{w('chart_benchmark', lang)} ({bench.basis_words(lang)})"
     chart.y_axis.scaling.min, chart.y_axis.scaling.max = bench.results[0].index_range
     for j in range(len(names)):
         chart.add_data(Reference(ws, min_col=4 + 3 * j, min_row=1, max_row=2), titles_from_data=True)

@@ -43,14 +43,22 @@ def area_table(rounds: Sequence[ScoreResult], comparison: Comparison | None, lan
 
     b, a = w("before", lang).lower(), w("after", lang).lower()
     survey, change = w("survey", lang), w("change", lang)
-    titles += [w("before", lang), w("after", lang), change, w("change_pct", lang),
-               f"{survey} {b}", f"{survey} {a}", f"{change} ({survey.lower()})"]
+    kind = w(f"basis_{comparison.basis}", lang)
+    by_grades = comparison.basis == "grades"
+    titles += [f"{w('before', lang)} ({kind})", f"{w('after', lang)} ({kind})", f"{change} ({kind})",
+               f"{w('change_pct', lang)} ({kind})"]
+    if by_grades:
+        titles += [f"{survey} {b}", f"{survey} {a}", w("survey_change", lang)]
+    else:
+        titles += [f"{w('grade', lang)} ({b})", f"{w('grade', lang)} ({a})"]
+        if comparison.has_grades:
+            titles.append(w("grades_change", lang))
     for g in groups:
         titles += [f"{g.upper()} {b}", f"{g.upper()} {a}", f"{change} ({g.upper()})"]
-    survey_change = f"{change} ({survey.lower()})"
-    titles += [f"{w('grade', lang)} ({b})", f"{w('grade', lang)} ({a})", f"n ({b})", f"n ({a})",
+    survey_change = w("survey_change", lang)
+    titles += [f"n ({b})", f"n ({a})",
                f"{survey_change} {w('ci_low', lang)}", f"{survey_change} {w('ci_high', lang)}",
-               w("significant", lang)]
+               w("significant", lang), w("provisional", lang)]
     before_areas = {x.id: x for x in comparison.before.areas}
     for line in comparison.areas:
         before_area, after_area = before_areas[line.id], last.area(line.id)
@@ -58,14 +66,20 @@ def area_table(rounds: Sequence[ScoreResult], comparison: Comparison | None, lan
             (line.id, None), (line.label[lang], None), (line.dimension, None),
             (line.value.before, "score"), (line.value.after, "score"), (line.value.delta, "delta"),
             (None if line.value.pct is None else line.value.pct / 100, "pct"),
-            (line.survey.before, "score"), (line.survey.after, "score"), (line.survey.delta, "delta"),
         ]
+        if by_grades:
+            cells += [(line.survey.before, "score"), (line.survey.after, "score"),
+                      (line.survey.delta, "delta")]
+        else:
+            cells += [(before_area.grade, "score"), (after_area.grade, "score")]
+            if comparison.has_grades:
+                cells.append((line.grades.delta if line.grades else None, "delta"))
         for g in groups:
             c = line.by_group[g]
             cells += [(c.before, "score"), (c.after, "score"), (c.delta, "delta")]
-        cells += [(before_area.grade, "score"), (after_area.grade, "score"),
-                  (before_area.n, None), (after_area.n, None),
+        cells += [(before_area.n, None), (after_area.n, None),
                   (line.ci_low, "delta"), (line.ci_high, "delta"),
-                  ({True: w("yes", lang), False: "", None: None}[line.significant], None)]
+                  ({True: w("yes", lang), False: "", None: None}[line.significant], None),
+                  (w("yes", lang) if line.provisional else "", None)]
         rows.append(cells)
     return AreaTable(titles, rows, value_columns=[4, 5], delta_columns=[6])

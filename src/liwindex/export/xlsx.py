@@ -150,9 +150,28 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
         if len(fact) > 50:
             ws.row_dimensions[i].height = 30
     row = 8
+    caveats = _caveat_lines(rounds, lang)
+    if caveats:
+        put(ws, row, 1, w("caveats", lang), bold=True)
+        for caveat in caveats:
+            row += 1
+            put(ws, row, 1, caveat, wrap=True)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+            ws.cell(row=row, column=1).fill = FLAG_FILL
+            fit_height(ws, row, [(caveat, 100)])
+        row += 2
     if comparison is not None:
-        header(ws, row, ["", w("before", lang), w("after", lang), w("change", lang),
-                         w("change_pct", lang)])
+        put(ws, row, 1, f"{w('basis', lang)}: {comparison.basis_words(lang)}", bold=True)
+        row += 1
+        other = (w("survey_change", lang) if comparison.basis == "grades" else
+                 w("grades_change", lang) if comparison.has_grades else None)
+        titles = ["", w("before", lang), w("after", lang), w("change", lang), w("change_pct", lang)]
+        if other:
+            titles.append(other)
+        if comparison.resamples:
+            titles += [f"{w('survey_change', lang)} {w('ci_low', lang)}",
+                       f"{w('survey_change', lang)} {w('ci_high', lang)}", w("significant", lang)]
+        header(ws, row, titles)
         lines = [comparison.index, *comparison.dimensions]
         for i, line in enumerate(lines, row + 1):
             put(ws, i, 1, line.label[lang] if line.id == "index" else f"{line.id} {line.label[lang]}",
@@ -161,7 +180,23 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
             put(ws, i, 3, line.value.after, SCORE)
             put(ws, i, 4, line.value.delta, DELTA)
             put(ws, i, 5, None if line.value.pct is None else line.value.pct / 100, PCT)
-        row += len(lines) + 2
+            col = 6
+            if other:
+                shown = line.survey if comparison.basis == "grades" else line.grades
+                put(ws, i, col, shown.delta if shown else None, DELTA)
+                col += 1
+            if comparison.resamples:
+                put(ws, i, col, line.ci_low, DELTA)
+                put(ws, i, col + 1, line.ci_high, DELTA)
+                put(ws, i, col + 2, {True: w("yes", lang), False: "", None: "—"}[line.significant])
+        row += len(lines) + 1
+        if comparison.resamples:
+            note = w("star_note", lang).format(min=last.min_group_n)
+            put(ws, row, 1, note, wrap=True)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+            fit_height(ws, row, [(note, 100)])
+            row += 1
+        row += 1
     else:
         header(ws, row, ["", w("value", lang), w("survey", lang), w("grade", lang)])
         put(ws, row + 1, 1, w("index", lang), bold=True)
@@ -173,10 +208,11 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
                 put(ws, i, col, value, SCORE)
         row += len(last.dimensions) + 3
 
-    strongest, weakest = last.strongest_and_weakest()
+    basis = comparison.basis if comparison is not None else None
+    strongest, weakest = last.strongest_and_weakest(basis=basis)
     lists: list[tuple[str, list[tuple[str, float | None, str]]]] = [
-        ("strongest", [(f"{a.id} {a.label[lang]}", a.value, SCORE) for a in strongest]),
-        ("weakest", [(f"{a.id} {a.label[lang]}", a.value, SCORE) for a in weakest]),
+        ("strongest", [(f"{a.id} {a.label[lang]}", last.area_value(a.id, basis), SCORE) for a in strongest]),
+        ("weakest", [(f"{a.id} {a.label[lang]}", last.area_value(a.id, basis), SCORE) for a in weakest]),
     ]
     if comparison is not None:
         gains, drops = comparison.largest()
@@ -192,8 +228,31 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
             put(ws, row, 2, value, fmt)
             row += 1
         row += 1
-    layout(ws, [58, 12, 12, 12, 12], freeze=None)
+    layout(ws, [58, 12, 12, 12, 12, 14, 12, 12, 12], freeze=None)
     return row
+
+
+def _caveat_lines(rounds: Sequence[ScoreResult], lang: str) -> list[str]:
+    """Missing groups and provisional areas of each round, as sentences."""
+    from liwindex.messages import describe
+    from liwindex.messages.results import group_words
+
+    lines = []
+    for x in rounds:
+        prefix = f"{round_label(x, lang)}: " if len(rounds) > 1 else ""
+        missing = x.missing_groups
+        present = [g for g in x.respondents_by_group if g not in missing]
+        if missing and present and x.questionnaire is not None:
+            lines.append(prefix + describe("group-missing", lang,
+                                           **group_words(missing, present, x.questionnaire)))
+        thin = [a.id for a in x.areas if any(n > 0 for n in a.thin_groups.values())]
+        if thin:
+            lines.append(prefix + describe("areas-provisional", lang, value=", ".join(thin),
+                                           min=x.min_group_n,
+                                           groups=", ".join(sorted({g for a in x.areas
+                                                                     for g, n in a.thin_groups.items()
+                                                                     if n > 0}))))
+    return lines
 
 
 def _areas_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Comparison | None,

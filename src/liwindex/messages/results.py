@@ -20,12 +20,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the working group's grades do not cover the areas {value}; their final value "
         "is the survey score.",
     },
+    "group-missing": {
+        "pl": "brak odpowiedzi {missing_gen} — wyniki ankiety odzwierciedlają tylko {present_acc}.",
+        "en": "no answers from {missing_gen} — the survey scores reflect only {present_acc}.",
+    },
+    "areas-provisional": {
+        "pl": "wyniki orientacyjne (mniej niż {min} odpowiedzi w grupie {groups}): obszary {value}; "
+        "nie mają przedziału ani oznaczenia istotności. Zbierz więcej odpowiedzi tej grupy.",
+        "en": "provisional scores (fewer than {min} answers in the group {groups}): areas {value}; "
+        "they get no interval and no significance mark. Collect more answers from this group.",
+    },
     # --- analysis ---------------------------------------------------------------------------
     "alpha-low": {
         "pl": "obszar {area}, grupa {group}: alfa Cronbacha {alpha} jest niższa niż 0,6 — pytania "
         "obszaru mogą mierzyć różne rzeczy; przy interpretacji patrz na pytania osobno.",
         "en": "area {area}, group {group}: Cronbach's alpha {alpha} is below 0.6 — the area's "
         "questions may measure different things; read them one by one.",
+    },
+    "alpha-negative": {
+        "pl": "obszar {area}, grupa {group}: alfa Cronbacha jest ujemna ({alpha}) — odpowiedzi na "
+        "pytania obszaru idą w przeciwnych kierunkach (pytanie odwrócone bez „reverse”, "
+        "pomyłka w kodach albo pytania o różne rzeczy); sprawdź pytania obszaru.",
+        "en": "area {area}, group {group}: Cronbach's alpha is negative ({alpha}) — the answers to "
+        "the area's questions go opposite ways (a reversed question without 'reverse', a coding "
+        "error or questions about different things); check the area's questions.",
     },
     "alpha-item": {
         "pl": "obszar {area}, grupa {group}: bez pytania {value} alfa Cronbacha wyraźnie by "
@@ -52,11 +70,48 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the rounds used different questionnaire versions ({before} and {value}); only "
         "the areas both have are compared.",
     },
-    "mixed-sources": {
-        "pl": "wartości końcowe jednego etapu to oceny grupy roboczej, a drugiego wyniki ankiety; "
-        "porównując ankietę z ankietą, patrz kolumnę „Δ ankieta” (w JSON: „survey”).",
-        "en": "one round's final values are working-group grades and the other's survey "
-        "scores; to compare survey with survey see the 'Δ survey' column ('survey' in JSON).",
+    "basis-survey": {
+        "pl": "oceny grupy roboczej nie obejmują wszystkich obszarów w obu etapach, więc zmiana jest "
+        "liczona z wyników ankiety (ankieta z ankietą); oceny pokazano osobno pod własną nazwą. "
+        "Aby porównać oceny, uzupełnij arkusz „oceny” obu etapów.",
+        "en": "the working group's grades do not cover every area in both rounds, so the change "
+        "is computed from the survey scores (survey against survey); grades are shown "
+        "separately under their own name. To compare grades, complete the 'oceny' sheet of "
+        "both rounds.",
+    },
+    "basis-grades-unavailable": {
+        "pl": "nie można porównać ocen grupy roboczej: etap {round} nie ma ocen obszarów {value}. "
+        "Uzupełnij arkusz „oceny” albo użyj --basis survey.",
+        "en": "the working group's grades cannot be compared: round {round} has no grade for the "
+        "areas {value}. Complete its 'oceny' sheet or use --basis survey.",
+    },
+    "basis-survey-unavailable": {
+        "pl": "nie można porównać wyników ankiety: etap {round} nie ma danych z ankiety. "
+        "Dodaj odpowiedzi ankiety albo porównaj oceny (--basis grades, jeśli oba etapy mają "
+        "oceny wszystkich obszarów).",
+        "en": "the survey scores cannot be compared: round {round} has no survey data. Add the "
+        "survey answers, or compare grades (--basis grades, when both rounds grade every area).",
+    },
+    "rounds-reversed": {
+        "pl": "etap PRZED ({before}) jest późniejszy niż etap PO ({after}) według arkuszy "
+        "„metryka”. Podaj pliki w kolejności: najpierw wcześniejszy, potem późniejszy "
+        "(albo dodaj --skip-round-check, jeśli metryka jest błędna).",
+        "en": "the BEFORE round ({before}) is later than the AFTER round ({after}) by their "
+        "'metryka' sheets. Give the earlier file first, then the later one (or add "
+        "--skip-round-check if the metryka is wrong).",
+    },
+    "rounds-different-jst": {
+        "pl": "etapy dotyczą różnych JST: „{before}” i „{after}” (arkusze „metryka”). Porównanie "
+        "ma sens tylko dla jednej JST; do zestawienia różnych JST służy „liwindex benchmark” "
+        "(albo dodaj --skip-round-check, jeśli to ta sama JST pod inną nazwą).",
+        "en": "the rounds are of different local governments: '{before}' and '{after}' (their "
+        "'metryka' sheets). A comparison is meaningful for one JST only; to set JSTs side by "
+        "side use 'liwindex benchmark' (or add --skip-round-check if it is one JST under two "
+        "names).",
+    },
+    "round-check-skipped": {
+        "pl": "pominięto sprawdzenie etapów (--skip-round-check): {value}.",
+        "en": "the round check was skipped (--skip-round-check): {value}.",
     },
     "areas-not-in-both": {
         "pl": "obszary obecne tylko w jednym etapie (nieporównane): {value}.",
@@ -118,11 +173,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no file was given (or the folder holds no workbooks). Give .xlsx, .xls, .ods or "
         ".csv files.",
     },
-    "benchmark-mixed-sources": {
-        "pl": "wartości końcowe {value} to oceny grupy roboczej, pozostałych JST — wyniki ankiety; "
-        "do porównania samych ankiet użyj --json (pole survey) albo plików bez arkusza „oceny”.",
-        "en": "the final values of {value} are working-group grades, those of the others survey "
-        "scores; to compare surveys only use --json (the survey field) or files without 'oceny'.",
+    "many-basis-survey": {
+        "pl": "nie wszystkie etapy mają oceny grupy roboczej wszystkich obszarów (oceny mają: "
+        "{value}), więc zestawiono wyniki ankiety wszystkich etapów.",
+        "en": "not every round has working-group grades for every area (graded: {value}), so "
+        "the survey scores of all rounds are set side by side.",
     },
     "pdf-unavailable": {
         "pl": "nie ma tu programu do tworzenia PDF. Zainstaluj WeasyPrint (pip install "
@@ -133,3 +188,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "printed to PDF from a browser.",
     },
 }
+
+
+# Standard groups in the case a sentence needs; other groups are named by their label.
+_GROUP_FORMS = {
+    "ngo": {"gen": {"pl": "organizacji pozarządowych", "en": "the NGOs"},
+            "acc": {"pl": "organizacje pozarządowe", "en": "the NGOs"}},
+    "jst": {"gen": {"pl": "administracji", "en": "the administration"},
+            "acc": {"pl": "administrację", "en": "the administration"}},
+}
+
+
+def group_words(missing: list[str], present: list[str], q: object) -> dict[str, dict[str, str]]:
+    """``missing_gen`` and ``present_acc`` parameters naming groups in the right case."""
+    labels = {g.id: g.label for g in getattr(q, "groups", [])}
+
+    def name(ids: list[str], case: str) -> dict[str, str]:
+        out = {}
+        for lang in ("pl", "en"):
+            words = []
+            for g in ids:
+                if g in _GROUP_FORMS:
+                    words.append(_GROUP_FORMS[g][case][lang])
+                else:
+                    label = labels[g].get(lang) if g in labels else g
+                    words.append(f"grupy „{label}”" if lang == "pl" and case == "gen" else
+                                 (f"grupę „{label}”" if lang == "pl" else f"the group '{label}'"))
+            out[lang] = " i ".join(words) if lang == "pl" else " and ".join(words)
+        return out
+
+    return {"missing_gen": name(missing, "gen"), "present_acc": name(present, "acc")}

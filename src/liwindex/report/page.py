@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from liwindex import __version__
-from liwindex.comparison import Comparison, jst_of, round_label
+from liwindex.comparison import ComparedRow, Comparison, jst_of, round_label
 from liwindex.export.words import METHOD
 from liwindex.i18n import fmt, fmt_interval, fmt_signed
 from liwindex.questionnaire import Questionnaire
@@ -34,6 +34,8 @@ h3{font-size:1.05rem;margin:1.2rem 0 .4rem;break-after:avoid}
 border:1px solid var(--line);border-radius:.5rem}
 .big{font-size:3rem;font-weight:700;color:var(--accent)}
 .up{color:var(--up)}.down{color:var(--down)}.scroll{overflow-x:auto}
+.caveat{border-left:4px solid #b7791f;background:#fff8e6;padding:.5rem .8rem;margin:.6rem 0}
+.note{font-size:.85rem;color:var(--muted)}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9rem}
 caption{text-align:left;font-weight:700;padding:.3rem 0}
 th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;vertical-align:top;text-align:left}
@@ -122,82 +124,165 @@ def _head(r: _Report) -> list[str]:
     ]
 
 
+def _caveats(r: _Report) -> list[str]:
+    """Missing groups and provisional areas, said where the headline is."""
+    from liwindex.messages import describe
+    from liwindex.messages.results import group_words
+
+    lines = []
+    for x in r.rounds:
+        prefix = f"{round_label(x, r.lang)}: " if len(r.rounds) > 1 else ""
+        missing = x.missing_groups
+        present = [g for g in x.respondents_by_group if g not in missing]
+        if missing and present:
+            text = describe("group-missing", r.lang, **group_words(missing, present, r.q))
+            lines.append(prefix + text[0].upper() + text[1:])
+        thin = [a.id for a in x.areas if a.provisional and any(n > 0 for n in a.thin_groups.values())]
+        if thin:
+            lines.append(prefix + w("provisional_areas", r.lang).format(min=x.min_group_n,
+                                                                         list=", ".join(thin)))
+    if not lines:
+        return []
+    items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    return [f'<div class="caveat" role="note"><strong>{r.t("caveats")}</strong><ul>{items}</ul></div>']
+
+
 def _headline(r: _Report) -> list[str]:
-    lang, last = r.lang, r.last
+    lang, last, comparison = r.lang, r.last, r.comparison
+    value = comparison.index.value.after if comparison is not None else last.index.value
+    kind = comparison.basis_words(lang) if comparison is not None else None
     parts = [f'<section class="headline" aria-label="{r.t("index")}"><div>',
              f'<div class="muted">{r.t("index")} · {escape(r.labels[-1])}</div>',
-             f'<div class="big" data-value="{last.index.value!r}">'
-             f"{escape(fmt(last.index.value, lang))}</div>",
+             f'<div class="big" data-value="{value!r}">{escape(fmt(value, lang))}</div>',
              f'<div class="muted">{r.t("of")}</div></div>']
-    if r.comparison is not None:
-        change = r.comparison.index
+    if comparison is not None:
+        change = comparison.index
         delta = change.value.delta or 0
         css, arrow = ("up", "▲") if delta > 0 else ("down", "▼") if delta < 0 else ("", "")
-        parts += [f'<div><div class="big {css}" data-value="{change.value.delta!r}">'
-                  f"{arrow} {escape(fmt_signed(change.value.delta, lang))}</div>",
+        parts += [f'<div><div class="muted">{escape(kind or "")}</div>'
+                  f'<div class="big {css}" data-value="{change.value.delta!r}">'
+                  f"{arrow} {escape(fmt_signed(change.value.delta, lang))}"
+                  f'{" *" if comparison.basis == "survey" and change.significant else ""}</div>',
                   f'<div class="muted">{escape(fmt_signed(change.value.pct, lang, 1, "%"))} · '
                   f'{escape(w("change_vs", lang).format(label=r.labels[0]))}</div></div>']
     parts.append("</section>")
-    if r.comparison is not None and r.comparison.index.ci_low is not None:
-        index = r.comparison.index
-        interval = fmt_interval(index.ci_low, index.ci_high, lang)
-        verdict = w("significant" if index.significant else "not_significant", lang)
-        text = w("survey_change", lang).format(delta=fmt_signed(index.survey.delta, lang),
-                                               ci=interval, verdict=verdict)
-        parts.append(f"<p>{escape(text)}</p>")
-    if last.index.source == "grades":
+    parts += _caveats(r)
+    if comparison is not None:
+        index = comparison.index
+        parts.append(f'<p class="note">{r.t("basis_" + comparison.basis + "_note")}</p>')
+        if index.survey_ci is not None:
+            verdict = w("significant" if index.significant else "not_significant", lang)
+            text = w("survey_change", lang).format(
+                delta=fmt_signed(index.survey.delta, lang),
+                ci=fmt_interval(index.ci_low, index.ci_high, lang), verdict=verdict)
+            parts.append(f"<p>{escape(text)}</p>")
+        elif comparison.basis == "grades":
+            text = w("survey_change_plain", lang).format(delta=fmt_signed(index.survey.delta, lang))
+            parts.append(f"<p>{escape(text)}</p>")
+        if comparison.basis == "survey" and index.grades is not None and index.grades.delta is not None:
+            text = w("grades_change", lang).format(delta=fmt_signed(index.grades.delta, lang))
+            parts.append(f"<p>{escape(text)}</p>")
+    elif last.index.source == "grades":
         parts.append(f'<p class="muted">{r.t("source_grades")}</p>')
     return parts
 
 
+def _star_note(r: _Report) -> str:
+    return f'<p class="note">{escape(w("star_note", r.lang).format(min=r.last.min_group_n))}</p>'
+
+
 def _dimensions(r: _Report) -> list[str]:
-    lang = r.lang
-    if r.comparison is not None:
+    from liwindex.multi import dimension_on
+
+    lang, comparison = r.lang, r.comparison
+    if comparison is not None:
         rows = [_row(r.name(d.id, d.label), _num(d.value.before, lang), _num(d.value.after, lang),
-                     _num(d.value.delta, lang, signed=True)) for d in r.comparison.dimensions]
-        head = [w(k, lang) for k in ("dimension", "before", "after", "change")]
+                     _num(d.value.delta, lang, signed=True), *_other_cells(r, d))
+                for d in comparison.dimensions]
+        head = [w(k, lang) for k in ("dimension", "before", "after", "change")] + _other_head(r)
+        shown = r.rounds[-3:]
+        series = [(round_label(x, lang), [dimension_on(x, d.id, comparison.basis) for d in x.dimensions])
+                  for x in shown]
     else:
         rows = [_row(r.name(d.id, d.label), _num(d.value, lang), _num(d.survey, lang))
                 for d in r.last.dimensions]
         head = [w(k, lang) for k in ("dimension", "value", "survey")]
-    shown = r.rounds[-3:]
-    series = [(round_label(x, lang), [d.value for d in x.dimensions]) for x in shown]
+        series = [(round_label(r.last, lang), [d.value for d in r.last.dimensions])]
     lo, hi = r.last.index_range
     svg = charts.radar([d.id for d in r.last.dimensions], series, lo, hi, w("chart_radar", lang),
                        w("chart_radar_desc", lang), lang)
+    note = [_star_note(r)] if comparison is not None and comparison.resamples else []
     return [f"<section><h2>{r.t('dimensions')}</h2><div class=\"cols\"><div>",
-            _table(w("dimensions", lang), head, rows), "</div><div>",
+            _table(w("dimensions", lang), head, rows), *note, "</div><div>",
             _figure(svg, w("chart_radar_desc", lang), "radar"), "</div></div></section>"]
+
+
+def _other_head(r: _Report) -> list[str]:
+    """Headers of the survey change beside a grades headline, or of its interval."""
+    c = r.comparison
+    assert c is not None
+    head = []
+    if c.basis == "grades":
+        head.append(w("survey_change_col", r.lang))
+    if c.resamples:
+        head.append(f"{w('interval', r.lang)} ({w('survey_change_col', r.lang).lower()})")
+    if c.basis == "survey" and c.has_grades:
+        head.append(w("grades_change_col", r.lang))
+    return head
+
+
+def _other_cells(r: _Report, row: ComparedRow) -> list[str]:
+    """The cells under :func:`_other_head` for one row."""
+    c, lang = r.comparison, r.lang
+    assert c is not None
+    cells = []
+    if c.basis == "grades":
+        cells.append(_num(row.survey.delta, lang, signed=True))
+    if c.resamples:
+        cells.append(_interval(row.ci_low, row.ci_high, lang, row.significant))
+    if c.basis == "survey" and c.has_grades:
+        cells.append(_num(row.grades.delta if row.grades else None, lang, signed=True))
+    return cells
 
 
 def _areas(r: _Report) -> list[str]:
     lang, last, comparison = r.lang, r.last, r.comparison
     lo, hi = last.index_range
     labels = [f"{a.id} {a.label[lang][:38]}" for a in last.areas]
-    before = [r.rounds[0].area(a.id).value for a in last.areas] if comparison else None
-    desc = w("chart_areas_desc", lang).format(n=len(last.areas), lo=f"{lo:g}", hi=f"{hi:g}")
-    svg = charts.area_bars(labels, before, [a.value for a in last.areas],
-                           (r.labels[0], r.labels[-1]), lo, hi, w("chart_areas", lang), desc, lang)
     if comparison is not None:
-        rows = [_row(r.name(a.id, a.label), _num(a.value.before, lang), _num(a.value.after, lang),
-                     _num(a.value.delta, lang, signed=True), _num(a.survey.after, lang),
-                     _interval(a.ci_low, a.ci_high, lang, a.significant),
-                     _num(last.area(a.id).n, lang, digits=0)) for a in comparison.areas]
-        head = [w(k, lang) for k in ("area", "before", "after", "change", "survey")]
-        head += [f"{w('change', lang)} ({w('survey', lang).lower()}) {w('interval', lang)}", w("n", lang)]
+        rows_by_id = {row.id: row for row in comparison.areas}
+        before = [rows_by_id[a.id].value.before if a.id in rows_by_id else None for a in last.areas]
+        after = [rows_by_id[a.id].value.after if a.id in rows_by_id else None for a in last.areas]
     else:
-        rows = [_row(r.name(a.id, a.label), _num(a.value, lang), _num(a.survey, lang),
-                     _num(a.grade, lang), _num(a.n, lang, digits=0)) for a in last.areas]
+        before, after = None, [a.value for a in last.areas]
+    desc = w("chart_areas_desc", lang).format(n=len(last.areas), lo=f"{lo:g}", hi=f"{hi:g}")
+    svg = charts.area_bars(labels, before, after, (r.labels[0], r.labels[-1]), lo, hi,
+                           w("chart_areas", lang), desc, lang)
+    note: list[str] = []
+    if comparison is not None:
+        rows = [_row(r.name(a.id, a.label) + (" †" if a.provisional else ""), _num(a.value.before, lang),
+                     _num(a.value.after, lang), _num(a.value.delta, lang, signed=True), *_other_cells(r, a),
+                     _num(last.area(a.id).n, lang, digits=0)) for a in comparison.areas]
+        head = [w(k, lang) for k in ("area", "before", "after", "change")] + _other_head(r) + [w("n", lang)]
+        if comparison.resamples:
+            note.append(_star_note(r))
+    else:
+        rows = [_row(r.name(a.id, a.label) + (" †" if a.provisional else ""), _num(a.value, lang),
+                     _num(a.survey, lang), _num(a.grade, lang), _num(a.n, lang, digits=0))
+                for a in last.areas]
         head = [w(k, lang) for k in ("area", "value", "survey", "grade", "n")]
     return [f"<section><h2>{r.t('areas')}</h2>", _figure(svg, desc), _table(w("areas", lang), head, rows),
-            "</section>"]
+            *note, "</section>"]
 
 
 def _highlights(r: _Report) -> list[str]:
     lang = r.lang
-    strongest, weakest = r.last.strongest_and_weakest()
-    lists = [(w("strong", lang), [(r.name(a.id, a.label), fmt(a.value, lang)) for a in strongest]),
-             (w("weak", lang), [(r.name(a.id, a.label), fmt(a.value, lang)) for a in weakest])]
+    basis = r.comparison.basis if r.comparison is not None else None
+    strongest, weakest = r.last.strongest_and_weakest(basis=basis)
+    lists = [(w("strong", lang), [(r.name(a.id, a.label), fmt(r.last.area_value(a.id, basis), lang))
+                                  for a in strongest]),
+             (w("weak", lang), [(r.name(a.id, a.label), fmt(r.last.area_value(a.id, basis), lang))
+                                for a in weakest])]
     if r.comparison is not None:
         for key, rows in zip(("gains", "drops"), r.comparison.largest(), strict=True):
             lists.append((w(key, lang), [(r.name(a.id, a.label), fmt_signed(a.value.delta, lang))
@@ -226,8 +311,9 @@ def _gap(r: _Report) -> list[str]:
     rows = [_row(g.area, _num(g.first, lang), _num(g.second, lang), _num(g.difference, lang, signed=True),
                  _interval(g.ci_low, g.ci_high, lang, g.significant)) for g in gaps]
     head = [w("area", lang), names[0], names[1], w("difference", lang), w("interval", lang)]
+    note = escape(w("gap_star_note", lang).format(min=r.last.min_group_n))
     return [f"<section><h2>{r.t('gap')}</h2><p>{escape(intro)}</p>", _figure(svg, w("chart_gap_desc", lang)),
-            _table(w("chart_gap", lang), head, rows), "</section>"]
+            _table(w("chart_gap", lang), head, rows), f'<p class="note">{note}</p>', "</section>"]
 
 
 def _grades(r: _Report) -> list[str]:

@@ -11,7 +11,23 @@ WORDS: dict[str, dict[str, str]] = {
         "index": "Indeks LIJW",
         "of": "na 5",
         "change_vs": "zmiana względem etapu {label}",
-        "survey_change": "Zmiana wyniku samej ankiety: {delta} (95% przedział: {ci}) — {verdict}.",
+        "survey_change": "Zmiana wyniku ankiety: {delta} (95% przedział: {ci}) — {verdict}.",
+        "survey_change_plain": "Zmiana wyniku ankiety: {delta}.",
+        "grades_change": "Zmiana ocen grupy roboczej: {delta}.",
+        "basis_survey_note": "Zmiana liczona z wyników ankiety w obu etapach (ankieta z ankietą), bo "
+        "oceny grupy roboczej nie obejmują wszystkich obszarów w obu etapach.",
+        "basis_grades_note": "Zmiana liczona z ocen grupy roboczej w obu etapach; zmianę wyniku "
+        "ankiety pokazano obok pod własną nazwą.",
+        "star_note": "* zmiana wyniku ankiety istotna statystycznie (p < 0,05, z poprawką Holma na "
+        "liczbę porównanych obszarów lub płaszczyzn). Przedział 95%: bootstrap z poprawką t dla małych "
+        "grup; „—” — brak przedziału, bo grupa ma mniej niż {min} odpowiedzi albo odpowiedzi się nie "
+        "różnią. † wynik orientacyjny: mniej niż {min} odpowiedzi w którejś grupie.",
+        "gap_star_note": "* różnica istotna statystycznie (p < 0,05, z poprawką Holma na liczbę "
+        "obszarów); „—” — brak przedziału, bo grupa ma mniej niż {min} odpowiedzi.",
+        "caveats": "Ostrzeżenia o danych",
+        "provisional_areas": "Wyniki orientacyjne (mniej niż {min} odpowiedzi w grupie): {list}.",
+        "survey_change_col": "Zmiana wyniku ankiety",
+        "grades_change_col": "Zmiana ocen",
         "significant": "zmiana istotna",
         "not_significant": "zmiana mieści się w granicach błędu losowego",
         "source_grades": "Wartości końcowe to oceny grupy roboczej; wyniki ankiety pokazano obok.",
@@ -61,7 +77,23 @@ WORDS: dict[str, dict[str, str]] = {
         "index": "LIJW index",
         "of": "out of 5",
         "change_vs": "change since {label}",
-        "survey_change": "Change of the survey score alone: {delta} (95% interval: {ci}) — {verdict}.",
+        "survey_change": "Change of the survey score: {delta} (95% interval: {ci}) — {verdict}.",
+        "survey_change_plain": "Change of the survey score: {delta}.",
+        "grades_change": "Change of the working group's grades: {delta}.",
+        "basis_survey_note": "The change is computed from the survey scores of both rounds (survey "
+        "against survey), because the working group's grades do not cover every area in both rounds.",
+        "basis_grades_note": "The change is computed from the working group's grades of both rounds; "
+        "the change of the survey score is shown beside it under its own name.",
+        "star_note": "* a statistically significant change of the survey score (p < 0.05, Holm-corrected "
+        "for the number of areas or dimensions compared). 95% interval: bootstrap with a t correction "
+        "for small groups; '—': no interval, because a group has fewer than {min} answers or the answers "
+        "do not vary. † provisional: fewer than {min} answers in a group.",
+        "gap_star_note": "* a statistically significant difference (p < 0.05, Holm-corrected for the "
+        "number of areas); '—': no interval, because a group has fewer than {min} answers.",
+        "caveats": "Data caveats",
+        "provisional_areas": "Provisional scores (fewer than {min} answers in a group): {list}.",
+        "survey_change_col": "Change of the survey score",
+        "grades_change_col": "Change of grades",
         "significant": "a significant change",
         "not_significant": "within the range of sampling error",
         "source_grades": "Final values are the working group's grades; survey scores are shown beside them.",

@@ -17,17 +17,16 @@ from liwindex.stats.bootstrap import (
     DEFAULT_RESAMPLES,
     DEFAULT_SEED,
     Draws,
+    Estimate,
     bootstrap,
-    excludes_zero,
-    interval,
+    estimate,
+    holm,
 )
 from liwindex.stats.reliability import Reliability, reliability
 from liwindex.stats.sensitivity import Variant, sensitivity
 
 if TYPE_CHECKING:
     from liwindex.rounds import Round
-
-MIN_RESPONDENTS = 5  # an area score from fewer respondents of a group is flagged
 
 
 @dataclass
@@ -38,13 +37,19 @@ class Gap:
     first: float | None
     second: float | None
     difference: float | None
-    ci_low: float | None = None
-    ci_high: float | None = None
+    ci: Estimate | None = None
+    # Holm-corrected across the areas of the round (None: not tested)
+    significant: bool | None = None
 
     @property
-    def significant(self) -> bool | None:
-        """Whether the interval of the difference excludes zero."""
-        return excludes_zero(self.ci_low, self.ci_high)
+    def ci_low(self) -> float | None:
+        """Lower end of the 95 % interval of the difference."""
+        return self.ci.low if self.ci else None
+
+    @property
+    def ci_high(self) -> float | None:
+        """Upper end of the 95 % interval of the difference."""
+        return self.ci.high if self.ci else None
 
 
 @dataclass
@@ -62,7 +67,7 @@ class Analysis:
     @property
     def provisional(self) -> bool:
         """The index rests on thin data: an area without a survey score, or an area score of
-        a group from fewer than MIN_RESPONDENTS respondents."""
+        a group from fewer than ``min_group_n`` respondents."""
         return any(p.code in ("index-provisional",) for p in self.problems)
 
     def largest_gaps(self, n: int = 3) -> list[Gap]:
@@ -73,7 +78,8 @@ class Analysis:
         """JSON: the round's scores with intervals, then every analysis table."""
         return {
             "score": self.result.to_dict(lang),
-            "bootstrap": {"resamples": self.resamples, "level": 0.95},
+            "bootstrap": {"resamples": self.resamples, "level": 0.95, "correction": "holm",
+                          "min_group_n": self.result.min_group_n},
             "provisional": self.provisional,
             "quality": [
                 {"area": a.id, "group": g, "n": a.n_by_group.get(g, 0), "asked": q.asked,
@@ -82,6 +88,7 @@ class Analysis:
             ],
             "reliability": [
                 {"area": r.area, "group": r.group, "n": r.n, "k": r.k, "alpha": r.alpha,
+                 "status": r.status,
                  "items": [{"id": i.id, "item_rest": i.item_rest, "alpha_if_deleted": i.alpha_if_deleted}
                            for i in r.items]}
                 for r in self.reliability
@@ -90,7 +97,8 @@ class Analysis:
                 "groups": list(self.groups) if self.groups else None,
                 "areas": [{"area": g.area, "first": g.first, "second": g.second,
                            "difference": g.difference, "ci_low": g.ci_low, "ci_high": g.ci_high,
-                           "significant": g.significant} for g in self.gaps],
+                           "p": g.ci.p if g.ci else None, "significant": g.significant}
+                          for g in self.gaps],
             },
             "sensitivity": [
                 {"setting": v.setting, "index": v.index, "rank_correlation": v.rank_correlation,
@@ -110,15 +118,24 @@ def draws_for(result: ScoreResult, resamples: int, seed: int | list[int]) -> Dra
 
 
 def attach_intervals(result: ScoreResult, draws: Draws | None) -> None:
-    """Store 95 % intervals of the survey scores in the result (shown in JSON and tables)."""
+    """Store 95 % intervals of the survey scores in the result (shown in JSON and tables);
+    none where a group has fewer than ``min_group_n`` respondents or the data do not vary."""
     if draws is None or result.questionnaire is None:
         return
     q = result.questionnaire
-    for a, area in enumerate(q.areas):
-        result.intervals[area.id] = interval(draws.areas[:, a])
-    for d, dimension in enumerate(q.dimensions):
-        result.intervals[dimension.id] = interval(draws.dimensions[:, d])
-    result.intervals["index"] = interval(draws.index)
+    min_n, bounds = q.scoring.min_group_n, (q.scoring.lo, q.scoring.hi)
+
+    def bounds_of(e: Estimate | None) -> tuple[float | None, float | None]:
+        return (e.low, e.high) if e else (None, None)
+
+    for a, area in enumerate(result.areas):
+        result.intervals[area.id] = bounds_of(estimate(area.survey, draws.areas[:, a],
+                                                       draws.area_parts(a), min_n, bounds))
+    for d, dimension in enumerate(result.dimensions):
+        result.intervals[dimension.id] = bounds_of(estimate(
+            dimension.survey, draws.dimensions[:, d], draws.dimension_parts(d), min_n, bounds))
+    result.intervals["index"] = bounds_of(estimate(result.index.survey, draws.index,
+                                                   draws.index_parts(), min_n, bounds))
 
 
 def largest_gaps(gaps: list[Gap], n: int = 3) -> list[Gap]:
@@ -129,18 +146,24 @@ def largest_gaps(gaps: list[Gap], n: int = 3) -> list[Gap]:
 
 def gaps_for(result: ScoreResult, draws: Draws | None) -> list[Gap]:
     """Per area, the first group's score minus the second's (NGO − administration), with
-    its bootstrap interval when ``draws`` are given."""
+    its 95 % interval when ``draws`` are given; the stars are Holm-corrected across areas."""
     q = result.questionnaire
     if q is None or len(q.group_ids) < 2:
         return []
     first_id, second_id = q.group_ids[0], q.group_ids[1]
+    span = q.scoring.hi - q.scoring.lo
     gaps = []
     for a, area in enumerate(result.areas):
         first, second = area.by_group.get(first_id), area.by_group.get(second_id)
         gap = Gap(area.id, first, second, None if first is None or second is None else first - second)
         if draws is not None:
-            gap.ci_low, gap.ci_high = interval(draws.by_group[:, 0, a] - draws.by_group[:, 1, a])
+            gap.ci = estimate(gap.difference, draws.by_group[:, 0, a] - draws.by_group[:, 1, a],
+                              [*draws.group_parts(0, a), *draws.group_parts(1, a)],
+                              q.scoring.min_group_n, (-span, span))
         gaps.append(gap)
+    if draws is not None:
+        for gap, decision in zip(gaps, holm([g.ci.p if g.ci else None for g in gaps]), strict=True):
+            gap.significant = decision
     return gaps
 
 
@@ -173,11 +196,14 @@ def analyze(round_: Round, result: ScoreResult, resamples: int = DEFAULT_RESAMPL
                 if len(asked) >= 2 and len(members):
                     table = reliability(members, [q.questions[j].id for j in asked], definition.id, group)
                     tables.append(table)
-                    if table.low:
-                        alpha = {"pl": fmt(table.alpha, "pl"), "en": fmt(table.alpha, "en")}
+                    alpha = {"pl": fmt(table.alpha, "pl"), "en": fmt(table.alpha, "en")}
+                    where = {"area": definition.id, "group": group, "alpha": alpha}
+                    if table.status == "negative":
+                        problems.append(Problem("alpha-negative", Severity.WARNING, value=table.alpha,
+                                                params=where))
+                    elif table.low:
                         problems.append(Problem("alpha-low", Severity.WARNING, value=table.alpha,
-                                                params={"area": definition.id, "group": group,
-                                                        "alpha": alpha}))
+                                                params=where))
                     for item in table.better_without():
                         problems.append(Problem("alpha-item", Severity.WARNING, value=item,
                                                 params={"area": definition.id, "group": group}))
@@ -186,11 +212,9 @@ def analyze(round_: Round, result: ScoreResult, resamples: int = DEFAULT_RESAMPL
         variants = sensitivity(points, groups, q, grades,
                                responded=round_.survey.codes.notna().to_numpy())
 
-    weak = [a.id for a in result.areas
-            if a.survey is None or any(q.asked and a.n_by_group.get(g, 0) < MIN_RESPONDENTS
-                                       for g, q in a.quality.items())]
+    weak = [a.id for a in result.areas if a.survey is None or a.provisional]
     if result.respondent_areas is not None and weak:
         problems.append(Problem("index-provisional", Severity.WARNING, value=", ".join(weak),
-                                params={"min": MIN_RESPONDENTS}))
+                                params={"min": q.scoring.min_group_n}))
     return Analysis(result=result, groups=pair, gaps=gaps, reliability=tables, sensitivity=variants,
                     resamples=resamples if draws is not None else 0, problems=problems)

@@ -1,5 +1,6 @@
 """Reliability of an area's questions: Cronbach's alpha and item–rest correlations,
-computed directly from the respondents who answered every question of the area."""
+computed directly from the respondents who answered every question of the area, and only
+from at least 10 of them (below that alpha is noise, e.g. −12 from three officials)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import numpy as np
 
 ALPHA_LOW = 0.6
 ALPHA_GAIN = 0.05  # dropping a question "clearly" raises alpha by more than this
+# below this many complete answers alpha swings wildly (−12 at n = 3): it is not reported
+MIN_COMPLETE = 10
 
 
 @dataclass
@@ -35,6 +38,18 @@ class Reliability:
     def low(self) -> bool:
         """Alpha below the usual threshold of 0.6."""
         return self.alpha is not None and self.alpha < ALPHA_LOW
+
+    @property
+    def status(self) -> str:
+        """``ok``, ``low`` (< 0.6), ``negative`` (answers pull opposite ways), ``too_few``
+        (fewer than 10 complete answers) or ``undefined`` (no variance of the total)."""
+        if self.n < MIN_COMPLETE:
+            return "too_few"
+        if self.alpha is None:
+            return "undefined"
+        if self.alpha < 0:
+            return "negative"
+        return "low" if self.alpha < ALPHA_LOW else "ok"
 
     def better_without(self) -> list[str]:
         """Questions whose removal would clearly raise alpha."""
@@ -63,10 +78,11 @@ def reliability(values: np.ndarray, ids: list[str], area: str, group: str) -> Re
     for j, ident in enumerate(ids):
         rest = np.delete(complete, j, axis=1)
         item_rest = None
-        if len(complete) >= 3 and rest.shape[1] >= 1:
+        if len(complete) >= MIN_COMPLETE and rest.shape[1] >= 1:
             x, y = complete[:, j], rest.sum(axis=1)
             if x.std() > 0 and y.std() > 0:
                 item_rest = float(np.corrcoef(x, y)[0, 1])
-        items.append(ItemReliability(ident, item_rest, cronbach_alpha(rest) if len(ids) > 2 else None))
-    return Reliability(area=area, group=group, n=len(complete), k=len(ids),
-                       alpha=cronbach_alpha(complete), items=items)
+        enough = len(complete) >= MIN_COMPLETE and len(ids) > 2
+        items.append(ItemReliability(ident, item_rest, cronbach_alpha(rest) if enough else None))
+    alpha = cronbach_alpha(complete) if len(complete) >= MIN_COMPLETE else None
+    return Reliability(area=area, group=group, n=len(complete), k=len(ids), alpha=alpha, items=items)
