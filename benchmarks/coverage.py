@@ -191,6 +191,10 @@ def run(reps: int, seed: int) -> None:
             t = tallies[method]
             cells = " ".join(f"{t[k]!s:>12}" for k in ("area", "index", "gap", "change_area", "change_index"))
             print(f"  {METHOD_NAMES[method]:34} {cells}")
+            withheld = t["area"].missing / max(1, t["area"].missing + t["area"].trials)
+            if 0 < withheld < 1:
+                print(f"  {'':34} (no interval for {withheld * 100:.1f} % of the area scores: "
+                      "a group below min_group_n)")
         if null_any["holm"].trials:
             print(f"  no real change: ≥ 1 of 12 areas starred {null_any['uncorrected']}% uncorrected, "
                   f"{null_any['holm']}% with Holm; index starred {null_any['index']}%")

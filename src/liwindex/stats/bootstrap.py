@@ -72,25 +72,26 @@ class Draws:
     dimensions: np.ndarray  # B × d
     index: np.ndarray  # B
     n_by_group: np.ndarray  # g × a: respondents of each group with an area value
+    asked: np.ndarray  # g × a: the area's questions are asked of the group
     group_sizes: np.ndarray  # g: respondents of each group
     group_areas: list[np.ndarray]  # g × (B × a)
     group_dimensions: list[np.ndarray]  # g × (B × d)
     group_index: list[np.ndarray]  # g × (B)
 
     def area_parts(self, a: int) -> list[Part]:
-        """The strata behind area ``a`` (groups with respondents in the area)."""
+        """The strata behind area ``a``: every group it is asked of, also one without
+        answers (whose absence then rules the interval out, see :func:`estimate`)."""
         return [Part(self.group_areas[g][:, a], int(self.n_by_group[g, a]))
-                for g in range(len(self.group_sizes)) if self.n_by_group[g, a] > 0]
+                for g in range(len(self.group_sizes)) if self.asked[g, a]]
 
     def dimension_parts(self, d: int) -> list[Part]:
-        """The strata behind płaszczyzna ``d``."""
+        """The strata behind płaszczyzna ``d``: every group of the questionnaire."""
         return [Part(self.group_dimensions[g][:, d], int(self.group_sizes[g]))
-                for g in range(len(self.group_sizes)) if self.group_sizes[g] > 0]
+                for g in range(len(self.group_sizes))]
 
     def index_parts(self) -> list[Part]:
-        """The strata behind the index."""
-        return [Part(self.group_index[g], int(self.group_sizes[g]))
-                for g in range(len(self.group_sizes)) if self.group_sizes[g] > 0]
+        """The strata behind the index: every group of the questionnaire."""
+        return [Part(self.group_index[g], int(self.group_sizes[g])) for g in range(len(self.group_sizes))]
 
     def group_parts(self, g: int, a: int) -> list[Part]:
         """The one stratum behind group ``g``'s score of area ``a``."""
@@ -189,8 +190,9 @@ def estimate(value: float | None, draws: np.ndarray, parts: Sequence[Part],
              min_group_n: int = DEFAULT_MIN_GROUP_N,
              bounds: tuple[float, float] | None = None) -> Estimate | None:
     """The 95 % interval ``value ± t · se`` and its p-value, or None when it would mislead:
-    no value, most replicates missing, no spread at all (zero variance), or a group with
-    respondents but fewer than ``min_group_n`` of them."""
+    no value, most replicates missing, no spread at all (zero variance), or a group behind
+    the value with fewer than ``min_group_n`` respondents (none at all included: the value
+    then describes the other groups only, not the truth it stands for)."""
     if value is None or math.isnan(value) or not parts:
         return None
     if any(p.n < min_group_n for p in parts):
@@ -285,6 +287,10 @@ def bootstrap(respondent_areas: np.ndarray, groups: np.ndarray, questionnaire: Q
         group_areas.append(values)
         group_dimensions.append(dims)
         group_index.append(idx)
+    asked = np.array(questionnaire.asked, dtype=bool).reshape(g_count, -1)  # g × questions
+    area_of = [questionnaire.question_area[x.id] for x in questionnaire.questions]
+    area_asked = np.array([[asked[g, [j for j, a in enumerate(area_of) if a == area.id]].any()
+                            for area in questionnaire.areas] for g in range(g_count)], dtype=bool)
     return Draws(areas=areas, by_group=by_group, dimensions=dimensions, index=index,
-                 n_by_group=full_counts.astype(int), group_sizes=sizes, group_areas=group_areas,
+                 n_by_group=full_counts.astype(int), asked=area_asked, group_sizes=sizes, group_areas=group_areas,
                  group_dimensions=group_dimensions, group_index=group_index)
