@@ -173,6 +173,24 @@ def test_sensitivity_table_on_a_hand_made_workbook(tmp_path):
     assert table["group_weighting: pooled"] == pytest.approx(3.0)
     assert analysis.sensitivity[0].index == pytest.approx(7 / 3)
     assert analysis.provisional  # A1 and A3 have no survey score
+    # A2 rests on one official: leaving provisional areas out leaves no area, so no index
+    assert table["without_provisional"] is None
+    assert analysis.sensitivity[1].label("pl") == "wszyscy respondenci razem (bez równych wag grup)"
+
+
+def test_sensitivity_drops_what_cannot_differ_and_adds_what_can(tmp_path):
+    """Every area scored, 2 + 1 areas per płaszczyzna: the dimensions variant stays; the
+    "nie wiem"-heavy question q5 (4 of 6) is left out in its own row: A2 then rests on q4."""
+    rows = [HEADER] + [["ngo", "2", "4", "4", "2", "nw", "2", "5"]] * 4 + [["ngo", "5", "5", "5", "5", "5", "4", "5"]] * 2
+    analysis = analyze_file(write_workbook(tmp_path / "d.xlsx", {"Odp": rows}), tiny(), resamples=0)
+    table = {v.setting: v for v in analysis.sensitivity}
+    assert "aggregation: dimensions" in table and analysis.sensitivity_omitted == []
+    heavy = table["without_na_heavy"]
+    assert heavy.params["ids"] == "q5"
+    a2_without_q5 = (4 * 2 + 2 * 5) / 6
+    a1 = (4 * (2 + 4 + 4) / 3 + 2 * 5) / 6
+    a3 = (4 * (4 + 3) / 2 + 2 * (2 + 3) / 2) / 6
+    assert heavy.index == pytest.approx((a1 + a2_without_q5 + a3) / 3)
 
 
 @settings(max_examples=80, deadline=None)

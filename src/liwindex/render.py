@@ -335,7 +335,8 @@ def render_analysis(analysis: Analysis, console: Console, lang: str) -> None:
     for r in analysis.reliability:
         weakest = min((i for i in r.items if i.item_rest is not None), key=lambda i: i.item_rest or 0,
                       default=None)
-        alpha = Text(fmt(r.alpha, lang), style="yellow" if r.low else "")
+        alpha = Text(t(f"alpha_{r.status}", lang) if r.status in ("too_few", "undefined")
+                     else fmt(r.alpha, lang), style="yellow" if r.low else "")
         reliability.add_row(r.area, r.group, str(r.n), alpha,
                             f"{weakest.id} ({fmt(weakest.item_rest, lang)})" if weakest else "—")
     console.print(reliability)
@@ -356,12 +357,16 @@ def render_analysis(analysis: Analysis, console: Console, lang: str) -> None:
         for key in ("index", "spearman", "shift"):
             _number_column(table, t(key, lang))
         for v in analysis.sensitivity:
-            table.add_row(v.setting, fmt(v.index, lang), fmt(v.rank_correlation, lang),
+            table.add_row(Text(v.label(lang)), fmt(v.index, lang), fmt(v.rank_correlation, lang),
                           "—" if v.largest_rank_shift is None else str(v.largest_rank_shift))
         console.print(table)
-        indices = [v.index for v in analysis.sensitivity if v.index is not None]
-        if indices:
-            console.print(t("index_range", lang, low=fmt(min(indices), lang), high=fmt(max(indices), lang)))
+        span = analysis.survey_index_range()
+        if span:
+            console.print(t("index_range", lang, low=fmt(span[0], lang), high=fmt(span[1], lang)))
+        if analysis.sensitivity_omitted:
+            console.print(Text(t("sensitivity_omitted", lang), style="dim"))
+        if analysis.headline_from_grades:
+            console.print(Text(t("sensitivity_grades", lang), style="dim"))
 
 
 def render_trend(trend: Trend, console: Console, lang: str) -> None:

@@ -25,6 +25,7 @@ from liwindex.comparison import Comparison, jst_of, round_label
 from liwindex.export.files import RISKY_START
 from liwindex.export.tables import area_table
 from liwindex.export.words import METHOD, w
+from liwindex.i18n import fmt, t
 from liwindex.problems import Severity
 from liwindex.results import ScoreResult
 
@@ -223,9 +224,9 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
     for key, items in lists:
         put(ws, row, 1, w(key, lang), bold=True)
         row += 1
-        for label, value, fmt in items or [("—", None, SCORE)]:
+        for label, value, number_format in items or [("—", None, SCORE)]:
             put(ws, row, 1, label)
-            put(ws, row, 2, value, fmt)
+            put(ws, row, 2, value, number_format)
             row += 1
         row += 1
     layout(ws, [58, 12, 12, 12, 12, 14, 12, 12, 12], freeze=None)
@@ -493,8 +494,12 @@ def _analysis_sheet(ws: Worksheet, analysis: Analysis, lang: str) -> None:
                       default=None)
         for c, cell in enumerate([table.area, table.group, table.n, table.k], 1):
             put(ws, row, c, cell)
-        put(ws, row, 5, table.alpha, SCORE)
-        put(ws, row, 6, f"{weakest.id} (r = {weakest.item_rest:.2f})" if weakest else "")
+        if table.status in ("too_few", "undefined"):
+            put(ws, row, 5, w(f"alpha_{table.status}", lang))
+        else:
+            put(ws, row, 5, table.alpha, SCORE)
+        r_text = fmt(weakest.item_rest, lang) if weakest else ""
+        put(ws, row, 6, f"{weakest.id} (r = {r_text})" if weakest else "")
         if table.low:
             ws.cell(row=row, column=5).fill = FLAG_FILL
     row += 2
@@ -503,8 +508,16 @@ def _analysis_sheet(ws: Worksheet, analysis: Analysis, lang: str) -> None:
     header(ws, row, [w("setting", lang), w("index", lang), "Spearman", w("rank_shift", lang)])
     for variant in analysis.sensitivity:
         row += 1
-        put(ws, row, 1, variant.setting)
+        put(ws, row, 1, variant.label(lang), wrap=True)
         put(ws, row, 2, variant.index, SCORE)
         put(ws, row, 3, variant.rank_correlation, SCORE)
         put(ws, row, 4, variant.largest_rank_shift)
+        fit_height(ws, row, [(variant.label(lang), 34)])
+    notes = [t("sensitivity_omitted", lang)] * bool(analysis.sensitivity_omitted)
+    notes += [t("sensitivity_grades", lang)] * analysis.headline_from_grades
+    for note in notes:
+        row += 1
+        put(ws, row, 1, note, wrap=True)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
+        fit_height(ws, row, [(note, 100)])
     layout(ws, [34, 12, 12, 12, 12, 22, 12], freeze=None)

@@ -63,6 +63,18 @@ class Analysis:
     sensitivity: list[Variant]
     resamples: int
     problems: list[Problem] = field(default_factory=list)
+    # variants left out because they equal the configured setting by construction
+    sensitivity_omitted: list[str] = field(default_factory=list)
+
+    @property
+    def headline_from_grades(self) -> bool:
+        """The round's index is the working group's: no survey setting moves it."""
+        return self.result.index.source == "grades"
+
+    def survey_index_range(self) -> tuple[float, float] | None:
+        """Lowest and highest survey index over the setting variants (grades left out)."""
+        values = [v.index for v in self.sensitivity if v.index is not None and v.setting != "grades"]
+        return (min(values), max(values)) if values else None
 
     @property
     def provisional(self) -> bool:
@@ -101,10 +113,13 @@ class Analysis:
                           for g in self.gaps],
             },
             "sensitivity": [
-                {"setting": v.setting, "index": v.index, "rank_correlation": v.rank_correlation,
-                 "largest_rank_shift": v.largest_rank_shift}
+                {"setting": v.setting, "label": v.label(lang), "index": v.index,
+                 "rank_correlation": v.rank_correlation, "largest_rank_shift": v.largest_rank_shift}
                 for v in self.sensitivity
             ],
+            "sensitivity_of": "survey",
+            "sensitivity_omitted": self.sensitivity_omitted,
+            "headline_from_grades": self.headline_from_grades,
             "warnings": [p.message(lang) for p in self.problems if p.severity is Severity.WARNING],
         }
 
@@ -182,6 +197,7 @@ def analyze(round_: Round, result: ScoreResult, resamples: int = DEFAULT_RESAMPL
 
     tables: list[Reliability] = []
     variants: list[Variant] = []
+    omitted: list[str] = []
     if round_.survey is not None and len(round_.survey.codes):
         points = round_.points()
         groups = round_.survey.groups
@@ -209,12 +225,22 @@ def analyze(round_: Round, result: ScoreResult, resamples: int = DEFAULT_RESAMPL
                                                 params={"area": definition.id, "group": group}))
         grades = pd.Series({a: g.value for a, g in round_.grades.items() if g.value is not None},
                            dtype=float).reindex([a.id for a in q.areas])
-        variants = sensitivity(points, groups, q, grades,
-                               responded=round_.survey.codes.notna().to_numpy())
+        na_codes = {sc.id: {c.code for c in sc.choices if c.na} for sc in q.scales}
+        na_share = {}
+        for stats, question in zip(result.items, q.questions, strict=True):
+            answered = sum(stats.distribution.values())
+            if answered:
+                na = sum(n for code, n in stats.distribution.items() if code in na_codes[question.scale])
+                na_share[stats.id] = na / answered
+        thin = [a.id for a in result.areas if a.provisional and a.survey is not None]
+        moved = sensitivity(points, groups, q, grades, responded=round_.survey.codes.notna().to_numpy(),
+                            na_share=na_share, provisional=thin)
+        variants, omitted = moved.variants, moved.omitted
 
     weak = [a.id for a in result.areas if a.survey is None or a.provisional]
     if result.respondent_areas is not None and weak:
         problems.append(Problem("index-provisional", Severity.WARNING, value=", ".join(weak),
                                 params={"min": q.scoring.min_group_n}))
     return Analysis(result=result, groups=pair, gaps=gaps, reliability=tables, sensitivity=variants,
-                    resamples=resamples if draws is not None else 0, problems=problems)
+                    resamples=resamples if draws is not None else 0, problems=problems,
+                    sensitivity_omitted=omitted)

@@ -292,5 +292,5 @@ def bootstrap(respondent_areas: np.ndarray, groups: np.ndarray, questionnaire: Q
     area_asked = np.array([[asked[g, [j for j, a in enumerate(area_of) if a == area.id]].any()
                             for area in questionnaire.areas] for g in range(g_count)], dtype=bool)
     return Draws(areas=areas, by_group=by_group, dimensions=dimensions, index=index,
-                 n_by_group=full_counts.astype(int), asked=area_asked, group_sizes=sizes, group_areas=group_areas,
-                 group_dimensions=group_dimensions, group_index=group_index)
+                 n_by_group=full_counts.astype(int), asked=area_asked, group_sizes=sizes,
+                 group_areas=group_areas, group_dimensions=group_dimensions, group_index=group_index)
