@@ -190,7 +190,7 @@ def render_comparison(comparison: Comparison, console: Console, lang: str) -> No
         if by_grades:
             _number_column(table, f"Δ {t('survey', lang).lower()}")
         if show_ci:
-            _number_column(table, f"95% (Δ {t('survey', lang).lower()})")
+            _number_column(table, "95%")
         if not by_grades and comparison.has_grades:
             _number_column(table, f"Δ {t('grades', lang).lower()}")
         for g in groups:
@@ -237,10 +237,14 @@ def render_gaps(result: ScoreResult, console: Console, lang: str, n: int = 3) ->
                            style="bold") + Text(listed))
 
 
-def _table(title: str, first: str) -> Table:
-    """A results table whose first (label) column takes the room the numbers leave."""
+def _table(title: str, first: str, wrap: bool = False) -> Table:
+    """A results table whose first (label) column takes the room the numbers leave; its
+    text is cut with "…" or, with ``wrap``, continued on the next lines."""
     table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left", expand=True)
-    table.add_column(first, ratio=1, no_wrap=True, overflow="ellipsis", min_width=16)
+    if wrap:
+        table.add_column(first, ratio=1, overflow="fold", min_width=16)
+    else:
+        table.add_column(first, ratio=1, no_wrap=True, overflow="ellipsis", min_width=16)
     return table
 
 
@@ -353,7 +357,7 @@ def render_analysis(analysis: Analysis, console: Console, lang: str) -> None:
         console.print(gaps)
 
     if analysis.sensitivity:
-        table = _table(t("sensitivity", lang), t("setting", lang))
+        table = _table(t("sensitivity", lang), t("setting", lang), wrap=True)
         for key in ("index", "spearman", "shift"):
             _number_column(table, t(key, lang))
         for v in analysis.sensitivity:

@@ -115,7 +115,9 @@ def write_xlsx(path: Path, rounds: Sequence[ScoreResult], comparison: Comparison
     areas = wb.create_sheet(w("sheet_areas", lang))
     value_columns = _areas_sheet(areas, rounds, comparison, lang)
     chart_row = _summary_sheet(summary, rounds, comparison, lang)
-    _charts(summary, areas, rounds, value_columns, lang, chart_row)
+    chart_title = (f"{w('sheet_areas', lang)}: {comparison.basis_words(lang)}" if comparison is not None
+                   else w("chart_areas", lang))
+    _charts(summary, areas, rounds, value_columns, lang, chart_row, chart_title)
     _questions_sheet(wb.create_sheet(w("sheet_questions", lang)), rounds, lang)
     _open_sheet(wb.create_sheet(w("sheet_open", lang)), rounds, lang)
     _grades_sheet(wb.create_sheet(w("sheet_grades", lang)), rounds, lang)
@@ -170,8 +172,7 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
         if other:
             titles.append(other)
         if comparison.resamples:
-            titles += [f"{w('survey_change', lang)} {w('ci_low', lang)}",
-                       f"{w('survey_change', lang)} {w('ci_high', lang)}", w("significant", lang)]
+            titles += [w("ci_low", lang), w("ci_high", lang), w("significant", lang)]
         header(ws, row, titles)
         lines = [comparison.index, *comparison.dimensions]
         for i, line in enumerate(lines, row + 1):
@@ -190,6 +191,7 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
                 put(ws, i, col, line.ci_low, DELTA)
                 put(ws, i, col + 1, line.ci_high, DELTA)
                 put(ws, i, col + 2, {True: w("yes", lang), False: "", None: "—"}[line.significant])
+                ws.cell(row=i, column=col + 2).alignment = Alignment(horizontal="center", vertical="top")
         row += len(lines) + 1
         if comparison.resamples:
             note = w("star_note", lang).format(min=last.min_group_n)
@@ -229,7 +231,7 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
             put(ws, row, 2, value, number_format)
             row += 1
         row += 1
-    layout(ws, [58, 12, 12, 12, 12, 14, 12, 12, 12], freeze=None)
+    layout(ws, [58, 11, 11, 11, 11, 12, 11, 11, 12], freeze=None)
     return row
 
 
@@ -282,14 +284,14 @@ def _areas_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Compa
 
 
 def _charts(summary: Worksheet, areas: Worksheet, rounds: Sequence[ScoreResult],
-            value_columns: list[int], lang: str, row: int) -> None:
+            value_columns: list[int], lang: str, row: int, title: str) -> None:
     """A bar chart of the areas (before and after) and a radar of the same values."""
     end = len(rounds[-1].areas) + 1
     categories = Reference(areas, min_col=1, min_row=2, max_row=end)
     lo, hi = rounds[-1].index_range
     bar = BarChart()
     bar.type = "col"
-    bar.title = w("chart_areas", lang)
+    bar.title = title
     bar.y_axis.scaling.min, bar.y_axis.scaling.max = lo, hi
     bar.y_axis.majorGridlines = None
     radar = RadarChart()

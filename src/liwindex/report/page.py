@@ -154,7 +154,12 @@ def _headline(r: _Report) -> list[str]:
     parts = [f'<section class="headline" aria-label="{r.t("index")}"><div>',
              f'<div class="muted">{r.t("index")} · {escape(r.labels[-1])}</div>',
              f'<div class="big" data-value="{value!r}">{escape(fmt(value, lang))}</div>',
-             f'<div class="muted">{r.t("of")}</div></div>']
+             f'<div class="muted">{r.t("of")}</div>']
+    thin = (comparison.index.provisional if comparison is not None
+            else last.index.source == "survey" and last.provisional)
+    if thin:
+        parts.append(f'<div class="muted">† {r.t("provisional")}</div>')
+    parts.append("</div>")
     if comparison is not None:
         change = comparison.index
         delta = change.value.delta or 0
@@ -212,6 +217,10 @@ def _dimensions(r: _Report) -> list[str]:
     svg = charts.radar([d.id for d in r.last.dimensions], series, lo, hi, w("chart_radar", lang),
                        w("chart_radar_desc", lang), lang)
     note = [_star_note(r)] if comparison is not None and comparison.resamples else []
+    if len(head) > 4:
+        # a wide table (changes and intervals) takes the full width, the chart goes below
+        return [f"<section><h2>{r.t('dimensions')}</h2>", _table(w("dimensions", lang), head, rows), *note,
+                _figure(svg, w("chart_radar_desc", lang), "radar"), "</section>"]
     return [f"<section><h2>{r.t('dimensions')}</h2><div class=\"cols\"><div>",
             _table(w("dimensions", lang), head, rows), *note, "</div><div>",
             _figure(svg, w("chart_radar_desc", lang), "radar"), "</div></div></section>"]
@@ -225,7 +234,7 @@ def _other_head(r: _Report) -> list[str]:
     if c.basis == "grades":
         head.append(w("survey_change_col", r.lang))
     if c.resamples:
-        head.append(f"{w('interval', r.lang)} ({w('survey_change_col', r.lang).lower()})")
+        head.append(w("interval", r.lang))
     if c.basis == "survey" and c.has_grades:
         head.append(w("grades_change_col", r.lang))
     return head

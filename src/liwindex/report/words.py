@@ -25,6 +25,7 @@ WORDS: dict[str, dict[str, str]] = {
         "gap_star_note": "* różnica istotna statystycznie (p < 0,05, z poprawką Holma na liczbę "
         "obszarów); „—” — brak przedziału, bo grupa ma mniej niż {min} odpowiedzi.",
         "caveats": "Ostrzeżenia o danych",
+        "provisional": "wynik orientacyjny (mało odpowiedzi w grupie)",
         "provisional_areas": "Wyniki orientacyjne (mniej niż {min} odpowiedzi w grupie): {list}.",
         "survey_change_col": "Zmiana wyniku ankiety",
         "grades_change_col": "Zmiana ocen",
@@ -43,7 +44,7 @@ WORDS: dict[str, dict[str, str]] = {
         "grade": "Ocena grupy roboczej",
         "n": "Liczba odpowiedzi",
         "chart_areas": "Wartości obszarów",
-        "chart_areas_desc": "Wykres słupkowy wartości końcowych {n} obszarów na skali od {lo} do {hi}; "
+        "chart_areas_desc": "Wykres słupkowy wartości {n} obszarów na skali od {lo} do {hi}; "
         "te same liczby zawiera tabela obszarów.",
         "chart_radar": "Płaszczyzny współpracy",
         "chart_radar_desc": "Wykres radarowy wartości trzech płaszczyzn; liczby w tabeli płaszczyzn.",
@@ -91,6 +92,7 @@ WORDS: dict[str, dict[str, str]] = {
         "gap_star_note": "* a statistically significant difference (p < 0.05, Holm-corrected for the "
         "number of areas); '—': no interval, because a group has fewer than {min} answers.",
         "caveats": "Data caveats",
+        "provisional": "provisional (few answers in a group)",
         "provisional_areas": "Provisional scores (fewer than {min} answers in a group): {list}.",
         "survey_change_col": "Change of the survey score",
         "grades_change_col": "Change of grades",
@@ -109,7 +111,7 @@ WORDS: dict[str, dict[str, str]] = {
         "grade": "Working-group grade",
         "n": "Answers",
         "chart_areas": "Area values",
-        "chart_areas_desc": "Bar chart of the final values of {n} areas on a scale from {lo} to {hi}; "
+        "chart_areas_desc": "Bar chart of the values of {n} areas on a scale from {lo} to {hi}; "
         "the area table holds the same numbers.",
         "chart_radar": "Dimensions of cooperation",
         "chart_radar_desc": "Radar chart of the three dimensions; the numbers are in the dimension table.",
