@@ -377,7 +377,8 @@ def render_trend(trend: Trend, console: Console, lang: str) -> None:
     """The index, płaszczyzny and areas, one column per round."""
     data = trend.to_dict(lang)
     jst = jst_of(trend.rounds)
-    console.print(Text(f"{t('trend', lang)}: {jst}".rstrip(": "), style="bold"))
+    console.print(Text(f"{t('trend', lang)}: {jst}".rstrip(": ") + f" ({trend.basis_words(lang)})",
+                       style="bold"))
     table = _table("", t("area", lang))
     for label in trend.labels(lang):
         _number_column(table, label)
@@ -389,7 +390,7 @@ def render_trend(trend: Trend, console: Console, lang: str) -> None:
 
 def render_benchmark(bench: Benchmark, console: Console, lang: str) -> None:
     """Local governments side by side: value and rank per area, and the median."""
-    table = _table(t("benchmark", lang), t("area", lang))
+    table = _table(f"{t('benchmark', lang)} — {bench.basis_words(lang)}", t("area", lang))
     for name in bench.names:
         _number_column(table, name)
     _number_column(table, t("median", lang))

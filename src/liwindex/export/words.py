@@ -63,7 +63,8 @@ WORDS: dict[str, dict[str, str]] = {
         "no_notes": "Brak uwag.",
         "title_method": "Jak policzono wyniki",
         "sheet_analysis": "Analiza",
-        "gap_title": "Rozbieżność ocen {first} − {second} (wyniki ankiety, 95% przedział bootstrap)",
+        "gap_title": "Rozbieżność ocen {first} − {second} (wyniki ankiety, 95% przedział; istotność "
+        "z poprawką Holma)",
         "difference": "Różnica",
         "ci_low": "95% od",
         "ci_high": "95% do",
@@ -154,7 +155,7 @@ WORDS: dict[str, dict[str, str]] = {
         "no_notes": "No notes.",
         "title_method": "How the results were computed",
         "sheet_analysis": "Analysis",
-        "gap_title": "Gap {first} − {second} (survey scores, 95% bootstrap interval)",
+        "gap_title": "Gap {first} − {second} (survey scores, 95% interval; significance Holm-corrected)",
         "difference": "Difference",
         "ci_low": "95% from",
         "ci_high": "95% to",
