@@ -72,3 +72,81 @@ def test_openpyxl_fallback_does_not_expand_entities(tmp_path):
         chain.append(type(error).__name__)
         error = error.__cause__ or error.__context__
     assert "EntitiesForbidden" in chain
+
+
+def _run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def test_markup_mathtext_and_control_characters_are_data(tmp_path):
+    """A JST and a file named with rich markup and TeX dollars: score, compare and report
+    succeed. Terminal escapes and a bidi override in CSV cells (an open answer, a wrong
+    answer that validate echoes) never reach the terminal or the page raw."""
+    from conftest import TINY, write_workbook
+
+    q = tmp_path / "tiny.yaml"
+    q.write_text(TINY, "utf-8")
+    rows = [["grupa", "q1", "q2", "uwagi"]] + [["ngo", "3", "4", "[/b] $x^2$ [red]"]] * 6
+    name = "Gmina [/b] $a$ [bold"
+    a = write_workbook(tmp_path / "[b]$x$.xlsx", {"O": rows, "metryka": [["jst", name], ["rok", 2024]]})
+    b = write_workbook(tmp_path / "b.xlsx", {"O": rows, "metryka": [["jst", name], ["rok", 2025]]})
+    for args in (["score", a, "-q", q], ["compare", a, b, "-q", q, "--bootstrap", "50"],
+                 ["report", a, b, "-q", q, "-o", tmp_path / "r.html", "--bootstrap", "0"]):
+        result = _run(*args)
+        assert result.exit_code == 0, result.output
+    assert "Gmina [/b] $a$ [bold" in _run("score", a, "-q", q).stdout
+    escape = "\x1b]0;tytuł\x07\x1b[2J\u202e"
+    raw = escape.encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
+    csv_path = tmp_path / "e.csv"
+    csv_path.write_text("grupa,q1,q2,uwagi\n" + "".join(f"ngo,3,4,{raw}\n" for _ in range(5))
+                        + f"ngo,{raw},4,x\n", "utf-8")
+    result = _run("validate", csv_path, "-q", q)
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout and "\\x1b" in result.stdout
+    csv_path.write_text("grupa,q1,q2,uwagi\n" + "".join(f"ngo,3,4,{raw}\n" for _ in range(6)), "utf-8")
+    result = _run("report", csv_path, "-q", q, "-o", tmp_path / "e.html", "--bootstrap", "0")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "e.html").read_text("utf-8")
+    assert "\x1b" not in page and "\u202e" not in page and "\\x1b[2J" in page
+
+
+def test_non_finite_and_runaway_settings_are_located_errors(tmp_path):
+    """index_range [1, .inf], min_area_coverage 1e400, a weight of 1e-320 and a grade step of
+    1e-9 (which would make template enumerate 4·10⁹ grades): exit 1, each with its YAML path."""
+    from conftest import TINY
+
+    text = TINY.replace("index_range: [1, 5]", "index_range: [1, .inf]\n  min_area_coverage: 1e400")
+    text = text.replace("weight: 3,", "weight: 1e-320,")
+    path = tmp_path / "q.yaml"
+    path.write_text(text, "utf-8")
+    result = _run("questionnaire", "check", path)
+    assert result.exit_code == 1
+    assert "scoring.index_range[1]" in result.stderr and "skończona liczba" in result.stderr
+    assert "scoring.min_area_coverage" in result.stderr and ".weight" in result.stderr
+    step = tmp_path / "step.yaml"
+    step.write_text(TINY.replace("grade_step: 0.5", "grade_step: 1e-9"), "utf-8")
+    started = time.monotonic()
+    result = _run("template", "-q", step, "-o", tmp_path / "t.xlsx")
+    assert result.exit_code == 1 and "ponad 1000 możliwych ocen" in result.stderr
+    assert time.monotonic() - started < 10
+
+
+def test_metryka_year_that_overflows_is_a_warning(tmp_path):
+    """rok: inf or 999999 in metryka: a located warning, the round still scores."""
+    from conftest import TINY, write_workbook
+
+    q = tmp_path / "tiny.yaml"
+    q.write_text(TINY, "utf-8")
+    for year in ("inf", "1e400", 999999):
+        path = write_workbook(tmp_path / "m.xlsx", {"O": [["grupa", "q1"], ["ngo", "3"]],
+                                                    "metryka": [["rok", year]]})
+        result = _run("score", path, "-q", q)
+        assert result.exit_code == 0, result.output
+        assert "metryka" in result.stderr
+
+
+def test_negative_seed_is_a_usage_error():
+    """--seed -1: exit 2 from the option's range, not a program error."""
+    from conftest import POST
+
+    assert _run("score", POST, "--bootstrap", "10", "--seed", "-1").exit_code == 2

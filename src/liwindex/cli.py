@@ -32,7 +32,7 @@ def bootstrap_option(default: int) -> Callable[[F], F]:
     """--bootstrap N and --seed, shared by the commands that compute intervals."""
 
     def decorate(func: F) -> F:
-        func = click.option("--seed", type=int, default=2026, show_default=True,
+        func = click.option("--seed", type=click.IntRange(0, 2**32 - 1), default=2026, show_default=True,
                             help="Seed of the bootstrap (same seed, same intervals).")(func)
         return click.option(
             "--bootstrap", "resamples", type=click.IntRange(0, 100_000), default=default,

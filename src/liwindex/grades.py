@@ -168,10 +168,10 @@ def read_meta(sheet: Sheet, file: str, report: Report) -> Meta:
         if name == "rok":
             try:
                 year = int(float(text))
-                if not 1990 <= year <= 2200:
+                if not 1990 <= year <= 2100:
                     raise ValueError
                 found["rok"] = year
-            except ValueError:
+            except (ValueError, OverflowError):  # "inf" and 1e400 overflow int()
                 report.add("bad-year", Severity.WARNING, **where, row=row, column="B", value=text)
         elif name == "etap":
             etap = next((e for e in ETAPS if fold(e) == fold(text)), None)

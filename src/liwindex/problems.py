@@ -62,9 +62,11 @@ class Problem:
 
     def message(self, lang: str = "pl") -> str:
         """The full message: location first, then what is wrong and how to fix it."""
+        from liwindex.text import visible
+
         text = describe(self.code, lang, value=self.value, **self.params)
         where = self.location(lang)
-        return f"{where}: {text}" if where else text
+        return visible(f"{where}: {text}" if where else text)
 
     def to_dict(self, lang: str = "pl") -> dict[str, Any]:
         """A JSON-ready record of the problem with its rendered message."""

@@ -16,7 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+    # inf and nan (YAML .inf, 1e400) are never valid settings: they would end in overflow
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True,
+                              allow_inf_nan=False)
 
 
 class Text(_Model):
@@ -116,7 +118,7 @@ class Question(_Model):
     text: Text
     scale: str
     groups: tuple[str, ...] | None = None
-    weight: float = Field(default=1.0, gt=0)
+    weight: float = Field(default=1.0, ge=1e-6, le=1e6)
     reverse: bool = False
     required: bool = False
     aliases: tuple[str, ...] = ()

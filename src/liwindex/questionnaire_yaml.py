@@ -24,6 +24,11 @@ STANDARD_NAME = "lijw-standard.yaml"
 Path_ = YamlPath
 
 
+# bounds that keep every computation finite and every enumeration of grades small
+MAX_RANGE = 1_000_000
+MAX_GRADES = 1000
+
+
 def standard_questionnaire_text() -> str:
     """The YAML text of the standard LIJW questionnaire shipped with the package."""
     return resources.files("liwindex").joinpath(f"data/{STANDARD_NAME}").read_text("utf-8")
@@ -203,18 +208,29 @@ def check_references(data: dict[str, Any]) -> list[tuple[Path_, str, dict[str, A
 
     scoring = data.get("scoring")
     if isinstance(scoring, dict):
-        rng = scoring.get("index_range")
+        rng = scoring.get("index_range", [1, 5])
         if (
             isinstance(rng, list) and len(rng) == 2
             and all(isinstance(x, int | float) and not isinstance(x, bool) for x in rng)
         ):
             lo, hi = rng
+            if not all(math.isfinite(x) and abs(x) <= MAX_RANGE for x in rng):
+                found.append((("scoring", "index_range"), "bad-index-bounds",
+                              {"value": rng, "max": MAX_RANGE}))
+                return found
             if lo >= hi:
                 found.append((("scoring", "index_range"), "bad-index-range", {"value": rng}))
             step = scoring.get("grade_step", 0.5)
-            if isinstance(step, int | float) and step > 0 and lo < hi:
+            try:  # PyYAML reads 1e-9 (no dot) as text; pydantic will take it as a number
+                step = float(step)
+            except (TypeError, ValueError):
+                step = None
+            if step is not None and step > 0 and lo < hi and math.isfinite(step):
                 steps = (hi - lo) / step
-                if abs(steps - round(steps)) > 1e-9:
+                if steps > MAX_GRADES:
+                    found.append((("scoring", "grade_step"), "too-many-grades",
+                                  {"value": step, "lo": lo, "hi": hi, "max": MAX_GRADES}))
+                elif abs(steps - round(steps)) > 1e-9:
                     found.append((("scoring", "grade_step"), "bad-grade-step",
                                   {"value": step, "lo": lo, "hi": hi}))
     return found

@@ -19,6 +19,7 @@ from liwindex.i18n import fmt, fmt_interval, fmt_signed, t
 from liwindex.problems import Problem, Severity
 from liwindex.questionnaire import Questionnaire
 from liwindex.results import ScoreResult
+from liwindex.text import visible
 
 if TYPE_CHECKING:
     from liwindex.multi import Benchmark, Trend
@@ -54,6 +55,12 @@ def _thin_lines(result: ScoreResult, console: Console, lang: str) -> None:
         console.print(Text(t("provisional_mark", lang, n=result.min_group_n), style="yellow"))
 
 
+def _text(value: str, style: str = "") -> Text:
+    """Text from files and questionnaires as plain data: no markup, control characters
+    shown as escapes."""
+    return Text(visible(value), style=style)
+
+
 def _mark(provisional: bool) -> str:
     return " †" if provisional else ""
 
@@ -62,8 +69,8 @@ def render_score(result: ScoreResult, console: Console, lang: str) -> None:
     """Index, dimensions and areas of one round as rich tables."""
     groups = list(result.respondents_by_group)
     by_group = ", ".join(f"{g}: {n}" for g, n in result.respondents_by_group.items())
-    console.print(Text(round_title(result, lang), style="bold"))
-    console.print(Text(
+    console.print(_text(round_title(result, lang), style="bold"))
+    console.print(_text(
         f"{t('questionnaire', lang)}: {result.questionnaire_id} {result.questionnaire_version}"
         f" · {t('respondents', lang)}: {result.respondents_total} ({by_group})"
         f" · {result.meta['source']}"
@@ -95,7 +102,7 @@ def render_score(result: ScoreResult, console: Console, lang: str) -> None:
     if has_grades:
         _number_column(dims, t("grades", lang))
     for d in result.dimensions:
-        dims.add_row(Text(f"{d.id} {d.label[lang]}"), fmt(d.value, lang), fmt(d.survey, lang),
+        dims.add_row(_text(f"{d.id} {d.label[lang]}"), fmt(d.value, lang), fmt(d.survey, lang),
                      *([fmt(d.grades, lang)] if has_grades else []))
     console.print(dims)
 
@@ -110,7 +117,7 @@ def render_score(result: ScoreResult, console: Console, lang: str) -> None:
         _number_column(areas, t("grade", lang))
     _number_column(areas, t("n", lang))
     for a in result.areas:
-        row: list[str | Text] = [Text(f"{a.id} {a.label[lang]}"), fmt(a.value, lang),
+        row: list[str | Text] = [_text(f"{a.id} {a.label[lang]}"), fmt(a.value, lang),
                                  fmt(a.survey, lang) + _mark(a.provisional)]
         if result.intervals:
             row.append(_interval(result.intervals.get(a.id), lang))
@@ -133,9 +140,9 @@ def _change(change: Change, lang: str) -> Text:
     if delta is None:
         return Text("—")
     if round(delta, 2) > 0:
-        return Text(f"▲ {fmt_signed(delta, lang)}", style="green")
+        return _text(f"▲ {fmt_signed(delta, lang)}", style="green")
     if round(delta, 2) < 0:
-        return Text(f"▼ {fmt_signed(delta, lang)}", style="red")
+        return _text(f"▼ {fmt_signed(delta, lang)}", style="red")
     return Text(fmt_signed(delta, lang))
 
 
@@ -150,8 +157,8 @@ def render_comparison(comparison: Comparison, console: Console, lang: str) -> No
     b_label, a_label = round_label(before, lang), round_label(after, lang)
     jst = jst_of([before, after])
     title = f"{t('comparison', lang)}: " + (f"{jst} — " if jst else "") + f"{b_label} → {a_label}"
-    console.print(Text(title, style="bold"))
-    console.print(Text(f"{t('before', lang)}: {b_label} ({before.meta['source']}) · "
+    console.print(_text(title, style="bold"))
+    console.print(_text(f"{t('before', lang)}: {b_label} ({before.meta['source']}) · "
                        f"{t('after', lang)}: {a_label} ({after.meta['source']})"))
     for result in (before, after):
         _thin_lines(result, console, lang)
@@ -200,7 +207,7 @@ def render_comparison(comparison: Comparison, console: Console, lang: str) -> No
             if not by_grades and row.significant:
                 change.append("*")
             cells: list[str | Text] = [
-                Text(f"{row.id} {row.label[lang]}"), fmt(row.value.before, lang) + _mark(row.provisional),
+                _text(f"{row.id} {row.label[lang]}"), fmt(row.value.before, lang) + _mark(row.provisional),
                 fmt(row.value.after, lang), change, fmt_signed(row.value.pct, lang, 1),
             ]
             if by_grades:
@@ -219,8 +226,8 @@ def render_comparison(comparison: Comparison, console: Console, lang: str) -> No
     gains, drops = comparison.largest()
     for key, rows in (("gains", gains), ("drops", drops)):
         listed = ", ".join(f"{r.id} {r.label[lang]} ({fmt_signed(r.value.delta, lang)})" for r in rows)
-        console.print(Text(f"{t(key, lang)} ({comparison.basis_words(lang)}): ", style="bold")
-                      + Text(listed or t("none", lang)))
+        console.print(_text(f"{t(key, lang)} ({comparison.basis_words(lang)}): ", style="bold")
+                      + _text(listed or t("none", lang)))
     render_gaps(after, console, lang)
 
 
@@ -234,13 +241,13 @@ def render_gaps(result: ScoreResult, console: Console, lang: str, n: int = 3) ->
         listed = ", ".join(f"{g.area} {result.area(g.area).label[lang]} ({fmt_signed(g.difference, lang)})"
                            for g in top)
         console.print(Text(t("gaps", lang, first=first.upper(), second=second.upper()) + ": ",
-                           style="bold") + Text(listed))
+                           style="bold") + _text(listed))
 
 
 def _table(title: str, first: str, wrap: bool = False) -> Table:
     """A results table whose first (label) column takes the room the numbers leave; its
     text is cut with "…" or, with ``wrap``, continued on the next lines."""
-    table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left", expand=True)
+    table = Table(title=_text(title), box=box.SIMPLE_HEAVY, title_justify="left", expand=True)
     if wrap:
         table.add_column(first, ratio=1, overflow="fold", min_width=16)
     else:
@@ -249,7 +256,7 @@ def _table(title: str, first: str, wrap: bool = False) -> Table:
 
 
 def _number_column(table: Table, header: str, style: str = "") -> None:
-    table.add_column(header, justify="right", no_wrap=True, min_width=max(4, len(header)),
+    table.add_column(_text(header), justify="right", no_wrap=True, min_width=max(4, len(header)),
                      style=style)
 
 
@@ -267,8 +274,8 @@ def render_problems(problems: Iterable[Problem], console: Console, lang: str) ->
             if sev is not severity:
                 continue
             for problem in items[:MAX_PER_CODE]:
-                console.print(Text(f"{heads[sev]}: ", style=styles[sev]) +
-                              Text(problem.message(lang)))
+                console.print(_text(f"{heads[sev]}: ", style=styles[sev]) +
+                              _text(problem.message(lang)))
             if len(items) > MAX_PER_CODE:
                 console.print(Text(t("more", lang, n=len(items) - MAX_PER_CODE),
                                    style=styles[sev]))
@@ -277,41 +284,42 @@ def render_problems(problems: Iterable[Problem], console: Console, lang: str) ->
 def render_questionnaire(q: Questionnaire, console: Console, lang: str) -> None:
     """The whole questionnaire: settings, groups, scales, areas with their questions."""
     s = q.scoring
-    console.print(Text(f"{q.title.get(lang)} ({q.id} {q.version})", style="bold"))
+    console.print(_text(f"{q.title.get(lang)} ({q.id} {q.version})", style="bold"))
     console.print(
         f"{t('settings', lang)}: index_range [{fmt(s.lo, lang, 0)}, {fmt(s.hi, lang, 0)}], "
         f"grade_step {s.grade_step:g}, aggregation {s.aggregation}, "
         f"group_weighting {s.group_weighting}, min_answered {s.min_answered:g}, "
-        f"min_area_coverage {s.min_area_coverage:.4g}"
+        f"min_area_coverage {s.min_area_coverage:.4g}, min_group_n {s.min_group_n}"
     )
-    console.print(f"{t('groups', lang)}: " +
-                  ", ".join(f"{g.id} ({g.label.get(lang)})" for g in q.groups))
+    console.print(_text(f"{t('groups', lang)}: " +
+                        ", ".join(f"{g.id} ({g.label.get(lang)})" for g in q.groups)))
     scales = Table(title=t("scales", lang), box=box.SIMPLE, title_justify="left")
     for key in ("scale", "code", "label", "points"):
         scales.add_column(t(key, lang))
     for scale in q.scales:
         for i, c in enumerate(scale.choices):
             points = t("na", lang) if c.na else ("" if c.points is None else f"{c.points:g}")
-            scales.add_row(scale.id if i == 0 else "", c.code, c.label.get(lang), points)
+            scales.add_row(_text(scale.id if i == 0 else ""), _text(c.code), _text(c.label.get(lang)),
+                           points)
     console.print(scales)
     for d in q.dimensions:
-        table = Table(title=f"{d.id} {d.label.get(lang)}", box=box.SIMPLE, title_justify="left")
+        table = Table(title=_text(f"{d.id} {d.label.get(lang)}"), box=box.SIMPLE, title_justify="left")
         for key in ("area", "question", "scale", "groups", "weight"):
             table.add_column(t(key, lang), overflow="fold")
         for a in d.areas:
             for i, x in enumerate(a.questions):
                 flags = [t("reverse", lang)] * x.reverse + [t("required", lang)] * x.required
                 text = f"{x.id}: {x.text.get(lang)}" + (f" [{', '.join(flags)}]" if flags else "")
-                table.add_row(a.id if i == 0 else "", text, x.scale,
-                              ", ".join(q.question_groups(x)), f"{x.weight:g}")
+                table.add_row(_text(a.id if i == 0 else ""), _text(text), _text(x.scale),
+                              _text(", ".join(q.question_groups(x))), f"{x.weight:g}")
         console.print(table)
     if q.context_questions:
         table = Table(title=t("context", lang), box=box.SIMPLE, title_justify="left")
         for key in ("question", "type", "scale", "groups"):
             table.add_column(t(key, lang), overflow="fold")
         for ctx in q.context_questions:
-            table.add_row(f"{ctx.id}: {ctx.text.get(lang)}", ctx.type, ctx.scale or "",
-                          ", ".join(q.question_groups(ctx)))
+            table.add_row(_text(f"{ctx.id}: {ctx.text.get(lang)}"), ctx.type, _text(ctx.scale or ""),
+                          _text(", ".join(q.question_groups(ctx))))
         console.print(table)
 
 
@@ -329,7 +337,7 @@ def render_analysis(analysis: Analysis, console: Console, lang: str) -> None:
         for g, q in a.quality.items():
             if q.asked:
                 share = (lambda v: "—" if v is None else f"{fmt(v * 100, lang, 0)}%")  # noqa: E731
-                quality.add_row(f"{a.id} {a.label[lang]}", g, str(a.n_by_group.get(g, 0)),
+                quality.add_row(_text(f"{a.id} {a.label[lang]}"), _text(g), str(a.n_by_group.get(g, 0)),
                                 share(q.answered_share), share(q.na_share))
     console.print(quality)
 
@@ -341,8 +349,8 @@ def render_analysis(analysis: Analysis, console: Console, lang: str) -> None:
                       default=None)
         alpha = Text(t(f"alpha_{r.status}", lang) if r.status in ("too_few", "undefined")
                      else fmt(r.alpha, lang), style="yellow" if r.low else "")
-        reliability.add_row(r.area, r.group, str(r.n), alpha,
-                            f"{weakest.id} ({fmt(weakest.item_rest, lang)})" if weakest else "—")
+        reliability.add_row(_text(r.area), _text(r.group), str(r.n), alpha,
+                            _text(f"{weakest.id} ({fmt(weakest.item_rest, lang)})" if weakest else "—"))
     console.print(reliability)
 
     if analysis.groups:
@@ -352,7 +360,7 @@ def render_analysis(analysis: Analysis, console: Console, lang: str) -> None:
             _number_column(gaps, key)
         for gap in analysis.gaps:
             mark = "*" if gap.significant else ""
-            gaps.add_row(gap.area, fmt(gap.first, lang), fmt(gap.second, lang),
+            gaps.add_row(_text(gap.area), fmt(gap.first, lang), fmt(gap.second, lang),
                          fmt_signed(gap.difference, lang) + mark, _interval((gap.ci_low, gap.ci_high), lang))
         console.print(gaps)
 
@@ -361,7 +369,7 @@ def render_analysis(analysis: Analysis, console: Console, lang: str) -> None:
         for key in ("index", "spearman", "shift"):
             _number_column(table, t(key, lang))
         for v in analysis.sensitivity:
-            table.add_row(Text(v.label(lang)), fmt(v.index, lang), fmt(v.rank_correlation, lang),
+            table.add_row(_text(v.label(lang)), fmt(v.index, lang), fmt(v.rank_correlation, lang),
                           "—" if v.largest_rank_shift is None else str(v.largest_rank_shift))
         console.print(table)
         span = analysis.survey_index_range()
@@ -377,14 +385,14 @@ def render_trend(trend: Trend, console: Console, lang: str) -> None:
     """The index, płaszczyzny and areas, one column per round."""
     data = trend.to_dict(lang)
     jst = jst_of(trend.rounds)
-    console.print(Text(f"{t('trend', lang)}: {jst}".rstrip(": ") + f" ({trend.basis_words(lang)})",
+    console.print(_text(f"{t('trend', lang)}: {jst}".rstrip(": ") + f" ({trend.basis_words(lang)})",
                        style="bold"))
     table = _table("", t("area", lang))
     for label in trend.labels(lang):
         _number_column(table, label)
     table.add_row(Text(t("index", lang), style="bold"), *[fmt(v, lang) for v in data["index"]])
     for row in [*data["dimensions"], *data["areas"]]:
-        table.add_row(f"{row['id']} {row['label']}", *[fmt(v, lang) for v in row["values"]])
+        table.add_row(_text(f"{row['id']} {row['label']}"), *[fmt(v, lang) for v in row["values"]])
     console.print(table)
 
 
@@ -399,8 +407,8 @@ def render_benchmark(bench: Benchmark, console: Console, lang: str) -> None:
         return [f"{fmt(measure.values[n], lang)} ({measure.ranks[n] or '—'})" for n in bench.names] + [
             fmt(measure.median, lang)]
 
-    table.add_row(Text(bench.index.label[lang], style="bold"), *cells(bench.index))
+    table.add_row(_text(bench.index.label[lang], style="bold"), *cells(bench.index))
     for measure in bench.areas:
-        table.add_row(f"{measure.id} {measure.label[lang]}", *cells(measure))
+        table.add_row(_text(f"{measure.id} {measure.label[lang]}"), *cells(measure))
     console.print(table)
     console.print(Text(t("benchmark_note", lang), style="dim"))

@@ -16,6 +16,10 @@ FILE_KINDS: dict[str, dict[str, str]] = {
 
 PYDANTIC_DETAILS: dict[str, dict[str, str]] = {
     "missing": {"pl": "brak wymaganego pola", "en": "a required field is missing"},
+    "finite_number": {"pl": "potrzebna skończona liczba (nie .inf, .nan ani liczba poza zakresem, "
+                            "np. 1e400)",
+                      "en": "a finite number is needed (not .inf, .nan or an out-of-range number "
+                            "such as 1e400)"},
     "extra_forbidden": {"pl": "nieznane pole (sprawdź pisownię klucza)",
                         "en": "unknown field (check the spelling of the key)"},
     "float_parsing": {"pl": "to nie jest liczba", "en": "not a number"},

@@ -97,6 +97,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pl": "zakres indeksu {value} musi mieć dolną granicę mniejszą od górnej, np. [1, 5].",
         "en": "the index range {value} needs a lower bound below the upper one, e.g. [1, 5].",
     },
+    "bad-index-bounds": {
+        "pl": "zakres indeksu {value} musi składać się z dwóch skończonych liczb między −{max} a {max}, "
+        "np. [1, 5].",
+        "en": "the index range {value} must be two finite numbers between −{max} and {max}, e.g. [1, 5].",
+    },
+    "too-many-grades": {
+        "pl": "krok ocen {value} daje ponad {max} możliwych ocen w zakresie [{lo}, {hi}]. Użyj np. 0.5 "
+        "albo 1.",
+        "en": "the grade step {value} gives more than {max} possible grades in [{lo}, {hi}]. Use e.g. "
+        "0.5 or 1.",
+    },
     "bad-grade-step": {
         "pl": "krok ocen {value} nie dzieli zakresu [{lo}, {hi}] na równe części. "
         "Użyj np. 0.5 albo 1.",

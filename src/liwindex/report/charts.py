@@ -29,7 +29,9 @@ def _pyplot() -> Any:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    # text.parse_math off: "$" in a round or area name is a dollar sign, not TeX to parse
     plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "liwindex", "font.family": FONT,
+                         "text.parse_math": False, "text.usetex": False,
                          "font.size": 9, "axes.spines.top": False, "axes.spines.right": False})
     return plt
 

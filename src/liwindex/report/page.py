@@ -19,6 +19,7 @@ from liwindex.report import charts
 from liwindex.report.words import w
 from liwindex.results import ScoreResult
 from liwindex.stats.analysis import Gap, largest_gaps
+from liwindex.text import visible
 
 CSS = """
 :root{--ink:#111;--muted:#555;--line:#ccc;--accent:#1f4e79;--up:#1b6b2f;--down:#9b1c1c}
@@ -377,4 +378,5 @@ def build_page(rounds: Sequence[ScoreResult], comparison: Comparison | None, gap
     r = _Report(rounds, comparison, gaps, lang)
     parts = _head(r) + _headline(r) + _dimensions(r) + _areas(r) + _highlights(r) + _gap(r)
     parts += _grades(r) + _open_answers(r) + _method(r) + ["</main></body></html>"]
-    return "\n".join(parts) + "\n"
+    # no raw control character from a file reaches the page (the template has none)
+    return visible("\n".join(parts)) + "\n"
