@@ -150,3 +150,100 @@ def test_negative_seed_is_a_usage_error():
     from conftest import POST
 
     assert _run("score", POST, "--bootstrap", "10", "--seed", "-1").exit_code == 2
+
+
+def test_no_command_replaces_a_file_it_read(tmp_path):
+    """template -q moj.yaml -o moj.yaml --force, questionnaire docs onto its questionnaire,
+    benchmark FOLDER -o FOLDER/input.xlsx --force: exit 1, every input unchanged."""
+    import shutil
+
+    from conftest import EXAMPLES, TINY
+
+    q = tmp_path / "moj.yaml"
+    q.write_text(TINY, "utf-8")
+    folder = tmp_path / "jst"
+    shutil.copytree(EXAMPLES / "inne-jst", folder)
+    target = folder / "powiat-lesny-2025.xlsx"
+    digests = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in [q, *folder.iterdir()]}
+    for args in (["template", "-q", q, "-o", q, "--force"],
+                 ["xlsform", "-q", q, "-o", q, "--force"],
+                 ["questionnaire", "docs", q, "-o", tmp_path / "." / "moj.yaml", "--force"],
+                 ["benchmark", folder, "-o", target, "--force"]):
+        result = _run(*args)
+        assert result.exit_code == 1, (args, result.output)
+        assert "plików wejściowych" in result.stderr
+    assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in digests} == digests
+
+
+def test_write_errors_are_messages(tmp_path, monkeypatch):
+    """A full disk and a folder without write permission: exit 1, a sentence, no temp file."""
+    import errno
+    import os
+
+    from conftest import POST
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = _run("export", POST, "-o", tmp_path / "r.xlsx", "--bootstrap", "0")
+    assert result.exit_code == 1 and "brak miejsca na dysku" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.undo()
+    locked = tmp_path / "tylko-odczyt"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        if os.access(locked, os.W_OK):  # root ignores the mode: simulate the refusal
+            import tempfile
+
+            def refuse(*_args, **_kwargs):
+                raise PermissionError(errno.EACCES, "Permission denied")
+
+            monkeypatch.setattr(tempfile, "mkstemp", refuse)
+        result = _run("export", POST, "-o", locked / "r.xlsx", "--bootstrap", "0")
+        assert result.exit_code == 1 and "brak uprawnień do zapisu w" in result.stderr
+    finally:
+        locked.chmod(0o755)
+
+
+def test_special_files_are_refused_without_reading(tmp_path):
+    """-q /dev/zero and a FIFO named .csv: exit 1 at once, 'not a regular file'."""
+    import os
+
+    from conftest import POST
+
+    started = time.monotonic()
+    result = _run("score", POST, "-q", "/dev/zero")
+    assert result.exit_code == 1 and "to nie jest zwykły plik" in result.stderr
+    fifo = tmp_path / "dane.csv"
+    os.mkfifo(fifo)
+    result = _run("score", fifo)
+    assert result.exit_code == 1 and "to nie jest zwykły plik" in result.stderr
+    assert time.monotonic() - started < 10
+
+
+def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path):
+    """A report being written when SIGTERM arrives: the temporary file is removed."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    script = (
+        "import os, signal, time\n"
+        "from pathlib import Path\n"
+        "from liwindex.export.files import install_signal_cleanup, write_atomically\n"
+        "install_signal_cleanup()\n"
+        "def slow(tmp):\n"
+        "    tmp.write_text('x')\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(30)\n"
+        f"write_atomically(Path({str(tmp_path / 'r.xlsx')!r}), slow)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "writing"
+    assert any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
+    os.kill(proc.pid, signal.SIGTERM)
+    assert proc.wait(10) == 128 + signal.SIGTERM
+    assert list(tmp_path.iterdir()) == []

@@ -513,6 +513,8 @@ def main() -> None:
     """Entry point of the ``liwindex`` console script; help in Polish unless
     LIWINDEX_LANG=en."""
     from liwindex.cli_help import apply_help_language, help_language
+    from liwindex.export.files import install_signal_cleanup
 
+    install_signal_cleanup()
     apply_help_language(cli, help_language())
     cli(prog_name="liwindex")

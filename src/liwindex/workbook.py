@@ -139,6 +139,12 @@ def open_workbook(path: str | Path, report: Report, limits: Limits | None = None
     if suffix not in SUPPORTED_SUFFIXES:
         report.add("unsupported-format", file=name, value=suffix or path.name)
         return None
+    if not path.is_file():  # a FIFO or a device named .csv would block or never end
+        report.add("not-a-regular-file", file=name)
+        return None
+    from liwindex.export.files import remember_input
+
+    remember_input(path)
     try:
         if path.stat().st_size == 0:
             report.add("file-empty", file=name)

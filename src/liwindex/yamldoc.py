@@ -55,19 +55,32 @@ class YamlDocument:
 
 def read_yaml_file(path: str | Path, report: Report) -> str:
     """The text of a YAML file; problems (missing, too large, not UTF-8) raise InputError."""
+    from liwindex.export.files import remember_input
+
     path = Path(path)
     name = str(path)
     if not path.exists():
         report.add("file-not-found", file=name)
     elif path.is_dir():
         report.add("file-is-directory", file=name)
+    elif not path.is_file():  # /dev/zero, a FIFO, a socket: reading would never end
+        report.add("not-a-regular-file", file=name)
     elif path.stat().st_size > MAX_YAML_BYTES:
         report.add("yaml-too-large", file=name, limit=MAX_YAML_BYTES)
     report.raise_if_invalid()
+    remember_input(path)
     try:
-        return path.read_text("utf-8-sig")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_YAML_BYTES + 1)  # the file may grow after the check
+        if len(data) > MAX_YAML_BYTES:
+            report.add("yaml-too-large", file=name, limit=MAX_YAML_BYTES)
+            raise InputError(report)
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         report.add("yaml-not-utf8", file=name)
+        raise InputError(report) from None
+    except OSError as exc:
+        report.add("file-unreadable", file=name, detail=exc.strerror or str(exc))
         raise InputError(report) from None
 
 

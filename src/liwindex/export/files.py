@@ -13,13 +13,32 @@ from liwindex.problems import InputError, Report
 # Text starting with these is taken for a formula by spreadsheet programs.
 RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 
+# Every file this process has read (device, inode): data, questionnaires, mappings, folder
+# members. No output may replace one of them, whatever path, link or ".." names it.
+_READ: set[tuple[int, int]] = set()
+
+
+def remember_input(path: str | Path) -> None:
+    """Record a file that was read, so that no output can replace it."""
+    with contextlib.suppress(OSError):
+        st = os.stat(path)
+        _READ.add((st.st_dev, st.st_ino))
+
+
+def _was_read(path: Path) -> bool:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return (st.st_dev, st.st_ino) in _READ
+
 
 def check_output(path: str | Path, force: bool, inputs: Iterable[str | Path] = ()) -> Path:
     """Refuse an output path that would overwrite an input, an existing file without
     ``force``, or that lies in a folder that does not exist. Raises :class:`InputError`."""
     path = Path(path)
     report = Report()
-    if any(_same_file(path, Path(i)) for i in inputs):
+    if any(_same_file(path, Path(i)) for i in inputs) or _was_read(path):
         report.add("output-is-input", file=str(path))
     elif path.is_dir():
         report.add("file-is-directory", file=str(path))
@@ -35,9 +54,18 @@ def write_atomically(path: str | Path, write: Callable[[Path], None]) -> None:
     """Call ``write`` on a temporary file beside ``path``, then rename it into place, so a
     failure never leaves a half-written report or destroys the previous one."""
     path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if _was_read(path):  # a questionnaire or mapping read after the early check
+        report = Report()
+        report.add("output-is-input", file=str(path))
+        raise InputError(report)
+    _remove_stale_temporaries(path)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _write_error(path, exc, creating=True) from None
     os.close(fd)
     tmp = Path(tmp_name)
+    _PENDING.add(tmp)
     try:
         write(tmp)
         with tmp.open("rb+") as fh:
@@ -46,13 +74,69 @@ def write_atomically(path: str | Path, write: Callable[[Path], None]) -> None:
         # new file would have (or keep the one it replaces)
         os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else _default_mode())
         os.replace(tmp, path)
-    except PermissionError as exc:
-        report = Report()
-        report.add("output-not-writable", file=str(path), detail=exc.strerror or "")
-        raise InputError(report) from None
+    except OSError as exc:
+        raise _write_error(path, exc) from None
     finally:
+        _PENDING.discard(tmp)
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files of an earlier write to the same name that was killed (SIGKILL, power
+    loss) are removed once they are a minute old."""
+    import time
+
+    with contextlib.suppress(OSError):
+        for old in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+            if old not in _PENDING and time.time() - old.stat().st_mtime > 60:
+                old.unlink()
+
+
+def glob_escape(name: str) -> str:
+    """``name`` with the glob metacharacters taken literally."""
+    import glob
+
+    return glob.escape(name)
+
+
+def _write_error(path: Path, exc: OSError, creating: bool = False) -> InputError:
+    """A located message for a write that failed: no space, a folder without write
+    permission or read-only, or (while replacing) a file held open by another program."""
+    import errno
+
+    report = Report()
+    if exc.errno == errno.ENOSPC:
+        report.add("output-disk-full", file=str(path))
+    elif exc.errno == errno.EROFS or (creating and exc.errno in (errno.EACCES, errno.EPERM)):
+        report.add("output-no-permission", file=str(path), value=str(path.parent))
+    else:
+        report.add("output-not-writable", file=str(path), detail=exc.strerror or str(exc))
+    return InputError(report)
+
+
+# temporary files being written: removed when the process is told to stop (SIGTERM, SIGHUP)
+_PENDING: set[Path] = set()
+
+
+def _cleanup_and_exit(signum: int, frame: object) -> None:
+    for tmp in list(_PENDING):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    raise SystemExit(128 + signum)
+
+
+def install_signal_cleanup() -> None:
+    """Remove half-written temporary files on SIGTERM and SIGHUP (SIGINT already unwinds
+    through ``finally``). SIGKILL cannot be caught; its leftovers are hidden dot-files that
+    the next write to the same name removes."""
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            with contextlib.suppress(ValueError, OSError):  # not the main thread
+                signal.signal(sig, _cleanup_and_exit)
 
 
 def _default_mode() -> int:

@@ -12,6 +12,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pl": "to jest katalog, nie plik. Podaj ścieżkę do pliku.",
         "en": "this is a directory, not a file. Give the path of a file.",
     },
+    "not-a-regular-file": {
+        "pl": "to nie jest zwykły plik (urządzenie, potok lub gniazdo), więc nie da się go "
+        "bezpiecznie przeczytać. Podaj ścieżkę do pliku na dysku.",
+        "en": "this is not a regular file (a device, pipe or socket) and cannot be read safely. "
+        "Give the path of a file on disk.",
+    },
     "file-empty": {
         "pl": "plik jest pusty (0 bajtów). Wyeksportuj odpowiedzi ponownie.",
         "en": "the file is empty (0 bytes). Export the responses again.",

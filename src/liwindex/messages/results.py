@@ -138,6 +138,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pl": "katalog „{value}” nie istnieje. Utwórz go albo podaj inną ścieżkę.",
         "en": "the folder '{value}' does not exist. Create it or give another path.",
     },
+    "output-disk-full": {
+        "pl": "brak miejsca na dysku — raportu nie zapisano (poprzedni plik, jeśli był, został "
+        "bez zmian). Zwolnij miejsce albo zapisz w innym miejscu.",
+        "en": "the disk is full — the report was not written (an earlier file, if any, is "
+        "unchanged). Free some space or write elsewhere.",
+    },
+    "output-no-permission": {
+        "pl": "brak uprawnień do zapisu w „{value}”. Wybierz katalog, w którym możesz zapisywać "
+        "(np. swój katalog domowy).",
+        "en": "no permission to write in '{value}'. Choose a folder you can write to (e.g. your "
+        "home folder).",
+    },
     "output-not-writable": {
         "pl": "nie można zapisać pliku ({detail}). Zamknij go w Excelu lub innym programie "
         "i spróbuj ponownie.",
