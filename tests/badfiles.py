@@ -134,6 +134,35 @@ def yaml_alias_bomb(folder: Path) -> Path:
 
 
 # builder, expected code, sheet, row, column, extra CLI arguments, environment
+def _far(folder: Path, name: str, extra: str) -> Path:
+    """A good sheet plus one far-away piece of XML (a cell or a row tag)."""
+    src = write_workbook(folder / "src.xlsx", {"Odp": GOOD_ROWS})
+    with zipfile.ZipFile(src) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    sheet = sheet.replace("</sheetData>", extra + "</sheetData>")
+    return _rezip(src, folder / name, {"xl/worksheets/sheet1.xml": sheet.encode()})
+
+
+def last_excel_cell(folder: Path) -> Path:
+    """One cell at XFD1048576: the reader would allocate 550 GB for the range."""
+    return _far(folder, "xfd.xlsx", '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>')
+
+
+def huge_row_number(folder: Path) -> Path:
+    """A row tag numbered 4294967295 with a cell that has no reference of its own."""
+    return _far(folder, "wiersz.xlsx", '<row r="4294967295"><c t="inlineStr"><is><t>x</t></is></c></row>')
+
+
+def huge_column(folder: Path) -> Path:
+    """A cell in column ZZZZZ."""
+    return _far(folder, "kolumna.xlsx", '<row r="99"><c r="ZZZZZ99" t="inlineStr"><is><t>x</t></is></c></row>')
+
+
+def wide_and_deep(folder: Path) -> Path:
+    """ZZ999999: within both limits alone, 700 million cells together."""
+    return _far(folder, "zz.xlsx", '<row r="999999"><c r="ZZ999999" t="inlineStr"><is><t>x</t></is></c></row>')
+
+
 CORPUS: list[tuple[Callable[[Path], Path], str, str | None, int | None, str | None, list[str], dict[str, str]]] = [
     (xml_bomb, "not-a-workbook", None, None, None, [], {}),
     (external_entity, "not-a-workbook", None, None, None, [], {}),
@@ -148,4 +177,8 @@ CORPUS: list[tuple[Callable[[Path], Path], str, str | None, int | None, str | No
     (missing_sheet_name, "sheet-not-found", None, None, None, ["--sheet", "Odpowiedz"], {}),
     (no_header, "no-question-columns", "Dane", None, None, [], {}),
     (duplicate_columns, "duplicate-column", "Odp", 1, "C", [], {}),
+    (last_excel_cell, "cell-beyond-limits", None, None, None, [], {}),
+    (huge_row_number, "cell-beyond-limits", None, None, None, [], {}),
+    (huge_column, "cell-beyond-limits", None, None, None, [], {}),
+    (wide_and_deep, "cell-beyond-limits", None, None, None, [], {}),
 ]

@@ -247,3 +247,13 @@ def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path):
     os.kill(proc.pid, signal.SIGTERM)
     assert proc.wait(10) == 128 + signal.SIGTERM
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_far_cell_is_named_and_refused_before_reading(tmp_path):
+    """XFD1048576: the message names the cell and the fix, well under the time limit, and
+    the process is not aborted by the reader's allocation."""
+    started = time.monotonic()
+    result = _run("score", badfiles.last_excel_cell(tmp_path))
+    assert result.exit_code == 1
+    assert "sięga komórki XFD1048576" in result.stderr and "Ctrl+End" in result.stderr
+    assert time.monotonic() - started < 10

@@ -63,6 +63,16 @@ def strip_diacritics(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def column_number(letters: str) -> int:
+    """``A`` → 1, ``AA`` → 27, ``XFD`` → 16384 (absurdly long references count as huge)."""
+    if len(letters) > 8:
+        return 26**9
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
 def column_letter(index: int) -> str:
     """Spreadsheet column letter for a 1-based column index (1 → A, 27 → AA)."""
     letters = ""

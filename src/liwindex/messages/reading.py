@@ -72,6 +72,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the sheet has more than {limit} columns. Remove the columns not needed or raise "
         "the limit with {env}.",
     },
+    "cell-beyond-limits": {
+        "pl": "arkusz sięga komórki {value}, a liwindex czyta najwyżej {rows} wierszy i {columns} "
+        "kolumn. Zwykle to pozostałość formatowania daleko poza danymi: w Excelu Ctrl+End "
+        "pokaże tę komórkę — usuń puste wiersze i kolumny za danymi i zapisz plik ponownie "
+        "(albo zwiększ limity zmiennymi LIWINDEX_MAX_ROWS i LIWINDEX_MAX_COLUMNS).",
+        "en": "the sheet reaches cell {value}, and liwindex reads at most {rows} rows and {columns} "
+        "columns. This is usually leftover formatting far beyond the data: Ctrl+End in Excel "
+        "shows the cell — delete the empty rows and columns after the data and save again (or "
+        "raise the limits with LIWINDEX_MAX_ROWS and LIWINDEX_MAX_COLUMNS).",
+    },
     "cell-too-long": {
         "pl": "komórka ma więcej niż {limit} znaków (więcej, niż mieści Excel); plik jest "
         "uszkodzony albo to nie jest eksport ankiety (w CSV: sprawdź cudzysłowy).",
