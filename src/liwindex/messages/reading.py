@@ -72,6 +72,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the sheet has more than {limit} columns. Remove the columns not needed or raise "
         "the limit with {env}.",
     },
+    "csv-too-large": {
+        "pl": "plik CSV ma ponad {limit} MB — więcej, niż liwindex wczytuje. Sprawdź, czy to na "
+        "pewno eksport ankiety, albo zwiększ limit zmienną {env}.",
+        "en": "the CSV file is larger than {limit} MB — more than liwindex reads. Check that it "
+        "is really a survey export, or raise the limit with {env}.",
+    },
+    "csv-not-text": {
+        "pl": "plik CSV nie jest plikiem tekstowym (zawiera bajty zerowe, jak dane binarne). "
+        "Wyeksportuj odpowiedzi ponownie jako CSV albo .xlsx.",
+        "en": "the CSV file is not a text file (it holds zero bytes, as binary data does). Export "
+        "the responses again as CSV or .xlsx.",
+    },
+    "csv-line-too-long": {
+        "pl": "wiersz pliku CSV jest dłuższy niż {limit} bajtów (zwykle brakuje znaku końca wiersza "
+        "albo cudzysłów nie został zamknięty). Sprawdź plik w edytorze tekstu.",
+        "en": "a line of the CSV file is longer than {limit} bytes (usually a missing line break or "
+        "an unclosed quote). Check the file in a text editor.",
+    },
     "cell-beyond-limits": {
         "pl": "arkusz sięga komórki {value}, a liwindex czyta najwyżej {rows} wierszy i {columns} "
         "kolumn. Zwykle to pozostałość formatowania daleko poza danymi: w Excelu Ctrl+End "
