@@ -295,8 +295,8 @@ def test_a_huge_sparse_csv_is_refused_by_its_size(tmp_path):
 def test_ragged_csv_keeps_the_fast_parser_and_its_values(tmp_path):
     """Rows with fewer fields than the header (trailing blanks cut by the exporting tool)
     are read with the missing cells empty."""
-    from liwindex.readers import read_csv
     from liwindex.problems import Report
+    from liwindex.readers import read_csv
     from liwindex.workbook import Limits
 
     path = tmp_path / "d.csv"
