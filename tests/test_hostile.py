@@ -304,3 +304,72 @@ def test_ragged_csv_keeps_the_fast_parser_and_its_values(tmp_path):
     sheet = read_csv(path, Report(), Limits())
     assert [list(v) for _, v in sheet.rows] == [["grupa", "o1_n1", "o1_n2"], ["ngo", "4", None],
                                                ["jst", "3", "2"], ["ngo", None, None]]
+
+
+def test_small_hostile_inputs_round_two(tmp_path):
+    """Leading spaces before '=' in CSV export text; a YAML bomb of long strings; an id
+    written to attack XLSForm expressions; 600 areas; --bootstrap beyond 10⁹ draws."""
+    import yaml
+
+    from conftest import POST, TINY
+    from liwindex.export.csv_table import csv_text
+
+    assert [csv_text(v) for v in (" =1+1", "\u00a0=1+1", "  +A1", "ok =1")] == [
+        "' =1+1", "'\u00a0=1+1", "'  +A1", "ok =1"]
+
+    bomb = tmp_path / "napisy.yaml"
+    lines = [f"a0: &a0 {'x' * 5000}"] + [f"a{i}: &a{i} [{', '.join(['*a' + str(i - 1)] * 10)}]"
+                                         for i in range(1, 5)]
+    bomb.write_text("\n".join(lines) + "\nid: x\n", "utf-8")
+    started = time.monotonic()
+    result = _run("questionnaire", "docs", bomb)
+    assert result.exit_code == 1 and time.monotonic() - started < 5
+
+    data = yaml.safe_load(TINY)
+    data["groups"][0]["id"] = "ngo' or '1'='1"
+    evil = tmp_path / "evil.yaml"
+    evil.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    result = _run("xlsform", "-q", evil, "-o", tmp_path / "f.xlsx")
+    assert result.exit_code == 1 and "groups[0].id" in result.stderr and "identyfikator" in result.stderr
+
+    data = yaml.safe_load(TINY)
+    question = data["dimensions"][0]["areas"][0]["questions"][0]
+    data["dimensions"][0]["areas"] = [{"id": f"A{i}", "label": {"pl": "x"},
+                                       "questions": [{**question, "id": f"x{i}", "text": {"pl": "t"}}]}
+                                      for i in range(600)]
+    big = tmp_path / "duzy.yaml"
+    big.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    started = time.monotonic()
+    result = _run("questionnaire", "check", big)
+    assert result.exit_code == 1 and "601 obszarów" in result.stderr and "najwyżej 500" in result.stderr
+    assert time.monotonic() - started < 10
+
+    result = _run("analyze", POST, "--bootstrap", "100000", "--lang", "en")
+    assert result.exit_code == 0  # 70 respondents × 100,000 is within the limit
+    from liwindex.api import score_file
+    from liwindex.problems import InputError
+    from liwindex.stats.analysis import MAX_DRAWS, draws_for
+
+    result_ = score_file(POST)
+    with pytest.raises(InputError) as exc:
+        draws_for(result_, MAX_DRAWS // 70 + 10, 1)
+    assert exc.value.report.errors[0].code == "bootstrap-too-large"
+
+
+def test_sheet_lists_are_capped_and_sheet_names_stay_comments(tmp_path):
+    """--sheet on a workbook of 60 sheets lists 20 and says how many more; a sheet name with
+    a line break stays inside mapping init's header comment."""
+    import yaml
+
+    from conftest import write_workbook
+
+    sheets = {f"Arkusz{i}": [["grupa"], ["ngo"]] for i in range(60)}
+    path = write_workbook(tmp_path / "many.xlsx", sheets)
+    result = _run("score", path, "--sheet", "Brak")
+    assert result.exit_code == 1 and "… i 40 innych" in result.stderr
+    odd = write_workbook(tmp_path / "odd.xlsx", {"Dane\nklucz": [["grupa", "Pytanie"], ["ngo", "4"]]})
+    out = tmp_path / "m.yaml"
+    result = _run("mapping", "init", odd, "-o", out)
+    assert result.exit_code == 0, result.output
+    text = out.read_text("utf-8")
+    assert "klucz" not in yaml.safe_load(text) and text.splitlines()[0].startswith("# liwindex")

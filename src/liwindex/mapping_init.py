@@ -71,8 +71,8 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
     candidates[q.group_question.id] = group_texts
 
     lines = [
-        f"# liwindex: mapowanie kolumn i odpowiedzi dla {Path(path).name} "
-        f"(arkusz „{survey.name}”, wiersz nagłówka {header_row})",
+        f"# liwindex: mapowanie kolumn i odpowiedzi dla {_comment(Path(path).name)} "
+        f"(arkusz „{_comment(survey.name)}”, wiersz nagłówka {header_row})",
         "# Sprawdź pozycje z „?” i usuń znak zapytania, gdy dopasowanie jest dobre; null",
         "# przy kolumnie = pomiń ją, null przy odpowiedzi = traktuj jak pustą komórkę.",
         f"questionnaire: {q.id}",
@@ -134,3 +134,10 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
             else '"?"  # wpisz id grupy: ' + ", ".join(q.group_ids)
         lines.append(f"  {_quote(value)}: {proposal}")
     return "\n".join(lines) + "\n"
+
+
+def _comment(text: str) -> str:
+    """A file-derived name fit for a YAML comment: one line, no control characters."""
+    from liwindex.text import visible
+
+    return visible(" ".join(text.splitlines()))

@@ -14,6 +14,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+# Ids end up in XLSForm expressions, column headers and file names: letters, digits and
+# "_" only, starting with a letter (o1_n1, O1, P1, ngo).
+IDENTIFIER = r"^[A-Za-z][A-Za-z0-9_]{0,63}$"
+QUESTIONNAIRE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
+
 
 class _Model(BaseModel):
     # inf and nan (YAML .inf, 1e400) are never valid settings: they would end in overflow
@@ -74,7 +79,7 @@ class Scoring(_Model):
 class Group(_Model):
     """A respondent group, e.g. NGO representatives or the administration."""
 
-    id: str = Field(min_length=1)
+    id: str = Field(pattern=IDENTIFIER)
     label: Text
     aliases: tuple[str, ...] = ()
 
@@ -92,7 +97,7 @@ class Choice(_Model):
 class Scale(_Model):
     """A named list of choices shared by questions."""
 
-    id: str = Field(min_length=1)
+    id: str = Field(pattern=IDENTIFIER)
     choices: tuple[Choice, ...] = Field(min_length=1)
 
     @property
@@ -114,7 +119,7 @@ class Scale(_Model):
 class Question(_Model):
     """A scored question of an area."""
 
-    id: str = Field(min_length=1)
+    id: str = Field(pattern=IDENTIFIER)
     text: Text
     scale: str
     groups: tuple[str, ...] | None = None
@@ -127,7 +132,7 @@ class Question(_Model):
 class Area(_Model):
     """An area (obszar) with its scored questions."""
 
-    id: str = Field(min_length=1)
+    id: str = Field(pattern=IDENTIFIER)
     label: Text
     questions: tuple[Question, ...] = ()
 
@@ -135,7 +140,7 @@ class Area(_Model):
 class Dimension(_Model):
     """A płaszczyzna grouping areas."""
 
-    id: str = Field(min_length=1)
+    id: str = Field(pattern=IDENTIFIER)
     label: Text
     areas: tuple[Area, ...] = ()
 
@@ -143,7 +148,7 @@ class Dimension(_Model):
 class ContextQuestion(_Model):
     """An unscored question: context (single or multiple choice) or open text."""
 
-    id: str = Field(min_length=1)
+    id: str = Field(pattern=IDENTIFIER)
     type: Literal["single", "multi", "open"]
     text: Text
     scale: str | None = None
@@ -154,14 +159,14 @@ class ContextQuestion(_Model):
 class GroupQuestion(_Model):
     """How the respondent's group is asked in survey forms (recognises the group column)."""
 
-    id: str = "grupa"
+    id: str = Field(default="grupa", pattern=IDENTIFIER)
     text: Text | None = None
 
 
 class Questionnaire(_Model):
     """A whole questionnaire definition."""
 
-    id: str = Field(min_length=1)
+    id: str = Field(pattern=QUESTIONNAIRE_ID)
     version: str = Field(min_length=1)
     title: Text
     scoring: Scoring = Scoring()

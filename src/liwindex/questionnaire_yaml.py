@@ -101,6 +101,33 @@ def _id(item: dict[str, Any]) -> str | None:
     return None if value is None else str(value)
 
 
+# Documented limits (docs/questionnaire-format.md): far beyond any real questionnaire, small
+# enough that every table, chart and form stays quick.
+MAX_COUNTS = {"dimensions": 50, "areas": 500, "questions": 5000, "choices": 200, "groups": 50,
+              "context_questions": 1000}
+COUNT_WORDS = {
+    "dimensions": {"pl": "płaszczyzn", "en": "dimensions"},
+    "areas": {"pl": "obszarów", "en": "areas"},
+    "questions": {"pl": "pytań", "en": "questions"},
+    "choices": {"pl": "odpowiedzi w jednej skali", "en": "choices in one scale"},
+    "groups": {"pl": "grup respondentów", "en": "respondent groups"},
+    "context_questions": {"pl": "pytań kontekstowych", "en": "context questions"},
+}
+
+
+def _counts(data: dict[str, Any]) -> dict[str, tuple[int, int, Path_]]:
+    """How many of each kind the raw document holds, with the limit and where to look."""
+    dims = [d for _, d in _items(data.get("dimensions"))]
+    areas = [a for d in dims for _, a in _items(d.get("areas"))]
+    questions = sum(len(_items(a.get("questions"))) for a in areas)
+    choices = max((len(_items(s.get("choices"))) for _, s in _items(data.get("scales"))), default=0)
+    raw = {"dimensions": (len(dims), ("dimensions",)), "areas": (len(areas), ("dimensions",)),
+           "questions": (questions, ("dimensions",)), "choices": (choices, ("scales",)),
+           "groups": (len(_items(data.get("groups"))), ("groups",)),
+           "context_questions": (len(_items(data.get("context_questions"))), ("context_questions",))}
+    return {k: (n, MAX_COUNTS[k], path) for k, (n, path) in raw.items()}
+
+
 def check_references(data: dict[str, Any]) -> list[tuple[Path_, str, dict[str, Any]]]:
     """Rules that need the whole document; works on raw (possibly malformed) data.
 
@@ -108,6 +135,12 @@ def check_references(data: dict[str, Any]) -> list[tuple[Path_, str, dict[str, A
     empty dimensions and areas, scales without two different points, a bad index range.
     """
     found: list[tuple[Path_, str, dict[str, Any]]] = []
+    counts = _counts(data)
+    for what, (count, limit, path) in counts.items():
+        if count > limit:
+            found.append((path, "too-many-items", {"what": COUNT_WORDS[what], "value": count, "max": limit}))
+    if any(count > limit for count, limit, _ in counts.values()):
+        return found  # the other checks would walk the oversized lists
 
     def duplicates(items: list[tuple[int, dict[str, Any]]], path: Path_, seen: dict[str, Path_]) -> None:
         for i, item in items:

@@ -11,6 +11,7 @@ from liwindex.grades import GRADES_SHEET, META_SHEET, Grade, Meta, read_grades, 
 from liwindex.messages import did_you_mean
 from liwindex.problems import InputError, Report, Severity
 from liwindex.survey import SurveyData, check_answers, read_survey
+from liwindex.text import capped_list
 from liwindex.workbook import Sheet, Workbook, note_hidden, open_workbook
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def choose_survey_sheet(workbook: Workbook, sheet: str | None, report: Report) -
             close = difflib.get_close_matches(sheet, names, n=1, cutoff=0.5)
             report.add("sheet-not-found", file=workbook.name, value=sheet,
                        suggestion=did_you_mean(close[0] if close else None),
-                       known=", ".join(f"„{n}”" for n in names))
+                       known=capped_list(names))
             raise InputError(report)
         return found
     candidates = [s for s in workbook.sheets if id(s) not in special]

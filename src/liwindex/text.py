@@ -92,3 +92,13 @@ def visible(text: str) -> str:
     text from a file can never move the cursor, retitle the window or reorder a line."""
     return _INVISIBLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
                           else f"\\u{ord(m.group()):04x}", text)
+
+
+def capped_list(items: list[str], limit: int = 20) -> dict[str, str]:
+    """``„a”, „b”, … i 2 690 innych`` in both languages: long lists are cut."""
+    shown = ", ".join(f"„{i}”" for i in items[:limit])
+    rest = len(items) - limit
+    if rest <= 0:
+        return {"pl": shown, "en": shown}
+    count = f"{rest:,}".replace(",", "\u00a0")
+    return {"pl": f"{shown} … i {count} innych", "en": f"{shown} … and {rest:,} more"}

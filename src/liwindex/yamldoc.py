@@ -128,7 +128,10 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
         children = [n for pair in node.value for n in pair]
     elif isinstance(node, yaml.SequenceNode):
         children = list(node.value)
-    total = 1 + sum(_expanded_size(child, memo) for child in children)
+    # a string counts one node per 100 characters: an alias bomb of long strings expands
+    # to gigabytes with few nodes
+    own = 1 + (len(node.value) // 100 if isinstance(node, yaml.ScalarNode) else 0)
+    total = own + sum(_expanded_size(child, memo) for child in children)
     memo[key] = min(total, MAX_EXPANDED_NODES + 1)
     return memo[key]
 

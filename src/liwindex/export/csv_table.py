@@ -14,8 +14,9 @@ from liwindex.results import ScoreResult
 
 
 def csv_text(value: str) -> str:
-    """Text that a spreadsheet opening the CSV will not take for a formula."""
-    return "'" + value if value.startswith(RISKY_START) else value
+    """Text that a spreadsheet opening the CSV will not take for a formula (spreadsheets skip
+    leading spaces, no-break spaces included, before ``=``)."""
+    return "'" + value if value.lstrip(" \u00a0\u2007\u202f").startswith(RISKY_START) else value
 
 
 def write_csv(path: Path, rounds: Sequence[ScoreResult], comparison: Comparison | None,

@@ -16,6 +16,11 @@ FILE_KINDS: dict[str, dict[str, str]] = {
 
 PYDANTIC_DETAILS: dict[str, dict[str, str]] = {
     "missing": {"pl": "brak wymaganego pola", "en": "a required field is missing"},
+    "string_pattern_mismatch": {
+        "pl": "identyfikator może mieć tylko litery bez polskich znaków, cyfry i „_”, zaczynać się "
+        "literą i mieć najwyżej 64 znaki (np. o1_n1, O1, ngo)",
+        "en": "an id may hold only letters without diacritics, digits and '_', start with a "
+        "letter and have at most 64 characters (e.g. o1_n1, O1, ngo)"},
     "finite_number": {"pl": "potrzebna skończona liczba (nie .inf, .nan ani liczba poza zakresem, "
                             "np. 1e400)",
                       "en": "a finite number is needed (not .inf, .nan or an out-of-range number "

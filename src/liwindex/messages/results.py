@@ -30,6 +30,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "provisional scores (fewer than {min} answers in the group {groups}): areas {value}; "
         "they get no interval and no significance mark. Collect more answers from this group.",
     },
+    "bootstrap-too-large": {
+        "pl": "--bootstrap {value} przy {n} respondentach to za dużo losowań (limit: 10⁹ razem). "
+        "Użyj najwyżej --bootstrap {max} — przy tylu odpowiedziach przedziały i tak są wąskie.",
+        "en": "--bootstrap {value} with {n} respondents is too many draws (limit: 10⁹ in all). Use "
+        "at most --bootstrap {max} — with so many answers the intervals are narrow anyway.",
+    },
     # --- analysis ---------------------------------------------------------------------------
     "alpha-low": {
         "pl": "obszar {area}, grupa {group}: alfa Cronbacha {alpha} jest niższa niż 0,6 — pytania "

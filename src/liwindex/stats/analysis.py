@@ -28,6 +28,9 @@ from liwindex.stats.sensitivity import Variant, sensitivity
 if TYPE_CHECKING:
     from liwindex.rounds import Round
 
+# resamples × respondents drawn in one run: about 10 s here; more would look like a hang
+MAX_DRAWS = 1_000_000_000
+
 
 @dataclass
 class Gap:
@@ -128,6 +131,14 @@ def draws_for(result: ScoreResult, resamples: int, seed: int | list[int]) -> Dra
     """Bootstrap replicates of a scored round, or None without survey data."""
     if result.respondent_areas is None or resamples <= 0 or result.questionnaire is None:
         return None
+    n = len(result.respondent_areas)
+    if resamples * n > MAX_DRAWS:
+        from liwindex.problems import InputError, Report
+
+        report = Report()
+        report.add("bootstrap-too-large", file=str(result.meta.get("source")), value=resamples,
+                   n=n, max=max(100, MAX_DRAWS // max(n, 1)))
+        raise InputError(report)
     return bootstrap(result.respondent_areas, result.respondent_groups, result.questionnaire,
                      resamples, seed)
 
