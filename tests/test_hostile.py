@@ -42,7 +42,7 @@ def test_bad_file_score_has_no_traceback(tmp_path):
     path = badfiles.xml_bomb(tmp_path)
     result = CliRunner().invoke(cli, ["score", str(path)])
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert "nie jest skoroszytem" in result.stderr
+    assert "nie jest poprawnym skoroszytem .xlsx" in result.stderr and "DTD" in result.stderr
 
 
 def test_yaml_alias_bomb_is_refused_quickly(tmp_path):
@@ -373,3 +373,30 @@ def test_sheet_lists_are_capped_and_sheet_names_stay_comments(tmp_path):
     assert result.exit_code == 0, result.output
     text = out.read_text("utf-8")
     assert "klucz" not in yaml.safe_load(text) and text.splitlines()[0].startswith("# liwindex")
+
+
+def test_xls_claiming_four_billion_rows_is_a_message_not_an_abort(tmp_path):
+    """An .xls whose DIMENSIONS record claims 4 billion rows aborts python-calamine's process;
+    read in a guarded child it ends in exit 1 naming the damaged .xls."""
+    from pathlib import Path
+
+    data = bytearray((Path(__file__).parent / "data" / "ankieta-libreoffice.xls").read_bytes())
+    at = data.find(b"\x00\x02\x0e\x00")  # BIFF8 DIMENSIONS: rwMic, rwMac, colMic, colMac
+    data[at + 8:at + 12] = (0xFFFFFFF0).to_bytes(4, "little")
+    data[at + 14:at + 16] = (0xFF).to_bytes(2, "little")
+    path = tmp_path / "wymiary.xls"
+    path.write_bytes(bytes(data))
+    started = time.monotonic()
+    result = _run("score", path)
+    assert result.exit_code == 1 and "uszkodzony plik .xls" in result.stderr
+    assert time.monotonic() - started < 10
+
+
+def test_xlsx_renamed_xls_says_rename_it(tmp_path):
+    """An .xlsx saved as .xls: the message names the real format and the fix."""
+    from conftest import POST
+
+    path = tmp_path / "ankieta.xls"
+    path.write_bytes(POST.read_bytes())
+    result = _run("score", path)
+    assert result.exit_code == 1 and "w formacie .xlsx zapisany z rozszerzeniem .xls" in result.stderr

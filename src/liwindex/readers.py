@@ -109,6 +109,8 @@ def read_spreadsheet(path: Path, limits: Limits, engine: str = "auto") -> list[S
     suffix = path.suffix.lower()
     if engine == "openpyxl":
         return _read_openpyxl(path, limits)
+    if suffix in GUARDED:
+        return _read_guarded(path, limits)
     try:
         return _read_calamine(path, limits)
     except (TooLarge, PasswordProtected):
@@ -120,6 +122,80 @@ def read_spreadsheet(path: Path, limits: Limits, engine: str = "auto") -> list[S
         if engine == "calamine" or suffix not in (".xlsx", ".xlsm"):
             raise
     return _read_openpyxl(path, limits)
+
+
+# .xls and .ods are read in a child process with a memory ceiling: their cell ranges come
+# from records (DIMENSIONS, number-rows-repeated) that python-calamine trusts and allocates
+# before anything can be checked, and a failed allocation aborts the whole process.
+GUARDED = {".xls", ".ods"}
+READ_TIMEOUT = 300  # seconds
+
+
+class ReaderCrashed(Exception):
+    """The reader process died (a native abort, the memory ceiling) or did not finish."""
+
+
+def _read_guarded(path: Path, limits: Limits) -> list[Sheet]:
+    import multiprocessing
+
+    try:
+        import resource  # noqa: F401  (POSIX only)
+
+        context = multiprocessing.get_context("fork")
+    except (ImportError, ValueError):  # Windows: no fork, no rlimit — read directly
+        return _read_calamine(path, limits)
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_guarded_child, args=(path, limits, send), daemon=True)
+    child.start()
+    send.close()
+    try:
+        if not receive.poll(READ_TIMEOUT):
+            raise ReaderCrashed
+        kind, payload = receive.recv()
+    except EOFError:
+        raise ReaderCrashed from None
+    finally:
+        receive.close()
+        if child.is_alive():
+            child.terminate()
+        child.join(5)
+    if kind == "ok":
+        return payload
+    if kind == "too_large":
+        raise TooLarge(*payload)
+    if kind == "password":
+        raise PasswordProtected
+    raise ReaderCrashed(payload)
+
+
+def _guarded_child(path: Path, limits: Limits, send: Any) -> None:
+    """Read in the child under an address-space ceiling: the process's size now plus
+    ``LIWINDEX_READ_MEMORY_MB`` (default 4096)."""
+    import os
+    import resource
+
+    # a native abort prints a long stack trace: the user gets our message instead
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    try:
+        extra = int(os.environ.get("LIWINDEX_READ_MEMORY_MB", "4096")) * 1024 * 1024
+        with open("/proc/self/status") as fh:
+            size = next((int(line.split()[1]) * 1024 for line in fh if line.startswith("VmSize:")), 0)
+        if size:
+            resource.setrlimit(resource.RLIMIT_AS, (size + extra, size + extra))
+    except (OSError, ValueError):
+        pass  # no /proc (macOS): read without a ceiling
+    try:
+        send.send(("ok", _read_calamine(path, limits)))
+    except TooLarge as exc:
+        send.send(("too_large", (exc.code, exc.sheet, exc.limit, exc.env, exc.row, exc.column)))
+    except PasswordProtected:
+        send.send(("password", None))
+    except BaseException as exc:  # MemoryError under the ceiling included
+        send.send(("failed", f"{type(exc).__name__}: {exc}"))
+    finally:
+        send.close()
+        os._exit(0)
 
 
 def _read_calamine(path: Path, limits: Limits) -> list[Sheet]:

@@ -158,11 +158,17 @@ def open_workbook(path: str | Path, report: Report, limits: Limits | None = None
                 report.add("password-protected", file=name)
                 return None
             if suffix != ".xls":
-                report.add("not-a-workbook", file=name, kind=FILE_KINDS["xls"])
+                report.add("not-a-workbook", file=name, kind=FILE_KINDS["xls"], format=suffix)
                 return None
         elif suffix in ZIP_SUFFIXES or head.startswith(b"PK"):
             if not zipfile.is_zipfile(path):
                 _not_a_workbook(path, name, report)
+                return None
+            if suffix == ".xls":
+                report.add("xlsx-named-xls", file=name, value=path.suffix)
+                return None
+            if _has_dtd(path):
+                report.add("not-a-workbook", file=name, kind=FILE_KINDS["dtd"], format=suffix)
                 return None
             if not _zip_is_sane(path, name, report, limits):
                 return None
@@ -182,8 +188,22 @@ def open_workbook(path: str | Path, report: Report, limits: Limits | None = None
     except readers.PasswordProtected:
         report.add("password-protected", file=name)
     except Exception:  # the readers raise many kinds for broken archives and XML
-        report.add("not-a-workbook", file=name, kind=FILE_KINDS["broken"])
+        kind = {".xls": "broken_xls", ".ods": "broken_ods"}.get(suffix, "broken")
+        report.add("not-a-workbook", file=name, kind=FILE_KINDS[kind], format=suffix)
     return None
+
+
+def _has_dtd(path: Path) -> bool:
+    """An XML member of the archive declares a DTD or entities (no spreadsheet program
+    writes one; it is how entity bombs and external entities start)."""
+    with zipfile.ZipFile(path) as archive:
+        for member in archive.infolist():
+            if member.filename.endswith((".xml", ".rels")):
+                with archive.open(member) as fh:
+                    start = fh.read(4096)
+                if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
+                    return True
+    return False
 
 
 def _head(path: Path) -> bytes:
@@ -282,7 +302,7 @@ def _not_a_workbook(path: Path, name: str, report: Report) -> None:
     if kind is FILE_KINDS["text"]:
         report.add("text-as-workbook", file=name, value=path.suffix)
     else:
-        report.add("not-a-workbook", file=name, kind=kind)
+        report.add("not-a-workbook", file=name, kind=kind, format=path.suffix.lower())
 
 
 def _sniff(path: Path) -> dict[str, str]:

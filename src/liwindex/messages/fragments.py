@@ -10,6 +10,14 @@ FILE_KINDS: dict[str, dict[str, str]] = {
     "html": {"pl": "to strona HTML", "en": "it is an HTML page"},
     "text": {"pl": "to plik tekstowy, np. CSV", "en": "it is a text file, e.g. CSV"},
     "broken": {"pl": "uszkodzone archiwum skoroszytu", "en": "a damaged workbook archive"},
+    "dtd": {"pl": "arkusz zawiera deklarację DTD lub encje XML, których skoroszyty Excela nie "
+                  "używają — plik mógł zostać spreparowany",
+            "en": "a sheet holds a DTD or XML entities, which Excel workbooks never use — the file "
+                  "may have been tampered with"},
+    "broken_xls": {"pl": "uszkodzony plik .xls albo deklarujący ogromny zakres komórek",
+                   "en": "a damaged .xls file, or one that claims a huge range of cells"},
+    "broken_ods": {"pl": "uszkodzony plik .ods albo deklarujący ogromny zakres komórek",
+                   "en": "a damaged .ods file, or one that claims a huge range of cells"},
     "unknown": {"pl": "nieznana zawartość", "en": "unknown content"},
 }
 

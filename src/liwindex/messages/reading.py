@@ -41,10 +41,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(File → Save as → Excel Workbook).",
     },
     "not-a-workbook": {
-        "pl": "plik nie jest skoroszytem Excela (.xlsx), mimo rozszerzenia ({kind}). "
+        "pl": "plik nie jest poprawnym skoroszytem {format}, mimo rozszerzenia ({kind}). "
         "Otwórz go w Excelu lub LibreOffice i zapisz jako .xlsx.",
-        "en": "the file is not an Excel workbook (.xlsx) despite its extension ({kind}). "
+        "en": "the file is not a valid {format} workbook despite its extension ({kind}). "
         "Open it in Excel or LibreOffice and save it as .xlsx.",
+    },
+    "xlsx-named-xls": {
+        "pl": "to skoroszyt w formacie .xlsx zapisany z rozszerzeniem {value}. Zmień rozszerzenie "
+        "pliku na .xlsx i uruchom ponownie.",
+        "en": "this is an .xlsx workbook saved with the extension {value}. Rename the file to .xlsx "
+        "and run again.",
     },
     "password-protected": {
         "pl": "skoroszyt jest zabezpieczony hasłem. Otwórz go w Excelu, usuń hasło "
