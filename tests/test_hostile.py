@@ -400,3 +400,58 @@ def test_xlsx_renamed_xls_says_rename_it(tmp_path):
     path.write_bytes(POST.read_bytes())
     result = _run("score", path)
     assert result.exit_code == 1 and "w formacie .xlsx zapisany z rozszerzeniem .xls" in result.stderr
+
+
+def test_questionnaire_labels_with_markup_show_as_written(tmp_path):
+    """questionnaire show of a question text like '[/b] [bold red]X': printed as written."""
+    from conftest import TINY
+
+    path = tmp_path / "q.yaml"
+    path.write_text(TINY.replace('"Jak oceniasz konsultacje?"', '"[/b] [bold red]X"'), "utf-8")
+    result = _run("questionnaire", "show", path)
+    assert result.exit_code == 0, result.output
+    assert "[/b] [bold red]X" in result.stdout
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+HOSTILE_TEXT = st.lists(st.sampled_from([*"ab $^_[]/\\{}", "[/b]", "[bold]", "$x$", "\x1b[2J",
+                                         "\x1b]0;t\x07", "\u202e", "\x00", "\x9b", "\r"]),
+                        min_size=1, max_size=8).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(jst=HOSTILE_TEXT, label=HOSTILE_TEXT)
+def test_any_name_renders_as_data(tmp_path, jst, label):
+    """Any JST name and area label — markup, TeX, controls — renders in the terminal tables
+    and the HTML page without an error and without a raw control character."""
+    import io
+
+    from rich.console import Console
+
+    from conftest import POST
+    from liwindex.api import score_file
+    from liwindex.render import render_score
+    from liwindex.report.page import build_page
+
+    result = _cached_post(score_file, POST)
+    result.meta["jst"] = jst
+    result.areas[0].label = {"pl": label, "en": label}
+    out = io.StringIO()
+    render_score(result, Console(file=out, width=120, force_terminal=False), "pl")
+    html = build_page([result], None, [], "pl")
+    for text in (out.getvalue(), html):
+        assert not any(ch in text for ch in "\x1b\x00\x9b\u202e")
+
+
+_POST_RESULT: list = []
+
+
+def _cached_post(score_file, path):
+    """Score the example once; each example changes only names."""
+    import copy
+
+    if not _POST_RESULT:
+        _POST_RESULT.append(score_file(path))
+    return copy.deepcopy(_POST_RESULT[0])

@@ -11,6 +11,8 @@ from typing import Any
 
 import numpy as np
 
+from liwindex.text import visible
+
 DARK, LIGHT, MID = "#1f4e79", "#b9c9d9", "#6c8ebf"
 FONT = "DejaVu Sans"
 
@@ -65,10 +67,16 @@ def _svg(fig: Any, title: str, description: str) -> str:
     ).replace(">", f"><title>{escape(title)}</title><desc>{escape(description)}</desc>", 1)
 
 
+def _shown(labels: Sequence[str]) -> list[str]:
+    """Labels from files with control characters shown as escapes (fonts have no glyph)."""
+    return [visible(label) for label in labels]
+
+
 def area_bars(labels: Sequence[str], before: Sequence[float | None] | None,
               after: Sequence[float | None], names: tuple[str, str], lo: float, hi: float,
               title: str, description: str, lang: str = "pl") -> str:
     """Horizontal bars of the areas: one bar per round (the earlier one light and hatched)."""
+    labels, names = _shown(labels), (visible(names[0]), visible(names[1]))
     n = len(labels)
     fig, ax = _figure(7.2, 0.42 * n + 1.0)
     y = np.arange(n)[::-1]
@@ -98,6 +106,7 @@ def area_bars(labels: Sequence[str], before: Sequence[float | None] | None,
 def radar(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]], lo: float,
           hi: float, title: str, description: str, lang: str = "pl") -> str:
     """A radar of the płaszczyzny (or areas); each round a line with its own marker."""
+    labels, series = _shown(labels), [(visible(name), values) for name, values in series]
     fig = _pyplot().figure(figsize=(3.8, 3.4))
     ax = fig.add_subplot(projection="polar")
     angles = np.linspace(0, 2 * np.pi, len(labels), endpoint=False)
@@ -122,6 +131,7 @@ def gap_dots(labels: Sequence[str], first: Sequence[float | None], second: Seque
              names: tuple[str, str], lo: float, hi: float, title: str, description: str,
              lang: str = "pl") -> str:
     """Each area's score by the two groups as two markers joined by a line (the gap)."""
+    labels, names = _shown(labels), (visible(names[0]), visible(names[1]))
     n = len(labels)
     fig, ax = _figure(7.2, 0.36 * n + 1.0)
     y = np.arange(n)[::-1]
