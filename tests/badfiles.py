@@ -120,8 +120,8 @@ def no_header(folder: Path) -> Path:
 
 
 def duplicate_columns(folder: Path) -> Path:
-    """The same question twice."""
-    return write_workbook(folder / "dwa-razy.xlsx", {"Odp": [["grupa", "o1_n1", "O1_N1"], ["ngo", "4", "4"]]})
+    """The same question twice, answered differently in one row."""
+    return write_workbook(folder / "dwa-razy.xlsx", {"Odp": [["grupa", "o1_n1", "O1_N1"], ["ngo", "4", "2"]]})
 
 
 def yaml_alias_bomb(folder: Path) -> Path:
@@ -176,7 +176,7 @@ CORPUS: list[tuple[Callable[[Path], Path], str, str | None, int | None, str | No
     (long_cell, "cell-too-long", "cudzyslow", 2, "B", [], {}),
     (missing_sheet_name, "sheet-not-found", None, None, None, ["--sheet", "Odpowiedz"], {}),
     (no_header, "no-question-columns", "Dane", None, None, [], {}),
-    (duplicate_columns, "duplicate-column", "Odp", 1, "C", [], {}),
+    (duplicate_columns, "duplicate-column-conflict", "Odp", 2, "C", [], {}),
     (last_excel_cell, "cell-beyond-limits", None, None, None, [], {}),
     (huge_row_number, "cell-beyond-limits", None, None, None, [], {}),
     (huge_column, "cell-beyond-limits", None, None, None, [], {}),

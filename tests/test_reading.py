@@ -98,10 +98,11 @@ def test_unknown_group_option_is_an_error(tmp_path):
         tmp_path, {"Odp": [["q1"], ["4"]]}, group="rdpp")
 
 
-def test_duplicate_question_columns(tmp_path):
-    """Two columns for one question: the second is named with the first's letter."""
+def test_duplicate_question_columns_answered_differently(tmp_path):
+    """Two columns for one question, both answered in a row and differently: an error at
+    that row in the second copy's column."""
     found = problems(tmp_path, {"Odp": [["grupa", "q1", "Jak oceniasz konsultacje?"], ["ngo", "1", "2"]]})
-    assert found == [("duplicate-column", "Odp", 1, "C")]
+    assert found == [("duplicate-column-conflict", "Odp", 2, "C")]
 
 
 def test_no_recognisable_question_column(tmp_path):
@@ -254,3 +255,21 @@ def test_input_file_is_not_modified(tmp_path):
 
     score_round(read_round(path, tiny()))
     assert path.read_bytes() == before
+
+
+def test_branching_form_copies_are_merged(tmp_path):
+    """A Google Form with sections: the shared question o1_n1 once for NGOs (B) and once for
+    officials (D), each copy filled only in its branch; the same answer in both copies is
+    fine. Scores equal those of the clean one-column sheet, with a note naming both columns."""
+    from conftest import score_rows, tiny
+
+    branching = [["grupa", "q1", "q2", "q1"], ["ngo", "4", "3", None], ["jst", None, "2", "2"],
+                 ["jst", "5", "5", "5"]]
+    clean = [["grupa", "q1", "q2"], ["ngo", "4", "3"], ["jst", "2", "2"], ["jst", "5", "5"]]
+    merged = score_rows(tmp_path, branching, tiny())
+    (tmp_path / "dane.xlsx").unlink()
+    expected = score_rows(tmp_path, clean, tiny())
+    assert [a.survey for a in merged.areas] == [a.survey for a in expected.areas]
+    assert merged.index.value == expected.index.value
+    note = next(p for p in merged.problems if p.code == "duplicate-columns-merged")
+    assert note.params["columns"] == "B, D" and note.value == "q1"

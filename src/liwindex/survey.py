@@ -84,6 +84,7 @@ def read_survey(
                    value=", ".join(str(r) for r, _ in sheet.head(start)))
 
     targets: dict[Target, int] = {}
+    copies: dict[Target, list[int]] = {}  # further columns of one question (branching forms)
     unknown: list[str] = []
     platform: list[str] = []
     for index, title in enumerate(header):
@@ -96,10 +97,11 @@ def read_survey(
         if target is None:
             bucket = platform if matcher.is_platform_column(title) else unknown
             bucket.append(f"{letter} ({clean_text(title)})")
+        elif target in targets and target.kind == "group":
+            report.add("duplicate-group-column", **where, row=header_row, column=letter,
+                       value=target.id, first=column_letter(targets[target] + 1))
         elif target in targets:
-            code = "duplicate-group-column" if target.kind == "group" else "duplicate-column"
-            report.add(code, **where, row=header_row, column=letter, value=target.id,
-                       first=column_letter(targets[target] + 1))
+            copies.setdefault(target, []).append(index)
         else:
             targets[target] = index
     if platform:
@@ -117,7 +119,8 @@ def read_survey(
         return None
 
     frame = sheet.frame.iloc[start + 1:]
-    cleaned = {index: Column.of(frame[index]) for index in targets.values()}
+    cleaned = {index: Column.of(frame[index])
+               for index in [*targets.values(), *(i for extra in copies.values() for i in extra)]}
     # Rows where no recognised column holds anything (a stray timestamp, a note) are not
     # respondents.
     filled = np.zeros(len(frame), dtype=bool)
@@ -126,6 +129,8 @@ def read_survey(
     frame = frame[filled]
     cleaned = {index: column.subset(filled) for index, column in cleaned.items()}
     rows = frame.index.to_numpy()
+    for target, extra in copies.items():
+        _merge_copies(cleaned, targets[target], extra, target.id, rows, report, where, header_row)
 
     groups = _read_groups(rows, cleaned, targets, questionnaire, group, report, where, mapping)
 
@@ -247,6 +252,34 @@ class Column:
         lookup[: len(table)] = table
         lookup[-1] = missing
         return lookup[self.codes]
+
+
+def _merge_copies(cleaned: dict[int, Column], first: int, extra: list[int], ident: str, rows: Any,
+                  report: Report, where: dict[str, Any], header_row: int) -> None:
+    """A form with sections repeats a question once per branch, each copy answered only by
+    its branch: the copies become one column (a note names them). A row that answers two
+    copies differently is an error at that row; the same answer twice is fine."""
+    import numpy as np
+
+    merged = cleaned[first]
+    letters = [column_letter(first + 1)]
+    for index in extra:
+        other = cleaned[index]
+        mine = np.array([*merged.values, None], dtype=object)[merged.codes]
+        theirs = np.array([*other.values, None], dtype=object)[other.codes]
+        both = merged.filled & other.filled
+        clash = both & (np.char.lower(mine.astype(str)) != np.char.lower(theirs.astype(str)))
+        for i in np.flatnonzero(clash):
+            report.add("duplicate-column-conflict", **where, row=int(rows[i]),
+                       column=column_letter(index + 1), value=ident, first=letters[0],
+                       a=str(mine[i]), b=str(theirs[i]))
+        merged = Column(codes=np.where(merged.filled, merged.codes,
+                                       np.where(other.filled, other.codes + len(merged.values), -1)),
+                        values=[*merged.values, *other.values], raw=[*merged.raw, *other.raw])
+        letters.append(column_letter(index + 1))
+    cleaned[first] = merged
+    report.add("duplicate-columns-merged", Severity.NOTE, **where, row=header_row, value=ident,
+               columns=", ".join(letters))
 
 
 def _read_groups(

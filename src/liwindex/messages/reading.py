@@ -147,10 +147,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "texts; check the sheet and the questionnaire, or make a mapping: liwindex mapping "
         "init FILE -o mapping.yaml.",
     },
-    "duplicate-column": {
-        "pl": "pytanie „{value}” ma drugą kolumnę (pierwsza: {first}). Usuń lub scal jedną z nich.",
-        "en": "the question '{value}' has a second column (first: {first}). Remove or merge "
-        "one of them.",
+    "duplicate-columns-merged": {
+        "pl": "pytanie „{value}” ma kilka kolumn ({columns}), jak w formularzu z sekcjami; scalono je "
+        "w jedną (każdy wiersz odpowiada w jednej z nich).",
+        "en": "the question '{value}' has several columns ({columns}), as in a form with sections; "
+        "they were merged into one (each row answers in one of them).",
+    },
+    "duplicate-column-conflict": {
+        "pl": "pytanie „{value}” ma w tym wierszu dwie różne odpowiedzi: „{a}” (kolumna {first}) "
+        "i „{b}”. Zostaw jedną z nich.",
+        "en": "the question '{value}' has two different answers in this row: '{a}' (column "
+        "{first}) and '{b}'. Keep one of them.",
     },
     "duplicate-group-column": {
         "pl": "druga kolumna grupy respondenta (pierwsza: {first}). Zostaw jedną.",
