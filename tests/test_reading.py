@@ -273,3 +273,36 @@ def test_branching_form_copies_are_merged(tmp_path):
     assert merged.index.value == expected.index.value
     note = next(p for p in merged.problems if p.code == "duplicate-columns-merged")
     assert note.params["columns"] == "B, D" and note.value == "q1"
+
+
+def test_answers_typed_with_their_code_resolve_when_code_and_label_agree(tmp_path):
+    """'4 - raczej dobrze', '3 – ani dobrze, ani źle', '(2) raczej źle', '5. zdecydowanie
+    dobrze' and '1 zdecydowanie źle' score as their codes, with a note; '4 - raczej źle' is
+    an error naming the cell and both codes."""
+    from conftest import score_rows, tiny
+
+    typed = [["grupa", "q1", "q2"], ["ngo", "4 - raczej dobrze", "3 – ani dobrze, ani źle"],
+             ["ngo", "(2) raczej źle", "5. zdecydowanie dobrze"], ["jst", "1 zdecydowanie źle", "4"]]
+    plain = [["grupa", "q1", "q2"], ["ngo", "4", "3"], ["ngo", "2", "5"], ["jst", "1", "4"]]
+    result = score_rows(tmp_path, typed, tiny())
+    (tmp_path / "dane.xlsx").unlink()
+    expected = score_rows(tmp_path, plain, tiny())
+    assert [a.survey for a in result.areas] == [a.survey for a in expected.areas]
+    assert {p.code for p in result.problems} >= {"code-label-answers"}
+    found = problems(tmp_path, {"Odp": [["grupa", "q1"], ["ngo", "4 - raczej źle"]]})
+    assert found == [("answer-contradiction", "Odp", 2, "B")]
+
+
+def test_group_names_people_write(tmp_path):
+    """'Organizacja pozarzadowa' (no Polish letters), 'Fundacja', 'Stowarzyszenie', 'Urząd
+    Gminy', 'Starostwo' are recognised for the standard groups; a near miss gets a
+    suggestion."""
+    from liwindex.api import load_standard
+    from liwindex.matching import GroupLookup
+
+    lookup = GroupLookup(load_standard())
+    assert [lookup.group(v) for v in ("Organizacja pozarzadowa", "Fundacja", "STOWARZYSZENIE",
+                                      "Urząd Gminy", "urzad gminy", "Starostwo", "radna")] == [
+        "ngo", "ngo", "ngo", "jst", "jst", "jst", "jst"]
+    assert lookup.group("Firma") is None
+    assert lookup.suggest("Administracja samorzadowaa") == "Administracja samorządowa"

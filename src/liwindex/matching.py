@@ -159,6 +159,7 @@ class ChoiceLookup:
     def __init__(self, scale: Scale, mapping: Mapping | None = None) -> None:
         self.scale = scale
         self._keys = _lookup_keys((c.code, c.label, c.aliases) for c in scale.choices)
+        self._codes = {fold(c.code): c.code for c in scale.choices}
         self._blank: set[str] = set()
         if mapping is not None:
             for table in (mapping.answers.get("*", {}), mapping.answers.get(scale.id, {})):
@@ -176,16 +177,30 @@ class ChoiceLookup:
         """The choice code of a cell value, or None when nothing matches."""
         return self.match(value)[0]
 
-    def match(self, value: object) -> tuple[str | None, bool]:
-        """``(code, interpreted)``: interpreted is True when a number written as text with
-        decimals (``3.0``, ``3,0``) was read as the whole-number code ``3``."""
+    def match(self, value: object) -> tuple[str | None, str | None]:
+        """``(code, how)``: ``how`` is None for a plain code or label, ``"number"`` when a
+        number written with decimals (``3.0``) was read as the code ``3``, ``"code_label"``
+        when code and label were given together and agree (``4 - raczej dobrze``,
+        ``(4) raczej dobrze``, ``4. raczej dobrze``)."""
         key = fold(value)
         code = self._keys.get(key)
         if code is None:
             whole = _WHOLE_NUMBER.match(key)
             if whole and whole.group(1) in self._keys:
-                return self._keys[whole.group(1)], True
-        return code, False
+                return self._keys[whole.group(1)], "number"
+            pair = self.code_and_label(key)
+            if pair is not None and pair[0] == pair[1]:
+                return pair[0], "code_label"
+        return code, None
+
+    def code_and_label(self, key: str) -> tuple[str, str] | None:
+        """For a folded ``code label`` text: the code the number names and the code the
+        label names, or None when it is not of that form."""
+        first, _, rest = key.partition(" ")
+        if not rest or first not in self._codes:
+            return None
+        by_label = self._keys.get(rest)
+        return (self._codes[first], by_label) if by_label is not None else None
 
     def allowed(self) -> dict[str, str]:
         """The allowed answers, for messages in both languages."""
@@ -210,18 +225,47 @@ class ChoiceLookup:
         return labels[close[0]] if close else None
 
 
+# What respondents write for the two standard groups; a questionnaire adds its own with
+# a group's ``aliases``.
+GROUP_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "ngo": ("NGO", "organizacja", "organizacje", "organizacja pozarządowa", "organizacje pozarządowe",
+            "fundacja", "stowarzyszenie", "przedstawiciel organizacji", "przedstawicielka organizacji",
+            "organizacja społeczna", "trzeci sektor", "klub sportowy", "OPP",
+            "organizacja pożytku publicznego"),
+    "jst": ("JST", "urząd", "urząd gminy", "urząd miasta", "urząd miasta i gminy", "gmina", "miasto",
+            "starostwo", "starostwo powiatowe", "powiat", "urząd marszałkowski", "administracja",
+            "administracja samorządowa", "samorząd", "urzędnik", "urzędniczka", "pracownik urzędu",
+            "radny", "radna", "rada gminy", "rada miasta", "jednostka samorządu terytorialnego"),
+}
+
+
 class GroupLookup:
     """Cell text → group id, by id, label or alias."""
 
     def __init__(self, questionnaire: Questionnaire, mapping: Mapping | None = None) -> None:
         self.questionnaire = questionnaire
-        self._keys = _lookup_keys((g.id, g.label, g.aliases) for g in questionnaire.groups)
+        entries = [(g.id, g.label, (*g.aliases, *GROUP_SYNONYMS.get(g.id, ())))
+                   for g in questionnaire.groups]
+        self._keys = _lookup_keys(entries)
         if mapping is not None:
             self._keys.update(mapping.groups)
+        # the same keys without Polish letters: "Organizacja pozarzadowa", "Urzad Gminy"
+        self._plain = {strip_diacritics(k): g for k, g in self._keys.items()}
 
     def group(self, value: object) -> str | None:
-        """The group id of a cell value, or None."""
-        return self._keys.get(fold(value))
+        """The group id of a cell value (id, label, alias or a common synonym, with or
+        without Polish letters), or None."""
+        key = fold(value)
+        return self._keys.get(key) or self._plain.get(strip_diacritics(key))
+
+    def suggest(self, value: object) -> str | None:
+        """The group label a near miss probably meant."""
+        labels = {fold(g.label.pl): g.label.pl for g in self.questionnaire.groups}
+        close = difflib.get_close_matches(strip_diacritics(fold(value)),
+                                          [strip_diacritics(k) for k in labels], n=1, cutoff=0.75)
+        if not close:
+            return None
+        return next(label for k, label in labels.items() if strip_diacritics(k) == close[0])
 
     def allowed(self) -> dict[str, str]:
         """The allowed group values, for messages in both languages."""

@@ -19,7 +19,7 @@ from liwindex.matching import (
 )
 from liwindex.messages import did_you_mean
 from liwindex.problems import Report, Severity
-from liwindex.text import clean_text, column_letter, free_text
+from liwindex.text import clean_text, column_letter, fold, free_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -327,7 +327,8 @@ def _read_groups(
     bad = column.filled & (per_row < 0)
     for row, code in zip(rows[bad], column.codes[bad], strict=True):
         report.add("unknown-group", **where, row=int(row), column=letter,
-                   value=column.values[code], allowed=allowed)
+                   value=column.values[code], allowed=allowed,
+                   suggestion=did_you_mean(lookup.suggest(column.values[code])))
     # a categorical over the group ids: the scoring engine reads its codes directly
     return pd.Series(pd.Categorical.from_codes(per_row, categories=ids), index=rows)
 
@@ -348,22 +349,30 @@ def _map_choices(
 
     categories = [c.code for c in lookup.scale.choices]
     position = {code: i for i, code in enumerate(categories)}
-    matched = [(None, False) if lookup.is_blank(raw) else lookup.match(value)
+    matched = [(None, None) if lookup.is_blank(raw) else lookup.match(value)
                for value, raw in zip(column.values, column.raw, strict=True)]
     blank_values = [i for i, raw in enumerate(column.raw) if lookup.is_blank(raw)]
     codes = np.array([position[code] if code is not None else -1 for code, _ in matched] + [-1])
     per_row = codes[column.codes]
-    interpreted = sorted(column.values[i] for i, (code, flag) in enumerate(matched)
-                         if flag and (column.codes == i).any())
-    if interpreted:
-        by_value = {column.values[i]: code for i, (code, _) in enumerate(matched)}
-        report.add("number-as-code", Severity.NOTE, **where, column=letter, question=question,
-                   value=", ".join(f"{v} → {by_value[v]}" for v in interpreted))
+    present = np.bincount(column.codes[column.filled], minlength=len(matched)) > 0
+    by_value = {column.values[i]: code for i, (code, _) in enumerate(matched)}
+    for how, note in (("number", "number-as-code"), ("code_label", "code-label-answers")):
+        interpreted = sorted(column.values[i] for i, (_, flag) in enumerate(matched)
+                             if flag == how and present[i])
+        if interpreted:
+            report.add(note, Severity.NOTE, **where, column=letter, question=question,
+                       value=", ".join(f"{v} → {by_value[v]}" for v in interpreted[:10])
+                       + (" …" if len(interpreted) > 10 else ""))
     bad = (per_row < 0) & column.filled & ~np.isin(column.codes, blank_values)
     if bad.any():
         allowed = lookup.allowed()
         for row, code in zip(rows[bad], column.codes[bad], strict=True):
             value = column.values[code]
+            pair = lookup.code_and_label(fold(value))
+            if pair is not None:  # "4 - raczej źle": the number and the words disagree
+                report.add("answer-contradiction", **where, row=int(row), column=letter, value=value,
+                           question=question, by_code=pair[0], by_label=pair[1])
+                continue
             report.add("unknown-answer", **where, row=int(row), column=letter, value=value,
                        question=question, allowed=allowed,
                        suggestion=did_you_mean(lookup.suggest(value)))

@@ -170,8 +170,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Allowed: {allowed}. Fix the cell.",
     },
     "unknown-group": {
-        "pl": "nieznana grupa respondenta „{value}”. Dozwolone: {allowed}. Popraw komórkę.",
-        "en": "unknown respondent group '{value}'. Allowed: {allowed}. Fix the cell.",
+        "pl": "nieznana grupa respondenta „{value}”{suggestion}. Dozwolone: {allowed}. Popraw "
+        "komórkę albo dodaj tę nazwę do „aliases” grupy w kwestionariuszu.",
+        "en": "unknown respondent group '{value}'{suggestion}. Allowed: {allowed}. Fix the cell "
+        "or add the name to the group's 'aliases' in the questionnaire.",
     },
     "missing-group": {
         "pl": "brak grupy respondenta. Uzupełnij komórkę ({allowed}) albo podaj --group dla "
@@ -239,6 +241,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "header-row": {
         "pl": "nagłówek znaleziono w wierszu {header}; wiersze nad nim ({value}) pominięto.",
         "en": "the header was found in row {header}; the rows above it ({value}) were ignored.",
+    },
+    "code-label-answers": {
+        "pl": "w pytaniu {question} odpowiedzi zapisane kodem i etykietą odczytano jako kody: {value}.",
+        "en": "in question {question} answers written as code and label were read as codes: {value}.",
+    },
+    "answer-contradiction": {
+        "pl": "odpowiedź „{value}” na pytanie {question} jest sprzeczna: liczba wskazuje kod "
+        "{by_code}, a słowa — kod {by_label}. Sprawdź w źródle, co wybrał respondent, i popraw "
+        "komórkę.",
+        "en": "the answer '{value}' to question {question} contradicts itself: the number means "
+        "code {by_code}, the words code {by_label}. Check what the respondent chose and fix the "
+        "cell.",
     },
     "number-as-code": {
         "pl": "w pytaniu {question} liczby zapisane z przecinkiem odczytano jako kody: {value}.",
