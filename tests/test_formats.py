@@ -92,7 +92,7 @@ def test_hidden_sheet_is_passed_over(tmp_path):
     """A hidden first sheet (a helper list) is not taken for the responses."""
     wb = openpyxl.Workbook()
     helper = wb.active
-    helper.title = "listy"
+    helper.title = "pomocnicze"
     helper.append(["ngo", "jst"])
     helper.sheet_state = "hidden"
     data = wb.create_sheet("Odpowiedzi")
@@ -129,3 +129,40 @@ def test_duplicate_respondent_rows_are_a_warning(tmp_path):
     [warning] = [p for p in r.report.warnings if p.code == "duplicate-rows"]
     assert warning.value == "2=4"
     assert len(r.survey.codes) == 3
+
+
+def test_a_notes_sheet_first_is_passed_over_for_the_sheet_with_questions(tmp_path):
+    """'Informacje' first, 'Odpowiedzi' second: the answers come from 'Odpowiedzi' with a
+    note; two sheets with questions after a notes sheet: an error listing both and --sheet."""
+    from conftest import write_workbook
+
+    rows = [["grupa", "q1"], ["ngo", "3"]]
+    path = write_workbook(tmp_path / "d.xlsx", {"Informacje": [["Ankieta LIJW 2025"], ["Gmina X"]],
+                                                "Odpowiedzi": rows})
+    r = read_round(path, tiny())
+    assert r.survey.sheet == "Odpowiedzi"
+    assert any(p.code == "survey-sheet-found" for p in r.report.notes)
+    two = write_workbook(tmp_path / "e.xlsx", {"Informacje": [["x"]], "NGO": rows, "JST": rows})
+    with pytest.raises(InputError) as exc:
+        read_round(two, tiny())
+    error = exc.value.report.errors[0]
+    assert error.code == "survey-sheets-many" and "„NGO”, „JST”" in error.message()
+
+
+def test_the_templates_own_list_sheet_is_not_noted(tmp_path):
+    """A filled template has a hidden 'listy' sheet of its own: no note about it."""
+    from click.testing import CliRunner
+
+    from liwindex.cli import cli
+
+    out = tmp_path / "t.xlsx"
+    assert CliRunner().invoke(cli, ["template", "-o", str(out)]).exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    ws = wb.worksheets[0]
+    header = [c.value for c in ws[1]]
+    ws.cell(row=2, column=header.index("grupa") + 1, value="ngo")
+    column = next(i for i, h in enumerate(header) if str(h).startswith("[o1_n1]"))
+    ws.cell(row=2, column=column + 1, value="4")
+    wb.save(out)
+    result = CliRunner().invoke(cli, ["score", str(out)])
+    assert "ukryte arkusze" not in result.stderr

@@ -208,13 +208,19 @@ def benchmark(results: list[ScoreResult]) -> Benchmark:
     """One round per local government: when a name appears twice, the latest round is kept."""
     _same_questionnaire(results)
     latest: dict[str, ScoreResult] = {}
+    older: dict[str, list[str]] = {}
     problems = []
     for result in sorted(results, key=round_order):
         name = jst_name(result)
+        older.setdefault(name, [])
         if name in latest:
-            labels = {"older": round_label(latest[name]), "newer": round_label(result)}
-            problems.append(Problem("benchmark-older-round", Severity.NOTE, value=name, params=labels))
+            older[name].append(round_label(latest[name]))
         latest[name] = result
+    # one note per local government, naming every round left out
+    for name, left_out in older.items():
+        if left_out:
+            labels = {"older": ", ".join(left_out), "newer": round_label(latest[name])}
+            problems.append(Problem("benchmark-older-round", Severity.NOTE, value=name, params=labels))
     chosen = [r for r in results if latest[jst_name(r)] is r]
     basis = common_basis(chosen, problems)
     index = rank("index", {"pl": "Indeks LIJW", "en": "LIJW index"},

@@ -73,6 +73,38 @@ def choose_survey_sheet(workbook: Workbook, sheet: str | None, report: Report) -
     return chosen or next(iter(candidates), None)
 
 
+def _question_matches(sheet: Sheet, questionnaire: Questionnaire, mapping: Mapping | None) -> int:
+    """How many columns of the sheet's header are questions of the questionnaire."""
+    from liwindex.matching import HeaderMatcher
+    from liwindex.survey import find_header, question_column_count
+
+    if sheet.is_empty:
+        return 0
+    matcher = HeaderMatcher(questionnaire, mapping)
+    return question_column_count(sheet, matcher, find_header(sheet, matcher))
+
+
+def _sheet_with_questions(workbook: Workbook, first: Sheet, questionnaire: Questionnaire,
+                          mapping: Mapping | None, report: Report) -> Sheet:
+    """The first sheet when its header has questions; otherwise the one other sheet that
+    has (a note says which), or an error listing them when several have."""
+    if _question_matches(first, questionnaire, mapping):
+        return first
+    special = {GRADES_SHEET, META_SHEET}
+    others = [s for s in workbook.sheets
+              if s is not first and s.name.casefold() not in special
+              and _question_matches(s, questionnaire, mapping)]
+    if not others:
+        return first  # read_survey explains what the header lacks
+    if len(others) == 1:
+        report.add("survey-sheet-found", Severity.NOTE, file=workbook.name, value=others[0].name,
+                   first=first.name)
+        return others[0]
+    report.add("survey-sheets-many", file=workbook.name, first=first.name,
+               value=capped_list([s.name for s in others]))
+    raise InputError(report)
+
+
 def read_round(
     path: str | Path,
     questionnaire: Questionnaire,
@@ -90,6 +122,8 @@ def read_round(
     grades_sheet = workbook.find(GRADES_SHEET)
     meta_sheet = workbook.find(META_SHEET)
     survey_sheet = choose_survey_sheet(workbook, sheet, report)
+    if sheet is None and survey_sheet is not None:
+        survey_sheet = _sheet_with_questions(workbook, survey_sheet, questionnaire, mapping, report)
 
     survey = None
     if survey_sheet is not None and not (survey_sheet.is_empty and grades_sheet is not None):

@@ -179,6 +179,13 @@ def read_survey(
 HEADER_SEARCH_ROWS = 30
 
 
+def question_column_count(sheet: Sheet, matcher: HeaderMatcher, start: int) -> int:
+    """Columns of the header row ``start`` that are scored questions."""
+    header = _merged_header(sheet, start)
+    return sum(1 for title in header if title is not None and clean_text(title)
+               and getattr(matcher.match(title), "kind", None) == "question")
+
+
 def find_header(sheet: Sheet, matcher: HeaderMatcher) -> int:
     """The index (in ``sheet.rows``) of the header row: among the first rows, the one where
     most cells are questions, context questions or the group column. Title rows above a

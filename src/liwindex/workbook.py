@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 ZIP_SUFFIXES = {".xlsx", ".xlsm", ".ods"}
+TEMPLATE_LISTS = "listy"  # liwindex.forms.template.LISTS
 SUPPORTED_SUFFIXES = ZIP_SUFFIXES | {".xls", ".csv", ".txt", ".tsv"}
 
 
@@ -325,7 +326,8 @@ def _sniff(path: Path) -> dict[str, str]:
 
 def note_hidden(workbook: Workbook, report: Report) -> None:
     """Say which hidden sheets were passed over when choosing the responses sheet."""
-    hidden = [s.name for s in workbook.sheets if s.hidden]
+    # the hidden answer lists of liwindex's own template are not worth a note
+    hidden = [s.name for s in workbook.sheets if s.hidden and s.name != TEMPLATE_LISTS]
     if hidden:
         report.add("hidden-sheets", Severity.NOTE, file=workbook.name,
                    value=", ".join(f"„{h}”" for h in hidden))

@@ -137,6 +137,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pl": "arkusz jest pusty. Sprawdź, czy to właściwy arkusz (opcja --sheet).",
         "en": "the sheet is empty. Check that it is the right sheet (option --sheet).",
     },
+    "survey-sheet-found": {
+        "pl": "pierwszy arkusz („{first}”) nie ma kolumn pytań; odpowiedzi odczytano z arkusza "
+        "„{value}”.",
+        "en": "the first sheet ('{first}') has no question columns; the answers were read from "
+        "the sheet '{value}'.",
+    },
+    "survey-sheets-many": {
+        "pl": "pierwszy arkusz („{first}”) nie ma kolumn pytań, a pytania mają kilka innych: "
+        "{value}. Wskaż arkusz z odpowiedziami opcją --sheet NAZWA.",
+        "en": "the first sheet ('{first}') has no question columns, and several others have: "
+        "{value}. Name the responses sheet with --sheet NAME.",
+    },
     "no-question-columns": {
         "pl": "żadna kolumna nagłówka (wiersz {header_row}) nie pasuje do pytań kwestionariusza "
         "„{questionnaire}”. Nagłówki muszą być identyfikatorami pytań (np. {example}) lub "
