@@ -161,17 +161,20 @@ def test_no_command_replaces_a_file_it_read(tmp_path):
 
     q = tmp_path / "moj.yaml"
     q.write_text(TINY, "utf-8")
+    md = tmp_path / "moj.md"  # a questionnaire under a name questionnaire docs could write
+    md.write_text(TINY, "utf-8")
     folder = tmp_path / "jst"
     shutil.copytree(EXAMPLES / "inne-jst", folder)
     target = folder / "powiat-lesny-2025.xlsx"
-    digests = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in [q, *folder.iterdir()]}
-    for args in (["template", "-q", q, "-o", q, "--force"],
-                 ["xlsform", "-q", q, "-o", q, "--force"],
-                 ["questionnaire", "docs", q, "-o", tmp_path / "." / "moj.yaml", "--force"],
-                 ["benchmark", folder, "-o", target, "--force"]):
+    digests = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in [q, md, *folder.iterdir()]}
+    for args, says in ((["template", "-q", q, "-o", q, "--force"], "rozszerzeniem .yaml"),
+                       (["xlsform", "-q", q, "-o", q, "--force"], "rozszerzeniem .yaml"),
+                       (["questionnaire", "docs", md, "-o", tmp_path / "." / "moj.md", "--force"],
+                        "plików wejściowych"),
+                       (["benchmark", folder, "-o", target, "--force"], "plików wejściowych")):
         result = _run(*args)
         assert result.exit_code == 1, (args, result.output)
-        assert "plików wejściowych" in result.stderr
+        assert says in result.stderr
     assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in digests} == digests
 
 

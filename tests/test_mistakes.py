@@ -137,3 +137,37 @@ def test_input_copy_is_untouched_by_a_failed_export(tmp_path):
     before = src.read_bytes()
     assert run("export", src, "-o", out).exit_code == 1
     assert src.read_bytes() == before and out.read_bytes() == b"x"
+
+
+@pytest.mark.parametrize("args", [
+    ["export", "BRAK.xlsx", "-o", "raport"],
+    ["export", "BRAK.xlsx", "-o", "nowy.docx"],
+    ["export", "BRAK.xlsx", "-o", "a.xlsx", "--format", "csv"],
+    ["benchmark", "BRAK.xlsx", "-o", "b.html"],
+    ["report", "BRAK.xlsx", "-o", "r.docx"],
+    ["template", "-o", "t.csv"],
+    ["questionnaire", "docs", "-o", "k.html"],
+])
+def test_wrong_output_extension_is_refused_before_any_work(tmp_path, args):
+    """The format follows the extension: one the command cannot write ends in exit 1
+    naming it, before the (missing) input is even looked at; nothing is written."""
+    result = CliRunner().invoke(cli, [a if a.startswith("-") or a in ("export", "benchmark", "report",
+                                                                       "template", "questionnaire", "docs",
+                                                                       "csv") else str(tmp_path / a)
+                                      for a in args])
+    assert result.exit_code == 1
+    assert "nie zapisuje plików z rozszerzeniem" in result.stderr
+    assert "plik nie istnieje" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_report_named_pdf_writes_a_real_pdf_or_says_why(tmp_path):
+    """report -o raport.pdf writes the PDF only (never HTML under a .pdf name), or, with no
+    PDF renderer installed, says so and writes nothing."""
+    out = tmp_path / "raport.pdf"
+    result = run("report", POST, "-o", out, "--bootstrap", "0")
+    if result.exit_code == 0:
+        assert out.read_bytes().startswith(b"%PDF")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["raport.pdf"]
+    else:
+        assert "PDF" in result.stderr and list(tmp_path.iterdir()) == []

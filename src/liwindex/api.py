@@ -193,9 +193,11 @@ def write_report(
     from liwindex.report.pdf import html_to_pdf
     from liwindex.stats.analysis import attach_intervals, draws_for, gaps_for
 
-    targets = [check_output(output, force, inputs=files)]
-    if pdf is not None:
-        targets.append(check_output(pdf, force, inputs=files))
+    if Path(output).suffix.lower() == ".pdf":  # -o raport.pdf: the PDF only
+        html_target, pdf = None, output
+    else:
+        html_target = check_output(output, force, inputs=files)
+    pdf_target = check_output(pdf, force, inputs=files) if pdf is not None else None
     results = sorted(score_files(list(files), questionnaire, mapping), key=round_order)
     comparison: Comparison | None = None
     if len(results) > 1:
@@ -205,10 +207,14 @@ def write_report(
         draws = draws_for(results[-1], resamples, seed)
         attach_intervals(results[-1], draws)
     html = build_page(results, comparison, gaps_for(results[-1], draws), lang)
-    write_atomically(targets[0], lambda tmp: _write_utf8(tmp, html))
-    if pdf is not None:
-        write_atomically(targets[1], lambda tmp: html_to_pdf(html, tmp))
-    return targets
+    written = []
+    if html_target is not None:
+        write_atomically(html_target, lambda tmp: _write_utf8(tmp, html))
+        written.append(html_target)
+    if pdf_target is not None:
+        write_atomically(pdf_target, lambda tmp: html_to_pdf(html, tmp))
+        written.append(pdf_target)
+    return written
 
 
 def validate_file(

@@ -216,7 +216,9 @@ def export_command(
     if len(files) > 2:
         raise click.UsageError("export takes one file, or two to compare")
     from liwindex.api import export_report
+    from liwindex.export.files import check_suffix
 
+    check_suffix(output, (f".{fmt}",) if fmt else (".xlsx", ".csv"))
     fmt = fmt or ("csv" if output.lower().endswith(".csv") else "xlsx")
     path = export_report(list(files), output, fmt, force, lang, questionnaire_path,
                          questionnaire_before, mapping=mapping_path, resamples=resamples, seed=seed,
@@ -244,7 +246,11 @@ def analyze_command(
     """Beyond averages for FILE: 95% intervals, reliability (Cronbach's alpha), the gap
     between NGOs and the administration, data quality and the sensitivity of the index."""
     from liwindex.api import analyze_file, write_analysis
+    from liwindex.export.files import check_suffix
     from liwindex.render import render_analysis, render_problems
+
+    if output:
+        check_suffix(output, (".xlsx",))
 
     analysis = analyze_file(file, questionnaire_path, sheet, group, mapping_path, resamples, seed)
     if output:
@@ -274,7 +280,11 @@ def report_command(files: tuple[str, ...], output: str, pdf: str | None, force: 
     readable on a phone and printable on A4, and optionally its PDF. Two or more FILES: the
     first round compared with the last."""
     from liwindex.api import write_report
+    from liwindex.export.files import check_suffix
 
+    check_suffix(output, (".html", ".htm", ".pdf"))
+    if pdf is not None:
+        check_suffix(pdf, (".pdf",))
     for path in write_report(list(files), output, pdf, force, lang, questionnaire_path, mapping_path,
                              resamples, seed, basis=basis, skip_round_check=skip_round_check):
         _written(path, lang)
@@ -296,7 +306,10 @@ def _many_rounds(kind: str, files: tuple[str, ...], output: str | None, force: b
                  questionnaire_path: str | None, mapping_path: str | None, as_json: bool,
                  lang: str) -> None:
     from liwindex import api, render
+    from liwindex.export.files import check_suffix
 
+    if output:
+        check_suffix(output, (".xlsx",))
     read = api.trend_files if kind == "trend" else api.benchmark_files
     data = read(list(files), questionnaire_path, mapping_path)
     if output:
@@ -381,6 +394,9 @@ def mapping_init(file: str, output: str, force: bool, questionnaire_path: str | 
     """Propose a mapping of FILE's columns and answers onto the questionnaire; entries
     marked "?" must be checked (and the "?" removed) before the mapping can be used."""
     from liwindex.api import write_mapping_proposal
+    from liwindex.export.files import check_suffix
+
+    check_suffix(output, (".yaml", ".yml"))
 
     path, unsure = write_mapping_proposal(file, output, questionnaire_path, sheet=sheet, force=force)
     message = (f"Zapisano: {path}; do sprawdzenia (oznaczone „?”): {unsure}" if lang == "pl"
@@ -400,6 +416,9 @@ def template_command(output: str, force: bool, questionnaire_path: str | None, g
     """Write a workbook for typing in answers: dropdowns of the allowed answers, the
     oceny and metryka sheets and instructions. A filled template scores as it is."""
     from liwindex.api import write_template
+    from liwindex.export.files import check_suffix
+
+    check_suffix(output, (".xlsx",))
 
     _written(write_template(output, questionnaire_path, group, lang, force), lang)
 
@@ -416,6 +435,9 @@ def xlsform_command(output: str, force: bool, questionnaire_path: str | None, gr
     """Write the questionnaire as an XLSForm to upload to KoboToolbox or ODK; the data they
     export scores with no mapping."""
     from liwindex.api import write_xlsform
+    from liwindex.export.files import check_suffix
+
+    check_suffix(output, (".xlsx",))
 
     _written(write_xlsform(output, questionnaire_path, group, force), lang)
 
@@ -471,6 +493,10 @@ def questionnaire_docs(path: str | None, fmt: str, output: str | None, force: bo
     per respondent group for paper surveys, then areas and scales for the working group."""
     from liwindex.api import questionnaire_document
 
+    if output is not None:
+        from liwindex.export.files import check_suffix
+
+        check_suffix(output, (".md",) if fmt == "md" else (".html", ".htm"))
     text = questionnaire_document(path, fmt, lang, group)
     if output is None:
         click.echo(text, nl=False)
@@ -489,6 +515,10 @@ def questionnaire_schema_command(output: str | None, force: bool) -> None:
     from liwindex.api import questionnaire_schema
 
     text = _json(questionnaire_schema()) + "\n"
+    if output is not None:
+        from liwindex.export.files import check_suffix
+
+        check_suffix(output, (".json",))
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -505,6 +535,9 @@ def questionnaire_schema_command(output: str | None, force: bool) -> None:
 def questionnaire_new(output: str, force: bool, lang: str) -> None:
     """Copy the standard LIJW questionnaire to FILE as a starting point for a local one."""
     from liwindex.api import copy_standard
+    from liwindex.export.files import check_suffix
+
+    check_suffix(output, (".yaml", ".yml"))
 
     _written(copy_standard(output, force), lang)
 

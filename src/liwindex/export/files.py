@@ -50,6 +50,17 @@ def check_output(path: str | Path, force: bool, inputs: Iterable[str | Path] = (
     return path
 
 
+def check_suffix(path: str | Path, allowed: tuple[str, ...]) -> None:
+    """Refuse, before any work, an output name whose extension the command cannot write
+    (``raport`` without one, ``nowy.docx``): the format follows the extension."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in allowed:
+        report = Report()
+        report.add("output-extension", file=str(path), value=suffix or "—",
+                   allowed=", ".join(allowed))
+        raise InputError(report)
+
+
 def write_atomically(path: str | Path, write: Callable[[Path], None]) -> None:
     """Call ``write`` on a temporary file beside ``path``, then rename it into place, so a
     failure never leaves a half-written report or destroys the previous one."""

@@ -144,6 +144,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pl": "katalog „{value}” nie istnieje. Utwórz go albo podaj inną ścieżkę.",
         "en": "the folder '{value}' does not exist. Create it or give another path.",
     },
+    "output-extension": {
+        "pl": "to polecenie nie zapisuje plików z rozszerzeniem {value}. Podaj nazwę z jednym z "
+        "rozszerzeń: {allowed} (format pliku wynika z rozszerzenia).",
+        "en": "this command does not write files with the extension {value}. Give a name with "
+        "one of: {allowed} (the format follows the extension).",
+    },
     "output-disk-full": {
         "pl": "brak miejsca na dysku — raportu nie zapisano (poprzedni plik, jeśli był, został "
         "bez zmian). Zwolnij miejsce albo zapisz w innym miejscu.",
