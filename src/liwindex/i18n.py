@@ -237,13 +237,21 @@ PLURALS: dict[str, dict[str, tuple[str, ...]]] = {
 def plural(n: int, word: str, lang: str = "pl") -> str:
     """``n`` with the right form of ``word``: ``1 odpowiedź``, ``3 odpowiedzi``,
     ``12 obszarów``; English ``1 answer``, ``3 answers``."""
-    forms = PLURALS[word]["pl" if lang == "pl" else "en"]
+    return with_form(n, PLURALS[word]["pl" if lang == "pl" else "en"], lang)
+
+
+def with_form(n: int, forms: tuple[str, ...] | list[str], lang: str = "pl") -> str:
+    """``n`` and the form for it: Polish forms are (1, 2–4 but not 12–14, the rest), English
+    (1, the rest)."""
     if lang != "pl":
-        return f"{n} {forms[0] if n == 1 else forms[1]}"
-    if n == 1:
+        form = forms[0] if n == 1 else forms[-1]
+    elif n == 1:
         form = forms[0]
     elif 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
         form = forms[1]
     else:
-        form = forms[2]
-    return f"{n:,}".replace(",", "\u00a0") + f" {form}" if n >= 10_000 else f"{n} {form}"
+        form = forms[-1]
+    number = str(n)
+    if n >= 10_000:  # 12 345 in Polish (a no-break space), 12,345 in English
+        number = f"{n:,}".replace(",", "\u00a0") if lang == "pl" else f"{n:,}"
+    return f"{number} {form}"

@@ -6,6 +6,7 @@ from the problem record (``value``) and its parameters.
 
 from __future__ import annotations
 
+import string
 from typing import Any
 
 from liwindex.messages.questionnaire import MESSAGES as _QUESTIONNAIRE
@@ -36,6 +37,24 @@ def _in_lang(value: Any, lang: str) -> Any:
     return value
 
 
+class _Formatter(string.Formatter):
+    """``{count:pl:wiersz|wiersze|wierszy}`` → ``5 wierszy`` (Polish: 1, 2–4, 5+ with 12–14
+    as 5+); ``{count:en:row|rows}``; floats get a decimal comma in Polish."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith(("pl:", "en:")) and isinstance(value, int):
+            from liwindex.i18n import with_form
+
+            return with_form(value, format_spec[3:].split("|"), format_spec[:2])
+        if isinstance(value, float) and not format_spec:
+            text = f"{value:g}"
+            return text.replace(".", ",") if self.lang == "pl" else text
+        return super().format_field(value, format_spec)
+
+
 def describe(code: str, lang: str = "pl", **params: Any) -> str:
     """The message for ``code`` in ``lang`` with its placeholders filled."""
     entry = MESSAGES.get(code)
@@ -43,4 +62,4 @@ def describe(code: str, lang: str = "pl", **params: Any) -> str:
         return f"{code}: {params}"
     template = entry.get(lang) or entry["pl"]
     values = _Blank({k: _in_lang(v, lang) for k, v in params.items()})
-    return template.format_map(values)
+    return _Formatter(lang).vformat(template, (), values)

@@ -204,8 +204,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown group '{value}' in --group. Allowed: {allowed}.",
     },
     "group-option-fills-blanks": {
-        "pl": "--group {value} przypisano {count} wierszom bez grupy.",
-        "en": "--group {value} was given to {count} rows without a group.",
+        "pl": "--group {value} przypisano {count:pl:wierszowi|wierszom|wierszom} bez grupy.",
+        "en": "--group {value} was given to {count:en:row|rows} without a group.",
     },
     "unknown-columns": {
         "pl": "pominięto kolumny, które nie są pytaniami kwestionariusza: {value}.",
@@ -216,19 +216,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "ignored survey platform columns: {value}.",
     },
     "answer-not-applicable": {
-        "pl": "{count} odpowiedzi na pytania, których nie zadaje się grupie respondenta "
-        "(np. {value} w wierszu {first}); nie są liczone. Sprawdź kolumnę grupy.",
-        "en": "{count} answers to questions not asked of the respondent's group "
-        "(e.g. {value} in row {first}); they are not counted. Check the group column.",
+        "pl": "{count:pl:odpowiedź|odpowiedzi|odpowiedzi} na pytania, których nie zadaje się grupie "
+        "respondenta (np. {value} w wierszu {first}) — bez wpływu na wynik. Sprawdź kolumnę grupy.",
+        "en": "{count:en:answer|answers} to questions not asked of the respondent's group "
+        "(e.g. {value} in row {first}) — not counted. Check the group column.",
     },
     "required-unanswered": {
-        "pl": "pytanie obowiązkowe {value} bez odpowiedzi w {count} wierszach (np. wiersz {first}).",
-        "en": "the required question {value} is unanswered in {count} rows (e.g. row {first}).",
+        "pl": "pytanie obowiązkowe {value} bez odpowiedzi w {count:pl:wierszu|wierszach|wierszach} "
+        "(np. wiersz {first}).",
+        "en": "the required question {value} is unanswered in {count:en:row|rows} (e.g. row {first}).",
     },
     "no-answers": {
-        "pl": "{count} respondentów nie odpowiedziało na żadne pytanie punktowane "
-        "(np. wiersz {first}).",
-        "en": "{count} respondents answered no scored question (e.g. row {first}).",
+        "pl": "{count:pl:respondent nie odpowiedział|respondentów nie odpowiedziało|respondentów nie "
+        "odpowiedziało} na żadne pytanie punktowane (np. wiersz {first}).",
+        "en": "{count:en:respondent|respondents} answered no scored question (e.g. row {first}).",
     },
     "no-survey-sheet": {
         "pl": "skoroszyt nie zawiera arkusza z ankietą; liczone są tylko oceny grupy roboczej.",
@@ -271,10 +272,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "in question {question} numbers written with decimals were read as codes: {value}.",
     },
     "duplicate-rows": {
-        "pl": "{count} wierszy powtarza odpowiedzi wcześniejszego wiersza tej samej grupy "
+        "pl": "{count:pl:wiersz powtarza|wiersze powtarzają|wierszy powtarza} odpowiedzi "
+        "wcześniejszego wiersza tej samej grupy "
         "(wiersz=powtórzenie: {value}); sprawdź, czy ankiety nie wysłano dwa razy. Wiersze "
         "są liczone.",
-        "en": "{count} rows repeat the answers of an earlier row of the same group "
+        "en": "{count:en:row repeats|rows repeat} the answers of an earlier row of the same group "
         "(row=repeat: {value}); check that no survey was sent twice. The rows are counted.",
     },
     # --- oceny / metryka -----------------------------------------------------------------
