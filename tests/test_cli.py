@@ -193,3 +193,24 @@ def test_help_language_follows_liwindex_lang(monkeypatch):
         out = subprocess.run([sys.executable, "-m", "liwindex", "score", "--help"], capture_output=True,
                              text=True, check=True)
         assert expected in out.stdout
+
+
+def test_clicks_own_messages_are_polish_by_default():
+    """Usage, missing argument, unknown command, a wrong choice: in Polish from the real
+    entry point; English with LIWINDEX_LANG=en."""
+    import os
+    import subprocess
+    import sys
+
+    def run_main(*args, lang="pl"):
+        env = {**os.environ, "LIWINDEX_LANG": lang}
+        return subprocess.run([sys.executable, "-m", "liwindex", *args], capture_output=True, text=True,
+                              env=env, check=False)
+
+    missing = run_main("score")
+    assert missing.returncode == 2
+    assert "Użycie: liwindex score" in missing.stderr and "Brak argumentu 'FILE'" in missing.stderr
+    assert "Nie ma polecenia 'nieznane'" in run_main("nieznane").stderr
+    assert "nie jest jedną z wartości" in run_main("compare", "--basis", "x", "a", "b").stderr
+    assert "Opcje:" in run_main("--help").stdout
+    assert "Missing argument 'FILE'" in run_main("score", lang="en").stderr

@@ -545,9 +545,12 @@ def questionnaire_new(output: str, force: bool, lang: str) -> None:
 def main() -> None:
     """Entry point of the ``liwindex`` console script; help in Polish unless
     LIWINDEX_LANG=en."""
+    from liwindex import click_pl
     from liwindex.cli_help import apply_help_language, help_language
     from liwindex.export.files import install_signal_cleanup
 
     install_signal_cleanup()
-    apply_help_language(cli, help_language())
+    language = help_language()
+    click_pl.install(language)
+    apply_help_language(cli, language)
     cli(prog_name="liwindex")
