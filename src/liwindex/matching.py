@@ -12,7 +12,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from liwindex.questionnaire import ContextQuestion, Question, Questionnaire, Scale, Text
 from liwindex.text import fold, fold_compact, strip_diacritics
@@ -61,6 +61,9 @@ class Target:
 IGNORED = Target("question", "")
 
 
+_MATCHERS: dict[tuple[int, int], tuple[Any, Any, HeaderMatcher]] = {}
+
+
 class HeaderMatcher:
     """Recognises a header as a question id, a question text, the group column or metadata."""
 
@@ -74,6 +77,7 @@ class HeaderMatcher:
                 self._mapped[header] = (
                     IGNORED if mapped is None else Target(kinds[mapped], mapped)  # type: ignore[arg-type]
                 )
+        self._seen: dict[str, Target | None] = {}  # header text → its match
         self._ids: dict[str, Target] = {}
         self._texts: dict[str, set[Target]] = {}
         items: list[tuple[Target, Question | ContextQuestion]] = [
@@ -97,8 +101,33 @@ class HeaderMatcher:
                 if text:
                     self._texts.setdefault(fold(text), set()).add(group)
 
+    @classmethod
+    def for_questionnaire(cls, questionnaire: Questionnaire, mapping: Mapping | None = None) -> HeaderMatcher:
+        """One matcher per questionnaire and mapping, kept while they live: files of one form
+        share their headers, so each header text is folded and matched once per process."""
+        key = (id(questionnaire), id(mapping))
+        cached = _MATCHERS.get(key)
+        if cached is None or cached[0] is not questionnaire or cached[1] is not mapping:
+            if len(_MATCHERS) > 32:
+                _MATCHERS.clear()
+            cached = (questionnaire, mapping, cls(questionnaire, mapping))
+            _MATCHERS[key] = cached
+        return cached[2]
+
     def match(self, header: object) -> Target | None:
         """The target of ``header``, or None when it is not part of the questionnaire."""
+        if isinstance(header, str):
+            try:
+                return self._seen[header]
+            except KeyError:
+                pass
+            found = self._match(header)
+            if len(self._seen) < 100_000:
+                self._seen[header] = found
+            return found
+        return self._match(header)
+
+    def _match(self, header: object) -> Target | None:
         key = fold(header)
         if not key:
             return None

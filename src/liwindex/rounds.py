@@ -80,7 +80,7 @@ def _question_matches(sheet: Sheet, questionnaire: Questionnaire, mapping: Mappi
 
     if sheet.is_empty:
         return 0
-    matcher = HeaderMatcher(questionnaire, mapping)
+    matcher = HeaderMatcher.for_questionnaire(questionnaire, mapping)
     return question_column_count(sheet, matcher, find_header(sheet, matcher))
 
 

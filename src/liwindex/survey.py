@@ -76,7 +76,7 @@ def read_survey(
     if sheet.is_empty:
         report.add("empty-sheet", **where)
         return None
-    matcher = HeaderMatcher(questionnaire, mapping)
+    matcher = HeaderMatcher.for_questionnaire(questionnaire, mapping)
     start = find_header(sheet, matcher)
     header_row, header = sheet.head(start + 1)[start][0], _merged_header(sheet, start)
     if start > 0:

@@ -71,11 +71,24 @@ class Sheet:
 
     def head(self, count: int) -> list[tuple[int, tuple[Any, ...]]]:
         """The first ``count`` rows as ``(row number, values)``, empty cells as None."""
-        import pandas as pd
+        import numpy as np
 
         part = self.frame.iloc[:count]
-        return [(int(number), tuple(None if _missing(v, pd) else v for v in values))
-                for number, *values in part.itertuples(index=True, name=None)]
+        # column by column: categorical codes give the empty cells without a per-cell isna
+        columns = []
+        for name in part.columns:
+            column = part[name]
+            if hasattr(column, "cat"):
+                values = np.empty(len(column), dtype=object)
+                codes = column.cat.codes.to_numpy()
+                categories = np.asarray(column.cat.categories, dtype=object)
+                values[codes >= 0] = categories[codes[codes >= 0]]
+                values[codes < 0] = None
+            else:
+                values = np.array([None if _missing(v) else v for v in column], dtype=object)
+            columns.append(values)
+        numbers = part.index.to_numpy()
+        return [(int(numbers[i]), tuple(c[i] for c in columns)) for i in range(len(part))]
 
     @property
     def rows(self) -> list[tuple[int, tuple[Any, ...]]]:
@@ -83,7 +96,9 @@ class Sheet:
         return self.head(len(self.frame))
 
 
-def _missing(value: Any, pd: Any) -> bool:
+def _missing(value: Any) -> bool:
+    import pandas as pd
+
     return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
 
 
