@@ -42,15 +42,8 @@ def round_title(result: ScoreResult, lang: str) -> str:
 def _thin_lines(result: ScoreResult, console: Console, lang: str) -> None:
     """Say on the page (not only among the warnings) that a group is missing or that some
     areas rest on too few answers."""
-    from liwindex.messages import describe
-    from liwindex.messages.results import group_words
-
-    missing = result.missing_groups
-    if missing and result.questionnaire is not None:
-        present = [g for g in result.respondents_by_group if g not in missing]
-        if present:
-            text = describe("group-missing", lang, **group_words(missing, present, result.questionnaire))
-            console.print(Text("⚠ " + text[0].upper() + text[1:], style="yellow bold"))
+    for text in result.caveats(lang):
+        console.print(_text("⚠ " + text[0].upper() + text[1:], style="yellow bold"))
     if any(a.provisional for a in result.areas):
         console.print(Text(t("provisional_mark", lang, n=result.min_group_n), style="yellow"))
 

@@ -180,7 +180,7 @@ class ScoreResult:
         """The areas with the highest and the lowest values: final values, or survey scores
         (``basis="survey"``) or grades (``"grades"``) to match a comparison's basis."""
         def value(a: AreaResult) -> float | None:
-            return {"survey": a.survey, "grades": a.grade}.get(basis or "", a.value)
+            return self.area_value(a.id, basis)
 
         ranked = sorted((a for a in self.areas if value(a) is not None), key=lambda a: -(value(a) or 0))
         return ranked[:n], ranked[::-1][:n]
@@ -197,6 +197,14 @@ class ScoreResult:
     def warnings(self, lang: str = "pl") -> list[str]:
         """Warnings (reading and scoring) as sentences in ``lang``."""
         return [p.message(lang) for p in self.problems if p.severity is Severity.WARNING]
+
+    def caveats(self, lang: str = "pl") -> list[str]:
+        """The thin-data warnings (a missing group, provisional areas) as sentences without
+        the file's name, for the places where the numbers are shown."""
+        from liwindex.messages import describe
+
+        return [describe(p.code, lang, value=p.value, **p.params) for p in self.problems
+                if p.code in CAVEAT_CODES]
 
     def notes(self, lang: str = "pl") -> list[str]:
         """Notes about what was interpreted or ignored, in ``lang``."""
@@ -238,6 +246,9 @@ class ScoreResult:
             ],
             "warnings": self.warnings(lang),
         }
+
+
+CAVEAT_CODES = ("group-missing", "areas-provisional")
 
 
 def score_round(round_: Round) -> ScoreResult:

@@ -96,19 +96,13 @@ def write_atomically(path: str | Path, write: Callable[[Path], None]) -> None:
 def _remove_stale_temporaries(path: Path) -> None:
     """Temporary files of an earlier write to the same name that was killed (SIGKILL, power
     loss) are removed once they are a minute old."""
+    import glob
     import time
 
     with contextlib.suppress(OSError):
-        for old in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+        for old in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
             if old not in _PENDING and time.time() - old.stat().st_mtime > 60:
                 old.unlink()
-
-
-def glob_escape(name: str) -> str:
-    """``name`` with the glob metacharacters taken literally."""
-    import glob
-
-    return glob.escape(name)
 
 
 def _write_error(path: Path, exc: OSError, creating: bool = False) -> InputError:

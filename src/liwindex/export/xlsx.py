@@ -237,25 +237,8 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
 
 def _caveat_lines(rounds: Sequence[ScoreResult], lang: str) -> list[str]:
     """Missing groups and provisional areas of each round, as sentences."""
-    from liwindex.messages import describe
-    from liwindex.messages.results import group_words
-
-    lines = []
-    for x in rounds:
-        prefix = f"{round_label(x, lang)}: " if len(rounds) > 1 else ""
-        missing = x.missing_groups
-        present = [g for g in x.respondents_by_group if g not in missing]
-        if missing and present and x.questionnaire is not None:
-            lines.append(prefix + describe("group-missing", lang,
-                                           **group_words(missing, present, x.questionnaire)))
-        thin = [a.id for a in x.areas if any(n > 0 for n in a.thin_groups.values())]
-        if thin:
-            lines.append(prefix + describe("areas-provisional", lang, value=", ".join(thin),
-                                           min=x.min_group_n,
-                                           groups=", ".join(sorted({g for a in x.areas
-                                                                     for g, n in a.thin_groups.items()
-                                                                     if n > 0}))))
-    return lines
+    return [(f"{round_label(x, lang)}: " if len(rounds) > 1 else "") + text
+            for x in rounds for text in x.caveats(lang)]
 
 
 def _areas_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Comparison | None,

@@ -127,21 +127,8 @@ def _head(r: _Report) -> list[str]:
 
 def _caveats(r: _Report) -> list[str]:
     """Missing groups and provisional areas, said where the headline is."""
-    from liwindex.messages import describe
-    from liwindex.messages.results import group_words
-
-    lines = []
-    for x in r.rounds:
-        prefix = f"{round_label(x, r.lang)}: " if len(r.rounds) > 1 else ""
-        missing = x.missing_groups
-        present = [g for g in x.respondents_by_group if g not in missing]
-        if missing and present:
-            text = describe("group-missing", r.lang, **group_words(missing, present, r.q))
-            lines.append(prefix + text[0].upper() + text[1:])
-        thin = [a.id for a in x.areas if a.provisional and any(n > 0 for n in a.thin_groups.values())]
-        if thin:
-            lines.append(prefix + w("provisional_areas", r.lang).format(min=x.min_group_n,
-                                                                         list=", ".join(thin)))
+    lines = [(f"{round_label(x, r.lang)}: " if len(r.rounds) > 1 else "") + text[0].upper() + text[1:]
+             for x in r.rounds for text in x.caveats(r.lang)]
     if not lines:
         return []
     items = "".join(f"<li>{escape(line)}</li>" for line in lines)

@@ -223,13 +223,6 @@ def holm(p_values: Sequence[float | None], alpha: float = ALPHA) -> list[bool | 
     return decisions
 
 
-def excludes_zero(low: float | None, high: float | None) -> bool | None:
-    """Whether an interval of a change lies entirely above or below zero."""
-    if low is None or high is None:
-        return None
-    return bool(low > 0 or high < 0)
-
-
 def bootstrap(respondent_areas: np.ndarray, groups: np.ndarray, questionnaire: Questionnaire,
               resamples: int = DEFAULT_RESAMPLES, seed: int | list[int] = DEFAULT_SEED,
               rescale: bool = True) -> Draws:
