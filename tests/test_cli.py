@@ -209,8 +209,8 @@ def test_clicks_own_messages_are_polish_by_default():
 
     missing = run_main("score")
     assert missing.returncode == 2
-    assert "Użycie: liwindex score" in missing.stderr and "Brak argumentu 'FILE'" in missing.stderr
+    assert "Użycie: liwindex score" in missing.stderr and "Brak argumentu 'FILES...'" in missing.stderr
     assert "Nie ma polecenia 'nieznane'" in run_main("nieznane").stderr
     assert "nie jest jedną z wartości" in run_main("compare", "--basis", "x", "a", "b").stderr
     assert "Opcje:" in run_main("--help").stdout
-    assert "Missing argument 'FILE'" in run_main("score", lang="en").stderr
+    assert "Missing argument 'FILES...'" in run_main("score", lang="en").stderr

@@ -21,7 +21,7 @@ from liwindex.problems import InputError, Problem, Report, Severity
 from liwindex.questionnaire import Questionnaire
 from liwindex.questionnaire_yaml import load_questionnaire, load_standard, parse_questionnaire
 from liwindex.results import ScoreResult, score_round
-from liwindex.rounds import Round, read_round
+from liwindex.rounds import Round, RoundFiles, read_round, read_round_files
 
 if TYPE_CHECKING:
     from liwindex.multi import Benchmark, Trend
@@ -34,6 +34,15 @@ def _questionnaire(questionnaire: str | Path | Questionnaire | None) -> Question
     return load_questionnaire(questionnaire)
 
 
+RoundSource = str | Path | RoundFiles | list[str | Path] | tuple[str | Path, ...]
+"""One round: a file, a folder of its files, a list of files, or :class:`RoundFiles`."""
+
+
+def _paths(rounds: list[RoundSource]) -> list[str | Path]:
+    """Every path the rounds name, for the check that no output replaces an input."""
+    return [p for r in rounds for p in RoundFiles.of(r).paths]
+
+
 def _mapping(mapping: str | Path | Mapping | None, q: Questionnaire) -> Mapping | None:
     if mapping is None or isinstance(mapping, Mapping):
         return mapping
@@ -41,25 +50,27 @@ def _mapping(mapping: str | Path | Mapping | None, q: Questionnaire) -> Mapping 
 
 
 def score_file(
-    path: str | Path,
+    path: RoundSource,
     questionnaire: str | Path | Questionnaire | None = None,
     sheet: str | None = None,
     group: str | None = None,
     mapping: str | Path | Mapping | None = None,
 ) -> ScoreResult:
-    """Read and score one workbook; ``questionnaire`` and ``mapping`` are paths or loaded."""
+    """Read and score one round (one workbook, or several files of one round);
+    ``questionnaire`` and ``mapping`` are paths or loaded."""
     return _read_and_score(path, questionnaire, sheet, group, mapping)[1]
 
 
 def _read_and_score(
-    path: str | Path,
+    path: RoundSource,
     questionnaire: str | Path | Questionnaire | None = None,
     sheet: str | None = None,
     group: str | None = None,
     mapping: str | Path | Mapping | None = None,
 ) -> tuple[Round, ScoreResult]:
     q = _questionnaire(questionnaire)
-    round_ = read_round(path, q, sheet=sheet, group=group, mapping=_mapping(mapping, q))
+    round_ = read_round_files(RoundFiles.of(path, group), q, sheet=sheet,
+                              mapping=_mapping(mapping, q))
     return round_, score_round(round_)
 
 
@@ -72,7 +83,7 @@ def analyze_round(round_: Round, result: ScoreResult, resamples: int = 2000, see
 
 
 def analyze_file(
-    path: str | Path,
+    path: RoundSource,
     questionnaire: str | Path | Questionnaire | None = None,
     sheet: str | None = None,
     group: str | None = None,
@@ -94,11 +105,11 @@ def with_intervals(result: ScoreResult, resamples: int, seed: int = 2026) -> Sco
 
 
 def score_files(
-    paths: list[str | Path],
+    paths: list[RoundSource],
     questionnaire: str | Path | Questionnaire | None = None,
     mapping: str | Path | Mapping | None = None,
 ) -> list[ScoreResult]:
-    """Score several workbooks; the problems of all of them are reported together."""
+    """Score several rounds; the problems of all of them are reported together."""
     if not paths:
         report = Report()
         report.add("no-files")
@@ -108,7 +119,7 @@ def score_files(
 
 
 def _read_all(
-    items: list[tuple[str | Path, Questionnaire]], mapping: str | Path | Mapping | None
+    items: list[tuple[RoundSource, Questionnaire]], mapping: str | Path | Mapping | None
 ) -> list[tuple[Round, ScoreResult]]:
     """Read and score each file with its questionnaire; the problems of all files are
     reported together, and a mapping file is loaded once per questionnaire."""
@@ -172,7 +183,7 @@ def write_analysis(analysis: Analysis, output: str | Path, force: bool, lang: st
 
 
 def write_report(
-    files: list[str | Path],
+    files: list[RoundSource],
     output: str | Path,
     pdf: str | Path | None = None,
     force: bool = False,
@@ -193,11 +204,12 @@ def write_report(
     from liwindex.report.pdf import html_to_pdf
     from liwindex.stats.analysis import attach_intervals, draws_for, gaps_for
 
+    inputs = _paths(files)
     if Path(output).suffix.lower() == ".pdf":  # -o raport.pdf: the PDF only
         html_target, pdf = None, output
     else:
-        html_target = check_output(output, force, inputs=files)
-    pdf_target = check_output(pdf, force, inputs=files) if pdf is not None else None
+        html_target = check_output(output, force, inputs=inputs)
+    pdf_target = check_output(pdf, force, inputs=inputs) if pdf is not None else None
     results = sorted(score_files(list(files), questionnaire, mapping), key=round_order)
     comparison: Comparison | None = None
     if len(results) > 1:
@@ -218,7 +230,7 @@ def write_report(
 
 
 def validate_file(
-    path: str | Path,
+    path: RoundSource,
     questionnaire: str | Path | Questionnaire | None = None,
     sheet: str | None = None,
     group: str | None = None,
@@ -227,7 +239,8 @@ def validate_file(
     """Every problem of one workbook (and of the questionnaire or mapping it needs)."""
     try:
         q = _questionnaire(questionnaire)
-        return read_round(path, q, sheet=sheet, group=group, mapping=_mapping(mapping, q)).report
+        return read_round_files(RoundFiles.of(path, group), q, sheet=sheet,
+                                mapping=_mapping(mapping, q)).report
     except InputError as exc:
         return exc.report
 
@@ -250,8 +263,8 @@ def write_mapping_proposal(
 
 
 def compare_files(
-    before: str | Path,
-    after: str | Path,
+    before: RoundSource,
+    after: RoundSource,
     questionnaire: str | Path | None = None,
     questionnaire_before: str | Path | None = None,
     mapping: str | Path | None = None,
@@ -260,15 +273,16 @@ def compare_files(
     basis: str | None = None,
     skip_round_check: bool = False,
 ) -> Comparison:
-    """Score and compare two workbooks like for like. Problems of both files are reported
-    together. With ``resamples`` > 0 every change of a survey score gets a 95 % interval."""
+    """Score and compare two rounds (each a workbook or several files) like for like.
+    Problems of both rounds are reported together. With ``resamples`` > 0 every change of
+    a survey score gets a 95 % interval."""
     pairs = _read_pair(before, after, questionnaire, questionnaire_before, mapping)
     return compare(pairs[0][1], pairs[1][1], resamples, seed, basis, skip_round_check)
 
 
 def _read_pair(
-    before: str | Path,
-    after: str | Path,
+    before: RoundSource,
+    after: RoundSource,
     questionnaire: str | Path | None,
     questionnaire_before: str | Path | None,
     mapping: str | Path | None,
@@ -280,7 +294,7 @@ def _read_pair(
 
 
 def export_report(
-    files: list[str | Path],
+    files: list[RoundSource],
     output: str | Path,
     fmt: str = "xlsx",
     force: bool = False,
@@ -300,7 +314,7 @@ def export_report(
     from liwindex.export.files import check_output, write_atomically
     from liwindex.export.xlsx import write_xlsx
 
-    path = check_output(output, force, inputs=files)
+    path = check_output(output, force, inputs=_paths(files))
     comparison: Comparison | None = None
     if len(files) == 2:
         pairs = _read_pair(files[0], files[1], questionnaire, questionnaire_before, mapping)
@@ -390,6 +404,7 @@ __all__ = [
     "Questionnaire",
     "Report",
     "Round",
+    "RoundFiles",
     "ScoreResult",
     "Severity",
     "analyze_file",
@@ -405,6 +420,7 @@ __all__ = [
     "questionnaire_document",
     "questionnaire_schema",
     "read_round",
+    "read_round_files",
     "score_file",
     "score_files",
     "score_round",

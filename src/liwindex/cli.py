@@ -53,6 +53,113 @@ def comparison_options(func: F) -> F:
         "(default: grades when both rounds grade every area, else survey).")(func)
 
 
+ETAPS = ("wstępna", "powdrożeniowa", "roczna")  # liwindex.grades.ETAPS, without its imports
+
+
+def round_options(several: bool) -> Callable[[F], F]:
+    """--group (ID or FILE=ID), --jst, --rok and --etap for the commands that read rounds;
+    with ``several`` rounds --rok and --etap are given once per round, in their order."""
+
+    def decorate(func: F) -> F:
+        per_round = " Once per round, in the order of the rounds." if several else ""
+        for option in reversed([
+            click.option("--group", "groups", multiple=True, metavar="ID|FILE=ID",
+                         help="Group of the rows without a group column or cell (ID), or of "
+                         "one file (FILE=ID, e.g. urzad.csv=jst); repeatable."),
+            click.option("--jst", metavar="NAME",
+                         help="The local government's name when no metryka gives it."),
+            click.option("--rok", "years", type=click.IntRange(1990, 2100), multiple=several,
+                         metavar="YEAR", help="The year assessed when no metryka gives it." + per_round),
+            click.option("--etap", "stages", type=click.Choice(ETAPS, case_sensitive=False),
+                         multiple=several,
+                         help="The stage when no metryka gives it." + per_round),
+        ]):
+            func = option(func)
+        return func
+
+    return decorate
+
+
+def before_after_options(func: F) -> F:
+    """--before and --after: a round made of several files, given file by file."""
+    func = click.option("--after", "after_files", multiple=True, metavar="PATH",
+                        help="A file of the AFTER round (repeat for each file).")(func)
+    return click.option("--before", "before_files", multiple=True, metavar="PATH",
+                        help="A file of the BEFORE round (repeat for each file).")(func)
+
+
+def _as_tuple(value: Any) -> tuple[Any, ...]:
+    if value is None:
+        return ()
+    return tuple(value) if isinstance(value, tuple | list) else (value,)
+
+
+def make_rounds(rounds: list[tuple[str, ...]], groups: tuple[str, ...], jst: str | None,
+                years: Any, stages: Any) -> list[Any]:
+    """The RoundFiles of the command line: each round's files, the groups given per file
+    (FILE=ID) or for all (ID), and the metadata given by hand, per round in order."""
+    from liwindex.grades import Meta
+    from liwindex.rounds import RoundFiles, round_files, same_file
+
+    years, stages = _as_tuple(years), _as_tuple(stages)
+    for name, values in (("--rok", years), ("--etap", stages)):
+        if values and len(values) != len(rounds):
+            raise click.UsageError(_t_usage("per_round", name=name, n=len(rounds)))
+    default = [g for g in groups if "=" not in g]
+    if len(default) > 1:
+        raise click.UsageError(_t_usage("one_group", value=", ".join(default)))
+    pairs = [tuple(g.rsplit("=", 1)) for g in groups if "=" in g]
+    files_of = [round_files(r) for r in rounds]
+    everywhere = [x for files in files_of for x in files]
+    out = []
+    for i, paths in enumerate(rounds):
+        # a FILE=ID whose file is in no round goes to the first round, which reports it
+        own = tuple((f, g) for f, g in pairs
+                    if any(same_file(f, x) for x in files_of[i])
+                    or (i == 0 and not any(same_file(f, x) for x in everywhere)))
+        meta = Meta(jst=jst, rok=years[i] if years else None, etap=stages[i] if stages else None)
+        out.append(RoundFiles(paths=paths, group=default[0] if default else None,
+                              groups=own, meta=meta))
+    return out
+
+
+def rounds_of(positional: tuple[str, ...], before: tuple[str, ...], after: tuple[str, ...],
+              counts: tuple[int, int]) -> list[tuple[str, ...]]:
+    """Each positional argument is a round (a folder: the files in it), or --before and
+    --after give the two rounds file by file."""
+    if before or after:
+        if positional or not (before and after):
+            raise click.UsageError(_t_usage("before_after"))
+        return [before, after]
+    if not counts[0] <= len(positional) <= counts[1]:
+        raise click.UsageError(_t_usage("rounds_count", low=counts[0], high=counts[1],
+                                        n=len(positional)))
+    return [(p,) for p in positional]
+
+
+USAGE = {
+    "per_round": {"pl": "{name} podaj raz dla każdego etapu ({n}), w kolejności etapów.",
+                  "en": "give {name} once per round ({n}), in the order of the rounds."},
+    "one_group": {"pl": "--group bez pliku może być tylko jedna (podano: {value}); dla "
+                        "poszczególnych plików użyj --group PLIK=ID.",
+                  "en": "only one --group without a file (given: {value}); for single files "
+                        "use --group FILE=ID."},
+    "before_after": {"pl": "podaj etapy jako argumenty PRZED PO albo oba przez --before i "
+                           "--after, nie w obu formach naraz.",
+                     "en": "give the rounds as BEFORE AFTER arguments or both with --before and "
+                           "--after, not both ways at once."},
+    "rounds_count": {"pl": "oczekiwano od {low} do {high} etapów, podano {n}. Etap z kilku "
+                           "plików podaj jako folder albo przez --before/--after.",
+                     "en": "expected {low} to {high} rounds, got {n}. Give a round made of "
+                           "several files as a folder or with --before/--after."},
+}
+
+
+def _t_usage(key: str, **params: Any) -> str:
+    lang = click.get_current_context().params.get("lang", "pl")
+    return USAGE[key][lang].format(**params)
+
+
 QUESTIONNAIRE = click.option(
     "--questionnaire", "-q", "questionnaire_path", metavar="PATH",
     help="Questionnaire YAML file (default: the standard LIJW questionnaire).",
@@ -133,24 +240,27 @@ def cli(debug: bool) -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=str))
 @QUESTIONNAIRE
 @click.option("--sheet", metavar="NAME", help="Sheet with the responses (default: the first).")
-@click.option("--group", metavar="ID", help="Group of rows without a group column or cell, e.g. ngo.")
+@round_options(several=False)
 @MAPPING
 @bootstrap_option(0)
 @JSON
 @LANG
 @handle_errors
 def score(
-    file: str, questionnaire_path: str | None, sheet: str | None, group: str | None,
+    files: tuple[str, ...], questionnaire_path: str | None, sheet: str | None,
+    groups: tuple[str, ...], jst: str | None, years: int | None, stages: str | None,
     mapping_path: str | None, resamples: int, seed: int, as_json: bool, lang: str,
 ) -> None:
-    """Score one round: index, płaszczyzny and areas from FILE (.xlsx, .xls, .ods, .csv)."""
+    """Score one round: index, płaszczyzny and areas from FILES (.xlsx, .xls, .ods, .csv);
+    several files (an NGO file and an administration file) or a folder make one round."""
     from liwindex.api import score_file, with_intervals
     from liwindex.render import render_problems, render_score
 
-    result = score_file(file, questionnaire_path, sheet=sheet, group=group, mapping=mapping_path)
+    [spec] = make_rounds([files], groups, jst, years, stages)
+    result = score_file(spec, questionnaire_path, sheet=sheet, mapping=mapping_path)
     with_intervals(result, resamples, seed)
     if as_json:
         click.echo(_json(result.to_dict(lang)))
@@ -160,11 +270,12 @@ def score(
 
 
 @cli.command("compare")
-@click.argument("before", type=click.Path(path_type=str))
-@click.argument("after", type=click.Path(path_type=str))
+@click.argument("rounds", nargs=-1, metavar="BEFORE AFTER", type=click.Path(path_type=str))
+@before_after_options
 @QUESTIONNAIRE
 @click.option("--questionnaire-before", "questionnaire_before", metavar="PATH",
               help="Questionnaire of the BEFORE round when it used another version.")
+@round_options(several=True)
 @MAPPING
 @bootstrap_option(2000)
 @comparison_options
@@ -172,9 +283,10 @@ def score(
 @LANG
 @handle_errors
 def compare_command(
-    before: str, after: str, questionnaire_path: str | None, questionnaire_before: str | None,
-    mapping_path: str | None, resamples: int, seed: int, basis: str | None, skip_round_check: bool,
-    as_json: bool, lang: str,
+    rounds: tuple[str, ...], before_files: tuple[str, ...], after_files: tuple[str, ...],
+    questionnaire_path: str | None, questionnaire_before: str | None, groups: tuple[str, ...],
+    jst: str | None, years: tuple[int, ...], stages: tuple[str, ...], mapping_path: str | None,
+    resamples: int, seed: int, basis: str | None, skip_round_check: bool, as_json: bool, lang: str,
 ) -> None:
     """Compare two rounds like for like: before, after, change and percent for the index,
     płaszczyzny and areas, on one basis (survey scores or working-group grades), with the
@@ -182,6 +294,8 @@ def compare_command(
     from liwindex.api import compare_files
     from liwindex.render import render_comparison, render_problems
 
+    before, after = make_rounds(rounds_of(rounds, before_files, after_files, (2, 2)), groups, jst,
+                                years, stages)
     comparison = compare_files(before, after, questionnaire_path, questionnaire_before,
                                mapping=mapping_path, resamples=resamples, seed=seed, basis=basis,
                                skip_round_check=skip_round_check)
@@ -194,7 +308,8 @@ def compare_command(
 
 
 @cli.command("export")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("files", nargs=-1, metavar="FILE [FILE]", type=click.Path(path_type=str))
+@before_after_options
 @click.option("-o", "--output", required=True, metavar="PATH", help="The report file to write.")
 @FORCE
 @click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default=None,
@@ -202,35 +317,38 @@ def compare_command(
 @QUESTIONNAIRE
 @click.option("--questionnaire-before", "questionnaire_before", metavar="PATH",
               help="Questionnaire of the first round when it used another version.")
+@round_options(several=True)
 @MAPPING
 @bootstrap_option(2000)
 @comparison_options
 @LANG
 @handle_errors
 def export_command(
-    files: tuple[str, ...], output: str, force: bool, fmt: str | None,
-    questionnaire_path: str | None, questionnaire_before: str | None, mapping_path: str | None,
-    resamples: int, seed: int, basis: str | None, skip_round_check: bool, lang: str,
+    files: tuple[str, ...], before_files: tuple[str, ...], after_files: tuple[str, ...],
+    output: str, force: bool, fmt: str | None, questionnaire_path: str | None,
+    questionnaire_before: str | None, groups: tuple[str, ...], jst: str | None,
+    years: tuple[int, ...], stages: tuple[str, ...], mapping_path: str | None, resamples: int,
+    seed: int, basis: str | None, skip_round_check: bool, lang: str,
 ) -> None:
     """Write the Excel report of one round (FILE) or a comparison of two (BEFORE AFTER)."""
-    if len(files) > 2:
-        raise click.UsageError("export takes one file, or two to compare")
     from liwindex.api import export_report
     from liwindex.export.files import check_suffix
 
+    specs = make_rounds(rounds_of(files, before_files, after_files, (1, 2)), groups, jst, years,
+                        stages)
     check_suffix(output, (f".{fmt}",) if fmt else (".xlsx", ".csv"))
     fmt = fmt or ("csv" if output.lower().endswith(".csv") else "xlsx")
-    path = export_report(list(files), output, fmt, force, lang, questionnaire_path,
+    path = export_report(specs, output, fmt, force, lang, questionnaire_path,
                          questionnaire_before, mapping=mapping_path, resamples=resamples, seed=seed,
                          basis=basis, skip_round_check=skip_round_check)
     _written(path, lang)
 
 
 @cli.command("analyze")
-@click.argument("file", type=click.Path(path_type=str))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
 @QUESTIONNAIRE
 @click.option("--sheet", metavar="NAME", help="Sheet with the responses (default: the first).")
-@click.option("--group", metavar="ID", help="Group of rows without a group column or cell.")
+@round_options(several=False)
 @MAPPING
 @bootstrap_option(2000)
 @click.option("-o", "--output", metavar="PATH", help="Also write the Excel report with the analysis.")
@@ -239,12 +357,14 @@ def export_command(
 @LANG
 @handle_errors
 def analyze_command(
-    file: str, questionnaire_path: str | None, sheet: str | None, group: str | None,
+    files: tuple[str, ...], questionnaire_path: str | None, sheet: str | None,
+    groups: tuple[str, ...], jst: str | None, years: int | None, stages: str | None,
     mapping_path: str | None, resamples: int, seed: int, output: str | None, force: bool,
     as_json: bool, lang: str,
 ) -> None:
-    """Beyond averages for FILE: 95% intervals, reliability (Cronbach's alpha), the gap
-    between NGOs and the administration, data quality and the sensitivity of the index."""
+    """Beyond averages for FILES (one round): 95% intervals, reliability (Cronbach's alpha),
+    the gap between NGOs and the administration, data quality and the sensitivity of the
+    index."""
     from liwindex.api import analyze_file, write_analysis
     from liwindex.export.files import check_suffix
     from liwindex.render import render_analysis, render_problems
@@ -252,9 +372,10 @@ def analyze_command(
     if output:
         check_suffix(output, (".xlsx",))
 
-    analysis = analyze_file(file, questionnaire_path, sheet, group, mapping_path, resamples, seed)
+    [spec] = make_rounds([files], groups, jst, years, stages)
+    analysis = analyze_file(spec, questionnaire_path, sheet, None, mapping_path, resamples, seed)
     if output:
-        _written(write_analysis(analysis, output, force, lang, [file]), lang)
+        _written(write_analysis(analysis, output, force, lang, list(files)), lang)
     if as_json:
         click.echo(_json(analysis.to_dict(lang)))
     else:
@@ -263,29 +384,36 @@ def analyze_command(
 
 
 @cli.command("report")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("files", nargs=-1, metavar="FILE...", type=click.Path(path_type=str))
+@before_after_options
 @click.option("-o", "--output", required=True, metavar="PATH", help="The HTML page to write.")
 @click.option("--pdf", metavar="PATH", help="Also write the report as PDF (A4).")
 @click.option("--force", is_flag=True, help="Replace the output files if they exist.")
 @QUESTIONNAIRE
+@round_options(several=True)
 @MAPPING
 @bootstrap_option(2000)
 @comparison_options
 @LANG
 @handle_errors
-def report_command(files: tuple[str, ...], output: str, pdf: str | None, force: bool,
-                   questionnaire_path: str | None, mapping_path: str | None, resamples: int,
-                   seed: int, basis: str | None, skip_round_check: bool, lang: str) -> None:
+def report_command(files: tuple[str, ...], before_files: tuple[str, ...],
+                   after_files: tuple[str, ...], output: str, pdf: str | None, force: bool,
+                   questionnaire_path: str | None, groups: tuple[str, ...], jst: str | None,
+                   years: tuple[int, ...], stages: tuple[str, ...], mapping_path: str | None,
+                   resamples: int, seed: int, basis: str | None, skip_round_check: bool,
+                   lang: str) -> None:
     """The report for publication (BIP, the council): a self-contained HTML page with charts,
     readable on a phone and printable on A4, and optionally its PDF. Two or more FILES: the
     first round compared with the last."""
     from liwindex.api import write_report
     from liwindex.export.files import check_suffix
 
+    specs = make_rounds(rounds_of(files, before_files, after_files, (1, 1000)), groups, jst,
+                        years, stages)
     check_suffix(output, (".html", ".htm", ".pdf"))
     if pdf is not None:
         check_suffix(pdf, (".pdf",))
-    for path in write_report(list(files), output, pdf, force, lang, questionnaire_path, mapping_path,
+    for path in write_report(specs, output, pdf, force, lang, questionnaire_path, mapping_path,
                              resamples, seed, basis=basis, skip_round_check=skip_round_check):
         _written(path, lang)
 
@@ -346,28 +474,31 @@ def benchmark_command(files: tuple[str, ...], output: str | None, force: bool,
 
 
 @cli.command("validate")
-@click.argument("file", type=click.Path(path_type=str))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
 @QUESTIONNAIRE
 @click.option("--sheet", metavar="NAME", help="Sheet with the responses (default: the first).")
-@click.option("--group", metavar="ID", help="Group of rows without a group column or cell.")
+@round_options(several=False)
 @MAPPING
 @JSON
 @LANG
 @handle_errors
 def validate_command(
-    file: str, questionnaire_path: str | None, sheet: str | None, group: str | None,
+    files: tuple[str, ...], questionnaire_path: str | None, sheet: str | None,
+    groups: tuple[str, ...], jst: str | None, years: int | None, stages: str | None,
     mapping_path: str | None, as_json: bool, lang: str,
 ) -> None:
-    """Check FILE and list every problem (errors, warnings, notes) with its place and fix.
+    """Check FILES (one round) and list every problem (errors, warnings, notes) with its
+    place and fix.
 
-    Exit 0 when the file has no error, 1 otherwise."""
+    Exit 0 when the files have no error, 1 otherwise."""
     from liwindex.api import validate_file
     from liwindex.i18n import t
     from liwindex.render import render_problems
 
-    report = validate_file(file, questionnaire_path, sheet=sheet, group=group, mapping=mapping_path)
+    [spec] = make_rounds([files], groups, jst, years, stages)
+    report = validate_file(spec, questionnaire_path, sheet=sheet, mapping=mapping_path)
     if as_json:
-        click.echo(_json(report.to_dict(lang, file)))
+        click.echo(_json(report.to_dict(lang, spec.source)))
     else:
         render_problems(report.problems, _stdout(soft_wrap=True), lang)
         key = "valid" if report.valid else "errors_found"

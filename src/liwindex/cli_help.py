@@ -19,9 +19,10 @@ POLISH: dict[str, str] = {
         "Pomoc po angielsku: LIWINDEX_LANG=en.",
     "Show the version and exit.": "Pokaż wersję i zakończ.",
     "Show tracebacks of program errors.": "Pokazuj szczegóły (traceback) błędów programu.",
-    "Beyond averages for FILE: 95% intervals, reliability (Cronbach's alpha), the gap between NGOs and the administration, data quality and the sensitivity of the index.":
-        "Więcej niż średnie dla PLIKU: 95% przedziały ufności, rzetelność (alfa Cronbacha), "
-        "rozbieżność ocen organizacji i administracji, jakość danych i wrażliwość indeksu na ustawienia.",
+    "Beyond averages for FILES (one round): 95% intervals, reliability (Cronbach's alpha), the gap between NGOs and the administration, data quality and the sensitivity of the index.":
+        "Więcej niż średnie dla PLIKÓW (jeden etap): 95% przedziały ufności, rzetelność (alfa "
+        "Cronbacha), rozbieżność ocen organizacji i administracji, jakość danych i wrażliwość "
+        "indeksu na ustawienia.",
     "Questionnaire YAML file (default: the standard LIJW questionnaire).":
         "Plik YAML kwestionariusza (domyślnie standardowy kwestionariusz LIJW).",
     "Sheet with the responses (default: the first).": "Arkusz z odpowiedziami (domyślnie pierwszy).",
@@ -89,8 +90,9 @@ POLISH: dict[str, str] = {
     "The HTML page to write.": "Strona HTML do zapisania.",
     "Also write the report as PDF (A4).": "Zapisz też raport jako PDF (A4).",
     "Replace the output files if they exist.": "Zastąp pliki wynikowe, jeśli istnieją.",
-    "Score one round: index, płaszczyzny and areas from FILE (.xlsx, .xls, .ods, .csv).":
-        "Policz wyniki etapu: indeks, płaszczyzny i obszary z PLIKU (.xlsx, .xls, .ods, .csv).",
+    "Score one round: index, płaszczyzny and areas from FILES (.xlsx, .xls, .ods, .csv); several files (an NGO file and an administration file) or a folder make one round.":
+        "Policz wyniki etapu: indeks, płaszczyzny i obszary z PLIKÓW (.xlsx, .xls, .ods, .csv); "
+        "kilka plików (np. plik organizacji i plik urzędu) albo folder to jeden etap.",
     "Group of rows without a group column or cell, e.g. ngo.":
         "Grupa wierszy bez kolumny lub komórki grupy, np. ngo.",
     "Write a workbook for typing in answers: dropdowns of the allowed answers, the oceny and metryka sheets and instructions. A filled template scores as it is.":
@@ -101,9 +103,25 @@ POLISH: dict[str, str] = {
     "Each area, płaszczyzna and the index across the rounds in FILES (ordered by the year and round in their metryka).":
         "Każdy obszar, płaszczyzna i indeks w kolejnych etapach z PLIKÓW (w kolejności roku i etapu "
         "z metryki).",
-    "Check FILE and list every problem (errors, warnings, notes) with its place and fix. Exit 0 when the file has no error, 1 otherwise.":
-        "Sprawdź PLIK i wypisz wszystkie problemy (błędy, ostrzeżenia, informacje) z miejscem i "
-        "sposobem poprawy.\n\nKod wyjścia 0, gdy plik nie ma błędów, 1 w przeciwnym razie.",
+    "Check FILES (one round) and list every problem (errors, warnings, notes) with its place and fix. Exit 0 when the files have no error, 1 otherwise.":
+        "Sprawdź PLIKI (jeden etap) i wypisz wszystkie problemy (błędy, ostrzeżenia, informacje) "
+        "z miejscem i sposobem poprawy.\n\nKod wyjścia 0, gdy pliki nie mają błędów, 1 w "
+        "przeciwnym razie.",
+    "The local government's name when no metryka gives it.":
+        "Nazwa JST, gdy nie podaje jej metryka.",
+    "A file of the AFTER round (repeat for each file).":
+        "Plik etapu PO (powtórz dla każdego pliku).",
+    "A file of the BEFORE round (repeat for each file).":
+        "Plik etapu PRZED (powtórz dla każdego pliku).",
+    "Group of the rows without a group column or cell (ID), or of one file (FILE=ID, e.g. urzad.csv=jst); repeatable.":
+        "Grupa wierszy bez kolumny lub komórki grupy (ID) albo jednego pliku (PLIK=ID, np. "
+        "urzad.csv=jst); można powtarzać.",
+    "The stage when no metryka gives it.": "Etap oceny, gdy nie podaje go metryka.",
+    "The stage when no metryka gives it. Once per round, in the order of the rounds.":
+        "Etap oceny, gdy nie podaje go metryka. Raz dla każdego etapu, w kolejności etapów.",
+    "The year assessed when no metryka gives it.": "Rok oceny, gdy nie podaje go metryka.",
+    "The year assessed when no metryka gives it. Once per round, in the order of the rounds.":
+        "Rok oceny, gdy nie podaje go metryka. Raz dla każdego etapu, w kolejności etapów.",
     "Write the questionnaire as an XLSForm to upload to KoboToolbox or ODK; the data they export scores with no mapping.":
         "Zapisz kwestionariusz jako XLSForm do KoboToolbox lub ODK; eksportowane z nich dane liczą się "
         "bez mapowania.",

@@ -156,31 +156,49 @@ def read_meta(sheet: Sheet, file: str, report: Report) -> Meta:
     for row, values in sheet.rows:
         key = fold(values[0] if values else None)
         value = values[1] if len(values) > 1 else None
-        name = next((k for k, accepted in _META_KEYS.items() if key in accepted), None)
+        name = meta_key(key)
         if name is None:
             if key and key not in {"klucz", "key", "pole", "field"}:
                 report.add("unknown-meta-key", Severity.NOTE, **where, row=row, column="A",
                            value=clean_text(values[0]))
             continue
-        text = clean_text(value)
-        if not text:
-            continue
-        if name == "rok":
-            try:
-                year = int(float(text))
-                if not 1990 <= year <= 2100:
-                    raise ValueError
-                found["rok"] = year
-            except (ValueError, OverflowError):  # "inf" and 1e400 overflow int()
-                report.add("bad-year", Severity.WARNING, **where, row=row, column="B", value=text)
-        elif name == "etap":
-            etap = next((e for e in ETAPS if fold(e) == fold(text)), None)
-            if etap is None:
-                near = next((e for e in ETAPS if strip_diacritics(e) == strip_diacritics(fold(text))),
-                            None)
-                report.add("bad-etap", Severity.WARNING, **where, row=row, column="B", value=text,
-                           suggestion=did_you_mean(near))
-            found["etap"] = etap
-        else:
-            found["jst"] = free_text(value)
+        parsed = meta_value(name, value, report, {**where, "row": row, "column": "B"})
+        if parsed is not None:
+            found[name] = parsed
     return Meta(**found)
+
+
+def meta_key(key: str) -> str | None:
+    """The metadata field a folded key names (``Nazwa JST`` → ``jst``), or None."""
+    return next((k for k, accepted in _META_KEYS.items() if key in accepted), None)
+
+
+def meta_value(name: str, value: Any, report: Report, where: dict[str, Any]) -> Any:
+    """The checked value of one metadata field (None when blank or invalid; an invalid
+    year or stage is a warning at ``where``)."""
+    text = clean_text(value)
+    if not text:
+        return None
+    if name == "rok":
+        try:
+            year = int(float(text))
+            if not 1990 <= year <= 2100:
+                raise ValueError
+            return year
+        except (ValueError, OverflowError):  # "inf" and 1e400 overflow int()
+            report.add("bad-year", Severity.WARNING, **where, value=text)
+            return None
+    if name == "etap":
+        etap = parse_etap(text)
+        if etap is None:
+            near = next((e for e in ETAPS if strip_diacritics(e) == strip_diacritics(fold(text))),
+                        None)
+            report.add("bad-etap", Severity.WARNING, **where, value=text,
+                       suggestion=did_you_mean(near))
+        return etap
+    return free_text(value)
+
+
+def parse_etap(text: str) -> str | None:
+    """``wstepna``, ``Powdrożeniowa`` → the stage's name; None for anything else."""
+    return next((e for e in ETAPS if fold(e) == fold(text)), None)

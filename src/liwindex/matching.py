@@ -43,6 +43,12 @@ _ID_PREFIX = re.compile(
     r"^\s*(?:\[([A-Za-z][A-Za-z0-9_]*)\]\s*[.):\-–]?|([A-Za-z][A-Za-z0-9_]*)\s*[.):\-–])\s*\S"
 )
 
+# "9. Jak ocenia…", "9) …", "Pyt. 9 – …", "Pytanie 9: …", "Q9. …" (MS Forms numbers questions)
+NUMBERING = re.compile(
+    r"^\s*(?:(?:pyt(?:anie)?|pytania|question|q|p)\s*\.?\s*)?\d{1,3}(?:\.\d{1,3})*\s*[.):\-–—]?\s+(?=\S)",
+    re.IGNORECASE,
+)
+
 _SUBQUESTION = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*)\s*\[\s*([A-Za-z0-9_]+)\s*\]\s*$")
 _WHOLE_NUMBER = re.compile(r"^(\d+) 0+$")  # "3.0" or "3,0" after folding
 
@@ -139,6 +145,11 @@ class HeaderMatcher:
         texts = self._texts.get(key)
         if texts and len(texts) == 1:
             return next(iter(texts))
+        numbered = NUMBERING.match(str(header))
+        if numbered:
+            texts = self._texts.get(fold(str(header)[numbered.end():]))
+            if texts and len(texts) == 1:
+                return next(iter(texts))
         prefix = _ID_PREFIX.match(str(header))
         if prefix:
             found = self._ids.get(fold_compact(prefix.group(1) or prefix.group(2)))

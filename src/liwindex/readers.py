@@ -171,10 +171,13 @@ def _read_guarded(path: Path, limits: Limits) -> list[Sheet]:
 def _guarded_child(path: Path, limits: Limits, send: Any) -> None:
     """Read in the child under an address-space ceiling: the process's size now plus
     ``LIWINDEX_READ_MEMORY_MB`` (default 4096)."""
+    import faulthandler
     import os
     import resource
 
-    # a native abort prints a long stack trace: the user gets our message instead
+    # a native abort prints a long stack trace: the user gets our message instead (the
+    # fault handler, on under pytest and python -X faulthandler, keeps its own copy of fd 2)
+    faulthandler.disable()
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     try:
@@ -245,7 +248,8 @@ def _read_openpyxl(path: Path, limits: Limits) -> list[Sheet]:
     return sheets
 
 
-NAMES = {",": "przecinek / comma", ";": "średnik / semicolon", "\t": "tab"}
+NAMES = {",": {"pl": "przecinek", "en": "comma"}, ";": {"pl": "średnik", "en": "semicolon"},
+         "\t": {"pl": "tabulator", "en": "tab"}}
 
 
 MAX_LINE_BYTES = 4_000_000  # one CSV record line: 60 long open answers fit many times over

@@ -37,6 +37,7 @@ class OpenAnswer:
     group: str
     text: str
     row: int
+    file: str = ""  # set when a round is made of several files
 
 
 @dataclass
@@ -311,6 +312,12 @@ def _read_groups(
         if option is None and len(questionnaire.groups) == 1:
             option = questionnaire.group_ids[0]
         if option is None:
+            option = group_of_columns(questionnaire, {t.id for t in targets if t.kind == "question"})
+            if option is not None:
+                label = next(g.label for g in questionnaire.groups if g.id == option)
+                report.add("group-from-columns", Severity.NOTE, **where, value=option,
+                           label={lang: label.get(lang) for lang in ("pl", "en")})
+        if option is None:
             report.add("no-group-column", **where, allowed=allowed)
         return pd.Series(pd.Categorical([option] * len(rows), categories=list(questionnaire.group_ids)),
                          index=rows)
@@ -338,6 +345,15 @@ def _read_groups(
                    suggestion=did_you_mean(lookup.suggest(column.values[code])))
     # a categorical over the group ids: the scoring engine reads its codes directly
     return pd.Series(pd.Categorical.from_codes(per_row, categories=ids), index=rows)
+
+
+def group_of_columns(questionnaire: Questionnaire, present: set[str]) -> str | None:
+    """The one group whose own questions a sheet without a group column has (a form sent
+    only to NGOs has the shared questions and the NGO ones); None when the columns include
+    questions of two groups or only shared ones."""
+    own = {g for q in questionnaire.questions if q.id in present and q.groups is not None
+           for g in q.groups}
+    return next(iter(own)) if len(own) == 1 else None
 
 
 def _map_choices(

@@ -346,7 +346,8 @@ def _open_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> None
             put(ws, row, 2, texts.get(answer.question, answer.question), wrap=True)
             put(ws, row, 3, answer.group)
             put(ws, row, 4, answer.text, wrap=True)
-            put(ws, row, 5, answer.row)
+            # a round of several files: which file the row is in
+            put(ws, row, 5, f"{Path(answer.file).name}, {answer.row}" if answer.file else answer.row)
             fit_height(ws, row, [(answer.text, 80), (texts.get(answer.question, ""), 40)])
             row += 1
     layout(ws, [18, 40, 8, 80, 10])

@@ -199,6 +199,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "there is no respondent group column. Add a column 'grupa' ({allowed}) or run "
         "with --group ID when all respondents belong to one group.",
     },
+    "group-from-columns": {
+        "pl": "brak kolumny z grupą, a pytania arkusza są zadawane tylko grupie {value} "
+        "({label}): wszyscy respondenci liczeni są do tej grupy. Jeśli to błąd, podaj "
+        "--group PLIK=ID.",
+        "en": "there is no group column and the sheet's questions are asked only of the group "
+        "{value} ({label}): every respondent counts in that group. If that is wrong, give "
+        "--group FILE=ID.",
+    },
     "unknown-group-option": {
         "pl": "nieznana grupa „{value}” w --group. Dozwolone: {allowed}.",
         "en": "unknown group '{value}' in --group. Allowed: {allowed}.",
@@ -316,6 +324,54 @@ MESSAGES: dict[str, dict[str, str]] = {
     "bad-year": {
         "pl": "rok „{value}” nie jest rokiem. Wpisz rok, np. 2025.",
         "en": "the year '{value}' is not a year. Enter a year, e.g. 2025.",
+    },
+    "meta-overridden": {
+        "pl": "{value}: użyto „{found}” z {first} zamiast „{known}” z arkusza „metryka”.",
+        "en": "{value}: '{found}' from {first} is used instead of '{known}' from the "
+        "'metryka' sheet.",
+    },
+    "meta-from-name": {
+        "pl": "etap nie ma roku lub etapu oceny (arkusz „metryka”, metryka.yaml); nazwa pliku "
+        "sugeruje {value}. Podaj je w poleceniu albo w pliku metryka.yaml obok plików, by "
+        "raporty nazywały etap.",
+        "en": "the round has no year or stage (a 'metryka' sheet, metryka.yaml); the file name "
+        "suggests {value}. Give them on the command line or in a metryka.yaml beside the "
+        "files so that reports name the round.",
+    },
+    # --- rounds made of several files ------------------------------------------------------
+    "round-no-files": {
+        "pl": "folder nie zawiera plików z odpowiedziami (.xlsx, .xls, .ods, .csv).",
+        "en": "the folder holds no response files (.xlsx, .xls, .ods, .csv).",
+    },
+    "round-file-twice": {
+        "pl": "ten sam plik co {value} podano drugi raz; jego respondenci liczyliby się "
+        "podwójnie. Podaj każdy plik raz.",
+        "en": "the same file as {value} is given a second time; its respondents would count "
+        "twice. Give each file once.",
+    },
+    "group-file-unknown": {
+        "pl": "--group {value}=…: takiego pliku nie ma w tym etapie (pliki: {known}).",
+        "en": "--group {value}=…: no such file in this round (files: {known}).",
+    },
+    "round-grades-twice": {
+        "pl": "oceny grupy roboczej są w dwóch plikach jednego etapu i się różnią (drugi: "
+        "{value}). Zostaw arkusz „oceny” w jednym pliku.",
+        "en": "two files of one round carry different working-group grades (the other: "
+        "{value}). Keep the 'oceny' sheet in one file.",
+    },
+    "round-meta-differs": {
+        "pl": "pliki jednego etapu różnią się metryką: {value} to „{known}” w {first} i "
+        "„{found}” tutaj. Popraw arkusz „metryka” albo podaj pliki jako osobne etapy.",
+        "en": "the files of one round disagree on their metryka: {value} is '{known}' in "
+        "{first} and '{found}' here. Fix the 'metryka' sheet or give the files as separate "
+        "rounds.",
+    },
+    "rows-in-two-files": {
+        "pl": "{count:pl:wiersz powtarza|wiersze powtarzają|wierszy powtarza} odpowiedzi z "
+        "pliku {value} (wiersz=wiersz tam: {first}); sprawdź, czy eksporty się nie nakładają. "
+        "Wiersze są liczone.",
+        "en": "{count:en:row repeats|rows repeat} answers from the file {value} (row=row "
+        "there: {first}); check that the exports do not overlap. The rows are counted.",
     },
     # --- mapping files ---------------------------------------------------------------------
     "mapping-unknown-key": {
