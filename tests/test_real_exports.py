@@ -297,3 +297,93 @@ def test_files_of_one_round_that_disagree(tmp_path):
     [overlap] = [p for p in result.problems if p.code == "rows-in-two-files"]
     assert overlap.params["count"] == 3 and overlap.file == str(c)
     assert result.respondents_total == len(ROWS) + 3  # counted, and said so
+
+
+# A form that words the five-point answers its own way
+FORM_WORDS = {"5": "bardzo dobrze", "4": "dobrze", "3": "średnio", "2": "źle", "1": "bardzo źle",
+              "nw": "nie mam zdania"}
+SCALE_OF = {**{q.id: q.scale for q in Q.questions},
+            **{c.id: c.scale for c in Q.context_questions if c.type == "single"}}
+OCENA5 = ChoiceLookup(Q.scale_by_id["ocena5"])
+LABELS = {c.code: c.label.pl for c in Q.scale_by_id["ocena5"].choices}
+
+
+def renamed_form(header: list[Any], rows: list[list[Any]], without_worst: bool,
+                 own_words: bool) -> list[list[Any]]:
+    """An MS Forms export of a form typed anew: numbered, reworded questions, the group
+    asked as "Kim Pan/Pani jest?" with answers such as "Fundacja", and the five-point
+    answers in the form's words. ``without_worst``: nobody chose "bardzo źle" (it becomes
+    "źle"); ``own_words`` False writes the questionnaire's headers and labels instead (the
+    clean twin)."""
+    out_header = ["ID", "Godzina rozpoczęcia", "Kim Pan/Pani jest?" if own_words else "grupa"]
+    keep = [i for i, t in enumerate(TARGETS) if t is not None and t.kind != "group"]
+    out_header += [f"{n}. " + header[i].replace("Jak ocenia Pan/Pani", "Jak oceniasz")
+                   if own_words else header[i] for n, i in enumerate(keep, 1)]
+    out = [out_header]
+    for k, r in enumerate(rows, 1):
+        group = group_of(r)
+        cells: list[Any] = [k, "", ("Fundacja", "Stowarzyszenie")[k % 2] if group == "ngo" else "Urząd Gminy"]
+        for i in keep:
+            value, target = r[i], TARGETS[i]
+            if value is not None and SCALE_OF.get(target.id) == "ocena5":
+                code = OCENA5.code(value)
+                assert code is not None
+                code = "2" if without_worst and code == "1" else code
+                value = FORM_WORDS[code] if own_words else LABELS[code]
+            cells.append(value)
+        out.append(cells)
+    return out
+
+
+def test_mapping_init_reads_this_round_and_the_next(tmp_path):
+    """`mapping init` on a renamed MS Forms export: every question proposed once, the group
+    column found by its values, the form's answers assigned one to one and the answer the
+    round lacks predicted; once confirmed, the mapping scores this round and the next (which
+    has that answer) exactly like their clean twins, and `mapping check` passes."""
+    first = write_workbook(tmp_path / "runda1.xlsx",
+                           {"Arkusz1": renamed_form(HEADER, ROWS, True, True)})
+    twin = write_workbook(tmp_path / "runda1-czysta.xlsx",
+                          {"Arkusz1": renamed_form(HEADER, ROWS, True, False)})
+    runner = CliRunner()
+    made = runner.invoke(cli, ["mapping", "init", str(first), "-o", str(tmp_path / "m.yaml")])
+    assert made.exit_code == 0, made.output
+    text = (tmp_path / "m.yaml").read_text("utf-8")
+    proposal = yaml_load(text)
+    ids = [str(v).lstrip("?") for v in proposal["columns"].values() if v]
+    assert len(ids) == len(set(ids)) == 1 + len(Q.questions) + len(Q.context_questions)
+    assert proposal["columns"]["Kim Pan/Pani jest?"] == "grupa"
+    assert proposal["answers"]["ocena5"] == {"bardzo dobrze": "?5", "dobrze": "?4", "średnio": "?3",
+                                             "źle": "?2", "nie mam zdania": "?nw", "bardzo źle": "?1"}
+    assert proposal["groups"] == {}  # Fundacja, Stowarzyszenie and Urząd Gminy are known
+    unconfirmed = runner.invoke(cli, ["mapping", "check", str(first), "--mapping", str(tmp_path / "m.yaml")])
+    assert unconfirmed.exit_code == 1 and "linia" in unconfirmed.stdout
+    # the user checks the proposals and removes the "?"
+    confirmed = tmp_path / "potwierdzone.yaml"
+    confirmed.write_text(text.replace('"?', '"'), "utf-8")
+    check = runner.invoke(cli, ["mapping", "check", str(first), "--mapping", str(confirmed)])
+    assert check.exit_code == 0, check.output
+    assert "50 z 50 pytań" in check.stdout
+    this_round = score_file(first, mapping=confirmed)
+    assert survey_index(this_round) == pytest.approx(survey_index(score_file(twin)), abs=1e-12)
+    next_round = write_workbook(tmp_path / "runda2.xlsx",
+                                {"Arkusz1": renamed_form(HEADER, ROWS, False, True)})
+    assert any("bardzo źle" in row for row in renamed_form(HEADER, ROWS, False, True))
+    assert_same_as_clean(score_file(next_round, mapping=confirmed))
+
+
+def yaml_load(text: str) -> Any:
+    import yaml
+
+    return yaml.safe_load(text)
+
+
+def test_group_question_in_the_forms_own_words(tmp_path):
+    """A group column whose header nothing recognises is found by its values (every value
+    a group name), with a note naming it."""
+    header = [("Kim Pan/Pani jest?" if i == GROUP_COL else h) for i, h in enumerate(HEADER)]
+    rows = [header] + [[("Fundacja" if group_of(r) == "ngo" else "Urząd Gminy") if i == GROUP_COL
+                        else v for i, v in enumerate(r)] for r in ROWS]
+    result = score_file(write_csv(tmp_path / "wlasne-slowa.csv", rows))
+    assert_same_as_clean(result)
+    [note] = [p for p in result.problems if p.code == "group-column-by-values"]
+    assert note.column == "B" and note.value == "Kim Pan/Pani jest?"

@@ -245,6 +245,43 @@ def validate_file(
         return exc.report
 
 
+def check_mapping_file(
+    path: RoundSource,
+    mapping: str | Path,
+    questionnaire: str | Path | Questionnaire | None = None,
+    sheet: str | None = None,
+    group: str | None = None,
+) -> Report:
+    """Check a mapping file against the files it is meant for, without scoring: the
+    mapping's own problems (with YAML lines), every problem of the files read with it, and
+    notes on mapping entries the files do not use and questions they lack."""
+    report = Report()
+    q = _questionnaire(questionnaire)
+    try:
+        loaded = load_mapping(mapping, q)
+    except InputError as exc:
+        return exc.report
+    try:
+        round_ = read_round_files(RoundFiles.of(path, group), q, sheet=sheet, mapping=loaded)
+    except InputError as exc:
+        return exc.report
+    report.extend(round_.report.problems)
+    present = set(round_.survey.columns) if round_.survey is not None else set()
+    unused = sorted({t for t in loaded.columns.values()
+                     if t is not None and t not in present and t != q.group_question.id})
+    if unused:
+        report.add("mapping-columns-unused", Severity.NOTE, file=str(mapping),
+                   value=", ".join(unused))
+    missing = [x.id for x in q.questions if x.id not in present]
+    if missing and round_.survey is not None:
+        report.add("mapping-questions-missing", Severity.NOTE, file=round_.source,
+                   count=len(missing), value=", ".join(missing[:12]) + (" …" if len(missing) > 12 else ""))
+    scored = present & {x.id for x in q.questions}
+    report.add("mapping-fits", Severity.NOTE, file=str(mapping), count=len(scored),
+               total=len(q.questions))
+    return report
+
+
 def write_mapping_proposal(
     path: str | Path,
     output: str | Path,
@@ -410,6 +447,7 @@ __all__ = [
     "analyze_file",
     "analyze_round",
     "benchmark_files",
+    "check_mapping_file",
     "compare",
     "compare_files",
     "copy_standard",

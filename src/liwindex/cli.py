@@ -535,6 +535,36 @@ def mapping_init(file: str, output: str, force: bool, questionnaire_path: str | 
     click.echo(message, err=True)
 
 
+@mapping.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--mapping", "mapping_path", required=True, metavar="PATH", help="The mapping file to check.")
+@QUESTIONNAIRE
+@click.option("--sheet", metavar="NAME", help="Sheet with the responses (default: the first).")
+@click.option("--group", metavar="ID", help="Group of rows without a group column or cell.")
+@JSON
+@LANG
+@handle_errors
+def mapping_check(files: tuple[str, ...], mapping_path: str, questionnaire_path: str | None,
+                  sheet: str | None, group: str | None, as_json: bool, lang: str) -> None:
+    """Check a mapping against FILES without scoring: its own problems with their lines,
+    every problem of the files read with it, and entries the files do not use.
+
+    Exit 0 when the mapping reads the files without error, 1 otherwise."""
+    from liwindex.api import check_mapping_file
+    from liwindex.i18n import t
+    from liwindex.render import render_problems
+
+    report = check_mapping_file(list(files), mapping_path, questionnaire_path, sheet, group)
+    if as_json:
+        click.echo(_json(report.to_dict(lang, mapping_path)))
+    else:
+        render_problems(report.problems, _stdout(soft_wrap=True), lang)
+        key = "valid" if report.valid else "errors_found"
+        click.echo(t(key, lang, n=len(report.errors), w=len(report.warnings)))
+    if not report.valid:
+        sys.exit(1)
+
+
 @cli.command("template")
 @click.option("-o", "--output", required=True, metavar="PATH", help="The workbook to write (.xlsx).")
 @FORCE

@@ -66,6 +66,11 @@ POLISH: dict[str, str] = {
         "Zaproponuj mapowanie kolumn i odpowiedzi PLIKU na kwestionariusz; pozycje oznaczone „?” "
         "trzeba sprawdzić (i usunąć „?”), zanim mapowania będzie można użyć.",
     "The mapping file to write.": "Plik mapowania do zapisania.",
+    "The mapping file to check.": "Plik mapowania do sprawdzenia.",
+    "Check a mapping against FILES without scoring: its own problems with their lines, every problem of the files read with it, and entries the files do not use. Exit 0 when the mapping reads the files without error, 1 otherwise.":
+        "Sprawdź mapowanie na PLIKACH bez liczenia wyników: jego własne problemy z numerami linii, "
+        "każdy problem plików odczytanych z nim i pozycje, których pliki nie używają.\n\nKod "
+        "wyjścia 0, gdy mapowanie odczytuje pliki bez błędów, 1 w przeciwnym razie.",
     "Show, check, document and start questionnaire definitions (YAML).":
         "Pokaż, sprawdź, opisz i utwórz kwestionariusz (YAML).",
     "Check a questionnaire file and list every problem with its YAML path and line.":

@@ -87,6 +87,7 @@ def read_survey(
     targets: dict[Target, int] = {}
     copies: dict[Target, list[int]] = {}  # further columns of one question (branching forms)
     unknown: list[str] = []
+    unknown_at: list[int] = []
     platform: list[str] = []
     for index, title in enumerate(header):
         if title is None or not clean_text(title):
@@ -98,6 +99,8 @@ def read_survey(
         if target is None:
             bucket = platform if matcher.is_platform_column(title) else unknown
             bucket.append(f"{letter} ({clean_text(title)})")
+            if bucket is unknown:
+                unknown_at.append(index)
         elif target in targets and target.kind == "group":
             report.add("duplicate-group-column", **where, row=header_row, column=letter,
                        value=target.id, first=column_letter(targets[target] + 1))
@@ -105,6 +108,14 @@ def read_survey(
             copies.setdefault(target, []).append(index)
         else:
             targets[target] = index
+    if group is None and len(questionnaire.groups) > 1 and not any(t.kind == "group" for t in targets):
+        found = _group_column_by_values(sheet, start, unknown_at, questionnaire, mapping)
+        if found is not None:
+            targets[Target("group", questionnaire.group_question.id)] = found
+            letter = column_letter(found + 1)
+            unknown = [u for u in unknown if not u.startswith(f"{letter} (")]
+            report.add("group-column-by-values", Severity.NOTE, **where, column=letter,
+                       value=clean_text(header[found]))
     if platform:
         report.add("metadata-columns", Severity.NOTE, **where, value=", ".join(platform))
     if unknown:
@@ -345,6 +356,21 @@ def _read_groups(
                    suggestion=did_you_mean(lookup.suggest(column.values[code])))
     # a categorical over the group ids: the scoring engine reads its codes directly
     return pd.Series(pd.Categorical.from_codes(per_row, categories=ids), index=rows)
+
+
+def _group_column_by_values(sheet: Sheet, start: int, columns: list[int], questionnaire: Questionnaire,
+                            mapping: Mapping | None) -> int | None:
+    """The one unrecognised column whose every value names a group ("Fundacja", "Urząd
+    Gminy"): a group question asked in the form's own words."""
+    lookup = GroupLookup(questionnaire, mapping)
+    found = []
+    for index in columns:
+        column = Column.of(sheet.frame[index].iloc[start + 1:])
+        # (a categorical keeps the header's text among its categories: count used codes)
+        values = {column.values[c] for c in set(column.codes.tolist()) if c >= 0} - {""}
+        if 1 <= len(values) <= 20 and all(lookup.group(v) is not None for v in values):
+            found.append(index)
+    return found[0] if len(found) == 1 else None
 
 
 def group_of_columns(questionnaire: Questionnaire, present: set[str]) -> str | None:

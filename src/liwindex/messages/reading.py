@@ -199,6 +199,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "there is no respondent group column. Add a column 'grupa' ({allowed}) or run "
         "with --group ID when all respondents belong to one group.",
     },
+    "group-column-by-values": {
+        "pl": "kolumnę „{value}” odczytano jako grupę respondenta, bo każda jej wartość to nazwa "
+        "grupy.",
+        "en": "the column '{value}' is read as the respondent group because each of its values "
+        "names a group.",
+    },
     "group-from-columns": {
         "pl": "brak kolumny z grupą, a pytania arkusza są zadawane tylko grupie {value} "
         "({label}): wszyscy respondenci liczeni są do tej grupy. Jeśli to błąd, podaj "
@@ -401,6 +407,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(odpowiedź pusta).",
         "en": "unknown answer code '{value}'; known: {known}. Fix the code or give null "
         "(a blank answer).",
+    },
+    "mapping-columns-unused": {
+        "pl": "mapowanie przypisuje kolumny do pytań, których w tym pliku nie ma: {value} "
+        "(nie przeszkadza, jeśli to inny wariant formularza).",
+        "en": "the mapping assigns columns to questions this file does not have: {value} "
+        "(no harm if it is another variant of the form).",
+    },
+    "mapping-questions-missing": {
+        "pl": "{count:pl:pytanie nie ma|pytania nie mają|pytań nie ma} kolumny w pliku: {value}.",
+        "en": "{count:en:question has|questions have} no column in the file: {value}.",
+    },
+    "mapping-fits": {
+        "pl": "z mapowaniem plik ma kolumny {count} z {total} pytań kwestionariusza.",
+        "en": "with the mapping the file has columns for {count} of the questionnaire's "
+        "{total} questions.",
     },
     "mapping-unconfirmed": {
         "pl": "dopasowanie „{value}” nie jest potwierdzone. Sprawdź je i usuń znak „?” "
