@@ -115,6 +115,8 @@ def test_separate_ngo_and_administration_files_score_as_one_round(tmp_path):
     notes = [p for p in result.problems if p.code == "group-from-columns"]
     assert [(p.file, p.value) for p in notes] == [(str(ngo), "ngo"), (str(jst), "jst")]
     assert not [p for p in result.problems if p.code == "group-missing"]
+    [files] = [p for p in result.problems if p.code == "round-files"]
+    assert files.value == "organizacje.csv: 60, urzad.csv: 15"
 
 
 def test_separate_files_on_the_command_line_and_as_a_folder(tmp_path):

@@ -274,6 +274,10 @@ def combine_rounds(rounds: list[Round], source: str, report: Report) -> Round:
         survey = surveys[0][1]
     elif surveys:
         survey = _combine_surveys(surveys, rounds[0].questionnaire, merged)
+    merged.add("round-files", Severity.NOTE, file=source, count=len(rounds),
+               value=", ".join(f"{Path(r.source).name}: "
+                               f"{len(r.survey.codes) if r.survey is not None else 0}"
+                               for r in rounds))
     return Round(source=source, questionnaire=rounds[0].questionnaire, survey=survey,
                  grades=grades, meta=_agree([(r.source, r.meta) for r in rounds], report),
                  report=merged)

@@ -349,6 +349,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pl": "folder nie zawiera plików z odpowiedziami (.xlsx, .xls, .ods, .csv).",
         "en": "the folder holds no response files (.xlsx, .xls, .ods, .csv).",
     },
+    "round-files": {
+        "pl": "etap z {count:pl:pliku|plików|plików}; respondentów w każdym: {value}.",
+        "en": "a round of {count:en:file|files}; respondents in each: {value}.",
+    },
     "round-file-twice": {
         "pl": "ten sam plik co {value} podano drugi raz; jego respondenci liczyliby się "
         "podwójnie. Podaj każdy plik raz.",
