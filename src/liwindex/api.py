@@ -11,7 +11,7 @@ problem with its file, sheet, row and column.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +38,7 @@ RoundSource = str | Path | RoundFiles | list[str | Path] | tuple[str | Path, ...
 """One round: a file, a folder of its files, a list of files, or :class:`RoundFiles`."""
 
 
-def _paths(rounds: list[RoundSource]) -> list[str | Path]:
+def _paths(rounds: Sequence[RoundSource]) -> list[str | Path]:
     """Every path the rounds name, for the check that no output replaces an input."""
     return [p for r in rounds for p in RoundFiles.of(r).paths]
 
@@ -105,7 +105,7 @@ def with_intervals(result: ScoreResult, resamples: int, seed: int = 2026) -> Sco
 
 
 def score_files(
-    paths: list[RoundSource],
+    paths: Sequence[RoundSource],
     questionnaire: str | Path | Questionnaire | None = None,
     mapping: str | Path | Mapping | None = None,
 ) -> list[ScoreResult]:
@@ -137,20 +137,47 @@ def _read_all(
     return pairs
 
 
+def score_many(
+    rounds: Sequence[RoundSource],
+    questionnaire: str | Path | Questionnaire | None = None,
+    mapping: str | Path | Mapping | None = None,
+    jobs: int | None = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[ScoreResult]:
+    """Score many rounds on ``jobs`` worker processes (None: every core), in the given
+    order; the problems of every invalid round are reported together."""
+    from liwindex.parallel import score_rounds
+
+    if not rounds:
+        report = Report()
+        report.add("no-files")
+        raise InputError(report)
+    q = _questionnaire(questionnaire)
+    outcomes = score_rounds([RoundFiles.of(r) for r in rounds], q, _mapping(mapping, q), jobs,
+                            progress)
+    report = Report()
+    for outcome in outcomes:
+        report.extend(outcome.problems)
+    report.raise_if_invalid()
+    return [o.result for o in outcomes if o.result is not None]
+
+
 def trend_files(items: list[str], questionnaire: str | Path | None = None,
-                mapping: str | Path | None = None) -> Trend:
+                mapping: str | Path | None = None, jobs: int | None = 1,
+                progress: Callable[[int, int], None] | None = None) -> Trend:
     """One local government's rounds in chronological order (folders are expanded)."""
     from liwindex.multi import expand_paths, trend
 
-    return trend(score_files(list(expand_paths(items)), questionnaire, mapping))
+    return trend(score_many(list(expand_paths(items)), questionnaire, mapping, jobs, progress))
 
 
 def benchmark_files(items: list[str], questionnaire: str | Path | None = None,
-                    mapping: str | Path | None = None) -> Benchmark:
+                    mapping: str | Path | None = None, jobs: int | None = 1,
+                    progress: Callable[[int, int], None] | None = None) -> Benchmark:
     """One round per local government, ranked per area and on the index."""
     from liwindex.multi import benchmark, expand_paths
 
-    return benchmark(score_files(list(expand_paths(items)), questionnaire, mapping))
+    return benchmark(score_many(list(expand_paths(items)), questionnaire, mapping, jobs, progress))
 
 
 def _write_output(output: str | Path, force: bool, inputs: list[str | Path],
@@ -183,7 +210,7 @@ def write_analysis(analysis: Analysis, output: str | Path, force: bool, lang: st
 
 
 def write_report(
-    files: list[RoundSource],
+    files: Sequence[RoundSource],
     output: str | Path,
     pdf: str | Path | None = None,
     force: bool = False,
@@ -325,13 +352,13 @@ def _read_pair(
     mapping: str | Path | None,
 ) -> list[tuple[Round, ScoreResult]]:
     """Read and score two rounds; the problems of both files are reported together."""
-    q_after = load_questionnaire(questionnaire)
-    q_before = load_questionnaire(questionnaire_before) if questionnaire_before else q_after
+    q_after = _questionnaire(questionnaire)
+    q_before = _questionnaire(questionnaire_before) if questionnaire_before else q_after
     return _read_all([(before, q_before), (after, q_after)], mapping)
 
 
 def export_report(
-    files: list[RoundSource],
+    files: Sequence[RoundSource],
     output: str | Path,
     fmt: str = "xlsx",
     force: bool = False,
@@ -461,6 +488,7 @@ __all__ = [
     "read_round_files",
     "score_file",
     "score_files",
+    "score_many",
     "score_round",
     "trend_files",
     "validate_file",

@@ -160,6 +160,10 @@ def _t_usage(key: str, **params: Any) -> str:
     return USAGE[key][lang].format(**params)
 
 
+JOBS = click.option("--jobs", "-j", type=click.IntRange(1, 512), default=None, metavar="N",
+                    help="Worker processes reading the files (default: every core; 1: none).")
+QUIET = click.option("--quiet", is_flag=True, help="No progress bar.")
+
 QUESTIONNAIRE = click.option(
     "--questionnaire", "-q", "questionnaire_path", metavar="PATH",
     help="Questionnaire YAML file (default: the standard LIJW questionnaire).",
@@ -424,22 +428,27 @@ def many_rounds_options(func: F) -> F:
         click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str)),
         click.option("-o", "--output", metavar="PATH", help="Also write an Excel workbook with charts."),
         FORCE,
-        QUESTIONNAIRE, MAPPING, JSON, LANG,
+        QUESTIONNAIRE, MAPPING, JOBS, QUIET, JSON, LANG,
     ]):
         func = option(func)
     return func
 
 
 def _many_rounds(kind: str, files: tuple[str, ...], output: str | None, force: bool,
-                 questionnaire_path: str | None, mapping_path: str | None, as_json: bool,
-                 lang: str) -> None:
+                 questionnaire_path: str | None, mapping_path: str | None, jobs: int | None,
+                 quiet: bool, as_json: bool, lang: str) -> None:
     from liwindex import api, render
     from liwindex.export.files import check_suffix
+    from liwindex.parallel import Progress
 
     if output:
         check_suffix(output, (".xlsx",))
     read = api.trend_files if kind == "trend" else api.benchmark_files
-    data = read(list(files), questionnaire_path, mapping_path)
+    progress = Progress(lang, quiet)
+    try:
+        data = read(list(files), questionnaire_path, mapping_path, jobs, progress)
+    finally:
+        progress.close()
     if output:
         _written(api.write_multi(kind, data, output, force, lang, list(files)), lang)
     if as_json:
@@ -455,22 +464,76 @@ def _many_rounds(kind: str, files: tuple[str, ...], output: str | None, force: b
 @many_rounds_options
 @handle_errors
 def trend_command(files: tuple[str, ...], output: str | None, force: bool,
-                  questionnaire_path: str | None, mapping_path: str | None, as_json: bool,
-                  lang: str) -> None:
+                  questionnaire_path: str | None, mapping_path: str | None, jobs: int | None,
+                  quiet: bool, as_json: bool, lang: str) -> None:
     """Each area, płaszczyzna and the index across the rounds in FILES (ordered by the
     year and round in their metryka)."""
-    _many_rounds("trend", files, output, force, questionnaire_path, mapping_path, as_json, lang)
+    _many_rounds("trend", files, output, force, questionnaire_path, mapping_path, jobs, quiet,
+                 as_json, lang)
 
 
 @cli.command("benchmark")
 @many_rounds_options
 @handle_errors
 def benchmark_command(files: tuple[str, ...], output: str | None, force: bool,
-                      questionnaire_path: str | None, mapping_path: str | None, as_json: bool,
-                      lang: str) -> None:
+                      questionnaire_path: str | None, mapping_path: str | None, jobs: int | None,
+                      quiet: bool, as_json: bool, lang: str) -> None:
     """Local governments side by side: one round each (FILES or folders of them), ranked
     per area and on the index, each against the group's median."""
-    _many_rounds("benchmark", files, output, force, questionnaire_path, mapping_path, as_json, lang)
+    _many_rounds("benchmark", files, output, force, questionnaire_path, mapping_path, jobs, quiet,
+                 as_json, lang)
+
+
+@cli.command("batch")
+@click.argument("folder", type=click.Path(path_type=str))
+@click.option("-o", "--output", "outdir", required=True, metavar="FOLDER",
+              help="The folder for the reports (created if missing).")
+@click.option("--force", is_flag=True, help="Replace the output files if they exist.")
+@QUESTIONNAIRE
+@MAPPING
+@bootstrap_option(2000)
+@click.option("--basis", type=click.Choice(["survey", "grades"]), default=None,
+              help="What the change is computed from: survey scores or working-group grades "
+              "(default: grades when both rounds grade every area, else survey).")
+@JOBS
+@QUIET
+@LANG
+@handle_errors
+def batch_command(folder: str, outdir: str, force: bool, questionnaire_path: str | None,
+                  mapping_path: str | None, resamples: int, seed: int, basis: str | None,
+                  jobs: int | None, quiet: bool, lang: str) -> None:
+    """Every JST under FOLDER at once: each JST's comparison (first round against the
+    latest) as Excel and HTML, its trend when it has more rounds, and one summary of all
+    JSTs (podsumowanie.html, podsumowanie.xlsx). Rounds are grouped by the JST their
+    metryka names; a folder with a metryka.yaml is one round of all its files. A JST with
+    broken files is reported and the others are done (exit 1 at the end)."""
+    from liwindex.api import load_questionnaire
+    from liwindex.batch import run_batch
+    from liwindex.i18n import t
+    from liwindex.mapping import load_mapping
+    from liwindex.parallel import Progress
+    from liwindex.render import render_batch, render_problems
+
+    q = load_questionnaire(questionnaire_path)
+    loaded = load_mapping(mapping_path, q) if mapping_path else None
+    progress = Progress(lang, quiet)
+    try:
+        result = run_batch(folder, outdir, q, loaded, force, lang, resamples, seed, basis, jobs,
+                           progress)
+    finally:
+        progress.close()
+    render_batch(result, _stdout(), lang)
+    console = _stderr()
+    for run in result.failed:
+        console.print(f"{run.name}:", style="bold red")
+        render_problems(run.problems, console, lang)
+    render_problems(result.unassigned, console, lang)
+    written = sum(len(r.written) for r in result.runs) + len(result.summary)
+    click.echo(t("batch_written", lang, n=written, folder=outdir), err=True)
+    if result.failed or result.unassigned:
+        console.print(t("batch_failed", lang, n=len(result.failed), u=len(result.unassigned)),
+                      style="red")
+        sys.exit(1)
 
 
 @cli.command("validate")

@@ -42,6 +42,16 @@ POLISH: dict[str, str] = {
         "JST obok siebie: po jednym etapie każdej (PLIKI lub katalogi), miejsca w każdym obszarze "
         "i w indeksie, każda JST na tle mediany.",
     "Also write an Excel workbook with charts.": "Zapisz też skoroszyt Excel z wykresami.",
+    "Worker processes reading the files (default: every core; 1: none).":
+        "Liczba procesów czytających pliki (domyślnie: wszystkie rdzenie; 1: bez procesów).",
+    "No progress bar.": "Bez paska postępu.",
+    "The folder for the reports (created if missing).": "Folder na raporty (utworzony, jeśli go nie ma).",
+    "Every JST under FOLDER at once: each JST's comparison (first round against the latest) as Excel and HTML, its trend when it has more rounds, and one summary of all JSTs (podsumowanie.html, podsumowanie.xlsx). Rounds are grouped by the JST their metryka names; a folder with a metryka.yaml is one round of all its files. A JST with broken files is reported and the others are done (exit 1 at the end).":
+        "Wszystkie JST z FOLDERU naraz: porównanie każdej JST (pierwszy etap z ostatnim) w Excelu "
+        "i HTML, jej trend przy większej liczbie etapów i jedno zestawienie wszystkich JST "
+        "(podsumowanie.html, podsumowanie.xlsx). Etapy są grupowane według JST z metryki; folder "
+        "z plikiem metryka.yaml to jeden etap ze wszystkich jego plików. JST z błędnymi plikami "
+        "jest zgłaszana, a pozostałe są gotowe (na końcu kod wyjścia 1).",
     "Compare two rounds like for like: before, after, change and percent for the index, płaszczyzny and areas, on one basis (survey scores or working-group grades), with the other kind and each group's survey change beside it.":
         "Porównaj dwa etapy jak z jak: przed, po, zmiana i zmiana procentowa indeksu, płaszczyzn "
         "i obszarów na jednej podstawie (wyniki ankiety albo oceny grupy roboczej), obok druga "

@@ -68,6 +68,20 @@ IGNORED = Target("question", "")
 
 
 _MATCHERS: dict[tuple[int, int], tuple[Any, Any, HeaderMatcher]] = {}
+_LOOKUPS: dict[tuple[type, int, int], tuple[Any, Any, Any]] = {}
+
+
+def _cached(cls: Any, owner: Any, mapping: Mapping | None) -> Any:
+    """``cls(owner, mapping)``, built once while both objects live (the entry keeps them,
+    so an id cannot be reused by another object while it is cached)."""
+    key = (cls, id(owner), id(mapping))
+    entry = _LOOKUPS.get(key)
+    if entry is None or entry[0] is not owner or entry[1] is not mapping:
+        if len(_LOOKUPS) > 256:
+            _LOOKUPS.clear()
+        entry = (owner, mapping, cls(owner, mapping))
+        _LOOKUPS[key] = entry
+    return entry[2]
 
 
 class HeaderMatcher:
@@ -209,6 +223,12 @@ class ChoiceLookup:
                     else:
                         self._keys[text] = code
 
+    @classmethod
+    def cached(cls, scale: Scale, mapping: Mapping | None = None) -> ChoiceLookup:
+        """One lookup per scale and mapping while they live (a file asks for the same
+        scale for dozens of questions, and every file of a batch again)."""
+        return _cached(cls, scale, mapping)
+
     def is_blank(self, value: object) -> bool:
         """True for texts the mapping file says to treat as an empty cell."""
         return fold(value) in self._blank
@@ -291,6 +311,11 @@ class GroupLookup:
             self._keys.update(mapping.groups)
         # the same keys without Polish letters: "Organizacja pozarzadowa", "Urzad Gminy"
         self._plain = {strip_diacritics(k): g for k, g in self._keys.items()}
+
+    @classmethod
+    def cached(cls, questionnaire: Questionnaire, mapping: Mapping | None = None) -> GroupLookup:
+        """One lookup per questionnaire and mapping while they live."""
+        return _cached(cls, questionnaire, mapping)
 
     def group(self, value: object) -> str | None:
         """The group id of a cell value (id, label, alias or a common synonym, with or

@@ -22,6 +22,7 @@ from liwindex.results import ScoreResult
 from liwindex.text import visible
 
 if TYPE_CHECKING:
+    from liwindex.batch import BatchResult
     from liwindex.multi import Benchmark, Trend
     from liwindex.stats.analysis import Analysis
 
@@ -405,3 +406,28 @@ def render_benchmark(bench: Benchmark, console: Console, lang: str) -> None:
         table.add_row(_text(f"{measure.id} {measure.label[lang]}"), *cells(measure))
     console.print(table)
     console.print(Text(t("benchmark_note", lang), style="dim"))
+
+
+def render_batch(batch: BatchResult, console: Console, lang: str) -> None:
+    """Every JST of a batch: rounds, index first and last, change, rank and basis."""
+    from liwindex.report.summary import _cells
+
+    heads = {"pl": ("Etapy", "Pierwszy", "Ostatni", "Zmiana", "Miejsce", "Podstawa"),
+             "en": ("Rounds", "First", "Latest", "Change", "Rank", "Basis")}[lang]
+    table = _table(t("batch_title", lang), "JST", wrap=True)
+    table.add_column(_text(heads[0]), ratio=1, overflow="fold", min_width=12)
+    for name in heads[1:5]:
+        _number_column(table, name)
+    table.add_column(_text(heads[5]), overflow="fold")
+    for run in batch.runs:
+        if run.failed:
+            table.add_row(_text(run.name), "", "", "", "", "", _text(t("batch_status_failed", lang)),
+                          style="red")
+            continue
+        cells = _cells(run, lang)
+        years = [r.meta.get("rok") for r in (run.results[0], run.results[-1])]
+        if all(years) and len(run.results) > 1:  # the terminal is narrow: years say enough
+            cells[2] = f"{years[0]} → {years[1]} ({len(run.results)})"
+        table.add_row(_text(cells[1]), _text(cells[2]), cells[3], cells[4], cells[5], cells[0],
+                      _text(cells[6]))
+    console.print(table)

@@ -156,7 +156,7 @@ def read_survey(
             continue
         index = question_columns[question.id]
         columns[question.id] = column_letter(index + 1)
-        lookup = ChoiceLookup(scale, mapping)
+        lookup = ChoiceLookup.cached(scale, mapping)
         codes[question.id] = _map_choices(cleaned[index], rows, lookup, question.id,
                                           columns[question.id], report, where)
 
@@ -177,7 +177,7 @@ def read_survey(
                              for i in np.flatnonzero(column.filled)]
             continue
         assert ctx.scale is not None
-        lookup = ChoiceLookup(questionnaire.scale_by_id[ctx.scale], mapping)
+        lookup = ChoiceLookup.cached(questionnaire.scale_by_id[ctx.scale], mapping)
         context[ctx.id] = _map_context(cleaned[targets[target]], rows, lookup, ctx.type == "multi",
                                        ctx.id, letter, report, where)
 
@@ -313,7 +313,7 @@ def _read_groups(
 ) -> pd.Series:
     import pandas as pd
 
-    lookup = GroupLookup(questionnaire, mapping)
+    lookup = GroupLookup.cached(questionnaire, mapping)
     allowed = lookup.allowed()
     if option is not None and option not in questionnaire.group_ids:
         report.add("unknown-group-option", value=option, allowed=allowed)
@@ -362,7 +362,7 @@ def _group_column_by_values(sheet: Sheet, start: int, columns: list[int], questi
                             mapping: Mapping | None) -> int | None:
     """The one unrecognised column whose every value names a group ("Fundacja", "Urząd
     Gminy"): a group question asked in the form's own words."""
-    lookup = GroupLookup(questionnaire, mapping)
+    lookup = GroupLookup.cached(questionnaire, mapping)
     found = []
     for index in columns:
         column = Column.of(sheet.frame[index].iloc[start + 1:])

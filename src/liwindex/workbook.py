@@ -69,8 +69,18 @@ class Sheet:
         """True when no cell holds anything."""
         return len(self.frame) == 0
 
+    _head: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list, repr=False, compare=False)
+    _head_count: int = field(default=0, repr=False, compare=False)
+
     def head(self, count: int) -> list[tuple[int, tuple[Any, ...]]]:
-        """The first ``count`` rows as ``(row number, values)``, empty cells as None."""
+        """The first ``count`` rows as ``(row number, values)``, empty cells as None (kept:
+        finding the header and the survey sheet ask for the same rows several times)."""
+        if count > self._head_count:
+            self._head = self._rows(max(count, 32))
+            self._head_count = max(count, 32)
+        return self._head[:count]
+
+    def _rows(self, count: int) -> list[tuple[int, tuple[Any, ...]]]:
         import numpy as np
 
         part = self.frame.iloc[:count]
@@ -93,7 +103,7 @@ class Sheet:
     @property
     def rows(self) -> list[tuple[int, tuple[Any, ...]]]:
         """Every row as ``(row number, values)`` (for the small sheets: oceny, metryka)."""
-        return self.head(len(self.frame))
+        return self._rows(len(self.frame))
 
 
 def _missing(value: Any) -> bool:

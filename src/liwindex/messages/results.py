@@ -191,6 +191,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pl": "{value}: użyto najnowszego etapu ({newer}), pominięto {older}.",
         "en": "{value}: the latest round ({newer}) is used, {older} is left out.",
     },
+    "batch-not-folder": {
+        "pl": "to nie jest folder. Podaj folder z plikami etapów (może mieć podfoldery).",
+        "en": "this is not a folder. Give the folder with the rounds' files (subfolders allowed).",
+    },
+    "batch-no-rounds": {
+        "pl": "w folderze (ani w podfolderach) nie ma plików z odpowiedziami (.xlsx, .xls, .ods, "
+        ".csv).",
+        "en": "the folder (and its subfolders) holds no response files (.xlsx, .xls, .ods, .csv).",
+    },
+    "batch-no-jst": {
+        "pl": "etap nie podaje nazwy JST, więc nie wiadomo, do której JST należy. Dodaj arkusz "
+        "„metryka” z wierszem jst albo plik metryka.yaml obok plików (nazwa pliku nie jest "
+        "zgadywana).",
+        "en": "the round names no local government, so it cannot be assigned to one. Add a "
+        "'metryka' sheet with a jst row or a metryka.yaml beside the files (file names are not "
+        "guessed).",
+    },
+    "batch-round-twice": {
+        "pl": "JST ma dwa etapy o tym samym roku i etapie: {value} (pliki: {files}). Popraw "
+        "metrykę albo usuń powtórzony plik; pliki jednego etapu umieść w folderze z "
+        "metryka.yaml.",
+        "en": "the local government has two rounds of the same year and stage: {value} (files: "
+        "{files}). Fix the metryka or remove the repeated file; put the files of one round in a "
+        "folder with a metryka.yaml.",
+    },
     "no-files": {
         "pl": "nie podano żadnego pliku (albo katalog nie zawiera skoroszytów). Podaj pliki "
         ".xlsx, .xls, .ods lub .csv.",

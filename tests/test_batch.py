@@ -1,0 +1,119 @@
+"""`liwindex batch` and `--jobs`: a facilitator's folder of many JSTs in one run, the same
+numbers on one core or four."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from liwindex.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+ROUNDS = ("gmina-przykladowa-2024-wstepna.xlsx", "gmina-przykladowa-2025-powdrozeniowa.xlsx")
+NAMES = ("Gmina Przykładowa", "Gmina Łąkowa", "Miasto Brzegi", "Powiat Leśny", "Gmina Zielona")
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Five JSTs × two rounds, each JST in its own folder (the example rounds renamed)."""
+    root = tmp_path_factory.mktemp("jst")
+    for k, name in enumerate(NAMES):
+        for source in ROUNDS:
+            wb = openpyxl.load_workbook(EXAMPLES / source)
+            wb["metryka"]["B1"] = name
+            # different numbers per JST: drop k respondents from the later round
+            ws = wb["Odpowiedzi na formularz 1"]
+            if "2025" in source and k:
+                ws.delete_rows(2, 3 * k)
+            (root / f"jst{k}").mkdir(exist_ok=True)
+            wb.save(root / f"jst{k}" / source.replace("gmina-przykladowa", f"j{k}"))
+    return root
+
+
+def run(*args: str) -> object:
+    return CliRunner().invoke(cli, ["batch", *args, "--bootstrap", "100", "--quiet"])
+
+
+def test_batch_writes_each_jst_and_a_summary(folder, tmp_path):
+    out = tmp_path / "raporty"
+    result = run(str(folder), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    slugs = ["gmina-lakowa", "gmina-przykladowa", "gmina-zielona", "miasto-brzegi", "powiat-lesny"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"{s}.{ext}" for s in slugs for ext in ("html", "xlsx")] + ["podsumowanie.html",
+                                                                    "podsumowanie.xlsx"])
+    page = (out / "podsumowanie.html").read_text("utf-8")
+    for name in NAMES:
+        assert name in page
+    for slug in slugs:
+        assert f'href="{slug}.html"' in page
+    ws = openpyxl.load_workbook(out / "podsumowanie.xlsx").active
+    rows = [r for r in ws.iter_rows(min_row=2, max_row=6, values_only=True)]
+    assert sorted(r[1] for r in rows) == sorted(NAMES)
+    # Gmina Przykładowa is the example itself: its change is the example comparison's
+    compare = CliRunner().invoke(cli, ["compare", *(str(EXAMPLES / r) for r in ROUNDS), "--json",
+                                       "--bootstrap", "0"])
+    delta = json.loads(compare.stdout)["index"]["delta"]
+    [own] = [r for r in rows if r[1] == "Gmina Przykładowa"]
+    assert own[5] == pytest.approx(delta)
+    # rank 1 is the highest latest index; equal indexes share a rank
+    by_index = sorted(rows, key=lambda r: -r[4])
+    assert by_index[0][0] == 1
+    assert all((a[0] == b[0]) == (a[4] == b[4]) and a[0] <= b[0]
+               for a, b in itertools.pairwise(by_index))
+    # a rerun without --force refuses before touching anything
+    before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    again = run(str(folder), "-o", str(out))
+    assert again.exit_code == 1 and "--force" in again.stderr
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == before
+
+
+def test_a_broken_file_fails_its_jst_only(folder, tmp_path):
+    broken = tmp_path / "in"
+    for sub in folder.iterdir():
+        (broken / sub.name).mkdir(parents=True)
+        for f in sub.iterdir():
+            (broken / sub.name / f.name).write_bytes(f.read_bytes())
+    (broken / "jst2" / "j2-2025-powdrozeniowa.xlsx").write_text("to nie jest skoroszyt", "utf-8")
+    (broken / "bez-metryki.csv").write_text("grupa;o1_n1\nngo;4\n", "utf-8")
+    out = tmp_path / "out"
+    result = run(str(broken), "-o", str(out))
+    assert result.exit_code == 1
+    assert "Miasto Brzegi:" in result.stderr and "j2-2025-powdrozeniowa.xlsx" in result.stderr
+    assert "bez-metryki.csv" in result.stderr and "nazwy JST" in result.stderr
+    assert not (out / "miasto-brzegi.html").exists()
+    assert len(list(out.glob("*.html"))) == 5  # four JSTs and the summary
+    page = (out / "podsumowanie.html").read_text("utf-8")
+    assert "Miasto Brzegi" in page and "bez-metryki.csv" in page
+
+
+def test_a_folder_with_metryka_yaml_is_one_round(tmp_path):
+    """Two CSV files (the NGO form and the office's) with a metryka.yaml: one round."""
+    from test_real_exports import two_forms
+
+    for year, etap in ((2024, "wstępna"), (2025, "powdrożeniowa")):
+        round_dir = tmp_path / "in" / "gmina-x" / str(year)
+        round_dir.mkdir(parents=True)
+        two_forms(round_dir)
+        (round_dir / "metryka.yaml").write_text(f"jst: Gmina X\nrok: {year}\netap: {etap}\n", "utf-8")
+    out = tmp_path / "out"
+    result = run(str(tmp_path / "in"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert (out / "gmina-x.xlsx").exists() and (out / "gmina-x.html").exists()
+    ws = openpyxl.load_workbook(out / "podsumowanie.xlsx").active
+    assert ws["B2"].value == "Gmina X" and ws["F2"].value == pytest.approx(0.0)
+
+
+def test_jobs_give_identical_json(folder):
+    """--jobs 1 and --jobs 4 read the same rounds into byte-identical output."""
+    folders = [str(f) for f in sorted(folder.iterdir())]
+    outputs = [CliRunner().invoke(cli, ["benchmark", *folders, "--json", "--jobs", jobs]).stdout
+               for jobs in ("1", "4")]
+    assert outputs[0] == outputs[1]
+    assert len(json.loads(outputs[0])["jst"]) == 5
