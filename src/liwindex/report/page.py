@@ -48,6 +48,12 @@ figure.radar svg{max-width:22rem;display:block;margin:0 auto}
 .cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}
 blockquote{margin:.4rem 0;padding:.3rem .8rem;border-left:3px solid var(--line);white-space:pre-wrap}
 footer{margin-top:3rem;font-size:.8rem;color:var(--muted)}
+@media screen and (max-width:40rem){table.cards,table.cards tbody,table.cards tr,table.cards td,
+table.cards th[scope=row]{display:block;width:100%}table.cards thead{display:none}
+table.cards tr{border:1px solid var(--line);border-radius:.4rem;margin:.6rem 0;padding:.3rem .6rem}
+table.cards td,table.cards th[scope=row]{border:0;padding:.15rem 0;text-align:left}
+table.cards td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)}
+table.cards th[scope=row]{font-size:1.05rem}}
 @page{size:A4;margin:16mm 14mm 18mm;
 @bottom-center{content:counter(page) " / " counter(pages);font-size:9pt}}
 @media print{body{font-size:10pt}main{max-width:none;padding:0}.scroll{overflow:visible}

@@ -65,6 +65,14 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+def _ordered(batch: BatchResult) -> list[JstRun]:
+    """The JSTs with a report, by rank, then by name as Polish readers sort it."""
+    from liwindex.text import fold, strip_diacritics
+
+    return sorted((r for r in batch.runs if not r.failed),
+                  key=lambda r: (r.rank is None, r.rank or 0, strip_diacritics(fold(r.name))))
+
+
 def _cells(run: JstRun, lang: str) -> list[str]:
     """The row's cells as text (the same in the page and the workbook)."""
     words = WORDS[lang]
@@ -79,27 +87,32 @@ def _cells(run: JstRun, lang: str) -> list[str]:
 def summary_page(batch: BatchResult, lang: str) -> str:
     """The summary as one self-contained HTML page."""
     words = WORDS[lang]
-    ok = sorted((r for r in batch.runs if not r.failed),
-                key=lambda r: (r.rank is None, r.rank or 0, r.name))
+    ok = _ordered(batch)
+    head = HEAD[lang]
+
+    def td(i: int, value: str, numeric: bool = False, raw: bool = False) -> str:
+        css = ' class="num"' if numeric else ""
+        return f'<td{css} data-label="{escape(head[i])}">{value if raw else escape(value)}</td>'
+
     rows = []
     for run in ok:
         cells = _cells(run, lang)
         links = (f'<a href="{escape(run.slug)}.html">{words["page"]}</a> · '
                  f'<a href="{escape(run.slug)}.xlsx">{words["workbook"]}</a>')
-        rows.append("<tr>" + f'<td class="num">{escape(cells[0])}</td>'
-                    + f'<th scope="row">{escape(cells[1])}</th><td>{escape(cells[2])}</td>'
-                    + "".join(f'<td class="num">{escape(c)}</td>' for c in cells[3:6])
-                    + f"<td>{escape(cells[6])}</td><td>{links}</td></tr>")
-    head = "".join(f'<th scope="col"{" class=num" if i in (0, 3, 4, 5) else ""}>{escape(h)}</th>'
-                   for i, h in enumerate(HEAD[lang]))
+        rows.append("<tr>" + f'<th scope="row">{escape(cells[1])}</th>' + td(0, cells[0], True)
+                    + td(2, cells[2]) + "".join(td(i, cells[i], True) for i in (3, 4, 5))
+                    + td(6, cells[6]) + td(7, links, raw=True) + "</tr>")
+    order = [1, 0, 2, 3, 4, 5, 6, 7]  # the JST's name first: it heads each card on a phone
+    head_cells = "".join(f'<th scope="col"{" class=num" if i in (0, 3, 4, 5) else ""}>'
+                         f"{escape(head[i])}</th>" for i in order)
     parts = [
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(words['title'])}</title><style>{CSS}</style></head><body><main>",
         f"<header><h1>{escape(words['title'])}</h1><p>{escape(words['lead'])}</p>",
         f"<p class=\"muted\">{escape(words['count'].format(n=len(ok)))}</p></header>",
-        f'<div class="scroll"><table><caption>{escape(words["caption"])}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>",
+        f'<div class="scroll"><table class="cards"><caption>{escape(words["caption"])}</caption>'
+        f"<thead><tr>{head_cells}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>",
         f'<p class="note">{escape(words["rank_note"])}</p>',
     ]
     if any(r.provisional for r in ok):
@@ -135,8 +148,7 @@ def write_summary_xlsx(path: Path, batch: BatchResult, lang: str) -> None:
     ws = wb.active
     ws.title = "Zestawienie" if lang == "pl" else "Summary"
     header(ws, 1, HEAD[lang])
-    ok = sorted((r for r in batch.runs if not r.failed),
-                key=lambda r: (r.rank is None, r.rank or 0, r.name))
+    ok = _ordered(batch)
     for row, run in enumerate(ok, 2):
         cells = _cells(run, lang)
         put(ws, row, 1, run.rank)
@@ -153,8 +165,8 @@ def write_summary_xlsx(path: Path, batch: BatchResult, lang: str) -> None:
     if any(r.provisional for r in ok):
         put(ws, last + 1, 1, words["provisional"])
     for k, run in enumerate([r for r in batch.runs if r.failed], last + 3):
-        put(ws, k, 1, words["failed"])
         put(ws, k, 2, run.name)
+        put(ws, k, 3, words["failed"])
     layout(ws, [9, 34, 34, 14, 14, 10, 22, 28])
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
