@@ -11,7 +11,9 @@ Prints, for synthetic exports of the standard questionnaire:
   * `liwindex --help` time ÷ `python -c pass`;
   * peak memory of `liwindex score` at 100,000 respondents;
   * the bootstrap (2,000 resamples) at 500 and 5,000 respondents;
-  * 1,000,000 respondents from CSV end to end: time and peak memory.
+  * 1,000,000 respondents from CSV end to end: time and peak memory;
+  * `benchmark` over many JST files (500 by default, `--many 500 2500`), serial and on
+    every core, ÷ reading the files alone, and `score` of a small file ÷ the import floor.
 """
 
 from __future__ import annotations
@@ -130,9 +132,48 @@ def bootstrap_seconds(n: int) -> float:
     return time.perf_counter() - started
 
 
+def many_files(folder: Path, count: int) -> None:
+    """`liwindex benchmark` over ``count`` JST files of 30–150 respondents, serial and on
+    every core, against reading the same files with python-calamine alone in one process;
+    and `score` of one small file against the bare import of its libraries."""
+    import random
+
+    rng = random.Random(7)
+    where = folder / f"many{count}"
+    where.mkdir()
+    respondents = 0
+    for i in range(count):
+        n = rng.randint(30, 150)
+        respondents += n
+        synth.write_xlsx(where / f"jst{i:05d}.xlsx", synth.rows(n, seed=i))
+    size = sum(p.stat().st_size for p in where.iterdir()) / 1e6
+    read = ("import glob, python_calamine\n"
+            f"for f in sorted(glob.glob({str(where / '*.xlsx')!r})):\n"
+            "    python_calamine.CalamineWorkbook.from_path(f).get_sheet_by_index(0).to_python()")
+    bare = timed([PYTHON, "-c", read])
+    serial = timed([*LIWINDEX, "benchmark", str(where), "--json", "--jobs", "1"])
+    cores = os.cpu_count() or 1
+    parallel = timed([*LIWINDEX, "benchmark", str(where), "--json", "--quiet"])
+    mb = peak_memory_mb([*LIWINDEX, "benchmark", str(where), "--json", "--jobs", "1"])
+    print(f"   {count:,} files ({respondents:,} respondents, {size:.0f} MB): calamine alone {bare:.1f} s · "
+          f"benchmark --jobs 1 {serial:.1f} s (ratio {serial / bare:.1f}) · all {cores} cores "
+          f"{parallel:.1f} s (ratio {parallel / bare:.1f}) · peak {mb:,.0f} MB (--jobs 1)")
+
+
+def small_file_floor(folder: Path) -> None:
+    example = HERE.parent / "examples" / "gmina-przykladowa-2024-wstepna.xlsx"
+    floor = timed([PYTHON, "-c", "import pandas, pydantic, python_calamine"], 5)
+    score = timed([*LIWINDEX, "score", str(example), "--json"], 5)
+    print(f"   score of the 70-respondent example {score:.2f} s · import of pandas, pydantic and "
+          f"python-calamine {floor:.2f} s · ratio {score / floor:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="1k and 10k only, no 1 million")
+    parser.add_argument("--many", type=int, nargs="*", default=None, metavar="N",
+                        help="JST file counts for the many-files figures (default 500; "
+                        "e.g. --many 500 2500)")
     args = parser.parse_args()
     sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
 
@@ -205,6 +246,11 @@ def main() -> None:
             read = timed(read_only_command(path))
             print(f"   {path.stat().st_size / 1e6:,.0f} MB file · score {elapsed:.1f} s "
                   f"(reading alone {read:.1f} s, ratio {elapsed / read:.2f}) · peak {mb:,.0f} MB")
+        print("\n6. Many local governments: `liwindex benchmark` over many small files "
+              "÷ reading them alone (issue target ≤ 1.5)")
+        for count in (args.many if args.many else [100 if args.quick else 500]):
+            many_files(folder, count)
+        small_file_floor(folder)
     print("\nAll figures above were measured in this run.")
 
 

@@ -264,7 +264,7 @@ def score_round(round_: Round) -> ScoreResult:
 
     if round_.survey is not None:
         groups = round_.survey.groups
-        responded = round_.survey.codes.notna().to_numpy()
+        responded = round_.survey.answered()
         survey = score_survey(round_.points(), groups, q, responded=responded)
         survey_areas = survey.area
     else:
@@ -406,11 +406,17 @@ def _items(round_: Round, survey: Any) -> list[ItemResult]:
     group_ids = list(q.group_ids)
     group_index = group_codes(round_.survey.groups, q)
     asked = applicable(round_.survey.groups, q)
+    matrix = round_.survey.code_matrix()
+    position = {name: j for j, name in enumerate(codes.columns)}
+    # plain lookups instead of a pandas access per question and group
+    item_n, item_mean = survey.item_n.to_dict(), survey.item_mean.to_dict()
+    n_by_group = survey.item_n_by_group.to_dict("index")
+    mean_by_group = survey.item_mean_by_group.to_dict("index")
     items = []
     for j, question in enumerate(q.questions):
         scale = q.scale_by_id[question.scale]
         k = len(scale.choices)
-        choice = codes[question.id].cat.codes.to_numpy()
+        choice = matrix[:, position[question.id]]
         counted = asked[:, j] & (choice >= 0)
         # one bincount gives every group's count of every choice
         table = np.bincount(group_index[counted] * k + choice[counted],
@@ -422,13 +428,13 @@ def _items(round_: Round, survey: Any) -> list[ItemResult]:
         items.append(ItemResult(
             id=question.id,
             area=q.question_area[question.id],
-            n=int(survey.item_n[question.id]),
-            mean=_num(survey.item_mean[question.id]),
+            n=int(item_n[question.id]),
+            mean=_num(item_mean[question.id]),
             distribution=distribution(table.sum(axis=0)),
             by_group={
                 g: ItemStats(
-                    n=int(survey.item_n_by_group.at[g, question.id]),
-                    mean=_num(survey.item_mean_by_group.at[g, question.id]),
+                    n=int(n_by_group[g][question.id]),
+                    mean=_num(mean_by_group[g][question.id]),
                     distribution=distribution(table[group_ids.index(g)]),
                 )
                 for g in q.question_groups(question)

@@ -42,13 +42,15 @@ class Round:
         if self.survey is None:
             return pd.DataFrame(columns=[q.id for q in questions], dtype=float)
         codes = self.survey.codes
+        matrix = self.survey.code_matrix()
+        position = {name: j for j, name in enumerate(codes.columns)}
         out = np.full(codes.shape, np.nan, order="F")  # filled column by column
         for j, question in enumerate(questions):
             scale = self.questionnaire.scale_by_id[question.scale]
-            # codes are categoricals over the scale's choices; -1 (blank) takes the last entry
+            # codes are positions among the scale's choices; -1 (blank) takes the last entry
             table = np.array([np.nan if c.na or c.points is None else c.points
                               for c in scale.choices] + [np.nan])
-            out[:, j] = table[codes[question.id].cat.codes.to_numpy()]
+            out[:, j] = table[matrix[:, position[question.id]]]
         return pd.DataFrame(out, index=codes.index, columns=[q.id for q in questions])
 
 

@@ -188,23 +188,17 @@ def score_survey(
 
 
 def aggregate(area_values: pd.Series, questionnaire: Questionnaire) -> Aggregate:
-    """Dimension scores and the index from area values (SPEC §2), with the coverage rule."""
-    scoring: Scoring = questionnaire.scoring
+    """Dimension scores and the index from area values (SPEC §2), with the coverage rule
+    (the rule itself is :func:`aggregate_many`'s, on one row)."""
     area_ids = [a.id for a in questionnaire.areas]
     areas = area_values.reindex(area_ids).astype(float)
-    dimension_of = pd.Series(questionnaire.area_dimension).reindex(area_ids)
-    dimensions = areas.groupby(dimension_of.to_numpy(), sort=False).mean()
-    dimensions = dimensions.reindex([d.id for d in questionnaire.dimensions])
-    missing = [a for a in area_ids if pd.isna(areas[a])]
-    coverage = (len(area_ids) - len(missing)) / len(area_ids)
-    covered = coverage >= scoring.min_area_coverage - _EPS and len(missing) < len(area_ids)
-    if not covered:
-        index = None
-    elif scoring.aggregation == "areas":
-        index = float(areas.mean(skipna=True))
-    else:
-        index = float(dimensions.mean(skipna=True))
-    return Aggregate(areas=areas, dimensions=dimensions, index=index, missing_areas=missing,
+    values = areas.to_numpy()
+    dims, index = aggregate_many(values[None, :], questionnaire)
+    dimensions = pd.Series(dims[0], index=[d.id for d in questionnaire.dimensions])
+    missing = [a for a, v in zip(area_ids, values, strict=True) if np.isnan(v)]
+    covered = bool(not np.isnan(index[0]))
+    return Aggregate(areas=areas, dimensions=dimensions,
+                     index=float(index[0]) if covered else None, missing_areas=missing,
                      covered=covered)
 
 

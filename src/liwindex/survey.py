@@ -55,6 +55,24 @@ class SurveyData:
     columns: dict[str, str] = field(default_factory=dict)
     context: dict[str, pd.Series] = field(default_factory=dict)
     open_answers: list[OpenAnswer] = field(default_factory=list)
+    _matrix: Any = field(default=None, repr=False, compare=False)
+
+    def code_matrix(self) -> Any:
+        """Every answer's position on its scale (respondents × questions, in the order of
+        ``codes``' columns; -1 for a blank), built once: scoring, item statistics and the
+        checks all read it."""
+        if self._matrix is None:
+            import numpy as np
+
+            matrix = np.empty(self.codes.shape, dtype=np.int16, order="F")
+            for j, name in enumerate(self.codes.columns):
+                matrix[:, j] = self.codes[name].cat.codes.to_numpy()
+            self._matrix = matrix
+        return self._matrix
+
+    def answered(self) -> Any:
+        """Per respondent and question: is there an answer (``nie wiem`` included)."""
+        return self.code_matrix() >= 0
 
 
 def read_survey(
@@ -480,7 +498,7 @@ def check_answers(
     from liwindex.scoring import applicable as asked_of
     from liwindex.scoring import group_codes
 
-    answered = data.codes.notna().to_numpy()
+    answered = data.answered()
     known = group_codes(data.groups, questionnaire) >= 0
     applicable = asked_of(data.groups, questionnaire)
 

@@ -29,8 +29,28 @@ def clean_text(value: Any) -> str:
         if value.is_integer():
             return str(int(value))
         return repr(value)
+    if isinstance(value, str):
+        found = _CLEAN.get(value)
+        if found is None:
+            found = _SPACES.sub(" ", unicodedata.normalize("NFC", value).translate(_QUOTES)).strip()
+            _remember(_CLEAN, value, found)
+        return found
     text = unicodedata.normalize("NFC", str(value)).translate(_QUOTES)
     return _SPACES.sub(" ", text).strip()
+
+
+# Answers, labels and headers repeat across the columns and files of one run: each distinct
+# short text is cleaned and folded once (long texts, mostly open answers, are not kept).
+_CLEAN: dict[str, str] = {}
+_FOLD: dict[str, str] = {}
+_CACHE_MAX = 50_000
+
+
+def _remember(cache: dict[str, str], key: str, value: str) -> None:
+    if len(key) <= 300:
+        if len(cache) >= _CACHE_MAX:
+            cache.clear()
+        cache[key] = value
 
 
 def free_text(value: Any) -> str:
@@ -47,8 +67,13 @@ def free_text(value: Any) -> str:
 
 def fold(value: Any) -> str:
     """A key for tolerant matching: case, spacing and punctuation ignored."""
-    text = clean_text(value).casefold()
-    return _NOT_WORD.sub(" ", text).strip()
+    if isinstance(value, str):
+        found = _FOLD.get(value)
+        if found is None:
+            found = _NOT_WORD.sub(" ", clean_text(value).casefold()).strip()
+            _remember(_FOLD, value, found)
+        return found
+    return _NOT_WORD.sub(" ", clean_text(value).casefold()).strip()
 
 
 def fold_compact(value: Any) -> str:
