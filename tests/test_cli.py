@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path as _Path
 
 import pytest
 from click.testing import CliRunner
+
+ROOT = _Path(__file__).resolve().parents[1]
 
 from conftest import INITIAL, POST, TINY, write_workbook
 from liwindex.cli import cli
@@ -214,3 +217,24 @@ def test_clicks_own_messages_are_polish_by_default():
     assert "nie jest jedną z wartości" in run_main("compare", "--basis", "x", "a", "b").stderr
     assert "Opcje:" in run_main("--help").stdout
     assert "Missing argument 'FILES...'" in run_main("score", lang="en").stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["score", "examples/gmina-przykladowa-2025-powdrozeniowa.xlsx"],
+    ["compare", "examples/gmina-przykladowa-2024-wstepna.xlsx",
+     "examples/gmina-przykladowa-2025-powdrozeniowa.xlsx", "--bootstrap", "0"],
+    ["benchmark", "examples/gmina-przykladowa-2025-powdrozeniowa.xlsx", "examples/inne-jst"],
+    ["trend", "examples/gmina-przykladowa-2024-wstepna.xlsx",
+     "examples/gmina-przykladowa-2025-powdrozeniowa.xlsx"],
+])
+def test_area_names_are_whole_in_an_80_column_terminal(args, monkeypatch):
+    """Long area names wrap onto further lines; nothing is cut with "…" (O5 and O6 differ
+    only at their end)."""
+    import os
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setitem(os.environ, "COLUMNS", "80")
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "…" not in result.stdout
+    assert "pozakonkursowym" in result.stdout.replace("\n", " ") or args[0] == "trend"

@@ -238,14 +238,11 @@ def render_gaps(result: ScoreResult, console: Console, lang: str, n: int = 3) ->
                            style="bold") + _text(listed))
 
 
-def _table(title: str, first: str, wrap: bool = False) -> Table:
-    """A results table whose first (label) column takes the room the numbers leave; its
-    text is cut with "…" or, with ``wrap``, continued on the next lines."""
+def _table(title: str, first: str) -> Table:
+    """A results table whose first (label) column takes the room the numbers leave; a long
+    name (an area, a JST) continues on the next lines, never cut."""
     table = Table(title=_text(title), box=box.SIMPLE_HEAVY, title_justify="left", expand=True)
-    if wrap:
-        table.add_column(first, ratio=1, overflow="fold", min_width=16)
-    else:
-        table.add_column(first, ratio=1, no_wrap=True, overflow="ellipsis", min_width=16)
+    table.add_column(first, ratio=1, overflow="fold", min_width=16)
     return table
 
 
@@ -359,7 +356,7 @@ def render_analysis(analysis: Analysis, console: Console, lang: str) -> None:
         console.print(gaps)
 
     if analysis.sensitivity:
-        table = _table(t("sensitivity", lang), t("setting", lang), wrap=True)
+        table = _table(t("sensitivity", lang), t("setting", lang))
         for key in ("index", "spearman", "shift"):
             _number_column(table, t(key, lang))
         for v in analysis.sensitivity:
@@ -385,9 +382,17 @@ def render_trend(trend: Trend, console: Console, lang: str) -> None:
     for label in trend.labels(lang):
         _number_column(table, label)
     table.add_row(Text(t("index", lang), style="bold"), *[fmt(v, lang) for v in data["index"]])
-    for row in [*data["dimensions"], *data["areas"]]:
-        table.add_row(_text(f"{row['id']} {row['label']}"), *[fmt(v, lang) for v in row["values"]])
+    rows = [*data["dimensions"], *data["areas"]]
+    for row in rows:
+        table.add_row(_text(row["id"]), *[fmt(v, lang) for v in row["values"]])
     console.print(table)
+    _legend(console, [(row["id"], row["label"]) for row in rows])
+
+
+def _legend(console: Console, items: list[tuple[str, str]]) -> None:
+    """Under a wide table that shows only codes: each code with its whole name."""
+    for ident, label in items:
+        console.print(_text(f"{ident} — {label}", style="dim"))
 
 
 def render_benchmark(bench: Benchmark, console: Console, lang: str) -> None:
@@ -403,8 +408,9 @@ def render_benchmark(bench: Benchmark, console: Console, lang: str) -> None:
 
     table.add_row(_text(bench.index.label[lang], style="bold"), *cells(bench.index))
     for measure in bench.areas:
-        table.add_row(_text(f"{measure.id} {measure.label[lang]}"), *cells(measure))
+        table.add_row(_text(measure.id), *cells(measure))
     console.print(table)
+    _legend(console, [(m.id, m.label[lang]) for m in bench.areas])
     console.print(Text(t("benchmark_note", lang), style="dim"))
 
 
@@ -414,7 +420,7 @@ def render_batch(batch: BatchResult, console: Console, lang: str) -> None:
 
     heads = {"pl": ("Etapy", "Pierwszy", "Ostatni", "Zmiana", "Miejsce", "Podstawa"),
              "en": ("Rounds", "First", "Latest", "Change", "Rank", "Basis")}[lang]
-    table = _table(t("batch_title", lang), "JST", wrap=True)
+    table = _table(t("batch_title", lang), "JST")
     table.add_column(_text(heads[0]), ratio=1, overflow="fold", min_width=12)
     for name in heads[1:5]:
         _number_column(table, name)
