@@ -10,10 +10,10 @@ from pathlib import Path as _Path
 import pytest
 from click.testing import CliRunner
 
-ROOT = _Path(__file__).resolve().parents[1]
-
 from conftest import INITIAL, POST, TINY, write_workbook
 from liwindex.cli import cli
+
+ROOT = _Path(__file__).resolve().parents[1]
 
 
 def run(*args: str):

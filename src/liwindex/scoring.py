@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from liwindex.questionnaire import Questionnaire, Scoring
+from liwindex.questionnaire import Questionnaire
 
 # A tolerance for ceil(min_answered · k): 0.7 · 10 is 7.000000000000001 in floating point.
 _EPS = 1e-9
