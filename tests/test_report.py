@@ -102,7 +102,8 @@ def test_tables_and_charts_are_accessible(report):
     assert tags.count("table") >= 4 and tags.count("caption") == tags.count("table")
     assert ("th", {"scope": "row"}) in page.tags
     svgs = [a for t, a in page.tags if t == "svg"]
-    assert len(svgs) == 3 and all(a.get("role") == "img" and a.get("aria-label") for a in svgs)
+    # the areas chart comes twice: for screens and print, and laid out for phones
+    assert len(svgs) == 4 and all(a.get("role") == "img" and a.get("aria-label") for a in svgs)
     assert tags.count("figcaption") == 3 and tags.count("desc") >= 3
 
 
@@ -150,19 +151,49 @@ CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "goog
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
 def test_charts_render_with_size_in_chromium(report, tmp_path):
-    """Headless Chromium lays out the page: every chart has a non-zero size."""
+    """Headless Chromium lays out the page: at desktop and phone width three charts show,
+    each with a real size (the areas chart in the layout that fits the width)."""
     probe = report.replace("</body>", "<script>document.body.dataset.sizes = Array.from("
                            "document.querySelectorAll('svg')).map(s => {const r = s.getBoundingClientRect();"
                            " return Math.round(r.width) + 'x' + Math.round(r.height);}).join(',');</script></body>")
     page = tmp_path / "probe.html"
     page.write_text(probe, "utf-8")
-    done = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp_path}/profile", "--window-size=1200,900", "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120)
-    sizes = done.stdout.split('data-sizes="')[1].split('"')[0].split(",")
-    assert len(sizes) == 3
-    for size in sizes:
-        width, height = (int(x) for x in size.split("x"))
-        assert width > 100 and height > 100
+    for width in (1200, 390):
+        done = subprocess.run(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path}/profile", f"--window-size={width},900", "--dump-dom",
+             page.as_uri()],
+            capture_output=True, text=True, timeout=120)
+        sizes = done.stdout.split('data-sizes="')[1].split('"')[0].split(",")
+        shown = [tuple(int(x) for x in size.split("x")) for size in sizes if size != "0x0"]
+        assert len(sizes) == 4 and len(shown) == 3
+        for w, h in shown:
+            assert w > 100 and h > 100
+
+
+def test_tables_become_cards_on_a_phone(report):
+    """Every data cell names its column (shown before the value when a phone lays a row out
+    as a card), and the full area names are in the chart, not cut."""
+    import re
+
+    cells = re.findall(r"<td([^>]*)>", report)
+    assert cells and all("data-label=" in c for c in cells)
+    assert 'data-label="Po"' in report and 'class="cards"' in report
+    assert "pozakonkursowym (małe granty)" in report.split("<svg")[2]  # the bars, whole names
+
+
+def test_grade_rows_without_a_grade_or_words_are_left_out(tmp_path):
+    """A template's empty lines (an area listed, no grade, no justification) add no row."""
+    from conftest import write_workbook
+
+    path = write_workbook(tmp_path / "r.xlsx", {
+        "Odpowiedzi": [["grupa", "o1_n1"], ["ngo", "4"]],
+        "oceny": [["obszar", "ocena", "uzasadnienie"], ["O1", 3, "dobrze"], ["O2", None, None]],
+    })
+    out = tmp_path / "r.html"
+    assert CliRunner().invoke(cli, ["report", str(path), "-o", str(out), "--bootstrap", "0"]).exit_code == 0
+    page = out.read_text("utf-8")
+    grades = page[page.index("<h2>Oceny grupy roboczej"):]
+    grades = grades[:grades.index("</section>")]
+    assert "O1 " in grades and "O2 " not in grades

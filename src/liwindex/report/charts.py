@@ -42,7 +42,7 @@ def _figure(width: float, height: float) -> Any:
     return _pyplot().subplots(figsize=(width, height))
 
 
-def _svg(fig: Any, title: str, description: str) -> str:
+def _svg(fig: Any, title: str, description: str, key: str = "") -> str:
     """The figure as an <svg> element for inline HTML, with a title and description for
     assistive technology, and nothing that points outside the page."""
     import matplotlib.pyplot as plt
@@ -57,7 +57,7 @@ def _svg(fig: Any, title: str, description: str) -> str:
     svg = re.sub(r'\s(width|height)="[^"]*pt"', "", svg, count=2)
     # matplotlib numbers its ids the same way in every figure: give each chart its own
     # prefix so that several charts in one page neither clash nor point at each other.
-    prefix = re.sub(r"\W+", "", title.casefold())[:16] or "chart"
+    prefix = (re.sub(r"\W+", "", title.casefold())[:16] or "chart") + key
     svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', svg)
     svg = svg.replace('href="#', f'href="#{prefix}-').replace("url(#", f"url(#{prefix}-")
     from html import escape
@@ -72,13 +72,30 @@ def _shown(labels: Sequence[str]) -> list[str]:
     return [visible(label) for label in labels]
 
 
+LABEL_WIDTH = 34  # characters a line of an axis label holds beside a bar
+
+
+def _wrapped(labels: Sequence[str]) -> tuple[list[str], int]:
+    """Whole labels broken into lines of at most LABEL_WIDTH characters (never cut), and
+    the largest number of lines one label takes."""
+    import textwrap
+
+    lines = [textwrap.wrap(label, LABEL_WIDTH, break_long_words=True) or [""] for label in labels]
+    return ["\n".join(parts) for parts in lines], max((len(p) for p in lines), default=1)
+
+
 def area_bars(labels: Sequence[str], before: Sequence[float | None] | None,
               after: Sequence[float | None], names: tuple[str, str], lo: float, hi: float,
-              title: str, description: str, lang: str = "pl") -> str:
-    """Horizontal bars of the areas: one bar per round (the earlier one light and hatched)."""
+              title: str, description: str, lang: str = "pl", narrow: bool = False) -> str:
+    """Horizontal bars of the areas: one bar per round (the earlier one light and hatched).
+    ``narrow``: the phone layout, each area's name on its own lines above its bars, so
+    the text keeps a readable size on a small screen."""
     labels, names = _shown(labels), (visible(names[0]), visible(names[1]))
+    if narrow:
+        return _narrow_bars(labels, before, after, names, lo, hi, title, description, lang)
+    labels, lines = _wrapped(labels)
     n = len(labels)
-    fig, ax = _figure(7.2, 0.42 * n + 1.0)
+    fig, ax = _figure(7.2, max(0.42, 0.16 * lines + 0.12) * n + 1.0)
     y = np.arange(n)[::-1]
 
     def values(seq: Sequence[float | None]) -> np.ndarray:
@@ -88,19 +105,65 @@ def area_bars(labels: Sequence[str], before: Sequence[float | None] | None,
         ax.barh(y + 0.2, values(before) - lo, left=lo, height=0.38, color=LIGHT, hatch="///",
                 edgecolor="#5b6b7b", linewidth=0.5, label=names[0])
         ax.barh(y - 0.2, values(after) - lo, left=lo, height=0.38, color=DARK, label=names[1])
-        ax.legend(loc="lower right", frameon=False)
+        # above the bars, where it can cover none of them
+        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, frameon=False)
     else:
         ax.barh(y, values(after) - lo, left=lo, height=0.6, color=DARK)
     for yy, value in zip(y - (0.2 if before is not None else 0), values(after), strict=True):
         if not np.isnan(value):
             shown = f"{value:.2f}".replace(".", "," if lang == "pl" else ".")
             ax.text(value + 0.04, yy, shown, va="center", fontsize=8)
-    ax.set_yticks(y, labels)
+    ax.set_yticks(y, labels, fontsize=8, linespacing=1.05)
     ax.set_xlim(lo, hi + 0.35)
     ax.xaxis.set_major_formatter(_decimal(lang))
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
     return _svg(fig, title, description)
+
+
+def _narrow_bars(labels: Sequence[str], before: Sequence[float | None] | None,
+                 after: Sequence[float | None], names: tuple[str, str], lo: float, hi: float,
+                 title: str, description: str, lang: str) -> str:
+    import textwrap
+
+    def values(seq: Sequence[float | None]) -> np.ndarray:
+        return np.array([np.nan if v is None else v for v in seq], dtype=float)
+
+    wrapped = [textwrap.wrap(label, 40) or [""] for label in labels]
+    # from the top: each area's name lines, then its bars
+    line = 0.55  # one line of 8.5 pt text in data units (0.3 in each)
+    rows = [len(parts) * line + (1.05 if before is not None else 0.65) for parts in wrapped]
+    height = sum(rows)
+    fig, ax = _figure(3.9, height * 0.3 + 0.8)
+    top = height
+    after_v = values(after)
+    before_v = values(before) if before is not None else None
+    for k, parts in enumerate(wrapped):
+        ax.text(lo, top - 0.05, "\n".join(parts), va="top", ha="left", fontsize=8.5,
+                linespacing=1.1)
+        y = top - len(parts) * line - 0.3
+        if before_v is not None:
+            ax.barh(y, before_v[k] - lo, left=lo, height=0.32, color=LIGHT, hatch="///",
+                    edgecolor="#5b6b7b", linewidth=0.5, label=names[0] if k == 0 else None)
+            bar_y = y - 0.36
+        else:
+            bar_y = y
+        ax.barh(bar_y, after_v[k] - lo, left=lo, height=0.32, color=DARK,
+                label=names[1] if k == 0 and before_v is not None else None)
+        if not np.isnan(after_v[k]):
+            shown = f"{after_v[k]:.2f}".replace(".", "," if lang == "pl" else ".")
+            ax.text(after_v[k] + 0.05, bar_y, shown, va="center", fontsize=8)
+        top -= rows[k]
+    ax.set_ylim(0, height)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.set_xlim(lo, hi + 0.45)
+    ax.xaxis.set_major_formatter(_decimal(lang))
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    if before_v is not None:
+        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=1, frameon=False, fontsize=8)
+    return _svg(fig, title, description, key="n")
 
 
 def radar(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]], lo: float,
@@ -132,8 +195,9 @@ def gap_dots(labels: Sequence[str], first: Sequence[float | None], second: Seque
              lang: str = "pl") -> str:
     """Each area's score by the two groups as two markers joined by a line (the gap)."""
     labels, names = _shown(labels), (visible(names[0]), visible(names[1]))
+    labels, lines = _wrapped(labels)
     n = len(labels)
-    fig, ax = _figure(7.2, 0.36 * n + 1.0)
+    fig, ax = _figure(7.2, max(0.36, 0.16 * lines + 0.1) * n + 1.0)
     y = np.arange(n)[::-1]
     a = np.array([np.nan if v is None else v for v in first], dtype=float)
     b = np.array([np.nan if v is None else v for v in second], dtype=float)

@@ -48,7 +48,9 @@ figure.radar svg{max-width:22rem;display:block;margin:0 auto}
 .cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}
 blockquote{margin:.4rem 0;padding:.3rem .8rem;border-left:3px solid var(--line);white-space:pre-wrap}
 footer{margin-top:3rem;font-size:.8rem;color:var(--muted)}
-@media screen and (max-width:40rem){table.cards,table.cards tbody,table.cards tr,table.cards td,
+.narrow{display:none}
+@media screen and (max-width:40rem){.wide{display:none}.narrow{display:block}
+table.cards caption{display:block;width:100%}table.cards,table.cards tbody,table.cards tr,table.cards td,
 table.cards th[scope=row]{display:block;width:100%}table.cards thead{display:none}
 table.cards tr{border:1px solid var(--line);border-radius:.4rem;margin:.6rem 0;padding:.3rem .6rem}
 table.cards td,table.cards th[scope=row]{border:0;padding:.15rem 0;text-align:left}
@@ -75,8 +77,25 @@ def _table(caption: str, head: Sequence[str], rows: Sequence[str],
     numeric = range(1, len(head)) if numeric is None else numeric
     cells = "".join(f'<th scope="col"{" class=num" if i in numeric else ""}>{escape(h)}</th>'
                     for i, h in enumerate(head))
-    return (f'<div class="scroll"><table><caption>{escape(caption)}</caption>'
-            f"<thead><tr>{cells}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+    labelled = [_labelled(row, head) for row in rows]
+    return (f'<div class="scroll"><table class="cards"><caption>{escape(caption)}</caption>'
+            f"<thead><tr>{cells}</tr></thead><tbody>{''.join(labelled)}</tbody></table></div>")
+
+
+def _labelled(row: str, head: Sequence[str]) -> str:
+    """Each data cell of a row carries its column's header, shown before the value when a
+    phone lays the row out as a card."""
+    import re
+
+    position = iter(range(len(head) + 1000))
+
+    def label(found: re.Match[str]) -> str:
+        k = next(position)
+        if found.group(1) == "th" or k >= len(head):
+            return found.group(0)
+        return f'<td data-label="{escape(head[k])}"'
+
+    return re.sub(r"<(td|th)(?=[\s>])", label, row)
 
 
 def _row(head: str, *cells: str) -> str:
@@ -251,7 +270,7 @@ def _other_cells(r: _Report, row: ComparedRow) -> list[str]:
 def _areas(r: _Report) -> list[str]:
     lang, last, comparison = r.lang, r.last, r.comparison
     lo, hi = last.index_range
-    labels = [f"{a.id} {a.label[lang][:38]}" for a in last.areas]
+    labels = [f"{a.id} {a.label[lang]}" for a in last.areas]  # whole: the chart wraps them
     if comparison is not None:
         rows_by_id = {row.id: row for row in comparison.areas}
         before = [rows_by_id[a.id].value.before if a.id in rows_by_id else None for a in last.areas]
@@ -259,8 +278,12 @@ def _areas(r: _Report) -> list[str]:
     else:
         before, after = None, [a.value for a in last.areas]
     desc = w("chart_areas_desc", lang).format(n=len(last.areas), lo=f"{lo:g}", hi=f"{hi:g}")
-    svg = charts.area_bars(labels, before, after, (r.labels[0], r.labels[-1]), lo, hi,
-                           w("chart_areas", lang), desc, lang)
+    wide = charts.area_bars(labels, before, after, (r.labels[0], r.labels[-1]), lo, hi,
+                            w("chart_areas", lang), desc, lang)
+    narrow = charts.area_bars(labels, before, after, (r.labels[0], r.labels[-1]), lo, hi,
+                              w("chart_areas", lang), desc, lang, narrow=True)
+    # one layout for screens and print, one for phones (CSS shows the fitting one)
+    svg = f'<div class="wide">{wide}</div><div class="narrow">{narrow}</div>'
     note: list[str] = []
     if comparison is not None:
         rows = [_row(r.name(a.id, a.label) + (" †" if a.provisional else ""), _num(a.value.before, lang),
@@ -321,7 +344,10 @@ def _gap(r: _Report) -> list[str]:
 
 def _grades(r: _Report) -> list[str]:
     lang = r.lang
-    graded = [(x, a, x.grades[a.id]) for x in r.rounds for a in x.areas if a.id in x.grades]
+    # a row without a grade and without words (an empty template line) says nothing
+    graded = [(x, a, x.grades[a.id]) for x in r.rounds for a in x.areas if a.id in x.grades
+              and (x.grades[a.id].value is not None or x.grades[a.id].justification
+                   or x.grades[a.id].recommendations)]
     if not graded:
         return []
     rows = [f"<tr><td>{escape(round_label(x, lang))}</td>"
