@@ -193,3 +193,29 @@ def test_report_gets_the_usual_file_mode(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+
+
+def test_chart_legends_name_the_rounds_and_names_are_whole(tmp_path):
+    """The charts' series are the rounds ("2024 · wstępna"), not "Przed"/"Po"; the summary
+    wraps area names in column A (never cut) and breaks the page before each chart."""
+    import zipfile
+
+    import openpyxl
+    from click.testing import CliRunner
+
+    from liwindex.cli import cli
+
+    out = tmp_path / "r.xlsx"
+    result = CliRunner().invoke(cli, ["export", str(INITIAL), str(POST), "-o", str(out), "--bootstrap", "0"])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out) as z:
+        charts = [z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("xl/charts/chart")]
+    assert len(charts) == 2
+    for xml in charts:
+        assert "2024 · wstępna" in xml and "2025 · powdrożeniowa" in xml
+        assert ">Przed<" not in xml and ">Po<" not in xml
+    ws = openpyxl.load_workbook(out).worksheets[0]
+    long_names = [c for c in ws["A"] if isinstance(c.value, str) and c.value.startswith("O")
+                  and len(c.value) > 58]
+    assert long_names and all(c.alignment.wrap_text for c in long_names)
+    assert len(ws.row_breaks.brk) == 2

@@ -128,6 +128,9 @@ def write_xlsx(path: Path, rounds: Sequence[ScoreResult], comparison: Comparison
     wb.save(path)
 
 
+NAME_WIDTH = 58  # column A of the summary: area and płaszczyzna names
+
+
 def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Comparison | None,
                    lang: str) -> int:
     """Facts, the index and płaszczyzny, strongest and weakest areas; returns the first free
@@ -149,9 +152,8 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
     for i, (key, fact) in enumerate(facts, 3):
         put(ws, i, 1, key, bold=True)
         put(ws, i, 2, fact, wrap=True)
-        ws.merge_cells(start_row=i, start_column=2, end_row=i, end_column=5)
-        if len(fact) > 50:
-            ws.row_dimensions[i].height = 30
+        ws.merge_cells(start_row=i, start_column=2, end_row=i, end_column=9)
+        fit_height(ws, i, [(fact, 90)])  # columns B–I, about 90 characters a line
     row = 8
     caveats = _caveat_lines(rounds, lang)
     if caveats:
@@ -176,8 +178,9 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
         header(ws, row, titles)
         lines = [comparison.index, *comparison.dimensions]
         for i, line in enumerate(lines, row + 1):
-            put(ws, i, 1, line.label[lang] if line.id == "index" else f"{line.id} {line.label[lang]}",
-                bold=line.id == "index")
+            name = line.label[lang] if line.id == "index" else f"{line.id} {line.label[lang]}"
+            put(ws, i, 1, name, bold=line.id == "index", wrap=True)
+            fit_height(ws, i, [(name, NAME_WIDTH)])
             put(ws, i, 2, line.value.before, SCORE)
             put(ws, i, 3, line.value.after, SCORE)
             put(ws, i, 4, line.value.delta, DELTA)
@@ -206,7 +209,8 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
         for col, value in enumerate((last.index.value, last.index.survey, last.index.grades), 2):
             put(ws, row + 1, col, value, SCORE)
         for i, d in enumerate(last.dimensions, row + 2):
-            put(ws, i, 1, f"{d.id} {d.label[lang]}")
+            put(ws, i, 1, f"{d.id} {d.label[lang]}", wrap=True)
+            fit_height(ws, i, [(f"{d.id} {d.label[lang]}", NAME_WIDTH)])
             for col, value in enumerate((d.value, d.survey, d.grades), 2):
                 put(ws, i, col, value, SCORE)
         row += len(last.dimensions) + 3
@@ -227,11 +231,12 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
         put(ws, row, 1, w(key, lang), bold=True)
         row += 1
         for label, value, number_format in items or [("—", None, SCORE)]:
-            put(ws, row, 1, label)
+            put(ws, row, 1, label, wrap=True)  # whole names: wrapped, never cut
+            fit_height(ws, row, [(label, NAME_WIDTH)])
             put(ws, row, 2, value, number_format)
             row += 1
         row += 1
-    layout(ws, [58, 11, 11, 11, 11, 12, 11, 11, 12], freeze=None)
+    layout(ws, [NAME_WIDTH, 11, 11, 11, 11, 12, 11, 11, 12], freeze=None)
     return row
 
 
@@ -246,9 +251,12 @@ def _areas_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Compa
     """The area table; returns the columns holding final values (for the charts)."""
     table = area_table(rounds, comparison, lang)
     header(ws, 1, table.titles)
+    if any(len(t) > 24 for t in table.titles):  # "Ocena grupy roboczej (przed)": three lines
+        ws.row_dimensions[1].height = 45
     for r, cells in enumerate(table.rows, 2):
         for c, (value, kind) in enumerate(cells, 1):
-            put(ws, r, c, value, FORMATS.get(kind or ""))
+            put(ws, r, c, value, FORMATS.get(kind or ""), wrap=c == 2)
+        fit_height(ws, r, [(str(cells[1][0] or ""), 40)])  # the name, wrapped whole
     end = len(table.rows) + 1
     lo, hi = rounds[-1].index_range
     for col in table.value_columns:
@@ -262,7 +270,7 @@ def _areas_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Compa
         ws.conditional_formatting.add(f"{letter}2:{letter}{end}", ColorScaleRule(
             start_type="num", start_value=-1, start_color="F8696B", mid_type="num", mid_value=0,
             mid_color="FFFFFF", end_type="num", end_value=1, end_color="63BE7B"))
-    layout(ws, [8, 52, 11, *[12] * (len(table.titles) - 3)], freeze="D2", landscape=True)
+    layout(ws, [7, 40, 12, *[12] * (len(table.titles) - 3)], freeze="D2", landscape=True)
     return table.value_columns
 
 
@@ -281,14 +289,23 @@ def _charts(summary: Worksheet, areas: Worksheet, rounds: Sequence[ScoreResult],
     radar.type = "marker"
     radar.title = w("chart_radar", lang)
     radar.y_axis.scaling.min, radar.y_axis.scaling.max = lo, hi
+    from openpyxl.chart.series import SeriesLabel
+    from openpyxl.worksheet.pagebreak import Break
+
+    # the legend names the rounds ("2024 · wstępna"), not "Przed" and "Po"
+    names = [round_label(r, lang) for r in rounds][-len(value_columns):]
     for chart in (bar, radar):
-        for col in value_columns:
-            chart.add_data(Reference(areas, min_col=col, min_row=1, max_row=end), titles_from_data=True)
+        for col, name in zip(value_columns, names, strict=False):
+            chart.add_data(Reference(areas, min_col=col, min_row=2, max_row=end), titles_from_data=False)
+            chart.series[-1].tx = SeriesLabel(v=safe_text(name))
         chart.set_categories(categories)
         chart.height, chart.width = 8.5, 17
-    # Below the tables, one under the other, so the page prints as portrait A4.
+    # Below the tables, one under the other, so the page prints as portrait A4; a page
+    # break before each chart keeps it whole on its page.
     summary.add_chart(bar, f"A{row}")
     summary.add_chart(radar, f"A{row + 18}")
+    summary.row_breaks.append(Break(id=row - 1))
+    summary.row_breaks.append(Break(id=row + 17))
 
 
 def _questions_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> None:
