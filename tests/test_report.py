@@ -197,3 +197,31 @@ def test_grade_rows_without_a_grade_or_words_are_left_out(tmp_path):
     grades = page[page.index("<h2>Oceny grupy roboczej"):]
     grades = grades[:grades.index("</section>")]
     assert "O1 " in grades and "O2 " not in grades
+
+
+def test_findings_say_the_numbers_in_sentences(report, tmp_path):
+    """"Najważniejsze wnioski" states the index, its change against the earlier round with
+    the verdict, the largest rise and fall, the strongest and weakest area, and the
+    respondents — each number as the comparison gives it; the date and the author head the
+    page, and the reading box explains the scale, the grade and the marks."""
+    import os
+
+    from liwindex.api import compare_files
+
+    comparison = compare_files(INITIAL, POST, resamples=300).to_dict()
+    section = report[report.index("<h2>Najważniejsze wnioski"):]
+    section = section[:section.index("</section>")]
+    index = comparison["index"]
+    shown = f"{index['after']:.2f}".replace(".", ",")
+    assert f"wynosi {shown} na 5" in section
+    word = "wzrost" if index["delta"] > 0 else "spadek"
+    assert f"To {word} o {abs(index['delta']):.2f}".replace(".", ",") in section
+    assert "Największy wzrost:" in section and "Najwyżej oceniony obszar:" in section
+    assert "Jak czytać wyniki" in section and "Skala 1–5" in section and "†" in section
+    out = tmp_path / "a.html"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764547200"}  # 2025-12-01
+    result = CliRunner(env=env).invoke(cli, ["report", str(POST), "-o", str(out), "--bootstrap", "0",
+                                             "--autor", "CWOP <Razem>"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text("utf-8")
+    assert "Przygotowano 1 grudnia 2025 · Autor: CWOP &lt;Razem&gt;" in page

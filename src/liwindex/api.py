@@ -221,6 +221,7 @@ def write_report(
     seed: int = 2026,
     basis: str | None = None,
     skip_round_check: bool = False,
+    author: str | None = None,
 ) -> list[Path]:
     """The report for publication: a self-contained HTML page and optionally its PDF. One
     file: that round; two or more: rounds ordered by their metryka, the first compared with
@@ -245,7 +246,7 @@ def write_report(
     else:
         draws = draws_for(results[-1], resamples, seed)
         attach_intervals(results[-1], draws)
-    html = build_page(results, comparison, gaps_for(results[-1], draws), lang)
+    html = build_page(results, comparison, gaps_for(results[-1], draws), lang, author)
     written = []
     if html_target is not None:
         write_atomically(html_target, lambda tmp: _write_utf8(tmp, html))

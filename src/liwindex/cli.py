@@ -393,6 +393,8 @@ def analyze_command(
 @click.option("-o", "--output", required=True, metavar="PATH", help="The HTML page to write.")
 @click.option("--pdf", metavar="PATH", help="Also write the report as PDF (A4).")
 @click.option("--force", is_flag=True, help="Replace the output files if they exist.")
+@click.option("--autor", "--author", "author", metavar="TEXT",
+              help="Author or organisation named on the report, e.g. the support centre.")
 @QUESTIONNAIRE
 @round_options(several=True)
 @MAPPING
@@ -402,6 +404,7 @@ def analyze_command(
 @handle_errors
 def report_command(files: tuple[str, ...], before_files: tuple[str, ...],
                    after_files: tuple[str, ...], output: str, pdf: str | None, force: bool,
+                   author: str | None,
                    questionnaire_path: str | None, groups: tuple[str, ...], jst: str | None,
                    years: tuple[int, ...], stages: tuple[str, ...], mapping_path: str | None,
                    resamples: int, seed: int, basis: str | None, skip_round_check: bool,
@@ -418,7 +421,8 @@ def report_command(files: tuple[str, ...], before_files: tuple[str, ...],
     if pdf is not None:
         check_suffix(pdf, (".pdf",))
     for path in write_report(specs, output, pdf, force, lang, questionnaire_path, mapping_path,
-                             resamples, seed, basis=basis, skip_round_check=skip_round_check):
+                             resamples, seed, basis=basis, skip_round_check=skip_round_check,
+                             author=author):
         _written(path, lang)
 
 

@@ -35,6 +35,8 @@ h3{font-size:1.05rem;margin:1.2rem 0 .4rem;break-after:avoid}
 border:1px solid var(--line);border-radius:.5rem}
 .big{font-size:3rem;font-weight:700;color:var(--accent)}
 .up{color:var(--up)}.down{color:var(--down)}.scroll{overflow-x:auto}
+.howto{border:1px solid var(--line);border-radius:.5rem;padding:.2rem 1rem;margin:1rem 0;
+background:#f6f8fb;font-size:.9rem;break-inside:avoid}.howto h3{margin-top:.6rem}
 .caveat{border-left:4px solid #b7791f;background:#fff8e6;padding:.5rem .8rem;margin:.6rem 0}
 .note{font-size:.85rem;color:var(--muted)}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9rem}
@@ -138,16 +140,36 @@ class _Report:
         return f"{ident} {label[self.lang]}"
 
 
-def _head(r: _Report) -> list[str]:
+def _head(r: _Report, author: str | None = None) -> list[str]:
+    from liwindex.report.findings import WORDS, report_date
+
     jst = jst_of(r.rounds)
     title = escape(jst or r.labels[-1])
+    words = WORDS["en" if r.lang == "en" else "pl"]
+    prepared = [words["prepared"].format(date=report_date(r.lang))]
+    if author:
+        prepared.append(words["author"].format(author=author))
     return [
         f'<!DOCTYPE html><html lang="{r.lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{r.t('title')} — {title}</title><style>{CSS}</style></head><body><main>",
         f'<header><p class="muted">{r.t("subtitle")}</p><h1>{r.t("title")}</h1>',
-        f"<p><strong>{escape(jst)}</strong> · {r.t('rounds')}: {escape(' → '.join(r.labels))}</p></header>",
+        f"<p><strong>{escape(jst)}</strong> · {r.t('rounds')}: {escape(' → '.join(r.labels))}</p>",
+        f'<p class="muted">{escape(" · ".join(prepared))}</p></header>',
     ]
+
+
+def _findings(r: _Report) -> list[str]:
+    """"Najważniejsze wnioski" in plain sentences, and how to read the numbers."""
+    from liwindex.report.findings import HOW, WORDS, findings
+
+    words = WORDS["en" if r.lang == "en" else "pl"]
+    items = "".join(f"<li>{escape(text)}</li>" for text in findings(r.rounds, r.comparison, r.gaps,
+                                                                     r.lang))
+    how = "".join(f"<p>{escape(text)}</p>" for text in HOW["en" if r.lang == "en" else "pl"])
+    return [f"<section><h2>{r.t('findings')}</h2><ul>{items}</ul>",
+            f'<aside class="howto" aria-label="{escape(words["how_title"])}"><h3>'
+            f'{escape(words["how_title"])}</h3>{how}</aside></section>']
 
 
 def _caveats(r: _Report) -> list[str]:
@@ -391,11 +413,12 @@ def _method(r: _Report) -> list[str]:
 
 
 def build_page(rounds: Sequence[ScoreResult], comparison: Comparison | None, gaps: list[Gap],
-               lang: str = "pl") -> str:
+               lang: str = "pl", author: str | None = None) -> str:
     """The whole report as HTML: headline, płaszczyzny, areas, highlights, the gap between
     groups, grades and recommendations, open answers and the method."""
     r = _Report(rounds, comparison, gaps, lang)
-    parts = _head(r) + _headline(r) + _dimensions(r) + _areas(r) + _highlights(r) + _gap(r)
+    parts = _head(r, author) + _headline(r) + _findings(r) + _dimensions(r) + _areas(r)
+    parts += _highlights(r) + _gap(r)
     parts += _grades(r) + _open_answers(r) + _method(r) + ["</main></body></html>"]
     # no raw control character from a file reaches the page (the template has none)
     return visible("\n".join(parts)) + "\n"

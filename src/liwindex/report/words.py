@@ -6,6 +6,7 @@ WORDS: dict[str, dict[str, str]] = {
     "pl": {
         "title": "Lokalny Indeks Jakości Współpracy",
         "subtitle": "Ocena współpracy samorządu z organizacjami pozarządowymi",
+        "findings": "Najważniejsze wnioski",
         "rounds": "Etapy oceny",
         "round": "Etap",
         "index": "Indeks LIJW",
@@ -72,6 +73,7 @@ WORDS: dict[str, dict[str, str]] = {
     "en": {
         "title": "Local Cooperation Quality Index",
         "subtitle": "Assessment of cooperation between the local government and NGOs",
+        "findings": "Key findings",
         "rounds": "Rounds",
         "round": "Round",
         "index": "LIJW index",
