@@ -219,3 +219,23 @@ def test_chart_legends_name_the_rounds_and_names_are_whole(tmp_path):
                   and len(c.value) > 58]
     assert long_names and all(c.alignment.wrap_text for c in long_names)
     assert len(ws.row_breaks.brk) == 2
+
+
+def test_polish_workbook_has_no_internal_names(tmp_path):
+    """In Polish the method sheet names the settings in words (no group_weighting, no
+    index_range, no ceil(...)), and open answers show group labels, not ngo/jst."""
+    import openpyxl
+    from click.testing import CliRunner
+
+    from liwindex.cli import cli
+
+    out = tmp_path / "r.xlsx"
+    assert CliRunner().invoke(cli, ["export", str(POST), "-o", str(out), "--bootstrap", "0"]).exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    texts = [str(c.value) for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    for internal in ("group_weighting", "index_range", "min_answered", "min_area_coverage",
+                     "aggregation", "ceil(", "pooled"):
+        assert not [t for t in texts if internal in t], internal
+    [open_sheet] = [ws for ws in wb if ws.title.startswith("Odpowiedzi")]
+    groups = {row[2] for row in open_sheet.iter_rows(min_row=2, values_only=True) if row[2]}
+    assert groups and groups <= {"Organizacja pozarządowa", "Administracja samorządowa"}

@@ -195,13 +195,14 @@ METHOD: dict[str, list[str]] = {
         "Punkty przelicza się liniowo na zakres indeksu: v = lo + (p − pmin) / (pmax − pmin) · "
         "(hi − lo). Pytania odwrócone liczy się z pmin + pmax − p.",
         "Wartość obszaru dla respondenta to średnia ważona jego wartości z pytań obszaru "
-        "zadanych jego grupie, jeśli odpowiedział na co najmniej ceil(min_answered · k) z nich.",
+        "zadanych jego grupie, jeśli odpowiedział co najmniej na ich część podaną w ustawieniach "
+        "(najmniejszy odsetek pytań obszaru z odpowiedzią, zaokrąglony w górę).",
         "Wynik obszaru w grupie to średnia wartości respondentów tej grupy. Wynik obszaru to "
-        "średnia wyników grup (group_weighting: equal) albo średnia wszystkich respondentów "
-        "(pooled).",
-        "Wynik płaszczyzny to średnia wyników jej obszarów. Indeks to średnia wyników obszarów "
-        "(aggregation: areas) albo płaszczyzn (dimensions); podaje się go, gdy wynik ma co "
-        "najmniej min_area_coverage obszarów.",
+        "średnia wyników grup (grupy liczą się równo) albo średnia wszystkich respondentów "
+        "(łącznie) — zgodnie z ustawieniami.",
+        "Wynik płaszczyzny to średnia wyników jej obszarów. Indeks to średnia wyników płaszczyzn "
+        "albo obszarów (zgodnie z ustawieniami); podaje się go, gdy wynik ma co najmniej "
+        "najmniejszy odsetek obszarów podany w ustawieniach.",
         "Gdy grupa robocza wystawiła ocenę obszaru, ocena jest jego wartością końcową; wynik "
         "ankiety pokazano obok. Płaszczyzny i indeks liczy się z wartości końcowych.",
         "Zmiana = po − przed; zmiana % = zmiana / przed · 100.",

@@ -356,12 +356,13 @@ def _open_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> None
         texts = {c.id: c.text.get(lang) for c in q.context_questions}
         order = {c.id: i for i, c in enumerate(q.context_questions)}
         groups = {g: i for i, g in enumerate(q.group_ids)}
+        labels = {g.id: g.label.get(lang) for g in q.groups}
         answers = sorted(result.open_answers,
                          key=lambda a: (order.get(a.question, 99), groups.get(a.group, 99), a.row))
         for answer in answers:
             put(ws, row, 1, round_label(result, lang))
             put(ws, row, 2, texts.get(answer.question, answer.question), wrap=True)
-            put(ws, row, 3, answer.group)
+            put(ws, row, 3, labels.get(answer.group, answer.group))
             put(ws, row, 4, answer.text, wrap=True)
             # a round of several files: which file the row is in
             put(ws, row, 5, f"{Path(answer.file).name}, {answer.row}" if answer.file else answer.row)
@@ -444,6 +445,29 @@ def _notes_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Compa
     layout(ws, [18, 12, 100, 8, 14, 14, 14, 22])
 
 
+SETTING_NAMES = {
+    "pl": {"index_range": "Zakres indeksu", "grade_step": "Krok ocen grupy roboczej",
+           "aggregation": "Indeks liczony ze średniej",
+           "group_weighting": "Udział grup w wyniku obszaru",
+           "min_answered": "Najmniejszy odsetek pytań obszaru z odpowiedzią",
+           "min_area_coverage": "Najmniejszy odsetek obszarów z wynikiem",
+           "min_group_n": "Najmniej odpowiedzi grupy, poniżej wynik wstępny"},
+    "en": {"index_range": "Index range (index_range)", "grade_step": "Grade step (grade_step)",
+           "aggregation": "Index as the mean of (aggregation)",
+           "group_weighting": "Groups in an area's score (group_weighting)",
+           "min_answered": "Least share of an area's questions answered (min_answered)",
+           "min_area_coverage": "Least share of areas with a score (min_area_coverage)",
+           "min_group_n": "Fewest answers of a group before a score is provisional (min_group_n)"},
+}
+SETTING_VALUES = {
+    "pl": {"range": "od {lo} do {hi}", "dimensions": "płaszczyzn", "areas": "obszarów",
+           "equal": "równo — średnia wyników grup", "pooled": "łącznie — średnia wszystkich respondentów"},
+    "en": {"range": "{lo} to {hi}", "dimensions": "płaszczyzny", "areas": "areas",
+           "equal": "equally — the mean of the group scores",
+           "pooled": "pooled — the mean of all respondents"},
+}
+
+
 def _method_sheet(ws: Worksheet, result: ScoreResult, lang: str) -> None:
     """The questionnaire, the scoring settings used and the rules in plain words."""
     q = result.questionnaire
@@ -452,25 +476,30 @@ def _method_sheet(ws: Worksheet, result: ScoreResult, lang: str) -> None:
     put(ws, 1, 1, w("title_method", lang), bold=True)
     ws.cell(row=1, column=1).font = Font(bold=True, size=14)
     header(ws, 3, [w("setting", lang), w("setting_value", lang)])
-    settings = [
-        (w("questionnaire", lang), f"{q.title.get(lang)} ({q.id} {q.version})"),
-        ("index_range", f"[{s.lo:g}, {s.hi:g}]"),
-        ("grade_step", s.grade_step),
-        ("aggregation", s.aggregation),
-        ("group_weighting", s.group_weighting),
-        ("min_answered", s.min_answered),
-        ("min_area_coverage", s.min_area_coverage),
+    # each setting by its name for readers (in English with its key in the questionnaire file)
+    names = SETTING_NAMES["en" if lang == "en" else "pl"]
+    values = SETTING_VALUES["en" if lang == "en" else "pl"]
+    settings: list[tuple[str, Any, str | None]] = [
+        (w("questionnaire", lang), f"{q.title.get(lang)} ({q.id} {q.version})", None),
+        (names["index_range"], values["range"].format(lo=fmt(s.lo, lang, 0), hi=fmt(s.hi, lang, 0)), None),
+        (names["grade_step"], s.grade_step, "0.0#"),
+        (names["aggregation"], values[s.aggregation], None),
+        (names["group_weighting"], values[s.group_weighting], None),
+        (names["min_answered"], s.min_answered, "0%"),
+        (names["min_area_coverage"], s.min_area_coverage, "0%"),
+        (names["min_group_n"], s.min_group_n, "0"),
     ]
-    for i, (key, value) in enumerate(settings, 4):
-        put(ws, i, 1, key)
-        put(ws, i, 2, value, "0.####")
+    for i, (key, value, number_format) in enumerate(settings, 4):
+        put(ws, i, 1, key, wrap=True)
+        put(ws, i, 2, value, number_format)
+        fit_height(ws, i, [(key, 30)])
     row = 4 + len(settings) + 1
     for paragraph in METHOD[lang if lang in METHOD else "pl"]:
         put(ws, row, 1, paragraph, wrap=True)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         ws.row_dimensions[row].height = 45
         row += 1
-    layout(ws, [30, 90], freeze=None)
+    layout(ws, [34, 86], freeze=None)
 
 
 def _analysis_sheet(ws: Worksheet, analysis: Analysis, lang: str) -> None:
