@@ -212,7 +212,7 @@ def test_clicks_own_messages_are_polish_by_default():
 
     missing = run_main("score")
     assert missing.returncode == 2
-    assert "Użycie: liwindex score" in missing.stderr and "Brak argumentu 'FILES...'" in missing.stderr
+    assert "Użycie: liwindex score" in missing.stderr and "Brak argumentu 'PLIKI...'" in missing.stderr and "[OPCJE]" in missing.stderr
     assert "Nie ma polecenia 'nieznane'" in run_main("nieznane").stderr
     assert "nie jest jedną z wartości" in run_main("compare", "--basis", "x", "a", "b").stderr
     assert "Opcje:" in run_main("--help").stdout

@@ -168,9 +168,26 @@ def help_language() -> str:
     return "en" if os.environ.get("LIWINDEX_LANG", "pl").strip().lower().startswith("en") else "pl"
 
 
+# The usage line's placeholders, named as the Polish help texts name them.
+METAVARS_PL = {"FILES": "PLIKI", "FILE": "PLIK", "FILES...": "PLIKI...", "FILE...": "PLIK...",
+               "FILE [FILE]": "PLIK [PLIK]", "BEFORE AFTER": "PRZED PO", "BEFORE": "PRZED",
+               "AFTER": "PO", "FOLDER": "FOLDER", "PATH": "ŚCIEŻKA"}
+_METAVARS: dict[int, str | None] = {}
+
+
 def apply_help_language(command: click.Command, lang: str) -> None:
-    """Show the help of ``command`` and everything below it in ``lang``."""
+    """Show the help of ``command`` and everything below it in ``lang`` (the usage line's
+    "[OPTIONS]" and argument names too)."""
     for item in _texts(command):
+        if isinstance(item, click.Command):
+            item.options_metavar = "[OPCJE]" if lang == "pl" else "[OPTIONS]"
+        elif isinstance(item, click.Argument):
+            original_metavar = _METAVARS.setdefault(id(item), item.metavar)
+            name = original_metavar or (item.name or "").upper()
+            polish = METAVARS_PL.get(name, name)
+            if item.nargs == -1 and not polish.endswith("..."):
+                polish += "..."  # click adds the dots only to names it makes itself
+            item.metavar = polish if lang == "pl" else original_metavar
         text = getattr(item, "help", None)
         if not text:
             continue
