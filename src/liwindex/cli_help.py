@@ -181,6 +181,10 @@ def apply_help_language(command: click.Command, lang: str) -> None:
     for item in _texts(command):
         if isinstance(item, click.Command):
             item.options_metavar = "[OPCJE]" if lang == "pl" else "[OPTIONS]"
+            if hasattr(item, "_help_option"):  # click keeps the --help option it made, with
+                item._help_option = None       # its text in the language of that moment
+        if isinstance(item, click.Group):
+            item.subcommand_metavar = "POLECENIE [ARGUMENTY]..." if lang == "pl" else "COMMAND [ARGS]..."
         elif isinstance(item, click.Argument):
             original_metavar = _METAVARS.setdefault(id(item), item.metavar)
             name = original_metavar or (item.name or "").upper()

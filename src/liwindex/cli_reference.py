@@ -29,9 +29,19 @@ def _walk(command: click.Command, name: str, parent: click.Context | None) -> li
 
 def reference(lang: str = "pl") -> str:
     """Markdown with the --help of every command, in a fixed width, in ``lang``."""
+    from liwindex import click_pl
     from liwindex.cli_help import apply_help_language
 
     apply_help_language(cli, lang)
+    click_pl.install(lang)  # "Użycie:", "Opcje:" as the Polish command line shows them
+    try:
+        return _reference(lang)
+    finally:
+        click_pl.install("en")
+        apply_help_language(cli, "en" if lang == "en" else "pl")
+
+
+def _reference(lang: str) -> str:
     out = ["# liwindex — polecenia" if lang == "pl" else "# liwindex command reference", "",
            "Generated from `--help` by `python -m liwindex.cli_reference`; do not edit by hand. "
            "English: `LIWINDEX_LANG=en liwindex --help`.", ""]
