@@ -109,13 +109,9 @@ def score_files(
     questionnaire: str | Path | Questionnaire | None = None,
     mapping: str | Path | Mapping | None = None,
 ) -> list[ScoreResult]:
-    """Score several rounds; the problems of all of them are reported together."""
-    if not paths:
-        report = Report()
-        report.add("no-files")
-        raise InputError(report)
-    q = _questionnaire(questionnaire)
-    return [result for _, result in _read_all([(path, q) for path in paths], mapping)]
+    """Score several rounds in this process; the problems of all of them are reported
+    together (:func:`score_many` with one job)."""
+    return score_many(paths, questionnaire, mapping, jobs=1)
 
 
 def _read_all(

@@ -559,13 +559,20 @@ def validate_command(
 
     Exit 0 when the files have no error, 1 otherwise."""
     from liwindex.api import validate_file
-    from liwindex.i18n import t
-    from liwindex.render import render_problems
 
     [spec] = make_rounds([files], groups, jst, years, stages)
     report = validate_file(spec, questionnaire_path, sheet=sheet, mapping=mapping_path)
+    _print_report(report, spec.source, as_json, lang)
+
+
+def _print_report(report: Any, file: str, as_json: bool, lang: str) -> None:
+    """Every problem on stdout (or the JSON report) with the verdict line; exit 1 when
+    there is an error (validate, mapping check)."""
+    from liwindex.i18n import t
+    from liwindex.render import render_problems
+
     if as_json:
-        click.echo(_json(report.to_dict(lang, spec.source)))
+        click.echo(_json(report.to_dict(lang, file)))
     else:
         render_problems(report.problems, _stdout(soft_wrap=True), lang)
         key = "valid" if report.valid else "errors_found"
@@ -618,18 +625,9 @@ def mapping_check(files: tuple[str, ...], mapping_path: str, questionnaire_path:
 
     Exit 0 when the mapping reads the files without error, 1 otherwise."""
     from liwindex.api import check_mapping_file
-    from liwindex.i18n import t
-    from liwindex.render import render_problems
 
     report = check_mapping_file(list(files), mapping_path, questionnaire_path, sheet, group)
-    if as_json:
-        click.echo(_json(report.to_dict(lang, mapping_path)))
-    else:
-        render_problems(report.problems, _stdout(soft_wrap=True), lang)
-        key = "valid" if report.valid else "errors_found"
-        click.echo(t(key, lang, n=len(report.errors), w=len(report.warnings)))
-    if not report.valid:
-        sys.exit(1)
+    _print_report(report, mapping_path, as_json, lang)
 
 
 @cli.command("template")

@@ -67,20 +67,22 @@ class Target:
 IGNORED = Target("question", "")
 
 
-_MATCHERS: dict[tuple[int, int], tuple[Any, Any, HeaderMatcher]] = {}
-_LOOKUPS: dict[tuple[type, int, int], tuple[Any, Any, Any]] = {}
+_Cache = dict[tuple[type, int, int], tuple[Any, Any, Any]]
+_MATCHERS: _Cache = {}  # header matchers keep a memo of every header: fewer of them
+_LOOKUPS: _Cache = {}
 
 
-def _cached(cls: Any, owner: Any, mapping: Mapping | None) -> Any:
+def _cached(cls: Any, owner: Any, mapping: Mapping | None, cache: _Cache = _LOOKUPS,
+            limit: int = 256) -> Any:
     """``cls(owner, mapping)``, built once while both objects live (the entry keeps them,
     so an id cannot be reused by another object while it is cached)."""
     key = (cls, id(owner), id(mapping))
-    entry = _LOOKUPS.get(key)
+    entry = cache.get(key)
     if entry is None or entry[0] is not owner or entry[1] is not mapping:
-        if len(_LOOKUPS) > 256:
-            _LOOKUPS.clear()
+        if len(cache) > limit:
+            cache.clear()
         entry = (owner, mapping, cls(owner, mapping))
-        _LOOKUPS[key] = entry
+        cache[key] = entry
     return entry[2]
 
 
@@ -125,14 +127,7 @@ class HeaderMatcher:
     def for_questionnaire(cls, questionnaire: Questionnaire, mapping: Mapping | None = None) -> HeaderMatcher:
         """One matcher per questionnaire and mapping, kept while they live: files of one form
         share their headers, so each header text is folded and matched once per process."""
-        key = (id(questionnaire), id(mapping))
-        cached = _MATCHERS.get(key)
-        if cached is None or cached[0] is not questionnaire or cached[1] is not mapping:
-            if len(_MATCHERS) > 32:
-                _MATCHERS.clear()
-            cached = (questionnaire, mapping, cls(questionnaire, mapping))
-            _MATCHERS[key] = cached
-        return cached[2]
+        return _cached(cls, questionnaire, mapping, _MATCHERS, limit=32)
 
     def match(self, header: object) -> Target | None:
         """The target of ``header``, or None when it is not part of the questionnaire."""

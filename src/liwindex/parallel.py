@@ -72,20 +72,14 @@ def score_rounds(specs: Sequence[RoundFiles], questionnaire: Questionnaire,
     """Every round read and scored, in the given order; ``jobs`` worker processes
     (default: every core; 1: in this process)."""
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    jobs = min(jobs, len(specs))
     outcomes: list[Outcome] = []
-    for outcome in _run(specs, questionnaire, mapping, jobs):
+    for outcome in map_jobs(_score_one, specs, jobs, _init, (questionnaire, mapping)):
         if outcome.result is not None:
             outcome.result.questionnaire = questionnaire
         outcomes.append(outcome)
         if progress is not None:
             progress(len(outcomes), len(specs))
     return outcomes
-
-
-def _run(specs: Sequence[RoundFiles], questionnaire: Questionnaire, mapping: Mapping | None,
-         jobs: int) -> Iterator[Outcome]:
-    yield from map_jobs(_score_one, specs, jobs, _init, (questionnaire, mapping))
 
 
 def map_jobs(func: Callable[[Any], Any], items: Sequence[Any], jobs: int,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -146,6 +146,7 @@ def read_round(
 
 
 SIDECAR = "metryka.yaml"
+META_FIELDS = tuple(f.name for f in fields(Meta))
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,7 @@ def _check_file_groups(spec: RoundFiles, files: list[str], q: Questionnaire, rep
     """``--group FILE=ID``: the file must be one of the round's and ID a group."""
     from liwindex.matching import GroupLookup
 
-    allowed = GroupLookup(q).allowed()
+    allowed = GroupLookup.cached(q).allowed()
     for given, group in [*spec.groups, *([("", spec.group)] if spec.group else [])]:
         if given and not any(same_file(given, f) for f in files):
             report.add("group-file-unknown", value=given,
@@ -294,7 +295,7 @@ def _agree(metas: list[tuple[str, Meta]], report: Report) -> Meta:
     that give different values are an error naming both."""
     found: dict[str, tuple[str, object]] = {}
     for source, meta in metas:
-        for name in ("jst", "rok", "etap"):
+        for name in META_FIELDS:
             value = getattr(meta, name)
             if value is None:
                 continue
@@ -318,10 +319,11 @@ def _combine_surveys(surveys: list[tuple[str, SurveyData]], q: Questionnaire,
     groups = pd.concat([s.groups for _, s in surveys], ignore_index=True)
     context: dict[str, pd.Series] = {}
     for ctx in q.context_questions:
+        if not any(ctx.id in s.context for _, s in surveys):
+            continue
         parts = [s.context[ctx.id].reindex(s.codes.index) if ctx.id in s.context
                  else pd.Series([None] * len(s.codes), dtype=object) for _, s in surveys]
-        if any(ctx.id in s.context for _, s in surveys):
-            context[ctx.id] = pd.concat([p.reset_index(drop=True) for p in parts], ignore_index=True)
+        context[ctx.id] = pd.concat(parts, ignore_index=True)
     open_answers = [OpenAnswer(a.question, a.group, a.text, a.row, a.file or source)
                     for source, s in surveys for a in s.open_answers]
     columns: dict[str, str] = {}
@@ -337,14 +339,11 @@ def _combine_surveys(surveys: list[tuple[str, SurveyData]], q: Questionnaire,
 def _check_overlap(surveys: list[tuple[str, SurveyData]], report: Report) -> None:
     """Respondents (five answers or more) whose group and answers equal a row of an earlier
     file: the exports probably overlap."""
-    import pandas as pd
+    from liwindex.survey import submission_keys
 
     seen: dict[int, tuple[str, int]] = {}
     for source, s in surveys:
-        full = s.codes.notna().sum(axis=1) >= 5
-        frame = s.codes[full].astype(str)
-        frame["__group"] = s.groups[full].astype(str)
-        keys = pd.util.hash_pandas_object(frame, index=False)
+        keys = submission_keys(s)
         repeats = [(int(row), seen[int(k)]) for row, k in keys.items() if int(k) in seen]
         if repeats:
             (row, (first_file, first_row)) = repeats[0]
@@ -393,7 +392,7 @@ def _round_meta(round_: Round, files: list[str], spec: RoundFiles, report: Repor
     meta = round_.meta
     side, side_file = sidecar_meta(files, report)
     for source, layer in ((side_file, side), ("--jst/--rok/--etap", spec.meta)):
-        for name in ("jst", "rok", "etap"):
+        for name in META_FIELDS:
             value, old = getattr(layer, name), getattr(meta, name)
             if value is None:
                 continue

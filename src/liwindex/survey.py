@@ -519,7 +519,7 @@ def check_answers(
                        column=data.columns[question.id], value=question.id,
                        count=int(missing.sum()), first=first)
 
-    _check_duplicates(data, answered, report, where)
+    _check_duplicates(data, report, where)
 
     nothing = known & ~(answered & applicable).any(axis=1)
     if nothing.any():
@@ -527,20 +527,24 @@ def check_answers(
         report.add("no-answers", Severity.WARNING, **where, count=int(nothing.sum()), first=first)
 
 
-def _check_duplicates(data: SurveyData, answered: Any, report: Report, where: dict[str, Any]) -> None:
-    """Rows with the same group and the same answers (at least five) are probably one
-    submission pasted or sent twice."""
-    full = answered.sum(axis=1) >= 5
-    if not full.any():
-        return
+def submission_keys(data: SurveyData) -> pd.Series:
+    """Per respondent with at least five answers (index: the rows), a hash of their group
+    and answers: two rows with one key are one submission given twice."""
     import pandas as pd
 
-    frame = data.codes[full].copy()
-    frame["__group"] = data.groups[full]
-    repeated = frame.duplicated(keep="first")
+    full = data.answered().sum(axis=1) >= 5
+    frame = data.codes[full].astype(str)
+    frame["__group"] = data.groups[full].astype(str)
+    return pd.util.hash_pandas_object(frame, index=False)
+
+
+def _check_duplicates(data: SurveyData, report: Report, where: dict[str, Any]) -> None:
+    """Rows with the same group and the same answers (at least five) are probably one
+    submission pasted or sent twice."""
+    keys = submission_keys(data)
+    repeated = keys.duplicated(keep="first")
     if repeated.any():
-        keys = pd.util.hash_pandas_object(frame.astype(str), index=False)
         first_row = dict(zip(keys[~repeated].to_numpy(), keys.index[~repeated], strict=True))
-        pairs = [f"{first_row.get(keys[r], '?')}={r}" for r in frame.index[repeated]]
+        pairs = [f"{first_row.get(keys[r], '?')}={r}" for r in keys.index[repeated]]
         report.add("duplicate-rows", Severity.WARNING, **where, count=int(repeated.sum()),
                    value=", ".join(pairs[:10]))
