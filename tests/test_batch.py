@@ -117,3 +117,25 @@ def test_jobs_give_identical_json(folder):
                for jobs in ("1", "4")]
     assert outputs[0] == outputs[1]
     assert len(json.loads(outputs[0])["jst"]) == 5
+
+
+def test_batch_mistakes_are_messages(folder, tmp_path):
+    """A file instead of the input folder, a folder with no rounds, a file where the output
+    folder should be, and one JST with two rounds of the same year and stage: each is a
+    message naming the place and exit 1."""
+    not_folder = run(str(folder / "jst0" / "j0-2024-wstepna.xlsx"), "-o", str(tmp_path / "a"))
+    assert not_folder.exit_code == 1 and "to nie jest folder" in not_folder.stderr
+    (tmp_path / "pusty").mkdir()
+    empty = run(str(tmp_path / "pusty"), "-o", str(tmp_path / "b"))
+    assert empty.exit_code == 1 and "nie ma plików z odpowiedziami" in empty.stderr
+    (tmp_path / "plik").write_text("x", "utf-8")
+    file_out = run(str(folder), "-o", str(tmp_path / "plik"))
+    assert file_out.exit_code == 1 and "folder na raporty" in file_out.stderr
+    twice = tmp_path / "dwa"
+    twice.mkdir()
+    source = folder / "jst0" / "j0-2024-wstepna.xlsx"
+    for name in ("a.xlsx", "b.xlsx"):
+        (twice / name).write_bytes(source.read_bytes())
+    same = run(str(twice), "-o", str(tmp_path / "c"))
+    assert same.exit_code == 1
+    assert "dwa etapy o tym samym roku i etapie: 2024 · wstępna" in same.stderr

@@ -248,9 +248,10 @@ def test_compare_rounds_made_of_two_files_each(tmp_path):
     # CSV rounds without metadata: the names suggest the year, never silently used
     assert "--rok 2024" in by_folder.stderr and "--rok 2025" in by_folder.stderr
     mixed = runner.invoke(cli, ["compare", str(before_dir), "--after", str(after_dir)])
-    assert mixed.exit_code == 2
+    assert mixed.exit_code == 2 and "nie w obu formach naraz" in mixed.stderr
     wrong_count = runner.invoke(cli, ["compare", str(before_dir), str(after_dir), "--rok", "2024"])
-    assert wrong_count.exit_code == 2 and "--rok" in wrong_count.stderr
+    assert wrong_count.exit_code == 2
+    assert "--rok podaj raz dla każdego etapu (2)" in wrong_count.stderr
 
 
 def test_metryka_yaml_beside_the_files(tmp_path):
@@ -389,3 +390,15 @@ def test_group_question_in_the_forms_own_words(tmp_path):
     assert_same_as_clean(result)
     [note] = [p for p in result.problems if p.code == "group-column-by-values"]
     assert note.column == "B" and note.value == "Kim Pan/Pani jest?"
+
+
+def test_round_arguments_that_do_not_fit(tmp_path):
+    """Three rounds to compare, and an empty folder given as a round: a usage error (exit 2)
+    and a located message (exit 1)."""
+    runner = CliRunner()
+    three = runner.invoke(cli, ["compare", str(EXAMPLE), str(LATER), str(EXAMPLE)])
+    assert three.exit_code == 2 and "oczekiwano od 2 do 2 etapów, podano 3" in three.stderr
+    (tmp_path / "pusty").mkdir()
+    empty = runner.invoke(cli, ["score", str(tmp_path / "pusty")])
+    assert empty.exit_code == 1
+    assert f"{tmp_path / 'pusty'}: folder nie zawiera plików z odpowiedziami" in empty.stderr

@@ -153,8 +153,8 @@ def group_rounds(specs: list[RoundFiles], results: list[ScoreResult | None],
         run = JstRun(name, candidate, [p[0] for p in pairs], [p[1] for p in pairs],
                      problems=list(failures.get(name, [])))
         keys = [(r.meta.get("rok"), r.meta.get("etap")) for r in run.results]
-        twice = sorted({f"{rok or '?'} · {etap or '?'}" for key in keys if keys.count(key) > 1
-                        for rok, etap in [key]})
+        twice = sorted({f"{rok or '?'} · {etap or '?'}" for rok, etap in keys
+                        if keys.count((rok, etap)) > 1})
         if twice:
             run.problems.append(Problem("batch-round-twice", file=name, value=", ".join(twice),
                                         params={"files": "; ".join(s.source for s in run.specs)}))
@@ -199,11 +199,11 @@ def _init(settings: dict[str, Any]) -> None:
     _SETTINGS.update(settings)
 
 
-def _write_jst(job: tuple[str, list[RoundFiles], dict[str, Path]]) -> tuple[list[Path], list[Problem]]:
+def _write_jst(job: tuple[list[RoundFiles], dict[str, Path]]) -> tuple[list[Path], list[Problem]]:
     from liwindex import api
     from liwindex.multi import trend
 
-    _, specs, targets = job
+    specs, targets = job
     s = _SETTINGS
     written: list[Path] = []
     try:
@@ -251,11 +251,10 @@ def run_batch(folder: str | Path, outdir: str | Path, questionnaire: Questionnai
     for run in runs:
         if not run.failed:
             summarise(run, basis)
-    rank(runs)
 
     inputs = [p for spec in specs for p in spec.paths]
     if outdir.exists() and not outdir.is_dir():
-        report.add("file-is-directory", file=str(outdir))
+        report.add("batch-output-not-folder", file=str(outdir))
         raise InputError(report)
     outdir.mkdir(parents=True, exist_ok=True)
     for target in [*summary, *(t for r in runs if not r.failed for t in r.targets(outdir).values())]:
@@ -270,7 +269,7 @@ def run_batch(folder: str | Path, outdir: str | Path, questionnaire: Questionnai
                 "seed": seed, "basis": basis}
     jobs = default_jobs() if jobs is None else jobs
     for run, (written, problems) in zip(
-            todo, map_jobs(_write_jst, [(r.name, r.specs, r.targets(outdir)) for r in todo],
+            todo, map_jobs(_write_jst, [(r.specs, r.targets(outdir)) for r in todo],
                            jobs, _init, (settings,)), strict=True):
         run.written, run.problems = written, run.problems + problems
     rank(runs)

@@ -195,6 +195,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pl": "to nie jest folder. Podaj folder z plikami etapów (może mieć podfoldery).",
         "en": "this is not a folder. Give the folder with the rounds' files (subfolders allowed).",
     },
+    "batch-output-not-folder": {
+        "pl": "to plik, a -o wskazuje folder na raporty. Podaj folder (zostanie utworzony, jeśli "
+        "go nie ma).",
+        "en": "this is a file, but -o names the folder for the reports. Give a folder (it is "
+        "created if missing).",
+    },
     "batch-no-rounds": {
         "pl": "w folderze (ani w podfolderach) nie ma plików z odpowiedziami (.xlsx, .xls, .ods, "
         ".csv).",
