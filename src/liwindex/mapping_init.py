@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from liwindex.assignment import assign
-from liwindex.matching import IGNORED, ChoiceLookup, GroupLookup, HeaderMatcher
+from liwindex.matching import GROUP_COLUMN_VALUES, IGNORED, ChoiceLookup, GroupLookup, HeaderMatcher
 from liwindex.problems import InputError, Report
 from liwindex.questionnaire import Questionnaire
 from liwindex.rounds import choose_survey_sheet
@@ -86,10 +86,10 @@ def _group_column(values: set[str], groups: GroupLookup,
                   candidates: dict[str, list[str]]) -> tuple[bool, float] | None:
     """Whether a column's distinct values are group names: ``(sure, score)`` when every
     value names a group (sure) or resembles one (unsure), else None."""
-    if not 1 <= len(values) <= 20:
-        return None
-    if all(groups.group(v) is not None for v in values):
+    if groups.names_groups(values):
         return True, 1.0
+    if not 1 <= len(values) <= GROUP_COLUMN_VALUES:
+        return None
     scores = [best_match(v, candidates) for v in values]
     if all(ident is not None and score >= PROPOSE_RATIO for ident, score in scores) and \
             len({ident for ident, _ in scores}) > 1:

@@ -36,6 +36,8 @@ PLATFORM_COLUMNS = frozenset(
     )
 )
 
+GROUP_COLUMN_VALUES = 20  # more distinct values than this: not a column of group names
+
 GROUP_HEADERS = frozenset({"grupa", "group", "grupa respondenta", "respondent group"})
 
 # "[o1_n1] Jak ocenia…", "O1_N1. Jak ocenia…", "o1_n1) …", "o1_n1 – …"
@@ -317,6 +319,12 @@ class GroupLookup:
         without Polish letters), or None."""
         key = fold(value)
         return self._keys.get(key) or self._plain.get(strip_diacritics(key))
+
+    def names_groups(self, values: set[str]) -> bool:
+        """Whether a column's distinct values (a handful, each a group name) make it a
+        group column asked in the form's own words."""
+        return 1 <= len(values) <= GROUP_COLUMN_VALUES and all(self.group(v) is not None
+                                                              for v in values)
 
     def suggest(self, value: object) -> str | None:
         """The group label a near miss probably meant."""

@@ -386,7 +386,7 @@ def _group_column_by_values(sheet: Sheet, start: int, columns: list[int], questi
         column = Column.of(sheet.frame[index].iloc[start + 1:])
         # (a categorical keeps the header's text among its categories: count used codes)
         values = {column.values[c] for c in set(column.codes.tolist()) if c >= 0} - {""}
-        if 1 <= len(values) <= 20 and all(lookup.group(v) is not None for v in values):
+        if lookup.names_groups(values):
             found.append(index)
     return found[0] if len(found) == 1 else None
 
