@@ -109,7 +109,8 @@ def make_rounds(rounds: list[tuple[str, ...]], groups: tuple[str, ...], jst: str
     if len(default) > 1:
         raise click.UsageError(_t_usage("one_group", value=", ".join(default)))
     pairs = [tuple(g.rsplit("=", 1)) for g in groups if "=" in g]
-    files_of = [round_files(r) for r in rounds]
+    # the rounds' files are listed here only when a FILE=ID must find its round
+    files_of = [round_files(r) for r in rounds] if pairs else [[] for _ in rounds]
     everywhere = [x for files in files_of for x in files]
     out = []
     for i, paths in enumerate(rounds):
