@@ -167,10 +167,5 @@ def write_summary_xlsx(path: Path, batch: BatchResult, lang: str) -> None:
     for k, run in enumerate([r for r in batch.runs if r.failed], last + 3):
         put(ws, k, 2, run.name)
         put(ws, k, 3, words["failed"])
-    layout(ws, [9, 34, 34, 14, 14, 10, 22, 28])
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "1:1"
+    layout(ws, [9, 34, 34, 14, 14, 10, 22, 28], landscape=True)
     wb.save(path)
