@@ -83,8 +83,9 @@ def answer(rng: random.Random, quality: float, scale: str, reverse: bool) -> flo
 
 def make_round(year: str, n_ngo: int, n_jst: int, seed: int, etap: str, grades: bool,
                jst: str = "Gmina Przykładowa", quality: dict[str, float] | None = None,
-               path: Path | None = None) -> Path:
-    """Write one round's workbook and return its path."""
+               path: Path | None = None, invited: int | None = None) -> Path:
+    """Write one round's workbook and return its path (``invited``: how many were asked to
+    answer, written to the metryka)."""
     quality = quality or QUALITY[year]
     q = load_standard()
     rng = random.Random(seed)
@@ -150,7 +151,10 @@ def make_round(year: str, n_ngo: int, n_jst: int, seed: int, etap: str, grades: 
         cell.number_format = "yyyy-mm-dd hh:mm:ss"
 
     meta = wb.create_sheet("metryka")
-    for key, value in (("jst", jst), ("rok", int(year)), ("etap", etap)):
+    rows: list[tuple[str, object]] = [("jst", jst), ("rok", int(year)), ("etap", etap)]
+    if invited:
+        rows.append(("zaproszonych", invited))  # people asked to answer: the response rate
+    for key, value in rows:
         meta.append([key, value])
 
     if grades:
@@ -181,9 +185,10 @@ def main() -> None:
     others = HERE / "inne-jst"
     others.mkdir(exist_ok=True)
     paths = [
-        make_round("2024", n_ngo=60, n_jst=15, seed=2024, etap="wstępna", grades=False),
-        make_round("2025", n_ngo=56, n_jst=14, seed=2025, etap="powdrożeniowa", grades=True),
-        make_round("2026", n_ngo=52, n_jst=13, seed=2026, etap="roczna", grades=True),
+        make_round("2024", n_ngo=60, n_jst=15, seed=2024, etap="wstępna", grades=False, invited=140),
+        make_round("2025", n_ngo=56, n_jst=14, seed=2025, etap="powdrożeniowa", grades=True,
+                   invited=130),
+        make_round("2026", n_ngo=52, n_jst=13, seed=2026, etap="roczna", grades=True, invited=125),
         make_round("2025", n_ngo=40, n_jst=10, seed=11, etap="roczna", grades=False,
                    jst="Gmina Nadrzeczna", quality=OTHERS["Gmina Nadrzeczna"],
                    path=others / "gmina-nadrzeczna-2025.xlsx"),

@@ -48,7 +48,8 @@ def test_score_json_follows_spec():
     assert data["questionnaire"] == {"id": "lijw-standard", "version": "1.0"}
     assert set(data["meta"]) == {"jst", "rok", "etap", "source"}
     assert data["respondents"] == {"total": 70, "by_group": {"ngo": 56, "jst": 14},
-                                   "missing_groups": [], "min_group_n": 5}
+                                   "missing_groups": [], "min_group_n": 5, "invited": 130,
+                                   "response_rate": pytest.approx(70 / 130)}
     assert set(data["index"]) == {"value", "survey", "grades", "source", "provisional"}
     assert data["index"]["source"] == "grades"
     assert len(data["dimensions"]) == 3 and len(data["areas"]) == 12

@@ -202,7 +202,8 @@ def test_three_plus_two_respondents_are_provisional(tmp_path):
     assert data["areas"][0]["provisional_reason"] == "ngo: 3 odpowiedzi, jst: 2 odpowiedzi"
     assert data["index"]["provisional"] is True
     assert all(a["ci_low"] is None for a in data["areas"]) and data["index"]["ci_low"] is None
-    assert "wyniki orientacyjne (mniej niż 5 odpowiedzi w grupie jst, ngo): obszary A1, A2, A3" in result.stderr
+    assert ("wyniki orientacyjne (mniej niż 5 odpowiedzi grup „Organizacja pozarządowa” i "
+            "„Administracja”): obszary A1, A2, A3") in result.stderr
     table = run("score", path, "-q", q)
     assert "† wynik orientacyjny" in table.stdout
 

@@ -57,7 +57,8 @@ def test_filled_template_scores_without_mapping(tmp_path):
     wb.save(path)
     result = score_file(path)
     assert result.respondents_total == 10
-    assert result.meta == {"jst": "Gmina Testowa", "rok": 2026, "etap": "roczna", "source": str(path)}
+    assert result.meta == {"jst": "Gmina Testowa", "rok": 2026, "etap": "roczna", "source": str(path),
+                           "zaproszonych": None}
     assert result.index.value == 3.5 and result.index.survey is not None
     assert not [p for p in result.problems if p.code == "unknown-columns"]
 

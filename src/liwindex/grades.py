@@ -29,6 +29,8 @@ _META_KEYS = {
     "jst": {"jst", "nazwa jst", "samorząd", "gmina", "local government"},
     "rok": {"rok", "year"},
     "etap": {"etap", "round", "stage"},
+    "zaproszonych": {"zaproszonych", "zaproszeni", "liczba zaproszonych", "invited",
+                     "number invited"},
 }
 _AREA_PREFIX = re.compile(r"^\s*([A-Za-z]+\d+)\b")
 
@@ -51,6 +53,7 @@ class Meta:
     jst: str | None = None
     rok: int | None = None
     etap: str | None = None
+    zaproszonych: int | None = None  # how many were invited to answer (the response rate)
 
 
 def read_grades(
@@ -187,6 +190,15 @@ def meta_value(name: str, value: Any, report: Report, where: dict[str, Any]) -> 
             return year
         except (ValueError, OverflowError):  # "inf" and 1e400 overflow int()
             report.add("bad-year", Severity.WARNING, **where, value=text)
+            return None
+    if name == "zaproszonych":
+        try:
+            invited = int(text.replace(" ", "").replace("\u00a0", ""))
+            if not 1 <= invited <= 10_000_000:
+                raise ValueError
+            return invited
+        except ValueError:
+            report.add("bad-invited", Severity.WARNING, **where, value=text)
             return None
     if name == "etap":
         etap = parse_etap(text)

@@ -62,11 +62,10 @@ def _mark(provisional: bool) -> str:
 def render_score(result: ScoreResult, console: Console, lang: str) -> None:
     """Index, dimensions and areas of one round as rich tables."""
     groups = list(result.respondents_by_group)
-    by_group = ", ".join(f"{g}: {n}" for g, n in result.respondents_by_group.items())
     console.print(_text(round_title(result, lang), style="bold"))
     console.print(_text(
         f"{t('questionnaire', lang)}: {result.questionnaire_id} {result.questionnaire_version}"
-        f" · {t('respondents', lang)}: {result.respondents_total} ({by_group})"
+        f" · {t('respondents', lang)}: {result.respondents_line(lang)}"
         f" · {result.meta['source']}"
     ))
     _thin_lines(result, console, lang)

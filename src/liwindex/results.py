@@ -153,6 +153,29 @@ class ScoreResult:
         return [g for g, n in self.respondents_by_group.items() if n == 0]
 
     @property
+    def response_rate(self) -> float | None:
+        """Respondents as a share of those invited (``zaproszonych`` in the metryka), or None."""
+        invited = self.meta.get("zaproszonych")
+        return self.respondents_total / invited if invited else None
+
+    def respondents_line(self, lang: str = "pl") -> str:
+        """``75 (organizacja pozarządowa: 60, administracja samorządowa: 15)`` — groups by
+        their labels — and, where the metryka gives the number invited, the response rate
+        (``62,5% z 120 zaproszonych``)."""
+        from liwindex.i18n import fmt
+
+        labels = {g.id: g.label.get(lang) for g in self.questionnaire.groups} if self.questionnaire else {}
+        groups = ", ".join(f"{labels.get(g, g).lower()}: {n}" for g, n in self.respondents_by_group.items())
+        line = f"{self.respondents_total} ({groups})" if groups else str(self.respondents_total)
+        if self.response_rate is not None:
+            rate = fmt(100 * self.response_rate, lang, 1)
+            invited = self.meta["zaproszonych"]
+            line += (f"; {rate}% z {invited} {'zaproszonego' if invited == 1 else 'zaproszonych'}"
+                     if lang != "en"
+                     else f"; {rate}% of {invited} invited")
+        return line
+
+    @property
     def provisional(self) -> bool:
         """The survey index rests on a provisional area score."""
         return any(a.provisional for a in self.areas)
@@ -214,9 +237,12 @@ class ScoreResult:
         """The JSON object of SPEC §4; labels and warnings in ``lang``; numbers unrounded."""
         return {
             "questionnaire": {"id": self.questionnaire_id, "version": self.questionnaire_version},
-            "meta": self.meta,
+            # SPEC §4's keys; the number invited is given with the respondents
+            "meta": {key: self.meta.get(key) for key in ("jst", "rok", "etap", "source")},
             "respondents": {"total": self.respondents_total, "by_group": self.respondents_by_group,
-                            "missing_groups": self.missing_groups, "min_group_n": self.min_group_n},
+                            "missing_groups": self.missing_groups, "min_group_n": self.min_group_n,
+                            "invited": self.meta.get("zaproszonych"),
+                            "response_rate": self.response_rate},
             "index": {
                 "value": _num(self.index.value),
                 "survey": _num(self.index.survey),
@@ -340,6 +366,10 @@ def score_round(round_: Round) -> ScoreResult:
         ))
     if survey is not None:
         _thin_data_warnings(problems, areas, by_group_n, q, source)
+    invited = round_.meta.zaproszonych
+    if invited is not None and len(groups) > invited:
+        problems.append(Problem("more-than-invited", Severity.WARNING, file=source, value=str(invited),
+                                params={"n": len(groups)}))
     dimensions = [
         DimensionResult(
             id=d.id, label=d.label.to_dict(), value=_num(final_agg.dimensions[d.id]),
@@ -356,7 +386,7 @@ def score_round(round_: Round) -> ScoreResult:
         questionnaire_id=q.id,
         questionnaire_version=q.version,
         meta={"jst": round_.meta.jst, "rok": round_.meta.rok, "etap": round_.meta.etap,
-              "source": round_.source},
+              "source": round_.source, "zaproszonych": round_.meta.zaproszonych},
         respondents_total=len(groups),
         respondents_by_group=by_group_n,
         index=IndexResult(
@@ -379,7 +409,7 @@ def score_round(round_: Round) -> ScoreResult:
 def _thin_data_warnings(problems: list[Problem], areas: list[AreaResult], by_group_n: dict[str, int],
                         q: Questionnaire, source: str) -> None:
     """Say when a whole group is missing and which areas rest on too few respondents."""
-    from liwindex.messages.results import group_words
+    from liwindex.messages.results import group_names, group_words
 
     missing = [g for g, n in by_group_n.items() if n == 0]
     present = [g for g, n in by_group_n.items() if n > 0]
@@ -388,9 +418,9 @@ def _thin_data_warnings(problems: list[Problem], areas: list[AreaResult], by_gro
                                 params=group_words(missing, present, q)))
     thin = [a.id for a in areas if any(n > 0 for n in a.thin_groups.values())]
     if thin:
-        groups = sorted({g for a in areas for g, n in a.thin_groups.items() if n > 0})
+        groups = [g for g in q.group_ids if any(a.thin_groups.get(g, 0) > 0 for a in areas)]
         problems.append(Problem("areas-provisional", Severity.WARNING, file=source, value=", ".join(thin),
-                                params={"min": q.scoring.min_group_n, "groups": ", ".join(groups)}))
+                                params={"min": q.scoring.min_group_n, "groups": group_names(groups, q)}))
 
 
 def _items(round_: Round, survey: Any) -> list[ItemResult]:

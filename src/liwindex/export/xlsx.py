@@ -145,9 +145,7 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
         (w("rounds", lang), " → ".join(f"{round_label(r, lang)} ({Path(str(r.meta['source'])).name})"
                                        for r in rounds)),
         (w("respondents", lang), "; ".join(
-            f"{round_label(r, lang)}: {r.respondents_total} ("
-            + ", ".join(f"{g}: {n}" for g, n in r.respondents_by_group.items()) + ")"
-            for r in rounds)),
+            f"{round_label(r, lang)}: {r.respondents_line(lang)}" for r in rounds)),
     ]
     for i, (key, fact) in enumerate(facts, 3):
         put(ws, i, 1, key, bold=True)

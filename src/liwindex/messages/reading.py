@@ -327,6 +327,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pl": "nieznany etap „{value}”{suggestion}. Dozwolone: wstępna, powdrożeniowa, roczna.",
         "en": "unknown round '{value}'{suggestion}. Allowed: wstępna, powdrożeniowa, roczna.",
     },
+    "bad-invited": {
+        "pl": "liczba zaproszonych „{value}” nie jest liczbą całkowitą dodatnią. Wpisz, ile osób "
+              "zaproszono do ankiety, np. 120.",
+        "en": "the number invited '{value}' is not a positive whole number. Enter how many "
+              "people were invited to the survey, e.g. 120.",
+    },
     "bad-year": {
         "pl": "rok „{value}” nie jest rokiem. Wpisz rok, np. 2025.",
         "en": "the year '{value}' is not a year. Enter a year, e.g. 2025.",

@@ -25,10 +25,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no answers from {missing_gen} — the survey scores reflect only {present_acc}.",
     },
     "areas-provisional": {
-        "pl": "wyniki orientacyjne (mniej niż {min} odpowiedzi w grupie {groups}): obszary {value}; "
+        "pl": "wyniki orientacyjne (mniej niż {min} odpowiedzi {groups}): obszary {value}; "
         "nie mają przedziału ani oznaczenia istotności. Zbierz więcej odpowiedzi tej grupy.",
-        "en": "provisional scores (fewer than {min} answers in the group {groups}): areas {value}; "
+        "en": "provisional scores (fewer than {min} answers from {groups}): areas {value}; "
         "they get no interval and no significance mark. Collect more answers from this group.",
+    },
+    "more-than-invited": {
+        "pl": "respondentów jest więcej ({n}), niż według metryki zaproszono ({value}). Sprawdź "
+        "liczbę zaproszonych albo czy pliki się nie powtarzają.",
+        "en": "there are more respondents ({n}) than the metryka says were invited ({value}). "
+        "Check the number invited, or whether files repeat.",
     },
     "bootstrap-too-large": {
         "pl": "--bootstrap {value} przy {n} respondentach to za dużo losowań (limit: 10⁹ razem). "
@@ -252,6 +258,18 @@ _GROUP_FORMS = {
     "jst": {"gen": {"pl": "administracji", "en": "the administration"},
             "acc": {"pl": "administrację", "en": "the administration"}},
 }
+
+
+def group_names(ids: list[str], q: object) -> dict[str, str]:
+    """Groups by their labels for "fewer answers from …": ``grupy „Organizacja
+    pozarządowa”``, ``grup „A” i „B”``; in English ``the group 'A'``."""
+    labels = {g.id: g.label for g in getattr(q, "groups", [])}
+    pl = [f"„{labels[g].get('pl') if g in labels else g}”" for g in ids]
+    en = [f"'{labels[g].get('en') if g in labels else g}'" for g in ids]
+    if len(ids) == 1:
+        return {"pl": f"grupy {pl[0]}", "en": f"the group {en[0]}"}
+    return {"pl": f"grup {', '.join(pl[:-1])} i {pl[-1]}",
+            "en": f"the groups {', '.join(en[:-1])} and {en[-1]}"}
 
 
 def group_words(missing: list[str], present: list[str], q: object) -> dict[str, dict[str, str]]:

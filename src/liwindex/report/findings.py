@@ -35,7 +35,7 @@ WORDS: dict[str, dict[str, str]] = {
         "no_drop": "Żaden obszar nie stracił.",
         "gap": "Grupy respondentów najbardziej różnią się w ocenie obszaru {area}: wyżej ocenia "
                "go grupa „{higher}” (o {difference}).",
-        "respondents": "Respondenci w etapie {label}: {total} ({groups}).",
+        "respondents": "Respondenci w etapie {label}: {line}.",
         "thin": "Część wyników opiera się na niewielu odpowiedziach — są oznaczone † i opisane "
                 "w ramce powyżej.",
         "how_title": "Jak czytać wyniki",
@@ -57,7 +57,7 @@ WORDS: dict[str, dict[str, str]] = {
         "no_drop": "No area fell.",
         "gap": "The respondent groups differ most on {area}: the group '{higher}' rates it "
                "higher (by {difference}).",
-        "respondents": "Respondents in the round {label}: {total} ({groups}).",
+        "respondents": "Respondents in the round {label}: {line}.",
         "thin": "Some results rest on few answers — they are marked † and described in the box "
                 "above.",
         "how_title": "How to read the results",
@@ -153,11 +153,8 @@ def findings(rounds: Sequence[ScoreResult], comparison: Comparison | None,
         higher = groups[0] if top[0].difference > 0 else groups[1]
         out.append(words["gap"].format(area=name(top[0].area), higher=higher.label.get(lang),
                                        difference=fmt(abs(top[0].difference), lang)))
-    if last.respondents_total and last.questionnaire is not None:
-        counts = "; ".join(f"{g.label.get(lang).lower()}: {last.respondents_by_group.get(g.id, 0)}"
-                           for g in last.questionnaire.groups)
-        out.append(words["respondents"].format(label=label, total=last.respondents_total,
-                                               groups=counts))
+    if last.respondents_total:
+        out.append(words["respondents"].format(label=label, line=last.respondents_line(lang)))
     if any(r.caveats(lang) for r in rounds):
         out.append(words["thin"])
     return out

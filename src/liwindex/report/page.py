@@ -399,9 +399,7 @@ def _open_answers(r: _Report) -> list[str]:
 
 def _method(r: _Report) -> list[str]:
     q, s, lang = r.q, r.q.scoring, r.lang
-    counts = "; ".join(
-        f"{round_label(x, lang)}: {x.respondents_total} ("
-        + ", ".join(f"{g}: {n}" for g, n in x.respondents_by_group.items()) + ")" for x in r.rounds)
+    counts = "; ".join(f"{round_label(x, lang)}: {x.respondents_line(lang)}" for x in r.rounds)
     settings = (f"index_range [{s.lo:g}, {s.hi:g}], aggregation {s.aggregation}, group_weighting "
                 f"{s.group_weighting}, min_answered {s.min_answered:g}, min_area_coverage "
                 f"{s.min_area_coverage:.3g}")
