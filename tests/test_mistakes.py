@@ -143,7 +143,7 @@ def test_input_copy_is_untouched_by_a_failed_export(tmp_path):
     ["export", "BRAK.xlsx", "-o", "raport"],
     ["export", "BRAK.xlsx", "-o", "nowy.docx"],
     ["export", "BRAK.xlsx", "-o", "a.xlsx", "--format", "csv"],
-    ["benchmark", "BRAK.xlsx", "-o", "b.html"],
+    ["benchmark", "BRAK.xlsx", "-o", "b.docx"],
     ["report", "BRAK.xlsx", "-o", "r.docx"],
     ["template", "-o", "t.csv"],
     ["questionnaire", "docs", "-o", "k.html"],

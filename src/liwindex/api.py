@@ -188,10 +188,21 @@ def _write_output(output: str | Path, force: bool, inputs: list[str | Path],
 
 
 def write_multi(kind: str, data: Trend | Benchmark, output: str | Path, force: bool, lang: str,
-                inputs: list[str | Path]) -> Path:
-    """Write the trend or benchmark workbook."""
+                inputs: list[str | Path], author: str | None = None) -> Path:
+    """Write what ``output``'s extension names: the trend or benchmark workbook (.xlsx), its
+    page for publication (.html, .htm) or that page as PDF (.pdf)."""
     from liwindex.export.multi_xlsx import write_benchmark_xlsx, write_trend_xlsx
 
+    suffix = Path(output).suffix.lower()
+    if suffix in (".html", ".htm", ".pdf"):
+        from liwindex.report.multi_page import page_for
+
+        html = page_for(kind, data, lang, author)
+        if suffix == ".pdf":
+            from liwindex.report.pdf import html_to_pdf
+
+            return _write_output(output, force, inputs, lambda tmp: html_to_pdf(html, tmp))
+        return _write_output(output, force, inputs, lambda tmp: _write_utf8(tmp, html))
     writer: Callable[[Path, Any, str], None] = write_trend_xlsx if kind == "trend" else write_benchmark_xlsx
     return _write_output(output, force, inputs, lambda tmp: writer(tmp, data, lang))
 

@@ -23,6 +23,8 @@ LANG = click.option(
 )
 JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON (SPEC §4) instead of tables.")
 FORCE = click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+AUTHOR = click.option("--autor", "--author", "author", metavar="TEXT",
+                      help="Author or organisation named on the report, e.g. the support centre.")
 MAPPING = click.option(
     "--mapping", "mapping_path", metavar="PATH",
     help="Mapping file for exports nothing recognises (see 'liwindex mapping init').",
@@ -394,8 +396,7 @@ def analyze_command(
 @click.option("-o", "--output", required=True, metavar="PATH", help="The HTML page to write.")
 @click.option("--pdf", metavar="PATH", help="Also write the report as PDF (A4).")
 @click.option("--force", is_flag=True, help="Replace the output files if they exist.")
-@click.option("--autor", "--author", "author", metavar="TEXT",
-              help="Author or organisation named on the report, e.g. the support centre.")
+@AUTHOR
 @QUESTIONNAIRE
 @round_options(several=True)
 @MAPPING
@@ -431,31 +432,35 @@ def many_rounds_options(func: F) -> F:
     """Options shared by trend and benchmark."""
     for option in reversed([
         click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str)),
-        click.option("-o", "--output", metavar="PATH", help="Also write an Excel workbook with charts."),
+        click.option("-o", "--output", "outputs", metavar="PATH", multiple=True,
+                     help="Also write this file: .xlsx (a workbook with charts), .html (a page for "
+                     "publication) or .pdf (that page as PDF); repeat for several."),
         FORCE,
+        AUTHOR,
         QUESTIONNAIRE, MAPPING, JOBS, QUIET, JSON, LANG,
     ]):
         func = option(func)
     return func
 
 
-def _many_rounds(kind: str, files: tuple[str, ...], output: str | None, force: bool,
-                 questionnaire_path: str | None, mapping_path: str | None, jobs: int | None,
-                 quiet: bool, as_json: bool, lang: str) -> None:
+def _many_rounds(kind: str, files: tuple[str, ...], outputs: tuple[str, ...], force: bool,
+                 author: str | None, questionnaire_path: str | None, mapping_path: str | None,
+                 jobs: int | None, quiet: bool, as_json: bool, lang: str) -> None:
     from liwindex import api, render
-    from liwindex.export.files import check_suffix
+    from liwindex.export.files import check_output, check_suffix
     from liwindex.parallel import Progress
 
-    if output:
-        check_suffix(output, (".xlsx",))
+    for output in outputs:  # every name checked before any work
+        check_suffix(output, (".xlsx", ".html", ".htm", ".pdf"))
+        check_output(output, force, inputs=list(files))
     read = api.trend_files if kind == "trend" else api.benchmark_files
     progress = Progress(lang, quiet)
     try:
         data = read(list(files), questionnaire_path, mapping_path, jobs, progress)
     finally:
         progress.close()
-    if output:
-        _written(api.write_multi(kind, data, output, force, lang, list(files)), lang)
+    for output in outputs:
+        _written(api.write_multi(kind, data, output, force, lang, list(files), author), lang)
     if as_json:
         click.echo(_json(data.to_dict(lang)))
     elif kind == "trend":
@@ -468,25 +473,25 @@ def _many_rounds(kind: str, files: tuple[str, ...], output: str | None, force: b
 @cli.command("trend")
 @many_rounds_options
 @handle_errors
-def trend_command(files: tuple[str, ...], output: str | None, force: bool,
+def trend_command(files: tuple[str, ...], outputs: tuple[str, ...], force: bool, author: str | None,
                   questionnaire_path: str | None, mapping_path: str | None, jobs: int | None,
                   quiet: bool, as_json: bool, lang: str) -> None:
     """Each area, płaszczyzna and the index across the rounds in FILES (ordered by the
     year and round in their metryka)."""
-    _many_rounds("trend", files, output, force, questionnaire_path, mapping_path, jobs, quiet,
-                 as_json, lang)
+    _many_rounds("trend", files, outputs, force, author, questionnaire_path, mapping_path, jobs,
+                 quiet, as_json, lang)
 
 
 @cli.command("benchmark")
 @many_rounds_options
 @handle_errors
-def benchmark_command(files: tuple[str, ...], output: str | None, force: bool,
-                      questionnaire_path: str | None, mapping_path: str | None, jobs: int | None,
-                      quiet: bool, as_json: bool, lang: str) -> None:
+def benchmark_command(files: tuple[str, ...], outputs: tuple[str, ...], force: bool,
+                      author: str | None, questionnaire_path: str | None, mapping_path: str | None,
+                      jobs: int | None, quiet: bool, as_json: bool, lang: str) -> None:
     """Local governments side by side: one round each (FILES or folders of them), ranked
     per area and on the index, each against the group's median."""
-    _many_rounds("benchmark", files, output, force, questionnaire_path, mapping_path, jobs, quiet,
-                 as_json, lang)
+    _many_rounds("benchmark", files, outputs, force, author, questionnaire_path, mapping_path, jobs,
+                 quiet, as_json, lang)
 
 
 @cli.command("batch")

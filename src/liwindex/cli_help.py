@@ -41,7 +41,10 @@ POLISH: dict[str, str] = {
     "Local governments side by side: one round each (FILES or folders of them), ranked per area and on the index, each against the group's median.":
         "JST obok siebie: po jednym etapie każdej (PLIKI lub katalogi), miejsca w każdym obszarze "
         "i w indeksie, każda JST na tle mediany.",
-    "Also write an Excel workbook with charts.": "Zapisz też skoroszyt Excel z wykresami.",
+    "Also write this file: .xlsx (a workbook with charts), .html (a page for publication) or "
+    ".pdf (that page as PDF); repeat for several.":
+        "Zapisz też ten plik: .xlsx (skoroszyt z wykresami), .html (strona do publikacji) albo "
+        ".pdf (ta strona jako PDF); powtórz, by zapisać kilka.",
     "Worker processes reading the files (default: every core; 1: none).":
         "Liczba procesów czytających pliki (domyślnie: wszystkie rdzenie; 1: bez procesów).",
     "No progress bar.": "Bez paska postępu.",

@@ -86,13 +86,16 @@ def _wrapped(labels: Sequence[str]) -> tuple[list[str], int]:
 
 def area_bars(labels: Sequence[str], before: Sequence[float | None] | None,
               after: Sequence[float | None], names: tuple[str, str], lo: float, hi: float,
-              title: str, description: str, lang: str = "pl", narrow: bool = False) -> str:
+              title: str, description: str, lang: str = "pl", narrow: bool = False,
+              reference: tuple[float | None, str] | None = None) -> str:
     """Horizontal bars of the areas: one bar per round (the earlier one light and hatched).
     ``narrow``: the phone layout, each area's name on its own lines above its bars, so
-    the text keeps a readable size on a small screen."""
+    the text keeps a readable size on a small screen. ``reference``: a value drawn as a
+    dashed vertical line with its name (a median)."""
     labels, names = _shown(labels), (visible(names[0]), visible(names[1]))
     if narrow:
-        return _narrow_bars(labels, before, after, names, lo, hi, title, description, lang)
+        return _narrow_bars(labels, before, after, names, lo, hi, title, description, lang,
+                            reference)
     labels, lines = _wrapped(labels)
     n = len(labels)
     fig, ax = _figure(7.2, max(0.42, 0.16 * lines + 0.12) * n + 1.0)
@@ -114,6 +117,9 @@ def area_bars(labels: Sequence[str], before: Sequence[float | None] | None,
             shown = f"{value:.2f}".replace(".", "," if lang == "pl" else ".")
             ax.text(value + 0.04, yy, shown, va="center", fontsize=8)
     ax.set_yticks(y, labels, fontsize=8, linespacing=1.05)
+    if reference is not None and reference[0] is not None:
+        ax.set_ylim(-0.6, n + 0.1)  # room above the top bar for the line's name
+        _reference(ax, reference, n - 0.45, lang)
     ax.set_xlim(lo, hi + 0.35)
     ax.xaxis.set_major_formatter(_decimal(lang))
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
@@ -123,7 +129,8 @@ def area_bars(labels: Sequence[str], before: Sequence[float | None] | None,
 
 def _narrow_bars(labels: Sequence[str], before: Sequence[float | None] | None,
                  after: Sequence[float | None], names: tuple[str, str], lo: float, hi: float,
-                 title: str, description: str, lang: str) -> str:
+                 title: str, description: str, lang: str,
+                 reference: tuple[float | None, str] | None = None) -> str:
     import textwrap
 
     def values(seq: Sequence[float | None]) -> np.ndarray:
@@ -154,7 +161,8 @@ def _narrow_bars(labels: Sequence[str], before: Sequence[float | None] | None,
             shown = f"{after_v[k]:.2f}".replace(".", "," if lang == "pl" else ".")
             ax.text(after_v[k] + 0.05, bar_y, shown, va="center", fontsize=8)
         top -= rows[k]
-    ax.set_ylim(0, height)
+    ax.set_ylim(0, height + (0.6 if reference is not None else 0))
+    _reference(ax, reference, height, lang)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.set_xlim(lo, hi + 0.45)
@@ -164,6 +172,53 @@ def _narrow_bars(labels: Sequence[str], before: Sequence[float | None] | None,
     if before_v is not None:
         ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=1, frameon=False, fontsize=8)
     return _svg(fig, title, description, key="n")
+
+
+def _reference(ax: Any, reference: tuple[float | None, str] | None, top: float, lang: str) -> None:
+    """A dashed vertical line at the reference value, named above the bars."""
+    if reference is None or reference[0] is None:
+        return
+    value, name = reference
+    ax.axvline(value, color="#9b1c1c", linestyle="--", linewidth=1)
+    shown = f"{value:.2f}".replace(".", "," if lang == "pl" else ".")
+    ax.text(value, top, f"{visible(name)} {shown}", ha="center", va="bottom", fontsize=8,
+            color="#9b1c1c")
+
+
+def trend_lines(rounds: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]],
+                lo: float, hi: float, title: str, description: str, lang: str = "pl",
+                narrow: bool = False) -> str:
+    """The index (dark, thick, with its values) and the płaszczyzny (each its own dash and
+    marker) across rounds; the legend below the chart holds the whole names. ``narrow``:
+    a smaller figure, so that its text keeps a readable size on a phone."""
+    import textwrap
+
+    rounds = ["\n".join(textwrap.wrap(visible(r), 12 if narrow else 16, break_long_words=False))
+              for r in rounds]
+    fig, ax = _figure(3.7, 3.0) if narrow else _figure(5.2, 3.6)
+    x = np.arange(len(rounds))
+    styles = [(DARK, "-", "o", 2.6), (MID, "--", "s", 1.4), ("#7a5c1f", ":", "^", 1.6),
+              ("#5b6b7b", "-.", "D", 1.4), (LIGHT, "--", "v", 1.4)]
+    for k, (name, values) in enumerate(series):
+        colour, line, marker, width = styles[k % len(styles)]
+        data = np.array([np.nan if v is None else v for v in values], dtype=float)
+        label = "\n".join(textwrap.wrap(visible(name), 44 if narrow else 60))
+        ax.plot(x, data, line, color=colour, marker=marker, linewidth=width, label=label)
+        if k == 0:
+            for xx, value in zip(x, data, strict=True):
+                if not np.isnan(value):
+                    shown = f"{value:.2f}".replace(".", "," if lang == "pl" else ".")
+                    ax.annotate(shown, (xx, value), textcoords="offset points", xytext=(0, 8),
+                                ha="center", fontsize=8, fontweight="bold", color=DARK, zorder=5,
+                                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
+                                      "alpha": 0.85})
+    ax.set_xticks(x, rounds, fontsize=8)
+    ax.set_xlim(-0.4, len(rounds) - 0.6)
+    ax.set_ylim(lo, hi)
+    ax.yaxis.set_major_formatter(_decimal(lang))
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.14), ncol=1, frameon=False, fontsize=8)
+    return _svg(fig, title, description, key="tn" if narrow else "t")
 
 
 def radar(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]], lo: float,

@@ -76,8 +76,8 @@ HOW: dict[str, list[str]] = {
         "samorządu i organizacji po omówieniu wyników ankiety (co 0,5 punktu); gdy jest, "
         "jest wartością końcową obszaru.",
         "* przy zmianie: zmiana wyniku ankiety większa, niż mógłby dać przypadkowy dobór "
-        "respondentów (istotna statystycznie). † — wynik wstępny: za mało odpowiedzi "
-        "jednej z grup.",
+        "respondentów (istotna statystycznie).",
+        "† — wynik wstępny: za mało odpowiedzi jednej z grup.",
     ],
     "en": [
         "Scale 1–5: 1 — very poor, 3 — neither good nor poor, 5 — very good. An area's score "
@@ -87,8 +87,8 @@ HOW: dict[str, list[str]] = {
         "government and NGOs after discussing the survey (in steps of 0.5); where given, it "
         "is the area's final value.",
         "* by a change: a change of the survey score larger than the choice of respondents "
-        "alone would give (statistically significant). † — provisional: too few answers "
-        "of one group.",
+        "alone would give (statistically significant).",
+        "† — provisional: too few answers of one group.",
     ],
 }
 

@@ -47,6 +47,8 @@ thead th{border-bottom:2px solid var(--ink)}
 th[scope=row]{min-width:12rem;font-weight:600}tr{break-inside:avoid}
 figure{margin:1rem 0;break-inside:avoid}figcaption{font-size:.85rem;color:var(--muted)}
 figure.radar svg{max-width:22rem;display:block;margin:0 auto}
+figure.line svg{max-width:40rem;display:block}
+ul.legend{columns:2 18rem;font-size:.85rem;padding-left:1.2rem}
 .cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}
 blockquote{margin:.4rem 0;padding:.3rem .8rem;border-left:3px solid var(--line);white-space:pre-wrap}
 footer{margin-top:3rem;font-size:.8rem;color:var(--muted)}
@@ -65,23 +67,27 @@ table{font-size:8.5pt}th[scope=row]{min-width:9rem}}
 """
 
 
-def _num(value: float | None, lang: str, signed: bool = False, digits: int = 2) -> str:
-    """A numeric cell: the number as people read it, the exact value in data-value."""
+def num_cell(value: float | None, lang: str, signed: bool = False, digits: int = 2, mark: str = ""
+             ) -> str:
+    """A numeric cell: the number as people read it (with ``mark``, e.g. " †"), the exact
+    value in data-value."""
     shown = fmt_signed(value, lang, digits) if signed else fmt(value, lang, digits)
     data = "" if value is None else f' data-value="{value!r}"'
-    return f'<td class="num"{data}>{escape(shown)}</td>'
+    return f'<td class="num"{data}>{escape(shown + mark)}</td>'
 
 
-def _table(caption: str, head: Sequence[str], rows: Sequence[str],
-           numeric: Sequence[int] | None = None) -> str:
+
+def table(caption: str, head: Sequence[str], rows: Sequence[str],
+          numeric: Sequence[int] | None = None) -> str:
     """A real table: caption, column headers; ``numeric`` columns are right-aligned (by
-    default every column but the first)."""
+    default every column but the first). On a phone each row becomes a card."""
     numeric = range(1, len(head)) if numeric is None else numeric
     cells = "".join(f'<th scope="col"{" class=num" if i in numeric else ""}>{escape(h)}</th>'
                     for i, h in enumerate(head))
     labelled = [_labelled(row, head) for row in rows]
     return (f'<div class="scroll"><table class="cards"><caption>{escape(caption)}</caption>'
             f"<thead><tr>{cells}</tr></thead><tbody>{''.join(labelled)}</tbody></table></div>")
+
 
 
 def _labelled(row: str, head: Sequence[str]) -> str:
@@ -140,36 +146,54 @@ class _Report:
         return f"{ident} {label[self.lang]}"
 
 
-def _head(r: _Report, author: str | None = None) -> list[str]:
+def head(lang: str, title: str, subject: str, lines: Sequence[str], author: str | None = None
+         ) -> list[str]:
+    """The start of a page: its title (``title — subject``), the header with the subtitle,
+    ``lines`` (HTML, already escaped), the date and the author."""
     from liwindex.report.findings import WORDS, report_date
 
-    jst = jst_of(r.rounds)
-    title = escape(jst or r.labels[-1])
-    words = WORDS["en" if r.lang == "en" else "pl"]
-    prepared = [words["prepared"].format(date=report_date(r.lang))]
+    words = WORDS["en" if lang == "en" else "pl"]
+    prepared = [words["prepared"].format(date=report_date(lang))]
     if author:
         prepared.append(words["author"].format(author=author))
+    full = f"{title} — {subject}" if subject and subject != title else title
     return [
-        f'<!DOCTYPE html><html lang="{r.lang}"><head><meta charset="utf-8">',
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{r.t('title')} — {title}</title><style>{CSS}</style></head><body><main>",
-        f'<header><p class="muted">{r.t("subtitle")}</p><h1>{r.t("title")}</h1>',
-        f"<p><strong>{escape(jst)}</strong> · {r.t('rounds')}: {escape(' → '.join(r.labels))}</p>",
+        f"<title>{escape(full)}</title><style>{CSS}</style></head><body><main>",
+        f'<header><p class="muted">{escape(w("subtitle", lang))}</p><h1>{escape(title)}</h1>',
+        *[f"<p>{line}</p>" for line in lines],
         f'<p class="muted">{escape(" · ".join(prepared))}</p></header>',
     ]
 
 
+def document(lang: str, title: str, subject: str, lines: Sequence[str], body: Sequence[str],
+             author: str | None = None) -> str:
+    """A whole self-contained page: :func:`head`, ``body`` and the end; no raw control
+    character from a file reaches it (the template has none)."""
+    parts = [*head(lang, title, subject, lines, author), *body, "</main></body></html>"]
+    return visible("\n".join(parts)) + "\n"
+
+
+def how_box(lang: str, star: bool = True) -> list[str]:
+    """The "Jak czytać wyniki" box: the scale, what a grade is, what † (and, where a page
+    uses it, *) mean."""
+    from liwindex.report.findings import HOW, WORDS
+
+    words = WORDS["en" if lang == "en" else "pl"]
+    texts = HOW["en" if lang == "en" else "pl"]
+    how = "".join(f"<p>{escape(text)}</p>" for text in (texts if star else texts[:2] + texts[3:]))
+    return [f'<aside class="howto" aria-label="{escape(words["how_title"])}"><h3>'
+            f'{escape(words["how_title"])}</h3>{how}</aside>']
+
+
 def _findings(r: _Report) -> list[str]:
     """"Najważniejsze wnioski" in plain sentences, and how to read the numbers."""
-    from liwindex.report.findings import HOW, WORDS, findings
+    from liwindex.report.findings import findings
 
-    words = WORDS["en" if r.lang == "en" else "pl"]
     items = "".join(f"<li>{escape(text)}</li>" for text in findings(r.rounds, r.comparison, r.gaps,
                                                                      r.lang))
-    how = "".join(f"<p>{escape(text)}</p>" for text in HOW["en" if r.lang == "en" else "pl"])
-    return [f"<section><h2>{r.t('findings')}</h2><ul>{items}</ul>",
-            f'<aside class="howto" aria-label="{escape(words["how_title"])}"><h3>'
-            f'{escape(words["how_title"])}</h3>{how}</aside></section>']
+    return [f"<section><h2>{r.t('findings')}</h2><ul>{items}</ul>", *how_box(r.lang), "</section>"]
 
 
 def _caveats(r: _Report) -> list[str]:
@@ -236,15 +260,15 @@ def _dimensions(r: _Report) -> list[str]:
 
     lang, comparison = r.lang, r.comparison
     if comparison is not None:
-        rows = [_row(r.name(d.id, d.label), _num(d.value.before, lang), _num(d.value.after, lang),
-                     _num(d.value.delta, lang, signed=True), *_other_cells(r, d))
+        rows = [_row(r.name(d.id, d.label), num_cell(d.value.before, lang), num_cell(d.value.after, lang),
+                     num_cell(d.value.delta, lang, signed=True), *_other_cells(r, d))
                 for d in comparison.dimensions]
         head = [w(k, lang) for k in ("dimension", "before", "after", "change")] + _other_head(r)
         shown = r.rounds[-3:]
         series = [(round_label(x, lang), [dimension_on(x, d.id, comparison.basis) for d in x.dimensions])
                   for x in shown]
     else:
-        rows = [_row(r.name(d.id, d.label), _num(d.value, lang), _num(d.survey, lang))
+        rows = [_row(r.name(d.id, d.label), num_cell(d.value, lang), num_cell(d.survey, lang))
                 for d in r.last.dimensions]
         head = [w(k, lang) for k in ("dimension", "value", "survey")]
         series = [(round_label(r.last, lang), [d.value for d in r.last.dimensions])]
@@ -254,10 +278,10 @@ def _dimensions(r: _Report) -> list[str]:
     note = [_star_note(r)] if comparison is not None and comparison.resamples else []
     if len(head) > 4:
         # a wide table (changes and intervals) takes the full width, the chart goes below
-        return [f"<section><h2>{r.t('dimensions')}</h2>", _table(w("dimensions", lang), head, rows), *note,
+        return [f"<section><h2>{r.t('dimensions')}</h2>", table(w("dimensions", lang), head, rows), *note,
                 _figure(svg, w("chart_radar_desc", lang), "radar"), "</section>"]
     return [f"<section><h2>{r.t('dimensions')}</h2><div class=\"cols\"><div>",
-            _table(w("dimensions", lang), head, rows), *note, "</div><div>",
+            table(w("dimensions", lang), head, rows), *note, "</div><div>",
             _figure(svg, w("chart_radar_desc", lang), "radar"), "</div></div></section>"]
 
 
@@ -281,11 +305,11 @@ def _other_cells(r: _Report, row: ComparedRow) -> list[str]:
     assert c is not None
     cells = []
     if c.basis == "grades":
-        cells.append(_num(row.survey.delta, lang, signed=True))
+        cells.append(num_cell(row.survey.delta, lang, signed=True))
     if c.resamples:
         cells.append(_interval(row.ci_low, row.ci_high, lang, row.significant))
     if c.basis == "survey" and c.has_grades:
-        cells.append(_num(row.grades.delta if row.grades else None, lang, signed=True))
+        cells.append(num_cell(row.grades.delta if row.grades else None, lang, signed=True))
     return cells
 
 
@@ -308,18 +332,19 @@ def _areas(r: _Report) -> list[str]:
     svg = f'<div class="wide">{wide}</div><div class="narrow">{narrow}</div>'
     note: list[str] = []
     if comparison is not None:
-        rows = [_row(r.name(a.id, a.label) + (" †" if a.provisional else ""), _num(a.value.before, lang),
-                     _num(a.value.after, lang), _num(a.value.delta, lang, signed=True), *_other_cells(r, a),
-                     _num(last.area(a.id).n, lang, digits=0)) for a in comparison.areas]
+        rows = [_row(r.name(a.id, a.label) + (" †" if a.provisional else ""),
+                     num_cell(a.value.before, lang), num_cell(a.value.after, lang),
+                     num_cell(a.value.delta, lang, signed=True), *_other_cells(r, a),
+                     num_cell(last.area(a.id).n, lang, digits=0)) for a in comparison.areas]
         head = [w(k, lang) for k in ("area", "before", "after", "change")] + _other_head(r) + [w("n", lang)]
         if comparison.resamples:
             note.append(_star_note(r))
     else:
-        rows = [_row(r.name(a.id, a.label) + (" †" if a.provisional else ""), _num(a.value, lang),
-                     _num(a.survey, lang), _num(a.grade, lang), _num(a.n, lang, digits=0))
+        rows = [_row(r.name(a.id, a.label) + (" †" if a.provisional else ""), num_cell(a.value, lang),
+                     num_cell(a.survey, lang), num_cell(a.grade, lang), num_cell(a.n, lang, digits=0))
                 for a in last.areas]
         head = [w(k, lang) for k in ("area", "value", "survey", "grade", "n")]
-    return [f"<section><h2>{r.t('areas')}</h2>", _figure(svg, desc), _table(w("areas", lang), head, rows),
+    return [f"<section><h2>{r.t('areas')}</h2>", _figure(svg, desc), table(w("areas", lang), head, rows),
             *note, "</section>"]
 
 
@@ -356,12 +381,13 @@ def _gap(r: _Report) -> list[str]:
     lo, hi = r.last.index_range
     svg = charts.gap_dots([g.area for g in gaps], [g.first for g in gaps], [g.second for g in gaps],
                           names, lo, hi, w("chart_gap", lang), w("chart_gap_desc", lang), lang)
-    rows = [_row(g.area, _num(g.first, lang), _num(g.second, lang), _num(g.difference, lang, signed=True),
+    rows = [_row(g.area, num_cell(g.first, lang), num_cell(g.second, lang),
+                 num_cell(g.difference, lang, signed=True),
                  _interval(g.ci_low, g.ci_high, lang, g.significant)) for g in gaps]
     head = [w("area", lang), names[0], names[1], w("difference", lang), w("interval", lang)]
     note = escape(w("gap_star_note", lang).format(min=r.last.min_group_n))
     return [f"<section><h2>{r.t('gap')}</h2><p>{escape(intro)}</p>", _figure(svg, w("chart_gap_desc", lang)),
-            _table(w("chart_gap", lang), head, rows), f'<p class="note">{note}</p>', "</section>"]
+            table(w("chart_gap", lang), head, rows), f'<p class="note">{note}</p>', "</section>"]
 
 
 def _grades(r: _Report) -> list[str]:
@@ -373,11 +399,11 @@ def _grades(r: _Report) -> list[str]:
     if not graded:
         return []
     rows = [f"<tr><td>{escape(round_label(x, lang))}</td>"
-            f'<th scope="row">{escape(r.name(a.id, a.label))}</th>{_num(g.value, lang)}'
+            f'<th scope="row">{escape(r.name(a.id, a.label))}</th>{num_cell(g.value, lang)}'
             f"<td>{escape(g.justification)}</td><td>{escape(g.recommendations)}</td></tr>"
             for x, a, g in graded]
     head = [w(k, lang) for k in ("round", "area", "grade", "justification", "recommendations")]
-    return [f"<section><h2>{r.t('grades')}</h2>", _table(w("grades", lang), head, rows, numeric=[2]),
+    return [f"<section><h2>{r.t('grades')}</h2>", table(w("grades", lang), head, rows, numeric=[2]),
             "</section>"]
 
 
@@ -415,8 +441,9 @@ def build_page(rounds: Sequence[ScoreResult], comparison: Comparison | None, gap
     """The whole report as HTML: headline, płaszczyzny, areas, highlights, the gap between
     groups, grades and recommendations, open answers and the method."""
     r = _Report(rounds, comparison, gaps, lang)
-    parts = _head(r, author) + _headline(r) + _findings(r) + _dimensions(r) + _areas(r)
+    jst = jst_of(r.rounds)
+    line = f"<strong>{escape(jst)}</strong> · {r.t('rounds')}: {escape(' → '.join(r.labels))}"
+    parts = _headline(r) + _findings(r) + _dimensions(r) + _areas(r)
     parts += _highlights(r) + _gap(r)
-    parts += _grades(r) + _open_answers(r) + _method(r) + ["</main></body></html>"]
-    # no raw control character from a file reaches the page (the template has none)
-    return visible("\n".join(parts)) + "\n"
+    parts += _grades(r) + _open_answers(r) + _method(r)
+    return document(lang, w("title", lang), jst or r.labels[-1], [line], parts, author)
