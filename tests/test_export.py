@@ -239,3 +239,47 @@ def test_polish_workbook_has_no_internal_names(tmp_path):
     [open_sheet] = [ws for ws in wb if ws.title.startswith("Odpowiedzi")]
     groups = {row[2] for row in open_sheet.iter_rows(min_row=2, values_only=True) if row[2]}
     assert groups and groups <= {"Organizacja pozarządowa", "Administracja samorządowa"}
+
+
+def test_summary_sheet_opens_with_the_findings_and_how_to_read(comparison_report):
+    """The summary sheet carries the report page's findings, word for word, before the
+    numbers, and the "Jak czytać wyniki" lines (the star explained) before the charts."""
+    from liwindex.api import compare, score_file
+    from liwindex.report.findings import findings
+    from liwindex.stats.analysis import gaps_for
+
+    ws = openpyxl.load_workbook(comparison_report).worksheets[0]
+    column = [c.value for c in ws["A"]]
+    start = column.index("Najważniejsze wnioski")
+    before, after = score_file(INITIAL), score_file(POST)
+    expected = findings([before, after], compare(before, after, 2000), gaps_for(after, None), "pl")
+    assert column[start + 1:start + 1 + len(expected)] == [f"• {t}" for t in expected]
+    assert start < column.index("Podstawa porównania: zmiana wyniku ankiety")
+    how = column.index("Jak czytać wyniki")
+    assert any(str(v).startswith("* przy zmianie") for v in column[how:how + 5])
+    assert how < ws.row_breaks.brk[0].id  # on the summary's first page, before the charts
+
+
+@pytest.mark.parametrize("command", [
+    ["export", INITIAL, POST], ["analyze", POST], ["trend", INITIAL, POST],
+    ["benchmark", POST, INITIAL.parent / "inne-jst"], ["template"],
+])
+def test_every_sheet_prints_on_a4(tmp_path, command):
+    """Every sheet of every workbook liwindex writes prints on A4, fitted to the page's
+    width; wide sheets are landscape, and a sheet with a frozen header repeats it on each
+    printed page."""
+    out = tmp_path / "w.xlsx"
+    result = run(*command, "-o", out)
+    assert result.exit_code == 0, result.output
+    for ws in openpyxl.load_workbook(out).worksheets:
+        if ws.sheet_state != "visible":
+            continue  # the template's dropdown lists are not printed
+        setup = ws.page_setup
+        assert int(setup.paperSize) == int(ws.PAPERSIZE_A4), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and int(setup.fitToWidth) == 1, ws.title
+        assert int(setup.fitToHeight) == 0, ws.title  # as many pages down as the rows need
+        if ws.max_column > 9:
+            assert setup.orientation == "landscape", ws.title
+        frozen = ws.freeze_panes
+        if frozen and int(frozen[1:]) > 1:
+            assert ws.print_title_rows, ws.title

@@ -217,7 +217,10 @@ def test_findings_say_the_numbers_in_sentences(report, tmp_path):
     word = "wzrost" if index["delta"] > 0 else "spadek"
     assert f"To {word} o {abs(index['delta']):.2f}".replace(".", ",") in section
     assert "Największy wzrost:" in section and "Najwyżej oceniony obszar:" in section
-    assert "Jak czytać wyniki" in section and "Skala 1–5" in section and "†" in section
+    box = report[report.index('<aside class="howto"'):]
+    box = box[:box.index("</aside>")]
+    assert "Jak czytać wyniki" in box and "Skala 1–5" in box and "†" in box and "* przy zmianie" in box
+    assert "średnia wszystkich obszarów" in box  # the standard questionnaire's aggregation: areas
     out = tmp_path / "a.html"
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1764547200"}  # 2025-12-01
     result = CliRunner(env=env).invoke(cli, ["report", str(POST), "-o", str(out), "--bootstrap", "0",
@@ -225,3 +228,32 @@ def test_findings_say_the_numbers_in_sentences(report, tmp_path):
     assert result.exit_code == 0, result.output
     page = out.read_text("utf-8")
     assert "Przygotowano 1 grudnia 2025 · Autor: CWOP &lt;Razem&gt;" in page
+
+
+@pytest.mark.skipif(engine() is None or shutil.which("pdftotext") is None,
+                    reason="no PDF engine or no pdftotext")
+def test_printed_page_one_is_the_summary(tmp_path):
+    """Printed, page 1 holds the header, the headline and every finding; "Jak czytać
+    wyniki" and the tables start on page 2."""
+    from liwindex.api import compare, score_file
+    from liwindex.report.findings import findings
+    from liwindex.stats.analysis import gaps_for
+
+    pdf = tmp_path / "r.pdf"
+    result = CliRunner().invoke(cli, ["report", str(INITIAL), str(POST), "-o", str(pdf),
+                                      "--bootstrap", "300"])
+    assert result.exit_code == 0, result.output
+
+    def page(n: int) -> str:
+        text = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        return " ".join(text.split())
+
+    first = page(1)
+    before, after = score_file(INITIAL), score_file(POST)
+    assert "Gmina Przykładowa" in first and "Najważniejsze wnioski" in first and "3,43" in first
+    for sentence in findings([before, after], compare(before, after, 0), gaps_for(after, None), "pl"):
+        # a sentence with an interval depends on the resamples; its start does not
+        head = sentence.split("(95%")[0][:60]
+        assert head in first, head
+    assert "Jak czytać wyniki" not in first and page(2).startswith("Jak czytać wyniki")

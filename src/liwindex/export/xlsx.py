@@ -133,8 +133,13 @@ NAME_WIDTH = 58  # column A of the summary: area and płaszczyzna names
 
 def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Comparison | None,
                    lang: str) -> int:
-    """Facts, the index and płaszczyzny, strongest and weakest areas; returns the first free
-    row (for the charts)."""
+    """Facts, caveats, the findings, the index and płaszczyzny, strongest and weakest areas
+    and how to read them — page 1 when printed; returns the first free row (for the
+    charts)."""
+    from liwindex.report.findings import WORDS, findings, how_to_read
+    from liwindex.report.words import w as report_word
+    from liwindex.stats.analysis import gaps_for
+
     last = rounds[-1]
     put(ws, 1, 1, w("title", lang), bold=True)
     ws.cell(row=1, column=1).font = Font(bold=True, size=16)
@@ -163,6 +168,9 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
             ws.cell(row=row, column=1).fill = FLAG_FILL
             fit_height(ws, row, [(caveat, 100)])
         row += 2
+    # the report page's "Najważniejsze wnioski" (the gap between groups without its interval)
+    found = findings(rounds, comparison, gaps_for(last, None), lang)
+    row = _text_block(ws, row, report_word("findings", lang), [f"• {text}" for text in found])
     if comparison is not None:
         put(ws, row, 1, f"{w('basis', lang)}: {comparison.basis_words(lang)}", bold=True)
         row += 1
@@ -234,8 +242,24 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
             put(ws, row, 2, value, number_format)
             row += 1
         row += 1
+    aggregation = last.questionnaire.scoring.aggregation if last.questionnaire is not None else "areas"
+    starred = comparison is not None and comparison.resamples > 0
+    row = _text_block(ws, row, WORDS["en" if lang == "en" else "pl"]["how_title"],
+                      how_to_read(lang, aggregation, star=starred))
     layout(ws, [NAME_WIDTH, 11, 11, 11, 11, 12, 11, 11, 12], freeze=None)
     return row
+
+
+def _text_block(ws: Worksheet, row: int, title: str, lines: Sequence[str]) -> int:
+    """A bold title and wrapped lines across columns A–I (whole, the row as tall as the
+    text); returns the row after a blank one."""
+    put(ws, row, 1, title, bold=True)
+    for line in lines:
+        row += 1
+        put(ws, row, 1, line, wrap=True)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=9)
+        fit_height(ws, row, [(line, 125)])  # columns A–I, about 125 characters a line
+    return row + 2
 
 
 def _caveat_lines(rounds: Sequence[ScoreResult], lang: str) -> list[str]:

@@ -71,7 +71,7 @@ HOW: dict[str, list[str]] = {
     "pl": [
         "Skala 1–5: 1 — zdecydowanie źle, 3 — ani dobrze, ani źle, 5 — zdecydowanie dobrze. "
         "Wynik obszaru to średnia odpowiedzi na jego pytania, płaszczyzny — średnia jej "
-        "obszarów, indeks — średnia płaszczyzn.",
+        "obszarów, indeks — średnia {index_of}.",
         "Ocena grupy roboczej to ocena obszaru uzgodniona przez zespół przedstawicieli "
         "samorządu i organizacji po omówieniu wyników ankiety (co 0,5 punktu); gdy jest, "
         "jest wartością końcową obszaru.",
@@ -82,7 +82,7 @@ HOW: dict[str, list[str]] = {
     "en": [
         "Scale 1–5: 1 — very poor, 3 — neither good nor poor, 5 — very good. An area's score "
         "is the mean answer to its questions, a płaszczyzna's the mean of its areas, the "
-        "index the mean of the płaszczyzny.",
+        "index the mean of the {index_of}.",
         "The working group's grade is an area's grade agreed by a team of the local "
         "government and NGOs after discussing the survey (in steps of 0.5); where given, it "
         "is the area's final value.",
@@ -91,6 +91,19 @@ HOW: dict[str, list[str]] = {
         "† — provisional: too few answers of one group.",
     ],
 }
+
+
+INDEX_OF = {"pl": {"areas": "wszystkich obszarów", "dimensions": "płaszczyzn"},
+            "en": {"areas": "areas", "dimensions": "płaszczyzny"}}
+
+
+def how_to_read(lang: str, aggregation: str = "areas", star: bool = True) -> list[str]:
+    """The paragraphs of "Jak czytać wyniki": what the index is the mean of follows the
+    questionnaire's ``aggregation``; the star's line only where a page marks changes."""
+    key = "en" if lang == "en" else "pl"
+    texts = [text.replace("{index_of}", INDEX_OF[key].get(aggregation, INDEX_OF[key]["areas"]))
+             for text in HOW[key]]
+    return texts if star else texts[:2] + texts[3:]
 
 
 def report_date(lang: str) -> str:

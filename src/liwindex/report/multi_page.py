@@ -74,9 +74,8 @@ WORDS: dict[str, dict[str, str]] = {
         "median": "Mediana",
         "median_line": "mediana",
         "warnings": "Uwagi",
-        "method_trend": "Kwestionariusz: {q}. Wartość obszaru to średnia odpowiedzi na jego "
-                        "pytania (albo ocena grupy roboczej), płaszczyzny — średnia jej obszarów, "
-                        "indeks — średnia płaszczyzn; wszystkie etapy liczone tak samo.",
+        "method_trend": "Kwestionariusz: {q}. Wszystkie etapy liczone są tak samo; zasady "
+                        "obliczeń opisuje ramka „Jak czytać wyniki”.",
         "method_bench": "Kwestionariusz: {q}. Każdy samorząd z ostatniego podanego etapu. Miejsce "
                         "1 to najwyższa wartość; równe wartości dzielą miejsce. Mediana — wartość "
                         "środkowa samorządów w zestawieniu.",
@@ -140,9 +139,8 @@ WORDS: dict[str, dict[str, str]] = {
         "median": "Median",
         "median_line": "median",
         "warnings": "Notes",
-        "method_trend": "Questionnaire: {q}. An area's value is the mean answer to its questions "
-                        "(or the working group's grade), a dimension's the mean of its areas, the "
-                        "index the mean of the dimensions; every round is computed alike.",
+        "method_trend": "Questionnaire: {q}. Every round is computed alike; the box 'How to "
+                        "read the results' gives the rules.",
         "method_bench": "Questionnaire: {q}. Each local government by its latest round given. "
                         "Rank 1 is the highest value; equal values share a rank. Median: the "
                         "middle value of the local governments compared.",
@@ -197,6 +195,10 @@ def _method(q_name: str, key: str, results: Sequence[ScoreResult], lang: str, by
             f"<p>{escape(_w(key, lang).format(q=q_name))}</p>",
             f"<p>{escape(_w('respondents', lang).format(list=counts))}</p></section>",
             f"<footer>{escape(_w('generated', lang).format(version=__version__))}</footer>"]
+
+
+def _aggregation(result: ScoreResult) -> str:
+    return result.questionnaire.scoring.aggregation if result.questionnaire is not None else "areas"
 
 
 def _q_name(result: ScoreResult, lang: str) -> str:
@@ -330,7 +332,8 @@ def trend_page(trend: Trend, lang: str = "pl", author: str | None = None) -> str
     from liwindex.report.words import w
 
     body += _list(_trend_findings(trend, lang), w("findings", lang))
-    body += [f'<p class="note">{escape(_w("no_ci", lang))}</p>', *how_box(lang, star=False), "</section>"]
+    body += [f'<p class="note">{escape(_w("no_ci", lang))}</p>',
+             *how_box(lang, _aggregation(trend.rounds[-1]), star=False), "</section>"]
     body += _trend_tables(trend, lang) + _warnings(trend.problems, lang)
     body += _method(_q_name(trend.rounds[-1], lang), "method_trend", trend.rounds, lang, "round")
     return document(lang, _w("trend_title", lang), jst or labels[-1], lines, body, author)
@@ -437,7 +440,7 @@ def benchmark_page(bench: Benchmark, lang: str = "pl", author: str | None = None
     body = [f'<p class="caveat" role="note">{escape(_w("caution", lang))}</p>']
     body += _caveats(bench.results, lang, by="jst")
     body += _list(_bench_findings(bench, lang), w("findings", lang))
-    body += [*how_box(lang, star=False), "</section>"]
+    body += [*how_box(lang, _aggregation(bench.results[0]), star=False), "</section>"]
     body += _bench_tables(bench, lang) + _warnings(bench.problems, lang)
     body += _method(_q_name(bench.results[0], lang), "method_bench", bench.results, lang, "jst")
     return document(lang, _w("bench_title", lang), _w("bench_title", lang), lines, body, author)

@@ -63,7 +63,7 @@ table.cards th[scope=row]{font-size:1.05rem}}
 @page{size:A4;margin:16mm 14mm 18mm;
 @bottom-center{content:counter(page) " / " counter(pages);font-size:9pt}}
 @media print{body{font-size:10pt}main{max-width:none;padding:0}.scroll{overflow:visible}
-table{font-size:8.5pt}th[scope=row]{min-width:9rem}}
+table{font-size:8.5pt}th[scope=row]{min-width:9rem}.summary-end{break-after:page}}
 """
 
 
@@ -175,14 +175,13 @@ def document(lang: str, title: str, subject: str, lines: Sequence[str], body: Se
     return visible("\n".join(parts)) + "\n"
 
 
-def how_box(lang: str, star: bool = True) -> list[str]:
+def how_box(lang: str, aggregation: str = "areas", star: bool = True) -> list[str]:
     """The "Jak czytać wyniki" box: the scale, what a grade is, what † (and, where a page
     uses it, *) mean."""
-    from liwindex.report.findings import HOW, WORDS
+    from liwindex.report.findings import WORDS, how_to_read
 
     words = WORDS["en" if lang == "en" else "pl"]
-    texts = HOW["en" if lang == "en" else "pl"]
-    how = "".join(f"<p>{escape(text)}</p>" for text in (texts if star else texts[:2] + texts[3:]))
+    how = "".join(f"<p>{escape(text)}</p>" for text in how_to_read(lang, aggregation, star))
     return [f'<aside class="howto" aria-label="{escape(words["how_title"])}"><h3>'
             f'{escape(words["how_title"])}</h3>{how}</aside>']
 
@@ -193,7 +192,9 @@ def _findings(r: _Report) -> list[str]:
 
     items = "".join(f"<li>{escape(text)}</li>" for text in findings(r.rounds, r.comparison, r.gaps,
                                                                      r.lang))
-    return [f"<section><h2>{r.t('findings')}</h2><ul>{items}</ul>", *how_box(r.lang), "</section>"]
+    # printed, the header, the headline and the findings are page 1: the one-page summary
+    return [f"<section class=\"summary-end\"><h2>{r.t('findings')}</h2><ul>{items}</ul></section>",
+            *how_box(r.lang, r.q.scoring.aggregation)]
 
 
 def _caveats(r: _Report) -> list[str]:
