@@ -257,3 +257,18 @@ def test_printed_page_one_is_the_summary(tmp_path):
         head = sentence.split("(95%")[0][:60]
         assert head in first, head
     assert "Jak czytać wyniki" not in first and page(2).startswith("Jak czytać wyniki")
+
+
+def test_how_to_read_follows_the_questionnaire():
+    """The reading box says what the index averages and how groups weigh, from the settings."""
+    from liwindex.api import load_questionnaire
+    from liwindex.report.findings import how_to_read
+
+    standard = load_questionnaire(None)
+    assert "indeks — średnia wszystkich obszarów" in how_to_read("pl", standard)[0]
+    assert "liczą się po równo" in how_to_read("pl", standard)[0]
+    other = standard.model_copy(update={"scoring": standard.scoring.model_copy(
+        update={"aggregation": "dimensions", "group_weighting": "pooled"})})
+    first = how_to_read("pl", other)[0]
+    assert "indeks — średnia płaszczyzn" in first and "po równo" not in first
+    assert not any(t.startswith("*") for t in how_to_read("pl", standard, star=False))

@@ -242,10 +242,9 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
             put(ws, row, 2, value, number_format)
             row += 1
         row += 1
-    aggregation = last.questionnaire.scoring.aggregation if last.questionnaire is not None else "areas"
     starred = comparison is not None and comparison.resamples > 0
     row = _text_block(ws, row, WORDS["en" if lang == "en" else "pl"]["how_title"],
-                      how_to_read(lang, aggregation, star=starred))
+                      how_to_read(lang, last.questionnaire, star=starred))
     layout(ws, [NAME_WIDTH, 11, 11, 11, 11, 12, 11, 11, 12], freeze=None)
     return row
 

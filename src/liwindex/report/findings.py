@@ -13,6 +13,7 @@ from liwindex.i18n import fmt, fmt_signed
 
 if TYPE_CHECKING:
     from liwindex.comparison import Comparison
+    from liwindex.questionnaire import Questionnaire
     from liwindex.results import ScoreResult
     from liwindex.stats.analysis import Gap
 
@@ -70,8 +71,8 @@ WORDS: dict[str, dict[str, str]] = {
 HOW: dict[str, list[str]] = {
     "pl": [
         "Skala 1–5: 1 — zdecydowanie źle, 3 — ani dobrze, ani źle, 5 — zdecydowanie dobrze. "
-        "Wynik obszaru to średnia odpowiedzi na jego pytania, płaszczyzny — średnia jej "
-        "obszarów, indeks — średnia {index_of}.",
+        "Wynik obszaru to średnia odpowiedzi na jego pytania{weighting}, płaszczyzny — "
+        "średnia jej obszarów, indeks — średnia {index_of}.",
         "Ocena grupy roboczej to ocena obszaru uzgodniona przez zespół przedstawicieli "
         "samorządu i organizacji po omówieniu wyników ankiety (co 0,5 punktu); gdy jest, "
         "jest wartością końcową obszaru.",
@@ -81,8 +82,8 @@ HOW: dict[str, list[str]] = {
     ],
     "en": [
         "Scale 1–5: 1 — very poor, 3 — neither good nor poor, 5 — very good. An area's score "
-        "is the mean answer to its questions, a płaszczyzna's the mean of its areas, the "
-        "index the mean of the {index_of}.",
+        "is the mean answer to its questions{weighting}, a płaszczyzna's the mean of its "
+        "areas, the index the mean of the {index_of}.",
         "The working group's grade is an area's grade agreed by a team of the local "
         "government and NGOs after discussing the survey (in steps of 0.5); where given, it "
         "is the area's final value.",
@@ -95,13 +96,22 @@ HOW: dict[str, list[str]] = {
 
 INDEX_OF = {"pl": {"areas": "wszystkich obszarów", "dimensions": "płaszczyzn"},
             "en": {"areas": "areas", "dimensions": "płaszczyzny"}}
+WEIGHTING = {"pl": {"equal": " (organizacje i administracja liczą się po równo)", "pooled": ""},
+             "en": {"equal": " (the NGOs and the administration count equally)", "pooled": ""}}
 
 
-def how_to_read(lang: str, aggregation: str = "areas", star: bool = True) -> list[str]:
-    """The paragraphs of "Jak czytać wyniki": what the index is the mean of follows the
-    questionnaire's ``aggregation``; the star's line only where a page marks changes."""
+def how_to_read(lang: str, questionnaire: Questionnaire | None = None, star: bool = True
+                ) -> list[str]:
+    """The paragraphs of "Jak czytać wyniki": how an area's score weighs the groups and what
+    the index is the mean of follow the questionnaire's settings; the star's line only
+    where a page marks changes."""
     key = "en" if lang == "en" else "pl"
+    scoring = questionnaire.scoring if questionnaire is not None else None
+    aggregation = scoring.aggregation if scoring is not None else "areas"
+    weighting = scoring.group_weighting if scoring is not None else "equal"
+    two_groups = questionnaire is None or len(questionnaire.group_ids) == 2
     texts = [text.replace("{index_of}", INDEX_OF[key].get(aggregation, INDEX_OF[key]["areas"]))
+             .replace("{weighting}", WEIGHTING[key].get(weighting, "") if two_groups else "")
              for text in HOW[key]]
     return texts if star else texts[:2] + texts[3:]
 

@@ -197,10 +197,6 @@ def _method(q_name: str, key: str, results: Sequence[ScoreResult], lang: str, by
             f"<footer>{escape(_w('generated', lang).format(version=__version__))}</footer>"]
 
 
-def _aggregation(result: ScoreResult) -> str:
-    return result.questionnaire.scoring.aggregation if result.questionnaire is not None else "areas"
-
-
 def _q_name(result: ScoreResult, lang: str) -> str:
     q = result.questionnaire
     title = q.title.get(lang) if q is not None else result.questionnaire_id
@@ -333,7 +329,7 @@ def trend_page(trend: Trend, lang: str = "pl", author: str | None = None) -> str
 
     body += _list(_trend_findings(trend, lang), w("findings", lang))
     body += [f'<p class="note">{escape(_w("no_ci", lang))}</p>',
-             *how_box(lang, _aggregation(trend.rounds[-1]), star=False), "</section>"]
+             *how_box(lang, trend.rounds[-1].questionnaire, star=False), "</section>"]
     body += _trend_tables(trend, lang) + _warnings(trend.problems, lang)
     body += _method(_q_name(trend.rounds[-1], lang), "method_trend", trend.rounds, lang, "round")
     return document(lang, _w("trend_title", lang), jst or labels[-1], lines, body, author)
@@ -440,7 +436,7 @@ def benchmark_page(bench: Benchmark, lang: str = "pl", author: str | None = None
     body = [f'<p class="caveat" role="note">{escape(_w("caution", lang))}</p>']
     body += _caveats(bench.results, lang, by="jst")
     body += _list(_bench_findings(bench, lang), w("findings", lang))
-    body += [*how_box(lang, _aggregation(bench.results[0]), star=False), "</section>"]
+    body += [*how_box(lang, bench.results[0].questionnaire, star=False), "</section>"]
     body += _bench_tables(bench, lang) + _warnings(bench.problems, lang)
     body += _method(_q_name(bench.results[0], lang), "method_bench", bench.results, lang, "jst")
     return document(lang, _w("bench_title", lang), _w("bench_title", lang), lines, body, author)

@@ -175,13 +175,13 @@ def document(lang: str, title: str, subject: str, lines: Sequence[str], body: Se
     return visible("\n".join(parts)) + "\n"
 
 
-def how_box(lang: str, aggregation: str = "areas", star: bool = True) -> list[str]:
+def how_box(lang: str, questionnaire: Questionnaire | None, star: bool = True) -> list[str]:
     """The "Jak czytać wyniki" box: the scale, what a grade is, what † (and, where a page
     uses it, *) mean."""
     from liwindex.report.findings import WORDS, how_to_read
 
     words = WORDS["en" if lang == "en" else "pl"]
-    how = "".join(f"<p>{escape(text)}</p>" for text in how_to_read(lang, aggregation, star))
+    how = "".join(f"<p>{escape(text)}</p>" for text in how_to_read(lang, questionnaire, star))
     return [f'<aside class="howto" aria-label="{escape(words["how_title"])}"><h3>'
             f'{escape(words["how_title"])}</h3>{how}</aside>']
 
@@ -194,7 +194,7 @@ def _findings(r: _Report) -> list[str]:
                                                                      r.lang))
     # printed, the header, the headline and the findings are page 1: the one-page summary
     return [f"<section class=\"summary-end\"><h2>{r.t('findings')}</h2><ul>{items}</ul></section>",
-            *how_box(r.lang, r.q.scoring.aggregation)]
+            *how_box(r.lang, r.q)]
 
 
 def _caveats(r: _Report) -> list[str]:
