@@ -136,3 +136,18 @@ def test_show_json_has_everything_to_recompute_scores():
     ocena5 = next(s for s in d["scales"] if s["id"] == "ocena5")
     assert [c["points"] for c in ocena5["choices"]] == [1, 2, 3, 4, 5, None]
     assert ocena5["choices"][-1]["na"] is True
+
+
+def test_standard_questionnaire_comments_are_polish():
+    """A Polish editor adapting the standard questionnaire reads its comments in Polish:
+    every section is explained and no comment is in English."""
+    import re
+
+    text = (ROOT / "questionnaires" / "lijw-standard.yaml").read_text("utf-8")
+    comments = [line.split("#", 1)[1] for line in text.splitlines() if line.lstrip().startswith("#")]
+    assert len(comments) >= 20
+    english = re.compile(r"\b(the|and|of|with|is|are|shipped|questions?)\b", re.I)
+    assert not [c for c in comments if english.search(c)]
+    for section in ("scoring:", "groups:", "scales:", "dimensions:", "context_questions:"):
+        before = text[:text.index(f"\n{section}")].rstrip().splitlines()[-1]
+        assert before.startswith("#"), section  # each section opens with its explanation
