@@ -81,7 +81,7 @@ def test_questions_grades_and_notes_sheets_are_filled(comparison_report):
     wb = openpyxl.load_workbook(comparison_report)
     questions = list(wb["Pytania"].iter_rows(values_only=True))
     o1 = next(r for r in questions if r[0] == "o1_n1")
-    assert o1[3] == "ngo" and o1[4] > 0 and sum(v for v in o1[6:12] if v) == pytest.approx(1.0)
+    assert o1[3] == "Organizacja pozarządowa" and o1[4] > 0 and sum(v for v in o1[6:12] if v) == pytest.approx(1.0)
     grades = list(wb["Oceny i rekomendacje"].iter_rows(min_row=2, values_only=True))
     assert len(grades) == 12 and grades[0][3] == 3.5
     assert any(r[6] for r in grades)
@@ -236,6 +236,7 @@ def test_polish_workbook_has_no_internal_names(tmp_path):
     for internal in ("group_weighting", "index_range", "min_answered", "min_area_coverage",
                      "aggregation", "ceil(", "pooled"):
         assert not [t for t in texts if internal in t], internal
+    assert not {"ngo", "jst"} & set(texts)  # groups by their labels in every sheet
     [open_sheet] = [ws for ws in wb if ws.title.startswith("Odpowiedzi")]
     groups = {row[2] for row in open_sheet.iter_rows(min_row=2, values_only=True) if row[2]}
     assert groups and groups <= {"Organizacja pozarządowa", "Administracja samorządowa"}

@@ -210,6 +210,10 @@ class Questionnaire(_Model):
         """Group ids in questionnaire order."""
         return tuple(g.id for g in self.groups)
 
+    def group_labels(self, lang: str) -> dict[str, str]:
+        """Each group's label in ``lang`` by its id (what people read instead of the id)."""
+        return {g.id: g.label.get(lang) for g in self.groups}
+
     def question_groups(self, question: Question | ContextQuestion) -> tuple[str, ...]:
         """The groups a question is asked of (all groups when it does not say)."""
         return question.groups if question.groups is not None else self.group_ids

@@ -164,7 +164,7 @@ class ScoreResult:
         (``62,5% z 120 zaproszonych``)."""
         from liwindex.i18n import fmt
 
-        labels = {g.id: g.label.get(lang) for g in self.questionnaire.groups} if self.questionnaire else {}
+        labels = self.questionnaire.group_labels(lang) if self.questionnaire else {}
         groups = ", ".join(f"{labels.get(g, g).lower()}: {n}" for g, n in self.respondents_by_group.items())
         line = f"{self.respondents_total} ({groups})" if groups else str(self.respondents_total)
         if self.response_rate is not None:

@@ -332,18 +332,22 @@ def _charts(summary: Worksheet, areas: Worksheet, rounds: Sequence[ScoreResult],
 def _questions_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> None:
     """Per round and per scale: each question and group with n, mean and answer shares."""
     row = 1
-    widths = [10, 8, 60, 14, 6, 9] + [13] * 8
+    widths = [10, 8, 60, 24, 6, 9] + [13] * 8
     for result in rounds:
         q = result.questionnaire
         assert q is not None
         put(ws, row, 1, f"{w('round', lang)}: {round_label(result, lang)}", bold=True)
         row += 2
         items = {i.id: i for i in result.items}
+        group_labels = q.group_labels(lang)
         for scale in q.scales:
             questions = [x for x in q.questions if x.scale == scale.id]
             if not questions:
                 continue
-            put(ws, row, 1, f"{w('scale', lang)}: {scale.id}", bold=True)
+            # the scale by its answers (its id is the questionnaire's internal name)
+            scored = [c.label.get(lang) for c in scale.choices if not c.na]
+            words = f"{scored[0]} … {scored[-1]}" if len(scored) > 1 else scale.id
+            put(ws, row, 1, f"{w('scale', lang)}: {words}", bold=True)
             row += 1
             header(ws, row, [w("question", lang), w("area", lang), w("text", lang), w("group", lang),
                              "n", w("mean", lang), *[c.label.get(lang) for c in scale.choices]])
@@ -354,7 +358,7 @@ def _questions_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) ->
                     put(ws, row, 1, x.id)
                     put(ws, row, 2, q.question_area[x.id])
                     put(ws, row, 3, x.text.get(lang), wrap=True)
-                    put(ws, row, 4, g)
+                    put(ws, row, 4, group_labels.get(g, g))
                     put(ws, row, 5, stats.n)
                     put(ws, row, 6, stats.mean, SCORE)
                     fit_height(ws, row, [(x.text.get(lang), widths[2])])
@@ -377,7 +381,7 @@ def _open_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> None
         texts = {c.id: c.text.get(lang) for c in q.context_questions}
         order = {c.id: i for i, c in enumerate(q.context_questions)}
         groups = {g: i for i, g in enumerate(q.group_ids)}
-        labels = {g.id: g.label.get(lang) for g in q.groups}
+        labels = q.group_labels(lang)
         answers = sorted(result.open_answers,
                          key=lambda a: (order.get(a.question, 99), groups.get(a.group, 99), a.row))
         for answer in answers:
@@ -441,6 +445,7 @@ def _notes_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Compa
                      w("answered_share", lang), w("na_share", lang), w("flag", lang)])
     row += 1
     for result in rounds:
+        labels = result.questionnaire.group_labels(lang) if result.questionnaire is not None else {}
         for area in result.areas:
             for g, quality in area.quality.items():
                 if not quality.asked:
@@ -453,7 +458,7 @@ def _notes_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Compa
                     flags.append(w("flag_low", lang))
                 if quality.na_share is not None and quality.na_share > 0.3:
                     flags.append(w("flag_na", lang))
-                values = [round_label(result, lang), area.id, g, n, quality.asked]
+                values = [round_label(result, lang), area.id, labels.get(g, g), n, quality.asked]
                 for c, value in enumerate(values, 1):
                     put(ws, row, c, value)
                 put(ws, row, 6, quality.answered_share, SHARE)
@@ -541,11 +546,14 @@ def _analysis_sheet(ws: Worksheet, analysis: Analysis, lang: str) -> None:
     put(ws, row, 1, w("reliability_title", lang), bold=True)
     row += 1
     header(ws, row, [w("area", lang), w("group", lang), "n", "k", "alfa", w("weakest_item", lang)])
+    q = analysis.result.questionnaire
+    labels = q.group_labels(lang) if q is not None else {}
     for table in analysis.reliability:
         row += 1
         weakest = min((i for i in table.items if i.item_rest is not None), key=lambda i: i.item_rest or 0,
                       default=None)
-        for c, cell in enumerate([table.area, table.group, table.n, table.k], 1):
+        group = labels.get(table.group, table.group)  # the group's label, not its code
+        for c, cell in enumerate([table.area, group, table.n, table.k], 1):
             put(ws, row, c, cell)
         if table.status in ("too_few", "undefined"):
             put(ws, row, 5, w(f"alpha_{table.status}", lang))
