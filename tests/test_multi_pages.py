@@ -137,3 +137,16 @@ def test_pdf_of_the_trend_page(tmp_path):
     result = run("trend", INITIAL, POST, "-o", out, "--jobs", "1")
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(b"%PDF") and out.stat().st_size > 20_000
+
+
+@pytest.mark.parametrize(("kind", "inputs", "charts"), [
+    ("trend", [INITIAL, POST, ANNUAL], 2), ("benchmark", [ANNUAL, OTHERS], 1)])
+def test_workbooks_wrap_names_and_keep_each_chart_on_its_page(tmp_path, kind, inputs, charts):
+    import openpyxl
+
+    out = tmp_path / "w.xlsx"
+    assert run(kind, *inputs, "-o", out, "--jobs", "1").exit_code == 0
+    ws = openpyxl.load_workbook(out).worksheets[0]
+    names = [c for c in ws["B"][1:] if isinstance(c.value, str) and len(c.value) > 52]
+    assert names and all(c.alignment.wrap_text for c in names)  # whole, on several lines
+    assert len(ws.row_breaks.brk) == charts  # a page break before each chart
