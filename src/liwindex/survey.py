@@ -530,12 +530,20 @@ def check_answers(
 def submission_keys(data: SurveyData) -> pd.Series:
     """Per respondent with at least five answers (index: the rows), a hash of their group
     and answers: two rows with one key are one submission given twice."""
+    import numpy as np
     import pandas as pd
 
-    full = data.answered().sum(axis=1) >= 5
-    frame = data.codes[full].astype(str)
-    frame["__group"] = data.groups[full].astype(str)
-    return pd.util.hash_pandas_object(frame, index=False)
+    matrix = data.code_matrix()
+    full = (matrix >= 0).sum(axis=1) >= 5
+    # questions in a fixed order (by id) and named in the key, so that two files with the
+    # same questions in different column orders give one key for one submission; the code
+    # matrix holds each answer's position on its scale, the same in every file
+    order = np.argsort(np.asarray(data.codes.columns, dtype=object).astype(str), kind="stable")
+    names = tuple(str(data.codes.columns[j]) for j in order)
+    rows = np.ascontiguousarray(matrix[full][:, order])
+    groups = data.groups.astype(str).to_numpy()[full]
+    keys = [hash((names, group, row.tobytes())) for group, row in zip(groups, rows, strict=True)]
+    return pd.Series(keys, index=data.codes.index[full], dtype="int64")
 
 
 def _check_duplicates(data: SurveyData, report: Report, where: dict[str, Any]) -> None:
