@@ -159,15 +159,9 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
         fit_height(ws, i, [(fact, 90)])  # columns B–I, about 90 characters a line
     row = 8
     caveats = _caveat_lines(rounds, lang)
-    if caveats:
-        put(ws, row, 1, w("caveats", lang), bold=True)
-        for caveat in caveats:
-            row += 1
-            put(ws, row, 1, caveat, wrap=True)
-            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
-            ws.cell(row=row, column=1).fill = FLAG_FILL
-            fit_height(ws, row, [(caveat, 100)])
-        row += 2
+    if caveats:  # flagged, across columns A–E (about 100 characters a line)
+        row = _text_block(ws, row, w("caveats", lang), caveats, last_column=5, chars=100,
+                          fill=FLAG_FILL)
     # the report page's "Najważniejsze wnioski" (the gap between groups without its interval)
     found = findings(rounds, comparison, gaps_for(last, None), lang)
     row = _text_block(ws, row, report_word("findings", lang), [f"• {text}" for text in found])
@@ -249,15 +243,19 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
     return row
 
 
-def _text_block(ws: Worksheet, row: int, title: str, lines: Sequence[str]) -> int:
-    """A bold title and wrapped lines across columns A–I (whole, the row as tall as the
-    text); returns the row after a blank one."""
+def _text_block(ws: Worksheet, row: int, title: str, lines: Sequence[str], last_column: int = 9,
+                chars: int = 125, fill: PatternFill | None = None) -> int:
+    """A bold title and wrapped lines merged across columns A to ``last_column`` (whole,
+    each row as tall as its text at ``chars`` characters a line; A–I hold about 125);
+    returns the row after a blank one."""
     put(ws, row, 1, title, bold=True)
     for line in lines:
         row += 1
         put(ws, row, 1, line, wrap=True)
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=9)
-        fit_height(ws, row, [(line, 125)])  # columns A–I, about 125 characters a line
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_column)
+        if fill is not None:
+            ws.cell(row=row, column=1).fill = fill
+        fit_height(ws, row, [(line, chars)])
     return row + 2
 
 

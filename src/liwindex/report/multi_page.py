@@ -12,8 +12,10 @@ from itertools import pairwise
 from liwindex.comparison import round_label
 from liwindex.i18n import fmt, fmt_signed
 from liwindex.multi import Benchmark, Trend
+from liwindex.problems import Problem
 from liwindex.report import charts
 from liwindex.report.page import document, how_box, num_cell, table
+from liwindex.report.words import w
 from liwindex.results import ScoreResult
 
 WORDS: dict[str, dict[str, str]] = {
@@ -21,7 +23,6 @@ WORDS: dict[str, dict[str, str]] = {
         "trend_title": "Lokalny Indeks Jakości Współpracy — kolejne etapy oceny",
         "bench_title": "Lokalny Indeks Jakości Współpracy — porównanie samorządów",
         "rounds": "Etapy oceny",
-        "values": "Wartości",
         "index_in": "Indeks LIJW · {label}",
         "since": "od etapu {label}",
         "trend_index": "Indeks LIJW w etapie {label} wynosi {value} na 5 ({basis}).",
@@ -70,7 +71,6 @@ WORDS: dict[str, dict[str, str]] = {
         "rank": "Miejsce", "jst": "Samorząd", "round": "Etap", "n": "Respondenci",
         "index": "Indeks LIJW", "vs_median": "Różnica od mediany",
         "areas_bench": "Obszary w samorządach",
-        "areas_legend": "Obszary",
         "median": "Mediana",
         "median_line": "mediana",
         "warnings": "Uwagi",
@@ -85,7 +85,6 @@ WORDS: dict[str, dict[str, str]] = {
         "trend_title": "Local Cooperation Quality Index — rounds of the assessment",
         "bench_title": "Local Cooperation Quality Index — local governments compared",
         "rounds": "Rounds",
-        "values": "Values",
         "index_in": "LIJW index · {label}",
         "since": "since {label}",
         "trend_index": "The LIJW index in the round {label} is {value} out of 5 ({basis}).",
@@ -135,7 +134,6 @@ WORDS: dict[str, dict[str, str]] = {
         "rank": "Rank", "jst": "Local government", "round": "Round", "n": "Respondents",
         "index": "LIJW index", "vs_median": "Difference from the median",
         "areas_bench": "Areas by local government",
-        "areas_legend": "Areas",
         "median": "Median",
         "median_line": "median",
         "warnings": "Notes",
@@ -153,15 +151,9 @@ def _w(key: str, lang: str) -> str:
     return WORDS["en" if lang == "en" else "pl"][key]
 
 
-def _signed(value: float | None, lang: str) -> str:
-    return fmt_signed(value, lang)
-
-
 def _caveats(results: Sequence[ScoreResult], lang: str, by: str = "round") -> list[str]:
     """Missing groups and provisional areas of each round, said where the numbers are."""
     from liwindex.multi import jst_name
-    from liwindex.report.words import w
-
     lines = [f"{round_label(x, lang) if by == 'round' else jst_name(x)}: {text}"
              for x in results for text in x.caveats(lang)]
     if not lines:
@@ -176,8 +168,8 @@ def _list(items: Sequence[str], heading: str) -> list[str]:
     return [f"<section><h2>{escape(heading)}</h2><ul>{entries}</ul>"]
 
 
-def _warnings(problems: Sequence[object], lang: str) -> list[str]:
-    texts = [p.message(lang) for p in problems]  # type: ignore[attr-defined]
+def _warnings(problems: Sequence[Problem], lang: str) -> list[str]:
+    texts = [p.message(lang) for p in problems]
     if not texts:
         return []
     items = "".join(f"<li>{escape(text)}</li>" for text in texts)
@@ -187,8 +179,6 @@ def _warnings(problems: Sequence[object], lang: str) -> list[str]:
 def _method(q_name: str, key: str, results: Sequence[ScoreResult], lang: str, by: str) -> list[str]:
     from liwindex import __version__
     from liwindex.multi import jst_name
-    from liwindex.report.words import w
-
     counts = "; ".join(f"{round_label(x, lang) if by == 'round' else jst_name(x)}: "
                        f"{x.respondents_line(lang)}" for x in results)
     return [f"<section><h2>{escape(w('method', lang))}</h2>",
@@ -216,7 +206,7 @@ def _trend_findings(trend: Trend, lang: str) -> list[str]:
         out.append(_w(key, lang).format(label=labels[0], delta=fmt(abs(delta), lang)))
         if len(index) > 2 and index[-2] is not None:
             out.append(_w("last_step", lang).format(label=labels[-2],
-                                                    delta=_signed(index[-1] - index[-2], lang)))
+                                                    delta=fmt_signed(index[-1] - index[-2], lang)))
     areas = data["areas"]
     changes = [(a, a["values"][-1] - a["values"][0]) for a in areas
                if a["values"][0] is not None and a["values"][-1] is not None]
@@ -228,10 +218,10 @@ def _trend_findings(trend: Trend, lang: str) -> list[str]:
         worst = min(changes, key=lambda c: c[1])
         if best[1] > 0:
             out.append(_w("gain", lang).format(label=labels[0], area=name(best[0]),
-                                               delta=_signed(best[1], lang)))
+                                               delta=fmt_signed(best[1], lang)))
         if worst[1] < 0:
             out.append(_w("drop", lang).format(label=labels[0], area=name(worst[0]),
-                                               delta=_signed(worst[1], lang)))
+                                               delta=fmt_signed(worst[1], lang)))
         else:
             out.append(_w("no_drop", lang).format(label=labels[0]))
     if len(labels) > 2:
@@ -254,8 +244,6 @@ def _trend_findings(trend: Trend, lang: str) -> list[str]:
 
 
 def _trend_tables(trend: Trend, lang: str) -> list[str]:
-    from liwindex.report.words import w
-
     data, labels = trend.to_dict(lang), trend.labels(lang)
     last = trend.rounds[-1]
     lo, hi = last.index_range
@@ -321,12 +309,10 @@ def trend_page(trend: Trend, lang: str = "pl", author: str | None = None) -> str
     if delta is not None:
         headline += [f'<div><div class="muted">{escape(_w("since", lang).format(label=labels[0]))}'
                      f'</div><div class="big {css}" data-value="{delta!r}">'
-                     f"{escape(_signed(delta, lang))}</div></div>"]
+                     f"{escape(fmt_signed(delta, lang))}</div></div>"]
     headline.append("</section>")
     body = headline + _caveats(trend.rounds, lang)
     body.append(f'<p class="note">{escape(_w("basis_" + trend.basis, lang))}</p>')
-    from liwindex.report.words import w
-
     body += _list(_trend_findings(trend, lang), w("findings", lang))
     body += [f'<p class="note">{escape(_w("no_ci", lang))}</p>',
              *how_box(lang, trend.rounds[-1].questionnaire, star=False), "</section>"]
@@ -430,8 +416,6 @@ def _bench_tables(bench: Benchmark, lang: str) -> list[str]:
 
 def benchmark_page(bench: Benchmark, lang: str = "pl", author: str | None = None) -> str:
     """Local governments side by side as a page for publication."""
-    from liwindex.report.words import w
-
     lines = [escape(_w("jst_count", lang).format(n=len(bench.names), basis=bench.basis_words(lang)))]
     body = [f'<p class="caveat" role="note">{escape(_w("caution", lang))}</p>']
     body += _caveats(bench.results, lang, by="jst")

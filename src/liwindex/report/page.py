@@ -76,7 +76,6 @@ def num_cell(value: float | None, lang: str, signed: bool = False, digits: int =
     return f'<td class="num"{data}>{escape(shown + mark)}</td>'
 
 
-
 def table(caption: str, head: Sequence[str], rows: Sequence[str],
           numeric: Sequence[int] | None = None) -> str:
     """A real table: caption, column headers; ``numeric`` columns are right-aligned (by
@@ -87,7 +86,6 @@ def table(caption: str, head: Sequence[str], rows: Sequence[str],
     labelled = [_labelled(row, head) for row in rows]
     return (f'<div class="scroll"><table class="cards"><caption>{escape(caption)}</caption>'
             f"<thead><tr>{cells}</tr></thead><tbody>{''.join(labelled)}</tbody></table></div>")
-
 
 
 def _labelled(row: str, head: Sequence[str]) -> str:
