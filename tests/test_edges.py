@@ -46,24 +46,22 @@ def test_areas_without_values_are_named_in_one_warning_per_round(thin):
 
 
 def test_submission_keys_ignore_column_order_and_need_five_answers():
-    """One submission has one key whatever the order of the file's columns; a row with
+    """One submission has one key whatever the order of the questions' columns; a row with
     fewer than five answers gets none; another group or one other answer is another key."""
-    import pandas as pd
+    import numpy as np
 
-    from liwindex.survey import SurveyData
+    from liwindex.survey import SurveyData, submission_keys
 
-    def data(columns: list[str], rows: list[list[str | None]], groups: list[str]) -> SurveyData:
-        codes = pd.DataFrame({c: pd.Categorical([r[k] for r in rows], categories=["1", "2", "3"])
-                              for k, c in enumerate(columns)}, index=range(2, 2 + len(rows)))
-        return SurveyData("O", 1, codes, pd.Series(groups, index=codes.index))
-
-    from liwindex.survey import submission_keys
+    def data(columns: list[str], rows: list[list[int]], groups: list[int]) -> SurveyData:
+        return SurveyData("O", 1, rows=np.arange(2, 2 + len(rows)),
+                          matrix=np.array(rows, dtype=np.int16), group_index=np.array(groups),
+                          question_ids=tuple(columns), choices=(("1", "2", "3"),) * len(columns),
+                          group_ids=("ngo", "jst"))
 
     names = ["a", "b", "c", "d", "e"]
-    rows = [["1", "2", "3", "1", "2"], ["1", "2", "3", "1", "2"], ["1", "2", "3", "1", "3"],
-            ["1", "2", "3", "1", None], ["1", "2", "3", "1", "2"]]
-    keys = submission_keys(data(names, rows, ["ngo", "ngo", "ngo", "ngo", "jst"]))
-    assert list(keys.index) == [2, 3, 4, 6]  # row 5 has four answers
+    rows = [[0, 1, 2, 0, 1], [0, 1, 2, 0, 1], [0, 1, 2, 0, 2], [0, 1, 2, 0, -1], [0, 1, 2, 0, 1]]
+    keys = dict(submission_keys(data(names, rows, [0, 0, 0, 0, 1])))
+    assert list(keys) == [2, 3, 4, 6]  # row 5 has four answers
     assert keys[2] == keys[3] and len({keys[2], keys[4], keys[6]}) == 3
-    swapped = submission_keys(data(names[::-1], [r[::-1] for r in rows], ["ngo"] * 5))
+    swapped = dict(submission_keys(data(names[::-1], [r[::-1] for r in rows], [0] * 5)))
     assert swapped[2] == keys[2]

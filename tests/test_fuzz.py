@@ -50,6 +50,33 @@ def test_reader_returns_only_a_report(sheet, group):
         assert not report.valid
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(CELLS, min_size=0, max_size=6), max_size=10))
+def test_small_and_large_sheets_are_factorised_alike(table):
+    """The dict path (survey-sized sheets) and pandas' hash table (large ones) give the
+    same rows, columns, distinct values and empty cells."""
+    import pytest
+
+    from liwindex import readers
+
+    small = to_sheet("S", [list(r) for r in table], Limits())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(readers, "SMALL_SHEET_CELLS", -1)
+        large = to_sheet("S", [list(r) for r in table], Limits())
+    assert small.numbers.tolist() == large.numbers.tolist()
+    assert len(small.columns) == len(large.columns)
+
+    def same(a, b):  # NaN equals NaN here; 1 and 1.0 are one value in both paths
+        return a == b or (a != a and b != b)
+
+    for a, b in zip(small.columns, large.columns, strict=True):
+        assert a.codes.dtype == b.codes.dtype and a.codes.tolist() == b.codes.tolist()
+        assert len(a.values) == len(b.values)
+        assert all(same(x, y) for x, y in zip(a.values, b.values, strict=True))
+    for (n1, r1), (n2, r2) in zip(small.rows, large.rows, strict=True):
+        assert n1 == n2 and all(same(x, y) for x, y in zip(r1, r2, strict=True))
+
+
 def digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

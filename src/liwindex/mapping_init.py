@@ -118,10 +118,12 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
     matcher = HeaderMatcher(q)
     start = find_header(survey, matcher)
     header_row, header = survey.head(start + 1)[start]
-    data = survey.frame.iloc[start + 1:]
-
     def distinct(index: int) -> set[str]:
-        return {clean_text(v) for v in data[index].unique()} - {""} if index in data else set()
+        if index >= len(survey.columns):
+            return set()
+        column = survey.columns[index]
+        used = {int(c) for c in set(column.codes[start + 1:].tolist()) if c >= 0}
+        return {clean_text(column.values[c]) for c in used} - {""}
 
     candidates: dict[str, list[str]] = {x.id: [x.id, x.text.pl, x.text.en or ""] for x in q.questions}
     candidates.update({c.id: [c.id, c.text.pl, c.text.en or ""] for c in q.context_questions})

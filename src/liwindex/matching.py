@@ -212,6 +212,8 @@ class ChoiceLookup:
         self._keys = _lookup_keys((c.code, c.label, c.aliases) for c in scale.choices)
         self._codes = {fold(c.code): c.code for c in scale.choices}
         self._blank: set[str] = set()
+        self._positions = {c.code: i for i, c in enumerate(scale.choices)}
+        self._entries: dict[str, tuple[int, str | None, bool, str | None]] = {}
         if mapping is not None:
             for table in (mapping.answers.get("*", {}), mapping.answers.get(scale.id, {})):
                 for text, code in table.items():
@@ -229,6 +231,21 @@ class ChoiceLookup:
     def is_blank(self, value: object) -> bool:
         """True for texts the mapping file says to treat as an empty cell."""
         return fold(value) in self._blank
+
+    def entry(self, value: str) -> tuple[int, str | None, bool, str | None]:
+        """For a cleaned cell text: ``(position of its choice or -1, how it matched (see
+        :meth:`match`), is it blank by the mapping, the choice code)``, remembered: the
+        same few answers recur in every column of a scale and every file of a run."""
+        found = self._entries.get(value)
+        if found is None:
+            if self.is_blank(value):
+                found = (-1, None, True, None)
+            else:
+                code, how = self.match(value)
+                found = (self._positions[code] if code is not None else -1, how, False, code)
+            if len(self._entries) < 10_000:
+                self._entries[value] = found
+        return found
 
     def code(self, value: object) -> str | None:
         """The choice code of a cell value, or None when nothing matches."""

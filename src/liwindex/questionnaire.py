@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+if TYPE_CHECKING:
+    from liwindex.scoring import QuestionTables
 
 # Ids end up in XLSForm expressions, column headers and file names: letters, digits and
 # "_" only, starting with a letter (o1_n1, O1, P1, ngo).
@@ -224,6 +227,13 @@ class Questionnaire(_Model):
         return tuple(
             tuple(g in self.question_groups(q) for q in self.questions) for g in self.group_ids
         )
+
+    @cached_property
+    def tables(self) -> QuestionTables:
+        """The questions as numpy arrays for the scoring engine, built once."""
+        from liwindex.scoring import QuestionTables
+
+        return QuestionTables.of(self)
 
     def to_dict(self) -> dict[str, Any]:
         """The whole structure as SPEC §4 describes for ``questionnaire show --json``."""

@@ -16,78 +16,121 @@ from typing import Any
 
 from liwindex.problems import Report, Severity
 from liwindex.text import column_letter
-from liwindex.workbook import Limits, Sheet, TooLarge
+from liwindex.workbook import Limits, Sheet, SheetColumn, TooLarge
 
 
 class PasswordProtected(Exception):
     """The workbook is encrypted with a password."""
 
 
+# Below this many cells a sheet is factorised with a dict in Python (a survey export of a
+# hundred respondents: well under a millisecond); above it pandas' hash table in C, which
+# costs tens of microseconds a column to start but less a cell.
+SMALL_SHEET_CELLS = 50_000
+
+
 def to_sheet(name: str, table: Sequence[Sequence[Any]] | Any, limits: Limits, hidden: bool = False,
              merged: list[tuple[int, int, int]] | None = None) -> Sheet:
     """A sheet from a table whose first row is spreadsheet row 1 (a list of rows or a
-    DataFrame). Every column is factorised once into a categorical (answers repeat a handful
-    of labels, so this is both the fastest and the smallest form); empty strings count as
-    empty, empty rows and trailing columns are dropped, and the limits are enforced."""
+    DataFrame of categories from the CSV parser). Every column is factorised once (answers
+    repeat a handful of labels, so this is both the fastest and the smallest form); empty
+    strings count as empty, empty rows and trailing columns are dropped, and the limits are
+    enforced."""
     import numpy as np
-    import pandas as pd
 
-    if isinstance(table, pd.DataFrame):
-        columns = [table[c] for c in table.columns]
+    if hasattr(table, "columns") and hasattr(table, "iloc"):  # a DataFrame (CSV)
+        factorised = [_factorised_series(table[c]) for c in table.columns]
         height = len(table)
     else:
         width = max((len(r) for r in table), default=0)
         if any(len(r) != width for r in table):
             table = [list(r) + [None] * (width - len(r)) for r in table]
         height = len(table)
-        # transposed once so that each column is contiguous: factorising is twice as fast
-        array = np.ascontiguousarray(np.array(table, dtype=object).reshape(height, width).T)
+        if height * width <= SMALL_SHEET_CELLS:
+            factorised = [_factorised_small(column) for column in zip(*table, strict=True)]
+        else:
+            table = table if isinstance(table, list) else list(table)
+            factorised = _factorised_large(table, height, width)  # frees the rows as it goes
         if isinstance(table, list):
             table.clear()  # the rows' lists are no longer needed; free them early
-        columns = list(array)
-        del array
-    factorised: list[tuple[Any, Any]] = []
-    keep = np.zeros(height, dtype=bool)
-    used = []
-    for values in columns:
-        if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype):
-            column_codes, uniques = values.cat.codes.to_numpy(), values.cat.categories
-        else:
-            column_codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
-        blank = [i for i, u in enumerate(uniques) if isinstance(u, str) and u == ""]
-        if blank:
-            column_codes = np.where(column_codes == blank[0], -1, column_codes)
-        filled = column_codes >= 0
-        keep |= filled
-        used.append(bool(filled.any()))
-        factorised.append((column_codes, uniques))
-    del columns  # only the distinct values are kept from here on
+    used = [bool(len(values)) for _, values in factorised]
     width = max((j + 1 for j, flag in enumerate(used) if flag), default=0)
     if width > limits.max_columns:
         raise TooLarge("too-many-columns", name, limits.max_columns, "LIWINDEX_MAX_COLUMNS")
+    keep = np.zeros(height, dtype=bool)
+    for j in range(width):
+        if used[j]:
+            keep |= factorised[j][0] >= 0
     if int(keep.sum()) > limits.max_rows:
         raise TooLarge("too-many-rows", name, limits.max_rows, "LIWINDEX_MAX_ROWS")
     rows = np.flatnonzero(keep) + 1
     every_row = bool(keep.all())
-    frame_columns = {}
+    columns = []
     for j in range(width):
-        column_codes, uniques = factorised[j]
-        column_codes = column_codes if every_row else column_codes[keep]
-        _check_cell_lengths(name, uniques, column_codes, rows, j, limits)
-        frame_columns[j] = pd.Categorical.from_codes(  # the codes come from factorize
-            column_codes, categories=_unique_index(uniques), validate=False)
-    frame = pd.DataFrame(frame_columns, index=rows)
-    return Sheet(name=name, frame=frame, hidden=hidden, merged=merged or [])
+        codes, values = factorised[j]
+        codes = codes if every_row else codes[keep]
+        _check_cell_lengths(name, values, codes, rows, j, limits)
+        columns.append(SheetColumn(codes=codes, values=values))
+    return Sheet(name=name, numbers=rows.astype(np.int64), columns=columns, hidden=hidden,
+                 merged=merged or [])
 
 
-def _unique_index(uniques: Any) -> Any:
-    """Categories must be unique and not null; factorize already guarantees both, but a
-    value such as 1 and 1.0 or True hashes equal — keep them as distinct objects."""
+def _blank(value: Any) -> bool:
+    """An empty cell: None, an empty string, or NaN."""
+    return value is None or (isinstance(value, str) and value == "") or \
+        (isinstance(value, float) and value != value)
+
+
+def _without_blanks(codes: Any, values: list[Any]) -> tuple[Any, list[Any]]:
+    """Drop the blank distinct values: their cells become -1 and the others renumbered."""
+    import numpy as np
+
+    kept = [i for i, v in enumerate(values) if not _blank(v)]
+    if len(kept) == len(values):
+        return codes, values
+    remap = np.full(len(values) + 1, -1, dtype=np.int32)  # the last entry: -1 stays -1
+    remap[kept] = np.arange(len(kept), dtype=np.int32)
+    return remap[codes], [values[i] for i in kept]
+
+
+def _factorised_small(column: Sequence[Any]) -> tuple[Any, list[Any]]:
+    """A column's codes and distinct values, by a dict: values equal in Python (1, 1.0 and
+    True) are one value, as in pandas' hash table, the first one seen kept."""
+    import numpy as np
+
+    seen: dict[Any, int] = {}
+    codes = np.fromiter((seen.setdefault(v, len(seen)) for v in column), dtype=np.int32,
+                        count=len(column))
+    return _without_blanks(codes, list(seen))
+
+
+def _factorised_large(table: list[Any], height: int, width: int) -> list[tuple[Any, list[Any]]]:
+    """Columns of a large sheet factorised by pandas' hash table, the table transposed
+    once so that each column is contiguous (factorising is twice as fast)."""
+    import numpy as np
     import pandas as pd
 
-    if isinstance(uniques, pd.Index):
-        return uniques
-    return pd.Index(list(uniques), dtype=object, tupleize_cols=False)
+    array = np.ascontiguousarray(np.array(table, dtype=object).reshape(height, width).T)
+    table.clear()
+    out = []
+    for j in range(width):
+        codes, uniques = pd.factorize(array[j], use_na_sentinel=True)
+        out.append(_without_blanks(codes.astype(np.int32), list(uniques)))
+        array[j] = None  # free the column's cells as soon as they are factorised
+    return out
+
+
+def _factorised_series(values: Any) -> tuple[Any, list[Any]]:
+    """A column the CSV parser read into categories (or any Series)."""
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes, uniques = values.cat.codes.to_numpy(), list(values.cat.categories)
+    else:
+        codes, found = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
+        uniques = list(found)
+    return _without_blanks(np.asarray(codes, dtype=np.int32), uniques)
 
 
 def _check_cell_lengths(name: str, uniques: Any, codes: Any, rows: Any, column: int,

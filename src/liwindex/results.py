@@ -279,102 +279,114 @@ CAVEAT_CODES = ("group-missing", "areas-provisional")
 
 def score_round(round_: Round) -> ScoreResult:
     """Score a validated round (SPEC §2) and gather the result with its warnings."""
-    import pandas as pd
+    import numpy as np
 
-    from liwindex.scoring import aggregate, group_codes, score_survey
+    from liwindex.scoring import aggregate_many, score_survey
 
     q = round_.questionnaire
     area_ids = [a.id for a in q.areas]
+    group_ids = list(q.group_ids)
     problems = list(round_.report.problems)
     source = round_.source
 
     if round_.survey is not None:
-        groups = round_.survey.groups
-        responded = round_.survey.answered()
-        survey = score_survey(round_.points(), groups, q, responded=responded)
-        survey_areas = survey.area
+        group_index = round_.survey.group_index
+        survey = score_survey(round_.point_matrix(), group_index, q,
+                              responded=round_.survey.answered(), rows=round_.survey.rows)
+        survey_areas = survey.values
     else:
-        groups = pd.Series([], dtype=object)
+        group_index = np.empty(0, dtype=np.int64)
         survey = None
-        survey_areas = pd.Series(float("nan"), index=area_ids)
+        survey_areas = np.full(len(area_ids), np.nan)
 
     grade_values = {a: g.value for a, g in round_.grades.items() if g.value is not None}
-    grades_areas = pd.Series(grade_values, dtype=float).reindex(area_ids)
-    final_areas = grades_areas.fillna(survey_areas) if grade_values else survey_areas
+    grades_areas = np.array([grade_values.get(a, np.nan) for a in area_ids], dtype=float)
+    final_areas = np.where(np.isnan(grades_areas), survey_areas, grades_areas) if grade_values \
+        else survey_areas
 
-    survey_agg = aggregate(survey_areas, q)
-    grades_agg = aggregate(grades_areas, q)
-    final_agg = aggregate(final_areas, q)
-    # Each group's own płaszczyzna scores and index, by the same rules (coverage included).
-    group_aggs = {
-        g: aggregate(survey.area_by_group.loc[g] if survey is not None else survey_areas, q)
-        for g in q.group_ids
-    }
+    # the survey's, the grades', the final and each group's own płaszczyzny and index, by
+    # the same rules (coverage included), in one call
+    by_group = survey.group_values if survey is not None else np.tile(survey_areas, (len(group_ids), 1))
+    stacked = np.vstack([survey_areas, grades_areas, final_areas, by_group])
+    dims, indexes = aggregate_many(stacked, q)
 
-    def coverage_warning(which: dict[str, str], agg: Any) -> None:
-        if agg.index is None:
+    def summary(k: int) -> tuple[dict[str, float | None], float | None, list[str]]:
+        return ({d.id: _num(dims[k, i]) for i, d in enumerate(q.dimensions)}, _num(indexes[k]),
+                [a for a, v in zip(area_ids, stacked[k], strict=True) if np.isnan(v)])
+
+    survey_dims, survey_index, survey_missing = summary(0)
+    grades_dims, grades_index, grades_missing = summary(1)
+    final_dims, final_index, final_missing = summary(2)
+    group_summaries = {g: summary(3 + i) for i, g in enumerate(group_ids)}
+
+    def coverage_warning(which: dict[str, str], index: float | None, missing: list[str]) -> None:
+        if index is None:
             problems.append(Problem(
-                "index-coverage", Severity.WARNING, file=source, value=", ".join(agg.missing_areas),
-                params={"which": which, "have": len(area_ids) - len(agg.missing_areas),
+                "index-coverage", Severity.WARNING, file=source, value=", ".join(missing),
+                params={"which": which, "have": len(area_ids) - len(missing),
                         "total": len(area_ids),
                         "need": math.ceil(q.scoring.min_area_coverage * len(area_ids) - 1e-9)},
             ))
 
     if survey is not None:
-        no_data = [a for a in area_ids if pd.isna(survey_areas[a])]
-        if no_data and survey_agg.index is not None:
+        if survey_missing and survey_index is not None:
             problems.append(Problem("area-no-data", Severity.WARNING, file=source,
-                                    value=", ".join(no_data)))
-        coverage_warning({"pl": "z ankiety", "en": "survey"}, survey_agg)
+                                    value=", ".join(survey_missing)))
+        coverage_warning({"pl": "z ankiety", "en": "survey"}, survey_index, survey_missing)
     if grade_values:
-        coverage_warning({"pl": "z ocen grupy roboczej", "en": "grades"}, grades_agg)
+        coverage_warning({"pl": "z ocen grupy roboczej", "en": "grades"}, grades_index, grades_missing)
         ungraded = [a for a in area_ids if a not in grade_values]
         if ungraded:
             problems.append(Problem("grades-partial", Severity.WARNING, file=source,
                                     value=", ".join(ungraded)))
-            coverage_warning({"pl": "końcowy", "en": "final"}, final_agg)
+            coverage_warning({"pl": "końcowy", "en": "final"}, final_index, final_missing)
 
-    by_group_n = {g: int((groups == g).sum()) for g in q.group_ids}
+    counts = np.bincount(group_index[group_index >= 0], minlength=len(group_ids))
+    by_group_n = {g: int(counts[i]) for i, g in enumerate(group_ids)}
     min_n = q.scoring.min_group_n
-    asked_groups = {area.id: [g for g in q.group_ids
+    asked_groups = {area.id: [g for g in group_ids
                               if any(g in q.question_groups(x) for x in area.questions)]
                     for area in q.areas}
     areas = []
-    for area in q.areas:
+    for a_pos, area in enumerate(q.areas):
         a = area.id
-        n_by_group = {g: (int(survey.area_n_by_group.at[g, a]) if survey is not None else 0)
-                      for g in q.group_ids}
+        if survey is not None:
+            n_by_group = {g: int(survey.group_counts[i, a_pos]) for i, g in enumerate(group_ids)}
+            values_by_group = {g: _num(survey.group_values[i, a_pos]) for i, g in enumerate(group_ids)}
+            quality = {g: AreaQuality(asked=int(survey.asked[i, a_pos]),
+                                      answered=int(survey.answered[i, a_pos]),
+                                      na=int(survey.na[i, a_pos]))
+                       for i, g in enumerate(group_ids)}
+        else:
+            n_by_group = dict.fromkeys(group_ids, 0)
+            values_by_group = dict.fromkeys(group_ids)
+            quality = {}
         areas.append(AreaResult(
             id=a,
             dimension=q.area_dimension[a],
             label=area.label.to_dict(),
-            value=_num(final_areas[a]),
-            survey=_num(survey_areas[a]),
-            grade=_num(grades_areas[a]),
-            n=int(survey.area_n[a]) if survey is not None else 0,
-            by_group={g: (_num(survey.area_by_group.at[g, a]) if survey is not None else None)
-                      for g in q.group_ids},
+            value=_num(final_areas[a_pos]),
+            survey=_num(survey_areas[a_pos]),
+            grade=_num(grades_areas[a_pos]),
+            n=int(survey.counts[a_pos]) if survey is not None else 0,
+            by_group=values_by_group,
             n_by_group=n_by_group,
             thin_groups={} if survey is None else {
                 g: n_by_group[g] for g in asked_groups[a] if n_by_group[g] < min_n},
-            quality={} if survey is None else {
-                g: AreaQuality(asked=int(survey.asked_cells.at[g, a]),
-                               answered=int(survey.answered_cells.at[g, a]),
-                               na=int(survey.na_cells.at[g, a]))
-                for g in q.group_ids
-            },
+            quality=quality,
         ))
     if survey is not None:
         _thin_data_warnings(problems, areas, by_group_n, q, source)
     invited = round_.meta.zaproszonych
-    if invited is not None and len(groups) > invited:
+    respondents = len(group_index)
+    if invited is not None and respondents > invited:
         problems.append(Problem("more-than-invited", Severity.WARNING, file=source, value=str(invited),
-                                params={"n": len(groups)}))
+                                params={"n": respondents}))
     dimensions = [
         DimensionResult(
-            id=d.id, label=d.label.to_dict(), value=_num(final_agg.dimensions[d.id]),
-            survey=_num(survey_agg.dimensions[d.id]), grades=_num(grades_agg.dimensions[d.id]),
-            by_group={g: _num(agg.dimensions[d.id]) for g, agg in group_aggs.items()},
+            id=d.id, label=d.label.to_dict(), value=final_dims[d.id],
+            survey=survey_dims[d.id], grades=grades_dims[d.id],
+            by_group={g: group_summaries[g][0][d.id] for g in group_ids},
         )
         for d in q.dimensions
     ]
@@ -387,12 +399,12 @@ def score_round(round_: Round) -> ScoreResult:
         questionnaire_version=q.version,
         meta={"jst": round_.meta.jst, "rok": round_.meta.rok, "etap": round_.meta.etap,
               "source": round_.source, "zaproszonych": round_.meta.zaproszonych},
-        respondents_total=len(groups),
+        respondents_total=respondents,
         respondents_by_group=by_group_n,
         index=IndexResult(
-            value=final_agg.index, survey=survey_agg.index, grades=grades_agg.index,
+            value=final_index, survey=survey_index, grades=grades_index,
             source="grades" if grade_values else "survey",
-            by_group={g: _num(agg.index) for g, agg in group_aggs.items()},
+            by_group={g: group_summaries[g][1] for g in group_ids},
         ),
         dimensions=dimensions,
         areas=areas,
@@ -401,8 +413,8 @@ def score_round(round_: Round) -> ScoreResult:
         questionnaire=q,
         grades=dict(round_.grades),
         open_answers=list(round_.survey.open_answers) if round_.survey is not None else [],
-        respondent_areas=survey.respondent_areas.to_numpy() if survey is not None else None,
-        respondent_groups=group_codes(groups, q) if survey is not None else None,
+        respondent_areas=survey.respondent_values if survey is not None else None,
+        respondent_groups=group_index if survey is not None else None,
     )
 
 
@@ -428,47 +440,44 @@ def _items(round_: Round, survey: Any) -> list[ItemResult]:
     (``nie wiem`` included) among respondents the question is asked of."""
     import numpy as np
 
-    from liwindex.scoring import applicable, group_codes
-
     q = round_.questionnaire
     assert round_.survey is not None
-    codes = round_.survey.codes
     group_ids = list(q.group_ids)
-    group_index = group_codes(round_.survey.groups, q)
-    asked = applicable(round_.survey.groups, q)
+    g_count = len(group_ids)
+    group_index = round_.survey.group_index
     matrix = round_.survey.code_matrix()
-    position = {name: j for j, name in enumerate(codes.columns)}
-    # plain lookups instead of a pandas access per question and group
-    item_n, item_mean = survey.item_n.to_dict(), survey.item_mean.to_dict()
-    n_by_group = survey.item_n_by_group.to_dict("index")
-    mean_by_group = survey.item_mean_by_group.to_dict("index")
+    tables = q.tables
+    widest = tables.points.shape[1] - 1
+    # every question's every group's count of every choice in one bincount: cells asked
+    # of a known group and answered, numbered (question, group, choice)
+    asked = tables.asked_or_unknown[group_index]
+    counted = asked & (matrix >= 0)
+    question_of = np.broadcast_to(np.arange(matrix.shape[1]), matrix.shape)[counted]
+    group_of = np.broadcast_to(group_index[:, None], matrix.shape)[counted]
+    cell = (question_of * g_count + group_of) * widest + matrix[counted]
+    table = np.bincount(cell, minlength=matrix.shape[1] * g_count * widest).reshape(
+        matrix.shape[1], g_count, widest).tolist()
+    item_n, item_mean = survey.items_n.tolist(), survey.items_mean.tolist()
+    n_by_group, mean_by_group = survey.items_n_by_group.tolist(), survey.items_mean_by_group.tolist()
+    positions = {g: i for i, g in enumerate(group_ids)}
     items = []
     for j, question in enumerate(q.questions):
-        scale = q.scale_by_id[question.scale]
-        k = len(scale.choices)
-        choice = matrix[:, position[question.id]]
-        counted = asked[:, j] & (choice >= 0)
-        # one bincount gives every group's count of every choice
-        table = np.bincount(group_index[counted] * k + choice[counted],
-                            minlength=len(group_ids) * k).reshape(len(group_ids), k)
-
-        def distribution(counts: Any) -> dict[str, int]:
-            return {c.code: int(n) for c, n in zip(scale.choices, counts, strict=True)}  # noqa: B023
-
+        codes = [c.code for c in q.scale_by_id[question.scale].choices]
+        counts = table[j]
         items.append(ItemResult(
             id=question.id,
             area=q.question_area[question.id],
-            n=int(item_n[question.id]),
-            mean=_num(item_mean[question.id]),
-            distribution=distribution(table.sum(axis=0)),
+            n=int(item_n[j]),
+            mean=_num(item_mean[j]),
+            distribution=dict(zip(codes, [sum(c[k] for c in counts) for k in range(len(codes))],
+                                  strict=True)),
             by_group={
                 g: ItemStats(
-                    n=int(n_by_group[g][question.id]),
-                    mean=_num(mean_by_group[g][question.id]),
-                    distribution=distribution(table[group_ids.index(g)]),
+                    n=int(n_by_group[positions[g]][j]),
+                    mean=_num(mean_by_group[positions[g]][j]),
+                    distribution=dict(zip(codes, counts[positions[g]][:len(codes)], strict=True)),
                 )
                 for g in q.question_groups(question)
             },
         ))
     return items
-

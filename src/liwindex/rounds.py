@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from liwindex.grades import GRADES_SHEET, META_SHEET, Grade, Meta, read_grades, read_meta
 from liwindex.messages import did_you_mean
@@ -32,26 +32,24 @@ class Round:
     meta: Meta = field(default_factory=Meta)
     report: Report = field(default_factory=Report)
 
-    def points(self) -> pd.DataFrame:
-        """Raw points of every scored answer (respondents × questions); missing and
-        ``nie wiem`` as NaN."""
+    def point_matrix(self) -> Any:
+        """Raw points of every scored answer (respondents × questions in questionnaire
+        order, a numpy array); missing and ``nie wiem`` as NaN."""
         import numpy as np
+
+        if self.survey is None:
+            return np.empty((0, len(self.questionnaire.questions)))
+        return self.questionnaire.tables.points_of(self.survey.code_matrix())
+
+    def points(self) -> pd.DataFrame:
+        """:meth:`point_matrix` as a frame: index the respondents' rows, columns the
+        question ids."""
         import pandas as pd
 
-        questions = self.questionnaire.questions
+        ids = [q.id for q in self.questionnaire.questions]
         if self.survey is None:
-            return pd.DataFrame(columns=[q.id for q in questions], dtype=float)
-        codes = self.survey.codes
-        matrix = self.survey.code_matrix()
-        position = {name: j for j, name in enumerate(codes.columns)}
-        out = np.full(codes.shape, np.nan, order="F")  # filled column by column
-        for j, question in enumerate(questions):
-            scale = self.questionnaire.scale_by_id[question.scale]
-            # codes are positions among the scale's choices; -1 (blank) takes the last entry
-            table = np.array([np.nan if c.na or c.points is None else c.points
-                              for c in scale.choices] + [np.nan])
-            out[:, j] = table[matrix[:, position[question.id]]]
-        return pd.DataFrame(out, index=codes.index, columns=[q.id for q in questions])
+            return pd.DataFrame(columns=ids, dtype=float)
+        return pd.DataFrame(self.point_matrix(), index=self.survey.rows, columns=ids)
 
 
 def choose_survey_sheet(workbook: Workbook, sheet: str | None, report: Report) -> Sheet | None:
@@ -279,7 +277,7 @@ def combine_rounds(rounds: list[Round], source: str, report: Report) -> Round:
         survey = _combine_surveys(surveys, rounds[0].questionnaire, merged)
     merged.add("round-files", Severity.NOTE, file=source, count=len(rounds),
                value=", ".join(f"{Path(r.source).name}: "
-                               f"{len(r.survey.codes) if r.survey is not None else 0}"
+                               f"{len(r.survey) if r.survey is not None else 0}"
                                for r in rounds))
     return Round(source=source, questionnaire=rounds[0].questionnaire, survey=survey,
                  grades=grades, meta=_agree([(r.source, r.meta) for r in rounds], report),
@@ -311,28 +309,34 @@ def _combine_surveys(surveys: list[tuple[str, SurveyData]], q: Questionnaire,
                      report: Report) -> SurveyData:
     """The respondents of several files as one survey; rows that repeat a row of an
     earlier file (overlapping exports) are a warning."""
+    import numpy as np
     import pandas as pd
 
     from liwindex.survey import OpenAnswer
 
-    codes = pd.concat([s.codes for _, s in surveys], ignore_index=True)
-    groups = pd.concat([s.groups for _, s in surveys], ignore_index=True)
+    parts = [s for _, s in surveys]
+    total = sum(len(s) for s in parts)
     context: dict[str, pd.Series] = {}
     for ctx in q.context_questions:
-        if not any(ctx.id in s.context for _, s in surveys):
+        if not any(ctx.id in s.context for s in parts):
             continue
-        parts = [s.context[ctx.id].reindex(s.codes.index) if ctx.id in s.context
-                 else pd.Series([None] * len(s.codes), dtype=object) for _, s in surveys]
-        context[ctx.id] = pd.concat(parts, ignore_index=True)
+        pieces = [s.context[ctx.id].reindex(s.rows) if ctx.id in s.context
+                  else pd.Series([None] * len(s), dtype=object) for s in parts]
+        context[ctx.id] = pd.concat(pieces, ignore_index=True)
     open_answers = [OpenAnswer(a.question, a.group, a.text, a.row, a.file or source)
                     for source, s in surveys for a in s.open_answers]
     columns: dict[str, str] = {}
-    for _, s in surveys:
+    for s in parts:
         for key, letter in s.columns.items():
             columns.setdefault(key, letter)
     _check_overlap(surveys, report)
-    return SurveyData(sheet=surveys[0][1].sheet, header_row=surveys[0][1].header_row,
-                      codes=codes, groups=groups, columns=columns, context=context,
+    first = parts[0]
+    # respondents are numbered 0… across the files (their rows repeat between files)
+    return SurveyData(sheet=first.sheet, header_row=first.header_row, rows=np.arange(total),
+                      matrix=np.asfortranarray(np.concatenate([s.matrix for s in parts])),
+                      group_index=np.concatenate([s.group_index for s in parts]),
+                      question_ids=first.question_ids, choices=first.choices,
+                      group_ids=first.group_ids, columns=columns, context=context,
                       open_answers=open_answers)
 
 
@@ -344,13 +348,13 @@ def _check_overlap(surveys: list[tuple[str, SurveyData]], report: Report) -> Non
     seen: dict[int, tuple[str, int]] = {}
     for source, s in surveys:
         keys = submission_keys(s)
-        repeats = [(int(row), seen[int(k)]) for row, k in keys.items() if int(k) in seen]
+        repeats = [(row, seen[k]) for row, k in keys if k in seen]
         if repeats:
             (row, (first_file, first_row)) = repeats[0]
             report.add("rows-in-two-files", Severity.WARNING, file=source, count=len(repeats),
                        value=first_file, first=f"{row}={first_row}")
-        for row, k in keys.items():
-            seen.setdefault(int(k), (source, int(row)))
+        for row, k in keys:
+            seen.setdefault(k, (source, row))
 
 
 def sidecar_meta(files: list[str], report: Report) -> tuple[Meta, str | None]:

@@ -21,20 +21,145 @@ _EPS = 1e-9
 
 @dataclass
 class SurveyScores:
-    """Everything the survey alone says (NaN where a value does not exist)."""
+    """Everything the survey alone says (NaN where a value does not exist), as numpy
+    arrays in questionnaire order; the properties below label them as pandas objects for
+    people and tests (built on request: the per-file path reads the arrays)."""
 
-    respondent_areas: pd.DataFrame  # n × a
-    area_by_group: pd.DataFrame  # g × a
-    area_n_by_group: pd.DataFrame  # g × a, respondents with an area value
-    area: pd.Series  # a
-    area_n: pd.Series  # a
-    item_n: pd.Series  # q
-    item_mean: pd.Series  # q
-    item_n_by_group: pd.DataFrame  # g × q
-    item_mean_by_group: pd.DataFrame  # g × q
-    asked_cells: pd.DataFrame  # g × a, questions asked summed over respondents
-    answered_cells: pd.DataFrame  # g × a, of those: not blank ("nie wiem" included)
-    na_cells: pd.DataFrame  # g × a, of those: "nie wiem"
+    question_ids: list[str]
+    area_ids: list[str]
+    group_ids: list[str]
+    rows: Any  # each respondent's label (Excel row)
+    respondent_values: np.ndarray  # n × a
+    group_values: np.ndarray  # g × a
+    group_counts: np.ndarray  # g × a, respondents with an area value
+    values: np.ndarray  # a
+    counts: np.ndarray  # a
+    items_n: np.ndarray  # q
+    items_mean: np.ndarray  # q
+    items_n_by_group: np.ndarray  # g × q
+    items_mean_by_group: np.ndarray  # g × q
+    asked: np.ndarray  # g × a, questions asked summed over respondents
+    answered: np.ndarray  # g × a, of those: not blank ("nie wiem" included)
+    na: np.ndarray  # g × a, of those: "nie wiem"
+
+    def _groups(self, table: np.ndarray, columns: list[str]) -> pd.DataFrame:
+        return pd.DataFrame(table, index=self.group_ids, columns=columns)
+
+    @property
+    def respondent_areas(self) -> pd.DataFrame:
+        """n × a."""
+        return pd.DataFrame(self.respondent_values, index=self.rows, columns=self.area_ids)
+
+    @property
+    def area_by_group(self) -> pd.DataFrame:
+        """g × a."""
+        return self._groups(self.group_values, self.area_ids)
+
+    @property
+    def area_n_by_group(self) -> pd.DataFrame:
+        """g × a."""
+        return self._groups(self.group_counts, self.area_ids)
+
+    @property
+    def area(self) -> pd.Series:
+        """a."""
+        return pd.Series(self.values, index=self.area_ids)
+
+    @property
+    def area_n(self) -> pd.Series:
+        """a."""
+        return pd.Series(self.counts, index=self.area_ids)
+
+    @property
+    def item_n(self) -> pd.Series:
+        """q."""
+        return pd.Series(self.items_n, index=self.question_ids)
+
+    @property
+    def item_mean(self) -> pd.Series:
+        """q."""
+        return pd.Series(self.items_mean, index=self.question_ids)
+
+    @property
+    def item_n_by_group(self) -> pd.DataFrame:
+        """g × q."""
+        return self._groups(self.items_n_by_group, self.question_ids)
+
+    @property
+    def item_mean_by_group(self) -> pd.DataFrame:
+        """g × q."""
+        return self._groups(self.items_mean_by_group, self.question_ids)
+
+    @property
+    def asked_cells(self) -> pd.DataFrame:
+        """g × a."""
+        return self._groups(self.asked, self.area_ids)
+
+    @property
+    def answered_cells(self) -> pd.DataFrame:
+        """g × a."""
+        return self._groups(self.answered, self.area_ids)
+
+    @property
+    def na_cells(self) -> pd.DataFrame:
+        """g × a."""
+        return self._groups(self.na, self.area_ids)
+
+
+@dataclass(frozen=True)
+class QuestionTables:
+    """The questions as arrays for the engine, built once per questionnaire
+    (``Questionnaire.tables``); nothing here depends on the scoring settings, which a
+    sensitivity run varies."""
+
+    question_ids: list[str]
+    area_ids: list[str]
+    group_ids: list[str]
+    pmin: np.ndarray  # q
+    pmax: np.ndarray  # q
+    reverse: np.ndarray  # indices of reverse-coded questions
+    weights: np.ndarray  # q
+    asked: np.ndarray  # g × q
+    asked_or_unknown: np.ndarray  # (g + 1) × q, the last row all False (unknown group)
+    points: np.ndarray  # q × (choices + 1): each choice's points, NaN for "nie wiem" and blank
+    blocks: list[slice]  # each area's columns
+    unit_weights: list[bool]  # per area: every weight is 1
+
+    @classmethod
+    def of(cls, questionnaire: Questionnaire) -> QuestionTables:
+        scales = [questionnaire.scale_by_id[q.scale] for q in questionnaire.questions]
+        widest = max(len(s.choices) for s in scales)
+        # a blank (-1) picks the last column, which stays NaN
+        points = np.full((len(scales), widest + 1), np.nan)
+        for j, scale in enumerate(scales):
+            for k, choice in enumerate(scale.choices):
+                if not choice.na and choice.points is not None:
+                    points[j, k] = choice.points
+        asked = np.array(questionnaire.asked, dtype=bool).reshape(
+            len(questionnaire.groups), len(questionnaire.questions))
+        weights = np.array([q.weight for q in questionnaire.questions], dtype=float)
+        blocks = area_blocks(questionnaire)
+        for array in (points, asked, weights):
+            array.flags.writeable = False
+        return cls(
+            question_ids=[q.id for q in questionnaire.questions],
+            area_ids=[a.id for a in questionnaire.areas],
+            group_ids=list(questionnaire.group_ids),
+            pmin=np.array([s.pmin for s in scales], dtype=float),
+            pmax=np.array([s.pmax for s in scales], dtype=float),
+            reverse=np.flatnonzero([q.reverse for q in questionnaire.questions]),
+            weights=weights,
+            asked=asked,
+            asked_or_unknown=np.vstack([asked, np.zeros((1, asked.shape[1]), dtype=bool)]),
+            points=points,
+            blocks=blocks,
+            unit_weights=[bool((weights[b] == 1).all()) for b in blocks],
+        )
+
+    def points_of(self, matrix: np.ndarray) -> np.ndarray:
+        """Raw points (n × q, NaN for blank and "nie wiem") of a code matrix (positions on
+        each question's scale, -1 blank)."""
+        return self.points[np.arange(len(self.question_ids)), matrix]
 
 
 @dataclass
@@ -51,10 +176,8 @@ class Aggregate:
 def normalise(points: np.ndarray, questionnaire: Questionnaire) -> np.ndarray:
     """Raw points (n × q) mapped linearly onto the index range, reverse-coded first."""
     lo, hi = questionnaire.scoring.lo, questionnaire.scoring.hi
-    scales = [questionnaire.scale_by_id[q.scale] for q in questionnaire.questions]
-    pmin = np.array([s.pmin for s in scales], dtype=float)
-    pmax = np.array([s.pmax for s in scales], dtype=float)
-    reverse = np.flatnonzero([q.reverse for q in questionnaire.questions])
+    tables = questionnaire.tables
+    pmin, pmax, reverse = tables.pmin, tables.pmax, tables.reverse
     # a copy the steps below may change in place; column-major, as everything downstream
     # works on columns and area blocks of columns
     values = np.array(points, dtype=float, order="K")
@@ -65,23 +188,23 @@ def normalise(points: np.ndarray, questionnaire: Questionnaire) -> np.ndarray:
     return values
 
 
-def group_codes(groups: pd.Series, questionnaire: Questionnaire) -> np.ndarray:
-    """Each respondent's group as its position in the questionnaire's groups (-1: unknown)."""
+def group_codes(groups: pd.Series | np.ndarray, questionnaire: Questionnaire) -> np.ndarray:
+    """Each respondent's group as its position in the questionnaire's groups (-1: unknown);
+    an integer array is taken to be those positions already."""
+    if isinstance(groups, np.ndarray) and groups.dtype.kind == "i":
+        return groups
     ids = list(questionnaire.group_ids)
     if isinstance(groups.dtype, pd.CategoricalDtype) and list(groups.cat.categories) == ids:
         return groups.cat.codes.to_numpy()
     return pd.Categorical(groups, categories=ids).codes
 
 
-def applicable(groups: pd.Series, questionnaire: Questionnaire) -> np.ndarray:
+def applicable(groups: pd.Series | np.ndarray, questionnaire: Questionnaire) -> np.ndarray:
     """n × q: is the question asked of the respondent's group (unknown group: nothing)."""
     codes = group_codes(groups, questionnaire)
-    asked = np.array(questionnaire.asked, dtype=bool).reshape(
-        len(questionnaire.groups), len(questionnaire.questions)
-    )
     # one extra all-False row for unknown groups (code -1 picks the last row); column-major
     # like the values it masks
-    return np.asfortranarray(np.vstack([asked, np.zeros((1, asked.shape[1]), dtype=bool)])[codes])
+    return np.asfortranarray(questionnaire.tables.asked_or_unknown[codes])
 
 
 def area_blocks(questionnaire: Questionnaire) -> list[slice]:
@@ -94,55 +217,61 @@ def area_blocks(questionnaire: Questionnaire) -> list[slice]:
 
 
 def score_survey(
-    points: pd.DataFrame,
-    groups: pd.Series,
+    points: pd.DataFrame | np.ndarray,
+    groups: pd.Series | np.ndarray,
     questionnaire: Questionnaire,
     responded: np.ndarray | None = None,
+    rows: Any = None,
 ) -> SurveyScores:
     """Respondent area values, area scores per group and overall, and item statistics.
 
-    ``responded`` (n × q) marks cells that are not blank; it tells "nie wiem" (responded,
-    no points) from a blank cell for the data-quality figures. Without it, every cell
-    without points counts as blank.
+    ``points`` is respondents × questions (a frame, or an array in questionnaire order
+    with ``rows`` naming the respondents); ``groups`` their groups (a Series of ids or an
+    array of group positions). ``responded`` (n × q) marks cells that are not blank; it
+    tells "nie wiem" (responded, no points) from a blank cell for the data-quality figures.
+    Without it, every cell without points counts as blank.
 
     Work is done on whole columns: a loop runs over the areas and groups (a dozen each at
     most), never over respondents, and temporaries stay one area wide.
     """
     scoring = questionnaire.scoring
-    question_ids = [q.id for q in questionnaire.questions]
-    area_ids = [a.id for a in questionnaire.areas]
-    group_ids = list(questionnaire.group_ids)
+    tables = questionnaire.tables
+    question_ids, area_ids, group_ids = tables.question_ids, tables.area_ids, tables.group_ids
     n, g_count = len(points), len(group_ids)
 
-    if list(points.columns) != question_ids:
-        points = points[question_ids]
-    values = normalise(points.to_numpy(dtype=float), questionnaire)
+    if isinstance(points, pd.DataFrame):
+        if list(points.columns) != question_ids:
+            points = points[question_ids]
+        rows = points.index if rows is None else rows
+        points = points.to_numpy(dtype=float)
+    rows = np.arange(n) if rows is None else rows
+    values = normalise(points, questionnaire)
     codes = group_codes(groups, questionnaire)
     # respondents × groups indicator: per-group sums become one matrix product
     onehot = (codes[:, None] == np.arange(g_count)).astype(float)
-    asked = applicable(groups, questionnaire)
+    asked = np.asfortranarray(tables.asked_or_unknown[codes])
     counted = asked & ~np.isnan(values)
     responded = counted if responded is None else asked & responded
     filled = np.where(counted, values, 0.0)  # counted values, 0 elsewhere
-    weights = np.array([q.weight for q in questionnaire.questions], dtype=float)
-    asked_by_group = np.array(questionnaire.asked, dtype=bool).reshape(g_count, -1)
+    weights = tables.weights
+    asked_by_group = tables.asked
     group_sizes = onehot.sum(axis=0)
+    asked_per_area = np.stack([asked_by_group[:, b].sum(axis=1) for b in tables.blocks], axis=1)
 
     area_values = np.empty((n, len(area_ids)))  # every column is written in the loop
-    asked_cells = np.zeros((g_count, len(area_ids)))
+    asked_cells = asked_per_area * group_sizes[:, None]
     answered_cells = np.zeros((g_count, len(area_ids)))
     na_cells = np.zeros((g_count, len(area_ids)))
-    for a, block in enumerate(area_blocks(questionnaire)):
+    for a, block in enumerate(tables.blocks):
         answered_k = counted[:, block].sum(axis=1)
-        asked_k = np.append(asked_by_group[:, block].sum(axis=1), 0)[codes]
-        weight_sum = (answered_k.astype(float) if (weights[block] == 1).all()
+        asked_k = np.append(asked_per_area[:, a], 0)[codes]
+        weight_sum = (answered_k.astype(float) if tables.unit_weights[a]
                       else counted[:, block].astype(float) @ weights[block])
         weighted_sum = filled[:, block] @ weights[block]
         needed = np.maximum(1.0, np.ceil(scoring.min_answered * asked_k - _EPS))
         exists = (asked_k > 0) & (answered_k >= needed)
         with np.errstate(invalid="ignore", divide="ignore"):
             area_values[:, a] = np.where(exists, weighted_sum / weight_sum, np.nan)
-        asked_cells[:, a] = asked_by_group[:, block].sum(axis=1) * group_sizes
         responded_k = responded[:, block].sum(axis=1)
         answered_cells[:, a] = responded_k @ onehot
         na_cells[:, a] = (responded_k - answered_k) @ onehot
@@ -152,38 +281,33 @@ def score_survey(
     area_sum_by_group = onehot.T @ np.where(has_value, area_values, 0.0)
     with np.errstate(invalid="ignore", divide="ignore"):
         group_means = area_sum_by_group / area_n_by_group
-    area_by_group = pd.DataFrame(group_means, index=group_ids, columns=area_ids)
-    respondent_areas = pd.DataFrame(area_values, index=points.index, columns=area_ids)
-    if scoring.group_weighting == "equal":
-        area = area_by_group.mean(axis=0, skipna=True)
-    else:
-        with np.errstate(invalid="ignore", divide="ignore"):
-            area = pd.Series(area_sum_by_group.sum(axis=0) / area_n_by_group.sum(axis=0), index=area_ids)
+        if scoring.group_weighting == "equal":  # the mean of the groups that have a value
+            present = ~np.isnan(group_means)
+            area = np.where(present, group_means, 0.0).sum(axis=0) / present.sum(axis=0)
+        else:
+            area = area_sum_by_group.sum(axis=0) / area_n_by_group.sum(axis=0)
 
-    item_n_by_group = np.stack([counted[codes == g].sum(axis=0) for g in range(g_count)])
+    item_n_by_group = (onehot.T @ counted.astype(float)).astype(int)
     item_sum_by_group = onehot.T @ filled
-    item_n = pd.Series(item_n_by_group.sum(axis=0).astype(int), index=question_ids)
+    item_n = item_n_by_group.sum(axis=0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        item_mean = pd.Series(item_sum_by_group.sum(axis=0) / item_n.to_numpy(), index=question_ids)
+        item_mean = item_sum_by_group.sum(axis=0) / item_n
         item_mean_by_group = item_sum_by_group / item_n_by_group
 
-    def frame(table: np.ndarray, columns: list[str], dtype: Any = None) -> pd.DataFrame:
-        result = pd.DataFrame(table, index=group_ids, columns=columns)
-        return result.astype(dtype) if dtype else result
-
     return SurveyScores(
-        respondent_areas=respondent_areas,
-        area_by_group=area_by_group,
-        area_n_by_group=frame(area_n_by_group, area_ids, int),
-        area=area.reindex(area_ids),
-        area_n=pd.Series(area_n_by_group.sum(axis=0).astype(int), index=area_ids),
-        item_n=item_n,
-        item_mean=item_mean,
-        item_n_by_group=frame(item_n_by_group, question_ids, int),
-        item_mean_by_group=frame(item_mean_by_group, question_ids),
-        asked_cells=frame(asked_cells, area_ids, int),
-        answered_cells=frame(answered_cells, area_ids, int),
-        na_cells=frame(na_cells, area_ids, int),
+        question_ids=question_ids, area_ids=area_ids, group_ids=group_ids, rows=rows,
+        respondent_values=area_values,
+        group_values=group_means,
+        group_counts=area_n_by_group.astype(int),
+        values=area,
+        counts=area_n_by_group.sum(axis=0).astype(int),
+        items_n=item_n,
+        items_mean=item_mean,
+        items_n_by_group=item_n_by_group,
+        items_mean_by_group=item_mean_by_group,
+        asked=asked_cells.astype(int),
+        answered=answered_cells.astype(int),
+        na=na_cells.astype(int),
     )
 
 

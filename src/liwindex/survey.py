@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from liwindex.mapping import Mapping
     from liwindex.questionnaire import Questionnaire
-    from liwindex.workbook import Sheet
+    from liwindex.workbook import Sheet, SheetColumn
 
 
 @dataclass
@@ -42,37 +42,85 @@ class OpenAnswer:
 
 @dataclass
 class SurveyData:
-    """Validated answers of one responses sheet.
+    """Validated answers of one responses sheet, as arrays.
 
-    ``codes`` has one row per respondent (index: Excel row) and one column per scored
-    question (choice codes, missing as None); ``groups`` holds each respondent's group id.
+    ``matrix`` has one row per respondent and one column per scored question in
+    questionnaire order (the answer's position among its scale's choices, -1 for a blank);
+    ``rows`` holds each respondent's Excel row and ``group_index`` their group's position in
+    the questionnaire's groups (-1: none). ``codes`` and ``groups`` label the same data as
+    pandas objects for the statistics that want them (built on request).
     """
 
     sheet: str
     header_row: int
-    codes: pd.DataFrame
-    groups: pd.Series
+    rows: Any  # numpy int64, one per respondent
+    matrix: Any  # numpy int16, respondents × questions, column-major
+    group_index: Any  # numpy int64, one per respondent
+    question_ids: tuple[str, ...]
+    choices: tuple[tuple[str, ...], ...]  # per question, its scale's choice codes
+    group_ids: tuple[str, ...]
     columns: dict[str, str] = field(default_factory=dict)
     context: dict[str, pd.Series] = field(default_factory=dict)
     open_answers: list[OpenAnswer] = field(default_factory=list)
-    _matrix: Any = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def from_frame(cls, sheet: str, header_row: int, codes: pd.DataFrame, groups: pd.Series,
+                   questionnaire: Questionnaire, **rest: Any) -> SurveyData:
+        """From a frame of choice codes (one column per question, its codes as values or
+        categories) and a Series of group ids — for tests and other callers."""
+        import numpy as np
+        import pandas as pd
+
+        from liwindex.scoring import group_codes
+
+        ids = tuple(q.id for q in questionnaire.questions)
+        choices = tuple(tuple(c.code for c in questionnaire.scale_by_id[q.scale].choices)
+                        for q in questionnaire.questions)
+        matrix = np.full((len(codes), len(ids)), -1, dtype=np.int16, order="F")
+        for j, (ident, allowed) in enumerate(zip(ids, choices, strict=True)):
+            if ident in codes.columns:
+                matrix[:, j] = pd.Categorical(codes[ident].astype(object), categories=allowed).codes
+        return cls(sheet=sheet, header_row=header_row, rows=codes.index.to_numpy(), matrix=matrix,
+                   group_index=np.asarray(group_codes(groups, questionnaire), dtype=np.int64),
+                   question_ids=ids, choices=choices, group_ids=tuple(questionnaire.group_ids),
+                   **rest)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @property
+    def codes(self) -> pd.DataFrame:
+        """Respondents × questions: each answer's choice code (a categorical over the
+        scale's codes), missing as NaN; index: the rows."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            {q: pd.Categorical.from_codes(self.matrix[:, j], categories=list(self.choices[j]))
+             for j, q in enumerate(self.question_ids)},
+            index=self.rows)
+
+    @property
+    def groups(self) -> pd.Series:
+        """Each respondent's group id (a categorical over the group ids); index: the rows."""
+        import pandas as pd
+
+        return pd.Series(pd.Categorical.from_codes(self.group_index, categories=list(self.group_ids)),
+                         index=self.rows)
+
+    def group_names(self) -> Any:
+        """Each respondent's group id as an object array (None: no group)."""
+        import numpy as np
+
+        return np.array([*self.group_ids, None], dtype=object)[self.group_index]
 
     def code_matrix(self) -> Any:
-        """Every answer's position on its scale (respondents × questions, in the order of
-        ``codes``' columns; -1 for a blank), built once: scoring, item statistics and the
-        checks all read it."""
-        if self._matrix is None:
-            import numpy as np
-
-            matrix = np.empty(self.codes.shape, dtype=np.int16, order="F")
-            for j, name in enumerate(self.codes.columns):
-                matrix[:, j] = self.codes[name].cat.codes.to_numpy()
-            self._matrix = matrix
-        return self._matrix
+        """Every answer's position on its scale (respondents × questions in questionnaire
+        order; -1 for a blank): scoring, item statistics and the checks all read it."""
+        return self.matrix
 
     def answered(self) -> Any:
         """Per respondent and question: is there an answer (``nie wiem`` included)."""
-        return self.code_matrix() >= 0
+        return self.matrix >= 0
 
 
 def read_survey(
@@ -89,7 +137,6 @@ def read_survey(
     every row when the sheet has no group column.
     """
     import numpy as np
-    import pandas as pd
 
     where: dict[str, Any] = {"file": file, "sheet": sheet.name}
     if sheet.is_empty:
@@ -148,38 +195,36 @@ def read_survey(
         )
         return None
 
-    frame = sheet.frame.iloc[start + 1:]
-    cleaned = {index: Column.of(frame[index])
+    cleaned = {index: Column.of(sheet.columns[index], start + 1)
                for index in [*targets.values(), *(i for extra in copies.values() for i in extra)]}
     # Rows where no recognised column holds anything (a stray timestamp, a note) are not
     # respondents.
-    filled = np.zeros(len(frame), dtype=bool)
+    filled = np.zeros(len(sheet.numbers) - start - 1, dtype=bool)
     for column in cleaned.values():
         filled |= column.filled
-    frame = frame[filled]
-    cleaned = {index: column.subset(filled) for index, column in cleaned.items()}
-    rows = frame.index.to_numpy()
+    rows = sheet.numbers[start + 1:][filled]
+    if not filled.all():
+        cleaned = {index: column.subset(filled) for index, column in cleaned.items()}
     for target, extra in copies.items():
         _merge_copies(cleaned, targets[target], extra, target.id, rows, report, where, header_row)
 
-    groups = _read_groups(rows, cleaned, targets, questionnaire, group, report, where, mapping)
+    group_index = _read_groups(rows, cleaned, targets, questionnaire, group, report, where, mapping)
 
-    codes: dict[str, pd.Categorical] = {}
+    questions = questionnaire.questions
+    matrix = np.full((len(rows), len(questions)), -1, dtype=np.int16, order="F")
     columns: dict[str, str] = {}
-    for question in questionnaire.questions:
-        scale = questionnaire.scale_by_id[question.scale]
+    for j, question in enumerate(questions):
         if question.id not in question_columns:
-            codes[question.id] = pd.Categorical.from_codes(
-                np.full(len(rows), -1), categories=[c.code for c in scale.choices])
             continue
         index = question_columns[question.id]
         columns[question.id] = column_letter(index + 1)
-        lookup = ChoiceLookup.cached(scale, mapping)
-        codes[question.id] = _map_choices(cleaned[index], rows, lookup, question.id,
-                                          columns[question.id], report, where)
+        lookup = ChoiceLookup.cached(questionnaire.scale_by_id[question.scale], mapping)
+        matrix[:, j] = _map_choices(cleaned[index], rows, lookup, question.id,
+                                    columns[question.id], report, where)
 
     context: dict[str, pd.Series] = {}
     open_answers: list[OpenAnswer] = []
+    group_ids = tuple(questionnaire.group_ids)
     for ctx in questionnaire.context_questions:
         target = Target("context", ctx.id)
         if target not in targets:
@@ -190,8 +235,8 @@ def read_survey(
             column = cleaned[targets[target]]
             texts = column.translate([free_text(v) if isinstance(v, str) else clean_text(v)
                                       for v in column.raw], "")
-            group_of = groups.astype(object).to_numpy()
-            open_answers += [OpenAnswer(ctx.id, str(group_of[i] or ""), texts[i], int(rows[i]))
+            group_of = np.array([*group_ids, ""], dtype=object)[group_index]
+            open_answers += [OpenAnswer(ctx.id, group_of[i], texts[i], int(rows[i]))
                              for i in np.flatnonzero(column.filled)]
             continue
         assert ctx.scale is not None
@@ -200,10 +245,17 @@ def read_survey(
                                        ctx.id, letter, report, where)
 
     return SurveyData(
-        sheet=sheet.name, header_row=header_row,
-        codes=pd.DataFrame(codes, index=frame.index), groups=groups,
+        sheet=sheet.name, header_row=header_row, rows=rows, matrix=matrix,
+        group_index=group_index, question_ids=tuple(q.id for q in questions),
+        choices=_choices(questionnaire), group_ids=group_ids,
         columns=columns, context=context, open_answers=open_answers,
     )
+
+
+def _choices(questionnaire: Questionnaire) -> tuple[tuple[str, ...], ...]:
+    """Per scored question, its scale's choice codes."""
+    return tuple(tuple(c.code for c in questionnaire.scale_by_id[q.scale].choices)
+                 for q in questionnaire.questions)
 
 
 HEADER_SEARCH_ROWS = 30
@@ -255,21 +307,20 @@ class Column:
     raw: list[Any]
 
     @classmethod
-    def of(cls, cells: pd.Series) -> Column:
-        """Factorise a column (categorical columns come factorised already)."""
-        import pandas as pd
+    def of(cls, column: SheetColumn, start: int = 0) -> Column:
+        """A sheet column from its row ``start`` on (positions among the sheet's rows),
+        its distinct values cleaned; whitespace-only cells become empty."""
+        import numpy as np
 
-        if isinstance(cells.dtype, pd.CategoricalDtype):  # what the readers give
-            codes, uniques = cells.cat.codes.to_numpy(), list(cells.cat.categories)
-        else:
-            codes, found = pd.factorize(cells, use_na_sentinel=True)
-            uniques = list(found)
+        codes = column.codes[start:]
+        uniques = column.values
         cleaned = [clean_text(u) for u in uniques]
         blank = [i for i, v in enumerate(cleaned) if not v]
-        if blank:  # whitespace-only cells are empty
-            import numpy as np
-
-            codes = np.where(np.isin(codes, blank), -1, codes)
+        if blank:
+            remap = np.arange(len(uniques) + 1, dtype=np.int32)
+            remap[blank] = -1
+            remap[-1] = -1
+            codes = remap[codes]
         return cls(codes=codes, values=cleaned, raw=uniques)
 
     @property
@@ -328,8 +379,9 @@ def _read_groups(
     report: Report,
     where: dict[str, Any],
     mapping: Mapping | None,
-) -> pd.Series:
-    import pandas as pd
+) -> Any:
+    """Each respondent's group as its position in the questionnaire's groups (-1: none)."""
+    import numpy as np
 
     lookup = GroupLookup.cached(questionnaire, mapping)
     allowed = lookup.allowed()
@@ -348,16 +400,14 @@ def _read_groups(
                            label={lang: label.get(lang) for lang in ("pl", "en")})
         if option is None:
             report.add("no-group-column", **where, allowed=allowed)
-        return pd.Series(pd.Categorical([option] * len(rows), categories=list(questionnaire.group_ids)),
-                         index=rows)
-
-    import numpy as np
+        position_of = questionnaire.group_ids.index(option) if option is not None else -1
+        return np.full(len(rows), position_of, dtype=np.int64)
 
     letter = column_letter(position + 1)
     column = cleaned[position]
     ids = list(questionnaire.group_ids)
     found = [lookup.group(v) for v in column.values]
-    positions = np.array([ids.index(g) if g is not None else -1 for g in found] + [-1])
+    positions = np.array([ids.index(g) if g is not None else -1 for g in found] + [-1], dtype=np.int64)
     per_row = positions[column.codes]
     blank = ~column.filled
     if option is not None and blank.any():
@@ -372,8 +422,7 @@ def _read_groups(
         report.add("unknown-group", **where, row=int(row), column=letter,
                    value=column.values[code], allowed=allowed,
                    suggestion=did_you_mean(lookup.suggest(column.values[code])))
-    # a categorical over the group ids: the scoring engine reads its codes directly
-    return pd.Series(pd.Categorical.from_codes(per_row, categories=ids), index=rows)
+    return per_row
 
 
 def _group_column_by_values(sheet: Sheet, start: int, columns: list[int], questionnaire: Questionnaire,
@@ -383,8 +432,8 @@ def _group_column_by_values(sheet: Sheet, start: int, columns: list[int], questi
     lookup = GroupLookup.cached(questionnaire, mapping)
     found = []
     for index in columns:
-        column = Column.of(sheet.frame[index].iloc[start + 1:])
-        # (a categorical keeps the header's text among its categories: count used codes)
+        column = Column.of(sheet.columns[index], start + 1)
+        # (the distinct values include the header's text: count the codes used below it)
         values = {column.values[c] for c in set(column.codes.tolist()) if c >= 0} - {""}
         if lookup.names_groups(values):
             found.append(index)
@@ -408,29 +457,30 @@ def _map_choices(
     letter: str,
     report: Report,
     where: dict[str, Any],
-) -> pd.Categorical:
-    """Cells → choice codes (a categorical over the scale's codes); every cell that fits no
-    choice is an error at its row."""
+) -> Any:
+    """Cells → each answer's position among the scale's choices (-1: blank); every cell
+    that fits no choice is an error at its row. Lookups run once per distinct value (and
+    once per process for a value met before: :meth:`ChoiceLookup.entry`)."""
     import numpy as np
-    import pandas as pd
 
-    categories = [c.code for c in lookup.scale.choices]
-    position = {code: i for i, code in enumerate(categories)}
-    matched = [(None, None) if lookup.is_blank(raw) else lookup.match(value)
-               for value, raw in zip(column.values, column.raw, strict=True)]
-    blank_values = [i for i, raw in enumerate(column.raw) if lookup.is_blank(raw)]
-    codes = np.array([position[code] if code is not None else -1 for code, _ in matched] + [-1])
-    per_row = codes[column.codes]
-    present = np.bincount(column.codes[column.filled], minlength=len(matched)) > 0
-    by_value = {column.values[i]: code for i, (code, _) in enumerate(matched)}
-    for how, note in (("number", "number-as-code"), ("code_label", "code-label-answers")):
-        interpreted = sorted(column.values[i] for i, (_, flag) in enumerate(matched)
-                             if flag == how and present[i])
-        if interpreted:
-            report.add(note, Severity.NOTE, **where, column=letter, question=question,
-                       value=", ".join(f"{v} → {by_value[v]}" for v in interpreted[:10])
-                       + (" …" if len(interpreted) > 10 else ""))
-    bad = (per_row < 0) & column.filled & ~np.isin(column.codes, blank_values)
+    entries = [lookup.entry(value) for value in column.values]
+    positions = np.array([e[0] for e in entries] + [-1], dtype=np.int16)
+    per_row = positions[column.codes]
+    if any(e[1] is not None for e in entries):
+        present = np.bincount(column.codes[column.filled], minlength=len(entries)) > 0
+        by_value = {column.values[i]: e[3] for i, e in enumerate(entries)}
+        for how, note in (("number", "number-as-code"), ("code_label", "code-label-answers")):
+            interpreted = sorted(column.values[i] for i, e in enumerate(entries)
+                                 if e[1] == how and present[i])
+            if interpreted:
+                report.add(note, Severity.NOTE, **where, column=letter, question=question,
+                           value=", ".join(f"{v} → {by_value[v]}" for v in interpreted[:10])
+                           + (" …" if len(interpreted) > 10 else ""))
+    bad = (per_row < 0) & column.filled
+    if bad.any():
+        blank_values = [i for i, e in enumerate(entries) if e[2]]
+        if blank_values:
+            bad &= ~np.isin(column.codes, blank_values)
     if bad.any():
         allowed = lookup.allowed()
         for row, code in zip(rows[bad], column.codes[bad], strict=True):
@@ -443,7 +493,7 @@ def _map_choices(
             report.add("unknown-answer", **where, row=int(row), column=letter, value=value,
                        question=question, allowed=allowed,
                        suggestion=did_you_mean(lookup.suggest(value)))
-    return pd.Categorical.from_codes(per_row, categories=categories)
+    return per_row
 
 
 def _map_context(
@@ -493,66 +543,65 @@ def check_answers(
     import numpy as np
 
     where: dict[str, Any] = {"file": file, "sheet": data.sheet}
-    if data.codes.empty:
+    if not len(data):
         return
-    from liwindex.scoring import applicable as asked_of
-    from liwindex.scoring import group_codes
-
     answered = data.answered()
-    known = group_codes(data.groups, questionnaire) >= 0
-    applicable = asked_of(data.groups, questionnaire)
+    known = data.group_index >= 0
+    applicable = np.asfortranarray(questionnaire.tables.asked_or_unknown[data.group_index])
 
     stray = answered & ~applicable & known[:, None]
     if stray.any():
         rows, cols = np.nonzero(stray)
         report.add("answer-not-applicable", Severity.WARNING, **where,
                    value=questionnaire.questions[cols[0]].id,
-                   first=int(data.codes.index[rows[0]]), count=int(stray.sum()))
+                   first=int(data.rows[rows[0]]), count=int(stray.sum()))
 
-    for j, question in enumerate(questionnaire.questions):
+    missing_all = applicable & ~answered
+    for j in np.flatnonzero(missing_all.any(axis=0)):
+        question = questionnaire.questions[j]
         if not question.required or question.id not in data.columns:
             continue
-        missing = applicable[:, j] & ~answered[:, j]
-        if missing.any():
-            first = int(data.codes.index[np.argmax(missing)])
-            report.add("required-unanswered", Severity.WARNING, **where,
-                       column=data.columns[question.id], value=question.id,
-                       count=int(missing.sum()), first=first)
+        missing = missing_all[:, j]
+        report.add("required-unanswered", Severity.WARNING, **where,
+                   column=data.columns[question.id], value=question.id,
+                   count=int(missing.sum()), first=int(data.rows[np.argmax(missing)]))
 
     _check_duplicates(data, report, where)
 
     nothing = known & ~(answered & applicable).any(axis=1)
     if nothing.any():
-        first = int(data.codes.index[np.argmax(nothing)])
+        first = int(data.rows[np.argmax(nothing)])
         report.add("no-answers", Severity.WARNING, **where, count=int(nothing.sum()), first=first)
 
 
-def submission_keys(data: SurveyData) -> pd.Series:
-    """Per respondent with at least five answers (index: the rows), a hash of their group
-    and answers: two rows with one key are one submission given twice."""
+def submission_keys(data: SurveyData) -> list[tuple[int, int]]:
+    """``(row, key)`` per respondent with at least five answers: a hash of their group and
+    answers; two rows with one key are one submission given twice."""
     import numpy as np
-    import pandas as pd
 
     matrix = data.code_matrix()
     full = (matrix >= 0).sum(axis=1) >= 5
     # questions in a fixed order (by id) and named in the key, so that two files with the
     # same questions in different column orders give one key for one submission; the code
     # matrix holds each answer's position on its scale, the same in every file
-    order = np.argsort(np.asarray(data.codes.columns, dtype=object).astype(str), kind="stable")
-    names = tuple(str(data.codes.columns[j]) for j in order)
+    order = sorted(range(len(data.question_ids)), key=lambda j: data.question_ids[j])
+    names = tuple(data.question_ids[j] for j in order)
     rows = np.ascontiguousarray(matrix[full][:, order])
-    groups = data.groups.astype(str).to_numpy()[full]
-    keys = [hash((names, group, row.tobytes())) for group, row in zip(groups, rows, strict=True)]
-    return pd.Series(keys, index=data.codes.index[full], dtype="int64")
+    groups = np.array([*data.group_ids, ""], dtype=object)[data.group_index[full]]
+    return [(row, hash((names, group, answers.tobytes())))
+            for row, group, answers in zip(data.rows[full].tolist(), groups, rows, strict=True)]
 
 
 def _check_duplicates(data: SurveyData, report: Report, where: dict[str, Any]) -> None:
     """Rows with the same group and the same answers (at least five) are probably one
     submission pasted or sent twice."""
-    keys = submission_keys(data)
-    repeated = keys.duplicated(keep="first")
-    if repeated.any():
-        first_row = dict(zip(keys[~repeated].to_numpy(), keys.index[~repeated], strict=True))
-        pairs = [f"{first_row.get(keys[r], '?')}={r}" for r in keys.index[repeated]]
-        report.add("duplicate-rows", Severity.WARNING, **where, count=int(repeated.sum()),
+    first_row: dict[int, int] = {}
+    pairs = []
+    for row, key in submission_keys(data):
+        if key in first_row:
+            pairs.append(f"{first_row[key]}={row}")
+        else:
+            first_row[key] = row
+    if pairs:
+        report.add("duplicate-rows", Severity.WARNING, **where, count=len(pairs),
                    value=", ".join(pairs[:10]))

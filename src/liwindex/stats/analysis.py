@@ -209,9 +209,9 @@ def analyze(round_: Round, result: ScoreResult, resamples: int = DEFAULT_RESAMPL
     tables: list[Reliability] = []
     variants: list[Variant] = []
     omitted: list[str] = []
-    if round_.survey is not None and len(round_.survey.codes):
+    if round_.survey is not None and len(round_.survey):
         points = round_.points()
-        groups = round_.survey.groups
+        groups = round_.survey.group_index
         values = normalise(points.to_numpy(dtype=float), q)
         values[~applicable(groups, q)] = np.nan
         codes = result.respondent_groups
@@ -244,7 +244,7 @@ def analyze(round_: Round, result: ScoreResult, resamples: int = DEFAULT_RESAMPL
                 na = sum(n for code, n in stats.distribution.items() if code in na_codes[question.scale])
                 na_share[stats.id] = na / answered
         thin = [a.id for a in result.areas if a.provisional and a.survey is not None]
-        moved = sensitivity(points, groups, q, grades, responded=round_.survey.codes.notna().to_numpy(),
+        moved = sensitivity(points, groups, q, grades, responded=round_.survey.answered(),
                             na_share=na_share, provisional=thin)
         variants, omitted = moved.variants, moved.omitted
 

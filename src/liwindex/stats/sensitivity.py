@@ -88,7 +88,7 @@ def aggregation_can_differ(questionnaire: Questionnaire, areas: pd.Series) -> bo
     return len(counts - {0}) > 1
 
 
-def sensitivity(points: pd.DataFrame, groups: pd.Series, questionnaire: Questionnaire,
+def sensitivity(points: pd.DataFrame, groups: pd.Series | np.ndarray, questionnaire: Questionnaire,
                 grades: pd.Series | None = None, responded: np.ndarray | None = None,
                 na_share: dict[str, float] | None = None,
                 provisional: list[str] | None = None) -> Sensitivity:
