@@ -146,6 +146,18 @@ def test_help_does_not_import_pandas():
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_score_and_benchmark_do_not_import_pandas(tmp_path):
+    """Reading and scoring a file needs numpy alone: `score` and `benchmark` (the per-file
+    path of many JSTs) pay no pandas import."""
+    code = ("import sys; from liwindex.cli import cli\n"
+            "try:\n    cli(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "print('pandas' in sys.modules, file=sys.stderr)")
+    for args in (["score", str(POST), "--json"], ["benchmark", str(INITIAL), str(POST), "--json"]):
+        out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+        assert json.loads(out.stdout), out.stderr
+        assert out.stderr.strip().splitlines()[-1] == "False"
+
+
 def test_python_dash_m_runs_the_cli():
     """python -m liwindex is the same program."""
     out = subprocess.run([sys.executable, "-m", "liwindex", "--version"], capture_output=True,

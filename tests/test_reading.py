@@ -244,7 +244,9 @@ def test_multiple_choice_context_split_respects_commas_inside_labels(tmp_path):
         ["ngo", "4", "wymiana informacji, wsparcie pozafinansowe (lokal, sprzęt, pracownicy), inicjatywa lokalna"],
     ]})
     r = read_round(path, q)
-    assert r.survey.context["formy_wspolpracy"][2] == ["informacja", "pozafinansowe", "inicjatywa"]
+    # one answer per respondent, in their order (the first respondent is row 2)
+    assert r.survey.rows.tolist() == [2]
+    assert r.survey.context["formy_wspolpracy"][0] == ["informacja", "pozafinansowe", "inicjatywa"]
 
 
 def test_input_file_is_not_modified(tmp_path):

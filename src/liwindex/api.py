@@ -98,6 +98,8 @@ def analyze_file(
 
 def with_intervals(result: ScoreResult, resamples: int, seed: int = 2026) -> ScoreResult:
     """Add 95 % bootstrap intervals of the survey scores to ``result`` (in place)."""
+    if resamples <= 0:  # nothing to add (and the statistics need not be imported)
+        return result
     from liwindex.stats.analysis import attach_intervals, draws_for
 
     attach_intervals(result, draws_for(result, resamples, seed))
@@ -139,9 +141,11 @@ def score_many(
     mapping: str | Path | Mapping | None = None,
     jobs: int | None = 1,
     progress: Callable[[int, int], None] | None = None,
+    compact: bool = False,
 ) -> list[ScoreResult]:
     """Score many rounds on ``jobs`` worker processes (None: every core), in the given
-    order; the problems of every invalid round are reported together."""
+    order; the problems of every invalid round are reported together. ``compact`` leaves
+    out what only single-round reports read (:meth:`ScoreResult.compact`)."""
     from liwindex.parallel import score_rounds
 
     if not rounds:
@@ -150,7 +154,7 @@ def score_many(
         raise InputError(report)
     q = _questionnaire(questionnaire)
     outcomes = score_rounds([RoundFiles.of(r) for r in rounds], q, _mapping(mapping, q), jobs,
-                            progress)
+                            progress, compact)
     report = Report()
     for outcome in outcomes:
         report.extend(outcome.problems)
@@ -164,7 +168,8 @@ def trend_files(items: list[str], questionnaire: str | Path | None = None,
     """One local government's rounds in chronological order (folders are expanded)."""
     from liwindex.multi import expand_paths, trend
 
-    return trend(score_many(list(expand_paths(items)), questionnaire, mapping, jobs, progress))
+    return trend(score_many(list(expand_paths(items)), questionnaire, mapping, jobs, progress,
+                            compact=True))
 
 
 def benchmark_files(items: list[str], questionnaire: str | Path | None = None,
@@ -173,7 +178,8 @@ def benchmark_files(items: list[str], questionnaire: str | Path | None = None,
     """One round per local government, ranked per area and on the index."""
     from liwindex.multi import benchmark, expand_paths
 
-    return benchmark(score_many(list(expand_paths(items)), questionnaire, mapping, jobs, progress))
+    return benchmark(score_many(list(expand_paths(items)), questionnaire, mapping, jobs, progress,
+                                compact=True))
 
 
 def _write_output(output: str | Path, force: bool, inputs: list[str | Path],

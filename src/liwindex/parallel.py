@@ -48,8 +48,8 @@ def default_jobs() -> int:
 _SHARED: dict[str, Any] = {}
 
 
-def _init(questionnaire: Questionnaire, mapping: Mapping | None) -> None:
-    _SHARED["q"], _SHARED["mapping"] = questionnaire, mapping
+def _init(questionnaire: Questionnaire, mapping: Mapping | None, compact: bool = False) -> None:
+    _SHARED["q"], _SHARED["mapping"], _SHARED["compact"] = questionnaire, mapping, compact
 
 
 def _score_one(spec: RoundFiles) -> Outcome:
@@ -61,6 +61,8 @@ def _score_one(spec: RoundFiles) -> Outcome:
         round_ = read_round_files(spec, _SHARED["q"], mapping=_SHARED["mapping"])
         result = score_round(round_)
         result.questionnaire = None  # the caller has it: not one copy per round
+        if _SHARED.get("compact"):
+            result.compact()
         return Outcome(spec, result, [])
     except InputError as exc:
         return Outcome(spec, None, list(exc.report.problems))
@@ -68,12 +70,14 @@ def _score_one(spec: RoundFiles) -> Outcome:
 
 def score_rounds(specs: Sequence[RoundFiles], questionnaire: Questionnaire,
                  mapping: Mapping | None, jobs: int | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> list[Outcome]:
+                 progress: Callable[[int, int], None] | None = None,
+                 compact: bool = False) -> list[Outcome]:
     """Every round read and scored, in the given order; ``jobs`` worker processes
-    (default: every core; 1: in this process)."""
+    (default: every core; 1: in this process). ``compact``: results without the per-question
+    and per-respondent parts (:meth:`ScoreResult.compact`), for trend and benchmark."""
     jobs = default_jobs() if jobs is None else max(1, jobs)
     outcomes: list[Outcome] = []
-    for outcome in map_jobs(_score_one, specs, jobs, _init, (questionnaire, mapping)):
+    for outcome in map_jobs(_score_one, specs, jobs, _init, (questionnaire, mapping, compact)):
         if outcome.result is not None:
             outcome.result.questionnaire = questionnaire
         outcomes.append(outcome)

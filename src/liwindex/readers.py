@@ -94,14 +94,18 @@ def _without_blanks(codes: Any, values: list[Any]) -> tuple[Any, list[Any]]:
 
 
 def _factorised_small(column: Sequence[Any]) -> tuple[Any, list[Any]]:
-    """A column's codes and distinct values, by a dict: values equal in Python (1, 1.0 and
-    True) are one value, as in pandas' hash table, the first one seen kept."""
+    """A column's codes and distinct values, by dicts (every loop in C): values equal in
+    Python (1, 1.0 and True) are one value, as in pandas' hash table, the first one seen
+    kept."""
     import numpy as np
 
-    seen: dict[Any, int] = {}
-    codes = np.fromiter((seen.setdefault(v, len(seen)) for v in column), dtype=np.int32,
-                        count=len(column))
-    return _without_blanks(codes, list(seen))
+    keys = list(dict.fromkeys(column))
+    # _blank(k) written out: this runs for every distinct value of every column
+    blanks = [k for k in keys if k is None or k == "" or k != k]
+    values = [k for k in keys if not (k is None or k == "" or k != k)] if blanks else keys
+    index = {k: i for i, k in enumerate(values)}
+    index.update((k, -1) for k in blanks)
+    return np.fromiter(map(index.__getitem__, column), dtype=np.int32, count=len(column)), values
 
 
 def _factorised_large(table: list[Any], height: int, width: int) -> list[tuple[Any, list[Any]]]:

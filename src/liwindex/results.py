@@ -144,6 +144,12 @@ class ScoreResult:
     # 95 % bootstrap intervals of the survey scores, when computed (see with_intervals)
     intervals: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
 
+    def compact(self) -> None:
+        """Leave out what only a single round's reports read — the per-question statistics
+        and the open answers — before a result travels between processes (trend and
+        benchmark read the areas, płaszczyzny, index, warnings and metadata)."""
+        self.items, self.open_answers = [], []
+
     @property
     def missing_groups(self) -> list[str]:
         """Groups of the questionnaire without a single respondent in a round with survey
@@ -455,8 +461,9 @@ def _items(round_: Round, survey: Any) -> list[ItemResult]:
     question_of = np.broadcast_to(np.arange(matrix.shape[1]), matrix.shape)[counted]
     group_of = np.broadcast_to(group_index[:, None], matrix.shape)[counted]
     cell = (question_of * g_count + group_of) * widest + matrix[counted]
-    table = np.bincount(cell, minlength=matrix.shape[1] * g_count * widest).reshape(
-        matrix.shape[1], g_count, widest).tolist()
+    counts_by_group = np.bincount(cell, minlength=matrix.shape[1] * g_count * widest).reshape(
+        matrix.shape[1], g_count, widest)
+    table, totals = counts_by_group.tolist(), counts_by_group.sum(axis=1).tolist()
     item_n, item_mean = survey.items_n.tolist(), survey.items_mean.tolist()
     n_by_group, mean_by_group = survey.items_n_by_group.tolist(), survey.items_mean_by_group.tolist()
     positions = {g: i for i, g in enumerate(group_ids)}
@@ -469,8 +476,7 @@ def _items(round_: Round, survey: Any) -> list[ItemResult]:
             area=q.question_area[question.id],
             n=int(item_n[j]),
             mean=_num(item_mean[j]),
-            distribution=dict(zip(codes, [sum(c[k] for c in counts) for k in range(len(codes))],
-                                  strict=True)),
+            distribution=dict(zip(codes, totals[j][:len(codes)], strict=True)),
             by_group={
                 g: ItemStats(
                     n=int(n_by_group[positions[g]][j]),

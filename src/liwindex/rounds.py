@@ -310,19 +310,15 @@ def _combine_surveys(surveys: list[tuple[str, SurveyData]], q: Questionnaire,
     """The respondents of several files as one survey; rows that repeat a row of an
     earlier file (overlapping exports) are a warning."""
     import numpy as np
-    import pandas as pd
 
     from liwindex.survey import OpenAnswer
 
     parts = [s for _, s in surveys]
     total = sum(len(s) for s in parts)
-    context: dict[str, pd.Series] = {}
+    context: dict[str, list[Any]] = {}
     for ctx in q.context_questions:
-        if not any(ctx.id in s.context for s in parts):
-            continue
-        pieces = [s.context[ctx.id].reindex(s.rows) if ctx.id in s.context
-                  else pd.Series([None] * len(s), dtype=object) for s in parts]
-        context[ctx.id] = pd.concat(pieces, ignore_index=True)
+        if any(ctx.id in s.context for s in parts):
+            context[ctx.id] = [v for s in parts for v in s.context.get(ctx.id, [None] * len(s))]
     open_answers = [OpenAnswer(a.question, a.group, a.text, a.row, a.file or source)
                     for source, s in surveys for a in s.open_answers]
     columns: dict[str, str] = {}

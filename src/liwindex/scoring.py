@@ -8,12 +8,22 @@ matrix, so the cost grows linearly with respondents.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from liwindex.questionnaire import Questionnaire
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def _pandas() -> Any:
+    """pandas, imported when a labelled view is asked for (reading and scoring a file
+    need only numpy)."""
+    import pandas
+
+    return pandas
 
 # A tolerance for ceil(min_answered · k): 0.7 · 10 is 7.000000000000001 in floating point.
 _EPS = 1e-9
@@ -43,12 +53,12 @@ class SurveyScores:
     na: np.ndarray  # g × a, of those: "nie wiem"
 
     def _groups(self, table: np.ndarray, columns: list[str]) -> pd.DataFrame:
-        return pd.DataFrame(table, index=self.group_ids, columns=columns)
+        return _pandas().DataFrame(table, index=self.group_ids, columns=columns)
 
     @property
     def respondent_areas(self) -> pd.DataFrame:
         """n × a."""
-        return pd.DataFrame(self.respondent_values, index=self.rows, columns=self.area_ids)
+        return _pandas().DataFrame(self.respondent_values, index=self.rows, columns=self.area_ids)
 
     @property
     def area_by_group(self) -> pd.DataFrame:
@@ -63,22 +73,22 @@ class SurveyScores:
     @property
     def area(self) -> pd.Series:
         """a."""
-        return pd.Series(self.values, index=self.area_ids)
+        return _pandas().Series(self.values, index=self.area_ids)
 
     @property
     def area_n(self) -> pd.Series:
         """a."""
-        return pd.Series(self.counts, index=self.area_ids)
+        return _pandas().Series(self.counts, index=self.area_ids)
 
     @property
     def item_n(self) -> pd.Series:
         """q."""
-        return pd.Series(self.items_n, index=self.question_ids)
+        return _pandas().Series(self.items_n, index=self.question_ids)
 
     @property
     def item_mean(self) -> pd.Series:
         """q."""
-        return pd.Series(self.items_mean, index=self.question_ids)
+        return _pandas().Series(self.items_mean, index=self.question_ids)
 
     @property
     def item_n_by_group(self) -> pd.DataFrame:
@@ -194,6 +204,7 @@ def group_codes(groups: pd.Series | np.ndarray, questionnaire: Questionnaire) ->
     if isinstance(groups, np.ndarray) and groups.dtype.kind == "i":
         return groups
     ids = list(questionnaire.group_ids)
+    pd = _pandas()
     if isinstance(groups.dtype, pd.CategoricalDtype) and list(groups.cat.categories) == ids:
         return groups.cat.codes.to_numpy()
     return pd.Categorical(groups, categories=ids).codes
@@ -239,7 +250,7 @@ def score_survey(
     question_ids, area_ids, group_ids = tables.question_ids, tables.area_ids, tables.group_ids
     n, g_count = len(points), len(group_ids)
 
-    if isinstance(points, pd.DataFrame):
+    if not isinstance(points, np.ndarray):  # a frame: put its columns in questionnaire order
         if list(points.columns) != question_ids:
             points = points[question_ids]
         rows = points.index if rows is None else rows
@@ -318,7 +329,7 @@ def aggregate(area_values: pd.Series, questionnaire: Questionnaire) -> Aggregate
     areas = area_values.reindex(area_ids).astype(float)
     values = areas.to_numpy()
     dims, index = aggregate_many(values[None, :], questionnaire)
-    dimensions = pd.Series(dims[0], index=[d.id for d in questionnaire.dimensions])
+    dimensions = _pandas().Series(dims[0], index=[d.id for d in questionnaire.dimensions])
     missing = [a for a, v in zip(area_ids, values, strict=True) if np.isnan(v)]
     covered = bool(not np.isnan(index[0]))
     return Aggregate(areas=areas, dimensions=dimensions,

@@ -60,7 +60,7 @@ class SurveyData:
     choices: tuple[tuple[str, ...], ...]  # per question, its scale's choice codes
     group_ids: tuple[str, ...]
     columns: dict[str, str] = field(default_factory=dict)
-    context: dict[str, pd.Series] = field(default_factory=dict)
+    context: dict[str, list[Any]] = field(default_factory=dict)  # per respondent
     open_answers: list[OpenAnswer] = field(default_factory=list)
 
     @classmethod
@@ -222,7 +222,7 @@ def read_survey(
         matrix[:, j] = _map_choices(cleaned[index], rows, lookup, question.id,
                                     columns[question.id], report, where)
 
-    context: dict[str, pd.Series] = {}
+    context: dict[str, list[Any]] = {}
     open_answers: list[OpenAnswer] = []
     group_ids = tuple(questionnaire.group_ids)
     for ctx in questionnaire.context_questions:
@@ -271,14 +271,26 @@ def question_column_count(sheet: Sheet, matcher: HeaderMatcher, start: int) -> i
 def find_header(sheet: Sheet, matcher: HeaderMatcher) -> int:
     """The index (in ``sheet.rows``) of the header row: among the first rows, the one where
     most cells are questions, context questions or the group column. Title rows above a
-    header are common in exports pasted into a report template."""
+    header are common in exports pasted into a report template. Kept on the sheet per
+    matcher (choosing the survey sheet and reading it both ask)."""
+    known = sheet.found_headers.get(id(matcher))
+    if known is not None and known[0] is matcher:
+        return known[1]
     best, best_score = 0, (0, 0)
+    match = matcher.match
     for index, (_, values) in enumerate(sheet.head(HEADER_SEARCH_ROWS)):
-        matches = sum(1 for v in values if v is not None and matcher.match(v) not in (None, IGNORED))
-        # with no match anywhere, the row with most text cells is the likeliest header
-        texts = sum(1 for v in values if isinstance(v, str) and v.strip())
+        matches = texts = 0
+        for v in values:
+            if v is None:
+                continue
+            if match(v) not in (None, IGNORED):
+                matches += 1
+            # with no match anywhere, the row with most text cells is the likeliest header
+            if isinstance(v, str) and v.strip():
+                texts += 1
         if (matches, texts) > best_score:
             best, best_score = index, (matches, texts)
+    sheet.found_headers[id(matcher)] = (matcher, best)
     return best
 
 
@@ -505,10 +517,9 @@ def _map_context(
     letter: str,
     report: Report,
     where: dict[str, Any],
-) -> pd.Series:
-    """Context answers do not enter the scores, so a value that does not fit is a warning."""
-    import pandas as pd
-
+) -> list[Any]:
+    """Context answers do not enter the scores, so a value that does not fit is a warning.
+    One answer per respondent (a list of codes for a multiple choice)."""
     parsed: list[Any] = []
     problems: list[tuple[str, Any]] = []  # per distinct value: (code, parameter) or ("", None)
     for value, raw in zip(column.values, column.raw, strict=True):
@@ -532,8 +543,7 @@ def _map_context(
             report.add(kind, Severity.WARNING, **where, row=int(row), column=letter, value=value,
                        question=question, allowed=lookup.allowed())
     empty: Any = () if multi else None
-    values = [list(v) if multi and v is not None else v for v in column.translate(parsed, empty)]
-    return pd.Series(values, index=rows, dtype=object)
+    return [list(v) if multi and v is not None else v for v in column.translate(parsed, empty)]
 
 
 def check_answers(

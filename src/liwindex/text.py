@@ -19,6 +19,10 @@ _QUOTES = str.maketrans({"„": '"', "”": '"', "“": '"', "«": '"', "»": '"
 
 def clean_text(value: Any) -> str:
     """The cell's text with spaces folded and trimmed; numbers like ``3.0`` become ``3``."""
+    if type(value) is str:  # the common case first: a text met before
+        known = _CLEAN.get(value)
+        if known is not None:
+            return known
     if value is None:
         return ""
     if isinstance(value, bool):

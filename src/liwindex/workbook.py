@@ -91,6 +91,8 @@ class Sheet:
         """True when no cell holds anything."""
         return len(self.numbers) == 0
 
+    # the header row found per header matcher: id → (matcher, row position)
+    found_headers: dict[int, tuple[Any, int]] = field(default_factory=dict, repr=False, compare=False)
     _head: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list, repr=False, compare=False)
     _head_count: int = field(default=0, repr=False, compare=False)
 
