@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+# the questionnaire cache of this test run (inherited by the commands tests start), never
+# the user's own
+os.environ.setdefault("LIWINDEX_CACHE_DIR", tempfile.mkdtemp(prefix="liwindex-cache-"))
 
 import openpyxl
 import pytest

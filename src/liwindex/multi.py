@@ -184,19 +184,21 @@ class Benchmark:
 
     def to_dict(self, lang: str = "pl") -> dict[str, Any]:
         """Values, ranks, the median and the distance from it, per area and for the index."""
+        names = self.names
+
         def measure(m: Ranked) -> dict[str, Any]:
             return {"id": m.id, "label": m.label[lang], "median": m.median,
                     "jst": {j: {"value": m.values[j], "rank": m.ranks[j], "vs_median": m.versus_median(j)}
-                            for j in self.names}}
+                            for j in names}}
 
         return {
             "basis": self.basis,
             "basis_label": self.basis_words(lang),
-            "jst": [{"name": jst_name(r), "rok": r.meta.get("rok"), "etap": r.meta.get("etap"),
+            "jst": [{"name": name, "rok": r.meta.get("rok"), "etap": r.meta.get("etap"),
                      "source": r.meta.get("source"), "respondents": r.respondents_total,
                      "provisional": self.basis == "survey" and r.provisional,
                      "missing_groups": r.missing_groups}
-                    for r in self.results],
+                    for name, r in zip(names, self.results, strict=True)],
             "index": measure(self.index),
             "areas": [measure(a) for a in self.areas],
             "warnings": [p.message(lang) for p in self.problems],
@@ -221,9 +223,11 @@ def benchmark(results: list[ScoreResult]) -> Benchmark:
             labels = {"older": ", ".join(left_out), "newer": round_label(latest[name])}
             problems.append(Problem("benchmark-older-round", Severity.NOTE, value=name, params=labels))
     chosen = [r for r in results if latest[jst_name(r)] is r]
+    names = [jst_name(r) for r in chosen]
     basis = common_basis(chosen, problems)
     index = rank("index", {"pl": "Indeks LIJW", "en": "LIJW index"},
-                 {jst_name(r): index_on(r, basis) for r in chosen})
-    areas = [rank(a.id, a.label, {jst_name(r): area_on(r, a.id, basis) for r in chosen})
+                 {name: index_on(r, basis) for name, r in zip(names, chosen, strict=True)})
+    areas = [rank(a.id, a.label,
+                  {name: area_on(r, a.id, basis) for name, r in zip(names, chosen, strict=True)})
              for a in chosen[0].areas]
     return Benchmark(results=chosen, index=index, areas=areas, basis=basis, problems=problems)

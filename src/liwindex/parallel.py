@@ -59,9 +59,10 @@ def _score_one(spec: RoundFiles) -> Outcome:
 
     try:
         round_ = read_round_files(spec, _SHARED["q"], mapping=_SHARED["mapping"])
-        result = score_round(round_)
+        compact = bool(_SHARED.get("compact"))
+        result = score_round(round_, items=not compact)
         result.questionnaire = None  # the caller has it: not one copy per round
-        if _SHARED.get("compact"):
+        if compact:
             result.compact()
         return Outcome(spec, result, [])
     except InputError as exc:
@@ -101,7 +102,8 @@ def map_jobs(func: Callable[[Any], Any], items: Sequence[Any], jobs: int,
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin" \
         else "spawn"
     context = multiprocessing.get_context(method)
-    chunk = max(1, min(16, len(items) // (jobs * 4)))
+    # small chunks: a worker left with a long last chunk keeps the others waiting
+    chunk = max(1, min(4, len(items) // (jobs * 8)))
     with ProcessPoolExecutor(min(jobs, len(items)), mp_context=context, initializer=init,
                              initargs=initargs) as pool:
         yield from pool.map(func, items, chunksize=chunk)

@@ -24,9 +24,11 @@ QUESTIONNAIRE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 
 
 class _Model(BaseModel):
-    # inf and nan (YAML .inf, 1e400) are never valid settings: they would end in overflow
+    # inf and nan (YAML .inf, 1e400) are never valid settings: they would end in overflow.
+    # defer_build: the validators are built when a questionnaire is first validated, not at
+    # import — a run that loads the standard questionnaire from its cache never builds them.
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True,
-                              allow_inf_nan=False)
+                              allow_inf_nan=False, defer_build=True)
 
 
 class Text(_Model):
@@ -180,7 +182,8 @@ class Questionnaire(_Model):
     context_questions: tuple[ContextQuestion, ...] = ()
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, coerce_numbers_to_str=True, ignored_types=(cached_property,)
+        extra="forbid", frozen=True, coerce_numbers_to_str=True, ignored_types=(cached_property,),
+        defer_build=True,
     )
 
     @cached_property

@@ -50,7 +50,14 @@ def load_questionnaire(path: str | Path | None = None) -> Questionnaire:
 
 
 def parse_questionnaire(text: str, name: str = "<questionnaire>") -> Questionnaire:
-    """Validate YAML text as a questionnaire; raises :class:`InputError` with every problem."""
+    """Validate YAML text as a questionnaire; raises :class:`InputError` with every problem.
+    A text validated before is taken from the cache (:mod:`liwindex.cache`)."""
+    from liwindex import cache
+
+    entry = cache.key("questionnaire", text)
+    cached = cache.load(entry)
+    if isinstance(cached, Questionnaire):
+        return cached
     report = Report()
     doc = parse_yaml(text, name, report)
     try:
@@ -71,6 +78,7 @@ def parse_questionnaire(text: str, name: str = "<questionnaire>") -> Questionnai
         report.add(code, **doc.locate(path), **params)
     report.raise_if_invalid()
     assert questionnaire is not None
+    cache.store(entry, questionnaire)
     return questionnaire
 
 

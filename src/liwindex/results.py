@@ -283,8 +283,10 @@ class ScoreResult:
 CAVEAT_CODES = ("group-missing", "areas-provisional")
 
 
-def score_round(round_: Round) -> ScoreResult:
-    """Score a validated round (SPEC §2) and gather the result with its warnings."""
+def score_round(round_: Round, items: bool = True) -> ScoreResult:
+    """Score a validated round (SPEC §2) and gather the result with its warnings;
+    ``items=False`` leaves the per-question statistics out (trend and benchmark do not
+    read them)."""
     import numpy as np
 
     from liwindex.scoring import aggregate_many, score_survey
@@ -396,7 +398,7 @@ def score_round(round_: Round) -> ScoreResult:
         )
         for d in q.dimensions
     ]
-    items = _items(round_, survey) if survey is not None else [
+    item_results = [] if not items else _items(round_, survey) if survey is not None else [
         ItemResult(id=x.id, area=q.question_area[x.id], n=0, mean=None, distribution={})
         for x in q.questions
     ]
@@ -414,7 +416,7 @@ def score_round(round_: Round) -> ScoreResult:
         ),
         dimensions=dimensions,
         areas=areas,
-        items=items,
+        items=item_results,
         problems=problems,
         questionnaire=q,
         grades=dict(round_.grades),

@@ -280,16 +280,21 @@ def find_header(sheet: Sheet, matcher: HeaderMatcher) -> int:
     match = matcher.match
     for index, (_, values) in enumerate(sheet.head(HEADER_SEARCH_ROWS)):
         matches = texts = 0
+        left = len(values)
         for v in values:
+            left -= 1
             if v is None:
                 continue
             if match(v) not in (None, IGNORED):
                 matches += 1
+            elif matches + left < best_score[0]:
+                break  # even if every cell left matched, this row could not win
             # with no match anywhere, the row with most text cells is the likeliest header
             if isinstance(v, str) and v.strip():
                 texts += 1
-        if (matches, texts) > best_score:
-            best, best_score = index, (matches, texts)
+        else:
+            if (matches, texts) > best_score:
+                best, best_score = index, (matches, texts)
     sheet.found_headers[id(matcher)] = (matcher, best)
     return best
 
