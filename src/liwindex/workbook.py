@@ -197,13 +197,15 @@ def open_workbook(path: str | Path, report: Report, limits: Limits | None = None
             if suffix == ".xls":
                 report.add("xlsx-named-xls", file=name, value=path.suffix)
                 return None
-            if _has_dtd(path):
-                report.add("not-a-workbook", file=name, kind=FILE_KINDS["dtd"], format=suffix)
-                return None
-            if not _zip_is_sane(path, name, report, limits):
-                return None
-            if suffix in (".xlsx", ".xlsm") and not _cells_within_limits(path, name, report, limits):
-                return None
+            with zipfile.ZipFile(path) as archive:  # opened once for the three checks
+                if _has_dtd(archive):
+                    report.add("not-a-workbook", file=name, kind=FILE_KINDS["dtd"], format=suffix)
+                    return None
+                if not _zip_is_sane(archive, name, report, limits):
+                    return None
+                if suffix in (".xlsx", ".xlsm") and not _cells_within_limits(archive, name, report,
+                                                                              limits):
+                    return None
         else:
             _not_a_workbook(path, name, report)
             return None
@@ -223,16 +225,15 @@ def open_workbook(path: str | Path, report: Report, limits: Limits | None = None
     return None
 
 
-def _has_dtd(path: Path) -> bool:
+def _has_dtd(archive: zipfile.ZipFile) -> bool:
     """An XML member of the archive declares a DTD or entities (no spreadsheet program
     writes one; it is how entity bombs and external entities start)."""
-    with zipfile.ZipFile(path) as archive:
-        for member in archive.infolist():
-            if member.filename.endswith((".xml", ".rels")):
-                with archive.open(member) as fh:
-                    start = fh.read(4096)
-                if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
-                    return True
+    for member in archive.infolist():
+        if member.filename.endswith((".xml", ".rels")):
+            with archive.open(member) as fh:
+                start = fh.read(4096)
+            if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
+                return True
     return False
 
 
@@ -248,15 +249,14 @@ def _is_encrypted(path: Path) -> bool:
         return marker in fh.read(50_000_000)
 
 
-def _zip_is_sane(path: Path, name: str, report: Report, limits: Limits) -> bool:
+def _zip_is_sane(archive: zipfile.ZipFile, name: str, report: Report, limits: Limits) -> bool:
     """Refuse archives that would expand to absurd sizes (zip bombs) before any parsing."""
-    with zipfile.ZipFile(path) as archive:
-        members = archive.infolist()
-        total = sum(m.file_size for m in members)
-        worst = max(
-            (m.file_size / max(m.compress_size, 1) for m in members if m.file_size > 10_000_000),
-            default=0.0,
-        )
+    members = archive.infolist()
+    total = sum(m.file_size for m in members)
+    worst = max(
+        (m.file_size / max(m.compress_size, 1) for m in members if m.file_size > 10_000_000),
+        default=0.0,
+    )
     if len(members) > 10_000 or total > limits.max_uncompressed_mb * 1_000_000 or worst > limits.max_ratio:
         report.add("zip-bomb", file=name, limit=limits.max_uncompressed_mb,
                    size=round(total / 1_000_000), env="LIWINDEX_MAX_UNCOMPRESSED_MB")
@@ -275,50 +275,49 @@ _REFERENCE = re.compile(rb"([A-Z]+)([0-9]+)")
 ALLOCATION_CELLS = 250_000_000
 
 
-def _cells_within_limits(path: Path, name: str, report: Report, limits: Limits) -> bool:
+def _cells_within_limits(archive: zipfile.ZipFile, name: str, report: Report, limits: Limits) -> bool:
     """Scan each worksheet's XML for cell references beyond the limits *before* the reader
     allocates the sheet's range (a single cell at XFD1048576 asks for 550 GB and aborts the
     process). Streams the XML in chunks; refuses with the farthest cell named."""
     from liwindex.text import column_number
 
-    with zipfile.ZipFile(path) as archive:
-        members = [m for m in archive.infolist()
-                   if m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml")]
-        for member in members:
-            max_row, max_col, far = 99_999, 702, ""
-            rows_found, cols_found = False, False
-            with archive.open(member) as fh:
-                tail = b""
-                while True:
-                    chunk = fh.read(1 << 22)
-                    if not chunk:
-                        break
-                    data = tail + chunk
-                    found = [(tag, b"") for tag in _FAR_ROW.findall(data)]
-                    found += [(b"", ref) for ref in _FAR_CELL.findall(data)]
-                    for row_tag, ref in found:
-                        if row_tag:
-                            row, col = _row_number(row_tag), 1
-                        else:
-                            letters, digits = _REFERENCE.match(ref).groups()  # type: ignore[union-attr]
-                            row, col = _row_number(digits), column_number(letters.decode())
-                        if row > limits.max_rows or col > limits.max_columns:
-                            # a row tag places its cells from column A
-                            shown = (ref or b"A" + row_tag).decode()
-                            report.add("cell-beyond-limits", file=name,
-                                       value=shown if len(shown) <= 24 else shown[:23] + "…",
-                                       rows=limits.max_rows, columns=limits.max_columns)
-                            return False
-                        if row > max_row:
-                            max_row, rows_found = row, True
-                        if col > max_col:
-                            max_col, cols_found = col, True
-                        far = (ref or b"A" + row_tag).decode()
-                    tail = data[-64:]
-            if (rows_found or cols_found) and max_row * max_col > ALLOCATION_CELLS:
-                report.add("cell-beyond-limits", file=name, value=far, rows=limits.max_rows,
-                           columns=limits.max_columns)
-                return False
+    members = [m for m in archive.infolist()
+               if m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml")]
+    for member in members:
+        max_row, max_col, far = 99_999, 702, ""
+        rows_found, cols_found = False, False
+        with archive.open(member) as fh:
+            tail = b""
+            while True:
+                chunk = fh.read(1 << 22)
+                if not chunk:
+                    break
+                data = tail + chunk
+                tail = data[-64:]
+                found = [(tag, b"") for tag in _FAR_ROW.findall(data)]
+                found += [(b"", ref) for ref in _FAR_CELL.findall(data)]
+                for row_tag, ref in found:
+                    if row_tag:
+                        row, col = _row_number(row_tag), 1
+                    else:
+                        letters, digits = _REFERENCE.match(ref).groups()  # type: ignore[union-attr]
+                        row, col = _row_number(digits), column_number(letters.decode())
+                    if row > limits.max_rows or col > limits.max_columns:
+                        # a row tag places its cells from column A
+                        shown = (ref or b"A" + row_tag).decode()
+                        report.add("cell-beyond-limits", file=name,
+                                   value=shown if len(shown) <= 24 else shown[:23] + "…",
+                                   rows=limits.max_rows, columns=limits.max_columns)
+                        return False
+                    if row > max_row:
+                        max_row, rows_found = row, True
+                    if col > max_col:
+                        max_col, cols_found = col, True
+                    far = (ref or b"A" + row_tag).decode()
+        if (rows_found or cols_found) and max_row * max_col > ALLOCATION_CELLS:
+            report.add("cell-beyond-limits", file=name, value=far, rows=limits.max_rows,
+                       columns=limits.max_columns)
+            return False
     return True
 
 
