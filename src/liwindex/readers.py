@@ -3,8 +3,9 @@ expansion), openpyxl as the fallback for .xlsx, and CSV with sniffed encoding an
 
 Every reader yields the same thing: sheets of non-empty rows keyed by their real row
 number, columns in their real positions, empty cells as None. Both spreadsheet paths give
-identical rows (tested), so messages point at the same cells whichever one ran. The work
-is done on whole columns (numpy/pandas), never cell by cell in Python.
+identical rows (tested), so messages point at the same cells whichever one ran. Each
+column is factorised once (its distinct values and a numpy code per row); every later step
+works on those codes, never cell by cell in Python.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Reading the responses sheet into validated answer codes, one row a respondent.
 
-Rows keep their Excel row numbers as the frame index and every question keeps its column
-letter, so that any problem found later can still point at the cell.
+Respondents keep their Excel row numbers (``SurveyData.rows``) and every question keeps its
+column letter, so that any problem found later can still point at the cell. The answers are
+plain numpy arrays: one code matrix, respondents × questions.
 """
 
 from __future__ import annotations
