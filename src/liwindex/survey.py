@@ -64,28 +64,6 @@ class SurveyData:
     context: dict[str, list[Any]] = field(default_factory=dict)  # per respondent
     open_answers: list[OpenAnswer] = field(default_factory=list)
 
-    @classmethod
-    def from_frame(cls, sheet: str, header_row: int, codes: pd.DataFrame, groups: pd.Series,
-                   questionnaire: Questionnaire, **rest: Any) -> SurveyData:
-        """From a frame of choice codes (one column per question, its codes as values or
-        categories) and a Series of group ids — for tests and other callers."""
-        import numpy as np
-        import pandas as pd
-
-        from liwindex.scoring import group_codes
-
-        ids = tuple(q.id for q in questionnaire.questions)
-        choices = tuple(tuple(c.code for c in questionnaire.scale_by_id[q.scale].choices)
-                        for q in questionnaire.questions)
-        matrix = np.full((len(codes), len(ids)), -1, dtype=np.int16, order="F")
-        for j, (ident, allowed) in enumerate(zip(ids, choices, strict=True)):
-            if ident in codes.columns:
-                matrix[:, j] = pd.Categorical(codes[ident].astype(object), categories=allowed).codes
-        return cls(sheet=sheet, header_row=header_row, rows=codes.index.to_numpy(), matrix=matrix,
-                   group_index=np.asarray(group_codes(groups, questionnaire), dtype=np.int64),
-                   question_ids=ids, choices=choices, group_ids=tuple(questionnaire.group_ids),
-                   **rest)
-
     def __len__(self) -> int:
         return len(self.rows)
 
@@ -107,12 +85,6 @@ class SurveyData:
 
         return pd.Series(pd.Categorical.from_codes(self.group_index, categories=list(self.group_ids)),
                          index=self.rows)
-
-    def group_names(self) -> Any:
-        """Each respondent's group id as an object array (None: no group)."""
-        import numpy as np
-
-        return np.array([*self.group_ids, None], dtype=object)[self.group_index]
 
     def code_matrix(self) -> Any:
         """Every answer's position on its scale (respondents × questions in questionnaire
