@@ -74,8 +74,8 @@ def score_rounds(specs: Sequence[RoundFiles], questionnaire: Questionnaire,
                  progress: Callable[[int, int], None] | None = None,
                  compact: bool = False) -> list[Outcome]:
     """Every round read and scored, in the given order; ``jobs`` worker processes
-    (default: every core; 1: in this process). ``compact``: results without the per-question
-    and per-respondent parts (:meth:`ScoreResult.compact`), for trend and benchmark."""
+    (default: every core; 1: in this process). ``compact``: results without item statistics
+    and open answers (:meth:`ScoreResult.compact`), for trend and benchmark."""
     jobs = default_jobs() if jobs is None else max(1, jobs)
     outcomes: list[Outcome] = []
     for outcome in map_jobs(_score_one, specs, jobs, _init, (questionnaire, mapping, compact)):

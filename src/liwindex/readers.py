@@ -101,10 +101,10 @@ def _factorised_small(column: Sequence[Any]) -> tuple[Any, list[Any]]:
     kept."""
     import numpy as np
 
-    keys = list(dict.fromkeys(column))
-    # _blank(k) written out: this runs for every distinct value of every column
-    blanks = [k for k in keys if k is None or k == "" or k != k]
-    values = [k for k in keys if not (k is None or k == "" or k != k)] if blanks else keys
+    values: list[Any] = []
+    blanks: list[Any] = []
+    for key in dict.fromkeys(column):
+        (blanks if _blank(key) else values).append(key)
     index = {k: i for i, k in enumerate(values)}
     index.update((k, -1) for k in blanks)
     return np.fromiter(map(index.__getitem__, column), dtype=np.int32, count=len(column)), values

@@ -32,8 +32,9 @@ _EPS = 1e-9
 @dataclass
 class SurveyScores:
     """Everything the survey alone says (NaN where a value does not exist), as numpy
-    arrays in questionnaire order; the properties below label them as pandas objects for
-    people and tests (built on request: the per-file path reads the arrays)."""
+    arrays in questionnaire order; the properties below label the area scores as pandas
+    objects for the statistics and tests (built on request: the per-file path reads the
+    arrays)."""
 
     question_ids: list[str]
     area_ids: list[str]
@@ -52,68 +53,20 @@ class SurveyScores:
     answered: np.ndarray  # g × a, of those: not blank ("nie wiem" included)
     na: np.ndarray  # g × a, of those: "nie wiem"
 
-    def _groups(self, table: np.ndarray, columns: list[str]) -> pd.DataFrame:
-        return _pandas().DataFrame(table, index=self.group_ids, columns=columns)
-
     @property
     def respondent_areas(self) -> pd.DataFrame:
-        """n × a."""
+        """n × a, labelled."""
         return _pandas().DataFrame(self.respondent_values, index=self.rows, columns=self.area_ids)
 
     @property
     def area_by_group(self) -> pd.DataFrame:
-        """g × a."""
-        return self._groups(self.group_values, self.area_ids)
-
-    @property
-    def area_n_by_group(self) -> pd.DataFrame:
-        """g × a."""
-        return self._groups(self.group_counts, self.area_ids)
+        """g × a, labelled."""
+        return _pandas().DataFrame(self.group_values, index=self.group_ids, columns=self.area_ids)
 
     @property
     def area(self) -> pd.Series:
-        """a."""
+        """The area scores, labelled."""
         return _pandas().Series(self.values, index=self.area_ids)
-
-    @property
-    def area_n(self) -> pd.Series:
-        """a."""
-        return _pandas().Series(self.counts, index=self.area_ids)
-
-    @property
-    def item_n(self) -> pd.Series:
-        """q."""
-        return _pandas().Series(self.items_n, index=self.question_ids)
-
-    @property
-    def item_mean(self) -> pd.Series:
-        """q."""
-        return _pandas().Series(self.items_mean, index=self.question_ids)
-
-    @property
-    def item_n_by_group(self) -> pd.DataFrame:
-        """g × q."""
-        return self._groups(self.items_n_by_group, self.question_ids)
-
-    @property
-    def item_mean_by_group(self) -> pd.DataFrame:
-        """g × q."""
-        return self._groups(self.items_mean_by_group, self.question_ids)
-
-    @property
-    def asked_cells(self) -> pd.DataFrame:
-        """g × a."""
-        return self._groups(self.asked, self.area_ids)
-
-    @property
-    def answered_cells(self) -> pd.DataFrame:
-        """g × a."""
-        return self._groups(self.answered, self.area_ids)
-
-    @property
-    def na_cells(self) -> pd.DataFrame:
-        """g × a."""
-        return self._groups(self.na, self.area_ids)
 
 
 @dataclass(frozen=True)
@@ -131,6 +84,7 @@ class QuestionTables:
     weights: np.ndarray  # q
     asked: np.ndarray  # g × q
     asked_or_unknown: np.ndarray  # (g + 1) × q, the last row all False (unknown group)
+    choices: tuple[tuple[str, ...], ...]  # per question, its scale's choice codes
     points: np.ndarray  # q × (choices + 1): each choice's points, NaN for "nie wiem" and blank
     blocks: list[slice]  # each area's columns
     unit_weights: list[bool]  # per area: every weight is 1
@@ -161,6 +115,7 @@ class QuestionTables:
             weights=weights,
             asked=asked,
             asked_or_unknown=np.vstack([asked, np.zeros((1, asked.shape[1]), dtype=bool)]),
+            choices=tuple(tuple(c.code for c in s.choices) for s in scales),
             points=points,
             blocks=blocks,
             unit_weights=[bool((weights[b] == 1).all()) for b in blocks],

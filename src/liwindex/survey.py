@@ -7,6 +7,7 @@ plain numpy arrays: one code matrix, respondents × questions.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -57,9 +58,9 @@ class SurveyData:
     rows: Any  # numpy int64, one per respondent
     matrix: Any  # numpy int16, respondents × questions, column-major
     group_index: Any  # numpy int64, one per respondent
-    question_ids: tuple[str, ...]
-    choices: tuple[tuple[str, ...], ...]  # per question, its scale's choice codes
-    group_ids: tuple[str, ...]
+    question_ids: Sequence[str]
+    choices: Sequence[Sequence[str]]  # per question, its scale's choice codes
+    group_ids: Sequence[str]
     columns: dict[str, str] = field(default_factory=dict)
     context: dict[str, list[Any]] = field(default_factory=dict)  # per respondent
     open_answers: list[OpenAnswer] = field(default_factory=list)
@@ -197,7 +198,8 @@ def read_survey(
 
     context: dict[str, list[Any]] = {}
     open_answers: list[OpenAnswer] = []
-    group_ids = tuple(questionnaire.group_ids)
+    tables = questionnaire.tables
+    group_ids = tables.group_ids
     for ctx in questionnaire.context_questions:
         target = Target("context", ctx.id)
         if target not in targets:
@@ -219,16 +221,10 @@ def read_survey(
 
     return SurveyData(
         sheet=sheet.name, header_row=header_row, rows=rows, matrix=matrix,
-        group_index=group_index, question_ids=tuple(q.id for q in questions),
-        choices=_choices(questionnaire), group_ids=group_ids,
+        group_index=group_index, question_ids=tables.question_ids, choices=tables.choices,
+        group_ids=group_ids,
         columns=columns, context=context, open_answers=open_answers,
     )
-
-
-def _choices(questionnaire: Questionnaire) -> tuple[tuple[str, ...], ...]:
-    """Per scored question, its scale's choice codes."""
-    return tuple(tuple(c.code for c in questionnaire.scale_by_id[q.scale].choices)
-                 for q in questionnaire.questions)
 
 
 HEADER_SEARCH_ROWS = 30
