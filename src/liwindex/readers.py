@@ -4,13 +4,15 @@ expansion), openpyxl as the fallback for .xlsx, and CSV with sniffed encoding an
 Every reader yields the same thing: sheets of non-empty rows keyed by their real row
 number, columns in their real positions, empty cells as None. Both spreadsheet paths give
 identical rows (tested), so messages point at the same cells whichever one ran. Each
-column is factorised once (its distinct values and a numpy code per row); every later step
-works on those codes, never cell by cell in Python.
+column is factorised once (distinct values and a numpy code per row; a survey-sized sheet
+all at once, its columns sharing one list of values); every later step works on those
+codes, never cell by cell in Python.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,7 @@ def to_sheet(name: str, table: Sequence[Sequence[Any]] | Any, limits: Limits, hi
     enforced."""
     import numpy as np
 
+    shared = None
     if hasattr(table, "columns") and hasattr(table, "iloc"):  # a DataFrame (CSV)
         factorised = [_factorised_series(table[c]) for c in table.columns]
         height = len(table)
@@ -49,26 +52,40 @@ def to_sheet(name: str, table: Sequence[Sequence[Any]] | Any, limits: Limits, hi
             table = [list(r) + [None] * (width - len(r)) for r in table]
         height = len(table)
         if height * width <= SMALL_SHEET_CELLS:
-            factorised = [_factorised_small(column) for column in zip(*table, strict=True)]
+            shared = _factorised_together(table, height, width)
+            if shared is None:
+                factorised = [_factorised_small(column) for column in zip(*table, strict=True)]
         else:
             table = table if isinstance(table, list) else list(table)
             factorised = _factorised_large(table, height, width)  # frees the rows as it goes
         if isinstance(table, list):
             table.clear()  # the rows' lists are no longer needed; free them early
-    used = [bool(len(values)) for _, values in factorised]
+    if shared is not None:
+        matrix, values = shared
+        filled = matrix >= 0
+        used = filled.any(axis=0).tolist()
+    else:
+        used = [bool(len(values)) for _, values in factorised]
     width = max((j + 1 for j, flag in enumerate(used) if flag), default=0)
     if width > limits.max_columns:
         raise TooLarge("too-many-columns", name, limits.max_columns, "LIWINDEX_MAX_COLUMNS")
-    keep = np.zeros(height, dtype=bool)
-    for j in range(width):
-        if used[j]:
-            keep |= factorised[j][0] >= 0
+    if shared is not None:
+        keep = filled[:, :width].any(axis=1)
+    else:
+        keep = np.zeros(height, dtype=bool)
+        for j in range(width):
+            if used[j]:
+                keep |= factorised[j][0] >= 0
     if int(keep.sum()) > limits.max_rows:
         raise TooLarge("too-many-rows", name, limits.max_rows, "LIWINDEX_MAX_ROWS")
     rows = np.flatnonzero(keep) + 1
     every_row = bool(keep.all())
     columns = []
-    for j in range(width):
+    if shared is not None:
+        matrix = matrix[:, :width] if every_row else np.asfortranarray(matrix[keep, :width])
+        _check_shared_cell_lengths(name, values, matrix, rows, limits)
+        columns = [SheetColumn(codes=matrix[:, j], values=values) for j in range(width)]
+    for j in range(width if shared is None else 0):
         codes, values = factorised[j]
         codes = codes if every_row else codes[keep]
         _check_cell_lengths(name, values, codes, rows, j, limits)
@@ -93,6 +110,40 @@ def _without_blanks(codes: Any, values: list[Any]) -> tuple[Any, list[Any]]:
     remap = np.full(len(values) + 1, -1, dtype=np.int32)  # the last entry: -1 stays -1
     remap[kept] = np.arange(len(kept), dtype=np.int32)
     return remap[codes], [values[i] for i in kept]
+
+
+# Cell types that never equal a value of another type in this list, except the numbers:
+# 1, 1.0 and True are one dict key, so a sheet holding two kinds of number is factorised
+# column by column (each column keeps the spelling it has first, as before).
+_PLAIN_TYPES = {str, type(None), float, int, bool, datetime.datetime, datetime.date, datetime.time,
+                datetime.timedelta}
+_NUMBER_TYPES = {float, int, bool}
+
+
+def _factorised_together(table: Sequence[Sequence[Any]], height: int,
+                         width: int) -> tuple[Any, list[Any]] | None:
+    """The whole sheet factorised at once: a rows × columns matrix of codes (Fortran order,
+    so that each column is contiguous) into one list of the sheet's distinct non-empty
+    values, which every column shares (a column's values then include some it does not
+    hold). One pass over the cells instead of one per column: a survey export repeats the
+    same few labels in every column. None when the sheet mixes kinds of number."""
+    import itertools
+
+    import numpy as np
+
+    flat = list(itertools.chain.from_iterable(table))
+    distinct = dict.fromkeys(flat)
+    kinds = set(map(type, distinct))
+    if not kinds <= _PLAIN_TYPES or len(kinds & _NUMBER_TYPES) > 1:
+        return None
+    values: list[Any] = []
+    blanks: list[Any] = []
+    for key in distinct:
+        (blanks if _blank(key) else values).append(key)
+    index = {k: i for i, k in enumerate(values)}
+    index.update((k, -1) for k in blanks)
+    codes = np.fromiter(map(index.__getitem__, flat), dtype=np.int32, count=len(flat))
+    return np.asfortranarray(codes.reshape(height, width)), values
 
 
 def _factorised_small(column: Sequence[Any]) -> tuple[Any, list[Any]]:
@@ -150,6 +201,21 @@ def _check_cell_lengths(name: str, uniques: Any, codes: Any, rows: Any, column: 
             row = int(rows[np.argmax(codes == i)])
             raise TooLarge("cell-too-long", name, limits.max_cell_chars, "", row,
                            column_letter(column + 1))
+
+
+def _check_shared_cell_lengths(name: str, values: list[Any], matrix: Any, rows: Any, limits: Limits) -> None:
+    """:func:`_check_cell_lengths` for columns sharing one list of values: the first
+    column holding a too-long cell is named, at its first such row."""
+    import numpy as np
+
+    long = [i for i, value in enumerate(values)
+            if isinstance(value, str) and len(value) > limits.max_cell_chars]
+    if not long:
+        return
+    hit = np.isin(matrix, long)
+    j = int(np.argmax(hit.any(axis=0)))
+    row = int(rows[np.argmax(hit[:, j])])
+    raise TooLarge("cell-too-long", name, limits.max_cell_chars, "", row, column_letter(j + 1))
 
 
 def read_spreadsheet(path: Path, limits: Limits, engine: str = "auto") -> list[Sheet]:

@@ -187,14 +187,15 @@ def read_survey(
     questions = questionnaire.questions
     matrix = np.full((len(rows), len(questions)), -1, dtype=np.int16, order="F")
     columns: dict[str, str] = {}
-    for j, question in enumerate(questions):
-        if question.id not in question_columns:
-            continue
-        index = question_columns[question.id]
+    asked = [(j, question, question_columns[question.id], ChoiceLookup.cached(
+        questionnaire.scale_by_id[question.scale], mapping))
+        for j, question in enumerate(questions) if question.id in question_columns]
+    flagged = _map_all_choices(matrix, [(j, cleaned[index], lookup) for j, _, index, lookup in asked])
+    for j, question, index, lookup in asked:
         columns[question.id] = column_letter(index + 1)
-        lookup = ChoiceLookup.cached(questionnaire.scale_by_id[question.scale], mapping)
-        matrix[:, j] = _map_choices(cleaned[index], rows, lookup, question.id,
-                                    columns[question.id], report, where)
+        if j in flagged:  # a column with an answer to note or to report: cell by cell
+            matrix[:, j] = _map_choices(cleaned[index], rows, lookup, question.id,
+                                        columns[question.id], report, where)
 
     context: dict[str, list[Any]] = {}
     open_answers: list[OpenAnswer] = []
@@ -208,8 +209,11 @@ def read_survey(
         columns[ctx.id] = letter
         if ctx.type == "open":
             column = cleaned[targets[target]]
-            texts = column.translate([free_text(v) if isinstance(v, str) else clean_text(v)
-                                      for v in column.raw], "")
+            table = [""] * len(column.raw)
+            for i in column.used():
+                value = column.raw[i]
+                table[i] = free_text(value) if isinstance(value, str) else clean_text(value)
+            texts = column.translate(table, "")
             group_of = np.array([*group_ids, ""], dtype=object)[group_index]
             open_answers += [OpenAnswer(ctx.id, group_of[i], texts[i], int(rows[i]))
                              for i in np.flatnonzero(column.filled)]
@@ -283,6 +287,10 @@ def _merged_header(sheet: Sheet, start: int) -> tuple[Any, ...]:
     return tuple(cells)
 
 
+# The last list of sheet values Column.of cleaned: [values, cleaned texts, blank remap]
+_LAST_CLEANED: list[Any] = [None, None, None]
+
+
 @dataclass
 class Column:
     """One sheet column as distinct cleaned values and, per row, the index of its value
@@ -300,14 +308,28 @@ class Column:
 
         codes = column.codes[start:]
         uniques = column.values
-        cleaned = [clean_text(u) for u in uniques]
-        blank = [i for i, v in enumerate(cleaned) if not v]
-        if blank:
-            remap = np.arange(len(uniques) + 1, dtype=np.int32)
-            remap[blank] = -1
-            remap[-1] = -1
+        if _LAST_CLEANED[0] is uniques:  # the columns of a sheet share one list of values
+            cleaned, remap = _LAST_CLEANED[1], _LAST_CLEANED[2]
+        else:
+            cleaned = [clean_text(u) for u in uniques]
+            blank = [i for i, v in enumerate(cleaned) if not v]
+            remap = None
+            if blank:
+                remap = np.arange(len(uniques) + 1, dtype=np.int32)
+                remap[blank] = -1
+                remap[-1] = -1
+            _LAST_CLEANED[:] = [uniques, cleaned, remap]
+        if remap is not None:
             codes = remap[codes]
         return cls(codes=codes, values=cleaned, raw=uniques)
+
+    def used(self) -> list[int]:
+        """The positions of the distinct values some row holds (a sheet's columns share one
+        list of values, most of which a given column does not hold)."""
+        import numpy as np
+
+        codes = self.codes[self.codes >= 0]
+        return np.flatnonzero(np.bincount(codes, minlength=len(self.values))).tolist()
 
     @property
     def filled(self) -> Any:
@@ -392,8 +414,11 @@ def _read_groups(
     letter = column_letter(position + 1)
     column = cleaned[position]
     ids = list(questionnaire.group_ids)
-    found = [lookup.group(v) for v in column.values]
-    positions = np.array([ids.index(g) if g is not None else -1 for g in found] + [-1], dtype=np.int64)
+    positions = np.full(len(column.values) + 1, -1, dtype=np.int64)
+    for i in column.used():
+        found = lookup.group(column.values[i])
+        if found is not None:
+            positions[i] = ids.index(found)
     per_row = positions[column.codes]
     blank = ~column.filled
     if option is not None and blank.any():
@@ -433,6 +458,32 @@ def group_of_columns(questionnaire: Questionnaire, present: set[str]) -> str | N
     own = {g for q in questionnaire.questions if q.id in present and q.groups is not None
            for g in q.groups}
     return next(iter(own)) if len(own) == 1 else None
+
+
+def _map_all_choices(matrix: Any, asked: list[tuple[int, Column, ChoiceLookup]]) -> set[int]:
+    """Fill ``matrix[:, j]`` with each answer's position on its scale for every ``(j,
+    column, lookup)``, at once for the columns that share a scale and a list of values
+    (the columns of one sheet do); returns the ``j`` whose column holds an answer that
+    :func:`_map_choices` must note or report (a number read as a code, an unknown
+    answer)."""
+    import numpy as np
+
+    together: dict[tuple[int, int], list[tuple[int, Column, ChoiceLookup]]] = {}
+    for j, column, lookup in asked:
+        together.setdefault((id(lookup), id(column.values)), []).append((j, column, lookup))
+    flagged: set[int] = set()
+    for members in together.values():
+        values, lookup = members[0][1].values, members[0][2]
+        entries = [lookup.entry(value) for value in values]
+        positions = np.array([e[0] for e in entries] + [-1], dtype=np.int16)
+        # a value to look at: a number or a "code - label" read as a code, or no choice
+        # and not blank by the mapping (the last entry is the empty cell)
+        odd = np.array([e[1] is not None or (e[0] < 0 and not e[2]) for e in entries] + [False])
+        codes = np.column_stack([column.codes for _, column, _ in members])
+        js = [j for j, _, _ in members]
+        matrix[:, js] = positions[codes]
+        flagged.update(js[k] for k in np.flatnonzero(odd[codes].any(axis=0)))
+    return flagged
 
 
 def _map_choices(
@@ -494,20 +545,23 @@ def _map_context(
 ) -> list[Any]:
     """Context answers do not enter the scores, so a value that does not fit is a warning.
     One answer per respondent (a list of codes for a multiple choice)."""
-    parsed: list[Any] = []
-    problems: list[tuple[str, Any]] = []  # per distinct value: (code, parameter) or ("", None)
-    for value, raw in zip(column.values, column.raw, strict=True):
+    parsed: list[Any] = [None] * len(column.values)
+    # per distinct value: (code, parameter) or ("", None)
+    problems: list[tuple[str, Any]] = [("", None)] * len(column.values)
+    for i in column.used():
+        value, raw = column.values[i], column.raw[i]
         if lookup.is_blank(raw):
-            parsed.append([] if multi else None)
-            problems.append(("", None))
+            parsed[i] = [] if multi else None
         elif multi:
             codes, unmatched = split_multi(value, lookup)
-            parsed.append(tuple(codes))
-            problems.append(("other-context-answer", ", ".join(unmatched)) if unmatched else ("", None))
+            parsed[i] = tuple(codes)
+            if unmatched:
+                problems[i] = ("other-context-answer", ", ".join(unmatched))
         else:
             code = lookup.code(value)
-            parsed.append(code)
-            problems.append(("unknown-context-answer", value) if code is None else ("", None))
+            parsed[i] = code
+            if code is None:
+                problems[i] = ("unknown-context-answer", value)
     for row, code in zip(rows[column.filled], column.codes[column.filled], strict=True):
         kind, value = problems[code]
         if kind == "other-context-answer":

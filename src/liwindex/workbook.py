@@ -51,9 +51,11 @@ class Limits:
 
 @dataclass
 class SheetColumn:
-    """One spreadsheet column, factorised: its distinct non-empty values and, per row of
-    the sheet, the position of the row's value among them (-1 for an empty cell). Answers
-    repeat a handful of labels, so every later lookup runs once per distinct value."""
+    """One spreadsheet column, factorised: distinct non-empty values and, per row of the
+    sheet, the position of the row's value among them (-1 for an empty cell). Answers
+    repeat a handful of labels, so every later lookup runs once per distinct value. The
+    columns of a survey-sized sheet share one list of values (the sheet's), so ``values``
+    may hold values a given column does not: count the codes to know which it holds."""
 
     codes: Any  # numpy int32 array, one entry per row of the sheet
     values: list[Any]
