@@ -9,8 +9,8 @@ Input files are opened read-only and never written.
 from __future__ import annotations
 
 import os
-import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -266,66 +266,42 @@ def _zip_is_sane(archive: zipfile.ZipFile, name: str, report: Report, limits: Li
     return True
 
 
-# Cell references worth a look: three or more column letters (column AAA = 703 onwards) or
-# six or more row digits (row 100,000 onwards), and row tags from row 100,000. Ordinary
-# survey sheets have none, so the scan costs only the decompression and one regex pass.
-# (two patterns with literal prefixes: one alternation of both is seven times slower)
-_FAR_ROW = re.compile(rb'row r="([0-9]{6,})"')
-_FAR_CELL = re.compile(rb' r="([A-Z]{3,}[0-9]+|[A-Z]{1,2}[0-9]{6,})"')
-_REFERENCE = re.compile(rb"([A-Z]+)([0-9]+)")
 # calamine allocates rows × columns cells of 32 bytes for a sheet's range before we see it
 ALLOCATION_CELLS = 250_000_000
+SCAN_CHUNK = 1 << 22
 
 
 def _cells_within_limits(archive: zipfile.ZipFile, name: str, report: Report, limits: Limits) -> bool:
-    """Scan each worksheet's XML for cell references beyond the limits *before* the reader
+    """Check each worksheet's cell positions against the limits *before* the reader
     allocates the sheet's range (a single cell at XFD1048576 asks for 550 GB and aborts the
-    process). Streams the XML in chunks; refuses with the farthest cell named."""
-    from liwindex.text import column_number
+    process); :mod:`liwindex.cellscan` finds them as the reader will. Streams the XML in
+    chunks; refuses with the farthest cell named."""
+    from liwindex.cellscan import NEAR_COLUMNS, NEAR_ROWS, far_positions
 
     members = [m for m in archive.infolist()
                if m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml")]
     for member in members:
-        max_row, max_col, far = 99_999, 702, ""
-        rows_found, cols_found = False, False
-        with archive.open(member) as fh:
-            tail = b""
-            while True:
-                chunk = fh.read(1 << 22)
-                if not chunk:
-                    break
-                data = tail + chunk
-                tail = data[-64:]
-                found = [(tag, b"") for tag in _FAR_ROW.findall(data)]
-                found += [(b"", ref) for ref in _FAR_CELL.findall(data)]
-                for row_tag, ref in found:
-                    if row_tag:
-                        row, col = _row_number(row_tag), 1
-                    else:
-                        letters, digits = _REFERENCE.match(ref).groups()  # type: ignore[union-attr]
-                        row, col = _row_number(digits), column_number(letters.decode())
-                    if row > limits.max_rows or col > limits.max_columns:
-                        # a row tag places its cells from column A
-                        shown = (ref or b"A" + row_tag).decode()
-                        report.add("cell-beyond-limits", file=name,
-                                   value=shown if len(shown) <= 24 else shown[:23] + "…",
-                                   rows=limits.max_rows, columns=limits.max_columns)
-                        return False
-                    if row > max_row:
-                        max_row, rows_found = row, True
-                    if col > max_col:
-                        max_col, cols_found = col, True
-                    far = (ref or b"A" + row_tag).decode()
-        if (rows_found or cols_found) and max_row * max_col > ALLOCATION_CELLS:
+        max_row, max_col, far = NEAR_ROWS, NEAR_COLUMNS, ""
+        again = lambda m=member: _chunks(archive.open(m))  # noqa: E731  (the slow path reads again)
+        for row, col, shown in far_positions(_chunks(archive.open(member)), again):
+            if row > limits.max_rows or col > limits.max_columns:
+                report.add("cell-beyond-limits", file=name,
+                           value=shown if len(shown) <= 24 else shown[:23] + "…",
+                           rows=limits.max_rows, columns=limits.max_columns)
+                return False
+            max_row, max_col, far = max(max_row, row), max(max_col, col), shown
+        if far and max_row * max_col > ALLOCATION_CELLS:
             report.add("cell-beyond-limits", file=name, value=far, rows=limits.max_rows,
                        columns=limits.max_columns)
             return False
     return True
 
 
-def _row_number(digits: bytes) -> int:
-    """A row reference; absurdly long ones count as huge (int() refuses 4,300+ digits)."""
-    return int(digits) if len(digits) <= 12 else 10**12
+def _chunks(fh: Any) -> Iterator[bytes]:
+    """A member's bytes in chunks (closed at the end)."""
+    with fh:
+        while chunk := fh.read(SCAN_CHUNK):
+            yield chunk
 
 
 def _not_a_workbook(path: Path, name: str, report: Report) -> None:
