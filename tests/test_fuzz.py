@@ -125,6 +125,8 @@ def test_columns_keep_their_own_kind_of_number():
     first, second = (values for _, values in sheet.rows)
     assert [type(v) for v in first] == [int, float, bool, str]
     assert second == (2024, 2024.0, False, "b") and type(second[0]) is int
+    hidden = to_sheet("S", [[0, 0.0], [1.0, True]], Limits())  # each equal to the first seen
+    assert [[type(v) for v in values] for _, values in hidden.rows] == [[int, float], [float, bool]]
     plain = to_sheet("S", [["a", "b"], ["b", None], ["a", "c"]], Limits())
     assert plain.columns[0].values is plain.columns[1].values  # one list for the sheet
     assert [values for _, values in plain.rows] == [("a", "b"), ("b", None), ("a", "c")]

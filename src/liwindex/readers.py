@@ -134,6 +134,8 @@ def _factorised_together(table: Sequence[Sequence[Any]], height: int,
     flat = list(itertools.chain.from_iterable(table))
     distinct = dict.fromkeys(flat)
     kinds = set(map(type, distinct))
+    if kinds & _NUMBER_TYPES:  # a number key may stand for cells of another kind equal to it
+        kinds = set(map(type, flat))
     if not kinds <= _PLAIN_TYPES or len(kinds & _NUMBER_TYPES) > 1:
         return None
     values: list[Any] = []

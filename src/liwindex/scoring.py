@@ -88,6 +88,19 @@ class QuestionTables:
     points: np.ndarray  # q × (choices + 1): each choice's points, NaN for "nie wiem" and blank
     blocks: list[slice]  # each area's columns
     unit_weights: list[bool]  # per area: every weight is 1
+    starts: np.ndarray  # the first column of each area that has questions
+    filled_areas: np.ndarray  # the positions of those areas
+    asked_per_area: np.ndarray  # (g + 1) × a: questions asked per group and area, then zeros
+
+    def area_sums(self, x: np.ndarray) -> np.ndarray:
+        """Per row, the sum of ``x`` (n × q) over each area's columns (n × a)."""
+        sums = np.add.reduceat(x, self.starts, axis=1) if len(self.starts) else \
+            np.zeros((len(x), 0), dtype=x.dtype)
+        if len(self.filled_areas) == len(self.area_ids):
+            return sums
+        out = np.zeros((len(x), len(self.area_ids)), dtype=sums.dtype)
+        out[:, self.filled_areas] = sums
+        return out
 
     @classmethod
     def of(cls, questionnaire: Questionnaire) -> QuestionTables:
@@ -103,7 +116,11 @@ class QuestionTables:
             len(questionnaire.groups), len(questionnaire.questions))
         weights = np.array([q.weight for q in questionnaire.questions], dtype=float)
         blocks = area_blocks(questionnaire)
-        for array in (points, asked, weights):
+        filled_areas = np.array([a for a, b in enumerate(blocks) if b.stop > b.start], dtype=int)
+        asked_per_area = np.zeros((len(questionnaire.groups) + 1, len(blocks)))
+        for a, block in enumerate(blocks):
+            asked_per_area[:-1, a] = asked[:, block].sum(axis=1)
+        for array in (points, asked, weights, asked_per_area):
             array.flags.writeable = False
         return cls(
             question_ids=[q.id for q in questionnaire.questions],
@@ -119,6 +136,9 @@ class QuestionTables:
             points=points,
             blocks=blocks,
             unit_weights=[bool((weights[b] == 1).all()) for b in blocks],
+            starts=np.array([blocks[a].start for a in filled_areas], dtype=int),
+            filled_areas=filled_areas,
+            asked_per_area=asked_per_area,
         )
 
     def points_of(self, matrix: np.ndarray) -> np.ndarray:
@@ -197,8 +217,8 @@ def score_survey(
     tells "nie wiem" (responded, no points) from a blank cell for the data-quality figures.
     Without it, every cell without points counts as blank.
 
-    Work is done on whole columns: a loop runs over the areas and groups (a dozen each at
-    most), never over respondents, and temporaries stay one area wide.
+    Work is done on whole arrays: each area's sums are one ``reduceat`` over its block of
+    columns, each group's one matrix product; nothing loops over respondents.
     """
     scoring = questionnaire.scoring
     tables = questionnaire.tables
@@ -220,27 +240,28 @@ def score_survey(
     responded = counted if responded is None else asked & responded
     filled = np.where(counted, values, 0.0)  # counted values, 0 elsewhere
     weights = tables.weights
-    asked_by_group = tables.asked
     group_sizes = onehot.sum(axis=0)
-    asked_per_area = np.stack([asked_by_group[:, b].sum(axis=1) for b in tables.blocks], axis=1)
+    asked_per_area = tables.asked_per_area  # per group and area, then a row of zeros
 
-    area_values = np.empty((n, len(area_ids)))  # every column is written in the loop
-    asked_cells = asked_per_area * group_sizes[:, None]
-    answered_cells = np.zeros((g_count, len(area_ids)))
-    na_cells = np.zeros((g_count, len(area_ids)))
+    # every area at once: sums over each area's block of columns
+    answered = tables.area_sums(counted.astype(np.int32))
+    asked_k = asked_per_area[codes]
+    weight_sum = answered.astype(float)
+    weighted_sum = tables.area_sums(filled) if all(tables.unit_weights) else np.zeros_like(weight_sum)
     for a, block in enumerate(tables.blocks):
-        answered_k = counted[:, block].sum(axis=1)
-        asked_k = np.append(asked_per_area[:, a], 0)[codes]
-        weight_sum = (answered_k.astype(float) if tables.unit_weights[a]
-                      else counted[:, block].astype(float) @ weights[block])
-        weighted_sum = filled[:, block] @ weights[block]
-        needed = np.maximum(1.0, np.ceil(scoring.min_answered * asked_k - _EPS))
-        exists = (asked_k > 0) & (answered_k >= needed)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            area_values[:, a] = np.where(exists, weighted_sum / weight_sum, np.nan)
-        responded_k = responded[:, block].sum(axis=1)
-        answered_cells[:, a] = responded_k @ onehot
-        na_cells[:, a] = (responded_k - answered_k) @ onehot
+        if not tables.unit_weights[a]:
+            weight_sum[:, a] = counted[:, block].astype(float) @ weights[block]
+            weighted_sum[:, a] = filled[:, block] @ weights[block]
+        elif not all(tables.unit_weights):
+            weighted_sum[:, a] = filled[:, block].sum(axis=1)
+    needed = np.maximum(1.0, np.ceil(scoring.min_answered * asked_k - _EPS))
+    exists = (asked_k > 0) & (answered >= needed)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        area_values = np.where(exists, weighted_sum / weight_sum, np.nan)
+    responded_k = tables.area_sums(responded.astype(np.int32))
+    asked_cells = asked_per_area[:-1] * group_sizes[:, None]
+    answered_cells = onehot.T @ responded_k
+    na_cells = onehot.T @ (responded_k - answered)
 
     has_value = ~np.isnan(area_values)
     area_n_by_group = onehot.T @ has_value.astype(float)  # a float product runs in BLAS

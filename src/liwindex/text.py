@@ -7,6 +7,7 @@ carry meaning ("źle" is not "zle").
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -102,6 +103,7 @@ def column_number(letters: str) -> int:
     return number
 
 
+@functools.lru_cache(maxsize=4096)
 def column_letter(index: int) -> str:
     """Spreadsheet column letter for a 1-based column index (1 → A, 27 → AA)."""
     letters = ""

@@ -107,8 +107,16 @@ class Sheet:
         return self._head[:count]
 
     def _rows(self, count: int) -> list[tuple[int, tuple[Any, ...]]]:
-        columns = [column.cells(0, count).tolist() for column in self.columns]
+        import numpy as np
+
         numbers = self.numbers[:count].tolist()
+        shared = self.columns[0].values if self.columns else None
+        if shared is not None and all(c.values is shared for c in self.columns):
+            lookup = np.empty(len(shared) + 1, dtype=object)  # (the last entry: empty)
+            lookup[:-1] = shared
+            codes = np.column_stack([c.codes[:count] for c in self.columns])
+            return [(n, tuple(cells)) for n, cells in zip(numbers, lookup[codes].tolist(), strict=True)]
+        columns = [column.cells(0, count).tolist() for column in self.columns]
         return list(zip(numbers, zip(*columns, strict=True), strict=True)) if columns else \
             [(n, ()) for n in numbers]
 
