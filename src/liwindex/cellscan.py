@@ -20,6 +20,7 @@ exact tokenizer (the slow path), so that no spelling calamine accepts goes unche
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -40,24 +41,22 @@ def far_positions(chunks: Iterable[bytes], reopen: Any) -> Iterator[Position]:
     the start, for the slow path."""
     import numpy as np
 
-    carry = b""
-    first = True
     found: list[Position] = []
-    for chunk in chunks:
-        data = carry + chunk
-        cut = data.rfind(b"<")
-        if cut <= 0:
-            carry = data
-            continue
-        carry, data = data[cut:], data[:cut]
-        checked = _fast(np.frombuffer(data, dtype=np.uint8), data, first)
+    first = True
+    stream = iter(chunks)
+    data = next(stream, b"")
+    while data:  # each piece is checked up to its last "<", the last one whole
+        more = next(stream, None)
+        if more is None:
+            piece, data = data, b""
+        else:
+            cut = data.rfind(b"<")
+            if cut <= 0:
+                data += more
+                continue
+            piece, data = data[:cut], data[cut:] + more
+        checked = _fast(np.frombuffer(piece, dtype=np.uint8), piece, first)
         first = False
-        if checked is None:
-            yield from _slow(reopen())
-            return
-        found += checked
-    if carry:
-        checked = _fast(np.frombuffer(carry, dtype=np.uint8), carry, first)
         if checked is None:
             yield from _slow(reopen())
             return
@@ -70,73 +69,57 @@ _PAD = 32  # zeros after the data: every look ahead of a position stays inside
 
 def _fast(raw: Any, data: bytes, first: bool) -> list[Position] | None:
     """The far positions of a piece of canonical sheet XML cut before a ``<``, or None
-    when the piece is not canonical (the slow path must read the sheet). Works on the
-    positions of three bytes (``<``, ``:`` and ``r``) and the bytes around them."""
+    when the piece is not canonical (the slow path must read the sheet). The positions of
+    every ``<`` and the bytes after them decide about elements; a few whole-array
+    comparisons, counted, about attributes. Each test may count more than it must (that
+    only sends a sheet to the slow path), never fewer."""
     import numpy as np
 
     n = len(raw)
     a = np.zeros(n + _PAD, dtype=np.uint8)
     a[:n] = raw
-    head = a[:n]
-
-    def space(x: Any) -> Any:
-        return (x == 32) | (x == 9) | (x == 10) | (x == 13)
-
-    def name_ends(x: Any) -> Any:
-        return space(x) | (x == 62) | (x == 47)  # whitespace, > or /
-
-    # one pass for the positions of the three bytes that matter: < : r
-    marks = np.flatnonzero((head == 60) | (head == 58) | (head == 114))
-    kind = a[marks]
-    tags, colons, rs = marks[kind == 60], marks[kind == 58], marks[kind == 114]
+    s0, s1, s2 = a[:n], a[1:n + 1], a[2:n + 2]
+    tags = np.flatnonzero(s0 == 60)  # <
     first_byte = a[tags + 1]
     # comments, CDATA and processing instructions (the XML declaration aside) hide text
     # from a byte scan: the tokenizer reads such sheets
     special = np.count_nonzero((first_byte == 33) | (first_byte == 63))
     if special > (1 if first and data.startswith((b"<?xml", b"\xef\xbb\xbf<?xml")) else 0):
         return None
-    # every <c> element, prefixed or not, must begin <c r="
+    # every <c> element must begin <c r=" (a name ends with whitespace, > or /, all below
+    # "A"; so do a few name characters: counted too), and none may have a prefix (x:c)
     cells = tags[first_byte == 99]
-    cells = cells[name_ends(a[cells + 2])]
-    canonical = (a[cells + 2] == 32) & (a[cells + 3] == 114) & (a[cells + 4] == 61) & (a[cells + 5] == 34)
-    if not canonical.all() or np.count_nonzero((a[colons + 1] == 99) & name_ends(a[colons + 2])):
+    cells = cells[a[cells + 2] < 65]
+    if not ((a[cells + 2] == 32) & (a[cells + 3] == 114) & (a[cells + 4] == 61) & (a[cells + 5] == 34)).all():
+        return None
+    if np.count_nonzero((s0 == 58) & (s1 == 99) & (s2 < 65)):
         return None
     rows = tags[first_byte == 114]
     rows = rows[(a[rows + 2] == 111) & (a[rows + 3] == 119) & (a[rows + 4] == 32) & (a[rows + 5] == 114) &
                 (a[rows + 6] == 61) & (a[rows + 7] == 34)]
-    # and every r attribute (any spelling: after whitespace or a quote, before = or
-    # whitespace) must be the first one of a <c> or <row>: no repeated r, no r elsewhere
-    rs = rs[rs > 0]
-    before, next_ = a[rs - 1], a[rs + 1]
-    r_any = np.count_nonzero((space(before) | (before == 34) | (before == 39)) &
-                             ((next_ == 61) | space(next_)))
-    if r_any != len(cells) + len(rows):
+    # and every r attribute (any spelling: r after whitespace or a quote and before = or
+    # whitespace; bytes up to ' and up to space stand for those) must be the first one of
+    # a <c> or <row>: no repeated r, no r elsewhere
+    if np.count_nonzero((s0 <= 39) & (s1 == 114) & ((s2 == 61) | (s2 <= 32))) != len(cells) + len(rows):
         return None
-    found = [p for p in _references(a, cells + 6, data) if p[0] > NEAR_ROWS or p[1] > NEAR_COLUMNS]
-    found += [(row, 1, "A" + digits) for row, digits in _row_numbers(a, rows + 8, data)
-              if row > NEAR_ROWS]
+    # references that may be far: a third letter, or a seventh byte that is a digit (six
+    # digits after one letter; five or more after two)
+    third, seventh = a[cells + 8] | 32, a[cells + 12]
+    far = cells[((third >= 97) & (third <= 122)) | ((seventh >= 48) & (seventh <= 57))]
+    found = [p for p in (_position(_value(data, start + 6)) for start in far.tolist())
+             if p[0] > NEAR_ROWS or p[1] > NEAR_COLUMNS]
+    sixth = a[rows + 13]  # row r="123456
+    for start in rows[(sixth >= 48) & (sixth <= 57)].tolist():
+        digits = _value(data, start + 8)
+        if digits.isdigit() and _row_number(digits) > NEAR_ROWS:
+            found.append((_row_number(digits), 1, "A" + digits.decode()))
     return found
 
 
-def _references(a: Any, starts: Any, data: bytes) -> Iterator[Position]:
-    """The cell references starting at ``starts`` (each after r=") that may lie beyond
-    column ZZ or row 99,999: a third letter, or a digit seven bytes in (six digits after
-    one letter; five or more after two)."""
-    third, seventh = a[starts + 2] | 32, a[starts + 6]
-    far = ((third >= 97) & (third <= 122)) | ((seventh >= 48) & (seventh <= 57))
-    for start in starts[far].tolist():
-        end = data.find(b'"', start)
-        yield _position(data[start:end if end >= 0 else len(data)])
-
-
-def _row_numbers(a: Any, starts: Any, data: bytes) -> Iterator[tuple[int, str]]:
-    """The row numbers of six digits or more among row tags' r values at ``starts``."""
-    sixth = a[starts + 5]
-    for start in starts[(sixth >= 48) & (sixth <= 57)].tolist():
-        end = data.find(b'"', start)
-        found = data[start:end if end >= 0 else len(data)]
-        if found.isdigit():
-            yield _row_number(found), found.decode()
+def _value(data: bytes, start: int) -> bytes:
+    """The attribute value starting at ``start``, up to its closing quote."""
+    end = data.find(b'"', start)
+    return data[start:end if end >= 0 else len(data)]
 
 
 _REFERENCE = re.compile(rb"([A-Za-z]*)([0-9]*)")
@@ -166,8 +149,6 @@ _ATTRIBUTE = re.compile(rb'([^\s=/>"\']+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 def _slow(chunks: Iterable[bytes]) -> Iterator[Position]:
     """The far positions as calamine computes them, tag by tag (for sheets the fast path
     cannot read: a few in a thousand, so a Python loop over their tags is affordable)."""
-    import itertools
-
     row, column = 1, 1  # where a cell without r goes
     in_cell = False
     carry = b""
