@@ -52,6 +52,22 @@ def _init(questionnaire: Questionnaire, mapping: Mapping | None, compact: bool =
     _SHARED["q"], _SHARED["mapping"], _SHARED["compact"] = questionnaire, mapping, compact
 
 
+def _warm(questionnaire: Questionnaire, mapping: Mapping | None, compact: bool = False) -> None:
+    """Import what reading and scoring a round needs and build what every round of one
+    questionnaire shares (the engine's tables, header matcher, answer lookups), in the
+    process that forks the workers: they start with it instead of each building it."""
+    import python_calamine  # noqa: F401
+
+    from liwindex import cellscan, readers, results, rounds, survey  # noqa: F401
+    from liwindex.matching import ChoiceLookup, GroupLookup, HeaderMatcher
+
+    questionnaire.tables  # noqa: B018  (a cached property)
+    HeaderMatcher.for_questionnaire(questionnaire, mapping)
+    GroupLookup.cached(questionnaire, mapping)
+    for scale in questionnaire.scales:
+        ChoiceLookup.cached(scale, mapping)
+
+
 def _score_one(spec: RoundFiles) -> Outcome:
     from liwindex.problems import InputError
     from liwindex.results import score_round
@@ -77,6 +93,8 @@ def score_rounds(specs: Sequence[RoundFiles], questionnaire: Questionnaire,
     (default: every core; 1: in this process). ``compact``: results without item statistics
     and open answers (:meth:`ScoreResult.compact`), for trend and benchmark."""
     jobs = default_jobs() if jobs is None else max(1, jobs)
+    if jobs > 1 and len(specs) >= PARALLEL_FROM:
+        _warm(questionnaire, mapping)
     outcomes: list[Outcome] = []
     for outcome in map_jobs(_score_one, specs, jobs, _init, (questionnaire, mapping, compact)):
         if outcome.result is not None:

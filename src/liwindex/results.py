@@ -23,6 +23,14 @@ def _num(value: Any) -> float | None:
     return None if math.isnan(value) else value
 
 
+def _nums(values: Any) -> Any:
+    """:func:`_num` of every entry of a float array, as (nested) lists."""
+    listed = values.tolist()
+    if values.ndim == 1:
+        return [None if v != v else v for v in listed]
+    return [[None if v != v else v for v in row] for row in listed]
+
+
 @dataclass
 class IndexResult:
     """The index: final value, from the survey, from the grades, and which one is final."""
@@ -318,9 +326,12 @@ def score_round(round_: Round, items: bool = True) -> ScoreResult:
     stacked = np.vstack([survey_areas, grades_areas, final_areas, by_group])
     dims, indexes = aggregate_many(stacked, q)
 
+    dimension_ids = [d.id for d in q.dimensions]
+    dims_rows, index_list, stacked_rows = _nums(dims), _nums(indexes), _nums(stacked)
+
     def summary(k: int) -> tuple[dict[str, float | None], float | None, list[str]]:
-        return ({d.id: _num(dims[k, i]) for i, d in enumerate(q.dimensions)}, _num(indexes[k]),
-                [a for a, v in zip(area_ids, stacked[k], strict=True) if np.isnan(v)])
+        return (dict(zip(dimension_ids, dims_rows[k], strict=True)), index_list[k],
+                [a for a, v in zip(area_ids, stacked_rows[k], strict=True) if v is None])
 
     survey_dims, survey_index, survey_missing = summary(0)
     grades_dims, grades_index, grades_missing = summary(1)
@@ -352,18 +363,21 @@ def score_round(round_: Round, items: bool = True) -> ScoreResult:
     counts = np.bincount(group_index[group_index >= 0], minlength=len(group_ids))
     by_group_n = {g: int(counts[i]) for i, g in enumerate(group_ids)}
     min_n = q.scoring.min_group_n
-    asked_groups = {area.id: [g for g in group_ids
-                              if any(g in q.question_groups(x) for x in area.questions)]
-                    for area in q.areas}
+    asked_groups = q.tables.area_groups
     areas = []
+    # plain Python numbers, per area (the arrays are groups × areas)
+    final_list, survey_list, grades_list = _nums(final_areas), _nums(survey_areas), _nums(grades_areas)
+    if survey is not None:
+        counts_t, values_t = survey.group_counts.T.tolist(), _nums(survey.group_values.T)
+        asked_t, answered_t, na_t = (x.T.tolist() for x in (survey.asked, survey.answered, survey.na))
+        n_list = survey.counts.tolist()
     for a_pos, area in enumerate(q.areas):
         a = area.id
         if survey is not None:
-            n_by_group = {g: int(survey.group_counts[i, a_pos]) for i, g in enumerate(group_ids)}
-            values_by_group = {g: _num(survey.group_values[i, a_pos]) for i, g in enumerate(group_ids)}
-            quality = {g: AreaQuality(asked=int(survey.asked[i, a_pos]),
-                                      answered=int(survey.answered[i, a_pos]),
-                                      na=int(survey.na[i, a_pos]))
+            n_by_group = dict(zip(group_ids, counts_t[a_pos], strict=True))
+            values_by_group = dict(zip(group_ids, values_t[a_pos], strict=True))
+            quality = {g: AreaQuality(asked=asked_t[a_pos][i], answered=answered_t[a_pos][i],
+                                      na=na_t[a_pos][i])
                        for i, g in enumerate(group_ids)}
         else:
             n_by_group = dict.fromkeys(group_ids, 0)
@@ -373,10 +387,10 @@ def score_round(round_: Round, items: bool = True) -> ScoreResult:
             id=a,
             dimension=q.area_dimension[a],
             label=area.label.to_dict(),
-            value=_num(final_areas[a_pos]),
-            survey=_num(survey_areas[a_pos]),
-            grade=_num(grades_areas[a_pos]),
-            n=int(survey.counts[a_pos]) if survey is not None else 0,
+            value=final_list[a_pos],
+            survey=survey_list[a_pos],
+            grade=grades_list[a_pos],
+            n=n_list[a_pos] if survey is not None else 0,
             by_group=values_by_group,
             n_by_group=n_by_group,
             thin_groups={} if survey is None else {

@@ -91,6 +91,8 @@ class QuestionTables:
     starts: np.ndarray  # the first column of each area that has questions
     filled_areas: np.ndarray  # the positions of those areas
     asked_per_area: np.ndarray  # (g + 1) × a: questions asked per group and area, then zeros
+    area_groups: dict[str, list[str]]  # per area, the groups asked any of its questions
+    dimension_columns: list[list[int]]  # per dimension, the positions of its areas
 
     def area_sums(self, x: np.ndarray) -> np.ndarray:
         """Per row, the sum of ``x`` (n × q) over each area's columns (n × a)."""
@@ -139,6 +141,11 @@ class QuestionTables:
             starts=np.array([blocks[a].start for a in filled_areas], dtype=int),
             filled_areas=filled_areas,
             asked_per_area=asked_per_area,
+            area_groups={area.id: [g for i, g in enumerate(questionnaire.group_ids)
+                                   if asked_per_area[i, a] > 0]
+                         for a, area in enumerate(questionnaire.areas)},
+            dimension_columns=[[[a.id for a in questionnaire.areas].index(x.id) for x in d.areas]
+                               for d in questionnaire.dimensions],
         )
 
     def points_of(self, matrix: np.ndarray) -> np.ndarray:
@@ -317,12 +324,11 @@ def aggregate_many(areas: np.ndarray, questionnaire: Questionnaire) -> tuple[np.
     """:func:`aggregate` for many sets of area values at once (rows of ``areas``, k × a):
     dimension scores (k × d) and the index (k, NaN where the coverage rule fails)."""
     scoring = questionnaire.scoring
-    area_ids = [a.id for a in questionnaire.areas]
+    area_ids = questionnaire.tables.area_ids
     present = ~np.isnan(areas)
     filled = np.where(present, areas, 0.0)
     dims = np.full((areas.shape[0], len(questionnaire.dimensions)), np.nan)
-    for d, dimension in enumerate(questionnaire.dimensions):
-        columns = [area_ids.index(a.id) for a in dimension.areas]
+    for d, columns in enumerate(questionnaire.tables.dimension_columns):
         count = present[:, columns].sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
             dims[:, d] = np.where(count > 0, filled[:, columns].sum(axis=1) / count, np.nan)

@@ -462,27 +462,38 @@ def group_of_columns(questionnaire: Questionnaire, present: set[str]) -> str | N
 
 def _map_all_choices(matrix: Any, asked: list[tuple[int, Column, ChoiceLookup]]) -> set[int]:
     """Fill ``matrix[:, j]`` with each answer's position on its scale for every ``(j,
-    column, lookup)``, at once for the columns that share a scale and a list of values
-    (the columns of one sheet do); returns the ``j`` whose column holds an answer that
-    :func:`_map_choices` must note or report (a number read as a code, an unknown
-    answer)."""
+    column, lookup)``, at once for the columns that share a list of values (the columns of
+    one sheet do: one table per scale of each value's position, one gather); returns the
+    ``j`` whose column holds an answer that :func:`_map_choices` must note or report (a
+    number read as a code, an unknown answer)."""
     import numpy as np
 
-    together: dict[tuple[int, int], list[tuple[int, Column, ChoiceLookup]]] = {}
+    together: dict[int, list[tuple[int, Column, ChoiceLookup]]] = {}
     for j, column, lookup in asked:
-        together.setdefault((id(lookup), id(column.values)), []).append((j, column, lookup))
+        together.setdefault(id(column.values), []).append((j, column, lookup))
     flagged: set[int] = set()
     for members in together.values():
-        values, lookup = members[0][1].values, members[0][2]
-        entries = [lookup.entry(value) for value in values]
-        positions = np.array([e[0] for e in entries] + [-1], dtype=np.int16)
+        values = members[0][1].values
+        width = len(values) + 1  # a table's entry 0 is the empty cell, entry i + 1 value i
+        lookups: dict[int, int] = {}
+        for _, _, lookup in members:
+            lookups.setdefault(id(lookup), len(lookups))
+        which = np.array([lookups[id(lookup)] for _, _, lookup in members])
+        cells = np.column_stack([column.codes for _, column, _ in members]) + 1 + which * width
+        positions = np.full(len(lookups) * width, -1, dtype=np.int16)
         # a value to look at: a number or a "code - label" read as a code, or no choice
-        # and not blank by the mapping (the last entry is the empty cell)
-        odd = np.array([e[1] is not None or (e[0] < 0 and not e[2]) for e in entries] + [False])
-        codes = np.column_stack([column.codes for _, column, _ in members])
+        # and not blank by the mapping
+        odd = np.zeros(len(lookups) * width, dtype=bool)
+        by_position = {lookups[id(lookup)]: lookup for _, _, lookup in members}
+        # only the (scale, value) pairs the columns hold are looked up
+        for cell in np.flatnonzero(np.bincount(cells.ravel(), minlength=len(positions))).tolist():
+            scale, value = divmod(cell, width)
+            if value:
+                position, how, blank, _ = by_position[scale].entry(values[value - 1])
+                positions[cell], odd[cell] = position, how is not None or (position < 0 and not blank)
         js = [j for j, _, _ in members]
-        matrix[:, js] = positions[codes]
-        flagged.update(js[k] for k in np.flatnonzero(odd[codes].any(axis=0)))
+        matrix[:, js] = positions[cells]
+        flagged.update(js[k] for k in np.flatnonzero(odd[cells].any(axis=0)))
     return flagged
 
 
