@@ -131,6 +131,18 @@ def test_duplicate_respondent_rows_are_a_warning(tmp_path):
     assert len(r.survey.codes) == 3
 
 
+def test_duplicates_need_the_same_group_and_name_the_first_row(tmp_path):
+    """A third copy pairs with the first; the same answers from the other group, or with
+    fewer than five answers, are not a duplicate."""
+    answers = ["3", "4", "2", "5", "1"]
+    rows = [["grupa", "q1", "q2", "q3", "q4", "q5"], ["ngo", *answers], ["jst", *answers],
+            ["ngo", *answers], ["ngo", "3", "4", None, None, None], ["ngo", "3", "4", None, None, None],
+            ["ngo", *answers]]
+    r = read_round(write_workbook(tmp_path / "d.xlsx", {"Odp": rows}), tiny())
+    [warning] = [p for p in r.report.warnings if p.code == "duplicate-rows"]
+    assert (warning.value, warning.params.get("count")) == ("2=4, 2=7", 2)
+
+
 def test_a_notes_sheet_first_is_passed_over_for_the_sheet_with_questions(tmp_path):
     """'Informacje' first, 'Odpowiedzi' second: the answers come from 'Odpowiedzi' with a
     note; two sheets with questions after a notes sheet: an error listing both and --sheet."""

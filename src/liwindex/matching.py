@@ -11,8 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from liwindex.questionnaire import ContextQuestion, Question, Questionnaire, Scale, Text
 from liwindex.text import fold, fold_compact, strip_diacritics
@@ -57,9 +56,9 @@ _WHOLE_NUMBER = re.compile(r"^(\d+) 0+$")  # "3.0" or "3,0" after folding
 TargetKind = Literal["question", "context", "group"]
 
 
-@dataclass(frozen=True)
-class Target:
-    """What a column holds: a scored question, a context/open question or the group."""
+class Target(NamedTuple):
+    """What a column holds: a scored question, a context/open question or the group (a
+    named tuple: hashed in C, and headers are looked up by target many times a file)."""
 
     kind: TargetKind
     id: str

@@ -47,8 +47,9 @@ def to_sheet(name: str, table: Sequence[Sequence[Any]] | Any, limits: Limits, hi
         factorised = [_factorised_series(table[c]) for c in table.columns]
         height = len(table)
     else:
-        width = max((len(r) for r in table), default=0)
-        if any(len(r) != width for r in table):
+        lengths = set(map(len, table))
+        width = max(lengths, default=0)
+        if len(lengths) > 1:
             table = [list(r) + [None] * (width - len(r)) for r in table]
         height = len(table)
         if height * width <= SMALL_SHEET_CELLS:
@@ -66,7 +67,7 @@ def to_sheet(name: str, table: Sequence[Sequence[Any]] | Any, limits: Limits, hi
         used = filled.any(axis=0).tolist()
     else:
         used = [bool(len(values)) for _, values in factorised]
-    width = max((j + 1 for j, flag in enumerate(used) if flag), default=0)
+    width = len(used) - used[::-1].index(True) if True in used else 0
     if width > limits.max_columns:
         raise TooLarge("too-many-columns", name, limits.max_columns, "LIWINDEX_MAX_COLUMNS")
     if shared is not None:
@@ -138,11 +139,14 @@ def _factorised_together(table: Sequence[Sequence[Any]], height: int,
         kinds = set(map(type, flat))
     if not kinds <= _PLAIN_TYPES or len(kinds & _NUMBER_TYPES) > 1:
         return None
-    values: list[Any] = []
-    blanks: list[Any] = []
-    for key in distinct:
-        (blanks if _blank(key) else values).append(key)
-    index = {k: i for i, k in enumerate(values)}
+    # the blank keys: None, "" and NaN (each NaN its own key)
+    blanks = [k for k in (None, "") if k in distinct]
+    if float in kinds:
+        blanks += [k for k in distinct if k != k]
+    for key in blanks:
+        del distinct[key]
+    values = list(distinct)
+    index = dict(zip(values, range(len(values)), strict=True))
     index.update((k, -1) for k in blanks)
     codes = np.fromiter(map(index.__getitem__, flat), dtype=np.int32, count=len(flat))
     return np.asfortranarray(codes.reshape(height, width)), values

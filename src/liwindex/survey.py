@@ -644,13 +644,19 @@ def submission_keys(data: SurveyData) -> list[tuple[int, int]]:
 def _check_duplicates(data: SurveyData, report: Report, where: dict[str, Any]) -> None:
     """Rows with the same group and the same answers (at least five) are probably one
     submission pasted or sent twice."""
-    first_row: dict[int, int] = {}
-    pairs = []
-    for row, key in submission_keys(data):
-        if key in first_row:
-            pairs.append(f"{first_row[key]}={row}")
-        else:
-            first_row[key] = row
+    import numpy as np
+
+    matrix = data.code_matrix()
+    full = (matrix >= 0).sum(axis=1) >= 5
+    if np.count_nonzero(full) < 2:
+        return
+    # one row of bytes per respondent (group, answers): equal bytes, one submission
+    block = np.ascontiguousarray(np.column_stack([data.group_index[full], matrix[full]]), dtype=np.int64)
+    keys = block.view(np.dtype((np.void, block.itemsize * block.shape[1]))).ravel()
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    firsts = first[inverse.ravel()]
+    rows = data.rows[full].tolist()
+    pairs = [f"{rows[firsts[i]]}={rows[i]}" for i in np.flatnonzero(firsts != np.arange(len(keys))).tolist()]
     if pairs:
         report.add("duplicate-rows", Severity.WARNING, **where, count=len(pairs),
                    value=", ".join(pairs[:10]))
