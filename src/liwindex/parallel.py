@@ -52,7 +52,7 @@ def _init(questionnaire: Questionnaire, mapping: Mapping | None, compact: bool =
     _SHARED["q"], _SHARED["mapping"], _SHARED["compact"] = questionnaire, mapping, compact
 
 
-def _warm(questionnaire: Questionnaire, mapping: Mapping | None, compact: bool = False) -> None:
+def _warm(questionnaire: Questionnaire, mapping: Mapping | None) -> None:
     """Import what reading and scoring a round needs and build what every round of one
     questionnaire shares (the engine's tables, header matcher, answer lookups), in the
     process that forks the workers: they start with it instead of each building it."""

@@ -254,13 +254,11 @@ def score_survey(
     answered = tables.area_sums(counted.astype(np.int32))
     asked_k = asked_per_area[codes]
     weight_sum = answered.astype(float)
-    weighted_sum = tables.area_sums(filled) if all(tables.unit_weights) else np.zeros_like(weight_sum)
-    for a, block in enumerate(tables.blocks):
+    weighted_sum = tables.area_sums(filled)
+    for a, block in enumerate(tables.blocks):  # areas whose questions carry weights
         if not tables.unit_weights[a]:
             weight_sum[:, a] = counted[:, block].astype(float) @ weights[block]
             weighted_sum[:, a] = filled[:, block] @ weights[block]
-        elif not all(tables.unit_weights):
-            weighted_sum[:, a] = filled[:, block].sum(axis=1)
     needed = np.maximum(1.0, np.ceil(scoring.min_answered * asked_k - _EPS))
     exists = (asked_k > 0) & (answered >= needed)
     with np.errstate(invalid="ignore", divide="ignore"):

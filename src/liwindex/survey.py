@@ -475,21 +475,18 @@ def _map_all_choices(matrix: Any, asked: list[tuple[int, Column, ChoiceLookup]])
     for members in together.values():
         values = members[0][1].values
         width = len(values) + 1  # a table's entry 0 is the empty cell, entry i + 1 value i
-        lookups: dict[int, int] = {}
-        for _, _, lookup in members:
-            lookups.setdefault(id(lookup), len(lookups))
-        which = np.array([lookups[id(lookup)] for _, _, lookup in members])
+        scales = list({id(lookup): lookup for _, _, lookup in members}.values())
+        which = np.array([scales.index(lookup) for _, _, lookup in members])
         cells = np.column_stack([column.codes for _, column, _ in members]) + 1 + which * width
-        positions = np.full(len(lookups) * width, -1, dtype=np.int16)
+        positions = np.full(len(scales) * width, -1, dtype=np.int16)
         # a value to look at: a number or a "code - label" read as a code, or no choice
         # and not blank by the mapping
-        odd = np.zeros(len(lookups) * width, dtype=bool)
-        by_position = {lookups[id(lookup)]: lookup for _, _, lookup in members}
+        odd = np.zeros(len(scales) * width, dtype=bool)
         # only the (scale, value) pairs the columns hold are looked up
         for cell in np.flatnonzero(np.bincount(cells.ravel(), minlength=len(positions))).tolist():
             scale, value = divmod(cell, width)
             if value:
-                position, how, blank, _ = by_position[scale].entry(values[value - 1])
+                position, how, blank, _ = scales[scale].entry(values[value - 1])
                 positions[cell], odd[cell] = position, how is not None or (position < 0 and not blank)
         js = [j for j, _, _ in members]
         matrix[:, js] = positions[cells]
@@ -623,13 +620,22 @@ def check_answers(
         report.add("no-answers", Severity.WARNING, **where, count=int(nothing.sum()), first=first)
 
 
+# Rows with fewer answers than this are never called one submission given twice.
+DUPLICATE_MIN_ANSWERS = 5
+
+
+def _enough_for_a_key(matrix: Any) -> Any:
+    """Per respondent: enough answers to tell a repeated submission from a coincidence."""
+    return (matrix >= 0).sum(axis=1) >= DUPLICATE_MIN_ANSWERS
+
+
 def submission_keys(data: SurveyData) -> list[tuple[int, int]]:
     """``(row, key)`` per respondent with at least five answers: a hash of their group and
     answers; two rows with one key are one submission given twice."""
     import numpy as np
 
     matrix = data.code_matrix()
-    full = (matrix >= 0).sum(axis=1) >= 5
+    full = _enough_for_a_key(matrix)
     # questions in a fixed order (by id) and named in the key, so that two files with the
     # same questions in different column orders give one key for one submission; the code
     # matrix holds each answer's position on its scale, the same in every file
@@ -647,7 +653,7 @@ def _check_duplicates(data: SurveyData, report: Report, where: dict[str, Any]) -
     import numpy as np
 
     matrix = data.code_matrix()
-    full = (matrix >= 0).sum(axis=1) >= 5
+    full = _enough_for_a_key(matrix)
     if np.count_nonzero(full) < 2:
         return
     # one row of bytes per respondent (group, answers): equal bytes, one submission
