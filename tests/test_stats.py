@@ -237,6 +237,16 @@ def write_round(path, jst, rok, answer):
     return write_workbook(path, {"Odp": rows, "metryka": [["jst", jst], ["rok", rok]]})
 
 
+def test_rank_ties_share_the_better_rank_and_the_next_skips():
+    """Competition ranking: two JSTs tied for second are both 2nd, the next one is 4th;
+    a JST without a value has no rank and is not counted."""
+    from liwindex.multi import rank
+
+    ranked = rank("index", {"pl": "Indeks"}, {"a": 3.0, "b": 5.0, "c": 3.0, "d": None, "e": 1.0})
+    assert ranked.ranks == {"a": 2, "b": 1, "c": 2, "d": None, "e": 4}
+    assert ranked.median == 3.0
+
+
 def test_benchmark_ranks_and_median(tmp_path):
     """Three JSTs answering 2, 3 and 5 everywhere: index (a + 6) / 3 ranks them 3, 2, 1;
     the median is the middle one; a folder is read whole, and of two rounds of one JST the

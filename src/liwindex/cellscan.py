@@ -67,6 +67,47 @@ def far_positions(chunks: Iterable[bytes], reopen: Any) -> Iterator[Position]:
 _PAD = 32  # zeros after the data: every look ahead of a position stays inside
 
 
+class _Scratch:
+    """Work arrays reused from piece to piece and sheet to sheet: the comparisons write
+    into them instead of allocating fresh arrays, each of which the system would map and
+    fault in page by page (that cost more than the comparisons themselves)."""
+
+    def __init__(self) -> None:
+        self.size = 0
+
+    def take(self, raw: Any) -> tuple[Any, Any, Any]:
+        """(the bytes padded with zeros, two boolean arrays), all for ``len(raw)`` bytes."""
+        import numpy as np
+
+        n = len(raw)
+        if n > self.size:
+            self.size = max(n, 2 * self.size)
+            self.padded = np.empty(self.size + _PAD, dtype=np.uint8)
+            self.one = np.empty(self.size, dtype=bool)
+            self.two = np.empty(self.size, dtype=bool)
+        a = self.padded[:n + _PAD]
+        a[:n] = raw
+        a[n:] = 0
+        return a, self.one[:n], self.two[:n]
+
+
+_SCRATCH = _Scratch()
+
+
+def _count(*conditions: tuple[Any, Any, Any], into: tuple[Any, Any]) -> int:
+    """How many positions meet every (ufunc, bytes, value) condition, computed in the
+    scratch arrays ``into``."""
+    import numpy as np
+
+    found, test = into
+    (ufunc, values, value), *rest = conditions
+    ufunc(values, value, out=found)
+    for ufunc, values, value in rest:
+        ufunc(values, value, out=test)
+        np.logical_and(found, test, out=found)
+    return int(np.count_nonzero(found))
+
+
 def _fast(raw: Any, data: bytes, first: bool) -> list[Position] | None:
     """The far positions of a piece of canonical sheet XML cut before a ``<``, or None
     when the piece is not canonical (the slow path must read the sheet). The positions of
@@ -76,10 +117,10 @@ def _fast(raw: Any, data: bytes, first: bool) -> list[Position] | None:
     import numpy as np
 
     n = len(raw)
-    a = np.zeros(n + _PAD, dtype=np.uint8)
-    a[:n] = raw
+    a, one, two = _SCRATCH.take(raw)
     s0, s1, s2 = a[:n], a[1:n + 1], a[2:n + 2]
-    tags = np.flatnonzero(s0 == 60)  # <
+    np.equal(s0, 60, out=one)  # <
+    tags = np.flatnonzero(one)
     first_byte = a[tags + 1]
     # comments, CDATA and processing instructions (the XML declaration aside) hide text
     # from a byte scan: the tokenizer reads such sheets
@@ -92,15 +133,19 @@ def _fast(raw: Any, data: bytes, first: bool) -> list[Position] | None:
     cells = cells[a[cells + 2] < 65]
     if not ((a[cells + 2] == 32) & (a[cells + 3] == 114) & (a[cells + 4] == 61) & (a[cells + 5] == 34)).all():
         return None
-    if np.count_nonzero((s0 == 58) & (s1 == 99) & (s2 < 65)):
+    if _count((np.equal, s0, 58), (np.equal, s1, 99), (np.less, s2, 65), into=(one, two)):
         return None
     rows = tags[first_byte == 114]
     rows = rows[(a[rows + 2] == 111) & (a[rows + 3] == 119) & (a[rows + 4] == 32) & (a[rows + 5] == 114) &
                 (a[rows + 6] == 61) & (a[rows + 7] == 34)]
     # and every r attribute (any spelling: r after whitespace or a quote and before = or
     # whitespace; bytes up to ' and up to space stand for those) must be the first one of
-    # a <c> or <row>: no repeated r, no r elsewhere
-    if np.count_nonzero((s0 <= 39) & (s1 == 114) & ((s2 == 61) | (s2 <= 32))) != len(cells) + len(rows):
+    # a <c> or <row>: no repeated r, no r elsewhere (the byte after r is "=" or at most a
+    # space: as it is never both, the two counts add up)
+    r_attributes = (_count((np.less_equal, s0, 39), (np.equal, s1, 114), (np.equal, s2, 61), into=(one, two))
+                    + _count((np.less_equal, s0, 39), (np.equal, s1, 114), (np.less_equal, s2, 32),
+                             into=(one, two)))
+    if r_attributes != len(cells) + len(rows):
         return None
     # references that may be far: a third letter, or a seventh byte that is a digit (six
     # digits after one letter; five or more after two)

@@ -446,7 +446,7 @@ def many_rounds_options(func: F) -> F:
 def _many_rounds(kind: str, files: tuple[str, ...], outputs: tuple[str, ...], force: bool,
                  author: str | None, questionnaire_path: str | None, mapping_path: str | None,
                  jobs: int | None, quiet: bool, as_json: bool, lang: str) -> None:
-    from liwindex import api, render
+    from liwindex import api
     from liwindex.export.files import check_output, check_suffix
     from liwindex.parallel import Progress
 
@@ -463,11 +463,15 @@ def _many_rounds(kind: str, files: tuple[str, ...], outputs: tuple[str, ...], fo
         _written(api.write_multi(kind, data, output, force, lang, list(files), author), lang)
     if as_json:
         click.echo(_json(data.to_dict(lang)))
-    elif kind == "trend":
-        render.render_trend(data, _stdout(), lang)  # type: ignore[arg-type]
     else:
-        render.render_benchmark(data, _stdout(), lang)  # type: ignore[arg-type]
-    render.render_problems(data.problems, _stderr(), lang)
+        from liwindex import render
+
+        show = render.render_trend if kind == "trend" else render.render_benchmark
+        show(data, _stdout(), lang)  # type: ignore[arg-type]
+    if data.problems:  # rich is imported only for something to show
+        from liwindex import render
+
+        render.render_problems(data.problems, _stderr(), lang)
 
 
 @cli.command("trend")

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from liwindex.problems import Report
 from liwindex.questionnaire import Questionnaire
 from liwindex.text import fold
-from liwindex.yamldoc import YamlDocument, parse_yaml, read_yaml_file
+
+if TYPE_CHECKING:  # the YAML parser is imported only when a mapping file is read
+    from liwindex.yamldoc import YamlDocument
 
 UNSURE = "?"
 
@@ -43,6 +45,8 @@ class Mapping:
 def load_mapping(path: str | Path, questionnaire: Questionnaire) -> Mapping:
     """Read and check a mapping file against ``questionnaire``; every problem is reported
     with its YAML path and line (raises :class:`InputError`)."""
+    from liwindex.yamldoc import parse_yaml, read_yaml_file
+
     report = Report()
     doc = parse_yaml(read_yaml_file(path, report), str(path), report)
     mapping = check_mapping(doc, questionnaire, report)

@@ -159,7 +159,10 @@ class Ranked:
 def rank(measure_id: str, label: dict[str, str], values: dict[str, float | None]) -> Ranked:
     """Rank 1 is the highest value; ties share the better rank."""
     known = sorted((v for v in values.values() if v is not None), reverse=True)
-    ranks = {j: (None if v is None else known.index(v) + 1) for j, v in values.items()}
+    better: dict[float, int] = {}  # each value's rank: one more than the values above it
+    for position, v in enumerate(known, start=1):
+        better.setdefault(v, position)
+    ranks = {j: (None if v is None else better[v]) for j, v in values.items()}
     return Ranked(measure_id, label, values, ranks, statistics.median(known) if known else None)
 
 

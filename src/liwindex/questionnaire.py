@@ -174,9 +174,9 @@ class Questionnaire(_Model):
     id: str = Field(pattern=QUESTIONNAIRE_ID)
     version: str = Field(min_length=1)
     title: Text
-    scoring: Scoring = Scoring()
+    scoring: Scoring = Scoring.model_construct()  # no validation at import (defer_build)
     groups: tuple[Group, ...] = Field(min_length=1)
-    group_question: GroupQuestion = GroupQuestion()
+    group_question: GroupQuestion = GroupQuestion.model_construct()
     scales: tuple[Scale, ...] = Field(min_length=1)
     dimensions: tuple[Dimension, ...] = Field(min_length=1)
     context_questions: tuple[ContextQuestion, ...] = ()

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from liwindex.problems import InputError, Report
 
 MAX_YAML_BYTES = 5_000_000
 MAX_EXPANDED_NODES = 200_000
+
+if TYPE_CHECKING:  # PyYAML is imported when a document is parsed (a cached run needs none)
+    import yaml
 
 YamlPath = tuple[str | int, ...]
 
@@ -87,6 +88,8 @@ def read_yaml_file(path: str | Path, report: Report) -> str:
 def parse_yaml(text: str, name: str, report: Report) -> YamlDocument:
     """Parse one YAML mapping; syntax errors, a non-mapping document and alias bombs raise
     :class:`InputError`. Duplicate keys are added to ``report``."""
+    import yaml
+
     try:
         loader = yaml.SafeLoader(text)
         try:
@@ -119,6 +122,8 @@ def parse_yaml(text: str, name: str, report: Report) -> YamlDocument:
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     """How many nodes the document has once aliases are expanded (computed without
     expanding them)."""
+    import yaml
+
     key = id(node)
     if key in memo:
         return memo[key]
@@ -138,6 +143,8 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
 
 def _index_lines(node: yaml.Node, path: YamlPath, lines: dict[YamlPath, int], report: Report,
                  name: str, seen: set[int]) -> None:
+    import yaml
+
     lines.setdefault(path, node.start_mark.line + 1)
     if id(node) in seen:  # an alias: its lines are those of its anchor
         return
