@@ -75,77 +75,67 @@ class _Scratch:
     def __init__(self) -> None:
         self.size = 0
 
-    def take(self, raw: Any) -> tuple[Any, Any, Any]:
-        """(the bytes padded with zeros, two boolean arrays), all for ``len(raw)`` bytes."""
+    def take(self, raw: Any) -> tuple[Any, Any, Any, Any]:
+        """(the bytes padded with zeros, three boolean arrays), all for ``len(raw)`` bytes."""
         import numpy as np
 
         n = len(raw)
         if n > self.size:
             self.size = max(n, 2 * self.size)
             self.padded = np.empty(self.size + _PAD, dtype=np.uint8)
-            self.one = np.empty(self.size, dtype=bool)
-            self.two = np.empty(self.size, dtype=bool)
+            self.masks = [np.empty(self.size, dtype=bool) for _ in range(3)]
         a = self.padded[:n + _PAD]
         a[:n] = raw
         a[n:] = 0
-        return a, self.one[:n], self.two[:n]
+        return a, *(m[:n] for m in self.masks)  # type: ignore[return-value]
 
 
 _SCRATCH = _Scratch()
 
 
-def _count(*conditions: tuple[Any, Any, Any], into: tuple[Any, Any]) -> int:
-    """How many positions meet every (ufunc, bytes, value) condition, computed in the
-    scratch arrays ``into``."""
-    import numpy as np
-
-    found, test = into
-    (ufunc, values, value), *rest = conditions
-    ufunc(values, value, out=found)
-    for ufunc, values, value in rest:
-        ufunc(values, value, out=test)
-        np.logical_and(found, test, out=found)
-    return int(np.count_nonzero(found))
-
-
 def _fast(raw: Any, data: bytes, first: bool) -> list[Position] | None:
     """The far positions of a piece of canonical sheet XML cut before a ``<``, or None
-    when the piece is not canonical (the slow path must read the sheet). The positions of
-    every ``<`` and the bytes after them decide about elements; a few whole-array
-    comparisons, counted, about attributes. Each test may count more than it must (that
-    only sends a sheet to the slow path), never fewer."""
+    when the piece is not canonical (the slow path must read the sheet). Whole-array
+    comparisons find the few positions that matter (``<c``, ``<row``, ``:``, an ``r``
+    after a separator) and the bytes after them decide. Each test may count more than it
+    must (that only sends a sheet to the slow path), never fewer."""
     import numpy as np
 
     n = len(raw)
-    a, one, two = _SCRATCH.take(raw)
-    s0, s1, s2 = a[:n], a[1:n + 1], a[2:n + 2]
-    np.equal(s0, 60, out=one)  # <
-    tags = np.flatnonzero(one)
-    first_byte = a[tags + 1]
+    a, lt, one, two = _SCRATCH.take(raw)
+    s0, s1 = a[:n], a[1:n + 1]
+    np.equal(s0, 60, out=lt)  # <
+
+    def after_lt(byte: int) -> Any:
+        """The mask of "<" followed by ``byte``."""
+        np.equal(s1, byte, out=one)
+        return np.logical_and(lt, one, out=one)
+
     # comments, CDATA and processing instructions (the XML declaration aside) hide text
     # from a byte scan: the tokenizer reads such sheets
-    special = np.count_nonzero((first_byte == 33) | (first_byte == 63))
+    special = np.count_nonzero(after_lt(33)) + np.count_nonzero(after_lt(63))  # <! <?
     if special > (1 if first and data.startswith((b"<?xml", b"\xef\xbb\xbf<?xml")) else 0):
         return None
     # every <c> element must begin <c r=" (a name ends with whitespace, > or /, all below
     # "A"; so do a few name characters: counted too), and none may have a prefix (x:c)
-    cells = tags[first_byte == 99]
+    cells = np.flatnonzero(after_lt(99))
     cells = cells[a[cells + 2] < 65]
     if not ((a[cells + 2] == 32) & (a[cells + 3] == 114) & (a[cells + 4] == 61) & (a[cells + 5] == 34)).all():
         return None
-    if _count((np.equal, s0, 58), (np.equal, s1, 99), (np.less, s2, 65), into=(one, two)):
+    colons = np.flatnonzero(np.equal(s0, 58, out=one))
+    if np.count_nonzero((a[colons + 1] == 99) & (a[colons + 2] < 65)):
         return None
-    rows = tags[first_byte == 114]
+    rows = np.flatnonzero(after_lt(114))
     rows = rows[(a[rows + 2] == 111) & (a[rows + 3] == 119) & (a[rows + 4] == 32) & (a[rows + 5] == 114) &
                 (a[rows + 6] == 61) & (a[rows + 7] == 34)]
     # and every r attribute (any spelling: r after whitespace or a quote and before = or
     # whitespace; bytes up to ' and up to space stand for those) must be the first one of
-    # a <c> or <row>: no repeated r, no r elsewhere (the byte after r is "=" or at most a
-    # space: as it is never both, the two counts add up)
-    r_attributes = (_count((np.less_equal, s0, 39), (np.equal, s1, 114), (np.equal, s2, 61), into=(one, two))
-                    + _count((np.less_equal, s0, 39), (np.equal, s1, 114), (np.less_equal, s2, 32),
-                             into=(one, two)))
-    if r_attributes != len(cells) + len(rows):
+    # a <c> or <row>: no repeated r, no r elsewhere
+    np.less_equal(s0, 39, out=two)
+    np.equal(s1, 114, out=one)
+    after = np.flatnonzero(np.logical_and(one, two, out=one)) + 2
+    following = a[after]
+    if np.count_nonzero((following == 61) | (following <= 32)) != len(cells) + len(rows):
         return None
     # references that may be far: a third letter, or a seventh byte that is a digit (six
     # digits after one letter; five or more after two)

@@ -88,12 +88,11 @@ def _sheet_with_questions(workbook: Workbook, first: Sheet, questionnaire: Quest
                           mapping: Mapping | None, report: Report) -> Sheet:
     """The first sheet when its header has questions; otherwise the one other sheet that
     has (a note says which), or an error listing them when several have."""
-    if _question_matches(first, questionnaire, mapping):
-        return first
     special = {GRADES_SHEET, META_SHEET}
-    others = [s for s in workbook.sheets
-              if s is not first and s.name.casefold() not in special
-              and _question_matches(s, questionnaire, mapping)]
+    candidates = [s for s in workbook.sheets if s is not first and s.name.casefold() not in special]
+    if not candidates or _question_matches(first, questionnaire, mapping):
+        return first  # nothing else to choose from, or it has questions
+    others = [s for s in candidates if _question_matches(s, questionnaire, mapping)]
     if not others:
         return first  # read_survey explains what the header lacks
     if len(others) == 1:

@@ -477,7 +477,8 @@ def _map_all_choices(matrix: Any, asked: list[tuple[int, Column, ChoiceLookup]])
         width = len(values) + 1  # a table's entry 0 is the empty cell, entry i + 1 value i
         scales = list({id(lookup): lookup for _, _, lookup in members}.values())
         which = np.array([scales.index(lookup) for _, _, lookup in members])
-        cells = np.column_stack([column.codes for _, column, _ in members]) + 1 + which * width
+        # rows × members (np.array stacks the code arrays in C; column_stack loops over them)
+        cells = np.array([column.codes for _, column, _ in members]).T + 1 + which * width
         positions = np.full(len(scales) * width, -1, dtype=np.int16)
         # a value to look at: a number or a "code - label" read as a code, or no choice
         # and not blank by the mapping

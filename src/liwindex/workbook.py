@@ -114,7 +114,7 @@ class Sheet:
         if shared is not None and all(c.values is shared for c in self.columns):
             lookup = np.empty(len(shared) + 1, dtype=object)  # (the last entry: empty)
             lookup[:-1] = shared
-            codes = np.column_stack([c.codes[:count] for c in self.columns])
+            codes = np.array([c.codes[:count] for c in self.columns]).T  # rows × columns
             return [(n, tuple(cells)) for n, cells in zip(numbers, lookup[codes].tolist(), strict=True)]
         columns = [column.cells(0, count).tolist() for column in self.columns]
         return list(zip(numbers, zip(*columns, strict=True), strict=True)) if columns else \
