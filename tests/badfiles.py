@@ -163,6 +163,13 @@ def wide_and_deep(folder: Path) -> Path:
     return _far(folder, "zz.xlsx", '<row r="999999"><c r="ZZ999999" t="inlineStr"><is><t>x</t></is></c></row>')
 
 
+def stray_far_cell(folder: Path) -> Path:
+    """A few rows of answers and one cell at CV60000: within every limit, but a range of
+    six million cells of which a handful hold data (the reader would materialise them all:
+    minutes and gigabytes for a sheet near AAM100057)."""
+    return _far(folder, "zablakana.xlsx", '<row r="60000"><c r="CV60000" t="inlineStr"><is><t>x</t></is></c></row>')
+
+
 CORPUS: list[tuple[Callable[[Path], Path], str, str | None, int | None, str | None, list[str], dict[str, str]]] = [
     (xml_bomb, "not-a-workbook", None, None, None, [], {}),
     (external_entity, "not-a-workbook", None, None, None, [], {}),
@@ -181,4 +188,5 @@ CORPUS: list[tuple[Callable[[Path], Path], str, str | None, int | None, str | No
     (huge_row_number, "cell-beyond-limits", None, None, None, [], {}),
     (huge_column, "cell-beyond-limits", None, None, None, [], {}),
     (wide_and_deep, "cell-beyond-limits", None, None, None, [], {}),
+    (stray_far_cell, "sheet-mostly-empty", "Odp", None, None, [], {}),
 ]

@@ -4,6 +4,7 @@ never a traceback, a hang or a changed input."""
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 
 import pytest
@@ -458,3 +459,39 @@ def _cached_post(score_file, path):
     if not _POST_RESULT:
         _POST_RESULT.append(score_file(path))
     return copy.deepcopy(_POST_RESULT[0])
+
+
+def test_mostly_empty_range_is_refused_only_when_large_and_far_emptier_than_its_xml():
+    """The range check: more than five million cells and more cells than bytes of XML."""
+    from liwindex.readers import SPARSE_FROM_CELLS, _check_range
+    from liwindex.workbook import TooLarge
+
+    _check_range("Odp", 50_000, 100, None)  # no XML size known (CSV, .ods): not judged
+    _check_range("Odp", 50_000, 100, 5_000_000)  # as many bytes as cells: read
+    _check_range("Odp", SPARSE_FROM_CELLS // 100, 100, 1000)  # small enough to read anyway
+    with pytest.raises(TooLarge) as caught:
+        _check_range("Odp", 60_000, 100, 4_999_999)
+    assert caught.value.code == "sheet-mostly-empty"
+    assert caught.value.params == {"value": "CV60000", "cells": "6 000 000", "size": "5000"}
+
+
+def test_a_stray_cell_within_reach_is_still_read(tmp_path):
+    """A stray cell a few thousand rows below the answers keeps the file readable, with the
+    same scores as without it."""
+    plain = badfiles._far(tmp_path, "bez.xlsx", "")
+    stray = badfiles._far(tmp_path, "z.xlsx",
+                          '<row r="4000"><c r="Z4000" t="inlineStr"><is><t>uwaga</t></is></c></row>')
+    runner = CliRunner()
+    without, with_stray = (runner.invoke(cli, ["score", str(p), "--json"]) for p in (plain, stray))
+    assert without.exit_code == 0 and with_stray.exit_code == 0, with_stray.output
+    assert json.loads(with_stray.stdout)["index"] == json.loads(without.stdout)["index"]
+
+
+def test_mostly_empty_sheet_through_the_slow_path_is_refused_too(tmp_path):
+    """A comment sends the sheet to the tokenizer; its XML is still measured."""
+    path = badfiles._far(tmp_path, "komentarz.xlsx",
+                         '<!-- x --><row r="60000"><c r="CV60000"><v>1</v></c></row>')
+    result = CliRunner().invoke(cli, ["validate", str(path), "--json"])
+    assert result.exit_code == 1
+    assert [p["code"] for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"] == \
+        ["sheet-mostly-empty"]

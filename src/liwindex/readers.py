@@ -224,16 +224,18 @@ def _check_shared_cell_lengths(name: str, values: list[Any], matrix: Any, rows: 
     raise TooLarge("cell-too-long", name, limits.max_cell_chars, "", row, column_letter(j + 1))
 
 
-def read_spreadsheet(path: Path, limits: Limits, engine: str = "auto") -> list[Sheet]:
+def read_spreadsheet(path: Path, limits: Limits, engine: str = "auto",
+                     xml_bytes: int | None = None) -> list[Sheet]:
     """All sheets of a spreadsheet file. ``engine``: ``auto`` (calamine, then openpyxl for
-    .xlsx if calamine fails), ``calamine`` or ``openpyxl``."""
+    .xlsx if calamine fails), ``calamine`` or ``openpyxl``. ``xml_bytes``: the size of the
+    worksheets' XML where known (.xlsx), which bounds how many cells can hold data."""
     suffix = path.suffix.lower()
     if engine == "openpyxl":
-        return _read_openpyxl(path, limits)
+        return _read_openpyxl(path, limits, xml_bytes)
     if suffix in GUARDED:
         return _read_guarded(path, limits)
     try:
-        return _read_calamine(path, limits)
+        return _read_calamine(path, limits, xml_bytes)
     except (TooLarge, PasswordProtected):
         raise
     except ImportError:
@@ -242,7 +244,22 @@ def read_spreadsheet(path: Path, limits: Limits, engine: str = "auto") -> list[S
     except Exception:
         if engine == "calamine" or suffix not in (".xlsx", ".xlsm"):
             raise
-    return _read_openpyxl(path, limits)
+    return _read_openpyxl(path, limits, xml_bytes)
+
+
+# A sheet's range is refused before its cells become Python values when it spans more than
+# this many cells and more than one cell per byte of worksheet XML (a stored cell takes ten
+# bytes or more): almost all of it is empty, typically one stray cell far beyond the data,
+# and materialising it would take minutes and gigabytes for a file of a few kilobytes.
+SPARSE_FROM_CELLS = 5_000_000
+
+
+def _check_range(name: str, height: int, width: int, xml_bytes: int | None) -> None:
+    """Refuse a range almost all empty (see :data:`SPARSE_FROM_CELLS`), naming its last cell."""
+    cells = height * width
+    if xml_bytes is not None and cells > SPARSE_FROM_CELLS and cells > xml_bytes:
+        raise TooLarge("sheet-mostly-empty", name, 0, "", value=column_letter(width) + str(height),
+                       cells=f"{cells:,}".replace(",", " "), size=str(max(1, round(xml_bytes / 1000))))
 
 
 # .xls and .ods are read in a child process with a memory ceiling: their cell ranges come
@@ -322,7 +339,7 @@ def _guarded_child(path: Path, limits: Limits, send: Any) -> None:
         os._exit(0)
 
 
-def _read_calamine(path: Path, limits: Limits) -> list[Sheet]:
+def _read_calamine(path: Path, limits: Limits, xml_bytes: int | None = None) -> list[Sheet]:
     import python_calamine as calamine
 
     try:
@@ -337,6 +354,9 @@ def _read_calamine(path: Path, limits: Limits) -> list[Sheet]:
             sheet = workbook.get_sheet_by_name(meta.name)
             if sheet.total_height * sheet.total_width > limits.max_cells:
                 raise TooLarge("too-many-rows", meta.name, limits.max_rows, "LIWINDEX_MAX_ROWS")
+            end = sheet.end  # the range's last cell (0-based); the table starts at A1
+            if sheet.height and end is not None:
+                _check_range(meta.name, end[0] + 1, end[1] + 1, xml_bytes)
             # skip_empty_area=False: row 0 is spreadsheet row 1 and column 0 is column A
             table = sheet.to_python(skip_empty_area=False) if sheet.height else []
             merged = [(r0 + 1, r1 + 1, c0) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])
@@ -349,7 +369,7 @@ def _read_calamine(path: Path, limits: Limits) -> list[Sheet]:
     return sheets
 
 
-def _read_openpyxl(path: Path, limits: Limits) -> list[Sheet]:
+def _read_openpyxl(path: Path, limits: Limits, xml_bytes: int | None = None) -> list[Sheet]:
     # openpyxl parses with defusedxml when it is installed (it is a dependency): no entity
     # expansion, no external entities.
     import openpyxl
@@ -358,6 +378,8 @@ def _read_openpyxl(path: Path, limits: Limits) -> list[Sheet]:
     sheets = []
     try:
         for ws in wb.worksheets:
+            if isinstance(ws.max_row, int) and isinstance(ws.max_column, int):
+                _check_range(ws.title, ws.max_row, ws.max_column, xml_bytes)
             table = []
             for values in ws.iter_rows(min_row=1, values_only=True):
                 table.append(values)

@@ -154,10 +154,10 @@ class TooLarge(Exception):
     """A sheet exceeds a size limit (rows, columns, or one cell's length)."""
 
     def __init__(self, code: str, sheet: str, limit: int, env: str, row: int | None = None,
-                 column: str | None = None) -> None:
+                 column: str | None = None, **params: str) -> None:
         super().__init__(code)
         self.code, self.sheet, self.limit, self.env = code, sheet, limit, env
-        self.row, self.column = row, column
+        self.row, self.column, self.params = row, column, params
 
 
 def open_workbook(path: str | Path, report: Report, limits: Limits | None = None) -> Workbook | None:
@@ -193,6 +193,7 @@ def open_workbook(path: str | Path, report: Report, limits: Limits | None = None
         if suffix in (".csv", ".txt", ".tsv"):
             return Workbook(path, [readers.read_csv(path, report, limits)])
         head = _head(path)
+        xml_bytes = None  # the worksheets' XML, measured by the cell scan (.xlsx)
         if head.startswith(b"\xd0\xcf\x11\xe0"):
             if _is_encrypted(path):
                 report.add("password-protected", file=name)
@@ -213,16 +214,17 @@ def open_workbook(path: str | Path, report: Report, limits: Limits | None = None
                     return None
                 if not _zip_is_sane(archive, name, report, limits):
                     return None
-                if suffix in (".xlsx", ".xlsm") and not _cells_within_limits(archive, name, report,
-                                                                              limits):
-                    return None
+                if suffix in (".xlsx", ".xlsm"):
+                    xml_bytes = _cells_within_limits(archive, name, report, limits)
+                    if xml_bytes is None:
+                        return None
         else:
             _not_a_workbook(path, name, report)
             return None
-        return Workbook(path, readers.read_spreadsheet(path, limits))
+        return Workbook(path, readers.read_spreadsheet(path, limits, xml_bytes=xml_bytes))
     except TooLarge as exc:
-        report.add(exc.code, file=name, sheet=exc.sheet, row=exc.row, column=exc.column,
-                   limit=exc.limit, env=exc.env)
+        report.add(exc.code, Severity.ERROR, file=name, sheet=exc.sheet, row=exc.row,
+                   column=exc.column, limit=exc.limit, env=exc.env, **exc.params)
     except PermissionError as exc:
         report.add("file-unreadable", file=name, detail=exc.strerror or "permission denied")
     except OSError as exc:
@@ -279,36 +281,42 @@ ALLOCATION_CELLS = 250_000_000
 SCAN_CHUNK = 1 << 22
 
 
-def _cells_within_limits(archive: zipfile.ZipFile, name: str, report: Report, limits: Limits) -> bool:
+def _cells_within_limits(archive: zipfile.ZipFile, name: str, report: Report, limits: Limits) -> int | None:
     """Check each worksheet's cell positions against the limits *before* the reader
     allocates the sheet's range (a single cell at XFD1048576 asks for 550 GB and aborts the
     process); :mod:`liwindex.cellscan` finds them as the reader will. Streams the XML in
-    chunks; refuses with the farthest cell named."""
+    chunks; refuses with the farthest cell named (None). Returns the bytes of worksheet XML
+    read, which bound how much of a range can hold data."""
     from liwindex.cellscan import NEAR_COLUMNS, NEAR_ROWS, far_positions
 
     members = [m for m in archive.infolist()
                if m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml")]
+    total = 0
     for member in members:
         max_row, max_col, far = NEAR_ROWS, NEAR_COLUMNS, ""
-        again = lambda m=member: _chunks(archive.open(m))  # noqa: E731  (the slow path reads again)
-        for row, col, shown in far_positions(_chunks(archive.open(member)), again):
+        first, whole = [0], [0]  # bytes read by the scan, and by the slow path's second reading
+        again = lambda m=member, w=whole: _chunks(archive.open(m), w)  # noqa: E731
+        for row, col, shown in far_positions(_chunks(archive.open(member), first), again):
             if row > limits.max_rows or col > limits.max_columns:
                 report.add("cell-beyond-limits", file=name,
                            value=shown if len(shown) <= 24 else shown[:23] + "…",
                            rows=limits.max_rows, columns=limits.max_columns)
-                return False
+                return None
             max_row, max_col, far = max(max_row, row), max(max_col, col), shown
         if far and max_row * max_col > ALLOCATION_CELLS:
             report.add("cell-beyond-limits", file=name, value=far, rows=limits.max_rows,
                        columns=limits.max_columns)
-            return False
-    return True
+            return None
+        total += max(first[0], whole[0])
+    return total
 
 
-def _chunks(fh: Any) -> Iterator[bytes]:
-    """A member's bytes in chunks (closed at the end)."""
+def _chunks(fh: Any, size: list[int] | None = None) -> Iterator[bytes]:
+    """A member's bytes in chunks (closed at the end), counted into ``size[0]``."""
     with fh:
         while chunk := fh.read(SCAN_CHUNK):
+            if size is not None:
+                size[0] += len(chunk)
             yield chunk
 
 

@@ -96,6 +96,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a line of the CSV file is longer than {limit} bytes (usually a missing line break or "
         "an unclosed quote). Check the file in a text editor.",
     },
+    "sheet-mostly-empty": {
+        "pl": "arkusz sięga komórki {value} ({cells} komórek), choć jego zapis ma tylko "
+        "{size} kB danych: prawie cały ten obszar jest pusty. Zwykle to pojedyncza komórka "
+        "lub formatowanie daleko za danymi: w Excelu Ctrl+End pokaże tę komórkę — usuń puste "
+        "wiersze i kolumny za danymi i zapisz plik ponownie.",
+        "en": "the sheet reaches cell {value} ({cells} cells), yet its XML holds only {size} kB "
+        "of data: almost all of that range is empty. This is usually a single cell or "
+        "formatting far beyond the data: Ctrl+End in Excel shows the cell — delete the empty "
+        "rows and columns after the data and save again.",
+    },
     "cell-beyond-limits": {
         "pl": "arkusz sięga komórki {value}, a liwindex czyta najwyżej {rows} wierszy i {columns} "
         "kolumn. Zwykle to pozostałość formatowania daleko poza danymi: w Excelu Ctrl+End "
