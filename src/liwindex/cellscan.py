@@ -61,6 +61,7 @@ def far_positions(chunks: Iterable[bytes], reopen: Any) -> Iterator[Position]:
             yield from _slow(reopen())
             return
         found += checked
+    _SCRATCH.release_large()
     yield from found
 
 
@@ -88,6 +89,14 @@ class _Scratch:
         a[:n] = raw
         a[n:] = 0
         return a, *(m[:n] for m in self.masks)  # type: ignore[return-value]
+
+
+    def release_large(self) -> None:
+        """Free arrays grown past a survey-sized sheet (a big sheet's scan should not add
+        to the reader's peak)."""
+        if self.size > 1 << 20:
+            self.size = 0
+            del self.padded, self.masks
 
 
 _SCRATCH = _Scratch()

@@ -484,7 +484,7 @@ def _map_all_choices(matrix: Any, asked: list[tuple[int, Column, ChoiceLookup]])
         # and not blank by the mapping
         odd = np.zeros(len(scales) * width, dtype=bool)
         # only the (scale, value) pairs the columns hold are looked up
-        for cell in np.flatnonzero(np.bincount(cells.ravel(), minlength=len(positions))).tolist():
+        for cell in np.flatnonzero(np.bincount(cells.ravel(order="K"), minlength=len(positions))).tolist():
             scale, value = divmod(cell, width)
             if value:
                 position, how, blank, _ = scales[scale].entry(values[value - 1])
