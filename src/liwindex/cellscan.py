@@ -42,7 +42,7 @@ def far_positions(chunks: Iterable[bytes], reopen: Any) -> Iterator[Position]:
     import numpy as np
 
     found: list[Position] = []
-    first = True
+    first, canonical = True, True
     stream = iter(chunks)
     data = next(stream, b"")
     while data:  # each piece is checked up to its last "<", the last one whole
@@ -58,11 +58,11 @@ def far_positions(chunks: Iterable[bytes], reopen: Any) -> Iterator[Position]:
         checked = _fast(np.frombuffer(piece, dtype=np.uint8), piece, first)
         first = False
         if checked is None:
-            yield from _slow(reopen())
-            return
+            canonical = False
+            break
         found += checked
-    _SCRATCH.release_large()
-    yield from found
+    _SCRATCH.release_large()  # before the slow path too: it needs none of the arrays
+    yield from found if canonical else _slow(reopen())
 
 
 _PAD = 32  # zeros after the data: every look ahead of a position stays inside
@@ -89,7 +89,6 @@ class _Scratch:
         a[:n] = raw
         a[n:] = 0
         return a, *(m[:n] for m in self.masks)  # type: ignore[return-value]
-
 
     def release_large(self) -> None:
         """Free arrays grown past a survey-sized sheet (a big sheet's scan should not add
