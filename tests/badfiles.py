@@ -170,6 +170,32 @@ def stray_far_cell(folder: Path) -> Path:
     return _far(folder, "zablakana.xlsx", '<row r="60000"><c r="CV60000" t="inlineStr"><is><t>x</t></is></c></row>')
 
 
+
+def understated_size(folder: Path) -> Path:
+    """A sheet whose archive entry declares only the bytes before a far cell (with their
+    checksum): a check that stops at the declared size would never see XFD1048576."""
+    import struct
+    import zlib
+
+    path = last_excel_cell(folder)
+    with zipfile.ZipFile(path) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    prefix = sheet[:sheet.index(b'<row r="1048576"')]
+    data = bytearray(path.read_bytes())
+    name = b"xl/worksheets/sheet1.xml"
+    for signature, crc_at in ((b"PK\x03\x04", 14), (b"PK\x01\x02", 16)):
+        at = data.find(signature)
+        while at >= 0:
+            name_at = at + (30 if signature == b"PK\x03\x04" else 46)
+            if data[name_at:name_at + len(name)] == name:
+                struct.pack_into("<I", data, at + crc_at, zlib.crc32(prefix))
+                struct.pack_into("<I", data, at + crc_at + 8, len(prefix))  # uncompressed size
+            at = data.find(signature, at + 4)
+    out = folder / "zanizona.xlsx"
+    out.write_bytes(bytes(data))
+    return out
+
+
 CORPUS: list[tuple[Callable[[Path], Path], str, str | None, int | None, str | None, list[str], dict[str, str]]] = [
     (xml_bomb, "not-a-workbook", None, None, None, [], {}),
     (external_entity, "not-a-workbook", None, None, None, [], {}),
@@ -178,6 +204,7 @@ CORPUS: list[tuple[Callable[[Path], Path], str, str | None, int | None, str | No
     (corrupt_archive, "not-a-workbook", None, None, None, [], {}),
     (zip_without_workbook, "not-a-workbook", None, None, None, [], {}),
     (html_as_xlsx, "not-a-workbook", None, None, None, [], {}),
+    (understated_size, "not-a-workbook", None, None, None, [], {}),
     (many_rows, "too-many-rows", "Odp", None, None, [], {"LIWINDEX_MAX_ROWS": "100"}),
     (many_columns, "too-many-columns", "Odp", None, None, [], {"LIWINDEX_MAX_COLUMNS": "50"}),
     (long_cell, "cell-too-long", "cudzyslow", 2, "B", [], {}),

@@ -495,3 +495,30 @@ def test_mostly_empty_sheet_through_the_slow_path_is_refused_too(tmp_path):
     assert result.exit_code == 1
     assert [p["code"] for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"] == \
         ["sheet-mostly-empty"]
+
+
+def test_members_are_inflated_exactly_as_zipfile_reads_them(tmp_path):
+    """The checks read members straight from the archive: the same bytes as zipfile gives,
+    stored or deflated, whole or only their start; more than the declared size is refused."""
+    import zipfile
+
+    from liwindex.workbook import MemberTooLong, member_chunks
+
+    body = b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (i, i, i) for i in range(1, 150_000))
+    path = tmp_path / "a.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("deflated.xml", body, zipfile.ZIP_DEFLATED)
+        z.writestr("stored.xml", body[:5000], zipfile.ZIP_STORED)
+        z.writestr("empty.xml", b"", zipfile.ZIP_DEFLATED)
+    with zipfile.ZipFile(path) as z:
+        for info in z.infolist():
+            size = [0]
+            whole = b"".join(member_chunks(z, info, size))
+            assert whole == z.read(info) and size[0] == len(whole) == info.file_size
+            assert b"".join(member_chunks(z, info, head=4096)) == z.read(info)[:4096]
+        assert len(list(member_chunks(z, z.getinfo("deflated.xml")))) == 2  # 6.6 MB in 4 MB pieces
+    with zipfile.ZipFile(badfiles.understated_size(tmp_path)) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+        assert len(z.read(info)) == info.file_size  # zipfile stops at the declared size
+        with pytest.raises(MemberTooLong):
+            b"".join(member_chunks(z, info))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -242,8 +243,7 @@ def _has_dtd(archive: zipfile.ZipFile) -> bool:
     writes one; it is how entity bombs and external entities start)."""
     for member in archive.infolist():
         if member.filename.endswith((".xml", ".rels")):
-            with archive.open(member) as fh:
-                start = fh.read(4096)
+            start = b"".join(member_chunks(archive, member, head=4096))[:4096]
             if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
                 return True
     return False
@@ -295,8 +295,8 @@ def _cells_within_limits(archive: zipfile.ZipFile, name: str, report: Report, li
     for member in members:
         max_row, max_col, far = NEAR_ROWS, NEAR_COLUMNS, ""
         first, whole = [0], [0]  # bytes read by the scan, and by the slow path's second reading
-        again = lambda m=member, w=whole: _chunks(archive.open(m), w)  # noqa: E731
-        for row, col, shown in far_positions(_chunks(archive.open(member), first), again):
+        again = lambda m=member, w=whole: member_chunks(archive, m, w)  # noqa: E731
+        for row, col, shown in far_positions(member_chunks(archive, member, first), again):
             if row > limits.max_rows or col > limits.max_columns:
                 report.add("cell-beyond-limits", file=name,
                            value=shown if len(shown) <= 24 else shown[:23] + "…",
@@ -311,13 +311,63 @@ def _cells_within_limits(archive: zipfile.ZipFile, name: str, report: Report, li
     return total
 
 
-def _chunks(fh: Any, size: list[int] | None = None) -> Iterator[bytes]:
-    """A member's bytes in chunks (closed at the end), counted into ``size[0]``."""
+class MemberTooLong(zipfile.BadZipFile):
+    """A member inflates to more bytes than the archive declares for it."""
+
+
+def member_chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo, size: list[int] | None = None,
+                  head: int = 0) -> Iterator[bytes]:
+    """A member's bytes in chunks of up to :data:`SCAN_CHUNK`, counted into ``size[0]``;
+    with ``head``, only its first ``head`` bytes. Stored and deflated members are
+    inflated here straight from the archive in one pass over exactly the compressed bytes
+    the reader will inflate (zipfile's own reader moves them 4 kB at a time and checksums
+    them, which cost more than the inflating); more bytes than the archive declares refuse
+    the member (:class:`MemberTooLong`), as the reader would parse what a check stopping
+    at the declared size never saw. Other methods and encrypted members go through zipfile."""
+    fp = archive.fp
+    if fp is None or member.flag_bits & 1 or member.compress_type not in (zipfile.ZIP_STORED,
+                                                                          zipfile.ZIP_DEFLATED):
+        yield from _chunks(archive.open(member), size, head)
+        return
+    fp.seek(member.header_offset)
+    local = fp.read(30)
+    if len(local) < 30 or local[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"bad local header: {member.filename}")
+    fp.seek(member.header_offset + 30 + int.from_bytes(local[26:28], "little")
+            + int.from_bytes(local[28:30], "little"))
+    inflate = zlib.decompressobj(-15) if member.compress_type == zipfile.ZIP_DEFLATED else None
+    left, out, most = member.compress_size, 0, min(head, SCAN_CHUNK) if head else SCAN_CHUNK
+    step = most if inflate is None else 1 << 16 if head else SCAN_CHUNK  # compressed bytes a read
+    while left > 0 or (inflate is not None and inflate.unconsumed_tail):
+        if inflate is not None and inflate.unconsumed_tail:
+            piece = inflate.decompress(inflate.unconsumed_tail, most)
+        else:
+            raw = fp.read(min(left, step))
+            if not raw:
+                raise zipfile.BadZipFile(f"truncated member: {member.filename}")
+            left -= len(raw)
+            piece = raw if inflate is None else inflate.decompress(raw, most)
+        out += len(piece)
+        if out > member.file_size:
+            raise MemberTooLong(member.filename)
+        if size is not None:
+            size[0] += len(piece)
+        if piece:
+            yield piece
+        if head and out >= head:
+            return
+
+
+def _chunks(fh: Any, size: list[int] | None = None, head: int = 0) -> Iterator[bytes]:
+    """A file's bytes in chunks (closed at the end), counted into ``size[0]``; with ``head``,
+    only its first ``head`` bytes."""
     with fh:
-        while chunk := fh.read(SCAN_CHUNK):
+        while chunk := fh.read(head or SCAN_CHUNK):
             if size is not None:
                 size[0] += len(chunk)
             yield chunk
+            if head:
+                return
 
 
 def _not_a_workbook(path: Path, name: str, report: Report) -> None:
