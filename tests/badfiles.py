@@ -170,7 +170,6 @@ def stray_far_cell(folder: Path) -> Path:
     return _far(folder, "zablakana.xlsx", '<row r="60000"><c r="CV60000" t="inlineStr"><is><t>x</t></is></c></row>')
 
 
-
 def understated_size(folder: Path) -> Path:
     """A sheet whose archive entry declares only the bytes before a far cell (with their
     checksum): a check that stops at the declared size would never see XFD1048576."""

@@ -338,15 +338,23 @@ def member_chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo, size: list[
     inflate = zlib.decompressobj(-15) if member.compress_type == zipfile.ZIP_DEFLATED else None
     left, out, most = member.compress_size, 0, min(head, SCAN_CHUNK) if head else SCAN_CHUNK
     step = most if inflate is None else 1 << 16 if head else SCAN_CHUNK  # compressed bytes a read
-    while left > 0 or (inflate is not None and inflate.unconsumed_tail):
-        if inflate is not None and inflate.unconsumed_tail:
+    while True:
+        if inflate is not None and (inflate.unconsumed_tail or not left):
+            # input held back by the output bound, or all read: zlib may still hold output
+            # (a match cut by the bound) after the last input byte went in
+            if inflate.eof:
+                break
             piece = inflate.decompress(inflate.unconsumed_tail, most)
-        else:
+            if not piece and not left and not inflate.unconsumed_tail:
+                break  # a stream cut short: it ends here for the reader too
+        elif left:
             raw = fp.read(min(left, step))
             if not raw:
                 raise zipfile.BadZipFile(f"truncated member: {member.filename}")
             left -= len(raw)
             piece = raw if inflate is None else inflate.decompress(raw, most)
+        else:
+            break
         out += len(piece)
         if out > member.file_size:
             raise MemberTooLong(member.filename)
