@@ -30,8 +30,8 @@ import warnings
 import numpy as np
 
 from liwindex.api import load_standard
-from liwindex.scoring import aggregate_many
-from liwindex.stats.bootstrap import Draws, bootstrap, estimate, holm
+from liwindex.scoring.engine import aggregate_many
+from liwindex.analysis.bootstrap import Draws, bootstrap, estimate, holm
 
 DESIGNS = [(30, 10), (30, 5), (60, 20), (30, 2)]
 POPULATION = 10_000

@@ -74,7 +74,7 @@ def engine_vs_reference(n: int) -> tuple[float, float, float]:
     import pandas as pd
 
     from liwindex.api import load_standard
-    from liwindex.scoring import aggregate, score_survey
+    from liwindex.scoring.engine import aggregate, score_survey
     from reference import reference_scores
 
     q = load_standard()
@@ -120,7 +120,7 @@ def bootstrap_seconds(n: int) -> float:
     import numpy as np
 
     from liwindex.api import load_standard
-    from liwindex.stats.bootstrap import bootstrap
+    from liwindex.analysis.bootstrap import bootstrap
 
     q = load_standard()
     rng = np.random.default_rng(3)

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from liwindex.api import ScoreResult, parse_questionnaire, read_round, score_round
-from liwindex.questionnaire import Questionnaire
+from liwindex.model.questionnaire import Questionnaire
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

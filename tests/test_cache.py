@@ -10,8 +10,8 @@ import stat
 import pytest
 
 from conftest import TINY
-from liwindex import cache
-from liwindex.questionnaire_yaml import parse_questionnaire, standard_questionnaire_text
+from liwindex.io import cache
+from liwindex.model.loading import parse_questionnaire, standard_questionnaire_text
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import write_workbook
-from liwindex import cellscan
+from liwindex.io import cellscan
 from liwindex.problems import Report
-from liwindex.workbook import open_workbook
+from liwindex.io.workbook import open_workbook
 
 GOOD = [["grupa", "o1_n1"], ["ngo", "4"]]
 WIDE = '<c t="inlineStr"><is><t>x</t></is></c>' * 3000

@@ -124,12 +124,12 @@ def test_questionnaire_show_json_and_table():
 
 def test_program_error_is_one_clean_line(monkeypatch):
     """An unexpected failure is reported without a traceback and exits 1."""
-    import liwindex.results
+    import liwindex.scoring.results
 
     def boom(_round):
         raise RuntimeError("simulated")
 
-    monkeypatch.setattr(liwindex.results, "score_round", boom)
+    monkeypatch.setattr(liwindex.scoring.results, "score_round", boom)
     monkeypatch.setattr("liwindex.api.score_round", boom)
     result = CliRunner().invoke(cli, ["score", str(POST)])
     assert result.exit_code == 1
@@ -195,7 +195,7 @@ def run_raw(*args):
 
 def test_every_help_text_has_a_polish_version():
     """The help is Polish by default: no command or option is left untranslated."""
-    from liwindex.cli_help import POLISH, _key, _texts
+    from liwindex.cli.help_texts import POLISH, _key, _texts
 
     missing = [_key(item.help) for item in _texts(cli) if getattr(item, "help", None)
                and _key(item.help) not in POLISH and _key(item.help) not in POLISH.values()]

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from conftest import INITIAL, POST, TINY, tiny, write_workbook
 from liwindex.api import compare, read_round, score_round
 from liwindex.cli import cli
-from liwindex.comparison import Change
+from liwindex.compare.comparison import Change
 
 
 def run(*args):

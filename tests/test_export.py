@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from conftest import INITIAL, POST, write_workbook
 from liwindex.cli import cli
-from liwindex.export.csv_table import csv_text
+from liwindex.outputs.csv_table import csv_text
 
 SHEETS_PL = ["Podsumowanie", "Obszary", "Pytania", "Odpowiedzi otwarte", "Oceny i rekomendacje",
              "Analiza", "Uwagi", "Metodologia"]
@@ -246,8 +246,8 @@ def test_summary_sheet_opens_with_the_findings_and_how_to_read(comparison_report
     """The summary sheet carries the report page's findings, word for word, before the
     numbers, and the "Jak czytać wyniki" lines (the star explained) before the charts."""
     from liwindex.api import compare, score_file
-    from liwindex.report.findings import findings
-    from liwindex.stats.analysis import gaps_for
+    from liwindex.outputs.findings import findings
+    from liwindex.analysis.analyze import gaps_for
 
     ws = openpyxl.load_workbook(comparison_report).worksheets[0]
     column = [c.value for c in ws["A"]]

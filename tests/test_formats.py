@@ -11,8 +11,8 @@ import pytest
 from conftest import tiny, write_workbook
 from liwindex.api import read_round, score_file
 from liwindex.problems import InputError
-from liwindex.readers import read_spreadsheet
-from liwindex.workbook import Limits
+from liwindex.io.readers import read_spreadsheet
+from liwindex.io.workbook import Limits
 
 DATA = Path(__file__).parent / "data"
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from conftest import ROOT, write_workbook
 from liwindex.api import load_standard, score_file
 from liwindex.cli import cli
-from liwindex.questionnaire_yaml import standard_questionnaire_text
+from liwindex.model.loading import standard_questionnaire_text
 
 Q = load_standard()
 
@@ -182,6 +182,6 @@ def test_questionnaire_new_copies_the_standard(tmp_path):
 def test_cli_reference_is_up_to_date():
     """docs/cli.md equals the reference generated from --help (regenerate with
     `python -m liwindex.cli_reference > docs/cli.md`)."""
-    from liwindex.cli_reference import reference
+    from liwindex.cli.reference import reference
 
     assert (ROOT / "docs" / "cli.md").read_text("utf-8") == reference()

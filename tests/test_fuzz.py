@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from conftest import INITIAL, POST, tiny, write_workbook
 from liwindex.problems import Report
-from liwindex.readers import to_sheet
-from liwindex.survey import check_answers, read_survey
-from liwindex.workbook import Limits
+from liwindex.io.readers import to_sheet
+from liwindex.responses.survey import check_answers, read_survey
+from liwindex.io.workbook import Limits
 
 Q = tiny()
 HEADERS = ["grupa", "group", "q1", "Q2", "q3", "Jak oceniasz konsultacje?", "[q4] x", "q5", "q6",
@@ -58,7 +58,7 @@ def test_small_and_large_sheets_are_factorised_alike(table):
     and empty cells."""
     import pytest
 
-    from liwindex import readers
+    from liwindex.io import readers
 
     small = to_sheet("S", [list(r) for r in table], Limits())
     with pytest.MonkeyPatch.context() as patch:

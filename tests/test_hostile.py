@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 import badfiles
 from liwindex.cli import cli
-from liwindex.questionnaire_yaml import load_questionnaire
+from liwindex.model.loading import load_questionnaire
 
 
 @pytest.mark.parametrize(("build", "code", "sheet", "row", "column", "args", "env"), badfiles.CORPUS,
@@ -60,8 +60,8 @@ def test_yaml_alias_bomb_is_refused_quickly(tmp_path):
 
 def test_openpyxl_fallback_does_not_expand_entities(tmp_path):
     """Even the openpyxl path refuses the billion laughs (it parses with defusedxml)."""
-    from liwindex.readers import read_spreadsheet
-    from liwindex.workbook import Limits
+    from liwindex.io.readers import read_spreadsheet
+    from liwindex.io.workbook import Limits
 
     path = badfiles.xml_bomb(tmp_path)
     started = time.monotonic()
@@ -237,7 +237,7 @@ def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path):
     script = (
         "import os, signal, time\n"
         "from pathlib import Path\n"
-        "from liwindex.export.files import install_signal_cleanup, write_atomically\n"
+        "from liwindex.outputs.files import install_signal_cleanup, write_atomically\n"
         "install_signal_cleanup()\n"
         "def slow(tmp):\n"
         "    tmp.write_text('x')\n"
@@ -300,8 +300,8 @@ def test_ragged_csv_keeps_the_fast_parser_and_its_values(tmp_path):
     """Rows with fewer fields than the header (trailing blanks cut by the exporting tool)
     are read with the missing cells empty."""
     from liwindex.problems import Report
-    from liwindex.readers import read_csv
-    from liwindex.workbook import Limits
+    from liwindex.io.readers import read_csv
+    from liwindex.io.workbook import Limits
 
     path = tmp_path / "d.csv"
     path.write_text("grupa,o1_n1,o1_n2\nngo,4\njst,3,2\nngo\n", "utf-8")
@@ -316,7 +316,7 @@ def test_small_hostile_inputs_round_two(tmp_path):
     import yaml
 
     from conftest import POST, TINY
-    from liwindex.export.csv_table import csv_text
+    from liwindex.outputs.csv_table import csv_text
 
     assert [csv_text(v) for v in (" =1+1", "\u00a0=1+1", "  +A1", "ok =1")] == [
         "' =1+1", "'\u00a0=1+1", "'  +A1", "ok =1"]
@@ -352,7 +352,7 @@ def test_small_hostile_inputs_round_two(tmp_path):
     assert result.exit_code == 0  # 70 respondents × 100,000 is within the limit
     from liwindex.api import score_file
     from liwindex.problems import InputError
-    from liwindex.stats.analysis import MAX_DRAWS, draws_for
+    from liwindex.analysis.analyze import MAX_DRAWS, draws_for
 
     result_ = score_file(POST)
     with pytest.raises(InputError) as exc:
@@ -436,8 +436,8 @@ def test_any_name_renders_as_data(tmp_path, jst, label):
 
     from conftest import POST
     from liwindex.api import score_file
-    from liwindex.render import render_score
-    from liwindex.report.page import build_page
+    from liwindex.cli.render import render_score
+    from liwindex.outputs.html.page import build_page
 
     result = _cached_post(score_file, POST)
     result.meta["jst"] = jst
@@ -463,8 +463,8 @@ def _cached_post(score_file, path):
 
 def test_mostly_empty_range_is_refused_only_when_large_and_far_emptier_than_its_xml():
     """The range check: more than five million cells and more cells than bytes of XML."""
-    from liwindex.readers import SPARSE_FROM_CELLS, _check_range
-    from liwindex.workbook import TooLarge
+    from liwindex.io.readers import SPARSE_FROM_CELLS, _check_range
+    from liwindex.io.workbook import TooLarge
 
     _check_range("Odp", 50_000, 100, None)  # no XML size known (CSV, .ods): not judged
     _check_range("Odp", 50_000, 100, 5_000_000)  # as many bytes as cells: read
@@ -502,8 +502,8 @@ def test_members_are_inflated_exactly_as_zipfile_reads_them(tmp_path, monkeypatc
     stored or deflated, whole or only their start; more than the declared size is refused."""
     import zipfile
 
-    from liwindex import workbook
-    from liwindex.workbook import MemberTooLong, member_chunks
+    from liwindex.io import workbook
+    from liwindex.io.workbook import MemberTooLong, member_chunks
 
     body = b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (i, i, i) for i in range(1, 150_000))
     path = tmp_path / "a.zip"

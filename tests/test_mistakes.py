@@ -46,7 +46,7 @@ def test_folder_without_workbooks(tmp_path):
 
 def test_pdf_without_a_renderer(tmp_path, monkeypatch):
     """--pdf where neither WeasyPrint nor Chromium exists: exit 1 with what to install."""
-    monkeypatch.setattr("liwindex.report.pdf.engine", lambda: None)
+    monkeypatch.setattr("liwindex.outputs.pdf.engine", lambda: None)
     result = run("report", POST, "-o", tmp_path / "r.html", "--pdf", tmp_path / "r.pdf",
                  "--bootstrap", "0")
     assert result.exit_code == 1 and "WeasyPrint" in result.stderr
@@ -58,8 +58,8 @@ def test_rounds_scored_with_different_questionnaires_cannot_form_a_trend(tmp_pat
 
     from conftest import TINY
     from liwindex.api import score_file
-    from liwindex.multi import trend
-    from liwindex.questionnaire_yaml import parse_questionnaire
+    from liwindex.compare.many import trend
+    from liwindex.model.loading import parse_questionnaire
 
     other = yaml.safe_load(TINY)
     other["id"] = "inny"

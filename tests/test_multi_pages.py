@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from conftest import EXAMPLES, INITIAL, POST
 from liwindex.cli import cli
-from liwindex.report.pdf import engine
+from liwindex.outputs.pdf import engine
 from test_report import parse
 
 ANNUAL = EXAMPLES / "gmina-przykladowa-2026-roczna.xlsx"
@@ -106,8 +106,8 @@ def test_a_name_from_a_file_is_escaped(tmp_path):
         "O": [["grupa", "q"], ["ngo", "1"]],
         "metryka": [["jst", "<img src=x onerror=alert(1)>"], ["rok", 2025], ["etap", "roczna"]]})
     from liwindex.api import score_file
-    from liwindex.multi import benchmark
-    from liwindex.report.multi_page import benchmark_page
+    from liwindex.compare.many import benchmark
+    from liwindex.outputs.html.many import benchmark_page
 
     first = score_file(ANNUAL)
     hostile = score_file(ANNUAL)

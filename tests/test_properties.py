@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import TINY, tiny
 from liwindex.api import parse_questionnaire
-from liwindex.scoring import aggregate, normalise, score_survey
+from liwindex.scoring.engine import aggregate, normalise, score_survey
 
 Q = tiny()
 QUESTIONS = [x.id for x in Q.questions]

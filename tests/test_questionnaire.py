@@ -7,7 +7,7 @@ import yaml
 
 from conftest import ROOT, TINY
 from liwindex.api import InputError, load_questionnaire, load_standard, parse_questionnaire
-from liwindex.questionnaire_yaml import standard_questionnaire_text
+from liwindex.model.loading import standard_questionnaire_text
 
 
 def problems_of(text: str) -> list[tuple[str, str | None, int | None]]:

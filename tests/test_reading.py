@@ -300,7 +300,7 @@ def test_group_names_people_write(tmp_path):
     Gminy', 'Starostwo' are recognised for the standard groups; a near miss gets a
     suggestion."""
     from liwindex.api import load_standard
-    from liwindex.matching import GroupLookup
+    from liwindex.responses.matching import GroupLookup
 
     lookup = GroupLookup(load_standard())
     assert [lookup.group(v) for v in ("Organizacja pozarzadowa", "Fundacja", "STOWARZYSZENIE",

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from conftest import write_workbook
 from liwindex.api import RoundFiles, compare_files, load_standard, score_file
 from liwindex.cli import cli
-from liwindex.matching import ChoiceLookup, GroupLookup, HeaderMatcher
+from liwindex.responses.matching import ChoiceLookup, GroupLookup, HeaderMatcher
 from liwindex.problems import InputError
 from liwindex.text import strip_diacritics
 

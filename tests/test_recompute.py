@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from conftest import write_workbook
 from liwindex.cli import cli
-from liwindex.questionnaire_yaml import standard_questionnaire_text
+from liwindex.model.loading import standard_questionnaire_text
 from reference import reference_scores
 
 

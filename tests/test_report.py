@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from conftest import INITIAL, POST, write_workbook
 from liwindex.cli import cli
-from liwindex.report.pdf import engine
+from liwindex.outputs.pdf import engine
 
 VOID = {"meta", "br", "img", "hr", "input", "link", "path", "use", "rect", "circle", "line",
         "polyline", "polygon", "ellipse", "stop"}
@@ -236,8 +236,8 @@ def test_printed_page_one_is_the_summary(tmp_path):
     """Printed, page 1 holds the header, the headline and every finding; "Jak czytać
     wyniki" and the tables start on page 2."""
     from liwindex.api import compare, score_file
-    from liwindex.report.findings import findings
-    from liwindex.stats.analysis import gaps_for
+    from liwindex.outputs.findings import findings
+    from liwindex.analysis.analyze import gaps_for
 
     pdf = tmp_path / "r.pdf"
     result = CliRunner().invoke(cli, ["report", str(INITIAL), str(POST), "-o", str(pdf),
@@ -262,7 +262,7 @@ def test_printed_page_one_is_the_summary(tmp_path):
 def test_how_to_read_follows_the_questionnaire():
     """The reading box says what the index averages and how groups weigh, from the settings."""
     from liwindex.api import load_questionnaire
-    from liwindex.report.findings import how_to_read
+    from liwindex.outputs.findings import how_to_read
 
     standard = load_questionnaire(None)
     assert "indeks — średnia wszystkich obszarów" in how_to_read("pl", standard)[0]

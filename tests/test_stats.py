@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from conftest import EXAMPLES, INITIAL, POST, parse_questionnaire, tiny, write_workbook
 from liwindex.api import analyze_file, benchmark_files, score_file, trend_files
 from liwindex.cli import cli
-from liwindex.scoring import aggregate, aggregate_many
-from liwindex.stats.bootstrap import bootstrap, estimate, holm, student_quantile, student_sf2
-from liwindex.stats.reliability import cronbach_alpha, reliability
+from liwindex.scoring.engine import aggregate, aggregate_many
+from liwindex.analysis.bootstrap import bootstrap, estimate, holm, student_quantile, student_sf2
+from liwindex.analysis.reliability import cronbach_alpha, reliability
 
 HEADER = ["grupa", "q1", "q2", "q3", "q4", "q5", "q6", "q7"]
 TEXTBOOK = np.array([[2, 3, 3], [4, 4, 5], [3, 4, 4], [5, 5, 5], [1, 2, 2]], dtype=float)
@@ -240,7 +240,7 @@ def write_round(path, jst, rok, answer):
 def test_rank_ties_share_the_better_rank_and_the_next_skips():
     """Competition ranking: two JSTs tied for second are both 2nd, the next one is 4th;
     a JST without a value has no rank and is not counted."""
-    from liwindex.multi import rank
+    from liwindex.compare.many import rank
 
     ranked = rank("index", {"pl": "Indeks"}, {"a": 3.0, "b": 5.0, "c": 3.0, "d": None, "e": 1.0})
     assert ranked.ranks == {"a": 2, "b": 1, "c": 2, "d": None, "e": 4}

@@ -15,17 +15,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from liwindex.comparison import Comparison, compare
-from liwindex.mapping import Mapping, load_mapping
+from liwindex.compare.comparison import Comparison, compare
+from liwindex.responses.mapping import Mapping, load_mapping
 from liwindex.problems import InputError, Problem, Report, Severity
-from liwindex.questionnaire import Questionnaire
-from liwindex.questionnaire_yaml import load_questionnaire, load_standard, parse_questionnaire
-from liwindex.results import ScoreResult, score_round
-from liwindex.rounds import Round, RoundFiles, read_round, read_round_files
+from liwindex.model.questionnaire import Questionnaire
+from liwindex.model.loading import load_questionnaire, load_standard, parse_questionnaire
+from liwindex.scoring.results import ScoreResult, score_round
+from liwindex.responses.rounds import Round, RoundFiles, read_round, read_round_files
 
 if TYPE_CHECKING:
-    from liwindex.multi import Benchmark, Trend
-    from liwindex.stats.analysis import Analysis
+    from liwindex.compare.many import Benchmark, Trend
+    from liwindex.analysis.analyze import Analysis
 
 
 def _questionnaire(questionnaire: str | Path | Questionnaire | None) -> Questionnaire:
@@ -77,7 +77,7 @@ def _read_and_score(
 def analyze_round(round_: Round, result: ScoreResult, resamples: int = 2000, seed: int = 2026,
                   draws: Any = None) -> Analysis:
     """Intervals, reliability, the gap between groups, data quality and sensitivity."""
-    from liwindex.stats.analysis import analyze
+    from liwindex.analysis.analyze import analyze
 
     return analyze(round_, result, resamples, seed, draws)
 
@@ -100,7 +100,7 @@ def with_intervals(result: ScoreResult, resamples: int, seed: int = 2026) -> Sco
     """Add 95 % bootstrap intervals of the survey scores to ``result`` (in place)."""
     if resamples <= 0:  # nothing to add (and the statistics need not be imported)
         return result
-    from liwindex.stats.analysis import attach_intervals, draws_for
+    from liwindex.analysis.analyze import attach_intervals, draws_for
 
     attach_intervals(result, draws_for(result, resamples, seed))
     return result
@@ -146,7 +146,7 @@ def score_many(
     """Score many rounds on ``jobs`` worker processes (None: every core), in the given
     order; the problems of every invalid round are reported together. ``compact`` leaves
     out what only single-round reports read (:meth:`ScoreResult.compact`)."""
-    from liwindex.parallel import score_rounds
+    from liwindex.workflows.parallel import score_rounds
 
     if not rounds:
         report = Report()
@@ -166,7 +166,7 @@ def trend_files(items: list[str], questionnaire: str | Path | None = None,
                 mapping: str | Path | None = None, jobs: int | None = 1,
                 progress: Callable[[int, int], None] | None = None) -> Trend:
     """One local government's rounds in chronological order (folders are expanded)."""
-    from liwindex.multi import expand_paths, trend
+    from liwindex.compare.many import expand_paths, trend
 
     return trend(score_many(list(expand_paths(items)), questionnaire, mapping, jobs, progress,
                             compact=True))
@@ -176,7 +176,7 @@ def benchmark_files(items: list[str], questionnaire: str | Path | None = None,
                     mapping: str | Path | None = None, jobs: int | None = 1,
                     progress: Callable[[int, int], None] | None = None) -> Benchmark:
     """One round per local government, ranked per area and on the index."""
-    from liwindex.multi import benchmark, expand_paths
+    from liwindex.compare.many import benchmark, expand_paths
 
     return benchmark(score_many(list(expand_paths(items)), questionnaire, mapping, jobs, progress,
                                 compact=True))
@@ -186,7 +186,7 @@ def _write_output(output: str | Path, force: bool, inputs: list[str | Path],
                   write: Callable[[Path], None]) -> Path:
     """Check ``output`` (no overwrite without ``force``, never over an input), then let
     ``write`` fill it atomically."""
-    from liwindex.export.files import check_output, write_atomically
+    from liwindex.outputs.files import check_output, write_atomically
 
     target = check_output(output, force, inputs=inputs)
     write_atomically(target, write)
@@ -197,15 +197,15 @@ def write_multi(kind: str, data: Trend | Benchmark, output: str | Path, force: b
                 inputs: list[str | Path], author: str | None = None) -> Path:
     """Write what ``output``'s extension names: the trend or benchmark workbook (.xlsx), its
     page for publication (.html, .htm) or that page as PDF (.pdf)."""
-    from liwindex.export.multi_xlsx import write_benchmark_xlsx, write_trend_xlsx
+    from liwindex.outputs.excel.many import write_benchmark_xlsx, write_trend_xlsx
 
     suffix = Path(output).suffix.lower()
     if suffix in (".html", ".htm", ".pdf"):
-        from liwindex.report.multi_page import page_for
+        from liwindex.outputs.html.many import page_for
 
         html = page_for(kind, data, lang, author)
         if suffix == ".pdf":
-            from liwindex.report.pdf import html_to_pdf
+            from liwindex.outputs.pdf import html_to_pdf
 
             return _write_output(output, force, inputs, lambda tmp: html_to_pdf(html, tmp))
         return _write_output(output, force, inputs, lambda tmp: _write_utf8(tmp, html))
@@ -216,7 +216,7 @@ def write_multi(kind: str, data: Trend | Benchmark, output: str | Path, force: b
 def write_analysis(analysis: Analysis, output: str | Path, force: bool, lang: str,
                    inputs: list[str | Path]) -> Path:
     """The one-round Excel report, with the analysis sheet."""
-    from liwindex.export.xlsx import write_xlsx
+    from liwindex.outputs.excel.round import write_xlsx
 
     return _write_output(output, force, inputs,
                          lambda tmp: write_xlsx(tmp, [analysis.result], None, lang, analysis))
@@ -239,11 +239,11 @@ def write_report(
     """The report for publication: a self-contained HTML page and optionally its PDF. One
     file: that round; two or more: rounds ordered by their metryka, the first compared with
     the last (like for like, see :func:`compare`)."""
-    from liwindex.export.files import check_output, write_atomically
-    from liwindex.multi import round_order
-    from liwindex.report.page import build_page
-    from liwindex.report.pdf import html_to_pdf
-    from liwindex.stats.analysis import attach_intervals, draws_for, gaps_for
+    from liwindex.outputs.files import check_output, write_atomically
+    from liwindex.compare.many import round_order
+    from liwindex.outputs.html.page import build_page
+    from liwindex.outputs.pdf import html_to_pdf
+    from liwindex.analysis.analyze import attach_intervals, draws_for, gaps_for
 
     inputs = _paths(files)
     if Path(output).suffix.lower() == ".pdf":  # -o raport.pdf: the PDF only
@@ -332,8 +332,8 @@ def write_mapping_proposal(
 ) -> tuple[Path, int]:
     """Write a proposed mapping file for ``path``; returns it and how many entries the user
     must confirm."""
-    from liwindex.export.files import check_output
-    from liwindex.mapping_init import propose_mapping
+    from liwindex.outputs.files import check_output
+    from liwindex.responses.mapping_init import propose_mapping
 
     check_output(output, force, inputs=[path])  # refuse early, before reading the file
     text = propose_mapping(path, _questionnaire(questionnaire), sheet)
@@ -388,9 +388,9 @@ def export_report(
     """Write the Excel report (``fmt="xlsx"``) or the CSV area table of one round or of two
     rounds compared. The output is checked before anything is read and written atomically.
     """
-    from liwindex.export.csv_table import write_csv
-    from liwindex.export.files import check_output, write_atomically
-    from liwindex.export.xlsx import write_xlsx
+    from liwindex.outputs.csv_table import write_csv
+    from liwindex.outputs.files import check_output, write_atomically
+    from liwindex.outputs.excel.round import write_xlsx
 
     path = check_output(output, force, inputs=_paths(files))
     comparison: Comparison | None = None
@@ -433,7 +433,7 @@ def _check_group(q: Questionnaire, group: str | None) -> None:
 def write_template(output: str | Path, questionnaire: str | Path | Questionnaire | None = None,
                    group: str | None = None, lang: str = "pl", force: bool = False) -> Path:
     """Write a workbook for typing in answers, with dropdowns of the allowed answers."""
-    from liwindex.forms.template import write_template as write
+    from liwindex.outputs.forms.template import write_template as write
 
     q = _questionnaire(questionnaire)
     _check_group(q, group)
@@ -443,7 +443,7 @@ def write_template(output: str | Path, questionnaire: str | Path | Questionnaire
 def write_xlsform(output: str | Path, questionnaire: str | Path | Questionnaire | None = None,
                   group: str | None = None, force: bool = False) -> Path:
     """Write the questionnaire as an XLSForm for KoboToolbox and ODK."""
-    from liwindex.forms.xlsform import write_xlsform as write
+    from liwindex.outputs.forms.xlsform import write_xlsform as write
 
     q = _questionnaire(questionnaire)
     _check_group(q, group)
@@ -453,7 +453,7 @@ def write_xlsform(output: str | Path, questionnaire: str | Path | Questionnaire 
 def questionnaire_document(questionnaire: str | Path | Questionnaire | None = None,
                            fmt: str = "md", lang: str = "pl", group: str | None = None) -> str:
     """The questionnaire as a printable document (Markdown or HTML)."""
-    from liwindex.forms.paper import document, to_html, to_markdown
+    from liwindex.outputs.forms.paper import document, to_html, to_markdown
 
     q = _questionnaire(questionnaire)
     _check_group(q, group)
@@ -463,14 +463,14 @@ def questionnaire_document(questionnaire: str | Path | Questionnaire | None = No
 
 def questionnaire_schema() -> dict[str, object]:
     """The JSON Schema of the questionnaire YAML format, for editors."""
-    from liwindex.questionnaire import json_schema
+    from liwindex.model.questionnaire import json_schema
 
     return json_schema()
 
 
 def copy_standard(output: str | Path, force: bool = False) -> Path:
     """Copy the standard questionnaire as a starting point for a local one."""
-    from liwindex.questionnaire_yaml import standard_questionnaire_text
+    from liwindex.model.loading import standard_questionnaire_text
 
     return write_text_file(output, standard_questionnaire_text(), force, [])
 

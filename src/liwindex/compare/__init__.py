@@ -1,0 +1,1 @@
+"""Comparing rounds: two rounds like for like, one JST's trend, many JSTs side by side."""

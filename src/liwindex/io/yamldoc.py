@@ -1,0 +1,165 @@
+"""Reading YAML files safely, with the line of every path for error messages.
+
+The safe loader builds no Python objects. Anchors and aliases are allowed, but a document
+that would expand to an absurd size (the "billion laughs" attack) is refused before anything
+walks it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from liwindex.problems import InputError, Report
+
+MAX_YAML_BYTES = 5_000_000
+MAX_EXPANDED_NODES = 200_000
+
+if TYPE_CHECKING:  # PyYAML is imported when a document is parsed (a cached run needs none)
+    import yaml
+
+YamlPath = tuple[str | int, ...]
+
+
+def format_path(path: YamlPath) -> str:
+    """``('dimensions', 0, 'areas')`` → ``dimensions[0].areas``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(root)"
+
+
+@dataclass
+class YamlDocument:
+    """Parsed data and the line of each path in it."""
+
+    name: str
+    data: Any
+    lines: dict[YamlPath, int]
+
+    def line_of(self, path: YamlPath) -> int | None:
+        """The line of ``path``, or of its closest parent that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get(())
+
+    def locate(self, path: YamlPath) -> dict[str, Any]:
+        """``file``, ``yaml_path`` and ``line`` fields for a problem at ``path``."""
+        return {"file": self.name, "yaml_path": format_path(path), "line": self.line_of(path)}
+
+
+def read_yaml_file(path: str | Path, report: Report) -> str:
+    """The text of a YAML file; problems (missing, too large, not UTF-8) raise InputError."""
+    from liwindex.outputs.files import remember_input
+
+    path = Path(path)
+    name = str(path)
+    if not path.exists():
+        report.add("file-not-found", file=name)
+    elif path.is_dir():
+        report.add("file-is-directory", file=name)
+    elif not path.is_file():  # /dev/zero, a FIFO, a socket: reading would never end
+        report.add("not-a-regular-file", file=name)
+    elif path.stat().st_size > MAX_YAML_BYTES:
+        report.add("yaml-too-large", file=name, limit=MAX_YAML_BYTES)
+    report.raise_if_invalid()
+    remember_input(path)
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_YAML_BYTES + 1)  # the file may grow after the check
+        if len(data) > MAX_YAML_BYTES:
+            report.add("yaml-too-large", file=name, limit=MAX_YAML_BYTES)
+            raise InputError(report)
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        report.add("yaml-not-utf8", file=name)
+        raise InputError(report) from None
+    except OSError as exc:
+        report.add("file-unreadable", file=name, detail=exc.strerror or str(exc))
+        raise InputError(report) from None
+
+
+def parse_yaml(text: str, name: str, report: Report) -> YamlDocument:
+    """Parse one YAML mapping; syntax errors, a non-mapping document and alias bombs raise
+    :class:`InputError`. Duplicate keys are added to ``report``."""
+    import yaml
+
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is not None and _expanded_size(node, {}) > MAX_EXPANDED_NODES:
+                report.add("yaml-too-complex", file=name, limit=MAX_EXPANDED_NODES)
+                raise InputError(report)
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        report.add("yaml-syntax", file=name, line=mark.line + 1 if mark else None,
+                   detail=exc.problem or str(exc))
+        raise InputError(report) from None
+    except yaml.YAMLError as exc:
+        report.add("yaml-syntax", file=name, detail=str(exc))
+        raise InputError(report) from None
+    except RecursionError:
+        report.add("yaml-too-complex", file=name, limit=MAX_EXPANDED_NODES)
+        raise InputError(report) from None
+    if not isinstance(data, dict):
+        report.add("yaml-not-mapping", file=name, line=1)
+        raise InputError(report)
+    lines: dict[YamlPath, int] = {}
+    _index_lines(node, (), lines, report, name, set())
+    return YamlDocument(name=name, data=data, lines=lines)
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """How many nodes the document has once aliases are expanded (computed without
+    expanding them)."""
+    import yaml
+
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # a recursive alias counts once instead of looping
+    children: list[yaml.Node] = []
+    if isinstance(node, yaml.MappingNode):
+        children = [n for pair in node.value for n in pair]
+    elif isinstance(node, yaml.SequenceNode):
+        children = list(node.value)
+    # a string counts one node per 100 characters: an alias bomb of long strings expands
+    # to gigabytes with few nodes
+    own = 1 + (len(node.value) // 100 if isinstance(node, yaml.ScalarNode) else 0)
+    total = own + sum(_expanded_size(child, memo) for child in children)
+    memo[key] = min(total, MAX_EXPANDED_NODES + 1)
+    return memo[key]
+
+
+def _index_lines(node: yaml.Node, path: YamlPath, lines: dict[YamlPath, int], report: Report,
+                 name: str, seen: set[int]) -> None:
+    import yaml
+
+    lines.setdefault(path, node.start_mark.line + 1)
+    if id(node) in seen:  # an alias: its lines are those of its anchor
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        keys: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in keys:
+                report.add("yaml-duplicate-key", file=name, yaml_path=format_path((*path, key)),
+                           line=key_node.start_mark.line + 1, value=key)
+            keys.add(key)
+            _index_lines(value_node, (*path, key), lines, report, name, seen)
+            lines[(*path, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index_lines(item, (*path, i), lines, report, name, seen)
+

@@ -1,0 +1,1 @@
+"""Excel workbooks: the round or comparison report, trend and benchmark workbooks, the batch summary."""

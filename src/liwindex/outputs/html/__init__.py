@@ -1,0 +1,1 @@
+"""Pages for publication: self-contained HTML (inline CSS, charts as inline SVG drawn by matplotlib)."""
