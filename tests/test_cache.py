@@ -35,12 +35,16 @@ def test_a_validated_questionnaire_is_read_back_from_the_cache(folder):
     assert len(list(folder.iterdir())) == 3
 
 
-def test_the_key_follows_the_text_and_the_code(monkeypatch):
-    plain = cache.key("questionnaire", TINY)
-    assert plain == cache.key("questionnaire", TINY)
-    assert plain != cache.key("questionnaire", TINY + " ")
-    monkeypatch.setattr(cache, "_code_key", lambda: b"another version of the models")
-    assert cache.key("questionnaire", TINY) != plain
+def test_the_key_follows_the_text_and_the_code(tmp_path):
+    """A changed text, a changed version or a changed source file makes a new key."""
+    source = tmp_path / "models.py"
+    source.write_text("one version of the models")
+    plain = cache.key("questionnaire", TINY, ["1.0"], [source])
+    assert plain == cache.key("questionnaire", TINY, ["1.0"], [source])
+    assert plain != cache.key("questionnaire", TINY + " ", ["1.0"], [source])
+    assert plain != cache.key("questionnaire", TINY, ["1.1"], [source])
+    source.write_text("another version of the models")
+    assert cache.key("questionnaire", TINY, ["1.0"], [source]) != plain
 
 
 def test_a_broken_or_foreign_entry_is_rebuilt_not_trusted(folder):

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from conftest import write_workbook
 from liwindex.io import cellscan
-from liwindex.problems import Report
 from liwindex.io.workbook import open_workbook
+from liwindex.problems import Report
 
 GOOD = [["grupa", "o1_n1"], ["ngo", "4"]]
 WIDE = '<c t="inlineStr"><is><t>x</t></is></c>' * 3000

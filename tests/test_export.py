@@ -245,9 +245,9 @@ def test_polish_workbook_has_no_internal_names(tmp_path):
 def test_summary_sheet_opens_with_the_findings_and_how_to_read(comparison_report):
     """The summary sheet carries the report page's findings, word for word, before the
     numbers, and the "Jak czytać wyniki" lines (the star explained) before the charts."""
+    from liwindex.analysis.analyze import gaps_for
     from liwindex.api import compare, score_file
     from liwindex.outputs.findings import findings
-    from liwindex.analysis.analyze import gaps_for
 
     ws = openpyxl.load_workbook(comparison_report).worksheets[0]
     column = [c.value for c in ws["A"]]

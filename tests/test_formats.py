@@ -10,9 +10,9 @@ import pytest
 
 from conftest import tiny, write_workbook
 from liwindex.api import read_round, score_file
-from liwindex.problems import InputError
 from liwindex.io.readers import read_spreadsheet
-from liwindex.io.workbook import Limits
+from liwindex.io.sheets import Limits
+from liwindex.problems import InputError
 
 DATA = Path(__file__).parent / "data"
 

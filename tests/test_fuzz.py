@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import INITIAL, POST, tiny, write_workbook
-from liwindex.problems import Report
 from liwindex.io.readers import to_sheet
+from liwindex.io.sheets import Limits
+from liwindex.problems import Report
 from liwindex.responses.survey import check_answers, read_survey
-from liwindex.io.workbook import Limits
 
 Q = tiny()
 HEADERS = ["grupa", "group", "q1", "Q2", "q3", "Jak oceniasz konsultacje?", "[q4] x", "q5", "q6",
@@ -58,11 +58,11 @@ def test_small_and_large_sheets_are_factorised_alike(table):
     and empty cells."""
     import pytest
 
-    from liwindex.io import readers
+    from liwindex.io import factorise
 
     small = to_sheet("S", [list(r) for r in table], Limits())
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(readers, "SMALL_SHEET_CELLS", -1)
+        patch.setattr(factorise, "SMALL_SHEET_CELLS", -1)
         large = to_sheet("S", [list(r) for r in table], Limits())
     assert small.numbers.tolist() == large.numbers.tolist()
     assert len(small.columns) == len(large.columns)

@@ -61,7 +61,7 @@ def test_yaml_alias_bomb_is_refused_quickly(tmp_path):
 def test_openpyxl_fallback_does_not_expand_entities(tmp_path):
     """Even the openpyxl path refuses the billion laughs (it parses with defusedxml)."""
     from liwindex.io.readers import read_spreadsheet
-    from liwindex.io.workbook import Limits
+    from liwindex.io.sheets import Limits
 
     path = badfiles.xml_bomb(tmp_path)
     started = time.monotonic()
@@ -299,9 +299,9 @@ def test_a_huge_sparse_csv_is_refused_by_its_size(tmp_path):
 def test_ragged_csv_keeps_the_fast_parser_and_its_values(tmp_path):
     """Rows with fewer fields than the header (trailing blanks cut by the exporting tool)
     are read with the missing cells empty."""
+    from liwindex.io.csvfile import read_csv
+    from liwindex.io.sheets import Limits
     from liwindex.problems import Report
-    from liwindex.io.readers import read_csv
-    from liwindex.io.workbook import Limits
 
     path = tmp_path / "d.csv"
     path.write_text("grupa,o1_n1,o1_n2\nngo,4\njst,3,2\nngo\n", "utf-8")
@@ -350,9 +350,9 @@ def test_small_hostile_inputs_round_two(tmp_path):
 
     result = _run("analyze", POST, "--bootstrap", "100000", "--lang", "en")
     assert result.exit_code == 0  # 70 respondents × 100,000 is within the limit
+    from liwindex.analysis.analyze import MAX_DRAWS, draws_for
     from liwindex.api import score_file
     from liwindex.problems import InputError
-    from liwindex.analysis.analyze import MAX_DRAWS, draws_for
 
     result_ = score_file(POST)
     with pytest.raises(InputError) as exc:
@@ -464,7 +464,7 @@ def _cached_post(score_file, path):
 def test_mostly_empty_range_is_refused_only_when_large_and_far_emptier_than_its_xml():
     """The range check: more than five million cells and more cells than bytes of XML."""
     from liwindex.io.readers import SPARSE_FROM_CELLS, _check_range
-    from liwindex.io.workbook import TooLarge
+    from liwindex.io.sheets import TooLarge
 
     _check_range("Odp", 50_000, 100, None)  # no XML size known (CSV, .ods): not judged
     _check_range("Odp", 50_000, 100, 5_000_000)  # as many bytes as cells: read
@@ -502,8 +502,8 @@ def test_members_are_inflated_exactly_as_zipfile_reads_them(tmp_path, monkeypatc
     stored or deflated, whole or only their start; more than the declared size is refused."""
     import zipfile
 
-    from liwindex.io import workbook
-    from liwindex.io.workbook import MemberTooLong, member_chunks
+    from liwindex.io import archive
+    from liwindex.io.archive import MemberTooLong, member_chunks
 
     body = b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (i, i, i) for i in range(1, 150_000))
     path = tmp_path / "a.zip"
@@ -520,7 +520,7 @@ def test_members_are_inflated_exactly_as_zipfile_reads_them(tmp_path, monkeypatc
         assert len(list(member_chunks(z, z.getinfo("deflated.xml")))) == 2  # 6.6 MB in 4 MB pieces
         # odd small pieces: input held back and output pending in zlib at every boundary
         with monkeypatch.context() as patch:
-            patch.setattr(workbook, "SCAN_CHUNK", 997)
+            patch.setattr(archive, "SCAN_CHUNK", 997)
             info = z.getinfo("deflated.xml")
             assert b"".join(member_chunks(z, info)) == z.read(info)
     with zipfile.ZipFile(badfiles.understated_size(tmp_path)) as z:

@@ -21,8 +21,8 @@ from click.testing import CliRunner
 from conftest import write_workbook
 from liwindex.api import RoundFiles, compare_files, load_standard, score_file
 from liwindex.cli import cli
-from liwindex.responses.matching import ChoiceLookup, GroupLookup, HeaderMatcher
 from liwindex.problems import InputError
+from liwindex.responses.matching import ChoiceLookup, GroupLookup, HeaderMatcher
 from liwindex.text import strip_diacritics
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -235,9 +235,9 @@ def test_findings_say_the_numbers_in_sentences(report, tmp_path):
 def test_printed_page_one_is_the_summary(tmp_path):
     """Printed, page 1 holds the header, the headline and every finding; "Jak czytać
     wyniki" and the tables start on page 2."""
+    from liwindex.analysis.analyze import gaps_for
     from liwindex.api import compare, score_file
     from liwindex.outputs.findings import findings
-    from liwindex.analysis.analyze import gaps_for
 
     pdf = tmp_path / "r.pdf"
     result = CliRunner().invoke(cli, ["report", str(INITIAL), str(POST), "-o", str(pdf),

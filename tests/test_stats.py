@@ -14,11 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES, INITIAL, POST, parse_questionnaire, tiny, write_workbook
+from liwindex.analysis.bootstrap import bootstrap, estimate, holm, student_quantile, student_sf2
+from liwindex.analysis.reliability import cronbach_alpha, reliability
 from liwindex.api import analyze_file, benchmark_files, score_file, trend_files
 from liwindex.cli import cli
 from liwindex.scoring.engine import aggregate, aggregate_many
-from liwindex.analysis.bootstrap import bootstrap, estimate, holm, student_quantile, student_sf2
-from liwindex.analysis.reliability import cronbach_alpha, reliability
 
 HEADER = ["grupa", "q1", "q2", "q3", "q4", "q5", "q6", "q7"]
 TEXTBOOK = np.array([[2, 3, 3], [4, 4, 5], [3, 4, 4], [5, 5, 5], [1, 2, 2]], dtype=float)

@@ -16,16 +16,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from liwindex.compare.comparison import Comparison, compare
-from liwindex.responses.mapping import Mapping, load_mapping
-from liwindex.problems import InputError, Problem, Report, Severity
-from liwindex.model.questionnaire import Questionnaire
 from liwindex.model.loading import load_questionnaire, load_standard, parse_questionnaire
-from liwindex.scoring.results import ScoreResult, score_round
+from liwindex.model.questionnaire import Questionnaire
+from liwindex.problems import InputError, Problem, Report, Severity
+from liwindex.responses.mapping import Mapping, load_mapping
 from liwindex.responses.rounds import Round, RoundFiles, read_round, read_round_files
+from liwindex.scoring.results import ScoreResult, score_round
 
 if TYPE_CHECKING:
-    from liwindex.compare.many import Benchmark, Trend
     from liwindex.analysis.analyze import Analysis
+    from liwindex.compare.many import Benchmark, Trend
 
 
 def _questionnaire(questionnaire: str | Path | Questionnaire | None) -> Questionnaire:
@@ -166,7 +166,8 @@ def trend_files(items: list[str], questionnaire: str | Path | None = None,
                 mapping: str | Path | None = None, jobs: int | None = 1,
                 progress: Callable[[int, int], None] | None = None) -> Trend:
     """One local government's rounds in chronological order (folders are expanded)."""
-    from liwindex.compare.many import expand_paths, trend
+    from liwindex.compare.many import trend
+    from liwindex.io.discovery import expand_paths
 
     return trend(score_many(list(expand_paths(items)), questionnaire, mapping, jobs, progress,
                             compact=True))
@@ -176,7 +177,8 @@ def benchmark_files(items: list[str], questionnaire: str | Path | None = None,
                     mapping: str | Path | None = None, jobs: int | None = 1,
                     progress: Callable[[int, int], None] | None = None) -> Benchmark:
     """One round per local government, ranked per area and on the index."""
-    from liwindex.compare.many import benchmark, expand_paths
+    from liwindex.compare.many import benchmark
+    from liwindex.io.discovery import expand_paths
 
     return benchmark(score_many(list(expand_paths(items)), questionnaire, mapping, jobs, progress,
                                 compact=True))
@@ -239,11 +241,11 @@ def write_report(
     """The report for publication: a self-contained HTML page and optionally its PDF. One
     file: that round; two or more: rounds ordered by their metryka, the first compared with
     the last (like for like, see :func:`compare`)."""
-    from liwindex.outputs.files import check_output, write_atomically
+    from liwindex.analysis.analyze import attach_intervals, draws_for, gaps_for
     from liwindex.compare.many import round_order
+    from liwindex.outputs.files import check_output, write_atomically
     from liwindex.outputs.html.page import build_page
     from liwindex.outputs.pdf import html_to_pdf
-    from liwindex.analysis.analyze import attach_intervals, draws_for, gaps_for
 
     inputs = _paths(files)
     if Path(output).suffix.lower() == ".pdf":  # -o raport.pdf: the PDF only
@@ -389,8 +391,8 @@ def export_report(
     rounds compared. The output is checked before anything is read and written atomically.
     """
     from liwindex.outputs.csv_table import write_csv
-    from liwindex.outputs.files import check_output, write_atomically
     from liwindex.outputs.excel.round import write_xlsx
+    from liwindex.outputs.files import check_output, write_atomically
 
     path = check_output(output, force, inputs=_paths(files))
     comparison: Comparison | None = None

@@ -9,10 +9,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from liwindex.i18n import fmt
-from liwindex.problems import Problem, Severity
-from liwindex.scoring.results import ScoreResult
-from liwindex.scoring.engine import applicable, normalise
 from liwindex.analysis.bootstrap import (
     DEFAULT_RESAMPLES,
     DEFAULT_SEED,
@@ -24,6 +20,10 @@ from liwindex.analysis.bootstrap import (
 )
 from liwindex.analysis.reliability import Reliability, reliability
 from liwindex.analysis.sensitivity import Variant, sensitivity
+from liwindex.i18n import fmt
+from liwindex.problems import Problem, Severity
+from liwindex.scoring.engine import applicable, normalise
+from liwindex.scoring.results import ScoreResult
 
 if TYPE_CHECKING:
     from liwindex.responses.rounds import Round

@@ -210,8 +210,8 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except InputError as exc:
-            from liwindex.i18n import t
             from liwindex.cli.render import render_problems
+            from liwindex.i18n import t
 
             console = _stderr()
             render_problems(exc.report.problems, console, lang)
@@ -373,8 +373,8 @@ def analyze_command(
     the gap between NGOs and the administration, data quality and the sensitivity of the
     index."""
     from liwindex.api import analyze_file, write_analysis
-    from liwindex.outputs.files import check_suffix
     from liwindex.cli.render import render_analysis, render_problems
+    from liwindex.outputs.files import check_suffix
 
     if output:
         check_suffix(output, (".xlsx",))
@@ -522,11 +522,11 @@ def batch_command(folder: str, outdir: str, force: bool, questionnaire_path: str
     metryka names; a folder with a metryka.yaml is one round of all its files. A JST with
     broken files is reported and the others are done (exit 1 at the end)."""
     from liwindex.api import load_questionnaire
-    from liwindex.workflows.batch import run_batch
+    from liwindex.cli.render import render_batch, render_problems
     from liwindex.i18n import t
     from liwindex.responses.mapping import load_mapping
+    from liwindex.workflows.batch import run_batch
     from liwindex.workflows.parallel import Progress
-    from liwindex.cli.render import render_batch, render_problems
 
     q = load_questionnaire(questionnaire_path)
     loaded = load_mapping(mapping_path, q) if mapping_path else None
@@ -578,8 +578,8 @@ def validate_command(
 def _print_report(report: Any, file: str, as_json: bool, lang: str) -> None:
     """Every problem on stdout (or the JSON report) with the verdict line; exit 1 when
     there is an error (validate, mapping check)."""
-    from liwindex.i18n import t
     from liwindex.cli.render import render_problems
+    from liwindex.i18n import t
 
     if as_json:
         click.echo(_json(report.to_dict(lang, file)))

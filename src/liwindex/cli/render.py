@@ -16,15 +16,15 @@ from rich.text import Text
 
 from liwindex.compare.comparison import Change, ComparedRow, Comparison, jst_of, round_label
 from liwindex.i18n import fmt, fmt_interval, fmt_signed, t
-from liwindex.problems import Problem, Severity
 from liwindex.model.questionnaire import Questionnaire
+from liwindex.problems import Problem, Severity
 from liwindex.scoring.results import ScoreResult
 from liwindex.text import visible
 
 if TYPE_CHECKING:
-    from liwindex.workflows.batch import BatchResult
-    from liwindex.compare.many import Benchmark, Trend
     from liwindex.analysis.analyze import Analysis
+    from liwindex.compare.many import Benchmark, Trend
+    from liwindex.workflows.batch import BatchResult
 
 MAX_PER_CODE = 15
 

@@ -12,21 +12,6 @@ from liwindex.compare.comparison import ETAP_ORDER, fully_graded, round_label
 from liwindex.problems import InputError, Problem, Report, Severity
 from liwindex.scoring.results import ScoreResult
 
-SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
-
-
-def expand_paths(items: list[str]) -> list[Path]:
-    """Files as given, and the workbooks inside any folder (not lock or hidden files)."""
-    paths: list[Path] = []
-    for item in items:
-        path = Path(item)
-        if path.is_dir():
-            paths += sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES
-                            and not p.name.startswith(("~$", ".")))
-        else:
-            paths.append(path)
-    return paths
-
 
 def round_order(result: ScoreResult) -> tuple[int, int, str]:
     """Chronological order of rounds: year, then initial before post-implementation."""

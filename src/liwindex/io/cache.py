@@ -2,9 +2,9 @@
 and build the pydantic validators again (about a tenth of a second, paid by every `score`
 and by every worker of a batch).
 
-An entry is keyed by a hash of the YAML text together with liwindex's, pydantic's and
-Python's versions and the source of the questionnaire models, so any change to the file or
-to the code makes a new key; stale entries are simply never read again. The cache lives in
+An entry is keyed by a hash of the YAML text together with what the caller says the object
+depends on (liwindex's, pydantic's and Python's versions and the source of the questionnaire
+models), so any change to the file or to the code makes a new key; stale entries are simply never read again. The cache lives in
 ``LIWINDEX_CACHE_DIR``, else ``$XDG_CACHE_HOME/liwindex``, else ``~/.cache/liwindex``;
 ``LIWINDEX_CACHE_DIR=off`` (or an empty value) turns it off. Entries are pickles, so they
 are read only from a directory and files owned by the current user that nobody else can
@@ -18,8 +18,8 @@ import contextlib
 import hashlib
 import os
 import pickle
-import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,24 +35,15 @@ def directory() -> Path | None:
     return Path(base) / "liwindex"
 
 
-def _code_key() -> bytes:
-    """What the pickled objects depend on besides the YAML text."""
-    import pydantic
-
-    from liwindex import __version__
-    from liwindex.model import questionnaire
-    from liwindex.model import loading as questionnaire_yaml
-
-    parts = [__version__, pydantic.VERSION, sys.version]
-    for module in (questionnaire, questionnaire_yaml):
-        with contextlib.suppress(OSError, TypeError):
-            parts.append(hashlib.sha256(Path(module.__file__ or "").read_bytes()).hexdigest())
-    return "\0".join(parts).encode()
-
-
-def key(kind: str, text: str) -> str:
-    """The entry name for ``text`` of one ``kind``."""
-    digest = hashlib.sha256(_code_key() + b"\0" + text.encode("utf-8", "surrogatepass"))
+def key(kind: str, text: str, versions: Sequence[str], sources: Sequence[str | Path]) -> str:
+    """The entry name for ``text`` of one ``kind``. What the pickled object depends on
+    besides the text comes from the caller: ``versions`` (of liwindex, of the libraries)
+    and ``sources``, files whose content is hashed (the modules that define the object)."""
+    parts = list(versions)
+    for source in sources:
+        with contextlib.suppress(OSError):
+            parts.append(hashlib.sha256(Path(source).read_bytes()).hexdigest())
+    digest = hashlib.sha256("\0".join(parts).encode() + b"\0" + text.encode("utf-8", "surrogatepass"))
     return f"{kind}-{digest.hexdigest()[:40]}.pickle"
 
 

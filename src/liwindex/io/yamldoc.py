@@ -56,7 +56,7 @@ class YamlDocument:
 
 def read_yaml_file(path: str | Path, report: Report) -> str:
     """The text of a YAML file; problems (missing, too large, not UTF-8) raise InputError."""
-    from liwindex.outputs.files import remember_input
+    from liwindex.io.inputs import remember_input
 
     path = Path(path)
     name = str(path)

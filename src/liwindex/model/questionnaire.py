@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 if TYPE_CHECKING:
-    from liwindex.scoring.engine import QuestionTables
+    from liwindex.model.tables import QuestionTables
 
 # Ids end up in XLSForm expressions, column headers and file names: letters, digits and
 # "_" only, starting with a letter (o1_n1, O1, P1, ngo).
@@ -234,7 +234,7 @@ class Questionnaire(_Model):
     @cached_property
     def tables(self) -> QuestionTables:
         """The questions as numpy arrays for the scoring engine, built once."""
-        from liwindex.scoring.engine import QuestionTables
+        from liwindex.model.tables import QuestionTables
 
         return QuestionTables.of(self)
 

@@ -8,29 +8,11 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from liwindex.io.inputs import was_read
 from liwindex.problems import InputError, Report
 
 # Text starting with these is taken for a formula by spreadsheet programs.
 RISKY_START = ("=", "+", "-", "@", "\t", "\r")
-
-# Every file this process has read (device, inode): data, questionnaires, mappings, folder
-# members. No output may replace one of them, whatever path, link or ".." names it.
-_READ: set[tuple[int, int]] = set()
-
-
-def remember_input(path: str | Path) -> None:
-    """Record a file that was read, so that no output can replace it."""
-    with contextlib.suppress(OSError):
-        st = os.stat(path)
-        _READ.add((st.st_dev, st.st_ino))
-
-
-def _was_read(path: Path) -> bool:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return False
-    return (st.st_dev, st.st_ino) in _READ
 
 
 def check_output(path: str | Path, force: bool, inputs: Iterable[str | Path] = ()) -> Path:
@@ -38,7 +20,7 @@ def check_output(path: str | Path, force: bool, inputs: Iterable[str | Path] = (
     ``force``, or that lies in a folder that does not exist. Raises :class:`InputError`."""
     path = Path(path)
     report = Report()
-    if any(_same_file(path, Path(i)) for i in inputs) or _was_read(path):
+    if any(_same_file(path, Path(i)) for i in inputs) or was_read(path):
         report.add("output-is-input", file=str(path))
     elif path.is_dir():
         report.add("file-is-directory", file=str(path))
@@ -65,7 +47,7 @@ def write_atomically(path: str | Path, write: Callable[[Path], None]) -> None:
     """Call ``write`` on a temporary file beside ``path``, then rename it into place, so a
     failure never leaves a half-written report or destroys the previous one."""
     path = Path(path)
-    if _was_read(path):  # a questionnaire or mapping read after the early check
+    if was_read(path):  # a questionnaire or mapping read after the early check
         report = Report()
         report.add("output-is-input", file=str(path))
         raise InputError(report)

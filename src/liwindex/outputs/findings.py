@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from liwindex.i18n import fmt, fmt_signed
 
 if TYPE_CHECKING:
+    from liwindex.analysis.analyze import Gap
     from liwindex.compare.comparison import Comparison
     from liwindex.model.questionnaire import Questionnaire
     from liwindex.scoring.results import ScoreResult
-    from liwindex.analysis.analyze import Gap
 
 MONTHS_PL = ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
              "września", "października", "listopada", "grudnia")
@@ -129,8 +129,8 @@ def report_date(lang: str) -> str:
 def findings(rounds: Sequence[ScoreResult], comparison: Comparison | None,
              gaps: list[Gap], lang: str) -> list[str]:
     """The findings, one sentence (or two) each, from the numbers."""
-    from liwindex.compare.comparison import round_label
     from liwindex.analysis.analyze import largest_gaps
+    from liwindex.compare.comparison import round_label
 
     words = WORDS["en" if lang == "en" else "pl"]
     last = rounds[-1]

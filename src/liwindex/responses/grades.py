@@ -12,8 +12,8 @@ from liwindex.problems import Report, Severity
 from liwindex.text import clean_text, column_letter, fold, free_text, strip_diacritics
 
 if TYPE_CHECKING:
+    from liwindex.io.sheets import Sheet
     from liwindex.model.questionnaire import Questionnaire
-    from liwindex.io.workbook import Sheet
 
 GRADES_SHEET = "oceny"
 META_SHEET = "metryka"

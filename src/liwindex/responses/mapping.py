@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from liwindex.problems import Report
 from liwindex.model.questionnaire import Questionnaire
+from liwindex.problems import Report
 from liwindex.text import fold
 
 if TYPE_CHECKING:  # the YAML parser is imported only when a mapping file is read

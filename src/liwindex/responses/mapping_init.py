@@ -11,14 +11,14 @@ import difflib
 import json
 from pathlib import Path
 
+from liwindex.io.workbook import open_workbook
+from liwindex.model.questionnaire import Questionnaire
+from liwindex.problems import InputError, Report
 from liwindex.responses.assignment import assign
 from liwindex.responses.matching import GROUP_COLUMN_VALUES, IGNORED, ChoiceLookup, GroupLookup, HeaderMatcher
-from liwindex.problems import InputError, Report
-from liwindex.model.questionnaire import Questionnaire
 from liwindex.responses.rounds import choose_survey_sheet
 from liwindex.responses.survey import find_header
 from liwindex.text import clean_text, fold
-from liwindex.io.workbook import open_workbook
 
 PROPOSE_RATIO = 0.6
 

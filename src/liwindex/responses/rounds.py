@@ -7,18 +7,19 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from liwindex.responses.grades import GRADES_SHEET, META_SHEET, Grade, Meta, read_grades, read_meta
+from liwindex.io.sheets import Sheet, Workbook
+from liwindex.io.workbook import note_hidden, open_workbook
 from liwindex.messages import did_you_mean
 from liwindex.problems import InputError, Report, Severity
+from liwindex.responses.grades import GRADES_SHEET, META_SHEET, Grade, Meta, read_grades, read_meta
 from liwindex.responses.survey import SurveyData, check_answers, read_survey
 from liwindex.text import capped_list
-from liwindex.io.workbook import Sheet, Workbook, note_hidden, open_workbook
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from liwindex.responses.mapping import Mapping
     from liwindex.model.questionnaire import Questionnaire
+    from liwindex.responses.mapping import Mapping
 
 
 @dataclass
@@ -178,7 +179,7 @@ class RoundFiles:
 
 def round_files(paths: tuple[str, ...]) -> list[str]:
     """The files of a round: files as given and the workbooks inside a folder."""
-    from liwindex.compare.many import expand_paths
+    from liwindex.io.discovery import expand_paths
 
     return [str(p) for p in expand_paths(list(paths))]
 
@@ -367,9 +368,9 @@ def sidecar_meta(files: list[str], report: Report) -> tuple[Meta, str | None]:
 
 def read_meta_yaml(path: str | Path, report: Report) -> Meta:
     """``metryka.yaml``: the keys of the ``metryka`` sheet (``jst``, ``rok``, ``etap``)."""
+    from liwindex.io.yamldoc import parse_yaml, read_yaml_file
     from liwindex.responses.grades import meta_key, meta_value
     from liwindex.text import fold
-    from liwindex.io.yamldoc import parse_yaml, read_yaml_file
 
     doc = parse_yaml(read_yaml_file(path, report), str(path), report)
     found: dict[str, object] = {}

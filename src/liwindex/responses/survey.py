@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from liwindex.messages import did_you_mean
+from liwindex.problems import Report, Severity
 from liwindex.responses.matching import (
     IGNORED,
     ChoiceLookup,
@@ -19,16 +21,14 @@ from liwindex.responses.matching import (
     Target,
     split_multi,
 )
-from liwindex.messages import did_you_mean
-from liwindex.problems import Report, Severity
 from liwindex.text import clean_text, column_letter, fold, free_text
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from liwindex.responses.mapping import Mapping
+    from liwindex.io.sheets import Sheet, SheetColumn
     from liwindex.model.questionnaire import Questionnaire
-    from liwindex.io.workbook import Sheet, SheetColumn
+    from liwindex.responses.mapping import Mapping
 
 
 @dataclass

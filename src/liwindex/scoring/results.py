@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from liwindex.problems import Problem, Severity
 
 if TYPE_CHECKING:
-    from liwindex.responses.grades import Grade
     from liwindex.model.questionnaire import Questionnaire
+    from liwindex.responses.grades import Grade
     from liwindex.responses.rounds import Round
     from liwindex.responses.survey import OpenAnswer
 

@@ -22,8 +22,8 @@ from liwindex.responses.rounds import SIDECAR, RoundFiles
 from liwindex.text import fold, strip_diacritics
 
 if TYPE_CHECKING:
-    from liwindex.responses.mapping import Mapping
     from liwindex.model.questionnaire import Questionnaire
+    from liwindex.responses.mapping import Mapping
     from liwindex.scoring.results import ScoreResult
 
 SUMMARY = "podsumowanie"
@@ -77,7 +77,7 @@ class BatchResult:
 
 def find_rounds(folder: Path, skip: Path | None = None) -> list[RoundFiles]:
     """The rounds under ``folder``, in path order; ``skip`` (the output folder) is left out."""
-    from liwindex.compare.many import SUFFIXES
+    from liwindex.io.discovery import SUFFIXES
 
     rounds: list[RoundFiles] = []
 

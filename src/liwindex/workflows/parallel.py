@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from liwindex.responses.mapping import Mapping
-    from liwindex.problems import Problem
     from liwindex.model.questionnaire import Questionnaire
-    from liwindex.scoring.results import ScoreResult
+    from liwindex.problems import Problem
+    from liwindex.responses.mapping import Mapping
     from liwindex.responses.rounds import RoundFiles
+    from liwindex.scoring.results import ScoreResult
 
 # Fewer rounds than this are read in the calling process: starting workers costs more.
 PARALLEL_FROM = 4
@@ -58,12 +58,16 @@ def _warm(questionnaire: Questionnaire, mapping: Mapping | None) -> None:
     process that forks the workers: they start with it instead of each building it."""
     import python_calamine  # noqa: F401
 
-    from liwindex.io import cellscan  # noqa: F401
-    from liwindex.io import readers  # noqa: F401
-    from liwindex.scoring import results  # noqa: F401
-    from liwindex.responses import rounds  # noqa: F401
-    from liwindex.responses import survey  # noqa: F401
+    from liwindex.io import (
+        cellscan,  # noqa: F401
+        readers,  # noqa: F401
+    )
+    from liwindex.responses import (
+        rounds,  # noqa: F401
+        survey,  # noqa: F401
+    )
     from liwindex.responses.matching import ChoiceLookup, GroupLookup, HeaderMatcher
+    from liwindex.scoring import results  # noqa: F401
 
     questionnaire.tables  # noqa: B018  (a cached property)
     HeaderMatcher.for_questionnaire(questionnaire, mapping)
@@ -74,8 +78,8 @@ def _warm(questionnaire: Questionnaire, mapping: Mapping | None) -> None:
 
 def _score_one(spec: RoundFiles) -> Outcome:
     from liwindex.problems import InputError
-    from liwindex.scoring.results import score_round
     from liwindex.responses.rounds import read_round_files
+    from liwindex.scoring.results import score_round
 
     try:
         round_ = read_round_files(spec, _SHARED["q"], mapping=_SHARED["mapping"])

@@ -10,9 +10,9 @@ from openpyxl.chart import BarChart, LineChart, Reference, Series
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from liwindex.outputs.sheet_words import w
-from liwindex.outputs.excel.round import DELTA, SCORE, fit_height, header, layout, put
 from liwindex.compare.many import Benchmark, Trend
+from liwindex.outputs.excel.round import DELTA, SCORE, fit_height, header, layout, put
+from liwindex.outputs.sheet_words import w
 
 NAME_WIDTH = 52  # column B: whole area names, wrapped
 

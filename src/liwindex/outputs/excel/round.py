@@ -22,10 +22,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from liwindex.compare.comparison import Comparison, jst_of, round_label
-from liwindex.outputs.files import RISKY_START
-from liwindex.outputs.tables import area_table
-from liwindex.outputs.sheet_words import METHOD, w
 from liwindex.i18n import fmt, t
+from liwindex.outputs.files import RISKY_START
+from liwindex.outputs.sheet_words import METHOD, w
+from liwindex.outputs.tables import area_table
 from liwindex.problems import Severity
 from liwindex.scoring.results import ScoreResult
 
@@ -136,9 +136,9 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
     """Facts, caveats, the findings, the index and płaszczyzny, strongest and weakest areas
     and how to read them — page 1 when printed; returns the first free row (for the
     charts)."""
+    from liwindex.analysis.analyze import gaps_for
     from liwindex.outputs.findings import WORDS, findings, how_to_read
     from liwindex.outputs.words import w as report_word
-    from liwindex.analysis.analyze import gaps_for
 
     last = rounds[-1]
     put(ws, 1, 1, w("title", lang), bold=True)

@@ -15,8 +15,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from liwindex.outputs.excel.round import header, layout, put
 from liwindex.model.questionnaire import Questionnaire
+from liwindex.outputs.excel.round import header, layout, put
 
 ROWS = 1000  # rows prepared with dropdowns
 LISTS = "listy"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from liwindex.outputs.excel.round import header, layout, put
 from liwindex.model.questionnaire import ContextQuestion, Question, Questionnaire
+from liwindex.outputs.excel.round import header, layout, put
 
 PL, EN = "label::Polski (pl)", "label::English (en)"
 

@@ -10,12 +10,12 @@ from html import escape
 from itertools import pairwise
 
 from liwindex.compare.comparison import round_label
-from liwindex.i18n import fmt, fmt_signed
 from liwindex.compare.many import Benchmark, Trend
-from liwindex.problems import Problem
+from liwindex.i18n import fmt, fmt_signed
 from liwindex.outputs.html import charts
 from liwindex.outputs.html.page import document, how_box, num_cell, table
 from liwindex.outputs.words import w
+from liwindex.problems import Problem
 from liwindex.scoring.results import ScoreResult
 
 WORDS: dict[str, dict[str, str]] = {

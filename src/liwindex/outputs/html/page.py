@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from html import escape
 
 from liwindex import __version__
+from liwindex.analysis.analyze import Gap, largest_gaps
 from liwindex.compare.comparison import ComparedRow, Comparison, jst_of, round_label
-from liwindex.outputs.sheet_words import METHOD
 from liwindex.i18n import fmt, fmt_interval, fmt_signed
 from liwindex.model.questionnaire import Questionnaire
 from liwindex.outputs.html import charts
+from liwindex.outputs.sheet_words import METHOD
 from liwindex.outputs.words import w
 from liwindex.scoring.results import ScoreResult
-from liwindex.analysis.analyze import Gap, largest_gaps
 from liwindex.text import visible
 
 CSS = """

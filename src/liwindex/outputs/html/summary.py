@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from liwindex import __version__
 from liwindex.i18n import fmt, fmt_signed
-from liwindex.problems import Severity
 from liwindex.outputs.html.page import CSS
+from liwindex.problems import Severity
 from liwindex.text import visible
 
 if TYPE_CHECKING:
