@@ -124,13 +124,10 @@ def test_questionnaire_show_json_and_table():
 
 def test_program_error_is_one_clean_line(monkeypatch):
     """An unexpected failure is reported without a traceback and exits 1."""
-    import liwindex.scoring.results
-
     def boom(_round):
         raise RuntimeError("simulated")
 
-    monkeypatch.setattr(liwindex.scoring.results, "score_round", boom)
-    monkeypatch.setattr("liwindex.api.score_round", boom)
+    monkeypatch.setattr("liwindex.workflows.rounds.score_round", boom)
     result = CliRunner().invoke(cli, ["score", str(POST)])
     assert result.exit_code == 1
     assert "RuntimeError: simulated" in result.stderr and "Traceback" not in result.output

@@ -100,8 +100,7 @@ def make_rounds(rounds: list[tuple[str, ...]], groups: tuple[str, ...], jst: str
                 years: Any, stages: Any) -> list[Any]:
     """The RoundFiles of the command line: each round's files, the groups given per file
     (FILE=ID) or for all (ID), and the metadata given by hand, per round in order."""
-    from liwindex.responses.grades import Meta
-    from liwindex.responses.rounds import RoundFiles, round_files, same_file
+    from liwindex.api import Meta, RoundFiles, round_files, same_file
 
     years, stages = _as_tuple(years), _as_tuple(stages)
     for name, values in (("--rok", years), ("--etap", stages)):
@@ -338,8 +337,7 @@ def export_command(
     seed: int, basis: str | None, skip_round_check: bool, lang: str,
 ) -> None:
     """Write the Excel report of one round (FILE) or a comparison of two (BEFORE AFTER)."""
-    from liwindex.api import export_report
-    from liwindex.outputs.files import check_suffix
+    from liwindex.api import check_suffix, export_report
 
     specs = make_rounds(rounds_of(files, before_files, after_files, (1, 2)), groups, jst, years,
                         stages)
@@ -372,9 +370,8 @@ def analyze_command(
     """Beyond averages for FILES (one round): 95% intervals, reliability (Cronbach's alpha),
     the gap between NGOs and the administration, data quality and the sensitivity of the
     index."""
-    from liwindex.api import analyze_file, write_analysis
+    from liwindex.api import analyze_file, check_suffix, write_analysis
     from liwindex.cli.render import render_analysis, render_problems
-    from liwindex.outputs.files import check_suffix
 
     if output:
         check_suffix(output, (".xlsx",))
@@ -414,8 +411,7 @@ def report_command(files: tuple[str, ...], before_files: tuple[str, ...],
     """The report for publication (BIP, the council): a self-contained HTML page with charts,
     readable on a phone and printable on A4, and optionally its PDF. Two or more FILES: the
     first round compared with the last."""
-    from liwindex.api import write_report
-    from liwindex.outputs.files import check_suffix
+    from liwindex.api import check_suffix, write_report
 
     specs = make_rounds(rounds_of(files, before_files, after_files, (1, 1000)), groups, jst,
                         years, stages)
@@ -447,8 +443,8 @@ def _many_rounds(kind: str, files: tuple[str, ...], outputs: tuple[str, ...], fo
                  author: str | None, questionnaire_path: str | None, mapping_path: str | None,
                  jobs: int | None, quiet: bool, as_json: bool, lang: str) -> None:
     from liwindex import api
-    from liwindex.outputs.files import check_output, check_suffix
-    from liwindex.workflows.parallel import Progress
+    from liwindex.api import check_output, check_suffix
+    from liwindex.cli.progress import Progress
 
     for output in outputs:  # every name checked before any work
         check_suffix(output, (".xlsx", ".html", ".htm", ".pdf"))
@@ -521,12 +517,10 @@ def batch_command(folder: str, outdir: str, force: bool, questionnaire_path: str
     JSTs (podsumowanie.html, podsumowanie.xlsx). Rounds are grouped by the JST their
     metryka names; a folder with a metryka.yaml is one round of all its files. A JST with
     broken files is reported and the others are done (exit 1 at the end)."""
-    from liwindex.api import load_questionnaire
+    from liwindex.api import load_mapping, load_questionnaire, run_batch
+    from liwindex.cli.progress import Progress
     from liwindex.cli.render import render_batch, render_problems
     from liwindex.i18n import t
-    from liwindex.responses.mapping import load_mapping
-    from liwindex.workflows.batch import run_batch
-    from liwindex.workflows.parallel import Progress
 
     q = load_questionnaire(questionnaire_path)
     loaded = load_mapping(mapping_path, q) if mapping_path else None
@@ -608,8 +602,7 @@ def mapping_init(file: str, output: str, force: bool, questionnaire_path: str | 
                  sheet: str | None, lang: str) -> None:
     """Propose a mapping of FILE's columns and answers onto the questionnaire; entries
     marked "?" must be checked (and the "?" removed) before the mapping can be used."""
-    from liwindex.api import write_mapping_proposal
-    from liwindex.outputs.files import check_suffix
+    from liwindex.api import check_suffix, write_mapping_proposal
 
     check_suffix(output, (".yaml", ".yml"))
 
@@ -651,8 +644,7 @@ def template_command(output: str, force: bool, questionnaire_path: str | None, g
                      lang: str) -> None:
     """Write a workbook for typing in answers: dropdowns of the allowed answers, the
     oceny and metryka sheets and instructions. A filled template scores as it is."""
-    from liwindex.api import write_template
-    from liwindex.outputs.files import check_suffix
+    from liwindex.api import check_suffix, write_template
 
     check_suffix(output, (".xlsx",))
 
@@ -670,8 +662,7 @@ def xlsform_command(output: str, force: bool, questionnaire_path: str | None, gr
                     lang: str) -> None:
     """Write the questionnaire as an XLSForm to upload to KoboToolbox or ODK; the data they
     export scores with no mapping."""
-    from liwindex.api import write_xlsform
-    from liwindex.outputs.files import check_suffix
+    from liwindex.api import check_suffix, write_xlsform
 
     check_suffix(output, (".xlsx",))
 
@@ -730,7 +721,7 @@ def questionnaire_docs(path: str | None, fmt: str, output: str | None, force: bo
     from liwindex.api import questionnaire_document
 
     if output is not None:
-        from liwindex.outputs.files import check_suffix
+        from liwindex.api import check_suffix
 
         check_suffix(output, (".md",) if fmt == "md" else (".html", ".htm"))
     text = questionnaire_document(path, fmt, lang, group)
@@ -752,7 +743,7 @@ def questionnaire_schema_command(output: str | None, force: bool) -> None:
 
     text = _json(questionnaire_schema()) + "\n"
     if output is not None:
-        from liwindex.outputs.files import check_suffix
+        from liwindex.api import check_suffix
 
         check_suffix(output, (".json",))
     if output is None:
@@ -770,8 +761,7 @@ def questionnaire_schema_command(output: str | None, force: bool) -> None:
 @handle_errors
 def questionnaire_new(output: str, force: bool, lang: str) -> None:
     """Copy the standard LIJW questionnaire to FILE as a starting point for a local one."""
-    from liwindex.api import copy_standard
-    from liwindex.outputs.files import check_suffix
+    from liwindex.api import check_suffix, copy_standard
 
     check_suffix(output, (".yaml", ".yml"))
 
@@ -781,9 +771,9 @@ def questionnaire_new(output: str, force: bool, lang: str) -> None:
 def main() -> None:
     """Entry point of the ``liwindex`` console script; help in Polish unless
     LIWINDEX_LANG=en."""
+    from liwindex.api import install_signal_cleanup
     from liwindex.cli import click_pl
     from liwindex.cli.help_texts import apply_help_language, help_language
-    from liwindex.outputs.files import install_signal_cleanup
 
     install_signal_cleanup()
     language = help_language()

@@ -14,17 +14,24 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from liwindex.compare.comparison import Change, ComparedRow, Comparison, jst_of, round_label
+from liwindex.api import (
+    BatchResult,
+    Change,
+    ComparedRow,
+    Comparison,
+    Problem,
+    Questionnaire,
+    ScoreResult,
+    Severity,
+    jst_of,
+    largest_gaps,
+    round_label,
+)
 from liwindex.i18n import fmt, fmt_interval, fmt_signed, t
-from liwindex.model.questionnaire import Questionnaire
-from liwindex.problems import Problem, Severity
-from liwindex.scoring.results import ScoreResult
 from liwindex.text import visible
 
 if TYPE_CHECKING:
-    from liwindex.analysis.analyze import Analysis
-    from liwindex.compare.many import Benchmark, Trend
-    from liwindex.workflows.batch import BatchResult
+    from liwindex.api import Analysis, Benchmark, Trend
 
 MAX_PER_CODE = 15
 
@@ -226,9 +233,7 @@ def render_comparison(comparison: Comparison, console: Console, lang: str) -> No
 
 def render_gaps(result: ScoreResult, console: Console, lang: str, n: int = 3) -> None:
     """The areas where the first two groups (NGOs and the administration) disagree most."""
-    from liwindex.analysis.analyze import gaps_for, largest_gaps
-
-    top = largest_gaps(gaps_for(result, None), n)
+    top = largest_gaps(result, n)
     if top and result.questionnaire is not None:
         first, second = result.questionnaire.group_ids[:2]
         listed = ", ".join(f"{g.area} {result.area(g.area).label[lang]} ({fmt_signed(g.difference, lang)})"
@@ -415,8 +420,6 @@ def render_benchmark(bench: Benchmark, console: Console, lang: str) -> None:
 
 def render_batch(batch: BatchResult, console: Console, lang: str) -> None:
     """Every JST of a batch: rounds, index first and last, change, rank and basis."""
-    from liwindex.outputs.html.summary import _cells
-
     heads = {"pl": ("Etapy", "Pierwszy", "Ostatni", "Zmiana", "Miejsce", "Podstawa"),
              "en": ("Rounds", "First", "Latest", "Change", "Rank", "Basis")}[lang]
     table = _table(t("batch_title", lang), "JST")
@@ -429,7 +432,7 @@ def render_batch(batch: BatchResult, console: Console, lang: str) -> None:
             table.add_row(_text(run.name), "", "", "", "", "", _text(t("batch_status_failed", lang)),
                           style="red")
             continue
-        cells = _cells(run, lang)
+        cells = run.cells(lang)
         years = [r.meta.get("rok") for r in (run.results[0], run.results[-1])]
         if all(years) and len(run.results) > 1:  # the terminal is narrow: years say enough
             cells[2] = f"{years[0]} → {years[1]} ({len(run.results)})"

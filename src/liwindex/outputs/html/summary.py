@@ -8,13 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from liwindex import __version__
-from liwindex.i18n import fmt, fmt_signed
 from liwindex.outputs.html.page import CSS
 from liwindex.problems import Severity
 from liwindex.text import visible
 
 if TYPE_CHECKING:
-    from liwindex.workflows.batch import BatchResult, JstRun
+    from liwindex.compare.batch import BatchResult, JstRun
 
 HEAD = {
     "pl": ["Miejsce", "JST", "Etapy", "Indeks — pierwszy etap", "Indeks — ostatni etap", "Zmiana",
@@ -73,17 +72,6 @@ def _ordered(batch: BatchResult) -> list[JstRun]:
                   key=lambda r: (r.rank is None, r.rank or 0, strip_diacritics(fold(r.name))))
 
 
-def _cells(run: JstRun, lang: str) -> list[str]:
-    """The row's cells as text (the same in the page and the workbook)."""
-    words = WORDS[lang]
-    first, last = run.labels(lang)
-    rounds = first if len(run.results) == 1 else f"{first} → {last}"
-    mark = " †" if run.provisional else ""
-    return [str(run.rank) if run.rank else "—", run.name, rounds, fmt(run.before, lang),
-            fmt(run.after, lang) + mark, fmt_signed(run.delta, lang),
-            words.get(run.basis or "", "—")]
-
-
 def summary_page(batch: BatchResult, lang: str) -> str:
     """The summary as one self-contained HTML page."""
     words = WORDS[lang]
@@ -96,7 +84,7 @@ def summary_page(batch: BatchResult, lang: str) -> str:
 
     rows = []
     for run in ok:
-        cells = _cells(run, lang)
+        cells = run.cells(lang)
         links = (f'<a href="{escape(run.slug)}.html">{words["page"]}</a> · '
                  f'<a href="{escape(run.slug)}.xlsx">{words["workbook"]}</a>')
         rows.append("<tr>" + f'<th scope="row">{escape(cells[1])}</th>' + td(0, cells[0], True)
@@ -150,7 +138,7 @@ def write_summary_xlsx(path: Path, batch: BatchResult, lang: str) -> None:
     header(ws, 1, HEAD[lang])
     ok = _ordered(batch)
     for row, run in enumerate(ok, 2):
-        cells = _cells(run, lang)
+        cells = run.cells(lang)
         put(ws, row, 1, run.rank)
         put(ws, row, 2, run.name)
         put(ws, row, 3, cells[2])

@@ -1,0 +1,228 @@
+"""Writing documents for the façade: the Excel report and CSV table, the page for
+publication and its PDF, trend and benchmark files, forms and questionnaire documents.
+Every output is checked before anything is read (no overwrite without ``force``, never
+over an input) and written atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from liwindex.compare.comparison import Comparison, compare
+from liwindex.model.questionnaire import Questionnaire
+from liwindex.workflows.rounds import (
+    RoundSource,
+    analyze_round,
+    check_group,
+    questionnaire_of,
+    read_and_score,
+    read_pair,
+    round_paths,
+    score_files,
+)
+
+if TYPE_CHECKING:
+    from liwindex.analysis.analyze import Analysis
+    from liwindex.compare.many import Benchmark, Trend
+
+
+def _write_output(output: str | Path, force: bool, inputs: list[str | Path],
+                  write: Callable[[Path], None]) -> Path:
+    """Check ``output`` (no overwrite without ``force``, never over an input), then let
+    ``write`` fill it atomically."""
+    from liwindex.outputs.files import check_output, write_atomically
+
+    target = check_output(output, force, inputs=inputs)
+    write_atomically(target, write)
+    return target
+
+
+def write_multi(kind: str, data: Trend | Benchmark, output: str | Path, force: bool, lang: str,
+                inputs: list[str | Path], author: str | None = None) -> Path:
+    """Write what ``output``'s extension names: the trend or benchmark workbook (.xlsx), its
+    page for publication (.html, .htm) or that page as PDF (.pdf)."""
+    from liwindex.outputs.excel.many import write_benchmark_xlsx, write_trend_xlsx
+
+    suffix = Path(output).suffix.lower()
+    if suffix in (".html", ".htm", ".pdf"):
+        from liwindex.outputs.html.many import page_for
+
+        html = page_for(kind, data, lang, author)
+        if suffix == ".pdf":
+            from liwindex.outputs.pdf import html_to_pdf
+
+            return _write_output(output, force, inputs, lambda tmp: html_to_pdf(html, tmp))
+        return _write_output(output, force, inputs, lambda tmp: _write_utf8(tmp, html))
+    writer: Callable[[Path, Any, str], None] = write_trend_xlsx if kind == "trend" else write_benchmark_xlsx
+    return _write_output(output, force, inputs, lambda tmp: writer(tmp, data, lang))
+
+
+def write_analysis(analysis: Analysis, output: str | Path, force: bool, lang: str,
+                   inputs: list[str | Path]) -> Path:
+    """The one-round Excel report, with the analysis sheet."""
+    from liwindex.outputs.excel.round import write_xlsx
+
+    return _write_output(output, force, inputs,
+                         lambda tmp: write_xlsx(tmp, [analysis.result], None, lang, analysis))
+
+
+def write_report(
+    files: Sequence[RoundSource],
+    output: str | Path,
+    pdf: str | Path | None = None,
+    force: bool = False,
+    lang: str = "pl",
+    questionnaire: str | Path | None = None,
+    mapping: str | Path | None = None,
+    resamples: int = 2000,
+    seed: int = 2026,
+    basis: str | None = None,
+    skip_round_check: bool = False,
+    author: str | None = None,
+) -> list[Path]:
+    """The report for publication: a self-contained HTML page and optionally its PDF. One
+    file: that round; two or more: rounds ordered by their metryka, the first compared with
+    the last (like for like, see :func:`compare`)."""
+    from liwindex.analysis.analyze import attach_intervals, draws_for, gaps_for
+    from liwindex.compare.many import round_order
+    from liwindex.outputs.files import check_output, write_atomically
+    from liwindex.outputs.html.page import build_page
+    from liwindex.outputs.pdf import html_to_pdf
+
+    inputs = round_paths(files)
+    if Path(output).suffix.lower() == ".pdf":  # -o raport.pdf: the PDF only
+        html_target, pdf = None, output
+    else:
+        html_target = check_output(output, force, inputs=inputs)
+    pdf_target = check_output(pdf, force, inputs=inputs) if pdf is not None else None
+    results = sorted(score_files(list(files), questionnaire, mapping), key=round_order)
+    comparison: Comparison | None = None
+    if len(results) > 1:
+        comparison = compare(results[0], results[-1], resamples, seed, basis, skip_round_check)
+        draws = comparison.after_draws
+    else:
+        draws = draws_for(results[-1], resamples, seed)
+        attach_intervals(results[-1], draws)
+    html = build_page(results, comparison, gaps_for(results[-1], draws), lang, author)
+    written = []
+    if html_target is not None:
+        write_atomically(html_target, lambda tmp: _write_utf8(tmp, html))
+        written.append(html_target)
+    if pdf_target is not None:
+        write_atomically(pdf_target, lambda tmp: html_to_pdf(html, tmp))
+        written.append(pdf_target)
+    return written
+
+
+def write_mapping_proposal(
+    path: str | Path,
+    output: str | Path,
+    questionnaire: str | Path | Questionnaire | None = None,
+    sheet: str | None = None,
+    force: bool = False,
+) -> tuple[Path, int]:
+    """Write a proposed mapping file for ``path``; returns it and how many entries the user
+    must confirm."""
+    from liwindex.outputs.files import check_output
+    from liwindex.responses.mapping_init import propose_mapping
+
+    check_output(output, force, inputs=[path])  # refuse early, before reading the file
+    text = propose_mapping(path, questionnaire_of(questionnaire), sheet)
+    return write_text_file(output, text, force, [path]), text.count(': "?')
+
+
+def export_report(
+    files: Sequence[RoundSource],
+    output: str | Path,
+    fmt: str = "xlsx",
+    force: bool = False,
+    lang: str = "pl",
+    questionnaire: str | Path | None = None,
+    questionnaire_before: str | Path | None = None,
+    mapping: str | Path | None = None,
+    resamples: int = 2000,
+    seed: int = 2026,
+    basis: str | None = None,
+    skip_round_check: bool = False,
+) -> Path:
+    """Write the Excel report (``fmt="xlsx"``) or the CSV area table of one round or of two
+    rounds compared. The output is checked before anything is read and written atomically.
+    """
+    from liwindex.outputs.csv_table import write_csv
+    from liwindex.outputs.excel.round import write_xlsx
+    from liwindex.outputs.files import check_output, write_atomically
+
+    path = check_output(output, force, inputs=round_paths(files))
+    comparison: Comparison | None = None
+    if len(files) == 2:
+        pairs = read_pair(files[0], files[1], questionnaire, questionnaire_before, mapping)
+        comparison = compare(pairs[0][1], pairs[1][1], resamples, seed, basis, skip_round_check)
+        rounds = [comparison.before, comparison.after]
+        # the analysis sheet describes the later round
+        analysis = (analyze_round(*pairs[1], resamples, seed, comparison.after_draws)
+                    if fmt == "xlsx" else None)
+    else:
+        round_, result = read_and_score(files[0], questionnaire, mapping=mapping)
+        rounds = [result]
+        analysis = analyze_round(round_, result, resamples, seed) if fmt == "xlsx" else None
+    if fmt == "csv":
+        write_atomically(path, lambda tmp: write_csv(tmp, rounds, comparison, lang))
+    else:
+        write_atomically(path, lambda tmp: write_xlsx(tmp, rounds, comparison, lang, analysis))
+    return path
+
+
+def write_text_file(output: str | Path, text: str, force: bool, inputs: list[str | Path]) -> Path:
+    """Write ``text`` to ``output`` atomically (no overwrite without ``force``, never over
+    one of ``inputs``)."""
+    return _write_output(output, force, inputs, lambda tmp: _write_utf8(tmp, text))
+
+
+def _write_utf8(path: Path, text: str) -> None:
+    path.write_text(text, "utf-8")
+
+
+def write_template(output: str | Path, questionnaire: str | Path | Questionnaire | None = None,
+                   group: str | None = None, lang: str = "pl", force: bool = False) -> Path:
+    """Write a workbook for typing in answers, with dropdowns of the allowed answers."""
+    from liwindex.outputs.forms.template import write_template as write
+
+    q = questionnaire_of(questionnaire)
+    check_group(q, group)
+    return _write_output(output, force, [], lambda tmp: write(tmp, q, group, lang))
+
+
+def write_xlsform(output: str | Path, questionnaire: str | Path | Questionnaire | None = None,
+                  group: str | None = None, force: bool = False) -> Path:
+    """Write the questionnaire as an XLSForm for KoboToolbox and ODK."""
+    from liwindex.outputs.forms.xlsform import write_xlsform as write
+
+    q = questionnaire_of(questionnaire)
+    check_group(q, group)
+    return _write_output(output, force, [], lambda tmp: write(tmp, q, group))
+
+
+def questionnaire_document(questionnaire: str | Path | Questionnaire | None = None,
+                           fmt: str = "md", lang: str = "pl", group: str | None = None) -> str:
+    """The questionnaire as a printable document (Markdown or HTML)."""
+    from liwindex.outputs.forms.paper import document, to_html, to_markdown
+
+    q = questionnaire_of(questionnaire)
+    check_group(q, group)
+    blocks = document(q, lang, group)
+    return to_html(blocks, lang) if fmt == "html" else to_markdown(blocks)
+
+
+def questionnaire_schema() -> dict[str, object]:
+    """The JSON Schema of the questionnaire YAML format, for editors."""
+    from liwindex.model.questionnaire import json_schema
+
+    return json_schema()
+
+
+def copy_standard(output: str | Path, force: bool = False) -> Path:
+    """Copy the standard questionnaire as a starting point for a local one."""
+    from liwindex.model.loading import standard_questionnaire_text
+
+    return write_text_file(output, standard_questionnaire_text(), force, [])
