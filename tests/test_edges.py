@@ -50,7 +50,8 @@ def test_submission_keys_ignore_column_order_and_need_five_answers():
     fewer than five answers gets none; another group or one other answer is another key."""
     import numpy as np
 
-    from liwindex.responses.survey import SurveyData, submission_keys
+    from liwindex.responses.checks import submission_keys
+    from liwindex.responses.data import SurveyData
 
     def data(columns: list[str], rows: list[list[int]], groups: list[int]) -> SurveyData:
         return SurveyData("O", 1, rows=np.arange(2, 2 + len(rows)),

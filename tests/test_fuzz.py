@@ -13,7 +13,8 @@ from conftest import INITIAL, POST, tiny, write_workbook
 from liwindex.io.readers import to_sheet
 from liwindex.io.sheets import Limits
 from liwindex.problems import Report
-from liwindex.responses.survey import check_answers, read_survey
+from liwindex.responses.checks import check_answers
+from liwindex.responses.survey import read_survey
 
 Q = tiny()
 HEADERS = ["grupa", "group", "q1", "Q2", "q3", "Jak oceniasz konsultacje?", "[q4] x", "q5", "q6",

@@ -24,7 +24,8 @@ from liwindex.problems import InputError, Problem, Report, Severity
 from liwindex.responses.grades import Meta
 from liwindex.responses.mapping import Mapping, load_mapping
 from liwindex.responses.rounds import Round, RoundFiles, read_round, read_round_files, round_files, same_file
-from liwindex.scoring.results import ScoreResult, score_round
+from liwindex.scoring.results import ScoreResult
+from liwindex.scoring.round import score_round
 from liwindex.workflows.batch import run_batch
 from liwindex.workflows.documents import (
     copy_standard,

@@ -15,9 +15,9 @@ from liwindex.io.workbook import open_workbook
 from liwindex.model.questionnaire import Questionnaire
 from liwindex.problems import InputError, Report
 from liwindex.responses.assignment import assign
+from liwindex.responses.header import find_header
 from liwindex.responses.matching import GROUP_COLUMN_VALUES, IGNORED, ChoiceLookup, GroupLookup, HeaderMatcher
 from liwindex.responses.rounds import choose_survey_sheet
-from liwindex.responses.survey import find_header
 from liwindex.text import clean_text, fold
 
 PROPOSE_RATIO = 0.6

@@ -11,8 +11,10 @@ from liwindex.io.sheets import Sheet, Workbook
 from liwindex.io.workbook import note_hidden, open_workbook
 from liwindex.messages import did_you_mean
 from liwindex.problems import InputError, Report, Severity
+from liwindex.responses.checks import check_answers
+from liwindex.responses.data import SurveyData
 from liwindex.responses.grades import GRADES_SHEET, META_SHEET, Grade, Meta, read_grades, read_meta
-from liwindex.responses.survey import SurveyData, check_answers, read_survey
+from liwindex.responses.survey import read_survey
 from liwindex.text import capped_list
 
 if TYPE_CHECKING:
@@ -76,8 +78,8 @@ def choose_survey_sheet(workbook: Workbook, sheet: str | None, report: Report) -
 
 def _question_matches(sheet: Sheet, questionnaire: Questionnaire, mapping: Mapping | None) -> int:
     """How many columns of the sheet's header are questions of the questionnaire."""
+    from liwindex.responses.header import find_header, question_column_count
     from liwindex.responses.matching import HeaderMatcher
-    from liwindex.responses.survey import find_header, question_column_count
 
     if sheet.is_empty:
         return 0
@@ -311,7 +313,7 @@ def _combine_surveys(surveys: list[tuple[str, SurveyData]], q: Questionnaire,
     earlier file (overlapping exports) are a warning."""
     import numpy as np
 
-    from liwindex.responses.survey import OpenAnswer
+    from liwindex.responses.data import OpenAnswer
 
     parts = [s for _, s in surveys]
     total = sum(len(s) for s in parts)
@@ -339,7 +341,7 @@ def _combine_surveys(surveys: list[tuple[str, SurveyData]], q: Questionnaire,
 def _check_overlap(surveys: list[tuple[str, SurveyData]], report: Report) -> None:
     """Respondents (five answers or more) whose group and answers equal a row of an earlier
     file: the exports probably overlap."""
-    from liwindex.responses.survey import submission_keys
+    from liwindex.responses.checks import submission_keys
 
     seen: dict[int, tuple[str, int]] = {}
     for source, s in surveys:

@@ -57,6 +57,7 @@ def _warm(questionnaire: Questionnaire, mapping: Mapping | None) -> None:
     process that forks the workers: they start with it instead of each building it."""
     import python_calamine  # noqa: F401
 
+    import liwindex.scoring.round  # noqa: F401
     from liwindex.io import (
         cellscan,  # noqa: F401
         readers,  # noqa: F401
@@ -66,7 +67,6 @@ def _warm(questionnaire: Questionnaire, mapping: Mapping | None) -> None:
         survey,  # noqa: F401
     )
     from liwindex.responses.matching import ChoiceLookup, GroupLookup, HeaderMatcher
-    from liwindex.scoring import results  # noqa: F401
 
     questionnaire.tables  # noqa: B018  (a cached property)
     HeaderMatcher.for_questionnaire(questionnaire, mapping)
@@ -78,7 +78,7 @@ def _warm(questionnaire: Questionnaire, mapping: Mapping | None) -> None:
 def _score_one(spec: RoundFiles) -> Outcome:
     from liwindex.problems import InputError
     from liwindex.responses.rounds import read_round_files
-    from liwindex.scoring.results import score_round
+    from liwindex.scoring.round import score_round
 
     try:
         round_ = read_round_files(spec, _SHARED["q"], mapping=_SHARED["mapping"])

@@ -13,7 +13,8 @@ from liwindex.model.questionnaire import Questionnaire
 from liwindex.problems import InputError, Report, Severity
 from liwindex.responses.mapping import Mapping, load_mapping
 from liwindex.responses.rounds import Round, RoundFiles, read_round_files
-from liwindex.scoring.results import ScoreResult, score_round
+from liwindex.scoring.results import ScoreResult
+from liwindex.scoring.round import score_round
 
 if TYPE_CHECKING:
     from liwindex.analysis.analyze import Analysis, Gap
