@@ -81,6 +81,11 @@ class BatchResult:
     def failed(self) -> list[JstRun]:
         return [r for r in self.runs if r.failed]
 
+    def ranked(self) -> list[JstRun]:
+        """The JSTs with a report, by rank, then by name as Polish readers sort it."""
+        return sorted((r for r in self.runs if not r.failed),
+                      key=lambda r: (r.rank is None, r.rank or 0, strip_diacritics(fold(r.name))))
+
 
 def find_rounds(folder: Path, skip: Path | None = None) -> list[RoundFiles]:
     """The rounds under ``folder``, in path order; ``skip`` (the output folder) is left out."""

@@ -115,8 +115,9 @@ def run_batch(folder: str | Path, outdir: str | Path, questionnaire: Questionnai
 
 
 def _write_summary(batch: BatchResult, outdir: Path, lang: str) -> None:
+    from liwindex.outputs.excel.summary import write_summary_xlsx
     from liwindex.outputs.files import write_atomically
-    from liwindex.outputs.html.summary import summary_page, write_summary_xlsx
+    from liwindex.outputs.html.summary import summary_page
 
     html = summary_page(batch, lang)
     def page(tmp: Path) -> None:

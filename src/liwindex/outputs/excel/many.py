@@ -11,7 +11,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from liwindex.compare.many import Benchmark, Trend
-from liwindex.outputs.excel.round import DELTA, SCORE, fit_height, header, layout, put
+from liwindex.outputs.excel.style import DELTA, SCORE, fit_height, header, layout, put
 from liwindex.outputs.sheet_words import w
 
 NAME_WIDTH = 52  # column B: whole area names, wrapped

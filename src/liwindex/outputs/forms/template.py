@@ -16,7 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from liwindex.model.questionnaire import Questionnaire
-from liwindex.outputs.excel.round import header, layout, put
+from liwindex.outputs.excel.style import header, layout, put
 
 ROWS = 1000  # rows prepared with dropdowns
 LISTS = "listy"

@@ -11,7 +11,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from liwindex.model.questionnaire import ContextQuestion, Question, Questionnaire
-from liwindex.outputs.excel.round import header, layout, put
+from liwindex.outputs.excel.style import header, layout, put
 
 PL, EN = "label::Polski (pl)", "label::English (en)"
 

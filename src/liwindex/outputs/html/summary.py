@@ -4,78 +4,22 @@ workbook, each row linking to that JST's own report."""
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from liwindex import __version__
 from liwindex.outputs.html.page import CSS
+from liwindex.outputs.summary_words import HEAD, WORDS
 from liwindex.problems import Severity
 from liwindex.text import visible
 
 if TYPE_CHECKING:
-    from liwindex.compare.batch import BatchResult, JstRun
-
-HEAD = {
-    "pl": ["Miejsce", "JST", "Etapy", "Indeks — pierwszy etap", "Indeks — ostatni etap", "Zmiana",
-           "Podstawa", "Raport"],
-    "en": ["Rank", "Local government", "Rounds", "Index — first round", "Index — latest round",
-           "Change", "Basis", "Report"],
-}
-WORDS: dict[str, dict[str, str]] = {
-    "pl": {
-        "title": "Lokalny Indeks Jakości Współpracy — zestawienie JST",
-        "lead": "Indeks LIJW (skala 1–5) każdej JST w pierwszym i ostatnim etapie oceny. Zmiana "
-                "liczona jest jak z jak — z ocen grupy roboczej, gdy oba etapy je mają, inaczej z "
-                "wyników ankiety; przedziały ufności i istotność zmian są w raporcie każdej JST.",
-        "caption": "Indeks LIJW w JST",
-        "survey": "ankieta", "grades": "oceny grupy roboczej",
-        "provisional": "† wynik wstępny: za mało respondentów jednej z grup (zob. raport JST).",
-        "failed": "Nie przygotowano raportu (błędy w plikach)",
-        "failed_h": "JST, których raportu nie przygotowano",
-        "unassigned_h": "Pliki bez przypisanej JST",
-        "unassigned": "Tych plików nie przypisano do żadnej JST: nie dało się ich odczytać albo "
-                      "nie podają nazwy JST (arkusz „metryka” lub metryka.yaml).",
-        "rank_note": "Miejsce według indeksu w ostatnim etapie (1 = najwyższy). JST oceniały się "
-                     "same, różnymi grupami respondentów — porównuj ostrożnie.",
-        "page": "strona", "workbook": "Excel",
-        "generated": "Przygotowano programem liwindex {version}.",
-        "count": "JST w zestawieniu: {n}.",
-    },
-    "en": {
-        "title": "Local Cooperation Quality Index — local governments side by side",
-        "lead": "The LIJW index (1–5 scale) of each local government in its first and latest "
-                "round. Changes are like for like — from the working group's grades when both "
-                "rounds have them, else from the survey; intervals and significance are in each "
-                "local government's report.",
-        "caption": "LIJW index by local government",
-        "survey": "survey", "grades": "working-group grades",
-        "provisional": "† provisional: too few respondents of one group (see the report).",
-        "failed": "No report (errors in the files)",
-        "failed_h": "Local governments without a report",
-        "unassigned_h": "Files without a local government",
-        "unassigned": "These files were not assigned to a local government: they could not be "
-                      "read or name none (a 'metryka' sheet or metryka.yaml).",
-        "rank_note": "Rank by the latest round's index (1 = highest). Each local government "
-                     "assessed itself with its own respondents — compare with care.",
-        "page": "page", "workbook": "Excel",
-        "generated": "Made with liwindex {version}.",
-        "count": "Local governments: {n}.",
-    },
-}
-
-
-def _ordered(batch: BatchResult) -> list[JstRun]:
-    """The JSTs with a report, by rank, then by name as Polish readers sort it."""
-    from liwindex.text import fold, strip_diacritics
-
-    return sorted((r for r in batch.runs if not r.failed),
-                  key=lambda r: (r.rank is None, r.rank or 0, strip_diacritics(fold(r.name))))
+    from liwindex.compare.batch import BatchResult
 
 
 def summary_page(batch: BatchResult, lang: str) -> str:
     """The summary as one self-contained HTML page."""
     words = WORDS[lang]
-    ok = _ordered(batch)
+    ok = batch.ranked()
     head = HEAD[lang]
 
     def td(i: int, value: str, numeric: bool = False, raw: bool = False) -> str:
@@ -124,36 +68,3 @@ def summary_page(batch: BatchResult, lang: str) -> str:
                  "</main></body></html>")
     return visible("\n".join(parts)) + "\n"
 
-
-def write_summary_xlsx(path: Path, batch: BatchResult, lang: str) -> None:
-    """The summary as a workbook: one row per JST, numbers as numbers, links to its files."""
-    from openpyxl import Workbook
-
-    from liwindex.outputs.excel.round import DELTA, SCORE, header, layout, put
-
-    words = WORDS[lang]
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Zestawienie" if lang == "pl" else "Summary"
-    header(ws, 1, HEAD[lang])
-    ok = _ordered(batch)
-    for row, run in enumerate(ok, 2):
-        cells = run.cells(lang)
-        put(ws, row, 1, run.rank)
-        put(ws, row, 2, run.name)
-        put(ws, row, 3, cells[2])
-        put(ws, row, 4, run.before, SCORE)
-        put(ws, row, 5, run.after, SCORE)
-        put(ws, row, 6, run.delta, DELTA)
-        put(ws, row, 7, cells[6] + (" †" if run.provisional else ""))
-        link = ws.cell(row=row, column=8, value=f"{run.slug}.xlsx")
-        link.hyperlink = f"{run.slug}.xlsx"
-    last = len(ok) + 3
-    put(ws, last, 1, words["rank_note"])
-    if any(r.provisional for r in ok):
-        put(ws, last + 1, 1, words["provisional"])
-    for k, run in enumerate([r for r in batch.runs if r.failed], last + 3):
-        put(ws, k, 2, run.name)
-        put(ws, k, 3, words["failed"])
-    layout(ws, [9, 34, 34, 14, 14, 10, 22, 28], landscape=True)
-    wb.save(path)
