@@ -1,6 +1,6 @@
 """``python -m liwindex``."""
 
-from liwindex.cli.commands import main
+from liwindex.cli import main
 
 if __name__ == "__main__":
     main()

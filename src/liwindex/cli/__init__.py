@@ -1,5 +1,5 @@
 """The ``liwindex`` command line: commands by family over :mod:`liwindex.api`."""
 
-from liwindex.cli.commands import cli, main
+from liwindex.cli.group import cli, main
 
 __all__ = ["cli", "main"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from liwindex.cli.commands import cli
+from liwindex.cli.group import cli
 
 WIDTH = 90
 

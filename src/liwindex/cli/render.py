@@ -162,6 +162,23 @@ def render_comparison(comparison: Comparison, console: Console, lang: str) -> No
                        f"{t('after', lang)}: {a_label} ({after.meta['source']})"))
     for result in (before, after):
         _thin_lines(result, console, lang)
+    _index_lines(comparison, console, lang)
+    groups = list(dict.fromkeys([*before.respondents_by_group, *after.respondents_by_group]))
+    for title_key, rows in (("dimensions", comparison.dimensions), ("areas", comparison.areas)):
+        console.print(_change_table(comparison, title_key, rows, groups, lang))
+    if comparison.resamples > 0:
+        console.print(Text(t("significance_note", lang, n=comparison.resamples,
+                             min=after.min_group_n), style="dim"))
+    gains, drops = comparison.largest()
+    for key, listed_rows in (("gains", gains), ("drops", drops)):
+        listed = ", ".join(f"{r.id} {r.label[lang]} ({fmt_signed(r.value.delta, lang)})" for r in listed_rows)
+        console.print(_text(f"{t(key, lang)} ({comparison.basis_words(lang)}): ", style="bold")
+                      + _text(listed or t("none", lang)))
+    render_gaps(after, console, lang)
+
+
+def _index_lines(comparison: Comparison, console: Console, lang: str) -> None:
+    """The index's change on the comparison's basis, then the other kind's change."""
     by_grades = comparison.basis == "grades"
     index = comparison.index
     line = Text()
@@ -186,49 +203,42 @@ def render_comparison(comparison: Comparison, console: Console, lang: str) -> No
     if other.plain:
         console.print(other)
 
-    groups = list(dict.fromkeys([*before.respondents_by_group, *after.respondents_by_group]))
-    show_ci = comparison.resamples > 0
-    for title_key, rows in (("dimensions", comparison.dimensions), ("areas", comparison.areas)):
-        table = _table(t(title_key, lang), t("dimension" if title_key == "dimensions" else "area", lang))
-        for header in (t("before", lang), t("after", lang)):
-            _number_column(table, header)
-        _number_column(table, t("change", lang))
-        _number_column(table, "%")
-        if by_grades:
-            _number_column(table, f"Δ {t('survey', lang).lower()}")
-        if show_ci:
-            _number_column(table, "95%")
-        if not by_grades and comparison.has_grades:
-            _number_column(table, f"Δ {t('grades', lang).lower()}")
-        for g in groups:
-            _number_column(table, f"Δ {g.upper()}")
-        for row in rows:
-            change = _change(row.value, lang)
-            if not by_grades and row.significant:
-                change.append("*")
-            cells: list[str | Text] = [
-                _text(f"{row.id} {row.label[lang]}"), fmt(row.value.before, lang) + _mark(row.provisional),
-                fmt(row.value.after, lang), change, fmt_signed(row.value.pct, lang, 1),
-            ]
-            if by_grades:
-                cells.append(_survey_change(row, lang))
-            if show_ci:
-                cells.append(fmt_interval(row.ci_low, row.ci_high, lang))
-            if not by_grades and comparison.has_grades:
-                cells.append(fmt_signed(row.grades.delta if row.grades else None, lang))
-            cells += [fmt_signed(row.by_group[g].delta, lang) for g in groups]
-            table.add_row(*cells)
-        console.print(table)
 
+def _change_table(comparison: Comparison, title_key: str, rows: list[ComparedRow], groups: list[str],
+                  lang: str) -> Table:
+    """The płaszczyzny or the areas: before, after, change and percent on the basis, the
+    other kind's change, the interval and each group's survey change."""
+    by_grades = comparison.basis == "grades"
+    show_ci = comparison.resamples > 0
+    other_grades = not by_grades and comparison.has_grades
+    table = _table(t(title_key, lang), t("dimension" if title_key == "dimensions" else "area", lang))
+    for header in (t("before", lang), t("after", lang), t("change", lang), "%"):
+        _number_column(table, header)
+    if by_grades:
+        _number_column(table, f"Δ {t('survey', lang).lower()}")
     if show_ci:
-        console.print(Text(t("significance_note", lang, n=comparison.resamples,
-                             min=after.min_group_n), style="dim"))
-    gains, drops = comparison.largest()
-    for key, rows in (("gains", gains), ("drops", drops)):
-        listed = ", ".join(f"{r.id} {r.label[lang]} ({fmt_signed(r.value.delta, lang)})" for r in rows)
-        console.print(_text(f"{t(key, lang)} ({comparison.basis_words(lang)}): ", style="bold")
-                      + _text(listed or t("none", lang)))
-    render_gaps(after, console, lang)
+        _number_column(table, "95%")
+    if other_grades:
+        _number_column(table, f"Δ {t('grades', lang).lower()}")
+    for g in groups:
+        _number_column(table, f"Δ {g.upper()}")
+    for row in rows:
+        change = _change(row.value, lang)
+        if not by_grades and row.significant:
+            change.append("*")
+        cells: list[str | Text] = [
+            _text(f"{row.id} {row.label[lang]}"), fmt(row.value.before, lang) + _mark(row.provisional),
+            fmt(row.value.after, lang), change, fmt_signed(row.value.pct, lang, 1),
+        ]
+        if by_grades:
+            cells.append(_survey_change(row, lang))
+        if show_ci:
+            cells.append(fmt_interval(row.ci_low, row.ci_high, lang))
+        if other_grades:
+            cells.append(fmt_signed(row.grades.delta if row.grades else None, lang))
+        cells += [fmt_signed(row.by_group[g].delta, lang) for g in groups]
+        table.add_row(*cells)
+    return table
 
 
 def render_gaps(result: ScoreResult, console: Console, lang: str, n: int = 3) -> None:

@@ -1,0 +1,129 @@
+"""Commands on many rounds and many JSTs: trend, benchmark, batch."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from liwindex.cli.options import (
+    JOBS,
+    LANG,
+    MAPPING,
+    QUESTIONNAIRE,
+    QUIET,
+    bootstrap_option,
+    many_rounds_options,
+)
+from liwindex.cli.output import (
+    handle_errors,
+    say_written,
+    stderr_console,
+    stdout_console,
+    to_json,
+)
+
+
+def _many_rounds(kind: str, files: tuple[str, ...], outputs: tuple[str, ...], force: bool,
+                 author: str | None, questionnaire_path: str | None, mapping_path: str | None,
+                 jobs: int | None, quiet: bool, as_json: bool, lang: str) -> None:
+    from liwindex import api
+    from liwindex.api import check_output, check_suffix
+    from liwindex.cli.progress import Progress
+
+    for output in outputs:  # every name checked before any work
+        check_suffix(output, (".xlsx", ".html", ".htm", ".pdf"))
+        check_output(output, force, inputs=list(files))
+    read = api.trend_files if kind == "trend" else api.benchmark_files
+    progress = Progress(lang, quiet)
+    try:
+        data = read(list(files), questionnaire_path, mapping_path, jobs, progress)
+    finally:
+        progress.close()
+    for output in outputs:
+        say_written(api.write_multi(kind, data, output, force, lang, list(files), author), lang)
+    if as_json:
+        click.echo(to_json(data.to_dict(lang)))
+    else:
+        from liwindex.cli import render
+
+        show = render.render_trend if kind == "trend" else render.render_benchmark
+        show(data, stdout_console(), lang)  # type: ignore[arg-type]
+    if data.problems:  # rich is imported only for something to show
+        from liwindex.cli import render
+
+        render.render_problems(data.problems, stderr_console(), lang)
+
+
+@click.command("trend")
+@many_rounds_options
+@handle_errors
+def trend_command(files: tuple[str, ...], outputs: tuple[str, ...], force: bool, author: str | None,
+                  questionnaire_path: str | None, mapping_path: str | None, jobs: int | None,
+                  quiet: bool, as_json: bool, lang: str) -> None:
+    """Each area, płaszczyzna and the index across the rounds in FILES (ordered by the
+    year and round in their metryka)."""
+    _many_rounds("trend", files, outputs, force, author, questionnaire_path, mapping_path, jobs,
+                 quiet, as_json, lang)
+
+
+@click.command("benchmark")
+@many_rounds_options
+@handle_errors
+def benchmark_command(files: tuple[str, ...], outputs: tuple[str, ...], force: bool,
+                      author: str | None, questionnaire_path: str | None, mapping_path: str | None,
+                      jobs: int | None, quiet: bool, as_json: bool, lang: str) -> None:
+    """Local governments side by side: one round each (FILES or folders of them), ranked
+    per area and on the index, each against the group's median."""
+    _many_rounds("benchmark", files, outputs, force, author, questionnaire_path, mapping_path, jobs,
+                 quiet, as_json, lang)
+
+
+@click.command("batch")
+@click.argument("folder", type=click.Path(path_type=str))
+@click.option("-o", "--output", "outdir", required=True, metavar="FOLDER",
+              help="The folder for the reports (created if missing).")
+@click.option("--force", is_flag=True, help="Replace the output files if they exist.")
+@QUESTIONNAIRE
+@MAPPING
+@bootstrap_option(2000)
+@click.option("--basis", type=click.Choice(["survey", "grades"]), default=None,
+              help="What the change is computed from: survey scores or working-group grades "
+              "(default: grades when both rounds grade every area, else survey).")
+@JOBS
+@QUIET
+@LANG
+@handle_errors
+def batch_command(folder: str, outdir: str, force: bool, questionnaire_path: str | None,
+                  mapping_path: str | None, resamples: int, seed: int, basis: str | None,
+                  jobs: int | None, quiet: bool, lang: str) -> None:
+    """Every JST under FOLDER at once: each JST's comparison (first round against the
+    latest) as Excel and HTML, its trend when it has more rounds, and one summary of all
+    JSTs (podsumowanie.html, podsumowanie.xlsx). Rounds are grouped by the JST their
+    metryka names; a folder with a metryka.yaml is one round of all its files. A JST with
+    broken files is reported and the others are done (exit 1 at the end)."""
+    from liwindex.api import load_mapping, load_questionnaire, run_batch
+    from liwindex.cli.progress import Progress
+    from liwindex.cli.render import render_batch, render_problems
+    from liwindex.i18n import t
+
+    q = load_questionnaire(questionnaire_path)
+    loaded = load_mapping(mapping_path, q) if mapping_path else None
+    progress = Progress(lang, quiet)
+    try:
+        result = run_batch(folder, outdir, q, loaded, force, lang, resamples, seed, basis, jobs,
+                           progress)
+    finally:
+        progress.close()
+    render_batch(result, stdout_console(), lang)
+    console = stderr_console()
+    for run in result.failed:
+        console.print(f"{run.name}:", style="bold red")
+        render_problems(run.problems, console, lang)
+    render_problems(result.unassigned, console, lang)
+    written = sum(len(r.written) for r in result.runs) + len(result.summary)
+    click.echo(t("batch_written", lang, n=written, folder=outdir), err=True)
+    if result.failed or result.unassigned:
+        console.print(t("batch_failed", lang, n=len(result.failed), u=len(result.unassigned)),
+                      style="red")
+        sys.exit(1)
