@@ -13,10 +13,9 @@ called, so that a command that needs neither stays quick.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from liwindex.compare.batch import BatchResult, JstRun
 from liwindex.compare.comparison import Change, ComparedRow, Comparison, compare, jst_of, round_label
+from liwindex.compare.many import Benchmark, Trend
 from liwindex.model.loading import load_questionnaire, load_standard, parse_questionnaire
 from liwindex.model.questionnaire import Questionnaire
 from liwindex.outputs.files import check_output, check_suffix, install_signal_cleanup
@@ -56,11 +55,9 @@ from liwindex.workflows.rounds import (
     with_intervals,
 )
 
-if TYPE_CHECKING:
-    pass
-
 __all__ = [
     "BatchResult",
+    "Benchmark",
     "Change",
     "ComparedRow",
     "Comparison",
@@ -76,6 +73,7 @@ __all__ = [
     "RoundSource",
     "ScoreResult",
     "Severity",
+    "Trend",
     "analyze_file",
     "analyze_round",
     "benchmark_files",

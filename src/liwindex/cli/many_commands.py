@@ -47,8 +47,10 @@ def _many_rounds(kind: str, files: tuple[str, ...], outputs: tuple[str, ...], fo
     else:
         from liwindex.cli import render
 
-        show = render.render_trend if kind == "trend" else render.render_benchmark
-        show(data, stdout_console(), lang)  # type: ignore[arg-type]
+        if isinstance(data, api.Trend):
+            render.render_trend(data, stdout_console(), lang)
+        else:
+            render.render_benchmark(data, stdout_console(), lang)
     if data.problems:  # rich is imported only for something to show
         from liwindex.cli import render
 

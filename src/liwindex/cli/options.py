@@ -11,7 +11,7 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-F = TypeVar("F", bound=Callable[..., Any])
+
 
 
 LANG = click.option(

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from liwindex.api import (
     BatchResult,
+    Benchmark,
     Change,
     ComparedRow,
     Comparison,
@@ -23,6 +24,7 @@ from liwindex.api import (
     Questionnaire,
     ScoreResult,
     Severity,
+    Trend,
     jst_of,
     largest_gaps,
     round_label,
@@ -31,7 +33,7 @@ from liwindex.i18n import fmt, fmt_interval, fmt_signed, t
 from liwindex.text import visible
 
 if TYPE_CHECKING:
-    from liwindex.api import Analysis, Benchmark, Trend
+    from liwindex.analysis.analyze import Analysis
 
 MAX_PER_CODE = 15
 

@@ -24,7 +24,7 @@ def make_rounds(rounds: list[tuple[str, ...]], groups: tuple[str, ...], jst: str
     default = [g for g in groups if "=" not in g]
     if len(default) > 1:
         raise click.UsageError(usage("one_group", value=", ".join(default)))
-    file_groups = _file_groups(rounds, [tuple(g.rsplit("=", 1)) for g in groups if "=" in g])
+    file_groups = _file_groups(rounds, [_pair(g) for g in groups if "=" in g])
     return [RoundFiles(paths=paths, group=default[0] if default else None, groups=file_groups[i],
                        meta=Meta(jst=jst, rok=years[i] if years else None,
                                  etap=stages[i] if stages else None))
@@ -39,7 +39,12 @@ def _per_round(rounds: list[tuple[str, ...]], name: str, value: Any) -> tuple[An
     return values
 
 
-def _file_groups(rounds: list[tuple[str, ...]], pairs: list[tuple[str, ...]]) -> list[tuple[tuple[str, ...], ...]]:
+def _pair(given: str) -> tuple[str, str]:
+    file, group = given.rsplit("=", 1)
+    return file, group
+
+
+def _file_groups(rounds: list[tuple[str, ...]], pairs: list[tuple[str, str]]) -> list[tuple[tuple[str, str], ...]]:
     """Per round, the ``(FILE, ID)`` pairs whose file is in it; a FILE=ID whose file is in
     no round goes to the first round, which reports it."""
     from liwindex.api import round_files, same_file

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -81,7 +82,7 @@ class Columns:
     copies: dict[Target, list[int]]
 
 
-def match_columns(sheet: Sheet, start: int, header: list[Any], header_row: int, matcher: HeaderMatcher,
+def match_columns(sheet: Sheet, start: int, header: Sequence[Any], header_row: int, matcher: HeaderMatcher,
                   questionnaire: Questionnaire, group: str | None, mapping: Mapping | None,
                   report: Report, where: dict[str, Any]) -> Columns:
     """Match every header cell to a question, the group or a context question; a group

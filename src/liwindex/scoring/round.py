@@ -42,10 +42,10 @@ def score_round(round_: Round, items: bool = True) -> ScoreResult:
 
     if round_.survey is not None:
         group_index = round_.survey.group_index
-        survey: SurveyScores | None = score_survey(round_.point_matrix(), group_index, q,
-                                                   responded=round_.survey.answered(),
-                                                   rows=round_.survey.rows)
-        survey_areas = survey.values
+        scores = score_survey(round_.point_matrix(), group_index, q,
+                              responded=round_.survey.answered(), rows=round_.survey.rows)
+        survey: SurveyScores | None = scores
+        survey_areas = scores.values
     else:
         group_index = np.empty(0, dtype=np.int64)
         survey = None
