@@ -29,9 +29,9 @@ import warnings
 
 import numpy as np
 
+from liwindex.analysis.bootstrap import Draws, bootstrap, estimate, holm
 from liwindex.api import load_standard
 from liwindex.scoring.engine import aggregate_many
-from liwindex.analysis.bootstrap import Draws, bootstrap, estimate, holm
 
 DESIGNS = [(30, 10), (30, 5), (60, 20), (30, 2)]
 POPULATION = 10_000
@@ -110,20 +110,24 @@ class Tally:
 
 
 METHODS = ("percentile", "percentile_rescaled", "t")
-METHOD_NAMES = {"percentile": "percentyl (dotychczas)",
-                "percentile_rescaled": "percentyl + √(n/(n−1))",
-                "t": "t Welcha + √(n/(n−1)) (liwindex)"}
+METHOD_NAMES = {
+    "percentile": "percentyl (dotychczas)",
+    "percentile_rescaled": "percentyl + √(n/(n−1))",
+    "t": "t Welcha + √(n/(n−1)) (liwindex)",
+}
 
 
 def run(reps: int, seed: int) -> None:
     q = load_standard()
-    print(f"liwindex coverage simulation · {reps} populations per design · {RESAMPLES} resamples · "
-          f"seed {seed}")
+    print(
+        f"liwindex coverage simulation · {reps} populations per design · {RESAMPLES} resamples · seed {seed}"
+    )
     print("coverage in % ± its Monte Carlo standard error; target 95\n")
     for design in DESIGNS:
         rng = np.random.default_rng([seed, *design])
-        tallies = {m: {k: Tally() for k in ("area", "index", "gap", "change_area", "change_index")}
-                   for m in METHODS}
+        tallies = {
+            m: {k: Tally() for k in ("area", "index", "gap", "change_area", "change_index")} for m in METHODS
+        }
         null_any = {"uncorrected": Tally(), "holm": Tally(), "index": Tally()}
         power = {"areas": Tally(), "index": Tally()}
         started = time.perf_counter()
@@ -132,8 +136,10 @@ def run(reps: int, seed: int) -> None:
             jst_means = np.clip(ngo_means + rng.uniform(-0.2, 1.0, AREAS), 1, 5)
             pops = [population(rng, ngo_means, POPULATION), population(rng, jst_means, POPULATION)]
             shift = 0.3 if r % 2 else 0.0  # odd replications: a real change of +0.3
-            later = [population(rng, np.clip(ngo_means + shift, 1, 5), POPULATION),
-                     population(rng, np.clip(jst_means + shift, 1, 5), POPULATION)]
+            later = [
+                population(rng, np.clip(ngo_means + shift, 1, 5), POPULATION),
+                population(rng, np.clip(jst_means + shift, 1, 5), POPULATION),
+            ]
             truth, truth_later = scores(pops, q), scores(later, q)
             first, second = draw(rng, pops, design), draw(rng, later, design)
             s1, s2 = scores(first, q), scores(second, q)
@@ -154,8 +160,11 @@ def run(reps: int, seed: int) -> None:
                         gap_parts = [*d1.group_parts(0, a), *d1.group_parts(1, a)]
                         e = estimate(gap_value, d1.by_group[:, 0, a] - d1.by_group[:, 1, a], gap_parts)
                         t["gap"].add(e and (e.low, e.high), gap_truth)
-                        e = estimate(s2["areas"][a] - s1["areas"][a], change_draws,
-                                     [*d1.area_parts(a), *d2.area_parts(a)])
+                        e = estimate(
+                            s2["areas"][a] - s1["areas"][a],
+                            change_draws,
+                            [*d1.area_parts(a), *d2.area_parts(a)],
+                        )
                         t["change_area"].add(e and (e.low, e.high), change_truth)
                         change_p.append(e.p if e else None)
                     else:
@@ -166,8 +175,9 @@ def run(reps: int, seed: int) -> None:
                 if method == "t":
                     e = estimate(s1["index"], d1.index, d1.index_parts())
                     t["index"].add(e and (e.low, e.high), truth["index"])
-                    e_change = estimate(s2["index"] - s1["index"], d2.index - d1.index,
-                                        [*d1.index_parts(), *d2.index_parts()])
+                    e_change = estimate(
+                        s2["index"] - s1["index"], d2.index - d1.index, [*d1.index_parts(), *d2.index_parts()]
+                    )
                     t["change_index"].add(e_change and (e_change.low, e_change.high), index_truth)
                     if e_change is None:
                         continue
@@ -193,13 +203,18 @@ def run(reps: int, seed: int) -> None:
             print(f"  {METHOD_NAMES[method]:34} {cells}")
             withheld = t["area"].missing / max(1, t["area"].missing + t["area"].trials)
             if 0 < withheld < 1:
-                print(f"  {'':34} (no interval for {withheld * 100:.1f} % of the area scores: "
-                      "a group below min_group_n)")
+                print(
+                    f"  {'':34} (no interval for {withheld * 100:.1f} % of the area scores: "
+                    "a group below min_group_n)"
+                )
         if null_any["holm"].trials:
-            print(f"  no real change: ≥ 1 of 12 areas starred {null_any['uncorrected']}% uncorrected, "
-                  f"{null_any['holm']}% with Holm; index starred {null_any['index']}%")
-            print(f"  real change +0.3: areas starred (Holm) {power['areas']}%, index starred "
-                  f"{power['index']}%")
+            print(
+                f"  no real change: ≥ 1 of 12 areas starred {null_any['uncorrected']}% uncorrected, "
+                f"{null_any['holm']}% with Holm; index starred {null_any['index']}%"
+            )
+            print(
+                f"  real change +0.3: areas starred (Holm) {power['areas']}%, index starred {power['index']}%"
+            )
         else:
             print("  no interval and no star: a group has fewer than 5 respondents (min_group_n)")
         print()

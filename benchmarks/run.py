@@ -63,8 +63,10 @@ def read_only_command(path: Path) -> list[str]:
     if path.suffix == ".csv":
         code = f"import pandas as pd; pd.read_csv({str(path)!r}, sep=';', dtype=str, keep_default_na=False)"
     else:
-        code = ("import python_calamine as c; "
-                f"c.CalamineWorkbook.from_path({str(path)!r}).get_sheet_by_index(0).to_python()")
+        code = (
+            "import python_calamine as c; "
+            f"c.CalamineWorkbook.from_path({str(path)!r}).get_sheet_by_index(0).to_python()"
+        )
     return [PYTHON, "-c", code]
 
 
@@ -81,8 +83,9 @@ def engine_vs_reference(n: int) -> tuple[float, float, float]:
     qdict = q.to_dict()
     rng = np.random.default_rng(7)
     # a categorical over the group ids, as the reader hands it to the engine
-    groups = pd.Series(pd.Categorical(rng.choice(["ngo", "jst"], size=n, p=[0.8, 0.2]),
-                                      categories=list(q.group_ids)))
+    groups = pd.Series(
+        pd.Categorical(rng.choice(["ngo", "jst"], size=n, p=[0.8, 0.2]), categories=list(q.group_ids))
+    )
     codes: dict[str, list[str | None]] = {}
     points = {}
     for x in q.questions:
@@ -119,8 +122,8 @@ def bootstrap_seconds(n: int) -> float:
     """Time of 2,000 stratified resamples of ``n`` respondents' area values (12 areas)."""
     import numpy as np
 
-    from liwindex.api import load_standard
     from liwindex.analysis.bootstrap import bootstrap
+    from liwindex.api import load_standard
 
     q = load_standard()
     rng = np.random.default_rng(3)
@@ -147,9 +150,11 @@ def many_files(folder: Path, count: int) -> None:
         respondents += n
         synth.write_xlsx(where / f"jst{i:05d}.xlsx", synth.rows(n, seed=i))
     size = sum(p.stat().st_size for p in where.iterdir()) / 1e6
-    read = ("import glob, python_calamine\n"
-            f"for f in sorted(glob.glob({str(where / '*.xlsx')!r})):\n"
-            "    python_calamine.CalamineWorkbook.from_path(f).get_sheet_by_index(0).to_python()")
+    read = (
+        "import glob, python_calamine\n"
+        f"for f in sorted(glob.glob({str(where / '*.xlsx')!r})):\n"
+        "    python_calamine.CalamineWorkbook.from_path(f).get_sheet_by_index(0).to_python()"
+    )
     # three rounds, each command once per round (so that a slow spell of a shared machine
     # hits all three alike), and the median of each
     runs: dict[str, list[float]] = {"bare": [], "serial": [], "parallel": []}
@@ -160,30 +165,41 @@ def many_files(folder: Path, count: int) -> None:
     bare, serial, parallel = (statistics.median(runs[k]) for k in ("bare", "serial", "parallel"))
     cores = os.cpu_count() or 1
     mb = peak_memory_mb([*LIWINDEX, "benchmark", str(where), "--json", "--jobs", "1"])
-    print(f"   {count:,} files ({respondents:,} respondents, {size:.0f} MB): calamine alone {bare:.1f} s · "
-          f"benchmark --jobs 1 {serial:.1f} s (ratio {serial / bare:.1f}) · all {cores} cores "
-          f"{parallel:.1f} s (ratio {parallel / bare:.1f}) · peak {mb:,.0f} MB (--jobs 1)")
+    print(
+        f"   {count:,} files ({respondents:,} respondents, {size:.0f} MB): calamine alone {bare:.1f} s · "
+        f"benchmark --jobs 1 {serial:.1f} s (ratio {serial / bare:.1f}) · all {cores} cores "
+        f"{parallel:.1f} s (ratio {parallel / bare:.1f}) · peak {mb:,.0f} MB (--jobs 1)"
+    )
 
 
 def small_file_floor(folder: Path) -> None:
     example = HERE.parent / "examples" / "gmina-przykladowa-2024-wstepna.xlsx"
     floor = timed([PYTHON, "-c", "import pandas, pydantic, python_calamine"], 5)
     score = timed([*LIWINDEX, "score", str(example), "--json"], 5)
-    print(f"   score of the 70-respondent example {score:.2f} s · import of pandas, pydantic and "
-          f"python-calamine {floor:.2f} s · ratio {score / floor:.2f}")
+    print(
+        f"   score of the 70-respondent example {score:.2f} s · import of pandas, pydantic and "
+        f"python-calamine {floor:.2f} s · ratio {score / floor:.2f}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="1k and 10k only, no 1 million")
-    parser.add_argument("--many", type=int, nargs="*", default=None, metavar="N",
-                        help="JST file counts for the many-files figures (default 500; "
-                        "e.g. --many 500 2500)")
+    parser.add_argument(
+        "--many",
+        type=int,
+        nargs="*",
+        default=None,
+        metavar="N",
+        help="JST file counts for the many-files figures (default 500; e.g. --many 500 2500)",
+    )
     args = parser.parse_args()
     sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
 
-    print(f"liwindex benchmarks · Python {platform.python_version()} · {platform.machine()} · "
-          f"{os.cpu_count()} CPUs · {platform.platform()}")
+    print(
+        f"liwindex benchmarks · Python {platform.python_version()} · {platform.machine()} · "
+        f"{os.cpu_count()} CPUs · {platform.platform()}"
+    )
     # as an installed package is: its modules compiled once (an editable install under
     # PYTHONDONTWRITEBYTECODE would otherwise compile liwindex again in every command)
     import compileall
@@ -198,8 +214,10 @@ def main() -> None:
         files = {}
         for n in sizes:
             table = synth.rows(n)
-            files[n] = {"xlsx": synth.write_xlsx(folder / f"r{n}.xlsx", table),
-                        "csv": synth.write_csv(folder / f"r{n}.csv", table)}
+            files[n] = {
+                "xlsx": synth.write_xlsx(folder / f"r{n}.xlsx", table),
+                "csv": synth.write_csv(folder / f"r{n}.csv", table),
+            }
             for kind, path in files[n].items():
                 repeat = 3 if n <= 10_000 else 1
                 score = timed([*LIWINDEX, "score", str(path), "--json"], repeat)
@@ -208,38 +226,63 @@ def main() -> None:
 
         n = sizes[-1]
         path = files[10_000]["xlsx"]
-        openpyxl_code = ("import openpyxl; wb = openpyxl.load_workbook(" + repr(str(path)) +
-                         ", read_only=True, data_only=True); "
-                         "[r for r in wb.active.iter_rows(values_only=True)]")
+        openpyxl_code = (
+            "import openpyxl; wb = openpyxl.load_workbook("
+            + repr(str(path))
+            + ", read_only=True, data_only=True); "
+            "[r for r in wb.active.iter_rows(values_only=True)]"
+        )
         slow = timed([PYTHON, "-c", openpyxl_code], 3)
         fast = timed(read_only_command(path), 3)
-        print(f"   reading 10,000 respondents: python-calamine {fast:.2f} s · openpyxl {slow:.2f} s "
-              f"({slow / fast:.1f}× slower)")
+        print(
+            f"   reading 10,000 respondents: python-calamine {fast:.2f} s · openpyxl {slow:.2f} s "
+            f"({slow / fast:.1f}× slower)"
+        )
 
-        print(f"\n2. Scoring engine ÷ per-respondent Python implementation, {n:,} respondents "
-              "(target ≥ 50× faster)")
+        print(
+            f"\n2. Scoring engine ÷ per-respondent Python implementation, {n:,} respondents "
+            "(target ≥ 50× faster)"
+        )
         engine, reference, diff = engine_vs_reference(n)
-        print(f"   engine {engine:.3f} s · reference {reference:.2f} s · "
-              f"{reference / engine:.0f}× faster · largest difference {diff:.1e}")
+        print(
+            f"   engine {engine:.3f} s · reference {reference:.2f} s · "
+            f"{reference / engine:.0f}× faster · largest difference {diff:.1e}"
+        )
 
         print("\n   Bootstrap, 2,000 resamples of every survey score (issue target: a few seconds)")
         for size in (500, 5_000):
             print(f"   {size:>6,} respondents: {bootstrap_seconds(size):.2f} s")
 
         print("\n3. `liwindex --help` ÷ `python -c pass` (target ≤ 3)")
-        help_time = timed([*LIWINDEX[:1], "-c", "from liwindex.cli import main; import sys; "
-                           "sys.argv=['liwindex','--help']; main()"], 21)
+        help_time = timed(
+            [
+                *LIWINDEX[:1],
+                "-c",
+                "from liwindex.cli import main; import sys; sys.argv=['liwindex','--help']; main()",
+            ],
+            21,
+        )
         bare = timed([PYTHON, "-c", "pass"], 21)
         script = Path(sys.executable).with_name("liwindex")
         script_time = timed([str(script), "--help"], 21) if script.exists() else float("nan")
-        print(f"   --help {help_time * 1000:.0f} ms (console script {script_time * 1000:.0f} ms) · "
-              f"python -c pass {bare * 1000:.0f} ms · ratio {help_time / bare:.1f} "
-              f"(script {script_time / bare:.1f})")
-        probe = subprocess.run([PYTHON, "-c", "import sys; from liwindex.cli import cli\ntry:\n"
-                                " cli(['--help'])\nexcept SystemExit: pass\n"
-                                "print(json.dumps(sorted(m for m in ('pandas','numpy','openpyxl','rich') "
-                                "if m in sys.modules)))".replace("import sys;", "import sys, json;")],
-                               capture_output=True, text=True, check=True)
+        print(
+            f"   --help {help_time * 1000:.0f} ms (console script {script_time * 1000:.0f} ms) · "
+            f"python -c pass {bare * 1000:.0f} ms · ratio {help_time / bare:.1f} "
+            f"(script {script_time / bare:.1f})"
+        )
+        probe = subprocess.run(
+            [
+                PYTHON,
+                "-c",
+                "import sys; from liwindex.cli import cli\ntry:\n"
+                " cli(['--help'])\nexcept SystemExit: pass\n"
+                "print(json.dumps(sorted(m for m in ('pandas','numpy','openpyxl','rich') "
+                "if m in sys.modules)))".replace("import sys;", "import sys, json;"),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         print(f"   heavy modules imported by --help: {probe.stdout.strip().splitlines()[-1]}")
 
         if 100_000 in files:
@@ -256,11 +299,15 @@ def main() -> None:
             mb = peak_memory_mb([*LIWINDEX, "score", str(path), "--json"])
             elapsed = time.perf_counter() - started
             read = timed(read_only_command(path))
-            print(f"   {path.stat().st_size / 1e6:,.0f} MB file · score {elapsed:.1f} s "
-                  f"(reading alone {read:.1f} s, ratio {elapsed / read:.2f}) · peak {mb:,.0f} MB")
-        print("\n6. Many local governments: `liwindex benchmark` over many small files "
-              "÷ reading them alone (issue target ≤ 1.5)")
-        for count in (args.many if args.many else [100 if args.quick else 500]):
+            print(
+                f"   {path.stat().st_size / 1e6:,.0f} MB file · score {elapsed:.1f} s "
+                f"(reading alone {read:.1f} s, ratio {elapsed / read:.2f}) · peak {mb:,.0f} MB"
+            )
+        print(
+            "\n6. Many local governments: `liwindex benchmark` over many small files "
+            "÷ reading them alone (issue target ≤ 1.5)"
+        )
+        for count in args.many if args.many else [100 if args.quick else 500]:
             many_files(folder, count)
         small_file_floor(folder)
     print("\nAll figures above were measured in this run.")

@@ -49,8 +49,14 @@ def rows(n: int, seed: int = 1) -> list[list[str]]:
             rng.choice(labels[x.scale]) if asked[key][j] and rng.random() > 0.05 else ""
             for j, x in enumerate(q.questions)
         ]
-        out.append([f"2025-01-{1 + i % 28:02d} 10:00:00", group, *answers,
-                    "Dobra współpraca" if rng.random() < 0.2 else ""])
+        out.append(
+            [
+                f"2025-01-{1 + i % 28:02d} 10:00:00",
+                group,
+                *answers,
+                "Dobra współpraca" if rng.random() < 0.2 else "",
+            ]
+        )
     return out
 
 
@@ -66,12 +72,15 @@ def _column(index: int) -> str:
 def write_xlsx(path: Path, table: list[list[str]]) -> Path:
     """A minimal, valid .xlsx with one sheet of inline strings."""
     letters = [_column(i) for i in range(len(table[0]))]
-    parts = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>']
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    ]
     for r, row in enumerate(table, 1):
         cells = "".join(
             f'<c r="{letters[c]}{r}" t="inlineStr"><is><t>{escape(v)}</t></is></c>'
-            for c, v in enumerate(row) if v
+            for c, v in enumerate(row)
+            if v
         )
         parts.append(f'<row r="{r}">{cells}</row>')
     parts.append("</sheetData></worksheet>")

@@ -28,19 +28,79 @@ FIXED_TIME = dt.datetime(2025, 3, 31, 12, 0, 0)
 
 # Latent quality of each area (on 1–5) in the two rounds; O8 gets slightly worse.
 QUALITY = {
-    "2024": {"O1": 2.3, "O2": 2.6, "O3": 2.1, "O4": 1.9, "O5": 3.2, "O6": 2.4, "O7": 2.2,
-             "O8": 2.6, "O9": 3.0, "O10": 2.9, "O11": 2.5, "O12": 2.8},
-    "2025": {"O1": 3.1, "O2": 3.4, "O3": 3.0, "O4": 2.6, "O5": 3.6, "O6": 3.2, "O7": 2.5,
-             "O8": 2.4, "O9": 3.7, "O10": 3.3, "O11": 3.2, "O12": 3.1},
-    "2026": {"O1": 3.3, "O2": 3.5, "O3": 3.3, "O4": 3.0, "O5": 3.7, "O6": 3.3, "O7": 2.9,
-             "O8": 2.8, "O9": 3.8, "O10": 3.5, "O11": 3.3, "O12": 3.4},
+    "2024": {
+        "O1": 2.3,
+        "O2": 2.6,
+        "O3": 2.1,
+        "O4": 1.9,
+        "O5": 3.2,
+        "O6": 2.4,
+        "O7": 2.2,
+        "O8": 2.6,
+        "O9": 3.0,
+        "O10": 2.9,
+        "O11": 2.5,
+        "O12": 2.8,
+    },
+    "2025": {
+        "O1": 3.1,
+        "O2": 3.4,
+        "O3": 3.0,
+        "O4": 2.6,
+        "O5": 3.6,
+        "O6": 3.2,
+        "O7": 2.5,
+        "O8": 2.4,
+        "O9": 3.7,
+        "O10": 3.3,
+        "O11": 3.2,
+        "O12": 3.1,
+    },
+    "2026": {
+        "O1": 3.3,
+        "O2": 3.5,
+        "O3": 3.3,
+        "O4": 3.0,
+        "O5": 3.7,
+        "O6": 3.3,
+        "O7": 2.9,
+        "O8": 2.8,
+        "O9": 3.8,
+        "O10": 3.5,
+        "O11": 3.3,
+        "O12": 3.4,
+    },
 }
 # Two more municipalities assessed in 2025, for `liwindex benchmark`.
 OTHERS = {
-    "Gmina Nadrzeczna": {"O1": 2.6, "O2": 3.0, "O3": 2.2, "O4": 2.4, "O5": 3.4, "O6": 2.2,
-                         "O7": 2.8, "O8": 3.1, "O9": 3.2, "O10": 3.6, "O11": 2.7, "O12": 3.0},
-    "Powiat Leśny": {"O1": 3.4, "O2": 3.6, "O3": 3.5, "O4": 3.1, "O5": 3.0, "O6": 2.6,
-                     "O7": 2.3, "O8": 2.0, "O9": 3.9, "O10": 2.8, "O11": 3.6, "O12": 2.9},
+    "Gmina Nadrzeczna": {
+        "O1": 2.6,
+        "O2": 3.0,
+        "O3": 2.2,
+        "O4": 2.4,
+        "O5": 3.4,
+        "O6": 2.2,
+        "O7": 2.8,
+        "O8": 3.1,
+        "O9": 3.2,
+        "O10": 3.6,
+        "O11": 2.7,
+        "O12": 3.0,
+    },
+    "Powiat Leśny": {
+        "O1": 3.4,
+        "O2": 3.6,
+        "O3": 3.5,
+        "O4": 3.1,
+        "O5": 3.0,
+        "O6": 2.6,
+        "O7": 2.3,
+        "O8": 2.0,
+        "O9": 3.9,
+        "O10": 2.8,
+        "O11": 3.6,
+        "O12": 2.9,
+    },
 }
 
 STRENGTHS = [
@@ -81,9 +141,18 @@ def answer(rng: random.Random, quality: float, scale: str, reverse: bool) -> flo
     return min(5, max(1, round(value)))
 
 
-def make_round(year: str, n_ngo: int, n_jst: int, seed: int, etap: str, grades: bool,
-               jst: str = "Gmina Przykładowa", quality: dict[str, float] | None = None,
-               path: Path | None = None, invited: int | None = None) -> Path:
+def make_round(
+    year: str,
+    n_ngo: int,
+    n_jst: int,
+    seed: int,
+    etap: str,
+    grades: bool,
+    jst: str = "Gmina Przykładowa",
+    quality: dict[str, float] | None = None,
+    path: Path | None = None,
+    invited: int | None = None,
+) -> Path:
     """Write one round's workbook and return its path (``invited``: how many were asked to
     answer, written to the metryka)."""
     quality = quality or QUALITY[year]
@@ -162,12 +231,15 @@ def make_round(year: str, n_ngo: int, n_jst: int, seed: int, etap: str, grades: 
         sheet.append(["obszar", "ocena", "uzasadnienie", "rekomendacje"])
         for area in q.areas:
             grade = min(5.0, max(1.0, round((quality[area.id] + 0.2) * 2) / 2))
-            sheet.append([
-                area.id, grade,
-                f"Grupa robocza oceniła obszar „{area.label.pl}” na podstawie ankiet "
-                "i danych liczbowych.",
-                RECOMMENDATIONS.get(area.id, ""),
-            ])
+            sheet.append(
+                [
+                    area.id,
+                    grade,
+                    f"Grupa robocza oceniła obszar „{area.label.pl}” na podstawie ankiet "
+                    "i danych liczbowych.",
+                    RECOMMENDATIONS.get(area.id, ""),
+                ]
+            )
 
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
@@ -186,15 +258,30 @@ def main() -> None:
     others.mkdir(exist_ok=True)
     paths = [
         make_round("2024", n_ngo=60, n_jst=15, seed=2024, etap="wstępna", grades=False, invited=140),
-        make_round("2025", n_ngo=56, n_jst=14, seed=2025, etap="powdrożeniowa", grades=True,
-                   invited=130),
+        make_round("2025", n_ngo=56, n_jst=14, seed=2025, etap="powdrożeniowa", grades=True, invited=130),
         make_round("2026", n_ngo=52, n_jst=13, seed=2026, etap="roczna", grades=True, invited=125),
-        make_round("2025", n_ngo=40, n_jst=10, seed=11, etap="roczna", grades=False,
-                   jst="Gmina Nadrzeczna", quality=OTHERS["Gmina Nadrzeczna"],
-                   path=others / "gmina-nadrzeczna-2025.xlsx"),
-        make_round("2025", n_ngo=35, n_jst=12, seed=12, etap="roczna", grades=False,
-                   jst="Powiat Leśny", quality=OTHERS["Powiat Leśny"],
-                   path=others / "powiat-lesny-2025.xlsx"),
+        make_round(
+            "2025",
+            n_ngo=40,
+            n_jst=10,
+            seed=11,
+            etap="roczna",
+            grades=False,
+            jst="Gmina Nadrzeczna",
+            quality=OTHERS["Gmina Nadrzeczna"],
+            path=others / "gmina-nadrzeczna-2025.xlsx",
+        ),
+        make_round(
+            "2025",
+            n_ngo=35,
+            n_jst=12,
+            seed=12,
+            etap="roczna",
+            grades=False,
+            jst="Powiat Leśny",
+            quality=OTHERS["Powiat Leśny"],
+            path=others / "powiat-lesny-2025.xlsx",
+        ),
     ]
     for path in paths:
         print(path.relative_to(HERE.parent))

@@ -49,7 +49,7 @@ def run(out: Path, name: str, args: list[str], cwd: Path) -> None:
 def normalise(work: Path, out: Path) -> None:
     """Copy every file written under ``work`` into ``out/files``, normalised."""
     for path in sorted(work.rglob("*")):
-        if not path.is_file() or path.suffix in {".xlsx", ".csv"} and path.parent.name == "input":
+        if not path.is_file() or (path.suffix in {".xlsx", ".csv"} and path.parent.name == "input"):
             continue
         rel = path.relative_to(work)
         target = out / "files" / rel
@@ -82,7 +82,9 @@ def synthetic(folder: Path, count: int) -> list[Path]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--jsts", type=int, default=200)
     options = parser.parse_args()

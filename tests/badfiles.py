@@ -105,7 +105,7 @@ def many_columns(folder: Path) -> Path:
 def long_cell(folder: Path) -> Path:
     """A CSV whose unclosed quote swallows the rest of the file into one cell."""
     path = folder / "cudzyslow.csv"
-    path.write_text("grupa;o1_n1\nngo;\"4\n" + "bardzo długi tekst; " * 3000, encoding="utf-8")
+    path.write_text('grupa;o1_n1\nngo;"4\n' + "bardzo długi tekst; " * 3000, encoding="utf-8")
     return path
 
 
@@ -145,7 +145,9 @@ def _far(folder: Path, name: str, extra: str) -> Path:
 
 def last_excel_cell(folder: Path) -> Path:
     """One cell at XFD1048576: the reader would allocate 550 GB for the range."""
-    return _far(folder, "xfd.xlsx", '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>')
+    return _far(
+        folder, "xfd.xlsx", '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    )
 
 
 def huge_row_number(folder: Path) -> Path:
@@ -155,19 +157,25 @@ def huge_row_number(folder: Path) -> Path:
 
 def huge_column(folder: Path) -> Path:
     """A cell in column ZZZZZ."""
-    return _far(folder, "kolumna.xlsx", '<row r="99"><c r="ZZZZZ99" t="inlineStr"><is><t>x</t></is></c></row>')
+    return _far(
+        folder, "kolumna.xlsx", '<row r="99"><c r="ZZZZZ99" t="inlineStr"><is><t>x</t></is></c></row>'
+    )
 
 
 def wide_and_deep(folder: Path) -> Path:
     """ZZ999999: within both limits alone, 700 million cells together."""
-    return _far(folder, "zz.xlsx", '<row r="999999"><c r="ZZ999999" t="inlineStr"><is><t>x</t></is></c></row>')
+    return _far(
+        folder, "zz.xlsx", '<row r="999999"><c r="ZZ999999" t="inlineStr"><is><t>x</t></is></c></row>'
+    )
 
 
 def stray_far_cell(folder: Path) -> Path:
     """A few rows of answers and one cell at CV60000: within every limit, but a range of
     six million cells of which a handful hold data (the reader would materialise them all:
     minutes and gigabytes for a sheet near AAM100057)."""
-    return _far(folder, "zablakana.xlsx", '<row r="60000"><c r="CV60000" t="inlineStr"><is><t>x</t></is></c></row>')
+    return _far(
+        folder, "zablakana.xlsx", '<row r="60000"><c r="CV60000" t="inlineStr"><is><t>x</t></is></c></row>'
+    )
 
 
 def understated_size(folder: Path) -> Path:
@@ -179,14 +187,14 @@ def understated_size(folder: Path) -> Path:
     path = last_excel_cell(folder)
     with zipfile.ZipFile(path) as z:
         sheet = z.read("xl/worksheets/sheet1.xml")
-    prefix = sheet[:sheet.index(b'<row r="1048576"')]
+    prefix = sheet[: sheet.index(b'<row r="1048576"')]
     data = bytearray(path.read_bytes())
     name = b"xl/worksheets/sheet1.xml"
     for signature, crc_at in ((b"PK\x03\x04", 14), (b"PK\x01\x02", 16)):
         at = data.find(signature)
         while at >= 0:
             name_at = at + (30 if signature == b"PK\x03\x04" else 46)
-            if data[name_at:name_at + len(name)] == name:
+            if data[name_at : name_at + len(name)] == name:
                 struct.pack_into("<I", data, at + crc_at, zlib.crc32(prefix))
                 struct.pack_into("<I", data, at + crc_at + 8, len(prefix))  # uncompressed size
             at = data.find(signature, at + 4)
@@ -195,7 +203,9 @@ def understated_size(folder: Path) -> Path:
     return out
 
 
-CORPUS: list[tuple[Callable[[Path], Path], str, str | None, int | None, str | None, list[str], dict[str, str]]] = [
+CORPUS: list[
+    tuple[Callable[[Path], Path], str, str | None, int | None, str | None, list[str], dict[str, str]]
+] = [
     (xml_bomb, "not-a-workbook", None, None, None, [], {}),
     (external_entity, "not-a-workbook", None, None, None, [], {}),
     (zip_bomb, "zip-bomb", None, None, None, [], {}),

@@ -9,9 +9,7 @@ from statistics import mean
 from typing import Any
 
 
-def reference_scores(
-    q: dict[str, Any], respondents: list[tuple[str, dict[str, str]]]
-) -> dict[str, Any]:
+def reference_scores(q: dict[str, Any], respondents: list[tuple[str, dict[str, str]]]) -> dict[str, Any]:
     """Area, dimension and index values from ``(group, {question id: code})`` pairs."""
     s = q["scoring"]
     lo, hi = s["index_range"]

@@ -46,8 +46,8 @@ def test_batch_writes_each_jst_and_a_summary(folder, tmp_path):
     assert result.exit_code == 0, result.output
     slugs = ["gmina-lakowa", "gmina-przykladowa", "gmina-zielona", "miasto-brzegi", "powiat-lesny"]
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [f"{s}.{ext}" for s in slugs for ext in ("html", "xlsx")] + ["podsumowanie.html",
-                                                                    "podsumowanie.xlsx"])
+        [f"{s}.{ext}" for s in slugs for ext in ("html", "xlsx")] + ["podsumowanie.html", "podsumowanie.xlsx"]
+    )
     page = (out / "podsumowanie.html").read_text("utf-8")
     for name in NAMES:
         assert name in page
@@ -57,16 +57,16 @@ def test_batch_writes_each_jst_and_a_summary(folder, tmp_path):
     rows = [r for r in ws.iter_rows(min_row=2, max_row=6, values_only=True)]
     assert sorted(r[1] for r in rows) == sorted(NAMES)
     # Gmina Przykładowa is the example itself: its change is the example comparison's
-    compare = CliRunner().invoke(cli, ["compare", *(str(EXAMPLES / r) for r in ROUNDS), "--json",
-                                       "--bootstrap", "0"])
+    compare = CliRunner().invoke(
+        cli, ["compare", *(str(EXAMPLES / r) for r in ROUNDS), "--json", "--bootstrap", "0"]
+    )
     delta = json.loads(compare.stdout)["index"]["delta"]
     [own] = [r for r in rows if r[1] == "Gmina Przykładowa"]
     assert own[5] == pytest.approx(delta)
     # rank 1 is the highest latest index; equal indexes share a rank
     by_index = sorted(rows, key=lambda r: -r[4])
     assert by_index[0][0] == 1
-    assert all((a[0] == b[0]) == (a[4] == b[4]) and a[0] <= b[0]
-               for a, b in itertools.pairwise(by_index))
+    assert all((a[0] == b[0]) == (a[4] == b[4]) and a[0] <= b[0] for a, b in itertools.pairwise(by_index))
     # a rerun without --force refuses before touching anything
     before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
     again = run(str(folder), "-o", str(out))
@@ -113,8 +113,10 @@ def test_a_folder_with_metryka_yaml_is_one_round(tmp_path):
 def test_jobs_give_identical_json(folder):
     """--jobs 1 and --jobs 4 read the same rounds into byte-identical output."""
     folders = [str(f) for f in sorted(folder.iterdir())]
-    outputs = [CliRunner().invoke(cli, ["benchmark", *folders, "--json", "--jobs", jobs]).stdout
-               for jobs in ("1", "4")]
+    outputs = [
+        CliRunner().invoke(cli, ["benchmark", *folders, "--json", "--jobs", jobs]).stdout
+        for jobs in ("1", "4")
+    ]
     assert outputs[0] == outputs[1]
     assert len(json.loads(outputs[0])["jst"]) == 5
 

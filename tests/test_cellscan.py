@@ -44,7 +44,8 @@ FAR = {
     "far-row-without-row-tag": '<c r="A2000000"><v>1</v></c>',
     "cells-without-r": '<row r="99999"><c r="A99999"><v>1</v></c>' + WIDE + "</row>",
     "prefixed-cells-without-r": '<x:row r="99999"><x:c r="A99999"><x:v>1</x:v></x:c>'
-    + WIDE.replace("<c", "<x:c").replace("</c>", "</x:c>") + "</x:row>",
+    + WIDE.replace("<c", "<x:c").replace("</c>", "</x:c>")
+    + "</x:row>",
     "row-tag-without-cell-references": '<row r="4294967295"><c><v>1</v></c></row>',
 }
 
@@ -113,7 +114,7 @@ def sheet_xml(draw):
             if column is None:
                 break  # one cell without r closes the row (its column is the reader's to say)
         if draw(st.integers(0, 4)) == 0:
-            parts.append("<!-- <c r=\"ZZ99\"><v>1</v></c> -->")
+            parts.append('<!-- <c r="ZZ99"><v>1</v></c> -->')
         parts.append(f"</{prefix}row>")
     return prefix, "".join(parts)
 
@@ -133,8 +134,10 @@ def test_positions_found_are_the_readers_own(tmp_path_factory, sheet):
 
     prefix, rows_xml = sheet
     xmlns = ' xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"' if prefix else ""
-    xml = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
-           f'spreadsheetml/2006/main"{xmlns}><sheetData>{rows_xml}</sheetData></worksheet>').encode()
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+        f'spreadsheetml/2006/main"{xmlns}><sheetData>{rows_xml}</sheetData></worksheet>'
+    ).encode()
     folder = tmp_path_factory.mktemp("scan")
     src = write_workbook(folder / "src.xlsx", {"Odp": [["x"]]})
     path = folder / "random.xlsx"
@@ -147,17 +150,23 @@ def test_positions_found_are_the_readers_own(tmp_path_factory, sheet):
         return
     found = {(row, col) for row, col, _ in cellscan.far_positions([xml], lambda: iter([xml]))}
     top, left = sheet_read.start
-    held = {(top + i + 1, left + j + 1) for i, cells in enumerate(sheet_read.to_python())
-            for j, value in enumerate(cells) if value != ""}
+    held = {
+        (top + i + 1, left + j + 1)
+        for i, cells in enumerate(sheet_read.to_python())
+        for j, value in enumerate(cells)
+        if value != ""
+    }
     assert held <= found
     assert {col for _, col in found - held} <= {1}  # row tags are reported at column A
 
 
 def test_canonical_sheets_take_the_fast_path(monkeypatch):
     """An ordinary export is read by the numpy scan, not by the tag-by-tag tokenizer."""
-    xml = (b'<?xml version="1.0" encoding="UTF-8"?><worksheet><sheetData><row r="1" spans="1:2">'
-           b'<c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>2</v></c></row>'
-           b'<row r="100000"><c r="AAA100000"><v>1</v></c></row></sheetData></worksheet>')
+    xml = (
+        b'<?xml version="1.0" encoding="UTF-8"?><worksheet><sheetData><row r="1" spans="1:2">'
+        b'<c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>2</v></c></row>'
+        b'<row r="100000"><c r="AAA100000"><v>1</v></c></row></sheetData></worksheet>'
+    )
 
     def no_slow(chunks):
         raise AssertionError("slow path taken")

@@ -43,18 +43,42 @@ def test_score_json_follows_spec():
     result = run("score", POST, "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert set(data) == {"questionnaire", "meta", "respondents", "index", "dimensions", "areas",
-                         "items", "warnings"}
+    assert set(data) == {
+        "questionnaire",
+        "meta",
+        "respondents",
+        "index",
+        "dimensions",
+        "areas",
+        "items",
+        "warnings",
+    }
     assert data["questionnaire"] == {"id": "lijw-standard", "version": "1.0"}
     assert set(data["meta"]) == {"jst", "rok", "etap", "source"}
-    assert data["respondents"] == {"total": 70, "by_group": {"ngo": 56, "jst": 14},
-                                   "missing_groups": [], "min_group_n": 5, "invited": 130,
-                                   "response_rate": pytest.approx(70 / 130)}
+    assert data["respondents"] == {
+        "total": 70,
+        "by_group": {"ngo": 56, "jst": 14},
+        "missing_groups": [],
+        "min_group_n": 5,
+        "invited": 130,
+        "response_rate": pytest.approx(70 / 130),
+    }
     assert set(data["index"]) == {"value", "survey", "grades", "source", "provisional"}
     assert data["index"]["source"] == "grades"
     assert len(data["dimensions"]) == 3 and len(data["areas"]) == 12
-    assert set(data["areas"][0]) == {"id", "dimension", "label", "value", "survey", "grade", "n",
-                                     "by_group", "n_by_group", "provisional", "provisional_reason"}
+    assert set(data["areas"][0]) == {
+        "id",
+        "dimension",
+        "label",
+        "value",
+        "survey",
+        "grade",
+        "n",
+        "by_group",
+        "n_by_group",
+        "provisional",
+        "provisional_reason",
+    }
     assert set(data["items"][0]) == {"id", "area", "n", "mean", "distribution"}
     for a in data["areas"]:
         assert 1 <= a["value"] <= 5 and 1 <= a["survey"] <= 5
@@ -62,7 +86,9 @@ def test_score_json_follows_spec():
 
 def test_invalid_workbook_exits_1_with_located_messages(tmp_path):
     """Bad cells: exit 1, every problem with sheet, row and column, no traceback, no scores."""
-    path = write_workbook(tmp_path / "zle.xlsx", {"Odp": [["grupa", "o1_n1"], ["ngo", "super"], ["kot", "4"]]})
+    path = write_workbook(
+        tmp_path / "zle.xlsx", {"Odp": [["grupa", "o1_n1"], ["ngo", "super"], ["kot", "4"]]}
+    )
     result = run("score", path)
     assert result.exit_code == 1
     assert "arkusz „Odp”, wiersz 2, kolumna B" in result.stderr
@@ -124,6 +150,7 @@ def test_questionnaire_show_json_and_table():
 
 def test_program_error_is_one_clean_line(monkeypatch):
     """An unexpected failure is reported without a traceback and exits 1."""
+
     def boom(_round):
         raise RuntimeError("simulated")
 
@@ -135,10 +162,12 @@ def test_program_error_is_one_clean_line(monkeypatch):
 
 def test_help_does_not_import_pandas():
     """liwindex --help stays fast: pandas, numpy and openpyxl are not imported."""
-    code = ("import sys; from liwindex.cli import cli\n"
-            "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('pandas', 'numpy', 'openpyxl', 'rich', 'pydantic') "
-            "if m in sys.modules))")
+    code = (
+        "import sys; from liwindex.cli import cli\n"
+        "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('pandas', 'numpy', 'openpyxl', 'rich', 'pydantic') "
+        "if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
@@ -146,9 +175,11 @@ def test_help_does_not_import_pandas():
 def test_score_and_benchmark_do_not_import_pandas(tmp_path):
     """Reading and scoring a file needs numpy alone: `score` and `benchmark` (the per-file
     path of many JSTs) pay no pandas import."""
-    code = ("import sys; from liwindex.cli import cli\n"
-            "try:\n    cli(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-            "print('pandas' in sys.modules, file=sys.stderr)")
+    code = (
+        "import sys; from liwindex.cli import cli\n"
+        "try:\n    cli(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print('pandas' in sys.modules, file=sys.stderr)"
+    )
     for args in (["score", str(POST), "--json"], ["benchmark", str(INITIAL), str(POST), "--json"]):
         out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
         assert json.loads(out.stdout), out.stderr
@@ -157,8 +188,9 @@ def test_score_and_benchmark_do_not_import_pandas(tmp_path):
 
 def test_python_dash_m_runs_the_cli():
     """python -m liwindex is the same program."""
-    out = subprocess.run([sys.executable, "-m", "liwindex", "--version"], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "liwindex", "--version"], capture_output=True, text=True, check=True
+    )
     assert "liwindex" in out.stdout
 
 
@@ -171,10 +203,14 @@ def test_validate_json_lists_every_problem_at_once(tmp_path):
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert data["valid"] is False and data["errors"] == 5
-    found = {(p["code"], p["sheet"], p["row"], p["column"]) for p in data["problems"] if p["severity"] == "error"}
+    found = {
+        (p["code"], p["sheet"], p["row"], p["column"]) for p in data["problems"] if p["severity"] == "error"
+    }
     assert found == {
-        ("unknown-answer", "Odp", 2, "B"), ("unknown-group", "Odp", 3, "A"),
-        ("unknown-answer", "Odp", 4, "C"), ("grade-out-of-range", "oceny", 2, "B"),
+        ("unknown-answer", "Odp", 2, "B"),
+        ("unknown-group", "Odp", 3, "A"),
+        ("unknown-answer", "Odp", 4, "C"),
+        ("grade-out-of-range", "oceny", 2, "B"),
         ("unknown-area", "oceny", 3, "A"),
     }
     assert all(p["message"] for p in data["problems"])
@@ -194,8 +230,13 @@ def test_every_help_text_has_a_polish_version():
     """The help is Polish by default: no command or option is left untranslated."""
     from liwindex.cli.help_texts import POLISH, _key, _texts
 
-    missing = [_key(item.help) for item in _texts(cli) if getattr(item, "help", None)
-               and _key(item.help) not in POLISH and _key(item.help) not in POLISH.values()]
+    missing = [
+        _key(item.help)
+        for item in _texts(cli)
+        if getattr(item, "help", None)
+        and _key(item.help) not in POLISH
+        and _key(item.help) not in POLISH.values()
+    ]
     assert missing == []
 
 
@@ -203,8 +244,9 @@ def test_help_language_follows_liwindex_lang(monkeypatch):
     """liwindex --help is Polish by default and English with LIWINDEX_LANG=en."""
     for lang, expected in (("pl", "Policz wyniki etapu"), ("en", "Score one round")):
         monkeypatch.setenv("LIWINDEX_LANG", lang)
-        out = subprocess.run([sys.executable, "-m", "liwindex", "score", "--help"], capture_output=True,
-                             text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-m", "liwindex", "score", "--help"], capture_output=True, text=True, check=True
+        )
         assert expected in out.stdout
 
 
@@ -217,26 +259,42 @@ def test_clicks_own_messages_are_polish_by_default():
 
     def run_main(*args, lang="pl"):
         env = {**os.environ, "LIWINDEX_LANG": lang}
-        return subprocess.run([sys.executable, "-m", "liwindex", *args], capture_output=True, text=True,
-                              env=env, check=False)
+        return subprocess.run(
+            [sys.executable, "-m", "liwindex", *args], capture_output=True, text=True, env=env, check=False
+        )
 
     missing = run_main("score")
     assert missing.returncode == 2
-    assert "Użycie: liwindex score" in missing.stderr and "Brak argumentu 'PLIKI...'" in missing.stderr and "[OPCJE]" in missing.stderr
+    assert (
+        "Użycie: liwindex score" in missing.stderr
+        and "Brak argumentu 'PLIKI...'" in missing.stderr
+        and "[OPCJE]" in missing.stderr
+    )
     assert "Nie ma polecenia 'nieznane'" in run_main("nieznane").stderr
     assert "nie jest jedną z wartości" in run_main("compare", "--basis", "x", "a", "b").stderr
     assert "Opcje:" in run_main("--help").stdout
     assert "Missing argument 'FILES...'" in run_main("score", lang="en").stderr
 
 
-@pytest.mark.parametrize("args", [
-    ["score", "examples/gmina-przykladowa-2025-powdrozeniowa.xlsx"],
-    ["compare", "examples/gmina-przykladowa-2024-wstepna.xlsx",
-     "examples/gmina-przykladowa-2025-powdrozeniowa.xlsx", "--bootstrap", "0"],
-    ["benchmark", "examples/gmina-przykladowa-2025-powdrozeniowa.xlsx", "examples/inne-jst"],
-    ["trend", "examples/gmina-przykladowa-2024-wstepna.xlsx",
-     "examples/gmina-przykladowa-2025-powdrozeniowa.xlsx"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["score", "examples/gmina-przykladowa-2025-powdrozeniowa.xlsx"],
+        [
+            "compare",
+            "examples/gmina-przykladowa-2024-wstepna.xlsx",
+            "examples/gmina-przykladowa-2025-powdrozeniowa.xlsx",
+            "--bootstrap",
+            "0",
+        ],
+        ["benchmark", "examples/gmina-przykladowa-2025-powdrozeniowa.xlsx", "examples/inne-jst"],
+        [
+            "trend",
+            "examples/gmina-przykladowa-2024-wstepna.xlsx",
+            "examples/gmina-przykladowa-2025-powdrozeniowa.xlsx",
+        ],
+    ],
+)
 def test_area_names_are_whole_in_an_80_column_terminal(args, monkeypatch):
     """Long area names wrap onto further lines; nothing is cut with "…" (O5 and O6 differ
     only at their end)."""

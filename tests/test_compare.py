@@ -61,8 +61,10 @@ def test_compare_table_marks_changes_and_names_largest():
     assert "Indeks LIJW — zmiana wyniku ankiety:" in result.stdout
     assert "▲" in result.stdout
     assert f"Największe wzrosty (zmiana wyniku ankiety): {gain} " in result.stdout
-    assert (f"Największe spadki (zmiana wyniku ankiety): {drop} " in result.stdout
-            or min(a["delta"] for a in data["areas"]) > 0)
+    assert (
+        f"Największe spadki (zmiana wyniku ankiety): {drop} " in result.stdout
+        or min(a["delta"] for a in data["areas"]) > 0
+    )
     assert "2024 · wstępna → 2025 · powdrożeniowa" in result.stdout
     assert "Holma" in result.stdout
     assert "Największe rozbieżności NGO–JST" in result.stdout
@@ -87,7 +89,11 @@ def test_compare_intervals_and_significance():
     stars = sum(a["survey"]["significant"] for a in first["areas"])
     expected = next((i for i, p in enumerate(ps) if p > 0.05 / (len(ps) - i)), len(ps))
     assert stars == expected
-    assert first["after"]["index"]["ci_low"] < first["after"]["index"]["survey"] < first["after"]["index"]["ci_high"]
+    assert (
+        first["after"]["index"]["ci_low"]
+        < first["after"]["index"]["survey"]
+        < first["after"]["index"]["ci_high"]
+    )
 
 
 def test_rounds_with_grades_and_without_are_compared_survey_to_survey():
@@ -98,8 +104,13 @@ def test_rounds_with_grades_and_without_are_compared_survey_to_survey():
 
 def grades_round(path, jst, rok, etap, grades):
     """A grades-only workbook (oceny and metryka, no survey) of the tiny questionnaire."""
-    return write_workbook(path, {"oceny": [["obszar", "ocena"], *[[a, g] for a, g in grades.items()]],
-                                 "metryka": [["jst", jst], ["rok", rok], ["etap", etap]]})
+    return write_workbook(
+        path,
+        {
+            "oceny": [["obszar", "ocena"], *[[a, g] for a, g in grades.items()]],
+            "metryka": [["jst", jst], ["rok", rok], ["etap", etap]],
+        },
+    )
 
 
 def test_grades_only_rounds_compare_grades_exactly(tmp_path):
@@ -181,8 +192,26 @@ def test_rounds_of_different_jst_stop_with_the_fix(tmp_path):
 def test_one_respondent_per_round_is_never_significant(tmp_path):
     """One NGO and one official in each round, big differences: no interval, no star."""
     header = ["grupa", "q1", "q2", "q3", "q4", "q5", "q6", "q7"]
-    a = write_workbook(tmp_path / "a.xlsx", {"O": [header, ["ngo", "1", "1", "1", "1", "1", "5", "0"], ["jst", "1", "1", None, "1", "1", "5", "0"]]})
-    b = write_workbook(tmp_path / "b.xlsx", {"O": [header, ["ngo", "5", "5", "5", "5", "5", "1", "10"], ["jst", "5", "5", None, "5", "5", "1", "10"]]})
+    a = write_workbook(
+        tmp_path / "a.xlsx",
+        {
+            "O": [
+                header,
+                ["ngo", "1", "1", "1", "1", "1", "5", "0"],
+                ["jst", "1", "1", None, "1", "1", "5", "0"],
+            ]
+        },
+    )
+    b = write_workbook(
+        tmp_path / "b.xlsx",
+        {
+            "O": [
+                header,
+                ["ngo", "5", "5", "5", "5", "5", "1", "10"],
+                ["jst", "5", "5", None, "5", "5", "1", "10"],
+            ]
+        },
+    )
     comparison = compare(score_round(read_round(a, tiny())), score_round(read_round(b, tiny())), 500)
     assert comparison.index.survey.delta == pytest.approx(4.0)
     for row in [comparison.index, *comparison.dimensions, *comparison.areas]:
@@ -192,7 +221,11 @@ def test_one_respondent_per_round_is_never_significant(tmp_path):
 def test_three_plus_two_respondents_are_provisional(tmp_path):
     """3 NGOs and 2 officials: every area is provisional, with the reason, in score --json."""
     header = ["grupa", "q1", "q2", "q3", "q4", "q5", "q6", "q7"]
-    rows = [header] + [["ngo", "3", "4", "4", "3", "3", "3", "5"]] * 3 + [["jst", "4", "4", None, "4", "4", "2", "5"]] * 2
+    rows = (
+        [header]
+        + [["ngo", "3", "4", "4", "3", "3", "3", "5"]] * 3
+        + [["jst", "4", "4", None, "4", "4", "2", "5"]] * 2
+    )
     path = write_workbook(tmp_path / "d.xlsx", {"O": rows})
     q = tmp_path / "tiny.yaml"
     q.write_text(TINY, "utf-8")
@@ -202,8 +235,10 @@ def test_three_plus_two_respondents_are_provisional(tmp_path):
     assert data["areas"][0]["provisional_reason"] == "ngo: 3 odpowiedzi, jst: 2 odpowiedzi"
     assert data["index"]["provisional"] is True
     assert all(a["ci_low"] is None for a in data["areas"]) and data["index"]["ci_low"] is None
-    assert ("wyniki orientacyjne (mniej niż 5 odpowiedzi grup „Organizacja pozarządowa” i "
-            "„Administracja”): obszary A1, A2, A3") in result.stderr
+    assert (
+        "wyniki orientacyjne (mniej niż 5 odpowiedzi grup „Organizacja pozarządowa” i "
+        "„Administracja”): obszary A1, A2, A3"
+    ) in result.stderr
     table = run("score", path, "-q", q)
     assert "† wynik orientacyjny" in table.stdout
 

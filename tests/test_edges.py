@@ -14,7 +14,9 @@ from liwindex.cli import cli
 @pytest.fixture
 def thin(tmp_path):
     empty = write_workbook(tmp_path / "pusty.xlsx", {"O": [["grupa", "o1_n1", "o1_n2"]]})
-    dont_know = write_workbook(tmp_path / "nw.xlsx", {"O": [["grupa", "o1_n1", "o1_n2"], ["ngo", "nw", "nw"]]})
+    dont_know = write_workbook(
+        tmp_path / "nw.xlsx", {"O": [["grupa", "o1_n1", "o1_n2"], ["ngo", "nw", "nw"]]}
+    )
     one = write_workbook(tmp_path / "jeden.xlsx", {"O": [["grupa", "o1_j1"], ["jst", "4"]]})
     return tmp_path, empty, dont_know, one
 
@@ -26,11 +28,18 @@ def run(*args):
 def test_every_command_copes_with_thin_data(thin):
     """Each command ends normally (exit 0) on files with almost no answers."""
     folder, empty, dont_know, one = thin
-    for args in (["score", empty], ["score", dont_know, "--bootstrap", "50"], ["compare", empty, one],
-                 ["analyze", one, "--bootstrap", "50"], ["export", one, "-o", folder / "r.xlsx"],
-                 ["export", empty, one, "-o", folder / "r2.xlsx", "--bootstrap", "50"],
-                 ["report", empty, one, "-o", folder / "r.html", "--bootstrap", "50"],
-                 ["trend", empty, one], ["benchmark", empty, one], ["validate", dont_know]):
+    for args in (
+        ["score", empty],
+        ["score", dont_know, "--bootstrap", "50"],
+        ["compare", empty, one],
+        ["analyze", one, "--bootstrap", "50"],
+        ["export", one, "-o", folder / "r.xlsx"],
+        ["export", empty, one, "-o", folder / "r2.xlsx", "--bootstrap", "50"],
+        ["report", empty, one, "-o", folder / "r.html", "--bootstrap", "50"],
+        ["trend", empty, one],
+        ["benchmark", empty, one],
+        ["validate", dont_know],
+    ):
         result = run(*args)
         assert result.exit_code == 0, (args, result.output)
         assert result.exception is None
@@ -54,10 +63,16 @@ def test_submission_keys_ignore_column_order_and_need_five_answers():
     from liwindex.responses.data import SurveyData
 
     def data(columns: list[str], rows: list[list[int]], groups: list[int]) -> SurveyData:
-        return SurveyData("O", 1, rows=np.arange(2, 2 + len(rows)),
-                          matrix=np.array(rows, dtype=np.int16), group_index=np.array(groups),
-                          question_ids=tuple(columns), choices=(("1", "2", "3"),) * len(columns),
-                          group_ids=("ngo", "jst"))
+        return SurveyData(
+            "O",
+            1,
+            rows=np.arange(2, 2 + len(rows)),
+            matrix=np.array(rows, dtype=np.int16),
+            group_index=np.array(groups),
+            question_ids=tuple(columns),
+            choices=(("1", "2", "3"),) * len(columns),
+            group_ids=("ngo", "jst"),
+        )
 
     names = ["a", "b", "c", "d", "e"]
     rows = [[0, 1, 2, 0, 1], [0, 1, 2, 0, 1], [0, 1, 2, 0, 2], [0, 1, 2, 0, -1], [0, 1, 2, 0, 1]]

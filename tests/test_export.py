@@ -16,10 +16,17 @@ from conftest import INITIAL, POST, write_workbook
 from liwindex.cli import cli
 from liwindex.outputs.csv_table import csv_text
 
-SHEETS_PL = ["Podsumowanie", "Obszary", "Pytania", "Odpowiedzi otwarte", "Oceny i rekomendacje",
-             "Analiza", "Uwagi", "Metodologia"]
-HOSTILE = ["=HYPERLINK(\"http://zlo.example\",\"klik\")", "+48 123", "-1+1", "@SUM(A1)",
-           "\tukryte", "=1+1"]
+SHEETS_PL = [
+    "Podsumowanie",
+    "Obszary",
+    "Pytania",
+    "Odpowiedzi otwarte",
+    "Oceny i rekomendacje",
+    "Analiza",
+    "Uwagi",
+    "Metodologia",
+]
+HOSTILE = ['=HYPERLINK("http://zlo.example","klik")', "+48 123", "-1+1", "@SUM(A1)", "\tukryte", "=1+1"]
 
 
 def run(*args):
@@ -42,8 +49,15 @@ def test_report_has_all_sheets_and_same_numbers_as_json(comparison_report):
     assert wb.sheetnames == SHEETS_PL
     ws = wb["Obszary"]
     headers = [c.value for c in ws[1]]
-    assert headers[:7] == ["Obszar", "Nazwa", "Płaszczyzna", "Przed (ankieta)", "Po (ankieta)",
-                           "Zmiana (ankieta)", "Zmiana % (ankieta)"]
+    assert headers[:7] == [
+        "Obszar",
+        "Nazwa",
+        "Płaszczyzna",
+        "Przed (ankieta)",
+        "Po (ankieta)",
+        "Zmiana (ankieta)",
+        "Zmiana % (ankieta)",
+    ]
     for row, area in zip(ws.iter_rows(min_row=2, values_only=True), data["areas"], strict=True):
         assert row[0] == area["id"]
         # openpyxl writes 16 significant digits; Excel itself keeps 15
@@ -54,10 +68,13 @@ def test_report_has_all_sheets_and_same_numbers_as_json(comparison_report):
     assert ws["D2"].number_format == "0.00" and ws.freeze_panes == "D2"
     summary = wb["Podsumowanie"]
     index_row = next(r for r in summary.iter_rows(values_only=True) if r[0] == "Indeks LIJW")
-    assert index_row[1:4] == pytest.approx((data["index"]["before"], data["index"]["after"],
-                                            data["index"]["delta"]), rel=1e-14)
+    assert index_row[1:4] == pytest.approx(
+        (data["index"]["before"], data["index"]["after"], data["index"]["delta"]), rel=1e-14
+    )
     assert int(summary.page_setup.paperSize) == 9  # A4
-    assert ("Podstawa porównania: zmiana wyniku ankiety",) in [r[:1] for r in summary.iter_rows(values_only=True)]
+    assert ("Podstawa porównania: zmiana wyniku ankiety",) in [
+        r[:1] for r in summary.iter_rows(values_only=True)
+    ]
 
 
 def test_report_has_a_bar_and_a_radar_chart(comparison_report):
@@ -81,7 +98,11 @@ def test_questions_grades_and_notes_sheets_are_filled(comparison_report):
     wb = openpyxl.load_workbook(comparison_report)
     questions = list(wb["Pytania"].iter_rows(values_only=True))
     o1 = next(r for r in questions if r[0] == "o1_n1")
-    assert o1[3] == "Organizacja pozarządowa" and o1[4] > 0 and sum(v for v in o1[6:12] if v) == pytest.approx(1.0)
+    assert (
+        o1[3] == "Organizacja pozarządowa"
+        and o1[4] > 0
+        and sum(v for v in o1[6:12] if v) == pytest.approx(1.0)
+    )
     grades = list(wb["Oceny i rekomendacje"].iter_rows(min_row=2, values_only=True))
     assert len(grades) == 12 and grades[0][3] == 3.5
     assert any(r[6] for r in grades)
@@ -167,7 +188,9 @@ def test_csv_text_cannot_become_a_formula():
 
 def test_more_than_two_files_is_a_usage_error(tmp_path):
     """export takes one or two files."""
-    result = CliRunner().invoke(cli, ["export", str(POST), str(POST), str(POST), "-o", str(tmp_path / "r.xlsx")])
+    result = CliRunner().invoke(
+        cli, ["export", str(POST), str(POST), str(POST), "-o", str(tmp_path / "r.xlsx")]
+    )
     assert result.exit_code == 2
 
 
@@ -175,9 +198,20 @@ def test_more_than_two_files_is_a_usage_error(tmp_path):
 def test_report_opens_in_libreoffice(comparison_report, tmp_path):
     """A headless conversion to PDF succeeds: the workbook opens without repair."""
     done = subprocess.run(
-        ["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/lo",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(comparison_report)],
-        capture_output=True, text=True, timeout=180,
+        [
+            "soffice",
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(comparison_report),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     pdf = tmp_path / "raport.pdf"
     assert done.returncode == 0 and pdf.exists() and pdf.stat().st_size > 10_000
@@ -215,8 +249,9 @@ def test_chart_legends_name_the_rounds_and_names_are_whole(tmp_path):
         assert "2024 · wstępna" in xml and "2025 · powdrożeniowa" in xml
         assert ">Przed<" not in xml and ">Po<" not in xml
     ws = openpyxl.load_workbook(out).worksheets[0]
-    long_names = [c for c in ws["A"] if isinstance(c.value, str) and c.value.startswith("O")
-                  and len(c.value) > 58]
+    long_names = [
+        c for c in ws["A"] if isinstance(c.value, str) and c.value.startswith("O") and len(c.value) > 58
+    ]
     assert long_names and all(c.alignment.wrap_text for c in long_names)
     assert len(ws.row_breaks.brk) == 2
 
@@ -233,8 +268,15 @@ def test_polish_workbook_has_no_internal_names(tmp_path):
     assert CliRunner().invoke(cli, ["export", str(POST), "-o", str(out), "--bootstrap", "0"]).exit_code == 0
     wb = openpyxl.load_workbook(out)
     texts = [str(c.value) for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
-    for internal in ("group_weighting", "index_range", "min_answered", "min_area_coverage",
-                     "aggregation", "ceil(", "pooled"):
+    for internal in (
+        "group_weighting",
+        "index_range",
+        "min_answered",
+        "min_area_coverage",
+        "aggregation",
+        "ceil(",
+        "pooled",
+    ):
         assert not [t for t in texts if internal in t], internal
     assert not {"ngo", "jst"} & set(texts)  # groups by their labels in every sheet
     [open_sheet] = [ws for ws in wb if ws.title.startswith("Odpowiedzi")]
@@ -254,17 +296,23 @@ def test_summary_sheet_opens_with_the_findings_and_how_to_read(comparison_report
     start = column.index("Najważniejsze wnioski")
     before, after = score_file(INITIAL), score_file(POST)
     expected = findings([before, after], compare(before, after, 2000), gaps_for(after, None), "pl")
-    assert column[start + 1:start + 1 + len(expected)] == [f"• {t}" for t in expected]
+    assert column[start + 1 : start + 1 + len(expected)] == [f"• {t}" for t in expected]
     assert start < column.index("Podstawa porównania: zmiana wyniku ankiety")
     how = column.index("Jak czytać wyniki")
-    assert any(str(v).startswith("* przy zmianie") for v in column[how:how + 5])
+    assert any(str(v).startswith("* przy zmianie") for v in column[how : how + 5])
     assert how < ws.row_breaks.brk[0].id  # on the summary's first page, before the charts
 
 
-@pytest.mark.parametrize("command", [
-    ["export", INITIAL, POST], ["analyze", POST], ["trend", INITIAL, POST],
-    ["benchmark", POST, INITIAL.parent / "inne-jst"], ["template"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", INITIAL, POST],
+        ["analyze", POST],
+        ["trend", INITIAL, POST],
+        ["benchmark", POST, INITIAL.parent / "inne-jst"],
+        ["template"],
+    ],
+)
 def test_every_sheet_prints_on_a4(tmp_path, command):
     """Every sheet of every workbook liwindex writes prints on A4, fitted to the page's
     width; wide sheets are landscape, and a sheet with a frozen header repeats it on each

@@ -33,8 +33,11 @@ def test_both_xlsx_engines_read_identical_rows():
     slow = read_spreadsheet(DATA / "ankieta.xlsx", Limits(), engine="openpyxl")
     assert [s.name for s in fast] == [s.name for s in slow]
     for a, b in zip(fast, slow, strict=True):
-        assert [(r, tuple(None if v is None else str(v).removesuffix(".0") for v in vals)) for r, vals in a.rows] == \
-               [(r, tuple(None if v is None else str(v).removesuffix(".0") for v in vals)) for r, vals in b.rows]
+        assert [
+            (r, tuple(None if v is None else str(v).removesuffix(".0") for v in vals)) for r, vals in a.rows
+        ] == [
+            (r, tuple(None if v is None else str(v).removesuffix(".0") for v in vals)) for r, vals in b.rows
+        ]
     assert fast[0].rows[0] == (3, (None, None, "grupa", "o1_n1", "o1_n2", "mocne_strony"))
 
 
@@ -50,8 +53,12 @@ def test_errors_point_at_the_same_cell_in_every_format(tmp_path):
 
 @pytest.mark.parametrize(
     ("encoding", "delimiter", "label"),
-    [("utf-8", ",", "UTF-8"), ("utf-8-sig", ";", "UTF-8 (BOM)"), ("cp1250", ";", "Windows-1250"),
-     ("utf-8", "\t", "UTF-8")],
+    [
+        ("utf-8", ",", "UTF-8"),
+        ("utf-8-sig", ";", "UTF-8 (BOM)"),
+        ("cp1250", ";", "Windows-1250"),
+        ("utf-8", "\t", "UTF-8"),
+    ],
 )
 def test_csv_encodings_and_delimiters(tmp_path, encoding, delimiter, label):
     """CSV from Polish office PCs: the encoding and delimiter are found and noted."""
@@ -135,9 +142,15 @@ def test_duplicates_need_the_same_group_and_name_the_first_row(tmp_path):
     """A third copy pairs with the first; the same answers from the other group, or with
     fewer than five answers, are not a duplicate."""
     answers = ["3", "4", "2", "5", "1"]
-    rows = [["grupa", "q1", "q2", "q3", "q4", "q5"], ["ngo", *answers], ["jst", *answers],
-            ["ngo", *answers], ["ngo", "3", "4", None, None, None], ["ngo", "3", "4", None, None, None],
-            ["ngo", *answers]]
+    rows = [
+        ["grupa", "q1", "q2", "q3", "q4", "q5"],
+        ["ngo", *answers],
+        ["jst", *answers],
+        ["ngo", *answers],
+        ["ngo", "3", "4", None, None, None],
+        ["ngo", "3", "4", None, None, None],
+        ["ngo", *answers],
+    ]
     r = read_round(write_workbook(tmp_path / "d.xlsx", {"Odp": rows}), tiny())
     [warning] = [p for p in r.report.warnings if p.code == "duplicate-rows"]
     assert (warning.value, warning.params.get("count")) == ("2=4, 2=7", 2)
@@ -149,8 +162,9 @@ def test_a_notes_sheet_first_is_passed_over_for_the_sheet_with_questions(tmp_pat
     from conftest import write_workbook
 
     rows = [["grupa", "q1"], ["ngo", "3"]]
-    path = write_workbook(tmp_path / "d.xlsx", {"Informacje": [["Ankieta LIJW 2025"], ["Gmina X"]],
-                                                "Odpowiedzi": rows})
+    path = write_workbook(
+        tmp_path / "d.xlsx", {"Informacje": [["Ankieta LIJW 2025"], ["Gmina X"]], "Odpowiedzi": rows}
+    )
     r = read_round(path, tiny())
     assert r.survey.sheet == "Odpowiedzi"
     assert any(p.code == "survey-sheet-found" for p in r.report.notes)

@@ -34,15 +34,18 @@ def test_filled_template_scores_without_mapping(tmp_path):
     assert len(answers.data_validations.dataValidation) > 40
     assert answers.freeze_panes == "B2"
     headers = [c.value for c in answers[1]]
-    lists = {c.value: [x.value for x in col[1:] if x.value is not None]
-             for col in wb["listy"].iter_cols() for c in col[:1]}
+    lists = {
+        c.value: [x.value for x in col[1:] if x.value is not None]
+        for col in wb["listy"].iter_cols()
+        for c in col[:1]
+    }
     rng = random.Random(3)
     by_id = {x.id: x for x in (*Q.questions, *Q.context_questions)}
     for row in range(2, 12):
         group = rng.choice(Q.groups)
         answers.cell(row, 1, group.label.pl)
         for col, title in enumerate(headers[1:], 2):
-            item = by_id[title[1:title.index("]")]]
+            item = by_id[title[1 : title.index("]")]]
             if group.id not in Q.question_groups(item):
                 continue
             if getattr(item, "type", "single") == "open":
@@ -57,8 +60,13 @@ def test_filled_template_scores_without_mapping(tmp_path):
     wb.save(path)
     result = score_file(path)
     assert result.respondents_total == 10
-    assert result.meta == {"jst": "Gmina Testowa", "rok": 2026, "etap": "roczna", "source": str(path),
-                           "zaproszonych": None}
+    assert result.meta == {
+        "jst": "Gmina Testowa",
+        "rok": 2026,
+        "etap": "roczna",
+        "source": str(path),
+        "zaproszonych": None,
+    }
     assert result.index.value == 3.5 and result.index.survey is not None
     assert not [p for p in result.problems if p.code == "unknown-columns"]
 

@@ -17,12 +17,47 @@ from liwindex.responses.checks import check_answers
 from liwindex.responses.survey import read_survey
 
 Q = tiny()
-HEADERS = ["grupa", "group", "q1", "Q2", "q3", "Jak oceniasz konsultacje?", "[q4] x", "q5", "q6",
-           "q7", "uwagi", "Sygnatura czasowa", "O1[q1]", "a/q2", ""]
+HEADERS = [
+    "grupa",
+    "group",
+    "q1",
+    "Q2",
+    "q3",
+    "Jak oceniasz konsultacje?",
+    "[q4] x",
+    "q5",
+    "q6",
+    "q7",
+    "uwagi",
+    "Sygnatura czasowa",
+    "O1[q1]",
+    "a/q2",
+    "",
+]
 CELLS = st.one_of(
-    st.none(), st.integers(-5, 12), st.floats(allow_nan=True, allow_infinity=True),
-    st.sampled_from(["ngo", "jst", "NGO", "1", "3.0", "4,0", "nw", "nie wiem", "zdecydowanie źle",
-                     "=1+1", " ", "\u00a0", "raczej dobrze", "0", "5", "10"]),
+    st.none(),
+    st.integers(-5, 12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(
+        [
+            "ngo",
+            "jst",
+            "NGO",
+            "1",
+            "3.0",
+            "4,0",
+            "nw",
+            "nie wiem",
+            "zdecydowanie źle",
+            "=1+1",
+            " ",
+            "\u00a0",
+            "raczej dobrze",
+            "0",
+            "5",
+            "10",
+        ]
+    ),
     st.text(max_size=30),
 )
 
@@ -30,8 +65,9 @@ CELLS = st.one_of(
 @st.composite
 def sheets(draw):
     width = draw(st.integers(1, 8))
-    header = draw(st.lists(st.one_of(st.sampled_from(HEADERS), st.text(max_size=20)),
-                           min_size=width, max_size=width))
+    header = draw(
+        st.lists(st.one_of(st.sampled_from(HEADERS), st.text(max_size=20)), min_size=width, max_size=width)
+    )
     body = draw(st.lists(st.lists(CELLS, min_size=0, max_size=width + 1), max_size=12))
     return to_sheet("Fuzz", [header, *body], Limits())
 
@@ -90,10 +126,16 @@ def test_no_command_changes_its_inputs(tmp_path):
     bad = write_workbook(tmp_path / "zle.xlsx", {"O": [["grupa", "o1_n1"], ["ngo", "?"]]})
     before = {p: digest(p) for p in (a, b, bad)}
     runner = CliRunner()
-    for args in (["validate", a], ["validate", bad], ["score", b], ["score", bad, "--json"],
-                 ["compare", a, b], ["export", a, b, "-o", tmp_path / "r.xlsx"],
-                 ["export", b, "-o", tmp_path / "r.csv"],
-                 ["mapping", "init", bad, "-o", tmp_path / "m.yaml"]):
+    for args in (
+        ["validate", a],
+        ["validate", bad],
+        ["score", b],
+        ["score", bad, "--json"],
+        ["compare", a, b],
+        ["export", a, b, "-o", tmp_path / "r.xlsx"],
+        ["export", b, "-o", tmp_path / "r.csv"],
+        ["mapping", "init", bad, "-o", tmp_path / "m.yaml"],
+    ):
         runner.invoke(cli_main(), [str(x) for x in args])
     assert {p: digest(p) for p in before} == before
 

@@ -15,10 +15,14 @@ from liwindex.cli import cli
 from liwindex.model.loading import load_questionnaire
 
 
-@pytest.mark.parametrize(("build", "code", "sheet", "row", "column", "args", "env"), badfiles.CORPUS,
-                         ids=[c[0].__name__ for c in badfiles.CORPUS])
-def test_bad_file_ends_in_one_clear_problem(tmp_path, monkeypatch, build, code, sheet, row, column,
-                                            args, env):
+@pytest.mark.parametrize(
+    ("build", "code", "sheet", "row", "column", "args", "env"),
+    badfiles.CORPUS,
+    ids=[c[0].__name__ for c in badfiles.CORPUS],
+)
+def test_bad_file_ends_in_one_clear_problem(
+    tmp_path, monkeypatch, build, code, sheet, row, column, args, env
+):
     """validate --json names the problem and where it is; exit 1 in under 10 seconds."""
     import json
 
@@ -91,16 +95,20 @@ def test_markup_mathtext_and_control_characters_are_data(tmp_path):
     name = "Gmina [/b] $a$ [bold"
     a = write_workbook(tmp_path / "[b]$x$.xlsx", {"O": rows, "metryka": [["jst", name], ["rok", 2024]]})
     b = write_workbook(tmp_path / "b.xlsx", {"O": rows, "metryka": [["jst", name], ["rok", 2025]]})
-    for args in (["score", a, "-q", q], ["compare", a, b, "-q", q, "--bootstrap", "50"],
-                 ["report", a, b, "-q", q, "-o", tmp_path / "r.html", "--bootstrap", "0"]):
+    for args in (
+        ["score", a, "-q", q],
+        ["compare", a, b, "-q", q, "--bootstrap", "50"],
+        ["report", a, b, "-q", q, "-o", tmp_path / "r.html", "--bootstrap", "0"],
+    ):
         result = _run(*args)
         assert result.exit_code == 0, result.output
     assert "Gmina [/b] $a$ [bold" in _run("score", a, "-q", q).stdout
     escape = "\x1b]0;tytuł\x07\x1b[2J\u202e"
     raw = escape.encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
     csv_path = tmp_path / "e.csv"
-    csv_path.write_text("grupa,q1,q2,uwagi\n" + "".join(f"ngo,3,4,{raw}\n" for _ in range(5))
-                        + f"ngo,{raw},4,x\n", "utf-8")
+    csv_path.write_text(
+        "grupa,q1,q2,uwagi\n" + "".join(f"ngo,3,4,{raw}\n" for _ in range(5)) + f"ngo,{raw},4,x\n", "utf-8"
+    )
     result = _run("validate", csv_path, "-q", q)
     assert result.exit_code == 1
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout and "\\x1b" in result.stdout
@@ -139,8 +147,9 @@ def test_metryka_year_that_overflows_is_a_warning(tmp_path):
     q = tmp_path / "tiny.yaml"
     q.write_text(TINY, "utf-8")
     for year in ("inf", "1e400", 999999):
-        path = write_workbook(tmp_path / "m.xlsx", {"O": [["grupa", "q1"], ["ngo", "3"]],
-                                                    "metryka": [["rok", year]]})
+        path = write_workbook(
+            tmp_path / "m.xlsx", {"O": [["grupa", "q1"], ["ngo", "3"]], "metryka": [["rok", year]]}
+        )
         result = _run("score", path, "-q", q)
         assert result.exit_code == 0, result.output
         assert "metryka" in result.stderr
@@ -168,11 +177,12 @@ def test_no_command_replaces_a_file_it_read(tmp_path):
     shutil.copytree(EXAMPLES / "inne-jst", folder)
     target = folder / "powiat-lesny-2025.xlsx"
     digests = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in [q, md, *folder.iterdir()]}
-    for args, says in ((["template", "-q", q, "-o", q, "--force"], "rozszerzeniem .yaml"),
-                       (["xlsform", "-q", q, "-o", q, "--force"], "rozszerzeniem .yaml"),
-                       (["questionnaire", "docs", md, "-o", tmp_path / "." / "moj.md", "--force"],
-                        "plików wejściowych"),
-                       (["benchmark", folder, "-o", target, "--force"], "plików wejściowych")):
+    for args, says in (
+        (["template", "-q", q, "-o", q, "--force"], "rozszerzeniem .yaml"),
+        (["xlsform", "-q", q, "-o", q, "--force"], "rozszerzeniem .yaml"),
+        (["questionnaire", "docs", md, "-o", tmp_path / "." / "moj.md", "--force"], "plików wejściowych"),
+        (["benchmark", folder, "-o", target, "--force"], "plików wejściowych"),
+    ):
         result = _run(*args)
         assert result.exit_code == 1, (args, result.output)
         assert says in result.stderr
@@ -263,12 +273,16 @@ def test_a_far_cell_is_named_and_refused_before_reading(tmp_path):
     assert time.monotonic() - started < 10
 
 
-@pytest.mark.parametrize(("content", "code", "env"), [
-    (lambda: b"grupa," + b"," * 1_000_000 + b"\n", "too-many-columns", {}),
-    (lambda: b"grupa,o1_n1\n" + b"ngo,4," * 1_000_000, "csv-line-too-long", {}),
-    (lambda: b"grupa;o1_n1\n" + b";;;\n" * 5000, "too-many-rows", {"LIWINDEX_MAX_ROWS": "1000"}),
-    (lambda: b"grupa,o1_n1\n" + b"\x00" * 100_000, "csv-not-text", {}),
-], ids=["million-columns", "no-newline", "separator-lines", "nul-bytes"])
+@pytest.mark.parametrize(
+    ("content", "code", "env"),
+    [
+        (lambda: b"grupa," + b"," * 1_000_000 + b"\n", "too-many-columns", {}),
+        (lambda: b"grupa,o1_n1\n" + b"ngo,4," * 1_000_000, "csv-line-too-long", {}),
+        (lambda: b"grupa;o1_n1\n" + b";;;\n" * 5000, "too-many-rows", {"LIWINDEX_MAX_ROWS": "1000"}),
+        (lambda: b"grupa,o1_n1\n" + b"\x00" * 100_000, "csv-not-text", {}),
+    ],
+    ids=["million-columns", "no-newline", "separator-lines", "nul-bytes"],
+)
 def test_csv_shapes_are_bounded_while_streaming(tmp_path, monkeypatch, content, code, env):
     """Runaway CSV shapes end in exit 1 naming the CSV problem in seconds, before a parser
     holds the line (these once took 15 minutes, 4.5–9.6 GB, or said 'not an Excel file')."""
@@ -306,8 +320,12 @@ def test_ragged_csv_keeps_the_fast_parser_and_its_values(tmp_path):
     path = tmp_path / "d.csv"
     path.write_text("grupa,o1_n1,o1_n2\nngo,4\njst,3,2\nngo\n", "utf-8")
     sheet = read_csv(path, Report(), Limits())
-    assert [list(v) for _, v in sheet.rows] == [["grupa", "o1_n1", "o1_n2"], ["ngo", "4", None],
-                                               ["jst", "3", "2"], ["ngo", None, None]]
+    assert [list(v) for _, v in sheet.rows] == [
+        ["grupa", "o1_n1", "o1_n2"],
+        ["ngo", "4", None],
+        ["jst", "3", "2"],
+        ["ngo", None, None],
+    ]
 
 
 def test_small_hostile_inputs_round_two(tmp_path):
@@ -319,11 +337,16 @@ def test_small_hostile_inputs_round_two(tmp_path):
     from liwindex.outputs.csv_table import csv_text
 
     assert [csv_text(v) for v in (" =1+1", "\u00a0=1+1", "  +A1", "ok =1")] == [
-        "' =1+1", "'\u00a0=1+1", "'  +A1", "ok =1"]
+        "' =1+1",
+        "'\u00a0=1+1",
+        "'  +A1",
+        "ok =1",
+    ]
 
     bomb = tmp_path / "napisy.yaml"
-    lines = [f"a0: &a0 {'x' * 5000}"] + [f"a{i}: &a{i} [{', '.join(['*a' + str(i - 1)] * 10)}]"
-                                         for i in range(1, 5)]
+    lines = [f"a0: &a0 {'x' * 5000}"] + [
+        f"a{i}: &a{i} [{', '.join(['*a' + str(i - 1)] * 10)}]" for i in range(1, 5)
+    ]
     bomb.write_text("\n".join(lines) + "\nid: x\n", "utf-8")
     started = time.monotonic()
     result = _run("questionnaire", "docs", bomb)
@@ -338,9 +361,10 @@ def test_small_hostile_inputs_round_two(tmp_path):
 
     data = yaml.safe_load(TINY)
     question = data["dimensions"][0]["areas"][0]["questions"][0]
-    data["dimensions"][0]["areas"] = [{"id": f"A{i}", "label": {"pl": "x"},
-                                       "questions": [{**question, "id": f"x{i}", "text": {"pl": "t"}}]}
-                                      for i in range(600)]
+    data["dimensions"][0]["areas"] = [
+        {"id": f"A{i}", "label": {"pl": "x"}, "questions": [{**question, "id": f"x{i}", "text": {"pl": "t"}}]}
+        for i in range(600)
+    ]
     big = tmp_path / "duzy.yaml"
     big.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     started = time.monotonic()
@@ -386,8 +410,8 @@ def test_xls_claiming_four_billion_rows_is_a_message_not_an_abort(tmp_path):
 
     data = bytearray((Path(__file__).parent / "data" / "ankieta-libreoffice.xls").read_bytes())
     at = data.find(b"\x00\x02\x0e\x00")  # BIFF8 DIMENSIONS: rwMic, rwMac, colMic, colMac
-    data[at + 8:at + 12] = (0xFFFFFFF0).to_bytes(4, "little")
-    data[at + 14:at + 16] = (0xFF).to_bytes(2, "little")
+    data[at + 8 : at + 12] = (0xFFFFFFF0).to_bytes(4, "little")
+    data[at + 14 : at + 16] = (0xFF).to_bytes(2, "little")
     path = tmp_path / "wymiary.xls"
     path.write_bytes(bytes(data))
     started = time.monotonic()
@@ -420,9 +444,13 @@ def test_questionnaire_labels_with_markup_show_as_written(tmp_path):
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-HOSTILE_TEXT = st.lists(st.sampled_from([*"ab $^_[]/\\{}", "[/b]", "[bold]", "$x$", "\x1b[2J",
-                                         "\x1b]0;t\x07", "\u202e", "\x00", "\x9b", "\r"]),
-                        min_size=1, max_size=8).map("".join)
+HOSTILE_TEXT = st.lists(
+    st.sampled_from(
+        [*"ab $^_[]/\\{}", "[/b]", "[bold]", "$x$", "\x1b[2J", "\x1b]0;t\x07", "\u202e", "\x00", "\x9b", "\r"]
+    ),
+    min_size=1,
+    max_size=8,
+).map("".join)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -479,8 +507,9 @@ def test_a_stray_cell_within_reach_is_still_read(tmp_path):
     """A stray cell a few thousand rows below the answers keeps the file readable, with the
     same scores as without it."""
     plain = badfiles._far(tmp_path, "bez.xlsx", "")
-    stray = badfiles._far(tmp_path, "z.xlsx",
-                          '<row r="4000"><c r="Z4000" t="inlineStr"><is><t>uwaga</t></is></c></row>')
+    stray = badfiles._far(
+        tmp_path, "z.xlsx", '<row r="4000"><c r="Z4000" t="inlineStr"><is><t>uwaga</t></is></c></row>'
+    )
     runner = CliRunner()
     without, with_stray = (runner.invoke(cli, ["score", str(p), "--json"]) for p in (plain, stray))
     assert without.exit_code == 0 and with_stray.exit_code == 0, with_stray.output
@@ -489,12 +518,14 @@ def test_a_stray_cell_within_reach_is_still_read(tmp_path):
 
 def test_mostly_empty_sheet_through_the_slow_path_is_refused_too(tmp_path):
     """A comment sends the sheet to the tokenizer; its XML is still measured."""
-    path = badfiles._far(tmp_path, "komentarz.xlsx",
-                         '<!-- x --><row r="60000"><c r="CV60000"><v>1</v></c></row>')
+    path = badfiles._far(
+        tmp_path, "komentarz.xlsx", '<!-- x --><row r="60000"><c r="CV60000"><v>1</v></c></row>'
+    )
     result = CliRunner().invoke(cli, ["validate", str(path), "--json"])
     assert result.exit_code == 1
-    assert [p["code"] for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"] == \
-        ["sheet-mostly-empty"]
+    assert [p["code"] for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"] == [
+        "sheet-mostly-empty"
+    ]
 
 
 def test_members_are_inflated_exactly_as_zipfile_reads_them(tmp_path, monkeypatch):

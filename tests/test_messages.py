@@ -10,7 +10,15 @@ from liwindex.messages import MESSAGES
 
 # Problem codes are kebab-case string literals; a few other such literals are not codes.
 KEBAB = re.compile(r"""["']([a-z]+(?:-[a-z0-9]+)+)["']""")
-NOT_CODES = {"utf-8", "utf-8-sig", "utf-16-le", "post-implementation", "chromium-browser", "google-chrome"}
+NOT_CODES = {
+    "utf-8",
+    "utf-8-sig",
+    "utf-16-le",
+    "post-implementation",
+    "chromium-browser",
+    "google-chrome",
+    "summary-end",  # a CSS class
+}
 
 
 def used_codes() -> set[str]:
@@ -48,12 +56,20 @@ def test_polish_plurals_and_decimal_commas_in_messages():
     odpowiedział; a grade 3.7 on step 0.5 is written 3,7 and 0,5 in Polish, 3.7 in English."""
     from liwindex.messages import describe
 
-    forms = [describe("duplicate-rows", "pl", count=n, value="x").split(" odpowiedzi")[0]
-             for n in (1, 2, 5, 12, 22)]
-    assert forms == ["1 wiersz powtarza", "2 wiersze powtarzają", "5 wierszy powtarza",
-                     "12 wierszy powtarza", "22 wiersze powtarzają"]
+    forms = [
+        describe("duplicate-rows", "pl", count=n, value="x").split(" odpowiedzi")[0]
+        for n in (1, 2, 5, 12, 22)
+    ]
+    assert forms == [
+        "1 wiersz powtarza",
+        "2 wiersze powtarzają",
+        "5 wierszy powtarza",
+        "12 wierszy powtarza",
+        "22 wiersze powtarzają",
+    ]
     assert describe("no-answers", "pl", count=1, first=3).startswith("1 respondent nie odpowiedział")
     assert describe("no-answers", "en", count=2, first=3).startswith("2 respondents answered")
     assert describe("grade-off-step", "pl", value=3.7, step=0.5, near=3.5).startswith(
-        "ocena 3,7 nie leży na kroku 0,5 (np. 3,5)")
+        "ocena 3,7 nie leży na kroku 0,5 (np. 3,5)"
+    )
     assert "3.7" in describe("grade-off-step", "en", value=3.7, step=0.5, near=3.5)

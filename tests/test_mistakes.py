@@ -47,8 +47,7 @@ def test_folder_without_workbooks(tmp_path):
 def test_pdf_without_a_renderer(tmp_path, monkeypatch):
     """--pdf where neither WeasyPrint nor Chromium exists: exit 1 with what to install."""
     monkeypatch.setattr("liwindex.outputs.pdf.engine", lambda: None)
-    result = run("report", POST, "-o", tmp_path / "r.html", "--pdf", tmp_path / "r.pdf",
-                 "--bootstrap", "0")
+    result = run("report", POST, "-o", tmp_path / "r.html", "--pdf", tmp_path / "r.pdf", "--bootstrap", "0")
     assert result.exit_code == 1 and "WeasyPrint" in result.stderr
 
 
@@ -119,10 +118,13 @@ def test_two_group_columns(tmp_path):
 
 def test_metryka_mistakes_are_warnings(tmp_path):
     """An unknown key is noted and a bad year warned about; the round still scores."""
-    path = write_workbook(tmp_path / "d.xlsx", {
-        "O": [["grupa", "o1_n1"], ["ngo", "4"]],
-        "metryka": [["jst", "Gmina X"], ["rok", "dwa tysiące"], ["wojewodztwo", "mazowieckie"]],
-    })
+    path = write_workbook(
+        tmp_path / "d.xlsx",
+        {
+            "O": [["grupa", "o1_n1"], ["ngo", "4"]],
+            "metryka": [["jst", "Gmina X"], ["rok", "dwa tysiące"], ["wojewodztwo", "mazowieckie"]],
+        },
+    )
     result = run("validate", path)
     assert result.exit_code == 0
     assert "rok „dwa tysiące” nie jest rokiem" in result.stdout
@@ -139,22 +141,31 @@ def test_input_copy_is_untouched_by_a_failed_export(tmp_path):
     assert src.read_bytes() == before and out.read_bytes() == b"x"
 
 
-@pytest.mark.parametrize("args", [
-    ["export", "BRAK.xlsx", "-o", "raport"],
-    ["export", "BRAK.xlsx", "-o", "nowy.docx"],
-    ["export", "BRAK.xlsx", "-o", "a.xlsx", "--format", "csv"],
-    ["benchmark", "BRAK.xlsx", "-o", "b.docx"],
-    ["report", "BRAK.xlsx", "-o", "r.docx"],
-    ["template", "-o", "t.csv"],
-    ["questionnaire", "docs", "-o", "k.html"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "BRAK.xlsx", "-o", "raport"],
+        ["export", "BRAK.xlsx", "-o", "nowy.docx"],
+        ["export", "BRAK.xlsx", "-o", "a.xlsx", "--format", "csv"],
+        ["benchmark", "BRAK.xlsx", "-o", "b.docx"],
+        ["report", "BRAK.xlsx", "-o", "r.docx"],
+        ["template", "-o", "t.csv"],
+        ["questionnaire", "docs", "-o", "k.html"],
+    ],
+)
 def test_wrong_output_extension_is_refused_before_any_work(tmp_path, args):
     """The format follows the extension: one the command cannot write ends in exit 1
     naming it, before the (missing) input is even looked at; nothing is written."""
-    result = CliRunner().invoke(cli, [a if a.startswith("-") or a in ("export", "benchmark", "report",
-                                                                       "template", "questionnaire", "docs",
-                                                                       "csv") else str(tmp_path / a)
-                                      for a in args])
+    result = CliRunner().invoke(
+        cli,
+        [
+            a
+            if a.startswith("-")
+            or a in ("export", "benchmark", "report", "template", "questionnaire", "docs", "csv")
+            else str(tmp_path / a)
+            for a in args
+        ],
+    )
     assert result.exit_code == 1
     assert "nie zapisuje plików z rozszerzeniem" in result.stderr
     assert "plik nie istnieje" not in result.stderr

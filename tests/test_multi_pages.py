@@ -26,8 +26,20 @@ def run(*args: object) -> object:
 @pytest.fixture(scope="module")
 def trend_page(tmp_path_factory):
     folder = tmp_path_factory.mktemp("trend")
-    result = run("trend", INITIAL, POST, ANNUAL, "-o", folder / "t.html", "-o", folder / "t.xlsx",
-                 "--autor", "Centrum <Wspierania>", "--jobs", "1")
+    result = run(
+        "trend",
+        INITIAL,
+        POST,
+        ANNUAL,
+        "-o",
+        folder / "t.html",
+        "-o",
+        folder / "t.xlsx",
+        "--autor",
+        "Centrum <Wspierania>",
+        "--jobs",
+        "1",
+    )
     assert result.exit_code == 0, result.output
     assert (folder / "t.xlsx").read_bytes()[:2] == b"PK"  # the workbook too, from one run
     return (folder / "t.html").read_text("utf-8")
@@ -62,8 +74,10 @@ def test_trend_page_shows_the_json_numbers(trend_page):
 def test_trend_page_names_are_whole_and_in_polish(trend_page):
     body = re.sub(r"<style>.*?</style>", "", trend_page, flags=re.S)
     text = " ".join(re.sub(r"<[^>]+>", " ", body).split())
-    for name in ("Zlecanie realizacji zadań publicznych w trybie pozakonkursowym (małe granty)",
-                 "Wsparcie pozafinansowe (lokale, sprzęt, centrum wspierania organizacji)"):
+    for name in (
+        "Zlecanie realizacji zadań publicznych w trybie pozakonkursowym (małe granty)",
+        "Wsparcie pozafinansowe (lokale, sprzęt, centrum wspierania organizacji)",
+    ):
         assert name in text
     assert "2024 · wstępna" in trend_page.split("<svg")[1]  # round names on the chart's axis
     for internal in ("ngo", "jst", "survey", "grades", "None", "nan"):
@@ -102,9 +116,13 @@ def test_a_name_from_a_file_is_escaped(tmp_path):
     """A JST name with markup is text on the page."""
     from conftest import write_workbook
 
-    path = write_workbook(tmp_path / "x.xlsx", {
-        "O": [["grupa", "q"], ["ngo", "1"]],
-        "metryka": [["jst", "<img src=x onerror=alert(1)>"], ["rok", 2025], ["etap", "roczna"]]})
+    path = write_workbook(
+        tmp_path / "x.xlsx",
+        {
+            "O": [["grupa", "q"], ["ngo", "1"]],
+            "metryka": [["jst", "<img src=x onerror=alert(1)>"], ["rok", 2025], ["etap", "roczna"]],
+        },
+    )
     from liwindex.api import score_file
     from liwindex.compare.many import benchmark
     from liwindex.outputs.html.many import benchmark_page
@@ -139,8 +157,9 @@ def test_pdf_of_the_trend_page(tmp_path):
     assert out.read_bytes().startswith(b"%PDF") and out.stat().st_size > 20_000
 
 
-@pytest.mark.parametrize(("kind", "inputs", "charts"), [
-    ("trend", [INITIAL, POST, ANNUAL], 2), ("benchmark", [ANNUAL, OTHERS], 1)])
+@pytest.mark.parametrize(
+    ("kind", "inputs", "charts"), [("trend", [INITIAL, POST, ANNUAL], 2), ("benchmark", [ANNUAL, OTHERS], 1)]
+)
 def test_workbooks_wrap_names_and_keep_each_chart_on_its_page(tmp_path, kind, inputs, charts):
     import openpyxl
 

@@ -25,11 +25,25 @@ def o1(result):
 def test_google_forms_export(tmp_path):
     """Timestamp, the group question's text, full question texts, labels, multi choice joined
     with ', '."""
-    header = ["Sygnatura czasowa", "Adres e-mail", Q.group_question.text.pl, O1[0].text.pl, O1[1].text.pl,
-              Q.context_questions[1].text.pl]
-    rows = [header,
-            [dt.datetime(2025, 1, 10, 9, 30), "a@example.org", "Organizacja pozarządowa",
-             LABEL["ocena5"]["4"], LABEL["zgoda5"]["2"], "wymiana informacji, inicjatywa lokalna"]]
+    header = [
+        "Sygnatura czasowa",
+        "Adres e-mail",
+        Q.group_question.text.pl,
+        O1[0].text.pl,
+        O1[1].text.pl,
+        Q.context_questions[1].text.pl,
+    ]
+    rows = [
+        header,
+        [
+            dt.datetime(2025, 1, 10, 9, 30),
+            "a@example.org",
+            "Organizacja pozarządowa",
+            LABEL["ocena5"]["4"],
+            LABEL["zgoda5"]["2"],
+            "wymiana informacji, inicjatywa lokalna",
+        ],
+    ]
     result = score_file(write_workbook(tmp_path / "google.xlsx", {"Odpowiedzi na formularz 1": rows}))
     assert o1(result).by_group["ngo"] == pytest.approx(3.0)
     notes = [p.code for p in result.problems]
@@ -38,10 +52,31 @@ def test_google_forms_export(tmp_path):
 
 def test_ms_forms_export(tmp_path):
     """ID, start and completion time, e-mail, name, last modified, then question texts."""
-    header = ["ID", "Godzina rozpoczęcia", "Godzina ukończenia", "Adres e-mail", "Nazwa",
-              "Czas ostatniej modyfikacji", "grupa", O1[2].text.pl, O1[3].text.pl]
-    rows = [header, [1, "1/10/25 9:00:00", "1/10/25 9:05:00", "anonymous", "", "", "jst",
-                     LABEL["ocena5"]["5"], LABEL["zgoda5"]["3"]]]
+    header = [
+        "ID",
+        "Godzina rozpoczęcia",
+        "Godzina ukończenia",
+        "Adres e-mail",
+        "Nazwa",
+        "Czas ostatniej modyfikacji",
+        "grupa",
+        O1[2].text.pl,
+        O1[3].text.pl,
+    ]
+    rows = [
+        header,
+        [
+            1,
+            "1/10/25 9:00:00",
+            "1/10/25 9:05:00",
+            "anonymous",
+            "",
+            "",
+            "jst",
+            LABEL["ocena5"]["5"],
+            LABEL["zgoda5"]["3"],
+        ],
+    ]
     result = score_file(write_workbook(tmp_path / "msforms.xlsx", {"Arkusz1": rows}))
     assert o1(result).by_group["jst"] == pytest.approx(4.0)
     assert not [p for p in result.problems if p.code == "unknown-columns"]
@@ -49,8 +84,17 @@ def test_ms_forms_export(tmp_path):
 
 def test_ms_forms_english_export(tmp_path):
     """The English interface's column names are platform columns too."""
-    header = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time", "group",
-              "o1_j1", "o1_j2"]
+    header = [
+        "ID",
+        "Start time",
+        "Completion time",
+        "Email",
+        "Name",
+        "Last modified time",
+        "group",
+        "o1_j1",
+        "o1_j2",
+    ]
     rows = [header, [1, "", "", "anonymous", "", "", "jst", "very good", "neither agree nor disagree"]]
     result = score_file(write_workbook(tmp_path / "msforms-en.xlsx", {"Sheet1": rows}))
     assert o1(result).by_group["jst"] == pytest.approx(4.0)
@@ -59,10 +103,23 @@ def test_ms_forms_english_export(tmp_path):
 def test_limesurvey_export_with_codes(tmp_path):
     """LimeSurvey: id, submitdate, lastpage, startlanguage, seed; code headers O1N1 and
     array subquestions O1[J1]; answer codes."""
-    header = ["id", "submitdate", "lastpage", "startlanguage", "seed", "grupa", "O1N1", "O1N2",
-              "O1[J1]", "O1[J2]"]
-    rows = [header, [1, "2025-01-10 10:00:00", 4, "pl", 123, "ngo", "5", "nw", None, None],
-            [2, "2025-01-10 11:00:00", 4, "pl", 456, "jst", None, None, "2", "4"]]
+    header = [
+        "id",
+        "submitdate",
+        "lastpage",
+        "startlanguage",
+        "seed",
+        "grupa",
+        "O1N1",
+        "O1N2",
+        "O1[J1]",
+        "O1[J2]",
+    ]
+    rows = [
+        header,
+        [1, "2025-01-10 10:00:00", 4, "pl", 123, "ngo", "5", "nw", None, None],
+        [2, "2025-01-10 11:00:00", 4, "pl", 456, "jst", None, None, "2", "4"],
+    ]
     result = score_file(write_workbook(tmp_path / "lime.xlsx", {"results": rows}))
     assert o1(result).by_group == {"ngo": pytest.approx(5.0), "jst": pytest.approx(3.0)}
 
@@ -70,11 +127,39 @@ def test_limesurvey_export_with_codes(tmp_path):
 def test_kobotoolbox_export(tmp_path):
     """KoboToolbox: start, end, group/name headers, codes, multiple choice as space-separated
     codes plus one-hot columns, _id, _uuid, _submission_time, _index."""
-    header = ["start", "end", "metryczka/grupa", "O1/o1_n1", "O1/o1_n2", "formy_wspolpracy",
-              "formy_wspolpracy/informacja", "formy_wspolpracy/projekty", "_id", "_uuid",
-              "_submission_time", "_validation_status", "_index"]
-    rows = [header, ["2025-01-10T09:00", "2025-01-10T09:10", "ngo", "4", "4", "informacja projekty",
-                     1, 1, 101, "abc", "2025-01-10T09:11", "", 1]]
+    header = [
+        "start",
+        "end",
+        "metryczka/grupa",
+        "O1/o1_n1",
+        "O1/o1_n2",
+        "formy_wspolpracy",
+        "formy_wspolpracy/informacja",
+        "formy_wspolpracy/projekty",
+        "_id",
+        "_uuid",
+        "_submission_time",
+        "_validation_status",
+        "_index",
+    ]
+    rows = [
+        header,
+        [
+            "2025-01-10T09:00",
+            "2025-01-10T09:10",
+            "ngo",
+            "4",
+            "4",
+            "informacja projekty",
+            1,
+            1,
+            101,
+            "abc",
+            "2025-01-10T09:11",
+            "",
+            1,
+        ],
+    ]
     result = score_file(write_workbook(tmp_path / "kobo.xlsx", {"LIJW": rows}))
     assert o1(result).by_group["ngo"] == pytest.approx(4.0)
     assert not [p for p in result.problems if p.code in ("unknown-columns", "other-context-answer")]

@@ -37,10 +37,14 @@ def test_every_score_lies_in_the_index_range(data):
     points, groups = data
     scores = score_survey(points, groups, Q)
     agg = aggregate(scores.area, Q)
-    values = np.concatenate([
-        scores.respondent_areas.to_numpy().ravel(), scores.area.to_numpy(),
-        agg.dimensions.to_numpy(), [np.nan if agg.index is None else agg.index],
-    ])
+    values = np.concatenate(
+        [
+            scores.respondent_areas.to_numpy().ravel(),
+            scores.area.to_numpy(),
+            agg.dimensions.to_numpy(),
+            [np.nan if agg.index is None else agg.index],
+        ]
+    )
     values = values[~np.isnan(values)]
     assert ((values >= 1 - 1e-12) & (values <= 5 + 1e-12)).all()
 
@@ -55,8 +59,7 @@ def test_scores_do_not_depend_on_respondent_order(data, rnd):
     first = score_survey(points, groups, Q)
     second = score_survey(points.loc[order], groups.loc[order], Q)
     pd.testing.assert_series_equal(first.area, second.area, check_exact=False, rtol=1e-12)
-    pd.testing.assert_frame_equal(first.area_by_group, second.area_by_group, check_exact=False,
-                                  rtol=1e-12)
+    pd.testing.assert_frame_equal(first.area_by_group, second.area_by_group, check_exact=False, rtol=1e-12)
 
 
 @settings(max_examples=60, deadline=None)

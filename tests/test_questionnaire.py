@@ -64,8 +64,10 @@ def test_all_problems_are_reported_at_once():
     data["dimensions"][0]["areas"][0]["questions"][2]["groups"] = ["rdpp"]
     data["dimensions"][1]["areas"].append({"id": "A4", "label": {"pl": "Pusty"}, "questions": []})
     data["scales"][0]["choices"][1]["points"] = "dużo"
-    data["scales"][1]["choices"] = [{"code": "0", "label": {"pl": "a"}, "points": 2},
-                                    {"code": "1", "label": {"pl": "b"}, "points": 2}]
+    data["scales"][1]["choices"] = [
+        {"code": "0", "label": {"pl": "a"}, "points": 2},
+        {"code": "1", "label": {"pl": "b"}, "points": 2},
+    ]
     found = {(code, path) for code, path, _ in problems_of(yaml.safe_dump(data, allow_unicode=True))}
     assert found == {
         ("bad-index-range", "scoring.index_range"),
@@ -82,15 +84,24 @@ def test_all_problems_are_reported_at_once():
     [
         (lambda d: d["scoring"].update(grade_step=0.3), "bad-grade-step", "scoring.grade_step"),
         (lambda d: d["scoring"].update(aggregation="median"), "yaml-invalid", "scoring.aggregation"),
-        (lambda d: d["scales"][0]["choices"][0].pop("points"), "choice-without-points",
-         "scales[0].choices[0]"),
-        (lambda d: d["scales"][0]["choices"][1].update(code="1"), "duplicate-code",
-         "scales[0].choices[1].code"),
+        (
+            lambda d: d["scales"][0]["choices"][0].pop("points"),
+            "choice-without-points",
+            "scales[0].choices[0]",
+        ),
+        (
+            lambda d: d["scales"][0]["choices"][1].update(code="1"),
+            "duplicate-code",
+            "scales[0].choices[1].code",
+        ),
         (lambda d: d.pop("groups"), "yaml-invalid", "groups"),
         (lambda d: d["dimensions"][0].update(colour="red"), "yaml-invalid", "dimensions[0].colour"),
         (lambda d: d["dimensions"][1].update(areas=[]), "empty-dimension", "dimensions[1]"),
-        (lambda d: d["dimensions"][0]["areas"][0]["questions"][0].update(weight=0), "yaml-invalid",
-         "dimensions[0].areas[0].questions[0].weight"),
+        (
+            lambda d: d["dimensions"][0]["areas"][0]["questions"][0].update(weight=0),
+            "yaml-invalid",
+            "dimensions[0].areas[0].questions[0].weight",
+        ),
     ],
 )
 def test_each_mistake_has_its_code_and_path(change, code, path):
@@ -149,5 +160,5 @@ def test_standard_questionnaire_comments_are_polish():
     english = re.compile(r"\b(the|and|of|with|is|are|shipped|questions?)\b", re.I)
     assert not [c for c in comments if english.search(c)]
     for section in ("scoring:", "groups:", "scales:", "dimensions:", "context_questions:"):
-        before = text[:text.index(f"\n{section}")].rstrip().splitlines()[-1]
+        before = text[: text.index(f"\n{section}")].rstrip().splitlines()[-1]
         assert before.startswith("#"), section  # each section opens with its explanation

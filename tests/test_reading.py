@@ -29,8 +29,7 @@ def test_headers_match_by_id_text_and_id_prefix(tmp_path):
 
 def test_english_question_text_matches(tmp_path):
     """A header in the English wording of the question matches too."""
-    result = score_rows(tmp_path, [["group", "How do you rate consultations?", "q2"],
-                                   ["jst", "2", "4"]])
+    result = score_rows(tmp_path, [["group", "How do you rate consultations?", "q2"], ["jst", "2", "4"]])
     assert area(result, "A1").survey == pytest.approx(3.0)
 
 
@@ -43,8 +42,12 @@ def test_answers_match_by_code_or_label_in_any_case(tmp_path):
 
 def test_group_matches_id_label_or_alias(tmp_path):
     """'NGO', 'Organizacja pozarządowa' and 'ngo' are all the NGO group."""
-    rows = [["grupa", "q1", "q2"], ["NGO", "4", "4"], ["Organizacja pozarządowa", "2", "2"],
-            ["administracja", "1", "1"]]
+    rows = [
+        ["grupa", "q1", "q2"],
+        ["NGO", "4", "4"],
+        ["Organizacja pozarządowa", "2", "2"],
+        ["administracja", "1", "1"],
+    ]
     result = score_rows(tmp_path, rows)
     assert result.respondents_by_group == {"ngo": 2, "jst": 1}
 
@@ -64,11 +67,13 @@ def test_all_bad_cells_are_reported_at_once(tmp_path):
     """Three bad cells in different rows and columns give three located errors."""
     rows = [["grupa", "q1", "q2"], ["ngo", "7", "4"], ["kot", "4", "4"], ["jst", "4", "dobrze?"]]
     found = problems(tmp_path, {"Odp": rows})
-    assert sorted(found) == sorted([
-        ("unknown-answer", "Odp", 2, "B"),
-        ("unknown-group", "Odp", 3, "A"),
-        ("unknown-answer", "Odp", 4, "C"),
-    ])
+    assert sorted(found) == sorted(
+        [
+            ("unknown-answer", "Odp", 2, "B"),
+            ("unknown-group", "Odp", 3, "A"),
+            ("unknown-answer", "Odp", 4, "C"),
+        ]
+    )
 
 
 def test_missing_group_cell_is_an_error(tmp_path):
@@ -78,7 +83,9 @@ def test_missing_group_cell_is_an_error(tmp_path):
 
 def test_group_option_fills_rows_without_group(tmp_path):
     """--group fills the blank group cells (and is noted)."""
-    path = write_workbook(tmp_path / "d.xlsx", {"Odp": [["grupa", "q1", "q2"], [None, "4", "4"], ["jst", "2", "2"]]})
+    path = write_workbook(
+        tmp_path / "d.xlsx", {"Odp": [["grupa", "q1", "q2"], [None, "4", "4"], ["jst", "2", "2"]]}
+    )
     r = read_round(path, tiny(), group="ngo")
     assert list(r.survey.groups) == ["ngo", "jst"]
     assert any(p.code == "group-option-fills-blanks" for p in r.report)
@@ -95,7 +102,8 @@ def test_no_group_column_needs_group_option(tmp_path):
 def test_unknown_group_option_is_an_error(tmp_path):
     """--group must be one of the questionnaire's groups."""
     assert ("unknown-group-option", None, None, None) in problems(
-        tmp_path, {"Odp": [["q1"], ["4"]]}, group="rdpp")
+        tmp_path, {"Odp": [["q1"], ["4"]]}, group="rdpp"
+    )
 
 
 def test_duplicate_question_columns_answered_differently(tmp_path):
@@ -119,8 +127,10 @@ def test_empty_sheet(tmp_path):
 
 def test_unknown_columns_are_ignored_and_noted(tmp_path):
     """Timestamps are recognised as platform columns; other columns are listed as a note."""
-    path = write_workbook(tmp_path / "d.xlsx", {"Odp": [["Sygnatura czasowa", "Komentarz", "grupa", "q1"],
-                                                         ["2024-01-01", "x", "ngo", "3"]]})
+    path = write_workbook(
+        tmp_path / "d.xlsx",
+        {"Odp": [["Sygnatura czasowa", "Komentarz", "grupa", "q1"], ["2024-01-01", "x", "ngo", "3"]]},
+    )
     r = read_round(path, tiny())
     codes = {p.code: p.value for p in r.report.notes}
     assert codes["metadata-columns"] == "A (Sygnatura czasowa)"
@@ -129,7 +139,9 @@ def test_unknown_columns_are_ignored_and_noted(tmp_path):
 
 def test_blank_rows_are_skipped_and_rows_keep_excel_numbers(tmp_path):
     """Blank rows in between do not become respondents; row numbers stay the sheet's."""
-    path = write_workbook(tmp_path / "d.xlsx", {"Odp": [["grupa", "q1"], ["ngo", "3"], [], [None, " "], ["jst", "x"]]})
+    path = write_workbook(
+        tmp_path / "d.xlsx", {"Odp": [["grupa", "q1"], ["ngo", "3"], [], [None, " "], ["jst", "x"]]}
+    )
     with pytest.raises(InputError) as exc:
         read_round(path, tiny())
     assert [(p.code, p.row) for p in exc.value.report.errors] == [("unknown-answer", 5)]
@@ -137,7 +149,9 @@ def test_blank_rows_are_skipped_and_rows_keep_excel_numbers(tmp_path):
 
 def test_open_answers_are_kept_with_group_and_row(tmp_path):
     """Open answers keep their text exactly (trimmed), group and row."""
-    path = write_workbook(tmp_path / "d.xlsx", {"Odp": [["grupa", "q1", "uwagi"], ["ngo", "3", " =2+2 "], ["jst", "3", None]]})
+    path = write_workbook(
+        tmp_path / "d.xlsx", {"Odp": [["grupa", "q1", "uwagi"], ["ngo", "3", " =2+2 "], ["jst", "3", None]]}
+    )
     r = read_round(path, tiny())
     [answer] = r.survey.open_answers
     assert (answer.question, answer.group, answer.text, answer.row) == ("uwagi", "ngo", "=2+2", 2)
@@ -172,10 +186,13 @@ def test_grades_sheet_without_grade_column(tmp_path):
 
 def test_metryka_is_read_and_unknown_etap_is_a_warning(tmp_path):
     """jst, rok and etap come from 'metryka'; 'wstepna' without ę is suggested, not accepted."""
-    path = write_workbook(tmp_path / "d.xlsx", {
-        "oceny": [["obszar", "ocena"], ["A1", 3]],
-        "metryka": [["jst", "Gmina X"], ["rok", 2024], ["etap", "wstepna"]],
-    })
+    path = write_workbook(
+        tmp_path / "d.xlsx",
+        {
+            "oceny": [["obszar", "ocena"], ["A1", 3]],
+            "metryka": [["jst", "Gmina X"], ["rok", 2024], ["etap", "wstepna"]],
+        },
+    )
     r = read_round(path, tiny())
     assert (r.meta.jst, r.meta.rok, r.meta.etap) == ("Gmina X", 2024, None)
     [warning] = r.report.warnings
@@ -227,8 +244,9 @@ def test_sheet_option_suggests_the_closest_sheet(tmp_path):
 
 def test_special_sheets_first_do_not_hide_the_responses(tmp_path):
     """When 'metryka' is the first sheet, the responses sheet is the first other one."""
-    path = write_workbook(tmp_path / "d.xlsx", {"metryka": [["rok", 2025]],
-                                                 "Dane": [["grupa", "q1", "q2"], ["ngo", "3", "3"]]})
+    path = write_workbook(
+        tmp_path / "d.xlsx", {"metryka": [["rok", 2025]], "Dane": [["grupa", "q1", "q2"], ["ngo", "3", "3"]]}
+    )
     r = read_round(path, tiny())
     assert r.survey.sheet == "Dane" and r.meta.rok == 2025
 
@@ -239,10 +257,19 @@ def test_multiple_choice_context_split_respects_commas_inside_labels(tmp_path):
 
     q = load_standard()
     multi = next(c for c in q.context_questions if c.id == "formy_wspolpracy")
-    path = write_workbook(tmp_path / "d.xlsx", {"Odp": [
-        ["grupa", "o1_n1", multi.text.pl],
-        ["ngo", "4", "wymiana informacji, wsparcie pozafinansowe (lokal, sprzęt, pracownicy), inicjatywa lokalna"],
-    ]})
+    path = write_workbook(
+        tmp_path / "d.xlsx",
+        {
+            "Odp": [
+                ["grupa", "o1_n1", multi.text.pl],
+                [
+                    "ngo",
+                    "4",
+                    "wymiana informacji, wsparcie pozafinansowe (lokal, sprzęt, pracownicy), inicjatywa lokalna",
+                ],
+            ]
+        },
+    )
     r = read_round(path, q)
     # one answer per respondent, in their order (the first respondent is row 2)
     assert r.survey.rows.tolist() == [2]
@@ -265,8 +292,12 @@ def test_branching_form_copies_are_merged(tmp_path):
     fine. Scores equal those of the clean one-column sheet, with a note naming both columns."""
     from conftest import score_rows, tiny
 
-    branching = [["grupa", "q1", "q2", "q1"], ["ngo", "4", "3", None], ["jst", None, "2", "2"],
-                 ["jst", "5", "5", "5"]]
+    branching = [
+        ["grupa", "q1", "q2", "q1"],
+        ["ngo", "4", "3", None],
+        ["jst", None, "2", "2"],
+        ["jst", "5", "5", "5"],
+    ]
     clean = [["grupa", "q1", "q2"], ["ngo", "4", "3"], ["jst", "2", "2"], ["jst", "5", "5"]]
     merged = score_rows(tmp_path, branching, tiny())
     (tmp_path / "dane.xlsx").unlink()
@@ -283,8 +314,12 @@ def test_answers_typed_with_their_code_resolve_when_code_and_label_agree(tmp_pat
     an error naming the cell and both codes."""
     from conftest import score_rows, tiny
 
-    typed = [["grupa", "q1", "q2"], ["ngo", "4 - raczej dobrze", "3 – ani dobrze, ani źle"],
-             ["ngo", "(2) raczej źle", "5. zdecydowanie dobrze"], ["jst", "1 zdecydowanie źle", "4"]]
+    typed = [
+        ["grupa", "q1", "q2"],
+        ["ngo", "4 - raczej dobrze", "3 – ani dobrze, ani źle"],
+        ["ngo", "(2) raczej źle", "5. zdecydowanie dobrze"],
+        ["jst", "1 zdecydowanie źle", "4"],
+    ]
     plain = [["grupa", "q1", "q2"], ["ngo", "4", "3"], ["ngo", "2", "5"], ["jst", "1", "4"]]
     result = score_rows(tmp_path, typed, tiny())
     (tmp_path / "dane.xlsx").unlink()
@@ -303,8 +338,17 @@ def test_group_names_people_write(tmp_path):
     from liwindex.responses.matching import GroupLookup
 
     lookup = GroupLookup(load_standard())
-    assert [lookup.group(v) for v in ("Organizacja pozarzadowa", "Fundacja", "STOWARZYSZENIE",
-                                      "Urząd Gminy", "urzad gminy", "Starostwo", "radna")] == [
-        "ngo", "ngo", "ngo", "jst", "jst", "jst", "jst"]
+    assert [
+        lookup.group(v)
+        for v in (
+            "Organizacja pozarzadowa",
+            "Fundacja",
+            "STOWARZYSZENIE",
+            "Urząd Gminy",
+            "urzad gminy",
+            "Starostwo",
+            "radna",
+        )
+    ] == ["ngo", "ngo", "ngo", "jst", "jst", "jst", "jst"]
     assert lookup.group("Firma") is None
     assert lookup.suggest("Administracja samorzadowaa") == "Administracja samorządowa"

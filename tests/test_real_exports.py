@@ -103,8 +103,9 @@ def branching(rows: list[list[Any]]) -> list[list[Any]]:
     out = [header]
     for r in rows:
         mine = group_of(r)
-        out.append([r[0], r[GROUP_COL]] + [r[i] if g == mine else None
-                                           for g in sections for i in sections[g]])
+        out.append(
+            [r[0], r[GROUP_COL]] + [r[i] if g == mine else None for g in sections for i in sections[g]]
+        )
     return out
 
 
@@ -124,8 +125,9 @@ def test_separate_files_on_the_command_line_and_as_a_folder(tmp_path):
     folder.mkdir()
     two_forms(folder)
     runner = CliRunner()
-    by_files = runner.invoke(cli, ["score", str(folder / "organizacje.csv"), str(folder / "urzad.csv"),
-                                   "--json"])
+    by_files = runner.invoke(
+        cli, ["score", str(folder / "organizacje.csv"), str(folder / "urzad.csv"), "--json"]
+    )
     by_folder = runner.invoke(cli, ["score", str(folder), "--json"])
     assert by_files.exit_code == 0, by_files.output
     assert by_folder.exit_code == 0, by_folder.output
@@ -134,7 +136,8 @@ def test_separate_files_on_the_command_line_and_as_a_folder(tmp_path):
         assert data["index"]["survey"] == pytest.approx(survey_index(CLEAN))
         assert data["respondents"]["by_group"] == {"ngo": 60, "jst": 15}
     assert json.loads(by_files.stdout)["meta"]["source"] == (
-        f"{folder / 'organizacje.csv'} + {folder / 'urzad.csv'}")
+        f"{folder / 'organizacje.csv'} + {folder / 'urzad.csv'}"
+    )
 
 
 def test_group_given_per_file(tmp_path):
@@ -144,14 +147,16 @@ def test_group_given_per_file(tmp_path):
     columns = [i for i in range(len(HEADER)) if i != GROUP_COL]
     paths = []
     for group in ("ngo", "jst"):
-        rows = [[HEADER[i] for i in columns]] + [[r[i] for i in columns] for r in ROWS
-                                                  if group_of(r) == group]
+        rows = [[HEADER[i] for i in columns]] + [
+            [r[i] for i in columns] for r in ROWS if group_of(r) == group
+        ]
         paths.append(write_csv(tmp_path / f"{group}-wspolne.csv", rows))
     with pytest.raises(InputError) as failed:
         score_file(paths)
     assert [p.code for p in failed.value.report.errors] == ["no-group-column", "no-group-column"]
-    result = score_file(RoundFiles(paths=tuple(map(str, paths)),
-                                   groups=(("ngo-wspolne.csv", "ngo"), (str(paths[1]), "jst"))))
+    result = score_file(
+        RoundFiles(paths=tuple(map(str, paths)), groups=(("ngo-wspolne.csv", "ngo"), (str(paths[1]), "jst")))
+    )
     assert result.respondents_by_group == {"ngo": 60, "jst": 15}
     runner = CliRunner()
     wrong = runner.invoke(cli, ["score", *map(str, paths), "--group", "inny.csv=ngo"])
@@ -164,8 +169,11 @@ def test_group_given_per_file(tmp_path):
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_branching_google_form(tmp_path, suffix):
     rows = branching(ROWS)
-    path = (write_csv(tmp_path / "sekcje.csv", rows) if suffix == ".csv"
-            else write_workbook(tmp_path / "sekcje.xlsx", {"Odpowiedzi na formularz 1": rows}))
+    path = (
+        write_csv(tmp_path / "sekcje.csv", rows)
+        if suffix == ".csv"
+        else write_workbook(tmp_path / "sekcje.xlsx", {"Odpowiedzi na formularz 1": rows})
+    )
     result = score_file(path)
     assert_same_as_clean(result)
     assert "duplicate-columns-merged" in {p.code for p in result.problems}
@@ -174,8 +182,9 @@ def test_branching_google_form(tmp_path, suffix):
 def test_ms_forms_with_numbered_headers(tmp_path):
     platform = ["ID", "Godzina rozpoczęcia", "Godzina ukończenia", "Adres e-mail", "Nazwa"]
     header = platform + [f"{n}. {h}" for n, h in enumerate(HEADER[1:], 1)]
-    rows = [header] + [[k, "1/15/24 9:00:00", "1/15/24 9:09:00", "anonymous", "", *r[1:]]
-                       for k, r in enumerate(ROWS, 1)]
+    rows = [header] + [
+        [k, "1/15/24 9:00:00", "1/15/24 9:09:00", "anonymous", "", *r[1:]] for k, r in enumerate(ROWS, 1)
+    ]
     result = score_file(write_workbook(tmp_path / "msforms.xlsx", {"Arkusz1": rows}))
     assert_same_as_clean(result)
     assert "unknown-columns" not in {p.code for p in result.problems}
@@ -183,8 +192,7 @@ def test_ms_forms_with_numbered_headers(tmp_path):
 
 def test_notes_sheet_first(tmp_path):
     notes = [["Ankieta LIJW — Gmina Przykładowa"], ["Eksport z dnia 2024-01-31"]]
-    path = write_workbook(tmp_path / "z-notatkami.xlsx",
-                          {"Informacje": notes, "Odpowiedzi": [HEADER, *ROWS]})
+    path = write_workbook(tmp_path / "z-notatkami.xlsx", {"Informacje": notes, "Odpowiedzi": [HEADER, *ROWS]})
     result = score_file(path)
     assert_same_as_clean(result)
     [note] = [p for p in result.problems if p.code == "survey-sheet-found"]
@@ -192,8 +200,11 @@ def test_notes_sheet_first(tmp_path):
 
 
 def test_answers_typed_with_their_code(tmp_path):
-    lookups = {i: ChoiceLookup(Q.scale_by_id[next(q.scale for q in Q.questions if q.id == t.id)])
-               for i, t in enumerate(TARGETS) if t is not None and t.kind == "question"}
+    lookups = {
+        i: ChoiceLookup(Q.scale_by_id[next(q.scale for q in Q.questions if q.id == t.id)])
+        for i, t in enumerate(TARGETS)
+        if t is not None and t.kind == "question"
+    }
 
     def typed(value: Any, i: int) -> Any:
         if i not in lookups or value is None:
@@ -208,8 +219,7 @@ def test_answers_typed_with_their_code(tmp_path):
 
 
 def test_group_names_without_polish_letters(tmp_path):
-    rows = [HEADER] + [[strip_diacritics(v) if i == GROUP_COL else v for i, v in enumerate(r)]
-                       for r in ROWS]
+    rows = [HEADER] + [[strip_diacritics(v) if i == GROUP_COL else v for i, v in enumerate(r)] for r in ROWS]
     assert {r[GROUP_COL] for r in rows[1:]} == {"Organizacja pozarzadowa", "Administracja samorzadowa"}
     assert_same_as_clean(score_file(write_csv(tmp_path / "bez-ogonkow.csv", rows)))
 
@@ -230,19 +240,47 @@ def test_compare_rounds_made_of_two_files_each(tmp_path):
         HEADER, ROWS = saved
     clean = compare_files(EXAMPLE, LATER, basis="survey")
     runner = CliRunner()
-    by_option = runner.invoke(cli, [
-        "compare", "--before", str(before_dir / "organizacje.csv"), "--before",
-        str(before_dir / "urzad.csv"), "--after", str(after_dir / "organizacje.csv"),
-        "--after", str(after_dir / "urzad.csv"), "--basis", "survey", "--bootstrap", "0",
-        "--jst", "Gmina Przykładowa", "--rok", "2024", "--rok", "2025",
-        "--etap", "wstępna", "--etap", "powdrożeniowa", "--json"])
+    by_option = runner.invoke(
+        cli,
+        [
+            "compare",
+            "--before",
+            str(before_dir / "organizacje.csv"),
+            "--before",
+            str(before_dir / "urzad.csv"),
+            "--after",
+            str(after_dir / "organizacje.csv"),
+            "--after",
+            str(after_dir / "urzad.csv"),
+            "--basis",
+            "survey",
+            "--bootstrap",
+            "0",
+            "--jst",
+            "Gmina Przykładowa",
+            "--rok",
+            "2024",
+            "--rok",
+            "2025",
+            "--etap",
+            "wstępna",
+            "--etap",
+            "powdrożeniowa",
+            "--json",
+        ],
+    )
     assert by_option.exit_code == 0, by_option.output
     data = json.loads(by_option.stdout)
     assert data["index"]["delta"] == pytest.approx(clean.to_dict()["index"]["delta"])
     assert data["before"]["meta"] | {"source": None} == {
-        "jst": "Gmina Przykładowa", "rok": 2024, "etap": "wstępna", "source": None}
-    by_folder = runner.invoke(cli, ["compare", str(before_dir), str(after_dir), "--basis", "survey",
-                                    "--bootstrap", "0", "--json"])
+        "jst": "Gmina Przykładowa",
+        "rok": 2024,
+        "etap": "wstępna",
+        "source": None,
+    }
+    by_folder = runner.invoke(
+        cli, ["compare", str(before_dir), str(after_dir), "--basis", "survey", "--bootstrap", "0", "--json"]
+    )
     assert by_folder.exit_code == 0, by_folder.output
     assert json.loads(by_folder.stdout)["index"]["delta"] == pytest.approx(data["index"]["delta"])
     # CSV rounds without metadata: the names suggest the year, never silently used
@@ -256,15 +294,16 @@ def test_compare_rounds_made_of_two_files_each(tmp_path):
 
 def test_metryka_yaml_beside_the_files(tmp_path):
     ngo, jst = two_forms(tmp_path)
-    (tmp_path / "metryka.yaml").write_text(
-        "jst: Gmina Przykładowa\nrok: 2024\netap: wstępna\n", "utf-8")
+    (tmp_path / "metryka.yaml").write_text("jst: Gmina Przykładowa\nrok: 2024\netap: wstępna\n", "utf-8")
     result = score_file([ngo, jst])
     assert (result.meta["jst"], result.meta["rok"], result.meta["etap"]) == (
-        "Gmina Przykładowa", 2024, "wstępna")
+        "Gmina Przykładowa",
+        2024,
+        "wstępna",
+    )
     assert "meta-from-name" not in {p.code for p in result.problems}
     # a file's own NAME.metryka.yaml wins over the folder's, and bad values are located
-    (tmp_path / "urzad.metryka.yaml").write_text("rok: dwa tysiące\netap: wstepna\nwojewodztwo: x\n",
-                                                 "utf-8")
+    (tmp_path / "urzad.metryka.yaml").write_text("rok: dwa tysiące\netap: wstepna\nwojewodztwo: x\n", "utf-8")
     result = score_file(jst)
     codes = {p.code: p for p in result.problems}
     assert codes["bad-year"].line == 1 and codes["bad-etap"].line == 2
@@ -281,12 +320,22 @@ def test_files_of_one_round_that_disagree(tmp_path):
     """Two metryka sheets naming different years, two different sets of grades, one file
     given twice, and exports that overlap."""
     half = len(ROWS) // 2
-    a = write_workbook(tmp_path / "a.xlsx", {"Odpowiedzi": [HEADER, *ROWS[:half]],
-                                             "metryka": [["rok", 2024]],
-                                             "oceny": [["obszar", "ocena"], ["O1", 3]]})
-    b = write_workbook(tmp_path / "b.xlsx", {"Odpowiedzi": [HEADER, *ROWS[half - 3:]],
-                                             "metryka": [["rok", 2025]],
-                                             "oceny": [["obszar", "ocena"], ["O1", 4]]})
+    a = write_workbook(
+        tmp_path / "a.xlsx",
+        {
+            "Odpowiedzi": [HEADER, *ROWS[:half]],
+            "metryka": [["rok", 2024]],
+            "oceny": [["obszar", "ocena"], ["O1", 3]],
+        },
+    )
+    b = write_workbook(
+        tmp_path / "b.xlsx",
+        {
+            "Odpowiedzi": [HEADER, *ROWS[half - 3 :]],
+            "metryka": [["rok", 2025]],
+            "oceny": [["obszar", "ocena"], ["O1", 4]],
+        },
+    )
     with pytest.raises(InputError) as failed:
         score_file([a, b])
     codes = [p.code for p in failed.value.report.errors]
@@ -294,25 +343,33 @@ def test_files_of_one_round_that_disagree(tmp_path):
     with pytest.raises(InputError) as twice:
         score_file([a, tmp_path / "." / "a.xlsx"])
     assert [p.code for p in twice.value.report.errors] == ["round-file-twice"]
-    c = write_workbook(tmp_path / "c.xlsx", {"Odpowiedzi": [HEADER, *ROWS[half - 3:]]})
-    result = score_file([write_workbook(tmp_path / "d.xlsx", {"Odpowiedzi": [HEADER, *ROWS[:half]]}),
-                         c])
+    c = write_workbook(tmp_path / "c.xlsx", {"Odpowiedzi": [HEADER, *ROWS[half - 3 :]]})
+    result = score_file([write_workbook(tmp_path / "d.xlsx", {"Odpowiedzi": [HEADER, *ROWS[:half]]}), c])
     [overlap] = [p for p in result.problems if p.code == "rows-in-two-files"]
     assert overlap.params["count"] == 3 and overlap.file == str(c)
     assert result.respondents_total == len(ROWS) + 3  # counted, and said so
 
 
 # A form that words the five-point answers its own way
-FORM_WORDS = {"5": "bardzo dobrze", "4": "dobrze", "3": "średnio", "2": "źle", "1": "bardzo źle",
-              "nw": "nie mam zdania"}
-SCALE_OF = {**{q.id: q.scale for q in Q.questions},
-            **{c.id: c.scale for c in Q.context_questions if c.type == "single"}}
+FORM_WORDS = {
+    "5": "bardzo dobrze",
+    "4": "dobrze",
+    "3": "średnio",
+    "2": "źle",
+    "1": "bardzo źle",
+    "nw": "nie mam zdania",
+}
+SCALE_OF = {
+    **{q.id: q.scale for q in Q.questions},
+    **{c.id: c.scale for c in Q.context_questions if c.type == "single"},
+}
 OCENA5 = ChoiceLookup(Q.scale_by_id["ocena5"])
 LABELS = {c.code: c.label.pl for c in Q.scale_by_id["ocena5"].choices}
 
 
-def renamed_form(header: list[Any], rows: list[list[Any]], without_worst: bool,
-                 own_words: bool) -> list[list[Any]]:
+def renamed_form(
+    header: list[Any], rows: list[list[Any]], without_worst: bool, own_words: bool
+) -> list[list[Any]]:
     """An MS Forms export of a form typed anew: numbered, reworded questions, the group
     asked as "Kim Pan/Pani jest?" with answers such as "Fundacja", and the five-point
     answers in the form's words. ``without_worst``: nobody chose "bardzo źle" (it becomes
@@ -320,8 +377,10 @@ def renamed_form(header: list[Any], rows: list[list[Any]], without_worst: bool,
     clean twin)."""
     out_header = ["ID", "Godzina rozpoczęcia", "Kim Pan/Pani jest?" if own_words else "grupa"]
     keep = [i for i, t in enumerate(TARGETS) if t is not None and t.kind != "group"]
-    out_header += [f"{n}. " + header[i].replace("Jak ocenia Pan/Pani", "Jak oceniasz")
-                   if own_words else header[i] for n, i in enumerate(keep, 1)]
+    out_header += [
+        f"{n}. " + header[i].replace("Jak ocenia Pan/Pani", "Jak oceniasz") if own_words else header[i]
+        for n, i in enumerate(keep, 1)
+    ]
     out = [out_header]
     for k, r in enumerate(rows, 1):
         group = group_of(r)
@@ -343,10 +402,10 @@ def test_mapping_init_reads_this_round_and_the_next(tmp_path):
     column found by its values, the form's answers assigned one to one and the answer the
     round lacks predicted; once confirmed, the mapping scores this round and the next (which
     has that answer) exactly like their clean twins, and `mapping check` passes."""
-    first = write_workbook(tmp_path / "runda1.xlsx",
-                           {"Arkusz1": renamed_form(HEADER, ROWS, True, True)})
-    twin = write_workbook(tmp_path / "runda1-czysta.xlsx",
-                          {"Arkusz1": renamed_form(HEADER, ROWS, True, False)})
+    first = write_workbook(tmp_path / "runda1.xlsx", {"Arkusz1": renamed_form(HEADER, ROWS, True, True)})
+    twin = write_workbook(
+        tmp_path / "runda1-czysta.xlsx", {"Arkusz1": renamed_form(HEADER, ROWS, True, False)}
+    )
     runner = CliRunner()
     made = runner.invoke(cli, ["mapping", "init", str(first), "-o", str(tmp_path / "m.yaml")])
     assert made.exit_code == 0, made.output
@@ -355,8 +414,14 @@ def test_mapping_init_reads_this_round_and_the_next(tmp_path):
     ids = [str(v).lstrip("?") for v in proposal["columns"].values() if v]
     assert len(ids) == len(set(ids)) == 1 + len(Q.questions) + len(Q.context_questions)
     assert proposal["columns"]["Kim Pan/Pani jest?"] == "grupa"
-    assert proposal["answers"]["ocena5"] == {"bardzo dobrze": "?5", "dobrze": "?4", "średnio": "?3",
-                                             "źle": "?2", "nie mam zdania": "?nw", "bardzo źle": "?1"}
+    assert proposal["answers"]["ocena5"] == {
+        "bardzo dobrze": "?5",
+        "dobrze": "?4",
+        "średnio": "?3",
+        "źle": "?2",
+        "nie mam zdania": "?nw",
+        "bardzo źle": "?1",
+    }
     assert proposal["groups"] == {}  # Fundacja, Stowarzyszenie and Urząd Gminy are known
     unconfirmed = runner.invoke(cli, ["mapping", "check", str(first), "--mapping", str(tmp_path / "m.yaml")])
     assert unconfirmed.exit_code == 1 and "linia" in unconfirmed.stdout
@@ -368,8 +433,9 @@ def test_mapping_init_reads_this_round_and_the_next(tmp_path):
     assert "50 z 50 pytań" in check.stdout
     this_round = score_file(first, mapping=confirmed)
     assert survey_index(this_round) == pytest.approx(survey_index(score_file(twin)), abs=1e-12)
-    next_round = write_workbook(tmp_path / "runda2.xlsx",
-                                {"Arkusz1": renamed_form(HEADER, ROWS, False, True)})
+    next_round = write_workbook(
+        tmp_path / "runda2.xlsx", {"Arkusz1": renamed_form(HEADER, ROWS, False, True)}
+    )
     assert any("bardzo źle" in row for row in renamed_form(HEADER, ROWS, False, True))
     assert_same_as_clean(score_file(next_round, mapping=confirmed))
 
@@ -384,8 +450,13 @@ def test_group_question_in_the_forms_own_words(tmp_path):
     """A group column whose header nothing recognises is found by its values (every value
     a group name), with a note naming it."""
     header = [("Kim Pan/Pani jest?" if i == GROUP_COL else h) for i, h in enumerate(HEADER)]
-    rows = [header] + [[("Fundacja" if group_of(r) == "ngo" else "Urząd Gminy") if i == GROUP_COL
-                        else v for i, v in enumerate(r)] for r in ROWS]
+    rows = [header] + [
+        [
+            ("Fundacja" if group_of(r) == "ngo" else "Urząd Gminy") if i == GROUP_COL else v
+            for i, v in enumerate(r)
+        ]
+        for r in ROWS
+    ]
     result = score_file(write_csv(tmp_path / "wlasne-slowa.csv", rows))
     assert_same_as_clean(result)
     [note] = [p for p in result.problems if p.code == "group-column-by-values"]

@@ -15,8 +15,23 @@ from conftest import INITIAL, POST, write_workbook
 from liwindex.cli import cli
 from liwindex.outputs.pdf import engine
 
-VOID = {"meta", "br", "img", "hr", "input", "link", "path", "use", "rect", "circle", "line",
-        "polyline", "polygon", "ellipse", "stop"}
+VOID = {
+    "meta",
+    "br",
+    "img",
+    "hr",
+    "input",
+    "link",
+    "path",
+    "use",
+    "rect",
+    "circle",
+    "line",
+    "polyline",
+    "polygon",
+    "ellipse",
+    "stop",
+}
 
 
 class Page(HTMLParser):
@@ -63,7 +78,9 @@ def parse(html: str) -> Page:
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     out = tmp_path_factory.mktemp("raport") / "raport.html"
-    result = CliRunner().invoke(cli, ["report", str(INITIAL), str(POST), "-o", str(out), "--bootstrap", "300"])
+    result = CliRunner().invoke(
+        cli, ["report", str(INITIAL), str(POST), "-o", str(out), "--bootstrap", "300"]
+    )
     assert result.exit_code == 0, result.output
     return out.read_text("utf-8")
 
@@ -78,8 +95,9 @@ def test_html_is_well_formed_and_self_contained(report):
 
 def test_numbers_equal_compare_json(report):
     """Index, every area's before, after and change appear with their unrounded values."""
-    data = json.loads(CliRunner().invoke(cli, ["compare", str(INITIAL), str(POST), "--json",
-                                               "--bootstrap", "0"]).stdout)
+    data = json.loads(
+        CliRunner().invoke(cli, ["compare", str(INITIAL), str(POST), "--json", "--bootstrap", "0"]).stdout
+    )
     values = parse(report).values
     expected = [data["index"]["after"], data["index"]["delta"]]
     for area in data["areas"]:
@@ -109,8 +127,10 @@ def test_tables_and_charts_are_accessible(report):
 
 def test_respondent_text_is_escaped(tmp_path):
     """An open answer with <script> arrives as text, never as markup."""
-    rows = [["grupa", "o1_n1", "o1_n2", "mocne_strony"],
-            ["ngo", "4", "4", "<script>alert('x')</script> & <b>pogrubienie</b>"]]
+    rows = [
+        ["grupa", "o1_n1", "o1_n2", "mocne_strony"],
+        ["ngo", "4", "4", "<script>alert('x')</script> & <b>pogrubienie</b>"],
+    ]
     src = write_workbook(tmp_path / "zle.xlsx", {"Odp": rows})
     out = tmp_path / "raport.html"
     assert CliRunner().invoke(cli, ["report", str(src), "-o", str(out)]).exit_code == 0
@@ -139,32 +159,51 @@ def test_report_refuses_to_overwrite(tmp_path):
 def test_pdf_is_written(tmp_path):
     """A PDF of several A4 pages comes out of the same page."""
     out, pdf = tmp_path / "raport.html", tmp_path / "raport.pdf"
-    result = CliRunner().invoke(cli, ["report", str(INITIAL), str(POST), "-o", str(out), "--pdf", str(pdf),
-                                      "--bootstrap", "100"])
+    result = CliRunner().invoke(
+        cli, ["report", str(INITIAL), str(POST), "-o", str(out), "--pdf", str(pdf), "--bootstrap", "100"]
+    )
     assert result.exit_code == 0, result.output
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 30_000
 
 
-CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
+CHROMIUM = next(
+    (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None
+)
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
 def test_charts_render_with_size_in_chromium(report, tmp_path):
     """Headless Chromium lays out the page: at desktop and phone width three charts show,
     each with a real size (the areas chart in the layout that fits the width)."""
-    probe = report.replace("</body>", "<script>document.body.dataset.sizes = Array.from("
-                           "document.querySelectorAll('svg')).map(s => {const r = s.getBoundingClientRect();"
-                           " return Math.round(r.width) + 'x' + Math.round(r.height);}).join(',');</script></body>")
+    probe = report.replace(
+        "</body>",
+        "<script>document.body.dataset.sizes = Array.from("
+        "document.querySelectorAll('svg')).map(s => {const r = s.getBoundingClientRect();"
+        " return Math.round(r.width) + 'x' + Math.round(r.height);}).join(',');</script></body>",
+    )
     page = tmp_path / "probe.html"
     page.write_text(probe, "utf-8")
     for width in (1200, 390):
         done = subprocess.run(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp_path}/profile", f"--window-size={width},900", "--dump-dom",
-             page.as_uri()],
-            capture_output=True, text=True, timeout=120)
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={tmp_path}/profile",
+                f"--window-size={width},900",
+                "--dump-dom",
+                page.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         sizes = done.stdout.split('data-sizes="')[1].split('"')[0].split(",")
         shown = [tuple(int(x) for x in size.split("x")) for size in sizes if size != "0x0"]
         assert len(sizes) == 4 and len(shown) == 3
@@ -187,20 +226,23 @@ def test_grade_rows_without_a_grade_or_words_are_left_out(tmp_path):
     """A template's empty lines (an area listed, no grade, no justification) add no row."""
     from conftest import write_workbook
 
-    path = write_workbook(tmp_path / "r.xlsx", {
-        "Odpowiedzi": [["grupa", "o1_n1"], ["ngo", "4"]],
-        "oceny": [["obszar", "ocena", "uzasadnienie"], ["O1", 3, "dobrze"], ["O2", None, None]],
-    })
+    path = write_workbook(
+        tmp_path / "r.xlsx",
+        {
+            "Odpowiedzi": [["grupa", "o1_n1"], ["ngo", "4"]],
+            "oceny": [["obszar", "ocena", "uzasadnienie"], ["O1", 3, "dobrze"], ["O2", None, None]],
+        },
+    )
     out = tmp_path / "r.html"
     assert CliRunner().invoke(cli, ["report", str(path), "-o", str(out), "--bootstrap", "0"]).exit_code == 0
     page = out.read_text("utf-8")
-    grades = page[page.index("<h2>Oceny grupy roboczej"):]
-    grades = grades[:grades.index("</section>")]
+    grades = page[page.index("<h2>Oceny grupy roboczej") :]
+    grades = grades[: grades.index("</section>")]
     assert "O1 " in grades and "O2 " not in grades
 
 
 def test_findings_say_the_numbers_in_sentences(report, tmp_path):
-    """"Najważniejsze wnioski" states the index, its change against the earlier round with
+    """ "Najważniejsze wnioski" states the index, its change against the earlier round with
     the verdict, the largest rise and fall, the strongest and weakest area, and the
     respondents — each number as the comparison gives it; the date and the author head the
     page, and the reading box explains the scale, the grade and the marks."""
@@ -209,29 +251,31 @@ def test_findings_say_the_numbers_in_sentences(report, tmp_path):
     from liwindex.api import compare_files
 
     comparison = compare_files(INITIAL, POST, resamples=300).to_dict()
-    section = report[report.index("<h2>Najważniejsze wnioski"):]
-    section = section[:section.index("</section>")]
+    section = report[report.index("<h2>Najważniejsze wnioski") :]
+    section = section[: section.index("</section>")]
     index = comparison["index"]
     shown = f"{index['after']:.2f}".replace(".", ",")
     assert f"wynosi {shown} na 5" in section
     word = "wzrost" if index["delta"] > 0 else "spadek"
     assert f"To {word} o {abs(index['delta']):.2f}".replace(".", ",") in section
     assert "Największy wzrost:" in section and "Najwyżej oceniony obszar:" in section
-    box = report[report.index('<aside class="howto"'):]
-    box = box[:box.index("</aside>")]
+    box = report[report.index('<aside class="howto"') :]
+    box = box[: box.index("</aside>")]
     assert "Jak czytać wyniki" in box and "Skala 1–5" in box and "†" in box and "* przy zmianie" in box
     assert "średnia wszystkich obszarów" in box  # the standard questionnaire's aggregation: areas
     out = tmp_path / "a.html"
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1764547200"}  # 2025-12-01
-    result = CliRunner(env=env).invoke(cli, ["report", str(POST), "-o", str(out), "--bootstrap", "0",
-                                             "--autor", "CWOP <Razem>"])
+    result = CliRunner(env=env).invoke(
+        cli, ["report", str(POST), "-o", str(out), "--bootstrap", "0", "--autor", "CWOP <Razem>"]
+    )
     assert result.exit_code == 0, result.output
     page = out.read_text("utf-8")
     assert "Przygotowano 1 grudnia 2025 · Autor: CWOP &lt;Razem&gt;" in page
 
 
-@pytest.mark.skipif(engine() is None or shutil.which("pdftotext") is None,
-                    reason="no PDF engine or no pdftotext")
+@pytest.mark.skipif(
+    engine() is None or shutil.which("pdftotext") is None, reason="no PDF engine or no pdftotext"
+)
 def test_printed_page_one_is_the_summary(tmp_path):
     """Printed, page 1 holds the header, the headline and every finding; "Jak czytać
     wyniki" and the tables start on page 2."""
@@ -240,13 +284,18 @@ def test_printed_page_one_is_the_summary(tmp_path):
     from liwindex.outputs.findings import findings
 
     pdf = tmp_path / "r.pdf"
-    result = CliRunner().invoke(cli, ["report", str(INITIAL), str(POST), "-o", str(pdf),
-                                      "--bootstrap", "300"])
+    result = CliRunner().invoke(
+        cli, ["report", str(INITIAL), str(POST), "-o", str(pdf), "--bootstrap", "300"]
+    )
     assert result.exit_code == 0, result.output
 
     def page(n: int) -> str:
-        text = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"],
-                              capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         return " ".join(text.split())
 
     first = page(1)
@@ -267,8 +316,13 @@ def test_how_to_read_follows_the_questionnaire():
     standard = load_questionnaire(None)
     assert "indeks — średnia wszystkich obszarów" in how_to_read("pl", standard)[0]
     assert "liczą się po równo" in how_to_read("pl", standard)[0]
-    other = standard.model_copy(update={"scoring": standard.scoring.model_copy(
-        update={"aggregation": "dimensions", "group_weighting": "pooled"})})
+    other = standard.model_copy(
+        update={
+            "scoring": standard.scoring.model_copy(
+                update={"aggregation": "dimensions", "group_weighting": "pooled"}
+            )
+        }
+    )
     first = how_to_read("pl", other)[0]
     assert "indeks — średnia płaszczyzn" in first and "po równo" not in first
     assert not any(t.startswith("*") for t in how_to_read("pl", standard, star=False))

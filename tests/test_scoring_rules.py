@@ -51,9 +51,7 @@ def test_area_value_needs_ceil_min_answered_of_the_questions_asked(tmp_path):
 
 def test_min_answered_threshold_is_not_fooled_by_floating_point(tmp_path):
     """0.28 · 25 is 7.000000000000001 in floating point; 7 answers of 25 must still count."""
-    questions = "\n".join(
-        f"          - {{id: x{i}, scale: s, text: {{pl: Pytanie {i}}}}}" for i in range(25)
-    )
+    questions = "\n".join(f"          - {{id: x{i}, scale: s, text: {{pl: Pytanie {i}}}}}" for i in range(25))
     q = parse_questionnaire(f"""
 id: ten
 version: "1"
@@ -93,9 +91,11 @@ def test_group_score_is_mean_of_its_respondents(tmp_path):
     assert area(result, "A2").n_by_group == {"ngo": 3, "jst": 0}
 
 
-GROUPED_ROWS = [HEADER] + [["ngo", None, None, None, v, v] for v in ("2", "4", "5")] + [
-    ["jst", None, None, None, "1", "1"]
-]
+GROUPED_ROWS = (
+    [HEADER]
+    + [["ngo", None, None, None, v, v] for v in ("2", "4", "5")]
+    + [["jst", None, None, None, "1", "1"]]
+)
 
 
 def test_equal_group_weighting_averages_the_group_scores(tmp_path):
@@ -146,8 +146,7 @@ def test_index_is_reported_when_coverage_is_met(tmp_path):
     assert result.index.value == pytest.approx(3.0)
 
 
-GRADES = [["obszar", "ocena", "uzasadnienie"], ["A1", "3,5", "dobrze"], ["A2", 4, ""],
-          ["A3", 2, ""]]
+GRADES = [["obszar", "ocena", "uzasadnienie"], ["A1", "3,5", "dobrze"], ["A2", 4, ""], ["A3", 2, ""]]
 
 
 def test_grades_are_final_values_and_survey_is_reported_beside(tmp_path):

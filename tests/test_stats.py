@@ -45,7 +45,8 @@ def test_alpha_uses_complete_rows_only():
     """A respondent who skipped a question is left out of alpha, not counted as zero."""
     with_gap = np.vstack([TEXTBOOK, TEXTBOOK, [np.nan, 1, 1]])
     assert reliability(with_gap, ["a", "b", "c"], "A1", "ngo").alpha == pytest.approx(
-        cronbach_alpha(TEXTBOOK))
+        cronbach_alpha(TEXTBOOK)
+    )
 
 
 def test_alpha_is_not_reported_from_fewer_than_ten_answers():
@@ -149,7 +150,9 @@ def test_bootstrap_is_reproducible_and_respects_groups():
 def test_gap_on_a_hand_made_workbook(tmp_path):
     """Six NGOs rate A1 at 5 (one at 4), six officials at 1 and 2: the gap is 29/6 − 1.5
     and significant; with four of each (below min_group_n = 5) it has no interval and no star."""
-    rows = [HEADER] + [["ngo", "5", "5"]] * 5 + [["ngo", "4", "4"]] + [["jst", "1", "1"], ["jst", "2", "2"]] * 3
+    rows = (
+        [HEADER] + [["ngo", "5", "5"]] * 5 + [["ngo", "4", "4"]] + [["jst", "1", "1"], ["jst", "2", "2"]] * 3
+    )
     path = write_workbook(tmp_path / "d.xlsx", {"Odp": rows})
     analysis = analyze_file(path, tiny(), resamples=300)
     gap = next(g for g in analysis.gaps if g.area == "A1")
@@ -165,8 +168,11 @@ def test_gap_on_a_hand_made_workbook(tmp_path):
 
 def test_sensitivity_table_on_a_hand_made_workbook(tmp_path):
     """A2: NGOs 2, 4, 5 and one official 1. Configured (equal): A2 = 7/3; pooled: A2 = 3."""
-    rows = [HEADER] + [["ngo", None, None, None, v, v] for v in ("2", "4", "5")] + [
-        ["jst", None, None, None, "1", "1"]]
+    rows = (
+        [HEADER]
+        + [["ngo", None, None, None, v, v] for v in ("2", "4", "5")]
+        + [["jst", None, None, None, "1", "1"]]
+    )
     path = write_workbook(tmp_path / "d.xlsx", {"Odp": rows})
     analysis = analyze_file(path, tiny(min_area_coverage="1/3"), resamples=0)
     table = {v.setting: v.index for v in analysis.sensitivity}
@@ -181,7 +187,11 @@ def test_sensitivity_table_on_a_hand_made_workbook(tmp_path):
 def test_sensitivity_drops_what_cannot_differ_and_adds_what_can(tmp_path):
     """Every area scored, 2 + 1 areas per płaszczyzna: the dimensions variant stays; the
     "nie wiem"-heavy question q5 (4 of 6) is left out in its own row: A2 then rests on q4."""
-    rows = [HEADER] + [["ngo", "2", "4", "4", "2", "nw", "2", "5"]] * 4 + [["ngo", "5", "5", "5", "5", "5", "4", "5"]] * 2
+    rows = (
+        [HEADER]
+        + [["ngo", "2", "4", "4", "2", "nw", "2", "5"]] * 4
+        + [["ngo", "5", "5", "5", "5", "5", "4", "5"]] * 2
+    )
     analysis = analyze_file(write_workbook(tmp_path / "d.xlsx", {"Odp": rows}), tiny(), resamples=0)
     table = {v.setting: v for v in analysis.sensitivity}
     assert "aggregation: dimensions" in table and analysis.sensitivity_omitted == []
@@ -194,8 +204,11 @@ def test_sensitivity_drops_what_cannot_differ_and_adds_what_can(tmp_path):
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.one_of(st.none(), st.floats(1, 5)), min_size=3, max_size=3),
-       st.sampled_from(["areas", "dimensions"]), st.sampled_from([0.3, 2 / 3, 1.0]))
+@given(
+    st.lists(st.one_of(st.none(), st.floats(1, 5)), min_size=3, max_size=3),
+    st.sampled_from(["areas", "dimensions"]),
+    st.sampled_from([0.3, 2 / 3, 1.0]),
+)
 def test_aggregate_many_agrees_with_aggregate(values, aggregation, coverage):
     """The vectorised aggregation used by the bootstrap gives what the scoring gives."""
     q = tiny(aggregation=aggregation, min_area_coverage=coverage)

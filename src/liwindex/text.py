@@ -121,8 +121,9 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u
 def visible(text: str) -> str:
     """``text`` with control characters shown as escapes (``\\x1b``, ``\\u202e``), so that
     text from a file can never move the cursor, retitle the window or reorder a line."""
-    return _INVISIBLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                          else f"\\u{ord(m.group()):04x}", text)
+    return _INVISIBLE.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 def capped_list(items: list[str], limit: int = 20) -> dict[str, str]:

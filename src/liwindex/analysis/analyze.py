@@ -93,31 +93,65 @@ class Analysis:
         """JSON: the round's scores with intervals, then every analysis table."""
         return {
             "score": self.result.to_dict(lang),
-            "bootstrap": {"resamples": self.resamples, "level": 0.95, "correction": "holm",
-                          "min_group_n": self.result.min_group_n},
+            "bootstrap": {
+                "resamples": self.resamples,
+                "level": 0.95,
+                "correction": "holm",
+                "min_group_n": self.result.min_group_n,
+            },
             "provisional": self.provisional,
             "quality": [
-                {"area": a.id, "group": g, "n": a.n_by_group.get(g, 0), "asked": q.asked,
-                 "answered_share": q.answered_share, "na_share": q.na_share}
-                for a in self.result.areas for g, q in a.quality.items() if q.asked
+                {
+                    "area": a.id,
+                    "group": g,
+                    "n": a.n_by_group.get(g, 0),
+                    "asked": q.asked,
+                    "answered_share": q.answered_share,
+                    "na_share": q.na_share,
+                }
+                for a in self.result.areas
+                for g, q in a.quality.items()
+                if q.asked
             ],
             "reliability": [
-                {"area": r.area, "group": r.group, "n": r.n, "k": r.k, "alpha": r.alpha,
-                 "status": r.status,
-                 "items": [{"id": i.id, "item_rest": i.item_rest, "alpha_if_deleted": i.alpha_if_deleted}
-                           for i in r.items]}
+                {
+                    "area": r.area,
+                    "group": r.group,
+                    "n": r.n,
+                    "k": r.k,
+                    "alpha": r.alpha,
+                    "status": r.status,
+                    "items": [
+                        {"id": i.id, "item_rest": i.item_rest, "alpha_if_deleted": i.alpha_if_deleted}
+                        for i in r.items
+                    ],
+                }
                 for r in self.reliability
             ],
             "gap": {
                 "groups": list(self.groups) if self.groups else None,
-                "areas": [{"area": g.area, "first": g.first, "second": g.second,
-                           "difference": g.difference, "ci_low": g.ci_low, "ci_high": g.ci_high,
-                           "p": g.ci.p if g.ci else None, "significant": g.significant}
-                          for g in self.gaps],
+                "areas": [
+                    {
+                        "area": g.area,
+                        "first": g.first,
+                        "second": g.second,
+                        "difference": g.difference,
+                        "ci_low": g.ci_low,
+                        "ci_high": g.ci_high,
+                        "p": g.ci.p if g.ci else None,
+                        "significant": g.significant,
+                    }
+                    for g in self.gaps
+                ],
             },
             "sensitivity": [
-                {"setting": v.setting, "label": v.label(lang), "index": v.index,
-                 "rank_correlation": v.rank_correlation, "largest_rank_shift": v.largest_rank_shift}
+                {
+                    "setting": v.setting,
+                    "label": v.label(lang),
+                    "index": v.index,
+                    "rank_correlation": v.rank_correlation,
+                    "largest_rank_shift": v.largest_rank_shift,
+                }
                 for v in self.sensitivity
             ],
             "sensitivity_of": "survey",
@@ -136,11 +170,15 @@ def draws_for(result: ScoreResult, resamples: int, seed: int | list[int]) -> Dra
         from liwindex.problems import InputError, Report
 
         report = Report()
-        report.add("bootstrap-too-large", file=str(result.meta.get("source")), value=resamples,
-                   n=n, max=max(100, MAX_DRAWS // max(n, 1)))
+        report.add(
+            "bootstrap-too-large",
+            file=str(result.meta.get("source")),
+            value=resamples,
+            n=n,
+            max=max(100, MAX_DRAWS // max(n, 1)),
+        )
         raise InputError(report)
-    return bootstrap(result.respondent_areas, result.respondent_groups, result.questionnaire,
-                     resamples, seed)
+    return bootstrap(result.respondent_areas, result.respondent_groups, result.questionnaire, resamples, seed)
 
 
 def attach_intervals(result: ScoreResult, draws: Draws | None) -> None:
@@ -155,13 +193,16 @@ def attach_intervals(result: ScoreResult, draws: Draws | None) -> None:
         return (e.low, e.high) if e else (None, None)
 
     for a, area in enumerate(result.areas):
-        result.intervals[area.id] = bounds_of(estimate(area.survey, draws.areas[:, a],
-                                                       draws.area_parts(a), min_n, bounds))
+        result.intervals[area.id] = bounds_of(
+            estimate(area.survey, draws.areas[:, a], draws.area_parts(a), min_n, bounds)
+        )
     for d, dimension in enumerate(result.dimensions):
-        result.intervals[dimension.id] = bounds_of(estimate(
-            dimension.survey, draws.dimensions[:, d], draws.dimension_parts(d), min_n, bounds))
-    result.intervals["index"] = bounds_of(estimate(result.index.survey, draws.index,
-                                                   draws.index_parts(), min_n, bounds))
+        result.intervals[dimension.id] = bounds_of(
+            estimate(dimension.survey, draws.dimensions[:, d], draws.dimension_parts(d), min_n, bounds)
+        )
+    result.intervals["index"] = bounds_of(
+        estimate(result.index.survey, draws.index, draws.index_parts(), min_n, bounds)
+    )
 
 
 def largest_gaps(gaps: list[Gap], n: int = 3) -> list[Gap]:
@@ -183,9 +224,13 @@ def gaps_for(result: ScoreResult, draws: Draws | None) -> list[Gap]:
         first, second = area.by_group.get(first_id), area.by_group.get(second_id)
         gap = Gap(area.id, first, second, None if first is None or second is None else first - second)
         if draws is not None:
-            gap.ci = estimate(gap.difference, draws.by_group[:, 0, a] - draws.by_group[:, 1, a],
-                              [*draws.group_parts(0, a), *draws.group_parts(1, a)],
-                              q.scoring.min_group_n, (-span, span))
+            gap.ci = estimate(
+                gap.difference,
+                draws.by_group[:, 0, a] - draws.by_group[:, 1, a],
+                [*draws.group_parts(0, a), *draws.group_parts(1, a)],
+                q.scoring.min_group_n,
+                (-span, span),
+            )
         gaps.append(gap)
     if draws is not None:
         for gap, decision in zip(gaps, holm([g.ci.p if g.ci else None for g in gaps]), strict=True):
@@ -193,8 +238,13 @@ def gaps_for(result: ScoreResult, draws: Draws | None) -> list[Gap]:
     return gaps
 
 
-def analyze(round_: Round, result: ScoreResult, resamples: int = DEFAULT_RESAMPLES,
-            seed: int = DEFAULT_SEED, draws: Draws | None = None) -> Analysis:
+def analyze(
+    round_: Round,
+    result: ScoreResult,
+    resamples: int = DEFAULT_RESAMPLES,
+    seed: int = DEFAULT_SEED,
+    draws: Draws | None = None,
+) -> Analysis:
     """Analyse a scored round; ``draws`` are its bootstrap replicates when already made
     (by a comparison), else they are drawn here."""
     q = round_.questionnaire
@@ -217,8 +267,11 @@ def analyze(round_: Round, result: ScoreResult, resamples: int = DEFAULT_RESAMPL
         codes = result.respondent_groups
         for definition in q.areas:
             for g, group in enumerate(q.group_ids):
-                asked = [j for j, x in enumerate(q.questions)
-                         if q.question_area[x.id] == definition.id and group in q.question_groups(x)]
+                asked = [
+                    j
+                    for j, x in enumerate(q.questions)
+                    if q.question_area[x.id] == definition.id and group in q.question_groups(x)
+                ]
                 members = values[codes == g][:, asked]
                 if len(asked) >= 2 and len(members):
                     table = reliability(members, [q.questions[j].id for j in asked], definition.id, group)
@@ -226,16 +279,25 @@ def analyze(round_: Round, result: ScoreResult, resamples: int = DEFAULT_RESAMPL
                     alpha = {"pl": fmt(table.alpha, "pl"), "en": fmt(table.alpha, "en")}
                     where = {"area": definition.id, "group": group, "alpha": alpha}
                     if table.status == "negative":
-                        problems.append(Problem("alpha-negative", Severity.WARNING, value=table.alpha,
-                                                params=where))
+                        problems.append(
+                            Problem("alpha-negative", Severity.WARNING, value=table.alpha, params=where)
+                        )
                     elif table.low:
-                        problems.append(Problem("alpha-low", Severity.WARNING, value=table.alpha,
-                                                params=where))
+                        problems.append(
+                            Problem("alpha-low", Severity.WARNING, value=table.alpha, params=where)
+                        )
                     for item in table.better_without():
-                        problems.append(Problem("alpha-item", Severity.WARNING, value=item,
-                                                params={"area": definition.id, "group": group}))
-        grades = pd.Series({a: g.value for a, g in round_.grades.items() if g.value is not None},
-                           dtype=float).reindex([a.id for a in q.areas])
+                        problems.append(
+                            Problem(
+                                "alpha-item",
+                                Severity.WARNING,
+                                value=item,
+                                params={"area": definition.id, "group": group},
+                            )
+                        )
+        grades = pd.Series(
+            {a: g.value for a, g in round_.grades.items() if g.value is not None}, dtype=float
+        ).reindex([a.id for a in q.areas])
         na_codes = {sc.id: {c.code for c in sc.choices if c.na} for sc in q.scales}
         na_share = {}
         for stats, question in zip(result.items, q.questions, strict=True):
@@ -244,14 +306,28 @@ def analyze(round_: Round, result: ScoreResult, resamples: int = DEFAULT_RESAMPL
                 na = sum(n for code, n in stats.distribution.items() if code in na_codes[question.scale])
                 na_share[stats.id] = na / answered
         thin = [a.id for a in result.areas if a.provisional and a.survey is not None]
-        moved = sensitivity(points, groups, q, grades, responded=round_.survey.answered(),
-                            na_share=na_share, provisional=thin)
+        moved = sensitivity(
+            points, groups, q, grades, responded=round_.survey.answered(), na_share=na_share, provisional=thin
+        )
         variants, omitted = moved.variants, moved.omitted
 
     weak = [a.id for a in result.areas if a.survey is None or a.provisional]
     if result.respondent_areas is not None and weak:
-        problems.append(Problem("index-provisional", Severity.WARNING, value=", ".join(weak),
-                                params={"min": q.scoring.min_group_n}))
-    return Analysis(result=result, groups=pair, gaps=gaps, reliability=tables, sensitivity=variants,
-                    resamples=resamples if draws is not None else 0, problems=problems,
-                    sensitivity_omitted=omitted)
+        problems.append(
+            Problem(
+                "index-provisional",
+                Severity.WARNING,
+                value=", ".join(weak),
+                params={"min": q.scoring.min_group_n},
+            )
+        )
+    return Analysis(
+        result=result,
+        groups=pair,
+        gaps=gaps,
+        reliability=tables,
+        sensitivity=variants,
+        resamples=resamples if draws is not None else 0,
+        problems=problems,
+        sensitivity_omitted=omitted,
+    )

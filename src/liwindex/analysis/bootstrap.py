@@ -81,13 +81,18 @@ class Draws:
     def area_parts(self, a: int) -> list[Part]:
         """The strata behind area ``a``: every group it is asked of, also one without
         answers (whose absence then rules the interval out, see :func:`estimate`)."""
-        return [Part(self.group_areas[g][:, a], int(self.n_by_group[g, a]))
-                for g in range(len(self.group_sizes)) if self.asked[g, a]]
+        return [
+            Part(self.group_areas[g][:, a], int(self.n_by_group[g, a]))
+            for g in range(len(self.group_sizes))
+            if self.asked[g, a]
+        ]
 
     def dimension_parts(self, d: int) -> list[Part]:
         """The strata behind płaszczyzna ``d``: every group of the questionnaire."""
-        return [Part(self.group_dimensions[g][:, d], int(self.group_sizes[g]))
-                for g in range(len(self.group_sizes))]
+        return [
+            Part(self.group_dimensions[g][:, d], int(self.group_sizes[g]))
+            for g in range(len(self.group_sizes))
+        ]
 
     def index_parts(self) -> list[Part]:
         """The strata behind the index: every group of the questionnaire."""
@@ -114,24 +119,45 @@ def student_quantile(p: float, df: float) -> float:
 def _normal_quantile(p: float) -> float:
     """Inverse of the standard normal distribution function (Acklam's rational
     approximation refined by one Newton step; error below 1e-12)."""
-    a = (-3.969683028665376e01, 2.209460984245205e02, -2.759285104469687e02,
-         1.383577518672690e02, -3.066479806614716e01, 2.506628277459239e00)
-    b = (-5.447609879822406e01, 1.615858368580409e02, -1.556989798598866e02,
-         6.680131188771972e01, -1.328068155288572e01)
-    c = (-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e00,
-         -2.549732539343734e00, 4.374664141464968e00, 2.938163982698783e00)
+    a = (
+        -3.969683028665376e01,
+        2.209460984245205e02,
+        -2.759285104469687e02,
+        1.383577518672690e02,
+        -3.066479806614716e01,
+        2.506628277459239e00,
+    )
+    b = (
+        -5.447609879822406e01,
+        1.615858368580409e02,
+        -1.556989798598866e02,
+        6.680131188771972e01,
+        -1.328068155288572e01,
+    )
+    c = (
+        -7.784894002430293e-03,
+        -3.223964580411365e-01,
+        -2.400758277161838e00,
+        -2.549732539343734e00,
+        4.374664141464968e00,
+        2.938163982698783e00,
+    )
     d = (7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e00, 3.754408661907416e00)
     if p < 0.02425:
         q = math.sqrt(-2 * math.log(p))
-        x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / \
-            ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+        x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / (
+            (((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1
+        )
     elif p > 1 - 0.02425:
         return -_normal_quantile(1 - p)
     else:
         q = p - 0.5
         r = q * q
-        x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / \
-            (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+        x = (
+            (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5])
+            * q
+            / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+        )
     e = 0.5 * math.erfc(-x / math.sqrt(2)) - p
     return x - e * math.sqrt(2 * math.pi) * math.exp(x * x / 2)
 
@@ -151,8 +177,9 @@ def _betainc(a: float, b: float, x: float) -> float:
         return 0.0
     if x >= 1:
         return 1.0
-    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b)
-                     + a * math.log(x) + b * math.log1p(-x))
+    front = math.exp(
+        math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
+    )
     if x > (a + 1) / (a + b + 2):
         return 1.0 - _betainc(b, a, 1 - x)
     tiny = 1e-300
@@ -186,9 +213,13 @@ def welch_df(parts: Sequence[Part]) -> float:
     return total * total / denominator
 
 
-def estimate(value: float | None, draws: np.ndarray, parts: Sequence[Part],
-             min_group_n: int = DEFAULT_MIN_GROUP_N,
-             bounds: tuple[float, float] | None = None) -> Estimate | None:
+def estimate(
+    value: float | None,
+    draws: np.ndarray,
+    parts: Sequence[Part],
+    min_group_n: int = DEFAULT_MIN_GROUP_N,
+    bounds: tuple[float, float] | None = None,
+) -> Estimate | None:
     """The 95 % interval ``value ± t · se`` and its p-value, or None when it would mislead:
     no value, most replicates missing, no spread at all (zero variance), or a group behind
     the value with fewer than ``min_group_n`` respondents (none at all included: the value
@@ -223,9 +254,14 @@ def holm(p_values: Sequence[float | None], alpha: float = ALPHA) -> list[bool | 
     return decisions
 
 
-def bootstrap(respondent_areas: np.ndarray, groups: np.ndarray, questionnaire: Questionnaire,
-              resamples: int = DEFAULT_RESAMPLES, seed: int | list[int] = DEFAULT_SEED,
-              rescale: bool = True) -> Draws:
+def bootstrap(
+    respondent_areas: np.ndarray,
+    groups: np.ndarray,
+    questionnaire: Questionnaire,
+    resamples: int = DEFAULT_RESAMPLES,
+    seed: int | list[int] = DEFAULT_SEED,
+    rescale: bool = True,
+) -> Draws:
     """Replicates of the area scores (overall and per group), płaszczyzny and the index.
 
     ``respondent_areas`` is n × a (NaN where a respondent has no area value) and ``groups``
@@ -253,8 +289,8 @@ def bootstrap(respondent_areas: np.ndarray, groups: np.ndarray, questionnaire: Q
             b = min(step, resamples - start)
             picks = rng.integers(0, n, size=(b, n)) + (np.arange(b) * n)[:, None]
             weights = np.bincount(picks.ravel(), minlength=b * n).reshape(b, n).astype(float)
-            sums[start:start + b, g] = weights @ filled
-            counts[start:start + b, g] = weights @ present
+            sums[start : start + b, g] = weights @ filled
+            counts[start : start + b, g] = weights @ present
     with np.errstate(invalid="ignore", divide="ignore"):
         sample = full_sums / full_counts  # g × a
         spread = np.sqrt(np.where(rescale & (full_counts > 1), full_counts / (full_counts - 1), 1.0))
@@ -282,8 +318,25 @@ def bootstrap(respondent_areas: np.ndarray, groups: np.ndarray, questionnaire: Q
         group_index.append(idx)
     asked = np.array(questionnaire.asked, dtype=bool).reshape(g_count, -1)  # g × questions
     area_of = [questionnaire.question_area[x.id] for x in questionnaire.questions]
-    area_asked = np.array([[asked[g, [j for j, a in enumerate(area_of) if a == area.id]].any()
-                            for area in questionnaire.areas] for g in range(g_count)], dtype=bool)
-    return Draws(areas=areas, by_group=by_group, dimensions=dimensions, index=index,
-                 n_by_group=full_counts.astype(int), asked=area_asked, group_sizes=sizes,
-                 group_areas=group_areas, group_dimensions=group_dimensions, group_index=group_index)
+    area_asked = np.array(
+        [
+            [
+                asked[g, [j for j, a in enumerate(area_of) if a == area.id]].any()
+                for area in questionnaire.areas
+            ]
+            for g in range(g_count)
+        ],
+        dtype=bool,
+    )
+    return Draws(
+        areas=areas,
+        by_group=by_group,
+        dimensions=dimensions,
+        index=index,
+        n_by_group=full_counts.astype(int),
+        asked=area_asked,
+        group_sizes=sizes,
+        group_areas=group_areas,
+        group_dimensions=group_dimensions,
+        group_index=group_index,
+    )

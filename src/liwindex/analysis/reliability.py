@@ -55,8 +55,11 @@ class Reliability:
         """Questions whose removal would clearly raise alpha."""
         if self.alpha is None:
             return []
-        return [i.id for i in self.items
-                if i.alpha_if_deleted is not None and i.alpha_if_deleted > self.alpha + ALPHA_GAIN]
+        return [
+            i.id
+            for i in self.items
+            if i.alpha_if_deleted is not None and i.alpha_if_deleted > self.alpha + ALPHA_GAIN
+        ]
 
 
 def cronbach_alpha(data: np.ndarray) -> float | None:

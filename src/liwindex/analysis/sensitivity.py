@@ -20,18 +20,28 @@ NA_HEAVY = 0.3  # a question with more "nie wiem" than this share is left out in
 
 LABELS = {
     "base": {"pl": "ustawienia kwestionariusza", "en": "the questionnaire's settings"},
-    "aggregation: dimensions": {"pl": "indeks ze średnich płaszczyzn",
-                                "en": "index from the dimension means"},
+    "aggregation: dimensions": {
+        "pl": "indeks ze średnich płaszczyzn",
+        "en": "index from the dimension means",
+    },
     "aggregation: areas": {"pl": "indeks ze średniej obszarów", "en": "index from the area mean"},
-    "group_weighting: pooled": {"pl": "wszyscy respondenci razem (bez równych wag grup)",
-                                "en": "all respondents pooled (no equal group weights)"},
+    "group_weighting: pooled": {
+        "pl": "wszyscy respondenci razem (bez równych wag grup)",
+        "en": "all respondents pooled (no equal group weights)",
+    },
     "group_weighting: equal": {"pl": "równe wagi grup", "en": "equal group weights"},
-    "min_answered": {"pl": "wynik obszaru od {share} pytań obszaru",
-                     "en": "area value from {share} of its questions"},
-    "without_na_heavy": {"pl": "bez pytań z ponad {share} odpowiedzi „nie wiem” ({ids})",
-                         "en": "without questions with over {share} 'don't know' ({ids})"},
-    "without_provisional": {"pl": "bez obszarów orientacyjnych ({ids})",
-                            "en": "without provisional areas ({ids})"},
+    "min_answered": {
+        "pl": "wynik obszaru od {share} pytań obszaru",
+        "en": "area value from {share} of its questions",
+    },
+    "without_na_heavy": {
+        "pl": "bez pytań z ponad {share} odpowiedzi „nie wiem” ({ids})",
+        "en": "without questions with over {share} 'don't know' ({ids})",
+    },
+    "without_provisional": {
+        "pl": "bez obszarów orientacyjnych ({ids})",
+        "en": "without provisional areas ({ids})",
+    },
     "grades": {"pl": "oceny grupy roboczej (dla porównania)", "en": "working-group grades (for reference)"},
 }
 
@@ -67,8 +77,7 @@ def _ranks(values: pd.Series) -> pd.Series:
     return values.rank(ascending=False, method="average")
 
 
-def _compare(setting: str, index: float | None, areas: pd.Series, base: pd.Series,
-             **params: str) -> Variant:
+def _compare(setting: str, index: float | None, areas: pd.Series, base: pd.Series, **params: str) -> Variant:
     both = areas.notna() & base.notna()
     if both.sum() < 2:
         return Variant(setting, index, None, None, params)
@@ -88,10 +97,15 @@ def aggregation_can_differ(questionnaire: Questionnaire, areas: pd.Series) -> bo
     return len(counts - {0}) > 1
 
 
-def sensitivity(points: pd.DataFrame, groups: pd.Series | np.ndarray, questionnaire: Questionnaire,
-                grades: pd.Series | None = None, responded: np.ndarray | None = None,
-                na_share: dict[str, float] | None = None,
-                provisional: list[str] | None = None) -> Sensitivity:
+def sensitivity(
+    points: pd.DataFrame,
+    groups: pd.Series | np.ndarray,
+    questionnaire: Questionnaire,
+    grades: pd.Series | None = None,
+    responded: np.ndarray | None = None,
+    na_share: dict[str, float] | None = None,
+    provisional: list[str] | None = None,
+) -> Sensitivity:
     """The configured setting first, then one row per alternative that can move the index.
 
     ``na_share`` is each question's share of "nie wiem" among its answers, ``provisional``
@@ -108,27 +122,46 @@ def sensitivity(points: pd.DataFrame, groups: pd.Series | np.ndarray, questionna
     omitted = []
     other_aggregation = "dimensions" if s.aggregation == "areas" else "areas"
     if aggregation_can_differ(questionnaire, base_areas):
-        rows.append(_compare(f"aggregation: {other_aggregation}", *run(aggregation=other_aggregation),
-                             base_areas))
+        rows.append(
+            _compare(f"aggregation: {other_aggregation}", *run(aggregation=other_aggregation), base_areas)
+        )
     else:
         omitted.append(f"aggregation: {other_aggregation}")
     if len(questionnaire.groups) > 1:
         other_weighting = "pooled" if s.group_weighting == "equal" else "equal"
-        rows.append(_compare(f"group_weighting: {other_weighting}", *run(group_weighting=other_weighting),
-                             base_areas))
+        rows.append(
+            _compare(f"group_weighting: {other_weighting}", *run(group_weighting=other_weighting), base_areas)
+        )
     for share in (0.3, 0.5, 0.7):
         if abs(share - s.min_answered) > 1e-9:
-            rows.append(_compare(f"min_answered: {share:g}", *run(min_answered=share), base_areas,
-                                 share=_percent(share)))
+            rows.append(
+                _compare(
+                    f"min_answered: {share:g}", *run(min_answered=share), base_areas, share=_percent(share)
+                )
+            )
     heavy = [x for x, share in (na_share or {}).items() if share > NA_HEAVY and x in points.columns]
     if heavy:
-        rows.append(_compare("without_na_heavy", *run(points.assign(**{x: np.nan for x in heavy})),
-                             base_areas, share=_percent(NA_HEAVY), ids=", ".join(heavy)))
+        rows.append(
+            _compare(
+                "without_na_heavy",
+                *run(points.assign(**{x: np.nan for x in heavy})),
+                base_areas,
+                share=_percent(NA_HEAVY),
+                ids=", ".join(heavy),
+            )
+        )
     if provisional:
         kept = base_areas.copy()
         kept[[a for a in provisional if a in kept.index]] = np.nan
-        rows.append(_compare("without_provisional", aggregate(kept, questionnaire).index, kept, base_areas,
-                             ids=", ".join(provisional)))
+        rows.append(
+            _compare(
+                "without_provisional",
+                aggregate(kept, questionnaire).index,
+                kept,
+                base_areas,
+                ids=", ".join(provisional),
+            )
+        )
     if grades is not None and grades.notna().any():
         index = aggregate(grades, questionnaire).index
         rows.append(_compare("grades", index, grades, base_areas))

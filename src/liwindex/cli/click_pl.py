@@ -48,19 +48,35 @@ CLICK: dict[str, str] = {
 }
 PLURAL: dict[str, tuple[str, str, str]] = {
     "Got unexpected extra argument ({args})": (
-        "Nieoczekiwany dodatkowy argument ({args})", "Nieoczekiwane dodatkowe argumenty ({args})",
-        "Nieoczekiwane dodatkowe argumenty ({args})"),
+        "Nieoczekiwany dodatkowy argument ({args})",
+        "Nieoczekiwane dodatkowe argumenty ({args})",
+        "Nieoczekiwane dodatkowe argumenty ({args})",
+    ),
     "Option {name!r} requires an argument.": (
-        "Opcja {name!r} wymaga wartości.", "Opcja {name!r} wymaga {nargs} wartości.",
-        "Opcja {name!r} wymaga {nargs} wartości."),
-    "{value!r} is not {choice}.": ("{value!r} to nie {choice}.",
-                                   "{value!r} nie jest jedną z wartości: {choices}.",
-                                   "{value!r} nie jest jedną z wartości: {choices}."),
-    "Did you mean {possibility}?": ("Czy chodziło o {possibility}?", "(Czy chodziło o jedno z: "
-                                    "{possibilities}?)", "(Czy chodziło o jedno z: {possibilities}?)"),
+        "Opcja {name!r} wymaga wartości.",
+        "Opcja {name!r} wymaga {nargs} wartości.",
+        "Opcja {name!r} wymaga {nargs} wartości.",
+    ),
+    "{value!r} is not {choice}.": (
+        "{value!r} to nie {choice}.",
+        "{value!r} nie jest jedną z wartości: {choices}.",
+        "{value!r} nie jest jedną z wartości: {choices}.",
+    ),
+    "Did you mean {possibility}?": (
+        "Czy chodziło o {possibility}?",
+        "(Czy chodziło o jedno z: {possibilities}?)",
+        "(Czy chodziło o jedno z: {possibilities}?)",
+    ),
 }
-MODULES = ("click.core", "click.exceptions", "click.formatting", "click.decorators", "click.parser",
-           "click.types", "click.termui")
+MODULES = (
+    "click.core",
+    "click.exceptions",
+    "click.formatting",
+    "click.decorators",
+    "click.parser",
+    "click.types",
+    "click.termui",
+)
 
 
 def _gettext(message: str) -> str:
@@ -79,7 +95,8 @@ def install(lang: str) -> None:
     import gettext
 
     lookups: tuple[Callable[..., str], Callable[..., str]] = (
-        (_gettext, _ngettext) if lang == "pl" else (gettext.gettext, gettext.ngettext))
+        (_gettext, _ngettext) if lang == "pl" else (gettext.gettext, gettext.ngettext)
+    )
     for name in MODULES:
         module = importlib.import_module(name)
         if hasattr(module, "_"):

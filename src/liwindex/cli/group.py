@@ -33,9 +33,21 @@ def cli(debug: bool) -> None:
     """
 
 
-for command in (score, compare_command, export_command, analyze_command, report_command,
-                validate_command, trend_command, benchmark_command, batch_command, mapping,
-                template_command, xlsform_command, questionnaire):
+for command in (
+    score,
+    compare_command,
+    export_command,
+    analyze_command,
+    report_command,
+    validate_command,
+    trend_command,
+    benchmark_command,
+    batch_command,
+    mapping,
+    template_command,
+    xlsform_command,
+    questionnaire,
+):
     cli.add_command(command)
 
 

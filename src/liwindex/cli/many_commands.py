@@ -24,9 +24,19 @@ from liwindex.cli.output import (
 )
 
 
-def _many_rounds(kind: str, files: tuple[str, ...], outputs: tuple[str, ...], force: bool,
-                 author: str | None, questionnaire_path: str | None, mapping_path: str | None,
-                 jobs: int | None, quiet: bool, as_json: bool, lang: str) -> None:
+def _many_rounds(
+    kind: str,
+    files: tuple[str, ...],
+    outputs: tuple[str, ...],
+    force: bool,
+    author: str | None,
+    questionnaire_path: str | None,
+    mapping_path: str | None,
+    jobs: int | None,
+    quiet: bool,
+    as_json: bool,
+    lang: str,
+) -> None:
     from liwindex import api
     from liwindex.api import check_output, check_suffix
     from liwindex.cli.progress import Progress
@@ -60,45 +70,95 @@ def _many_rounds(kind: str, files: tuple[str, ...], outputs: tuple[str, ...], fo
 @click.command("trend")
 @many_rounds_options
 @handle_errors
-def trend_command(files: tuple[str, ...], outputs: tuple[str, ...], force: bool, author: str | None,
-                  questionnaire_path: str | None, mapping_path: str | None, jobs: int | None,
-                  quiet: bool, as_json: bool, lang: str) -> None:
+def trend_command(
+    files: tuple[str, ...],
+    outputs: tuple[str, ...],
+    force: bool,
+    author: str | None,
+    questionnaire_path: str | None,
+    mapping_path: str | None,
+    jobs: int | None,
+    quiet: bool,
+    as_json: bool,
+    lang: str,
+) -> None:
     """Each area, płaszczyzna and the index across the rounds in FILES (ordered by the
     year and round in their metryka)."""
-    _many_rounds("trend", files, outputs, force, author, questionnaire_path, mapping_path, jobs,
-                 quiet, as_json, lang)
+    _many_rounds(
+        "trend", files, outputs, force, author, questionnaire_path, mapping_path, jobs, quiet, as_json, lang
+    )
 
 
 @click.command("benchmark")
 @many_rounds_options
 @handle_errors
-def benchmark_command(files: tuple[str, ...], outputs: tuple[str, ...], force: bool,
-                      author: str | None, questionnaire_path: str | None, mapping_path: str | None,
-                      jobs: int | None, quiet: bool, as_json: bool, lang: str) -> None:
+def benchmark_command(
+    files: tuple[str, ...],
+    outputs: tuple[str, ...],
+    force: bool,
+    author: str | None,
+    questionnaire_path: str | None,
+    mapping_path: str | None,
+    jobs: int | None,
+    quiet: bool,
+    as_json: bool,
+    lang: str,
+) -> None:
     """Local governments side by side: one round each (FILES or folders of them), ranked
     per area and on the index, each against the group's median."""
-    _many_rounds("benchmark", files, outputs, force, author, questionnaire_path, mapping_path, jobs,
-                 quiet, as_json, lang)
+    _many_rounds(
+        "benchmark",
+        files,
+        outputs,
+        force,
+        author,
+        questionnaire_path,
+        mapping_path,
+        jobs,
+        quiet,
+        as_json,
+        lang,
+    )
 
 
 @click.command("batch")
 @click.argument("folder", type=click.Path(path_type=str))
-@click.option("-o", "--output", "outdir", required=True, metavar="FOLDER",
-              help="The folder for the reports (created if missing).")
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    metavar="FOLDER",
+    help="The folder for the reports (created if missing).",
+)
 @click.option("--force", is_flag=True, help="Replace the output files if they exist.")
 @QUESTIONNAIRE
 @MAPPING
 @bootstrap_option(2000)
-@click.option("--basis", type=click.Choice(["survey", "grades"]), default=None,
-              help="What the change is computed from: survey scores or working-group grades "
-              "(default: grades when both rounds grade every area, else survey).")
+@click.option(
+    "--basis",
+    type=click.Choice(["survey", "grades"]),
+    default=None,
+    help="What the change is computed from: survey scores or working-group grades "
+    "(default: grades when both rounds grade every area, else survey).",
+)
 @JOBS
 @QUIET
 @LANG
 @handle_errors
-def batch_command(folder: str, outdir: str, force: bool, questionnaire_path: str | None,
-                  mapping_path: str | None, resamples: int, seed: int, basis: str | None,
-                  jobs: int | None, quiet: bool, lang: str) -> None:
+def batch_command(
+    folder: str,
+    outdir: str,
+    force: bool,
+    questionnaire_path: str | None,
+    mapping_path: str | None,
+    resamples: int,
+    seed: int,
+    basis: str | None,
+    jobs: int | None,
+    quiet: bool,
+    lang: str,
+) -> None:
     """Every JST under FOLDER at once: each JST's comparison (first round against the
     latest) as Excel and HTML, its trend when it has more rounds, and one summary of all
     JSTs (podsumowanie.html, podsumowanie.xlsx). Rounds are grouped by the JST their
@@ -113,8 +173,7 @@ def batch_command(folder: str, outdir: str, force: bool, questionnaire_path: str
     loaded = load_mapping(mapping_path, q) if mapping_path else None
     progress = Progress(lang, quiet)
     try:
-        result = run_batch(folder, outdir, q, loaded, force, lang, resamples, seed, basis, jobs,
-                           progress)
+        result = run_batch(folder, outdir, q, loaded, force, lang, resamples, seed, basis, jobs, progress)
     finally:
         progress.close()
     render_batch(result, stdout_console(), lang)
@@ -126,6 +185,5 @@ def batch_command(folder: str, outdir: str, force: bool, questionnaire_path: str
     written = sum(len(r.written) for r in result.runs) + len(result.summary)
     click.echo(t("batch_written", lang, n=written, folder=outdir), err=True)
     if result.failed or result.unassigned:
-        console.print(t("batch_failed", lang, n=len(result.failed), u=len(result.unassigned)),
-                      style="red")
+        console.print(t("batch_failed", lang, n=len(result.failed), u=len(result.unassigned)), style="red")
         sys.exit(1)

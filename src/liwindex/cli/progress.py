@@ -25,8 +25,14 @@ class Progress:
             from rich.progress import Progress as Bar
 
             label = "Czytanie plików" if self._lang == "pl" else "Reading files"
-            self._bar = Bar(TextColumn(label), BarColumn(), MofNCompleteColumn(),
-                            TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+            self._bar = Bar(
+                TextColumn(label),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
             self._task = self._bar.add_task(label, total=total)
             self._bar.start()
         self._bar.update(self._task, completed=done)

@@ -16,8 +16,9 @@ WIDTH = 90
 
 def _walk(command: click.Command, name: str, parent: click.Context | None) -> list[tuple[str, str]]:
     """``(full command name, help text)`` for ``command`` and everything below it."""
-    ctx = command.make_context(name, [], parent=parent, resilient_parsing=True,
-                               terminal_width=WIDTH, max_content_width=WIDTH)
+    ctx = command.make_context(
+        name, [], parent=parent, resilient_parsing=True, terminal_width=WIDTH, max_content_width=WIDTH
+    )
     found = [(ctx.command_path, command.get_help(ctx))]
     if isinstance(command, click.Group):
         for sub_name in sorted(command.list_commands(ctx)):
@@ -42,9 +43,13 @@ def reference(lang: str = "pl") -> str:
 
 
 def _reference(lang: str) -> str:
-    out = ["# liwindex — polecenia" if lang == "pl" else "# liwindex command reference", "",
-           "Generated from `--help` by `python -m liwindex.cli_reference`; do not edit by hand. "
-           "English: `LIWINDEX_LANG=en liwindex --help`.", ""]
+    out = [
+        "# liwindex — polecenia" if lang == "pl" else "# liwindex command reference",
+        "",
+        "Generated from `--help` by `python -m liwindex.cli_reference`; do not edit by hand. "
+        "English: `LIWINDEX_LANG=en liwindex --help`.",
+        "",
+    ]
     for path, text in _walk(cli, "liwindex", None):
         out += [f"## {path}", "", "```text", text, "```", ""]
     return "\n".join(out)

@@ -72,18 +72,19 @@ def render_score(result: ScoreResult, console: Console, lang: str) -> None:
     """Index, dimensions and areas of one round as rich tables."""
     groups = list(result.respondents_by_group)
     console.print(_text(round_title(result, lang), style="bold"))
-    console.print(_text(
-        f"{t('questionnaire', lang)}: {result.questionnaire_id} {result.questionnaire_version}"
-        f" · {t('respondents', lang)}: {result.respondents_line(lang)}"
-        f" · {result.meta['source']}"
-    ))
+    console.print(
+        _text(
+            f"{t('questionnaire', lang)}: {result.questionnaire_id} {result.questionnaire_version}"
+            f" · {t('respondents', lang)}: {result.respondents_line(lang)}"
+            f" · {result.meta['source']}"
+        )
+    )
     _thin_lines(result, console, lang)
     index = result.index
     source = t(f"source_{index.source}", lang)
     line = Text()
     line.append(f"{t('index', lang)}: ", style="bold")
-    line.append(f"{fmt(index.value, lang)} / {fmt(result.index_range[1], lang)}",
-                style="bold cyan")
+    line.append(f"{fmt(index.value, lang)} / {fmt(result.index_range[1], lang)}", style="bold cyan")
     line.append(f"  ({t('source', lang)}: {source})")
     survey_interval = result.intervals.get("index", (None, None))
     if index.source == "grades":
@@ -104,8 +105,12 @@ def render_score(result: ScoreResult, console: Console, lang: str) -> None:
     if has_grades:
         _number_column(dims, t("grades", lang))
     for d in result.dimensions:
-        dims.add_row(_text(f"{d.id} {d.label[lang]}"), fmt(d.value, lang), fmt(d.survey, lang),
-                     *([fmt(d.grades, lang)] if has_grades else []))
+        dims.add_row(
+            _text(f"{d.id} {d.label[lang]}"),
+            fmt(d.value, lang),
+            fmt(d.survey, lang),
+            *([fmt(d.grades, lang)] if has_grades else []),
+        )
     console.print(dims)
 
     areas = _table(t("areas", lang), t("area", lang))
@@ -119,8 +124,11 @@ def render_score(result: ScoreResult, console: Console, lang: str) -> None:
         _number_column(areas, t("grade", lang))
     _number_column(areas, t("n", lang))
     for a in result.areas:
-        row: list[str | Text] = [_text(f"{a.id} {a.label[lang]}"), fmt(a.value, lang),
-                                 fmt(a.survey, lang) + _mark(a.provisional)]
+        row: list[str | Text] = [
+            _text(f"{a.id} {a.label[lang]}"),
+            fmt(a.value, lang),
+            fmt(a.survey, lang) + _mark(a.provisional),
+        ]
         if result.intervals:
             row.append(_interval(result.intervals.get(a.id), lang))
         row += [fmt(a.by_group.get(g), lang) for g in groups]
@@ -160,8 +168,12 @@ def render_comparison(comparison: Comparison, console: Console, lang: str) -> No
     jst = jst_of([before, after])
     title = f"{t('comparison', lang)}: " + (f"{jst} — " if jst else "") + f"{b_label} → {a_label}"
     console.print(_text(title, style="bold"))
-    console.print(_text(f"{t('before', lang)}: {b_label} ({before.meta['source']}) · "
-                       f"{t('after', lang)}: {a_label} ({after.meta['source']})"))
+    console.print(
+        _text(
+            f"{t('before', lang)}: {b_label} ({before.meta['source']}) · "
+            f"{t('after', lang)}: {a_label} ({after.meta['source']})"
+        )
+    )
     for result in (before, after):
         _thin_lines(result, console, lang)
     _index_lines(comparison, console, lang)
@@ -169,13 +181,16 @@ def render_comparison(comparison: Comparison, console: Console, lang: str) -> No
     for title_key, rows in (("dimensions", comparison.dimensions), ("areas", comparison.areas)):
         console.print(_change_table(comparison, title_key, rows, groups, lang))
     if comparison.resamples > 0:
-        console.print(Text(t("significance_note", lang, n=comparison.resamples,
-                             min=after.min_group_n), style="dim"))
+        console.print(
+            Text(t("significance_note", lang, n=comparison.resamples, min=after.min_group_n), style="dim")
+        )
     gains, drops = comparison.largest()
     for key, listed_rows in (("gains", gains), ("drops", drops)):
         listed = ", ".join(f"{r.id} {r.label[lang]} ({fmt_signed(r.value.delta, lang)})" for r in listed_rows)
-        console.print(_text(f"{t(key, lang)} ({comparison.basis_words(lang)}): ", style="bold")
-                      + _text(listed or t("none", lang)))
+        console.print(
+            _text(f"{t(key, lang)} ({comparison.basis_words(lang)}): ", style="bold")
+            + _text(listed or t("none", lang))
+        )
     render_gaps(after, console, lang)
 
 
@@ -190,8 +205,10 @@ def _index_lines(comparison: Comparison, console: Console, lang: str) -> None:
     line.append(f" ({fmt_signed(index.value.pct, lang, 1, '%')})")
     if not by_grades:
         if index.survey_ci is not None:
-            line.append(f"  95%: {fmt_interval(index.ci_low, index.ci_high, lang)}"
-                        + ("*" if index.significant else ""))
+            line.append(
+                f"  95%: {fmt_interval(index.ci_low, index.ci_high, lang)}"
+                + ("*" if index.significant else "")
+            )
         if index.provisional:
             line.append(" †", style="yellow")
     console.print(line)
@@ -206,8 +223,9 @@ def _index_lines(comparison: Comparison, console: Console, lang: str) -> None:
         console.print(other)
 
 
-def _change_table(comparison: Comparison, title_key: str, rows: list[ComparedRow], groups: list[str],
-                  lang: str) -> Table:
+def _change_table(
+    comparison: Comparison, title_key: str, rows: list[ComparedRow], groups: list[str], lang: str
+) -> Table:
     """The płaszczyzny or the areas: before, after, change and percent on the basis, the
     other kind's change, the interval and each group's survey change."""
     by_grades = comparison.basis == "grades"
@@ -229,8 +247,11 @@ def _change_table(comparison: Comparison, title_key: str, rows: list[ComparedRow
         if not by_grades and row.significant:
             change.append("*")
         cells: list[str | Text] = [
-            _text(f"{row.id} {row.label[lang]}"), fmt(row.value.before, lang) + _mark(row.provisional),
-            fmt(row.value.after, lang), change, fmt_signed(row.value.pct, lang, 1),
+            _text(f"{row.id} {row.label[lang]}"),
+            fmt(row.value.before, lang) + _mark(row.provisional),
+            fmt(row.value.after, lang),
+            change,
+            fmt_signed(row.value.pct, lang, 1),
         ]
         if by_grades:
             cells.append(_survey_change(row, lang))
@@ -248,10 +269,13 @@ def render_gaps(result: ScoreResult, console: Console, lang: str, n: int = 3) ->
     top = largest_gaps(result, n)
     if top and result.questionnaire is not None:
         first, second = result.questionnaire.group_ids[:2]
-        listed = ", ".join(f"{g.area} {result.area(g.area).label[lang]} ({fmt_signed(g.difference, lang)})"
-                           for g in top)
-        console.print(Text(t("gaps", lang, first=first.upper(), second=second.upper()) + ": ",
-                           style="bold") + _text(listed))
+        listed = ", ".join(
+            f"{g.area} {result.area(g.area).label[lang]} ({fmt_signed(g.difference, lang)})" for g in top
+        )
+        console.print(
+            Text(t("gaps", lang, first=first.upper(), second=second.upper()) + ": ", style="bold")
+            + _text(listed)
+        )
 
 
 def _table(title: str, first: str) -> Table:
@@ -263,15 +287,17 @@ def _table(title: str, first: str) -> Table:
 
 
 def _number_column(table: Table, header: str, style: str = "") -> None:
-    table.add_column(_text(header), justify="right", no_wrap=True, min_width=max(4, len(header)),
-                     style=style)
+    table.add_column(_text(header), justify="right", no_wrap=True, min_width=max(4, len(header)), style=style)
 
 
 def render_problems(problems: Iterable[Problem], console: Console, lang: str) -> None:
     """Problems grouped by code, errors first; long runs of one code are shortened."""
     styles = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.NOTE: "dim"}
-    heads = {Severity.ERROR: t("error", lang), Severity.WARNING: t("warnings", lang),
-             Severity.NOTE: t("notes", lang)}
+    heads = {
+        Severity.ERROR: t("error", lang),
+        Severity.WARNING: t("warnings", lang),
+        Severity.NOTE: t("notes", lang),
+    }
     by_code: dict[tuple[Severity, str], list[Problem]] = defaultdict(list)
     order = [Severity.ERROR, Severity.WARNING, Severity.NOTE]
     for problem in problems:
@@ -281,11 +307,9 @@ def render_problems(problems: Iterable[Problem], console: Console, lang: str) ->
             if sev is not severity:
                 continue
             for problem in items[:MAX_PER_CODE]:
-                console.print(_text(f"{heads[sev]}: ", style=styles[sev]) +
-                              _text(problem.message(lang)))
+                console.print(_text(f"{heads[sev]}: ", style=styles[sev]) + _text(problem.message(lang)))
             if len(items) > MAX_PER_CODE:
-                console.print(Text(t("more", lang, n=len(items) - MAX_PER_CODE),
-                                   style=styles[sev]))
+                console.print(Text(t("more", lang, n=len(items) - MAX_PER_CODE), style=styles[sev]))
 
 
 def render_questionnaire(q: Questionnaire, console: Console, lang: str) -> None:
@@ -298,16 +322,16 @@ def render_questionnaire(q: Questionnaire, console: Console, lang: str) -> None:
         f"group_weighting {s.group_weighting}, min_answered {s.min_answered:g}, "
         f"min_area_coverage {s.min_area_coverage:.4g}, min_group_n {s.min_group_n}"
     )
-    console.print(_text(f"{t('groups', lang)}: " +
-                        ", ".join(f"{g.id} ({g.label.get(lang)})" for g in q.groups)))
+    console.print(
+        _text(f"{t('groups', lang)}: " + ", ".join(f"{g.id} ({g.label.get(lang)})" for g in q.groups))
+    )
     scales = Table(title=t("scales", lang), box=box.SIMPLE, title_justify="left")
     for key in ("scale", "code", "label", "points"):
         scales.add_column(t(key, lang))
     for scale in q.scales:
         for i, c in enumerate(scale.choices):
             points = t("na", lang) if c.na else ("" if c.points is None else f"{c.points:g}")
-            scales.add_row(_text(scale.id if i == 0 else ""), _text(c.code), _text(c.label.get(lang)),
-                           points)
+            scales.add_row(_text(scale.id if i == 0 else ""), _text(c.code), _text(c.label.get(lang)), points)
     console.print(scales)
     for d in q.dimensions:
         table = Table(title=_text(f"{d.id} {d.label.get(lang)}"), box=box.SIMPLE, title_justify="left")
@@ -317,16 +341,25 @@ def render_questionnaire(q: Questionnaire, console: Console, lang: str) -> None:
             for i, x in enumerate(a.questions):
                 flags = [t("reverse", lang)] * x.reverse + [t("required", lang)] * x.required
                 text = f"{x.id}: {x.text.get(lang)}" + (f" [{', '.join(flags)}]" if flags else "")
-                table.add_row(_text(a.id if i == 0 else ""), _text(text), _text(x.scale),
-                              _text(", ".join(q.question_groups(x))), f"{x.weight:g}")
+                table.add_row(
+                    _text(a.id if i == 0 else ""),
+                    _text(text),
+                    _text(x.scale),
+                    _text(", ".join(q.question_groups(x))),
+                    f"{x.weight:g}",
+                )
         console.print(table)
     if q.context_questions:
         table = Table(title=t("context", lang), box=box.SIMPLE, title_justify="left")
         for key in ("question", "type", "scale", "groups"):
             table.add_column(t(key, lang), overflow="fold")
         for ctx in q.context_questions:
-            table.add_row(_text(f"{ctx.id}: {ctx.text.get(lang)}"), ctx.type, _text(ctx.scale or ""),
-                          _text(", ".join(q.question_groups(ctx))))
+            table.add_row(
+                _text(f"{ctx.id}: {ctx.text.get(lang)}"),
+                ctx.type,
+                _text(ctx.scale or ""),
+                _text(", ".join(q.question_groups(ctx))),
+            )
         console.print(table)
 
 
@@ -343,21 +376,34 @@ def render_analysis(analysis: Analysis, console: Console, lang: str) -> None:
     for a in result.areas:
         for g, q in a.quality.items():
             if q.asked:
-                share = (lambda v: "—" if v is None else f"{fmt(v * 100, lang, 0)}%")  # noqa: E731
-                quality.add_row(_text(f"{a.id} {a.label[lang]}"), _text(g), str(a.n_by_group.get(g, 0)),
-                                share(q.answered_share), share(q.na_share))
+                share = lambda v: "—" if v is None else f"{fmt(v * 100, lang, 0)}%"  # noqa: E731
+                quality.add_row(
+                    _text(f"{a.id} {a.label[lang]}"),
+                    _text(g),
+                    str(a.n_by_group.get(g, 0)),
+                    share(q.answered_share),
+                    share(q.na_share),
+                )
     console.print(quality)
 
     reliability = _table(t("reliability", lang), t("area", lang))
     for key in ("group", "n", "alpha", "weakest"):
         _number_column(reliability, t(key, lang))
     for r in analysis.reliability:
-        weakest = min((i for i in r.items if i.item_rest is not None), key=lambda i: i.item_rest or 0,
-                      default=None)
-        alpha = Text(t(f"alpha_{r.status}", lang) if r.status in ("too_few", "undefined")
-                     else fmt(r.alpha, lang), style="yellow" if r.low else "")
-        reliability.add_row(_text(r.area), _text(r.group), str(r.n), alpha,
-                            _text(f"{weakest.id} ({fmt(weakest.item_rest, lang)})" if weakest else "—"))
+        weakest = min(
+            (i for i in r.items if i.item_rest is not None), key=lambda i: i.item_rest or 0, default=None
+        )
+        alpha = Text(
+            t(f"alpha_{r.status}", lang) if r.status in ("too_few", "undefined") else fmt(r.alpha, lang),
+            style="yellow" if r.low else "",
+        )
+        reliability.add_row(
+            _text(r.area),
+            _text(r.group),
+            str(r.n),
+            alpha,
+            _text(f"{weakest.id} ({fmt(weakest.item_rest, lang)})" if weakest else "—"),
+        )
     console.print(reliability)
 
     if analysis.groups:
@@ -367,8 +413,13 @@ def render_analysis(analysis: Analysis, console: Console, lang: str) -> None:
             _number_column(gaps, key)
         for gap in analysis.gaps:
             mark = "*" if gap.significant else ""
-            gaps.add_row(_text(gap.area), fmt(gap.first, lang), fmt(gap.second, lang),
-                         fmt_signed(gap.difference, lang) + mark, _interval((gap.ci_low, gap.ci_high), lang))
+            gaps.add_row(
+                _text(gap.area),
+                fmt(gap.first, lang),
+                fmt(gap.second, lang),
+                fmt_signed(gap.difference, lang) + mark,
+                _interval((gap.ci_low, gap.ci_high), lang),
+            )
         console.print(gaps)
 
     if analysis.sensitivity:
@@ -376,8 +427,12 @@ def render_analysis(analysis: Analysis, console: Console, lang: str) -> None:
         for key in ("index", "spearman", "shift"):
             _number_column(table, t(key, lang))
         for v in analysis.sensitivity:
-            table.add_row(_text(v.label(lang)), fmt(v.index, lang), fmt(v.rank_correlation, lang),
-                          "—" if v.largest_rank_shift is None else str(v.largest_rank_shift))
+            table.add_row(
+                _text(v.label(lang)),
+                fmt(v.index, lang),
+                fmt(v.rank_correlation, lang),
+                "—" if v.largest_rank_shift is None else str(v.largest_rank_shift),
+            )
         console.print(table)
         span = analysis.survey_index_range()
         if span:
@@ -392,8 +447,9 @@ def render_trend(trend: Trend, console: Console, lang: str) -> None:
     """The index, płaszczyzny and areas, one column per round."""
     data = trend.to_dict(lang)
     jst = jst_of(trend.rounds)
-    console.print(_text(f"{t('trend', lang)}: {jst}".rstrip(": ") + f" ({trend.basis_words(lang)})",
-                       style="bold"))
+    console.print(
+        _text(f"{t('trend', lang)}: {jst}".rstrip(": ") + f" ({trend.basis_words(lang)})", style="bold")
+    )
     table = _table("", t("area", lang))
     for label in trend.labels(lang):
         _number_column(table, label)
@@ -420,7 +476,8 @@ def render_benchmark(bench: Benchmark, console: Console, lang: str) -> None:
 
     def cells(measure: Any) -> list[str]:
         return [f"{fmt(measure.values[n], lang)} ({measure.ranks[n] or '—'})" for n in bench.names] + [
-            fmt(measure.median, lang)]
+            fmt(measure.median, lang)
+        ]
 
     table.add_row(_text(bench.index.label[lang], style="bold"), *cells(bench.index))
     for measure in bench.areas:
@@ -432,8 +489,10 @@ def render_benchmark(bench: Benchmark, console: Console, lang: str) -> None:
 
 def render_batch(batch: BatchResult, console: Console, lang: str) -> None:
     """Every JST of a batch: rounds, index first and last, change, rank and basis."""
-    heads = {"pl": ("Etapy", "Pierwszy", "Ostatni", "Zmiana", "Miejsce", "Podstawa"),
-             "en": ("Rounds", "First", "Latest", "Change", "Rank", "Basis")}[lang]
+    heads = {
+        "pl": ("Etapy", "Pierwszy", "Ostatni", "Zmiana", "Miejsce", "Podstawa"),
+        "en": ("Rounds", "First", "Latest", "Change", "Rank", "Basis"),
+    }[lang]
     table = _table(t("batch_title", lang), "JST")
     table.add_column(_text(heads[0]), ratio=1, overflow="fold", min_width=12)
     for name in heads[1:5]:
@@ -441,13 +500,15 @@ def render_batch(batch: BatchResult, console: Console, lang: str) -> None:
     table.add_column(_text(heads[5]), overflow="fold")
     for run in batch.runs:
         if run.failed:
-            table.add_row(_text(run.name), "", "", "", "", "", _text(t("batch_status_failed", lang)),
-                          style="red")
+            table.add_row(
+                _text(run.name), "", "", "", "", "", _text(t("batch_status_failed", lang)), style="red"
+            )
             continue
         cells = run.cells(lang)
         years = [r.meta.get("rok") for r in (run.results[0], run.results[-1])]
         if all(years) and len(run.results) > 1:  # the terminal is narrow: years say enough
             cells[2] = f"{years[0]} → {years[1]} ({len(run.results)})"
-        table.add_row(_text(cells[1]), _text(cells[2]), cells[3], cells[4], cells[5], cells[0],
-                      _text(cells[6]))
+        table.add_row(
+            _text(cells[1]), _text(cells[2]), cells[3], cells[4], cells[5], cells[0], _text(cells[6])
+        )
     console.print(table)

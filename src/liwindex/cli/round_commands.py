@@ -38,9 +38,18 @@ from liwindex.cli.rounds import make_rounds, rounds_of
 @LANG
 @handle_errors
 def score(
-    files: tuple[str, ...], questionnaire_path: str | None, sheet: str | None,
-    groups: tuple[str, ...], jst: str | None, years: int | None, stages: str | None,
-    mapping_path: str | None, resamples: int, seed: int, as_json: bool, lang: str,
+    files: tuple[str, ...],
+    questionnaire_path: str | None,
+    sheet: str | None,
+    groups: tuple[str, ...],
+    jst: str | None,
+    years: int | None,
+    stages: str | None,
+    mapping_path: str | None,
+    resamples: int,
+    seed: int,
+    as_json: bool,
+    lang: str,
 ) -> None:
     """Score one round: index, płaszczyzny and areas from FILES (.xlsx, .xls, .ods, .csv);
     several files (an NGO file and an administration file) or a folder make one round."""
@@ -61,8 +70,12 @@ def score(
 @click.argument("rounds", nargs=-1, metavar="BEFORE AFTER", type=click.Path(path_type=str))
 @before_after_options
 @QUESTIONNAIRE
-@click.option("--questionnaire-before", "questionnaire_before", metavar="PATH",
-              help="Questionnaire of the BEFORE round when it used another version.")
+@click.option(
+    "--questionnaire-before",
+    "questionnaire_before",
+    metavar="PATH",
+    help="Questionnaire of the BEFORE round when it used another version.",
+)
 @round_options(several=True)
 @MAPPING
 @bootstrap_option(2000)
@@ -71,10 +84,22 @@ def score(
 @LANG
 @handle_errors
 def compare_command(
-    rounds: tuple[str, ...], before_files: tuple[str, ...], after_files: tuple[str, ...],
-    questionnaire_path: str | None, questionnaire_before: str | None, groups: tuple[str, ...],
-    jst: str | None, years: tuple[int, ...], stages: tuple[str, ...], mapping_path: str | None,
-    resamples: int, seed: int, basis: str | None, skip_round_check: bool, as_json: bool, lang: str,
+    rounds: tuple[str, ...],
+    before_files: tuple[str, ...],
+    after_files: tuple[str, ...],
+    questionnaire_path: str | None,
+    questionnaire_before: str | None,
+    groups: tuple[str, ...],
+    jst: str | None,
+    years: tuple[int, ...],
+    stages: tuple[str, ...],
+    mapping_path: str | None,
+    resamples: int,
+    seed: int,
+    basis: str | None,
+    skip_round_check: bool,
+    as_json: bool,
+    lang: str,
 ) -> None:
     """Compare two rounds like for like: before, after, change and percent for the index,
     płaszczyzny and areas, on one basis (survey scores or working-group grades), with the
@@ -82,17 +107,29 @@ def compare_command(
     from liwindex.api import compare_files
     from liwindex.cli.render import render_comparison, render_problems
 
-    before, after = make_rounds(rounds_of(rounds, before_files, after_files, (2, 2)), groups, jst,
-                                years, stages)
-    comparison = compare_files(before, after, questionnaire_path, questionnaire_before,
-                               mapping=mapping_path, resamples=resamples, seed=seed, basis=basis,
-                               skip_round_check=skip_round_check)
+    before, after = make_rounds(
+        rounds_of(rounds, before_files, after_files, (2, 2)), groups, jst, years, stages
+    )
+    comparison = compare_files(
+        before,
+        after,
+        questionnaire_path,
+        questionnaire_before,
+        mapping=mapping_path,
+        resamples=resamples,
+        seed=seed,
+        basis=basis,
+        skip_round_check=skip_round_check,
+    )
     if as_json:
         click.echo(to_json(comparison.to_dict(lang)))
     else:
         render_comparison(comparison, stdout_console(), lang)
-    render_problems([*comparison.before.problems, *comparison.after.problems,
-                     *comparison.problems], stderr_console(), lang)
+    render_problems(
+        [*comparison.before.problems, *comparison.after.problems, *comparison.problems],
+        stderr_console(),
+        lang,
+    )
 
 
 @click.command("export")
@@ -100,11 +137,20 @@ def compare_command(
 @before_after_options
 @click.option("-o", "--output", required=True, metavar="PATH", help="The report file to write.")
 @FORCE
-@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default=None,
-              help="xlsx: the full report (default); csv: the area table (default for *.csv).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "csv"]),
+    default=None,
+    help="xlsx: the full report (default); csv: the area table (default for *.csv).",
+)
 @QUESTIONNAIRE
-@click.option("--questionnaire-before", "questionnaire_before", metavar="PATH",
-              help="Questionnaire of the first round when it used another version.")
+@click.option(
+    "--questionnaire-before",
+    "questionnaire_before",
+    metavar="PATH",
+    help="Questionnaire of the first round when it used another version.",
+)
 @round_options(several=True)
 @MAPPING
 @bootstrap_option(2000)
@@ -112,22 +158,45 @@ def compare_command(
 @LANG
 @handle_errors
 def export_command(
-    files: tuple[str, ...], before_files: tuple[str, ...], after_files: tuple[str, ...],
-    output: str, force: bool, fmt: str | None, questionnaire_path: str | None,
-    questionnaire_before: str | None, groups: tuple[str, ...], jst: str | None,
-    years: tuple[int, ...], stages: tuple[str, ...], mapping_path: str | None, resamples: int,
-    seed: int, basis: str | None, skip_round_check: bool, lang: str,
+    files: tuple[str, ...],
+    before_files: tuple[str, ...],
+    after_files: tuple[str, ...],
+    output: str,
+    force: bool,
+    fmt: str | None,
+    questionnaire_path: str | None,
+    questionnaire_before: str | None,
+    groups: tuple[str, ...],
+    jst: str | None,
+    years: tuple[int, ...],
+    stages: tuple[str, ...],
+    mapping_path: str | None,
+    resamples: int,
+    seed: int,
+    basis: str | None,
+    skip_round_check: bool,
+    lang: str,
 ) -> None:
     """Write the Excel report of one round (FILE) or a comparison of two (BEFORE AFTER)."""
     from liwindex.api import check_suffix, export_report
 
-    specs = make_rounds(rounds_of(files, before_files, after_files, (1, 2)), groups, jst, years,
-                        stages)
+    specs = make_rounds(rounds_of(files, before_files, after_files, (1, 2)), groups, jst, years, stages)
     check_suffix(output, (f".{fmt}",) if fmt else (".xlsx", ".csv"))
     fmt = fmt or ("csv" if output.lower().endswith(".csv") else "xlsx")
-    path = export_report(specs, output, fmt, force, lang, questionnaire_path,
-                         questionnaire_before, mapping=mapping_path, resamples=resamples, seed=seed,
-                         basis=basis, skip_round_check=skip_round_check)
+    path = export_report(
+        specs,
+        output,
+        fmt,
+        force,
+        lang,
+        questionnaire_path,
+        questionnaire_before,
+        mapping=mapping_path,
+        resamples=resamples,
+        seed=seed,
+        basis=basis,
+        skip_round_check=skip_round_check,
+    )
     say_written(path, lang)
 
 
@@ -144,10 +213,20 @@ def export_command(
 @LANG
 @handle_errors
 def analyze_command(
-    files: tuple[str, ...], questionnaire_path: str | None, sheet: str | None,
-    groups: tuple[str, ...], jst: str | None, years: int | None, stages: str | None,
-    mapping_path: str | None, resamples: int, seed: int, output: str | None, force: bool,
-    as_json: bool, lang: str,
+    files: tuple[str, ...],
+    questionnaire_path: str | None,
+    sheet: str | None,
+    groups: tuple[str, ...],
+    jst: str | None,
+    years: int | None,
+    stages: str | None,
+    mapping_path: str | None,
+    resamples: int,
+    seed: int,
+    output: str | None,
+    force: bool,
+    as_json: bool,
+    lang: str,
 ) -> None:
     """Beyond averages for FILES (one round): 95% intervals, reliability (Cronbach's alpha),
     the gap between NGOs and the administration, data quality and the sensitivity of the
@@ -183,26 +262,49 @@ def analyze_command(
 @comparison_options
 @LANG
 @handle_errors
-def report_command(files: tuple[str, ...], before_files: tuple[str, ...],
-                   after_files: tuple[str, ...], output: str, pdf: str | None, force: bool,
-                   author: str | None,
-                   questionnaire_path: str | None, groups: tuple[str, ...], jst: str | None,
-                   years: tuple[int, ...], stages: tuple[str, ...], mapping_path: str | None,
-                   resamples: int, seed: int, basis: str | None, skip_round_check: bool,
-                   lang: str) -> None:
+def report_command(
+    files: tuple[str, ...],
+    before_files: tuple[str, ...],
+    after_files: tuple[str, ...],
+    output: str,
+    pdf: str | None,
+    force: bool,
+    author: str | None,
+    questionnaire_path: str | None,
+    groups: tuple[str, ...],
+    jst: str | None,
+    years: tuple[int, ...],
+    stages: tuple[str, ...],
+    mapping_path: str | None,
+    resamples: int,
+    seed: int,
+    basis: str | None,
+    skip_round_check: bool,
+    lang: str,
+) -> None:
     """The report for publication (BIP, the council): a self-contained HTML page with charts,
     readable on a phone and printable on A4, and optionally its PDF. Two or more FILES: the
     first round compared with the last."""
     from liwindex.api import check_suffix, write_report
 
-    specs = make_rounds(rounds_of(files, before_files, after_files, (1, 1000)), groups, jst,
-                        years, stages)
+    specs = make_rounds(rounds_of(files, before_files, after_files, (1, 1000)), groups, jst, years, stages)
     check_suffix(output, (".html", ".htm", ".pdf"))
     if pdf is not None:
         check_suffix(pdf, (".pdf",))
-    for path in write_report(specs, output, pdf, force, lang, questionnaire_path, mapping_path,
-                             resamples, seed, basis=basis, skip_round_check=skip_round_check,
-                             author=author):
+    for path in write_report(
+        specs,
+        output,
+        pdf,
+        force,
+        lang,
+        questionnaire_path,
+        mapping_path,
+        resamples,
+        seed,
+        basis=basis,
+        skip_round_check=skip_round_check,
+        author=author,
+    ):
         say_written(path, lang)
 
 
@@ -216,9 +318,16 @@ def report_command(files: tuple[str, ...], before_files: tuple[str, ...],
 @LANG
 @handle_errors
 def validate_command(
-    files: tuple[str, ...], questionnaire_path: str | None, sheet: str | None,
-    groups: tuple[str, ...], jst: str | None, years: int | None, stages: str | None,
-    mapping_path: str | None, as_json: bool, lang: str,
+    files: tuple[str, ...],
+    questionnaire_path: str | None,
+    sheet: str | None,
+    groups: tuple[str, ...],
+    jst: str | None,
+    years: int | None,
+    stages: str | None,
+    mapping_path: str | None,
+    as_json: bool,
+    lang: str,
 ) -> None:
     """Check FILES (one round) and list every problem (errors, warnings, notes) with its
     place and fix.

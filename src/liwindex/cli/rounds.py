@@ -14,8 +14,9 @@ def _as_tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value) if isinstance(value, tuple | list) else (value,)
 
 
-def make_rounds(rounds: list[tuple[str, ...]], groups: tuple[str, ...], jst: str | None,
-                years: Any, stages: Any) -> list[Any]:
+def make_rounds(
+    rounds: list[tuple[str, ...]], groups: tuple[str, ...], jst: str | None, years: Any, stages: Any
+) -> list[Any]:
     """The RoundFiles of the command line: each round's files, the groups given per file
     (FILE=ID) or for all (ID), and the metadata given by hand, per round in order."""
     from liwindex.api import Meta, RoundFiles
@@ -25,10 +26,15 @@ def make_rounds(rounds: list[tuple[str, ...]], groups: tuple[str, ...], jst: str
     if len(default) > 1:
         raise click.UsageError(usage("one_group", value=", ".join(default)))
     file_groups = _file_groups(rounds, [_pair(g) for g in groups if "=" in g])
-    return [RoundFiles(paths=paths, group=default[0] if default else None, groups=file_groups[i],
-                       meta=Meta(jst=jst, rok=years[i] if years else None,
-                                 etap=stages[i] if stages else None))
-            for i, paths in enumerate(rounds)]
+    return [
+        RoundFiles(
+            paths=paths,
+            group=default[0] if default else None,
+            groups=file_groups[i],
+            meta=Meta(jst=jst, rok=years[i] if years else None, etap=stages[i] if stages else None),
+        )
+        for i, paths in enumerate(rounds)
+    ]
 
 
 def _per_round(rounds: list[tuple[str, ...]], name: str, value: Any) -> tuple[Any, ...]:
@@ -44,7 +50,9 @@ def _pair(given: str) -> tuple[str, str]:
     return file, group
 
 
-def _file_groups(rounds: list[tuple[str, ...]], pairs: list[tuple[str, str]]) -> list[tuple[tuple[str, str], ...]]:
+def _file_groups(
+    rounds: list[tuple[str, ...]], pairs: list[tuple[str, str]]
+) -> list[tuple[tuple[str, str], ...]]:
     """Per round, the ``(FILE, ID)`` pairs whose file is in it; a FILE=ID whose file is in
     no round goes to the first round, which reports it."""
     from liwindex.api import round_files, same_file
@@ -53,14 +61,20 @@ def _file_groups(rounds: list[tuple[str, ...]], pairs: list[tuple[str, str]]) ->
         return [() for _ in rounds]
     files_of = [round_files(r) for r in rounds]
     everywhere = [x for files in files_of for x in files]
-    return [tuple((f, g) for f, g in pairs
-                  if any(same_file(f, x) for x in files_of[i])
-                  or (i == 0 and not any(same_file(f, x) for x in everywhere)))
-            for i in range(len(rounds))]
+    return [
+        tuple(
+            (f, g)
+            for f, g in pairs
+            if any(same_file(f, x) for x in files_of[i])
+            or (i == 0 and not any(same_file(f, x) for x in everywhere))
+        )
+        for i in range(len(rounds))
+    ]
 
 
-def rounds_of(positional: tuple[str, ...], before: tuple[str, ...], after: tuple[str, ...],
-              counts: tuple[int, int]) -> list[tuple[str, ...]]:
+def rounds_of(
+    positional: tuple[str, ...], before: tuple[str, ...], after: tuple[str, ...], counts: tuple[int, int]
+) -> list[tuple[str, ...]]:
     """Each positional argument is a round (a folder: the files in it), or --before and
     --after give the two rounds file by file."""
     if before or after:
@@ -68,26 +82,32 @@ def rounds_of(positional: tuple[str, ...], before: tuple[str, ...], after: tuple
             raise click.UsageError(usage("before_after"))
         return [before, after]
     if not counts[0] <= len(positional) <= counts[1]:
-        raise click.UsageError(usage("rounds_count", low=counts[0], high=counts[1],
-                                        n=len(positional)))
+        raise click.UsageError(usage("rounds_count", low=counts[0], high=counts[1], n=len(positional)))
     return [(p,) for p in positional]
 
 
 USAGE = {
-    "per_round": {"pl": "{name} podaj raz dla każdego etapu ({n}), w kolejności etapów.",
-                  "en": "give {name} once per round ({n}), in the order of the rounds."},
-    "one_group": {"pl": "--group bez pliku może być tylko jedna (podano: {value}); dla "
-                        "poszczególnych plików użyj --group PLIK=ID.",
-                  "en": "only one --group without a file (given: {value}); for single files "
-                        "use --group FILE=ID."},
-    "before_after": {"pl": "podaj etapy jako argumenty PRZED PO albo oba przez --before i "
-                           "--after, nie w obu formach naraz.",
-                     "en": "give the rounds as BEFORE AFTER arguments or both with --before and "
-                           "--after, not both ways at once."},
-    "rounds_count": {"pl": "oczekiwano od {low} do {high} etapów, podano {n}. Etap z kilku "
-                           "plików podaj jako folder albo przez --before/--after.",
-                     "en": "expected {low} to {high} rounds, got {n}. Give a round made of "
-                           "several files as a folder or with --before/--after."},
+    "per_round": {
+        "pl": "{name} podaj raz dla każdego etapu ({n}), w kolejności etapów.",
+        "en": "give {name} once per round ({n}), in the order of the rounds.",
+    },
+    "one_group": {
+        "pl": "--group bez pliku może być tylko jedna (podano: {value}); dla "
+        "poszczególnych plików użyj --group PLIK=ID.",
+        "en": "only one --group without a file (given: {value}); for single files use --group FILE=ID.",
+    },
+    "before_after": {
+        "pl": "podaj etapy jako argumenty PRZED PO albo oba przez --before i "
+        "--after, nie w obu formach naraz.",
+        "en": "give the rounds as BEFORE AFTER arguments or both with --before and "
+        "--after, not both ways at once.",
+    },
+    "rounds_count": {
+        "pl": "oczekiwano od {low} do {high} etapów, podano {n}. Etap z kilku "
+        "plików podaj jako folder albo przez --before/--after.",
+        "en": "expected {low} to {high} rounds, got {n}. Give a round made of "
+        "several files as a folder or with --before/--after.",
+    },
 }
 
 

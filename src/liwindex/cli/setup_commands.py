@@ -33,8 +33,9 @@ def mapping() -> None:
 @click.option("--sheet", metavar="NAME", help="Sheet with the responses (default: the first).")
 @LANG
 @handle_errors
-def mapping_init(file: str, output: str, force: bool, questionnaire_path: str | None,
-                 sheet: str | None, lang: str) -> None:
+def mapping_init(
+    file: str, output: str, force: bool, questionnaire_path: str | None, sheet: str | None, lang: str
+) -> None:
     """Propose a mapping of FILE's columns and answers onto the questionnaire; entries
     marked "?" must be checked (and the "?" removed) before the mapping can be used."""
     from liwindex.api import check_suffix, write_mapping_proposal
@@ -42,8 +43,11 @@ def mapping_init(file: str, output: str, force: bool, questionnaire_path: str | 
     check_suffix(output, (".yaml", ".yml"))
 
     path, unsure = write_mapping_proposal(file, output, questionnaire_path, sheet=sheet, force=force)
-    message = (f"Zapisano: {path}; do sprawdzenia (oznaczone „?”): {unsure}" if lang == "pl"
-               else f"Written: {path}; to check (marked '?'): {unsure}")
+    message = (
+        f"Zapisano: {path}; do sprawdzenia (oznaczone „?”): {unsure}"
+        if lang == "pl"
+        else f"Written: {path}; to check (marked '?'): {unsure}"
+    )
     click.echo(message, err=True)
 
 
@@ -56,8 +60,15 @@ def mapping_init(file: str, output: str, force: bool, questionnaire_path: str | 
 @JSON
 @LANG
 @handle_errors
-def mapping_check(files: tuple[str, ...], mapping_path: str, questionnaire_path: str | None,
-                  sheet: str | None, group: str | None, as_json: bool, lang: str) -> None:
+def mapping_check(
+    files: tuple[str, ...],
+    mapping_path: str,
+    questionnaire_path: str | None,
+    sheet: str | None,
+    group: str | None,
+    as_json: bool,
+    lang: str,
+) -> None:
     """Check a mapping against FILES without scoring: its own problems with their lines,
     every problem of the files read with it, and entries the files do not use.
 
@@ -75,8 +86,9 @@ def mapping_check(files: tuple[str, ...], mapping_path: str, questionnaire_path:
 @click.option("--group", metavar="ID", help="Only this group's questions, e.g. ngo.")
 @LANG
 @handle_errors
-def template_command(output: str, force: bool, questionnaire_path: str | None, group: str | None,
-                     lang: str) -> None:
+def template_command(
+    output: str, force: bool, questionnaire_path: str | None, group: str | None, lang: str
+) -> None:
     """Write a workbook for typing in answers: dropdowns of the allowed answers, the
     oceny and metryka sheets and instructions. A filled template scores as it is."""
     from liwindex.api import check_suffix, write_template
@@ -93,8 +105,9 @@ def template_command(output: str, force: bool, questionnaire_path: str | None, g
 @click.option("--group", metavar="ID", help="A form for one group only, e.g. ngo.")
 @LANG
 @handle_errors
-def xlsform_command(output: str, force: bool, questionnaire_path: str | None, group: str | None,
-                    lang: str) -> None:
+def xlsform_command(
+    output: str, force: bool, questionnaire_path: str | None, group: str | None, lang: str
+) -> None:
     """Write the questionnaire as an XLSForm to upload to KoboToolbox or ODK; the data they
     export scores with no mapping."""
     from liwindex.api import check_suffix, write_xlsform
@@ -136,21 +149,37 @@ def questionnaire_check(path: str, lang: str) -> None:
     from liwindex.i18n import t
 
     q = load_questionnaire(path)
-    click.echo(t("questionnaire_ok", lang, id=q.id, version=q.version, dims=len(q.dimensions),
-                 areas=len(q.areas), questions=len(q.questions)))
+    click.echo(
+        t(
+            "questionnaire_ok",
+            lang,
+            id=q.id,
+            version=q.version,
+            dims=len(q.dimensions),
+            areas=len(q.areas),
+            questions=len(q.questions),
+        )
+    )
 
 
 @questionnaire.command("docs")
 @click.argument("path", required=False)
-@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True,
-              help="Markdown or a printable HTML page.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html"]),
+    default="md",
+    show_default=True,
+    help="Markdown or a printable HTML page.",
+)
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of the terminal.")
 @FORCE
 @click.option("--group", metavar="ID", help="Only this group's part, e.g. ngo.")
 @LANG
 @handle_errors
-def questionnaire_docs(path: str | None, fmt: str, output: str | None, force: bool,
-                       group: str | None, lang: str) -> None:
+def questionnaire_docs(
+    path: str | None, fmt: str, output: str | None, force: bool, group: str | None, lang: str
+) -> None:
     """The questionnaire PATH (default: the standard one) as a readable document: one part
     per respondent group for paper surveys, then areas and scales for the working group."""
     from liwindex.api import questionnaire_document

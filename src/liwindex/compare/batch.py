@@ -17,13 +17,17 @@ if TYPE_CHECKING:
     from liwindex.scoring.results import ScoreResult
 
 SUMMARY = "podsumowanie"
-BASIS_NAMES = {"pl": {"survey": "ankieta", "grades": "oceny grupy roboczej"},
-               "en": {"survey": "survey", "grades": "working-group grades"}}
+BASIS_NAMES = {
+    "pl": {"survey": "ankieta", "grades": "oceny grupy roboczej"},
+    "en": {"survey": "survey", "grades": "working-group grades"},
+}
 
 
 SUMMARY = "podsumowanie"
-BASIS_NAMES = {"pl": {"survey": "ankieta", "grades": "oceny grupy roboczej"},
-               "en": {"survey": "survey", "grades": "working-group grades"}}
+BASIS_NAMES = {
+    "pl": {"survey": "ankieta", "grades": "oceny grupy roboczej"},
+    "en": {"survey": "survey", "grades": "working-group grades"},
+}
 
 
 @dataclass
@@ -59,9 +63,15 @@ class JstRun:
         first, last = self.labels(lang)
         rounds = first if len(self.results) == 1 else f"{first} → {last}"
         mark = " †" if self.provisional else ""
-        return [str(self.rank) if self.rank else "—", self.name, rounds, fmt(self.before, lang),
-                fmt(self.after, lang) + mark, fmt_signed(self.delta, lang),
-                BASIS_NAMES[lang].get(self.basis or "", "—")]
+        return [
+            str(self.rank) if self.rank else "—",
+            self.name,
+            rounds,
+            fmt(self.before, lang),
+            fmt(self.after, lang) + mark,
+            fmt_signed(self.delta, lang),
+            BASIS_NAMES[lang].get(self.basis or "", "—"),
+        ]
 
     def labels(self, lang: str) -> tuple[str, str]:
         from liwindex.compare.comparison import round_label
@@ -83,8 +93,10 @@ class BatchResult:
 
     def ranked(self) -> list[JstRun]:
         """The JSTs with a report, by rank, then by name as Polish readers sort it."""
-        return sorted((r for r in self.runs if not r.failed),
-                      key=lambda r: (r.rank is None, r.rank or 0, strip_diacritics(fold(r.name))))
+        return sorted(
+            (r for r in self.runs if not r.failed),
+            key=lambda r: (r.rank is None, r.rank or 0, strip_diacritics(fold(r.name))),
+        )
 
 
 def find_rounds(folder: Path, skip: Path | None = None) -> list[RoundFiles]:
@@ -125,8 +137,9 @@ def slug(name: str) -> str:
     return text[:80] or "jst"
 
 
-def group_rounds(specs: list[RoundFiles], results: list[ScoreResult | None],
-                 problems: list[list[Problem]]) -> tuple[list[JstRun], list[Problem]]:
+def group_rounds(
+    specs: list[RoundFiles], results: list[ScoreResult | None], problems: list[list[Problem]]
+) -> tuple[list[JstRun], list[Problem]]:
     """Rounds grouped by the JST their metadata names, each JST's rounds in chronological
     order; rounds that failed to read or name no JST are returned apart."""
     from liwindex.compare.many import round_order
@@ -162,14 +175,24 @@ def group_rounds(specs: list[RoundFiles], results: list[ScoreResult | None],
         while candidate in used or candidate == SUMMARY:
             candidate, k = f"{base}-{k}", k + 1
         used.add(candidate)
-        run = JstRun(name, candidate, [p[0] for p in pairs], [p[1] for p in pairs],
-                     problems=list(failures.get(name, [])))
+        run = JstRun(
+            name,
+            candidate,
+            [p[0] for p in pairs],
+            [p[1] for p in pairs],
+            problems=list(failures.get(name, [])),
+        )
         keys = [(r.meta.get("rok"), r.meta.get("etap")) for r in run.results]
-        twice = sorted({f"{rok or '?'} · {etap or '?'}" for rok, etap in keys
-                        if keys.count((rok, etap)) > 1})
+        twice = sorted({f"{rok or '?'} · {etap or '?'}" for rok, etap in keys if keys.count((rok, etap)) > 1})
         if twice:
-            run.problems.append(Problem("batch-round-twice", file=name, value=", ".join(twice),
-                                        params={"files": "; ".join(s.source for s in run.specs)}))
+            run.problems.append(
+                Problem(
+                    "batch-round-twice",
+                    file=name,
+                    value=", ".join(twice),
+                    params={"files": "; ".join(s.source for s in run.specs)},
+                )
+            )
         runs.append(run)
     return runs, unassigned
 

@@ -87,9 +87,13 @@ class ComparedRow:
         if self.dimension is not None:
             out["dimension"] = self.dimension
         out.update(self.value.to_dict())
-        out["survey"] = {**self.survey.to_dict(), "ci_low": self.ci_low, "ci_high": self.ci_high,
-                         "p": self.survey_ci.p if self.survey_ci else None,
-                         "significant": self.significant}
+        out["survey"] = {
+            **self.survey.to_dict(),
+            "ci_low": self.ci_low,
+            "ci_high": self.ci_high,
+            "p": self.survey_ci.p if self.survey_ci else None,
+            "significant": self.significant,
+        }
         out["grades"] = self.grades.to_dict() if self.grades is not None else None
         out["provisional"] = self.provisional
         out["by_group"] = {g: c.to_dict() for g, c in self.by_group.items()}
@@ -134,10 +138,12 @@ class Comparison:
     def largest(self, n: int = 3) -> tuple[list[ComparedRow], list[ComparedRow]]:
         """The areas with the largest gains and the largest drops on the basis."""
         moved = [a for a in self.areas if a.value.delta is not None]
-        gains = sorted((a for a in moved if a.value.delta and a.value.delta > 0),
-                       key=lambda a: -(a.value.delta or 0))
-        drops = sorted((a for a in moved if a.value.delta and a.value.delta < 0),
-                       key=lambda a: a.value.delta or 0)
+        gains = sorted(
+            (a for a in moved if a.value.delta and a.value.delta > 0), key=lambda a: -(a.value.delta or 0)
+        )
+        drops = sorted(
+            (a for a in moved if a.value.delta and a.value.delta < 0), key=lambda a: a.value.delta or 0
+        )
         return gains[:n], drops[:n]
 
     def to_dict(self, lang: str = "pl") -> dict[str, Any]:
@@ -148,8 +154,12 @@ class Comparison:
         return {
             "basis": self.basis,
             "basis_label": self.basis_words(lang),
-            "bootstrap": {"resamples": self.resamples, "level": 0.95, "correction": CORRECTION,
-                          "min_group_n": self.after.min_group_n},
+            "bootstrap": {
+                "resamples": self.resamples,
+                "level": 0.95,
+                "correction": CORRECTION,
+                "min_group_n": self.after.min_group_n,
+            },
             "before": self.before.to_dict(lang),
             "after": self.after.to_dict(lang),
             "index": index,
@@ -196,8 +206,9 @@ def choose_basis(before: ScoreResult, after: ScoreResult, basis: str | None = No
         source = str(result.meta.get("source"))
         if chosen == "grades" and not fully_graded(result):
             ungraded = [a.id for a in result.areas if a.grade is None]
-            report.add("basis-grades-unavailable", file=source, value=", ".join(ungraded),
-                       round=round_label(result))
+            report.add(
+                "basis-grades-unavailable", file=source, value=", ".join(ungraded), round=round_label(result)
+            )
         if chosen == "survey" and not has_survey(result):
             report.add("basis-survey-unavailable", file=source, round=round_label(result))
     report.raise_if_invalid()
@@ -246,8 +257,14 @@ def _round_name(result: ScoreResult) -> str:
     return f"{round_label(result)} ({Path(str(result.meta.get('source'))).name})"
 
 
-def compare(before: ScoreResult, after: ScoreResult, resamples: int = 0, seed: int = 2026,
-            basis: str | None = None, skip_round_check: bool = False) -> Comparison:
+def compare(
+    before: ScoreResult,
+    after: ScoreResult,
+    resamples: int = 0,
+    seed: int = 2026,
+    basis: str | None = None,
+    skip_round_check: bool = False,
+) -> Comparison:
     """Compare two rounds like for like (SPEC §2, Comparison v2): one basis for every row,
     the other kind of change beside it. Rounds must use the same questionnaire (another
     version: a warning, and only the areas both have are compared), and metryka must not
@@ -257,14 +274,23 @@ def compare(before: ScoreResult, after: ScoreResult, resamples: int = 0, seed: i
     problems: list[Problem] = []
     if before.questionnaire_id != after.questionnaire_id:
         report = Report()
-        report.add("different-questionnaires", file=str(after.meta.get("source")),
-                   value=after.questionnaire_id, before=before.questionnaire_id)
+        report.add(
+            "different-questionnaires",
+            file=str(after.meta.get("source")),
+            value=after.questionnaire_id,
+            before=before.questionnaire_id,
+        )
         raise InputError(report)
     problems += check_rounds(before, after, skip_round_check)
     if before.questionnaire_version != after.questionnaire_version:
-        problems.append(Problem("different-versions", Severity.WARNING,
-                                value=after.questionnaire_version,
-                                params={"before": before.questionnaire_version}))
+        problems.append(
+            Problem(
+                "different-versions",
+                Severity.WARNING,
+                value=after.questionnaire_version,
+                params={"before": before.questionnaire_version},
+            )
+        )
     chosen = choose_basis(before, after, basis)
     graded = any(a.grade is not None for a in before.areas) and any(a.grade is not None for a in after.areas)
     if chosen == "survey" and (before.index.source == "grades" or after.index.source == "grades"):
@@ -275,51 +301,98 @@ def compare(before: ScoreResult, after: ScoreResult, resamples: int = 0, seed: i
     def by_group(b: dict[str, float | None], a: dict[str, float | None]) -> dict[str, Change]:
         return {g: Change(b.get(g), a.get(g)) for g in groups}
 
-    def row(row_id: str, label: dict[str, str], survey: Change, grades: Change, groups_b: dict,
-            groups_a: dict, dimension: str | None = None, provisional: bool = False) -> ComparedRow:
-        return ComparedRow(id=row_id, label=label, dimension=dimension,
-                           value=grades if chosen == "grades" else survey, survey=survey,
-                           grades=grades if graded else None, by_group=by_group(groups_b, groups_a),
-                           provisional=provisional)
+    def row(
+        row_id: str,
+        label: dict[str, str],
+        survey: Change,
+        grades: Change,
+        groups_b: dict,
+        groups_a: dict,
+        dimension: str | None = None,
+        provisional: bool = False,
+    ) -> ComparedRow:
+        return ComparedRow(
+            id=row_id,
+            label=label,
+            dimension=dimension,
+            value=grades if chosen == "grades" else survey,
+            survey=survey,
+            grades=grades if graded else None,
+            by_group=by_group(groups_b, groups_a),
+            provisional=provisional,
+        )
 
     before_areas = {a.id: a for a in before.areas}
     after_areas = {a.id: a for a in after.areas}
     common = [a for a in after_areas if a in before_areas]
     only = [a for a in [*before_areas, *after_areas] if a not in common]
     if only:
-        problems.append(Problem("areas-not-in-both", Severity.WARNING,
-                                value=", ".join(dict.fromkeys(only))))
+        problems.append(Problem("areas-not-in-both", Severity.WARNING, value=", ".join(dict.fromkeys(only))))
     areas = []
     unscored: dict[str, list[str]] = {}
     for area_id in common:
         b, a = before_areas[area_id], after_areas[area_id]
         survey_thin = chosen == "survey" and (b.provisional or a.provisional)
-        areas.append(row(area_id, a.label, Change(b.survey, a.survey), Change(b.grade, a.grade),
-                         b.by_group, a.by_group, a.dimension, survey_thin))
+        areas.append(
+            row(
+                area_id,
+                a.label,
+                Change(b.survey, a.survey),
+                Change(b.grade, a.grade),
+                b.by_group,
+                a.by_group,
+                a.dimension,
+                survey_thin,
+            )
+        )
         kind = "grade" if chosen == "grades" else "survey"
         missing = [label for label, r in (("before", b), ("after", a)) if getattr(r, kind) is None]
         if missing:
             unscored.setdefault(missing[0] if len(missing) == 1 else "both", []).append(area_id)
     # one warning per round, naming all its areas without a value
     for which, listed in unscored.items():
-        problems.append(Problem("area-missing-in-round", Severity.WARNING, value=", ".join(listed),
-                                params={"which": _ROUND_WORDS[which]}))
+        problems.append(
+            Problem(
+                "area-missing-in-round",
+                Severity.WARNING,
+                value=", ".join(listed),
+                params={"which": _ROUND_WORDS[which]},
+            )
+        )
 
     before_dims = {d.id: d for d in before.dimensions}
     thin_dims = {a.dimension for a in areas if a.provisional}
     dimensions = [
-        row(d.id, d.label, Change(before_dims[d.id].survey, d.survey),
-            Change(before_dims[d.id].grades, d.grades), before_dims[d.id].by_group, d.by_group,
-            provisional=d.id in thin_dims)
-        for d in after.dimensions if d.id in before_dims
+        row(
+            d.id,
+            d.label,
+            Change(before_dims[d.id].survey, d.survey),
+            Change(before_dims[d.id].grades, d.grades),
+            before_dims[d.id].by_group,
+            d.by_group,
+            provisional=d.id in thin_dims,
+        )
+        for d in after.dimensions
+        if d.id in before_dims
     ]
-    index = row("index", {"pl": "Indeks LIJW", "en": "LIJW index"},
-                Change(before.index.survey, after.index.survey),
-                Change(before.index.grades, after.index.grades),
-                before.index.by_group, after.index.by_group,
-                provisional=chosen == "survey" and (before.provisional or after.provisional))
-    comparison = Comparison(before=before, after=after, basis=chosen, index=index,
-                            dimensions=dimensions, areas=areas, problems=problems)
+    index = row(
+        "index",
+        {"pl": "Indeks LIJW", "en": "LIJW index"},
+        Change(before.index.survey, after.index.survey),
+        Change(before.index.grades, after.index.grades),
+        before.index.by_group,
+        after.index.by_group,
+        provisional=chosen == "survey" and (before.provisional or after.provisional),
+    )
+    comparison = Comparison(
+        before=before,
+        after=after,
+        basis=chosen,
+        index=index,
+        dimensions=dimensions,
+        areas=areas,
+        problems=problems,
+    )
     if resamples > 0:
         comparison.resamples = resamples
         _change_intervals(comparison, resamples, seed)
@@ -348,21 +421,33 @@ def _change_intervals(comparison: Comparison, resamples: int, seed: int) -> None
     a_areas = [a.id for a in after.areas]
     for row in comparison.areas:
         i, j = b_areas.index(row.id), a_areas.index(row.id)
-        row.survey_ci = estimate(row.survey.delta, d1.areas[:, j] - d0.areas[:, i],
-                                 [*d0.area_parts(i), *d1.area_parts(j)], min_n, bounds)
+        row.survey_ci = estimate(
+            row.survey.delta,
+            d1.areas[:, j] - d0.areas[:, i],
+            [*d0.area_parts(i), *d1.area_parts(j)],
+            min_n,
+            bounds,
+        )
     b_dims = [d.id for d in before.dimensions]
     a_dims = [d.id for d in after.dimensions]
     for row in comparison.dimensions:
         i, j = b_dims.index(row.id), a_dims.index(row.id)
-        row.survey_ci = estimate(row.survey.delta, d1.dimensions[:, j] - d0.dimensions[:, i],
-                                 [*d0.dimension_parts(i), *d1.dimension_parts(j)], min_n, bounds)
+        row.survey_ci = estimate(
+            row.survey.delta,
+            d1.dimensions[:, j] - d0.dimensions[:, i],
+            [*d0.dimension_parts(i), *d1.dimension_parts(j)],
+            min_n,
+            bounds,
+        )
     for rows in (comparison.areas, comparison.dimensions):
-        for r, decision in zip(rows, holm([r.survey_ci.p if r.survey_ci else None for r in rows]),
-                               strict=True):
+        for r, decision in zip(
+            rows, holm([r.survey_ci.p if r.survey_ci else None for r in rows]), strict=True
+        ):
             r.significant = decision
     index = comparison.index
-    index.survey_ci = estimate(index.survey.delta, d1.index - d0.index,
-                               [*d0.index_parts(), *d1.index_parts()], min_n, bounds)
+    index.survey_ci = estimate(
+        index.survey.delta, d1.index - d0.index, [*d0.index_parts(), *d1.index_parts()], min_n, bounds
+    )
     index.significant = None if index.survey_ci is None else index.survey_ci.p < 0.05
 
 

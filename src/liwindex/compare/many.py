@@ -87,18 +87,36 @@ class Trend:
         return {
             "basis": b,
             "basis_label": self.basis_words(lang),
-            "rounds": [{"label": round_label(r, lang), "jst": r.meta.get("jst"), "rok": r.meta.get("rok"),
-                        "etap": r.meta.get("etap"), "source": r.meta.get("source"),
-                        "provisional": b == "survey" and r.provisional,
-                        "missing_groups": r.missing_groups} for r in self.rounds],
+            "rounds": [
+                {
+                    "label": round_label(r, lang),
+                    "jst": r.meta.get("jst"),
+                    "rok": r.meta.get("rok"),
+                    "etap": r.meta.get("etap"),
+                    "source": r.meta.get("source"),
+                    "provisional": b == "survey" and r.provisional,
+                    "missing_groups": r.missing_groups,
+                }
+                for r in self.rounds
+            ],
             "index": [index_on(r, b) for r in self.rounds],
-            "dimensions": [{"id": d.id, "label": d.label[lang],
-                            "values": [dimension_on(r, d.id, b) for r in self.rounds]}
-                           for d in first.dimensions],
-            "areas": [{"id": a.id, "label": a.label[lang],
-                       "values": [area_on(r, a.id, b) for r in self.rounds],
-                       "provisional": [b == "survey" and r.area(a.id).provisional for r in self.rounds]}
-                      for a in first.areas],
+            "dimensions": [
+                {
+                    "id": d.id,
+                    "label": d.label[lang],
+                    "values": [dimension_on(r, d.id, b) for r in self.rounds],
+                }
+                for d in first.dimensions
+            ],
+            "areas": [
+                {
+                    "id": a.id,
+                    "label": a.label[lang],
+                    "values": [area_on(r, a.id, b) for r in self.rounds],
+                    "provisional": [b == "survey" and r.area(a.id).provisional for r in self.rounds],
+                }
+                for a in first.areas
+            ],
             "warnings": [p.message(lang) for p in self.problems],
         }
 
@@ -175,18 +193,31 @@ class Benchmark:
         names = self.names
 
         def measure(m: Ranked) -> dict[str, Any]:
-            return {"id": m.id, "label": m.label[lang], "median": m.median,
-                    "jst": {j: {"value": m.values[j], "rank": m.ranks[j], "vs_median": m.versus_median(j)}
-                            for j in names}}
+            return {
+                "id": m.id,
+                "label": m.label[lang],
+                "median": m.median,
+                "jst": {
+                    j: {"value": m.values[j], "rank": m.ranks[j], "vs_median": m.versus_median(j)}
+                    for j in names
+                },
+            }
 
         return {
             "basis": self.basis,
             "basis_label": self.basis_words(lang),
-            "jst": [{"name": name, "rok": r.meta.get("rok"), "etap": r.meta.get("etap"),
-                     "source": r.meta.get("source"), "respondents": r.respondents_total,
-                     "provisional": self.basis == "survey" and r.provisional,
-                     "missing_groups": r.missing_groups}
-                    for name, r in zip(names, self.results, strict=True)],
+            "jst": [
+                {
+                    "name": name,
+                    "rok": r.meta.get("rok"),
+                    "etap": r.meta.get("etap"),
+                    "source": r.meta.get("source"),
+                    "respondents": r.respondents_total,
+                    "provisional": self.basis == "survey" and r.provisional,
+                    "missing_groups": r.missing_groups,
+                }
+                for name, r in zip(names, self.results, strict=True)
+            ],
             "index": measure(self.index),
             "areas": [measure(a) for a in self.areas],
             "warnings": [p.message(lang) for p in self.problems],
@@ -213,9 +244,13 @@ def benchmark(results: list[ScoreResult]) -> Benchmark:
     chosen = [r for r in results if latest[jst_name(r)] is r]
     names = [jst_name(r) for r in chosen]
     basis = common_basis(chosen, problems)
-    index = rank("index", {"pl": "Indeks LIJW", "en": "LIJW index"},
-                 {name: index_on(r, basis) for name, r in zip(names, chosen, strict=True)})
-    areas = [rank(a.id, a.label,
-                  {name: area_on(r, a.id, basis) for name, r in zip(names, chosen, strict=True)})
-             for a in chosen[0].areas]
+    index = rank(
+        "index",
+        {"pl": "Indeks LIJW", "en": "LIJW index"},
+        {name: index_on(r, basis) for name, r in zip(names, chosen, strict=True)},
+    )
+    areas = [
+        rank(a.id, a.label, {name: area_on(r, a.id, basis) for name, r in zip(names, chosen, strict=True)})
+        for a in chosen[0].areas
+    ]
     return Benchmark(results=chosen, index=index, areas=areas, basis=basis, problems=problems)

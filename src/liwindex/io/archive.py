@@ -37,8 +37,13 @@ def zip_is_sane(archive: zipfile.ZipFile, name: str, report: Report, limits: Lim
         default=0.0,
     )
     if len(members) > 10_000 or total > limits.max_uncompressed_mb * 1_000_000 or worst > limits.max_ratio:
-        report.add("zip-bomb", file=name, limit=limits.max_uncompressed_mb,
-                   size=round(total / 1_000_000), env="LIWINDEX_MAX_UNCOMPRESSED_MB")
+        report.add(
+            "zip-bomb",
+            file=name,
+            limit=limits.max_uncompressed_mb,
+            size=round(total / 1_000_000),
+            env="LIWINDEX_MAX_UNCOMPRESSED_MB",
+        )
         return False
     return True
 
@@ -58,8 +63,11 @@ def cells_within_limits(archive: zipfile.ZipFile, name: str, report: Report, lim
     read, which bound how much of a range can hold data."""
     from liwindex.io.cellscan import NEAR_COLUMNS, NEAR_ROWS, far_positions
 
-    members = [m for m in archive.infolist()
-               if m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml")]
+    members = [
+        m
+        for m in archive.infolist()
+        if m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml")
+    ]
     total = 0
     for member in members:
         max_row, max_col, far = NEAR_ROWS, NEAR_COLUMNS, ""
@@ -67,14 +75,19 @@ def cells_within_limits(archive: zipfile.ZipFile, name: str, report: Report, lim
         again = lambda m=member, w=whole: member_chunks(archive, m, w)  # noqa: E731
         for row, col, shown in far_positions(member_chunks(archive, member, first), again):
             if row > limits.max_rows or col > limits.max_columns:
-                report.add("cell-beyond-limits", file=name,
-                           value=shown if len(shown) <= 24 else shown[:23] + "…",
-                           rows=limits.max_rows, columns=limits.max_columns)
+                report.add(
+                    "cell-beyond-limits",
+                    file=name,
+                    value=shown if len(shown) <= 24 else shown[:23] + "…",
+                    rows=limits.max_rows,
+                    columns=limits.max_columns,
+                )
                 return None
             max_row, max_col, far = max(max_row, row), max(max_col, col), shown
         if far and max_row * max_col > ALLOCATION_CELLS:
-            report.add("cell-beyond-limits", file=name, value=far, rows=limits.max_rows,
-                       columns=limits.max_columns)
+            report.add(
+                "cell-beyond-limits", file=name, value=far, rows=limits.max_rows, columns=limits.max_columns
+            )
             return None
         total += max(first[0], whole[0])
     return total
@@ -84,8 +97,9 @@ class MemberTooLong(zipfile.BadZipFile):
     """A member inflates to more bytes than the archive declares for it."""
 
 
-def member_chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo, size: list[int] | None = None,
-                  head: int = 0) -> Iterator[bytes]:
+def member_chunks(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, size: list[int] | None = None, head: int = 0
+) -> Iterator[bytes]:
     """A member's bytes in chunks of up to :data:`SCAN_CHUNK`, counted into ``size[0]``;
     with ``head``, only its first ``head`` bytes. Stored and deflated members are
     inflated here straight from the archive in one pass over exactly the compressed bytes
@@ -94,16 +108,23 @@ def member_chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo, size: list[
     the member (:class:`MemberTooLong`), as the reader would parse what a check stopping
     at the declared size never saw. Other methods and encrypted members go through zipfile."""
     fp = archive.fp
-    if fp is None or member.flag_bits & 1 or member.compress_type not in (zipfile.ZIP_STORED,
-                                                                          zipfile.ZIP_DEFLATED):
+    if (
+        fp is None
+        or member.flag_bits & 1
+        or member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+    ):
         yield from _chunks(archive.open(member), size, head)
         return
     fp.seek(member.header_offset)
     local = fp.read(30)
     if len(local) < 30 or local[:4] != b"PK\x03\x04":
         raise zipfile.BadZipFile(f"bad local header: {member.filename}")
-    fp.seek(member.header_offset + 30 + int.from_bytes(local[26:28], "little")
-            + int.from_bytes(local[28:30], "little"))
+    fp.seek(
+        member.header_offset
+        + 30
+        + int.from_bytes(local[26:28], "little")
+        + int.from_bytes(local[28:30], "little")
+    )
     inflate = zlib.decompressobj(-15) if member.compress_type == zipfile.ZIP_DEFLATED else None
     left, out, most = member.compress_size, 0, min(head, SCAN_CHUNK) if head else SCAN_CHUNK
     step = most if inflate is None else 1 << 16 if head else SCAN_CHUNK  # compressed bytes a read

@@ -85,7 +85,7 @@ class _Scratch:
             self.size = max(n, 2 * self.size)
             self.padded = np.empty(self.size + _PAD, dtype=np.uint8)
             self.masks = [np.empty(self.size, dtype=bool) for _ in range(3)]
-        a = self.padded[:n + _PAD]
+        a = self.padded[: n + _PAD]
         a[:n] = raw
         a[n:] = 0
         return a, *(m[:n] for m in self.masks)  # type: ignore[return-value]
@@ -111,7 +111,7 @@ def _fast(raw: Any, data: bytes, first: bool) -> list[Position] | None:
 
     n = len(raw)
     a, lt, one, two = _SCRATCH.take(raw)
-    s0, s1 = a[:n], a[1:n + 1]
+    s0, s1 = a[:n], a[1 : n + 1]
     np.equal(s0, 60, out=lt)  # <
 
     def after_lt(byte: int) -> Any:
@@ -134,8 +134,14 @@ def _fast(raw: Any, data: bytes, first: bool) -> list[Position] | None:
     if np.count_nonzero((a[colons + 1] == 99) & (a[colons + 2] < 65)):
         return None
     rows = np.flatnonzero(after_lt(114))
-    rows = rows[(a[rows + 2] == 111) & (a[rows + 3] == 119) & (a[rows + 4] == 32) & (a[rows + 5] == 114) &
-                (a[rows + 6] == 61) & (a[rows + 7] == 34)]
+    rows = rows[
+        (a[rows + 2] == 111)
+        & (a[rows + 3] == 119)
+        & (a[rows + 4] == 32)
+        & (a[rows + 5] == 114)
+        & (a[rows + 6] == 61)
+        & (a[rows + 7] == 34)
+    ]
     # and every r attribute (any spelling: r after whitespace or a quote and before = or
     # whitespace; bytes up to ' and up to space stand for those) must be the first one of
     # a <c> or <row>: no repeated r, no r elsewhere
@@ -149,8 +155,11 @@ def _fast(raw: Any, data: bytes, first: bool) -> list[Position] | None:
     # digits after one letter; five or more after two)
     third, seventh = a[cells + 8] | 32, a[cells + 12]
     far = cells[((third >= 97) & (third <= 122)) | ((seventh >= 48) & (seventh <= 57))]
-    found = [p for p in (_position(_value(data, start + 6)) for start in far.tolist())
-             if p[0] > NEAR_ROWS or p[1] > NEAR_COLUMNS]
+    found = [
+        p
+        for p in (_position(_value(data, start + 6)) for start in far.tolist())
+        if p[0] > NEAR_ROWS or p[1] > NEAR_COLUMNS
+    ]
     sixth = a[rows + 13]  # row r="123456
     for start in rows[(sixth >= 48) & (sixth <= 57)].tolist():
         digits = _value(data, start + 8)
@@ -162,7 +171,7 @@ def _fast(raw: Any, data: bytes, first: bool) -> list[Position] | None:
 def _value(data: bytes, start: int) -> bytes:
     """The attribute value starting at ``start``, up to its closing quote."""
     end = data.find(b'"', start)
-    return data[start:end if end >= 0 else len(data)]
+    return data[start : end if end >= 0 else len(data)]
 
 
 _REFERENCE = re.compile(rb"([A-Za-z]*)([0-9]*)")
@@ -184,8 +193,11 @@ def _row_number(digits: bytes) -> int:
 
 # The tokenizer of the slow path: comments, CDATA and declarations are skipped whole;
 # every element tag is read with its attributes, whose quoted values may hold ">".
-_TOKEN = re.compile(rb'<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!(?!--|\[CDATA\[)[^>]*>'
-                    rb'|<(/?)([^\s/>"\'<]+)((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>', re.S)
+_TOKEN = re.compile(
+    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!(?!--|\[CDATA\[)[^>]*>"
+    rb'|<(/?)([^\s/>"\'<]+)((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>',
+    re.S,
+)
 _ATTRIBUTE = re.compile(rb'([^\s=/>"\']+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 
 

@@ -11,8 +11,11 @@ from liwindex.io.factorise import to_sheet
 from liwindex.io.sheets import Limits, Sheet, TooLarge
 from liwindex.problems import Report, Severity
 
-NAMES = {",": {"pl": "przecinek", "en": "comma"}, ";": {"pl": "średnik", "en": "semicolon"},
-         "\t": {"pl": "tabulator", "en": "tab"}}
+NAMES = {
+    ",": {"pl": "przecinek", "en": "comma"},
+    ";": {"pl": "średnik", "en": "semicolon"},
+    "\t": {"pl": "tabulator", "en": "tab"},
+}
 
 
 MAX_LINE_BYTES = 4_000_000  # one CSV record line: 60 long open answers fit many times over
@@ -41,7 +44,7 @@ def scan_csv(path: Path, delimiter: str, limits: Limits) -> int:
             if not chunk:
                 break
             data = np.frombuffer(chunk, dtype=np.uint8)
-            if first and np.count_nonzero(data[:1 << 20] == 0) > max(8, data[:1 << 20].size // 1000):
+            if first and np.count_nonzero(data[: 1 << 20] == 0) > max(8, data[: 1 << 20].size // 1000):
                 raise TooLarge("csv-not-text", name, 0, "")
             first = False
             ends = np.flatnonzero(data == 10)
@@ -103,9 +106,18 @@ def read_csv(path: Path, report: Report, limits: Limits) -> Sheet:
             # labels take a few bytes each. Every value stays text ("NA" is not missing).
             # names: as many columns as the widest line can have, so that ragged rows
             # (fewer fields than others) stay in the C parser instead of lists of lists
-            return pd.read_csv(path, encoding=encoding, sep=delimiter, header=None,
-                               names=range(fields), dtype="category", keep_default_na=False,
-                               na_values=[""], skip_blank_lines=False, engine="c")
+            return pd.read_csv(
+                path,
+                encoding=encoding,
+                sep=delimiter,
+                header=None,
+                names=range(fields),
+                dtype="category",
+                keep_default_na=False,
+                na_values=[""],
+                skip_blank_lines=False,
+                engine="c",
+            )
         except pd.errors.ParserError:
             # ragged rows (more fields than the first line): the csv module copes
             with path.open(encoding=encoding, newline="") as fh:
@@ -116,7 +128,6 @@ def read_csv(path: Path, report: Report, limits: Limits) -> Sheet:
     except UnicodeDecodeError:  # UTF-8 at the start, something else further on
         encoding, label = "cp1250", "Windows-1250"
         table = parse(encoding)
-    report.add("csv-read-as", Severity.NOTE, file=str(path), value=label,
-               delimiter=NAMES[delimiter])
+    report.add("csv-read-as", Severity.NOTE, file=str(path), value=label, delimiter=NAMES[delimiter])
     # Records are numbered as a spreadsheet program opening the file shows them.
     return to_sheet(path.stem, table, limits)

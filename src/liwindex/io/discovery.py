@@ -13,8 +13,11 @@ def expand_paths(items: list[str]) -> list[Path]:
     for item in items:
         path = Path(item)
         if path.is_dir():
-            paths += sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES
-                            and not p.name.startswith(("~$", ".")))
+            paths += sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", "."))
+            )
         else:
             paths.append(path)
     return paths

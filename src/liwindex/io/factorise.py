@@ -21,8 +21,13 @@ from liwindex.text import column_letter
 SMALL_SHEET_CELLS = 2_000_000
 
 
-def to_sheet(name: str, table: Sequence[Sequence[Any]] | Any, limits: Limits, hidden: bool = False,
-             merged: list[tuple[int, int, int]] | None = None) -> Sheet:
+def to_sheet(
+    name: str,
+    table: Sequence[Sequence[Any]] | Any,
+    limits: Limits,
+    hidden: bool = False,
+    merged: list[tuple[int, int, int]] | None = None,
+) -> Sheet:
     """A sheet from a table whose first row is spreadsheet row 1 (a list of rows or a
     DataFrame of categories from the CSV parser). Every column is factorised once (answers
     repeat a handful of labels, so this is both the fastest and the smallest form); empty
@@ -79,14 +84,18 @@ def to_sheet(name: str, table: Sequence[Sequence[Any]] | Any, limits: Limits, hi
         codes = codes if every_row else codes[keep]
         _check_cell_lengths(name, values, codes, rows, j, limits)
         columns.append(SheetColumn(codes=codes, values=values))
-    return Sheet(name=name, numbers=rows.astype(np.int64), columns=columns, hidden=hidden,
-                 merged=merged or [])
+    return Sheet(
+        name=name, numbers=rows.astype(np.int64), columns=columns, hidden=hidden, merged=merged or []
+    )
 
 
 def _blank(value: Any) -> bool:
     """An empty cell: None, an empty string, or NaN."""
-    return value is None or (isinstance(value, str) and value == "") or \
-        (isinstance(value, float) and value != value)
+    return (
+        value is None
+        or (isinstance(value, str) and value == "")
+        or (isinstance(value, float) and value != value)
+    )
 
 
 def _without_blanks(codes: Any, values: list[Any]) -> tuple[Any, list[Any]]:
@@ -104,15 +113,25 @@ def _without_blanks(codes: Any, values: list[Any]) -> tuple[Any, list[Any]]:
 # Cell types that never equal a value of another type in this list, except the numbers:
 # 1, 1.0 and True are one dict key, so a sheet holding two kinds of number is factorised
 # column by column (each column keeps the spelling it has first, as before).
-_PLAIN_TYPES = {str, type(None), float, int, bool, datetime.datetime, datetime.date, datetime.time,
-                datetime.timedelta}
+_PLAIN_TYPES = {
+    str,
+    type(None),
+    float,
+    int,
+    bool,
+    datetime.datetime,
+    datetime.date,
+    datetime.time,
+    datetime.timedelta,
+}
 
 
 _NUMBER_TYPES = {float, int, bool}
 
 
-def _factorised_together(table: Sequence[Sequence[Any]], height: int,
-                         width: int) -> tuple[Any, list[Any]] | None:
+def _factorised_together(
+    table: Sequence[Sequence[Any]], height: int, width: int
+) -> tuple[Any, list[Any]] | None:
     """The whole sheet factorised at once: a rows × columns matrix of codes (Fortran order,
     so that each column is contiguous) into one list of the sheet's distinct non-empty
     values, which every column shares (a column's values then include some it does not
@@ -186,8 +205,7 @@ def _factorised_series(values: Any) -> tuple[Any, list[Any]]:
     return _without_blanks(np.asarray(codes, dtype=np.int32), uniques)
 
 
-def _check_cell_lengths(name: str, uniques: Any, codes: Any, rows: Any, column: int,
-                        limits: Limits) -> None:
+def _check_cell_lengths(name: str, uniques: Any, codes: Any, rows: Any, column: int, limits: Limits) -> None:
     """Refuse cells longer than a spreadsheet can hold (a broken CSV quote, a hostile file);
     only distinct values are measured."""
     import numpy as np
@@ -195,8 +213,7 @@ def _check_cell_lengths(name: str, uniques: Any, codes: Any, rows: Any, column: 
     for i, value in enumerate(uniques):
         if isinstance(value, str) and len(value) > limits.max_cell_chars:
             row = int(rows[np.argmax(codes == i)])
-            raise TooLarge("cell-too-long", name, limits.max_cell_chars, "", row,
-                           column_letter(column + 1))
+            raise TooLarge("cell-too-long", name, limits.max_cell_chars, "", row, column_letter(column + 1))
 
 
 def _check_shared_cell_lengths(name: str, values: list[Any], matrix: Any, rows: Any, limits: Limits) -> None:
@@ -204,8 +221,9 @@ def _check_shared_cell_lengths(name: str, values: list[Any], matrix: Any, rows: 
     column holding a too-long cell is named, at its first such row."""
     import numpy as np
 
-    long = [i for i, value in enumerate(values)
-            if isinstance(value, str) and len(value) > limits.max_cell_chars]
+    long = [
+        i for i, value in enumerate(values) if isinstance(value, str) and len(value) > limits.max_cell_chars
+    ]
     if not long:
         return
     hit = np.isin(matrix, long)

@@ -21,8 +21,9 @@ class PasswordProtected(Exception):
     """The workbook is encrypted with a password."""
 
 
-def read_spreadsheet(path: Path, limits: Limits, engine: str = "auto",
-                     xml_bytes: int | None = None) -> list[Sheet]:
+def read_spreadsheet(
+    path: Path, limits: Limits, engine: str = "auto", xml_bytes: int | None = None
+) -> list[Sheet]:
     """All sheets of a spreadsheet file. ``engine``: ``auto`` (calamine, then openpyxl for
     .xlsx if calamine fails), ``calamine`` or ``openpyxl``. ``xml_bytes``: the size of the
     worksheets' XML where known (.xlsx), which bounds how many cells can hold data."""
@@ -55,8 +56,15 @@ def _check_range(name: str, height: int, width: int, xml_bytes: int | None) -> N
     """Refuse a range almost all empty (see :data:`SPARSE_FROM_CELLS`), naming its last cell."""
     cells = height * width
     if xml_bytes is not None and cells > SPARSE_FROM_CELLS and cells > xml_bytes:
-        raise TooLarge("sheet-mostly-empty", name, 0, "", value=column_letter(width) + str(height),
-                       cells=f"{cells:,}".replace(",", " "), size=str(max(1, round(xml_bytes / 1000))))
+        raise TooLarge(
+            "sheet-mostly-empty",
+            name,
+            0,
+            "",
+            value=column_letter(width) + str(height),
+            cells=f"{cells:,}".replace(",", " "),
+            size=str(max(1, round(xml_bytes / 1000))),
+        )
 
 
 # .xls and .ods are read in a child process with a memory ceiling: their cell ranges come
@@ -156,8 +164,11 @@ def _read_calamine(path: Path, limits: Limits, xml_bytes: int | None = None) -> 
                 _check_range(meta.name, end[0] + 1, end[1] + 1, xml_bytes)
             # skip_empty_area=False: row 0 is spreadsheet row 1 and column 0 is column A
             table = sheet.to_python(skip_empty_area=False) if sheet.height else []
-            merged = [(r0 + 1, r1 + 1, c0) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])
-                      if c0 == c1 and r1 > r0]
+            merged = [
+                (r0 + 1, r1 + 1, c0)
+                for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])
+                if c0 == c1 and r1 > r0
+            ]
             hidden = meta.visible != calamine.SheetVisibleEnum.Visible
             del sheet  # calamine's own copy of the cells, no longer needed
             sheets.append(to_sheet(meta.name, table, limits, hidden=hidden, merged=merged))
@@ -186,4 +197,3 @@ def _read_openpyxl(path: Path, limits: Limits, xml_bytes: int | None = None) -> 
     finally:
         wb.close()
     return sheets
-

@@ -28,8 +28,11 @@ class Limits:
         """Limits from ``LIWINDEX_MAX_ROWS``, ``LIWINDEX_MAX_COLUMNS``,
         ``LIWINDEX_MAX_UNCOMPRESSED_MB`` where set."""
         values: dict[str, int] = {}
-        for name, key in (("max_rows", "LIWINDEX_MAX_ROWS"), ("max_columns", "LIWINDEX_MAX_COLUMNS"),
-                          ("max_uncompressed_mb", "LIWINDEX_MAX_UNCOMPRESSED_MB")):
+        for name, key in (
+            ("max_rows", "LIWINDEX_MAX_ROWS"),
+            ("max_columns", "LIWINDEX_MAX_COLUMNS"),
+            ("max_uncompressed_mb", "LIWINDEX_MAX_UNCOMPRESSED_MB"),
+        ):
             raw = os.environ.get(key, "").strip()
             if raw.isdigit() and int(raw) > 0:
                 values[name] = int(raw)
@@ -104,8 +107,11 @@ class Sheet:
             codes = np.array([c.codes[:count] for c in self.columns]).T  # rows × columns
             return [(n, tuple(cells)) for n, cells in zip(numbers, lookup[codes].tolist(), strict=True)]
         columns = [column.cells(0, count).tolist() for column in self.columns]
-        return list(zip(numbers, zip(*columns, strict=True), strict=True)) if columns else \
-            [(n, ()) for n in numbers]
+        return (
+            list(zip(numbers, zip(*columns, strict=True), strict=True))
+            if columns
+            else [(n, ()) for n in numbers]
+        )
 
     @property
     def rows(self) -> list[tuple[int, tuple[Any, ...]]]:
@@ -140,8 +146,16 @@ class Workbook:
 class TooLarge(Exception):
     """A sheet exceeds a size limit (rows, columns, or one cell's length)."""
 
-    def __init__(self, code: str, sheet: str, limit: int, env: str, row: int | None = None,
-                 column: str | None = None, **params: str) -> None:
+    def __init__(
+        self,
+        code: str,
+        sheet: str,
+        limit: int,
+        env: str,
+        row: int | None = None,
+        column: str | None = None,
+        **params: str,
+    ) -> None:
         super().__init__(code)
         self.code, self.sheet, self.limit, self.env = code, sheet, limit, env
         self.row, self.column, self.params = row, column, params

@@ -83,8 +83,17 @@ def open_workbook(path: str | Path, report: Report, limits: Limits | None = None
             return None
         return Workbook(path, read_spreadsheet(path, limits, xml_bytes=xml_bytes))
     except TooLarge as exc:
-        report.add(exc.code, Severity.ERROR, file=name, sheet=exc.sheet, row=exc.row,
-                   column=exc.column, limit=exc.limit, env=exc.env, **exc.params)
+        report.add(
+            exc.code,
+            Severity.ERROR,
+            file=name,
+            sheet=exc.sheet,
+            row=exc.row,
+            column=exc.column,
+            limit=exc.limit,
+            env=exc.env,
+            **exc.params,
+        )
     except PermissionError as exc:
         report.add("file-unreadable", file=name, detail=exc.strerror or "permission denied")
     except OSError as exc:
@@ -140,5 +149,6 @@ def note_hidden(workbook: Workbook, report: Report) -> None:
     # the hidden answer lists of liwindex's own template are not worth a note
     hidden = [s.name for s in workbook.sheets if s.hidden and s.name != TEMPLATE_LISTS]
     if hidden:
-        report.add("hidden-sheets", Severity.NOTE, file=workbook.name,
-                   value=", ".join(f"„{h}”" for h in hidden))
+        report.add(
+            "hidden-sheets", Severity.NOTE, file=workbook.name, value=", ".join(f"„{h}”" for h in hidden)
+        )

@@ -102,8 +102,9 @@ def parse_yaml(text: str, name: str, report: Report) -> YamlDocument:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        report.add("yaml-syntax", file=name, line=mark.line + 1 if mark else None,
-                   detail=exc.problem or str(exc))
+        report.add(
+            "yaml-syntax", file=name, line=mark.line + 1 if mark else None, detail=exc.problem or str(exc)
+        )
         raise InputError(report) from None
     except yaml.YAMLError as exc:
         report.add("yaml-syntax", file=name, detail=str(exc))
@@ -141,8 +142,9 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     return memo[key]
 
 
-def _index_lines(node: yaml.Node, path: YamlPath, lines: dict[YamlPath, int], report: Report,
-                 name: str, seen: set[int]) -> None:
+def _index_lines(
+    node: yaml.Node, path: YamlPath, lines: dict[YamlPath, int], report: Report, name: str, seen: set[int]
+) -> None:
     import yaml
 
     lines.setdefault(path, node.start_mark.line + 1)
@@ -154,12 +156,16 @@ def _index_lines(node: yaml.Node, path: YamlPath, lines: dict[YamlPath, int], re
         for key_node, value_node in node.value:
             key = key_node.value
             if key in keys:
-                report.add("yaml-duplicate-key", file=name, yaml_path=format_path((*path, key)),
-                           line=key_node.start_mark.line + 1, value=key)
+                report.add(
+                    "yaml-duplicate-key",
+                    file=name,
+                    yaml_path=format_path((*path, key)),
+                    line=key_node.start_mark.line + 1,
+                    value=key,
+                )
             keys.add(key)
             _index_lines(value_node, (*path, key), lines, report, name, seen)
             lines[(*path, key)] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _index_lines(item, (*path, i), lines, report, name, seen)
-

@@ -4,20 +4,28 @@ validation errors in plain words."""
 from __future__ import annotations
 
 FILE_KINDS: dict[str, dict[str, str]] = {
-    "xls": {"pl": "stary format .xls albo skoroszyt zaszyfrowany hasłem",
-            "en": "the old .xls format or a password-protected workbook"},
+    "xls": {
+        "pl": "stary format .xls albo skoroszyt zaszyfrowany hasłem",
+        "en": "the old .xls format or a password-protected workbook",
+    },
     "pdf": {"pl": "to dokument PDF", "en": "it is a PDF document"},
     "html": {"pl": "to strona HTML", "en": "it is an HTML page"},
     "text": {"pl": "to plik tekstowy, np. CSV", "en": "it is a text file, e.g. CSV"},
     "broken": {"pl": "uszkodzone archiwum skoroszytu", "en": "a damaged workbook archive"},
-    "dtd": {"pl": "arkusz zawiera deklarację DTD lub encje XML, których skoroszyty Excela nie "
-                  "używają — plik mógł zostać spreparowany",
-            "en": "a sheet holds a DTD or XML entities, which Excel workbooks never use — the file "
-                  "may have been tampered with"},
-    "broken_xls": {"pl": "uszkodzony plik .xls albo deklarujący ogromny zakres komórek",
-                   "en": "a damaged .xls file, or one that claims a huge range of cells"},
-    "broken_ods": {"pl": "uszkodzony plik .ods albo deklarujący ogromny zakres komórek",
-                   "en": "a damaged .ods file, or one that claims a huge range of cells"},
+    "dtd": {
+        "pl": "arkusz zawiera deklarację DTD lub encje XML, których skoroszyty Excela nie "
+        "używają — plik mógł zostać spreparowany",
+        "en": "a sheet holds a DTD or XML entities, which Excel workbooks never use — the file "
+        "may have been tampered with",
+    },
+    "broken_xls": {
+        "pl": "uszkodzony plik .xls albo deklarujący ogromny zakres komórek",
+        "en": "a damaged .xls file, or one that claims a huge range of cells",
+    },
+    "broken_ods": {
+        "pl": "uszkodzony plik .ods albo deklarujący ogromny zakres komórek",
+        "en": "a damaged .ods file, or one that claims a huge range of cells",
+    },
     "unknown": {"pl": "nieznana zawartość", "en": "unknown content"},
 }
 
@@ -28,13 +36,16 @@ PYDANTIC_DETAILS: dict[str, dict[str, str]] = {
         "pl": "identyfikator może mieć tylko litery bez polskich znaków, cyfry i „_”, zaczynać się "
         "literą i mieć najwyżej 64 znaki (np. o1_n1, O1, ngo)",
         "en": "an id may hold only letters without diacritics, digits and '_', start with a "
-        "letter and have at most 64 characters (e.g. o1_n1, O1, ngo)"},
-    "finite_number": {"pl": "potrzebna skończona liczba (nie .inf, .nan ani liczba poza zakresem, "
-                            "np. 1e400)",
-                      "en": "a finite number is needed (not .inf, .nan or an out-of-range number "
-                            "such as 1e400)"},
-    "extra_forbidden": {"pl": "nieznane pole (sprawdź pisownię klucza)",
-                        "en": "unknown field (check the spelling of the key)"},
+        "letter and have at most 64 characters (e.g. o1_n1, O1, ngo)",
+    },
+    "finite_number": {
+        "pl": "potrzebna skończona liczba (nie .inf, .nan ani liczba poza zakresem, np. 1e400)",
+        "en": "a finite number is needed (not .inf, .nan or an out-of-range number such as 1e400)",
+    },
+    "extra_forbidden": {
+        "pl": "nieznane pole (sprawdź pisownię klucza)",
+        "en": "unknown field (check the spelling of the key)",
+    },
     "float_parsing": {"pl": "to nie jest liczba", "en": "not a number"},
     "float_type": {"pl": "to nie jest liczba", "en": "not a number"},
     "int_parsing": {"pl": "to nie jest liczba całkowita", "en": "not a whole number"},

@@ -23,10 +23,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file is empty (0 bytes). Export the responses again.",
     },
     "file-unreadable": {
-        "pl": "nie można otworzyć pliku ({detail}). Zamknij go w innych programach "
-        "i sprawdź uprawnienia.",
-        "en": "the file cannot be opened ({detail}). Close it in other programs and check "
-        "the permissions.",
+        "pl": "nie można otworzyć pliku ({detail}). Zamknij go w innych programach i sprawdź uprawnienia.",
+        "en": "the file cannot be opened ({detail}). Close it in other programs and check the permissions.",
     },
     "lock-file": {
         "pl": "to plik blokady, który Excel tworzy przy otwartym skoroszycie, a nie dane. "
@@ -73,8 +71,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "raise the limit with {env}.",
     },
     "too-many-columns": {
-        "pl": "arkusz ma więcej niż {limit} kolumn. Usuń zbędne kolumny albo zwiększ limit "
-        "zmienną {env}.",
+        "pl": "arkusz ma więcej niż {limit} kolumn. Usuń zbędne kolumny albo zwiększ limit zmienną {env}.",
         "en": "the sheet has more than {limit} columns. Remove the columns not needed or raise "
         "the limit with {env}.",
     },
@@ -138,8 +135,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- workbooks ---------------------------------------------------------------------
     "sheet-not-found": {
-        "pl": "nie ma arkusza „{value}”{suggestion}; arkusze w pliku: {known}. Podaj jeden "
-        "z nich w --sheet.",
+        "pl": "nie ma arkusza „{value}”{suggestion}; arkusze w pliku: {known}. Podaj jeden z nich w --sheet.",
         "en": "there is no sheet '{value}'{suggestion}; sheets in the file: {known}. Give one "
         "of them to --sheet.",
     },
@@ -148,8 +144,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the sheet is empty. Check that it is the right sheet (option --sheet).",
     },
     "survey-sheet-found": {
-        "pl": "pierwszy arkusz („{first}”) nie ma kolumn pytań; odpowiedzi odczytano z arkusza "
-        "„{value}”.",
+        "pl": "pierwszy arkusz („{first}”) nie ma kolumn pytań; odpowiedzi odczytano z arkusza „{value}”.",
         "en": "the first sheet ('{first}') has no question columns; the answers were read from "
         "the sheet '{value}'.",
     },
@@ -210,8 +205,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "with --group ID when all respondents belong to one group.",
     },
     "group-column-by-values": {
-        "pl": "kolumnę „{value}” odczytano jako grupę respondenta, bo każda jej wartość to nazwa "
-        "grupy.",
+        "pl": "kolumnę „{value}” odczytano jako grupę respondenta, bo każda jej wartość to nazwa grupy.",
         "en": "the column '{value}' is read as the respondent group because each of its values "
         "names a group.",
     },
@@ -326,8 +320,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "grade-off-step": {
         "pl": "ocena {value} nie leży na kroku {step} (np. {near}). Zaokrąglij ocenę do kroku.",
-        "en": "the grade {value} is not on the step {step} (e.g. {near}). Round the grade "
-        "to the step.",
+        "en": "the grade {value} is not on the step {step} (e.g. {near}). Round the grade to the step.",
     },
     "unknown-meta-key": {
         "pl": "nieznany klucz metryki „{value}” pominięto (znane: jst, rok, etap).",
@@ -339,9 +332,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "bad-invited": {
         "pl": "liczba zaproszonych „{value}” nie jest liczbą całkowitą dodatnią. Wpisz, ile osób "
-              "zaproszono do ankiety, np. 120.",
+        "zaproszono do ankiety, np. 120.",
         "en": "the number invited '{value}' is not a positive whole number. Enter how many "
-              "people were invited to the survey, e.g. 120.",
+        "people were invited to the survey, e.g. 120.",
     },
     "bad-year": {
         "pl": "rok „{value}” nie jest rokiem. Wpisz rok, np. 2025.",
@@ -349,8 +342,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "meta-overridden": {
         "pl": "{value}: użyto „{found}” z {first} zamiast „{known}” z arkusza „metryka”.",
-        "en": "{value}: '{found}' from {first} is used instead of '{known}' from the "
-        "'metryka' sheet.",
+        "en": "{value}: '{found}' from {first} is used instead of '{known}' from the 'metryka' sheet.",
     },
     "meta-from-name": {
         "pl": "etap nie ma roku lub etapu oceny (arkusz „metryka”, metryka.yaml); nazwa pliku "
@@ -401,8 +393,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- mapping files ---------------------------------------------------------------------
     "mapping-unknown-key": {
-        "pl": "nieznany klucz „{value}”; plik mapowania ma klucze questionnaire, columns, "
-        "answers i groups.",
+        "pl": "nieznany klucz „{value}”; plik mapowania ma klucze questionnaire, columns, answers i groups.",
         "en": "unknown key '{value}'; a mapping file has the keys questionnaire, columns, "
         "answers and groups.",
     },
@@ -415,8 +406,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mapping-unknown-question": {
         "pl": "nieznane pytanie „{value}”. Wpisz identyfikator pytania (np. {example}) albo "
         "null, aby pominąć kolumnę.",
-        "en": "unknown question '{value}'. Give a question id (e.g. {example}) or null to "
-        "ignore the column.",
+        "en": "unknown question '{value}'. Give a question id (e.g. {example}) or null to ignore the column.",
     },
     "mapping-not-a-mapping": {
         "pl": "tu powinna być lista par „tekst: wartość”. Popraw wcięcia.",
@@ -425,8 +415,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mapping-unknown-code": {
         "pl": "nieznany kod odpowiedzi „{value}”; znane: {known}. Popraw kod albo wpisz null "
         "(odpowiedź pusta).",
-        "en": "unknown answer code '{value}'; known: {known}. Fix the code or give null "
-        "(a blank answer).",
+        "en": "unknown answer code '{value}'; known: {known}. Fix the code or give null (a blank answer).",
     },
     "mapping-columns-unused": {
         "pl": "mapowanie przypisuje kolumny do pytań, których w tym pliku nie ma: {value} "
@@ -440,13 +429,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "mapping-fits": {
         "pl": "z mapowaniem plik ma kolumny {count} z {total} pytań kwestionariusza.",
-        "en": "with the mapping the file has columns for {count} of the questionnaire's "
-        "{total} questions.",
+        "en": "with the mapping the file has columns for {count} of the questionnaire's {total} questions.",
     },
     "mapping-unconfirmed": {
         "pl": "dopasowanie „{value}” nie jest potwierdzone. Sprawdź je i usuń znak „?” "
         "(albo popraw wartość).",
-        "en": "the match '{value}' is not confirmed. Check it and remove the '?' (or fix "
-        "the value).",
+        "en": "the match '{value}' is not confirmed. Check it and remove the '?' (or fix the value).",
     },
 }

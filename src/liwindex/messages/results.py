@@ -15,8 +15,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "areas without a survey score: {value}.",
     },
     "grades-partial": {
-        "pl": "oceny grupy roboczej nie obejmują obszarów {value}; ich wartością końcową "
-        "jest wynik ankiety.",
+        "pl": "oceny grupy roboczej nie obejmują obszarów {value}; ich wartością końcową jest wynik ankiety.",
         "en": "the working group's grades do not cover the areas {value}; their final value "
         "is the survey score.",
     },
@@ -141,8 +140,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "--force to replace it.",
     },
     "output-is-input": {
-        "pl": "to jeden z plików wejściowych; liwindex nigdy ich nie nadpisuje. Podaj inną "
-        "nazwę raportu.",
+        "pl": "to jeden z plików wejściowych; liwindex nigdy ich nie nadpisuje. Podaj inną nazwę raportu.",
         "en": "this is one of the input files; liwindex never overwrites them. Give another "
         "name for the report.",
     },
@@ -171,8 +169,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "output-not-writable": {
         "pl": "nie można zapisać pliku ({detail}). Zamknij go w Excelu lub innym programie "
         "i spróbuj ponownie.",
-        "en": "the file cannot be written ({detail}). Close it in Excel or another program "
-        "and try again.",
+        "en": "the file cannot be written ({detail}). Close it in Excel or another program and try again.",
     },
     # --- many rounds and local governments -------------------------------------------------
     "mixed-questionnaires": {
@@ -182,8 +179,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "side by side. Score them all with the same questionnaire (--questionnaire).",
     },
     "trend-many-jst": {
-        "pl": "etapy pochodzą z różnych JST ({value}); do porównywania JST służy "
-        "„liwindex benchmark”.",
+        "pl": "etapy pochodzą z różnych JST ({value}); do porównywania JST służy „liwindex benchmark”.",
         "en": "the rounds come from different local governments ({value}); to compare local "
         "governments use 'liwindex benchmark'.",
     },
@@ -202,14 +198,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this is not a folder. Give the folder with the rounds' files (subfolders allowed).",
     },
     "batch-output-not-folder": {
-        "pl": "to plik, a -o wskazuje folder na raporty. Podaj folder (zostanie utworzony, jeśli "
-        "go nie ma).",
+        "pl": "to plik, a -o wskazuje folder na raporty. Podaj folder (zostanie utworzony, jeśli go nie ma).",
         "en": "this is a file, but -o names the folder for the reports. Give a folder (it is "
         "created if missing).",
     },
     "batch-no-rounds": {
-        "pl": "w folderze (ani w podfolderach) nie ma plików z odpowiedziami (.xlsx, .xls, .ods, "
-        ".csv).",
+        "pl": "w folderze (ani w podfolderach) nie ma plików z odpowiedziami (.xlsx, .xls, .ods, .csv).",
         "en": "the folder (and its subfolders) holds no response files (.xlsx, .xls, .ods, .csv).",
     },
     "batch-no-jst": {
@@ -231,8 +225,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no-files": {
         "pl": "nie podano żadnego pliku (albo katalog nie zawiera skoroszytów). Podaj pliki "
         ".xlsx, .xls, .ods lub .csv.",
-        "en": "no file was given (or the folder holds no workbooks). Give .xlsx, .xls, .ods or "
-        ".csv files.",
+        "en": "no file was given (or the folder holds no workbooks). Give .xlsx, .xls, .ods or .csv files.",
     },
     "many-basis-survey": {
         "pl": "nie wszystkie etapy mają oceny grupy roboczej wszystkich obszarów (oceny mają: "
@@ -253,10 +246,14 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 # Standard groups in the case a sentence needs; other groups are named by their label.
 _GROUP_FORMS = {
-    "ngo": {"gen": {"pl": "organizacji pozarządowych", "en": "the NGOs"},
-            "acc": {"pl": "organizacje pozarządowe", "en": "the NGOs"}},
-    "jst": {"gen": {"pl": "administracji", "en": "the administration"},
-            "acc": {"pl": "administrację", "en": "the administration"}},
+    "ngo": {
+        "gen": {"pl": "organizacji pozarządowych", "en": "the NGOs"},
+        "acc": {"pl": "organizacje pozarządowe", "en": "the NGOs"},
+    },
+    "jst": {
+        "gen": {"pl": "administracji", "en": "the administration"},
+        "acc": {"pl": "administrację", "en": "the administration"},
+    },
 }
 
 
@@ -268,8 +265,10 @@ def group_names(ids: list[str], q: object) -> dict[str, str]:
     en = [f"'{labels[g].get('en') if g in labels else g}'" for g in ids]
     if len(ids) == 1:
         return {"pl": f"grupy {pl[0]}", "en": f"the group {en[0]}"}
-    return {"pl": f"grup {', '.join(pl[:-1])} i {pl[-1]}",
-            "en": f"the groups {', '.join(en[:-1])} and {en[-1]}"}
+    return {
+        "pl": f"grup {', '.join(pl[:-1])} i {pl[-1]}",
+        "en": f"the groups {', '.join(en[:-1])} and {en[-1]}",
+    }
 
 
 def group_words(missing: list[str], present: list[str], q: object) -> dict[str, dict[str, str]]:
@@ -285,8 +284,11 @@ def group_words(missing: list[str], present: list[str], q: object) -> dict[str, 
                     words.append(_GROUP_FORMS[g][case][lang])
                 else:
                     label = labels[g].get(lang) if g in labels else g
-                    words.append(f"grupy „{label}”" if lang == "pl" and case == "gen" else
-                                 (f"grupę „{label}”" if lang == "pl" else f"the group '{label}'"))
+                    words.append(
+                        f"grupy „{label}”"
+                        if lang == "pl" and case == "gen"
+                        else (f"grupę „{label}”" if lang == "pl" else f"the group '{label}'")
+                    )
             out[lang] = " i ".join(words) if lang == "pl" else " and ".join(words)
         return out
 

@@ -54,8 +54,12 @@ def _versions() -> list[str]:
 
 
 # the modules whose code defines a validated questionnaire (a cache entry's key hashes them)
-_SOURCES = [Path(__file__), Path(__file__).with_name("questionnaire.py"),
-            Path(__file__).with_name("references.py"), Path(__file__).with_name("tables.py")]
+_SOURCES = [
+    Path(__file__),
+    Path(__file__).with_name("questionnaire.py"),
+    Path(__file__).with_name("references.py"),
+    Path(__file__).with_name("tables.py"),
+]
 
 
 def parse_questionnaire(text: str, name: str = "<questionnaire>") -> Questionnaire:
@@ -96,11 +100,14 @@ def pydantic_detail(err: Any) -> Any:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "literal_error":
-        return {"pl": f"dozwolone wartości: {ctx.get('expected')}",
-                "en": f"allowed values: {ctx.get('expected')}"}
+        return {
+            "pl": f"dozwolone wartości: {ctx.get('expected')}",
+            "en": f"allowed values: {ctx.get('expected')}",
+        }
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        sign = {"greater_than": ">", "greater_than_equal": "≥", "less_than": "<",
-                "less_than_equal": "≤"}[kind]
+        sign = {"greater_than": ">", "greater_than_equal": "≥", "less_than": "<", "less_than_equal": "≤"}[
+            kind
+        ]
         bound = next(iter(ctx.values()), "?")
         return {"pl": f"wartość musi być {sign} {bound}", "en": f"the value must be {sign} {bound}"}
     return PYDANTIC_DETAILS.get(kind, str(err["msg"]))

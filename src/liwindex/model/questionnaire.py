@@ -27,8 +27,9 @@ class _Model(BaseModel):
     # inf and nan (YAML .inf, 1e400) are never valid settings: they would end in overflow.
     # defer_build: the validators are built when a questionnaire is first validated, not at
     # import — a run that loads the standard questionnaire from its cache never builds them.
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True,
-                              allow_inf_nan=False, defer_build=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, coerce_numbers_to_str=True, allow_inf_nan=False, defer_build=True
+    )
 
 
 class Text(_Model):
@@ -182,7 +183,10 @@ class Questionnaire(_Model):
     context_questions: tuple[ContextQuestion, ...] = ()
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, coerce_numbers_to_str=True, ignored_types=(cached_property,),
+        extra="forbid",
+        frozen=True,
+        coerce_numbers_to_str=True,
+        ignored_types=(cached_property,),
         defer_build=True,
     )
 
@@ -227,9 +231,7 @@ class Questionnaire(_Model):
     @cached_property
     def asked(self) -> tuple[tuple[bool, ...], ...]:
         """For each group (in order) and each scored question: is the question asked of it."""
-        return tuple(
-            tuple(g in self.question_groups(q) for q in self.questions) for g in self.group_ids
-        )
+        return tuple(tuple(g in self.question_groups(q) for q in self.questions) for g in self.group_ids)
 
     @cached_property
     def tables(self) -> QuestionTables:

@@ -20,8 +20,14 @@ MAX_GRADES = 1000
 
 # Documented limits (docs/questionnaire-format.md): far beyond any real questionnaire, small
 # enough that every table, chart and form stays quick.
-MAX_COUNTS = {"dimensions": 50, "areas": 500, "questions": 5000, "choices": 200, "groups": 50,
-              "context_questions": 1000}
+MAX_COUNTS = {
+    "dimensions": 50,
+    "areas": 500,
+    "questions": 5000,
+    "choices": 200,
+    "groups": 50,
+    "context_questions": 1000,
+}
 COUNT_WORDS = {
     "dimensions": {"pl": "płaszczyzn", "en": "dimensions"},
     "areas": {"pl": "obszarów", "en": "areas"},
@@ -65,28 +71,38 @@ def _counts(data: dict[str, Any]) -> dict[str, tuple[int, int, YamlPath]]:
     areas = [a for d in dims for _, a in _items(d.get("areas"))]
     questions = sum(len(_items(a.get("questions"))) for a in areas)
     choices = max((len(_items(s.get("choices"))) for _, s in _items(data.get("scales"))), default=0)
-    raw = {"dimensions": (len(dims), ("dimensions",)), "areas": (len(areas), ("dimensions",)),
-           "questions": (questions, ("dimensions",)), "choices": (choices, ("scales",)),
-           "groups": (len(_items(data.get("groups"))), ("groups",)),
-           "context_questions": (len(_items(data.get("context_questions"))), ("context_questions",))}
+    raw = {
+        "dimensions": (len(dims), ("dimensions",)),
+        "areas": (len(areas), ("dimensions",)),
+        "questions": (questions, ("dimensions",)),
+        "choices": (choices, ("scales",)),
+        "groups": (len(_items(data.get("groups"))), ("groups",)),
+        "context_questions": (len(_items(data.get("context_questions"))), ("context_questions",)),
+    }
     return {k: (n, MAX_COUNTS[k], path) for k, (n, path) in raw.items()}
 
 
 def _sizes(data: dict[str, Any]) -> Found:
     """More dimensions, areas, questions, choices, groups or context questions than allowed."""
-    return [(path, "too-many-items", {"what": COUNT_WORDS[what], "value": count, "max": limit})
-            for what, (count, limit, path) in _counts(data).items() if count > limit]
+    return [
+        (path, "too-many-items", {"what": COUNT_WORDS[what], "value": count, "max": limit})
+        for what, (count, limit, path) in _counts(data).items()
+        if count > limit
+    ]
 
 
-def _duplicates(items: list[tuple[int, dict[str, Any]]], path: YamlPath, seen: dict[str, YamlPath],
-                found: Found) -> None:
+def _duplicates(
+    items: list[tuple[int, dict[str, Any]]], path: YamlPath, seen: dict[str, YamlPath], found: Found
+) -> None:
     """An id given twice among ``items`` (or already in ``seen``, shared across lists)."""
     for i, item in items:
         ident = _id(item)
         if ident is None:
             continue
         if ident in seen:
-            found.append(((*path, i, "id"), "duplicate-id", {"value": ident, "first": format_path(seen[ident])}))
+            found.append(
+                ((*path, i, "id"), "duplicate-id", {"value": ident, "first": format_path(seen[ident])})
+            )
         else:
             seen[ident] = (*path, i, "id")
 
@@ -97,7 +113,8 @@ def _scale_rules(data: dict[str, Any]) -> Found:
     found: Found = []
     scored_scales = {
         str(q.get("scale"))
-        for _, dim in _items(data.get("dimensions")) for _, area in _items(dim.get("areas"))
+        for _, dim in _items(data.get("dimensions"))
+        for _, area in _items(dim.get("areas"))
         for _, q in _items(area.get("questions"))
     }
     for i, scale in _items(data.get("scales")):
@@ -109,22 +126,35 @@ def _scale_rules(data: dict[str, Any]) -> Found:
             if code is not None:
                 key = str(code).strip().casefold()
                 if key in codes:
-                    found.append((("scales", i, "choices", j, "code"), "duplicate-code",
-                                  {"value": code, "first": format_path(codes[key])}))
+                    found.append(
+                        (
+                            ("scales", i, "choices", j, "code"),
+                            "duplicate-code",
+                            {"value": code, "first": format_path(codes[key])},
+                        )
+                    )
                 codes.setdefault(key, ("scales", i, "choices", j, "code"))
             label = choice.get("label")
             for lang_text in label.values() if isinstance(label, dict) else []:
                 key = " ".join(str(lang_text).split()).casefold()
                 if key in labels and labels[key][:4] != ("scales", i, "choices", j):
-                    found.append((("scales", i, "choices", j, "label"), "duplicate-label",
-                                  {"value": lang_text, "first": format_path(labels[key])}))
+                    found.append(
+                        (
+                            ("scales", i, "choices", j, "label"),
+                            "duplicate-label",
+                            {"value": lang_text, "first": format_path(labels[key])},
+                        )
+                    )
                 labels.setdefault(key, ("scales", i, "choices", j, "label"))
             if _id(scale) in scored_scales and not choice.get("na") and choice.get("points") is None:
                 found.append((("scales", i, "choices", j), "choice-without-points", {"value": code}))
         points = {
-            float(c["points"]) for _, c in choices
-            if not c.get("na") and isinstance(c.get("points"), int | float)
-            and not isinstance(c.get("points"), bool) and math.isfinite(c["points"])
+            float(c["points"])
+            for _, c in choices
+            if not c.get("na")
+            and isinstance(c.get("points"), int | float)
+            and not isinstance(c.get("points"), bool)
+            and math.isfinite(c["points"])
         }
         if choices and _id(scale) in scored_scales and len(points) < 2:
             found.append((("scales", i, "choices"), "scale-constant-points", {"value": _id(scale)}))
@@ -143,8 +173,13 @@ def _reference_rules(data: dict[str, Any], scale_ids: list[str]) -> Found:
     def check_refs(item: dict[str, Any], path: YamlPath, need_scale: bool) -> None:
         scale = item.get("scale")
         if scale is not None and str(scale) not in scale_ids:
-            found.append(((*path, "scale"), "unknown-scale",
-                          {"value": scale, "known": ", ".join(dict.fromkeys(scale_ids))}))
+            found.append(
+                (
+                    (*path, "scale"),
+                    "unknown-scale",
+                    {"value": scale, "known": ", ".join(dict.fromkeys(scale_ids))},
+                )
+            )
         elif scale is None and need_scale:
             found.append(((*path, "scale"), "missing-scale", {}))
         question_groups = item.get("groups")
@@ -153,8 +188,13 @@ def _reference_rules(data: dict[str, Any], scale_ids: list[str]) -> Found:
                 found.append(((*path, "groups"), "empty-groups", {}))
             for k, gid in enumerate(question_groups):
                 if str(gid) not in group_ids:
-                    found.append(((*path, "groups", k), "unknown-group-ref",
-                                  {"value": gid, "known": ", ".join(dict.fromkeys(group_ids))}))
+                    found.append(
+                        (
+                            (*path, "groups", k),
+                            "unknown-group-ref",
+                            {"value": gid, "known": ", ".join(dict.fromkeys(group_ids))},
+                        )
+                    )
 
     dims = _items(data.get("dimensions"))
     _duplicates(dims, ("dimensions",), {}, found)
@@ -187,8 +227,11 @@ def _range_rules(data: dict[str, Any]) -> Found:
     if not isinstance(scoring, dict):
         return []
     rng = scoring.get("index_range", [1, 5])
-    if not (isinstance(rng, list) and len(rng) == 2
-            and all(isinstance(x, int | float) and not isinstance(x, bool) for x in rng)):
+    if not (
+        isinstance(rng, list)
+        and len(rng) == 2
+        and all(isinstance(x, int | float) and not isinstance(x, bool) for x in rng)
+    ):
         return []
     lo, hi = rng
     if not all(math.isfinite(x) and abs(x) <= MAX_RANGE for x in rng):
@@ -204,8 +247,13 @@ def _range_rules(data: dict[str, Any]) -> Found:
     if step is not None and step > 0 and lo < hi and math.isfinite(step):
         steps = (hi - lo) / step
         if steps > MAX_GRADES:
-            found.append((("scoring", "grade_step"), "too-many-grades",
-                          {"value": step, "lo": lo, "hi": hi, "max": MAX_GRADES}))
+            found.append(
+                (
+                    ("scoring", "grade_step"),
+                    "too-many-grades",
+                    {"value": step, "lo": lo, "hi": hi, "max": MAX_GRADES},
+                )
+            )
         elif abs(steps - round(steps)) > 1e-9:
             found.append((("scoring", "grade_step"), "bad-grade-step", {"value": step, "lo": lo, "hi": hi}))
     return found

@@ -39,8 +39,11 @@ class QuestionTables:
 
     def area_sums(self, x: np.ndarray) -> np.ndarray:
         """Per row, the sum of ``x`` (n × q) over each area's columns (n × a)."""
-        sums = np.add.reduceat(x, self.starts, axis=1) if len(self.starts) else \
-            np.zeros((len(x), 0), dtype=x.dtype)
+        sums = (
+            np.add.reduceat(x, self.starts, axis=1)
+            if len(self.starts)
+            else np.zeros((len(x), 0), dtype=x.dtype)
+        )
         if len(self.filled_areas) == len(self.area_ids):
             return sums
         out = np.zeros((len(x), len(self.area_ids)), dtype=sums.dtype)
@@ -58,7 +61,8 @@ class QuestionTables:
                 if not choice.na and choice.points is not None:
                     points[j, k] = choice.points
         asked = np.array(questionnaire.asked, dtype=bool).reshape(
-            len(questionnaire.groups), len(questionnaire.questions))
+            len(questionnaire.groups), len(questionnaire.questions)
+        )
         weights = np.array([q.weight for q in questionnaire.questions], dtype=float)
         blocks = area_blocks(questionnaire)
         filled_areas = np.array([a for a, b in enumerate(blocks) if b.stop > b.start], dtype=int)
@@ -84,11 +88,14 @@ class QuestionTables:
             starts=np.array([blocks[a].start for a in filled_areas], dtype=int),
             filled_areas=filled_areas,
             asked_per_area=asked_per_area,
-            area_groups={area.id: [g for i, g in enumerate(questionnaire.group_ids)
-                                   if asked_per_area[i, a] > 0]
-                         for a, area in enumerate(questionnaire.areas)},
-            dimension_columns=[[[a.id for a in questionnaire.areas].index(x.id) for x in d.areas]
-                               for d in questionnaire.dimensions],
+            area_groups={
+                area.id: [g for i, g in enumerate(questionnaire.group_ids) if asked_per_area[i, a] > 0]
+                for a, area in enumerate(questionnaire.areas)
+            },
+            dimension_columns=[
+                [[a.id for a in questionnaire.areas].index(x.id) for x in d.areas]
+                for d in questionnaire.dimensions
+            ],
         )
 
     def points_of(self, matrix: np.ndarray) -> np.ndarray:

@@ -19,8 +19,7 @@ def csv_text(value: str) -> str:
     return "'" + value if value.lstrip(" \u00a0\u2007\u202f").startswith(RISKY_START) else value
 
 
-def write_csv(path: Path, rounds: Sequence[ScoreResult], comparison: Comparison | None,
-              lang: str) -> None:
+def write_csv(path: Path, rounds: Sequence[ScoreResult], comparison: Comparison | None, lang: str) -> None:
     """Write the area table; numbers unrounded, percent changes in percent."""
     table = area_table(rounds, comparison, lang)
     delimiter, decimal = (";", ",") if lang == "pl" else (",", ".")

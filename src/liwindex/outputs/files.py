@@ -38,8 +38,7 @@ def check_suffix(path: str | Path, allowed: tuple[str, ...]) -> None:
     suffix = Path(path).suffix.lower()
     if suffix not in allowed:
         report = Report()
-        report.add("output-extension", file=str(path), value=suffix or "—",
-                   allowed=", ".join(allowed))
+        report.add("output-extension", file=str(path), value=suffix or "—", allowed=", ".join(allowed))
         raise InputError(report)
 
 

@@ -1,4 +1,4 @@
-""""Najważniejsze wnioski": the report's numbers said in plain sentences, and the short
+""" "Najważniejsze wnioski": the report's numbers said in plain sentences, and the short
 "Jak czytać wyniki" box. Every sentence is built from the result objects; phrasings avoid
 declining the JST's or an area's name."""
 
@@ -17,8 +17,20 @@ if TYPE_CHECKING:
     from liwindex.model.questionnaire import Questionnaire
     from liwindex.scoring.results import ScoreResult
 
-MONTHS_PL = ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
-             "września", "października", "listopada", "grudnia")
+MONTHS_PL = (
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+)
 
 WORDS: dict[str, dict[str, str]] = {
     "pl": {
@@ -28,17 +40,16 @@ WORDS: dict[str, dict[str, str]] = {
         "same": "To tyle samo co w etapie {label} ({basis}).",
         "significant": "Zmiana wyniku ankiety jest istotna statystycznie (95% przedział: {ci}).",
         "not_significant": "Zmiana wyniku ankiety nie jest istotna statystycznie (95% przedział: "
-                           "{ci}) — może wynikać z doboru respondentów.",
-        "strongest": "Najwyżej oceniony obszar: {area} ({value}); najniżej oceniony: {low} "
-                     "({low_value}).",
+        "{ci}) — może wynikać z doboru respondentów.",
+        "strongest": "Najwyżej oceniony obszar: {area} ({value}); najniżej oceniony: {low} ({low_value}).",
         "gain": "Największy wzrost: {area} ({delta}).",
         "drop": "Największy spadek: {area} ({delta}).",
         "no_drop": "Żaden obszar nie stracił.",
         "gap": "Grupy respondentów najbardziej różnią się w ocenie obszaru {area}: wyżej ocenia "
-               "go grupa „{higher}” (o {difference}).",
+        "go grupa „{higher}” (o {difference}).",
         "respondents": "Respondenci w etapie {label}: {line}.",
         "thin": "Część wyników opiera się na niewielu odpowiedziach — są oznaczone † i opisane "
-                "w ramce powyżej.",
+        "w ramce powyżej.",
         "how_title": "Jak czytać wyniki",
         "prepared": "Przygotowano {date}",
         "author": "Autor: {author}",
@@ -48,19 +59,17 @@ WORDS: dict[str, dict[str, str]] = {
         "up": "That is a rise of {delta} since the round {label} ({basis}).",
         "down": "That is a fall of {delta} since the round {label} ({basis}).",
         "same": "That is the same as in the round {label} ({basis}).",
-        "significant": "The change of the survey score is statistically significant (95% "
-                       "interval: {ci}).",
+        "significant": "The change of the survey score is statistically significant (95% interval: {ci}).",
         "not_significant": "The change of the survey score is not statistically significant "
-                           "(95% interval: {ci}) — it may come from who answered.",
+        "(95% interval: {ci}) — it may come from who answered.",
         "strongest": "Highest rated area: {area} ({value}); lowest rated: {low} ({low_value}).",
         "gain": "Largest rise: {area} ({delta}).",
         "drop": "Largest fall: {area} ({delta}).",
         "no_drop": "No area fell.",
         "gap": "The respondent groups differ most on {area}: the group '{higher}' rates it "
-               "higher (by {difference}).",
+        "higher (by {difference}).",
         "respondents": "Respondents in the round {label}: {line}.",
-        "thin": "Some results rest on few answers — they are marked † and described in the box "
-                "above.",
+        "thin": "Some results rest on few answers — they are marked † and described in the box above.",
         "how_title": "How to read the results",
         "prepared": "Prepared on {date}",
         "author": "Author: {author}",
@@ -94,14 +103,17 @@ HOW: dict[str, list[str]] = {
 }
 
 
-INDEX_OF = {"pl": {"areas": "wszystkich obszarów", "dimensions": "płaszczyzn"},
-            "en": {"areas": "areas", "dimensions": "płaszczyzny"}}
-WEIGHTING = {"pl": {"equal": " (organizacje i administracja liczą się po równo)", "pooled": ""},
-             "en": {"equal": " (the NGOs and the administration count equally)", "pooled": ""}}
+INDEX_OF = {
+    "pl": {"areas": "wszystkich obszarów", "dimensions": "płaszczyzn"},
+    "en": {"areas": "areas", "dimensions": "płaszczyzny"},
+}
+WEIGHTING = {
+    "pl": {"equal": " (organizacje i administracja liczą się po równo)", "pooled": ""},
+    "en": {"equal": " (the NGOs and the administration count equally)", "pooled": ""},
+}
 
 
-def how_to_read(lang: str, questionnaire: Questionnaire | None = None, star: bool = True
-                ) -> list[str]:
+def how_to_read(lang: str, questionnaire: Questionnaire | None = None, star: bool = True) -> list[str]:
     """The paragraphs of "Jak czytać wyniki": how an area's score weighs the groups and what
     the index is the mean of follow the questionnaire's settings; the star's line only
     where a page marks changes."""
@@ -110,24 +122,27 @@ def how_to_read(lang: str, questionnaire: Questionnaire | None = None, star: boo
     aggregation = scoring.aggregation if scoring is not None else "areas"
     weighting = scoring.group_weighting if scoring is not None else "equal"
     two_groups = questionnaire is None or len(questionnaire.group_ids) == 2
-    texts = [text.replace("{index_of}", INDEX_OF[key].get(aggregation, INDEX_OF[key]["areas"]))
-             .replace("{weighting}", WEIGHTING[key].get(weighting, "") if two_groups else "")
-             for text in HOW[key]]
+    texts = [
+        text.replace("{index_of}", INDEX_OF[key].get(aggregation, INDEX_OF[key]["areas"])).replace(
+            "{weighting}", WEIGHTING[key].get(weighting, "") if two_groups else ""
+        )
+        for text in HOW[key]
+    ]
     return texts if star else texts[:2] + texts[3:]
 
 
 def report_date(lang: str) -> str:
     """Today (or SOURCE_DATE_EPOCH, for reproducible builds) as people write it."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    day = (dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit()
-           else dt.date.today())
+    day = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit() else dt.date.today()
     if lang == "pl":
         return f"{day.day} {MONTHS_PL[day.month - 1]} {day.year}"
     return day.strftime("%-d %B %Y") if os.name != "nt" else day.isoformat()
 
 
-def findings(rounds: Sequence[ScoreResult], comparison: Comparison | None,
-             gaps: list[Gap], lang: str) -> list[str]:
+def findings(
+    rounds: Sequence[ScoreResult], comparison: Comparison | None, gaps: list[Gap], lang: str
+) -> list[str]:
     """The findings, one sentence (or two) each, from the numbers."""
     from liwindex.analysis.analyze import largest_gaps
     from liwindex.compare.comparison import round_label
@@ -148,34 +163,48 @@ def findings(rounds: Sequence[ScoreResult], comparison: Comparison | None,
         delta = row.value.delta
         if delta is not None:
             key = "up" if delta > 0.005 else "down" if delta < -0.005 else "same"
-            out[-1] += " " + words[key].format(delta=fmt(abs(delta), lang), label=first,
-                                               basis=comparison.basis_words(lang))
+            out[-1] += " " + words[key].format(
+                delta=fmt(abs(delta), lang), label=first, basis=comparison.basis_words(lang)
+            )
         if row.survey_ci is not None and row.ci_low is not None:
             ci = f"[{fmt(row.ci_low, lang)}; {fmt(row.ci_high, lang)}]"
             out.append(words["significant" if row.significant else "not_significant"].format(ci=ci))
         gains, drops = comparison.largest(1)
         if gains:
-            out.append(words["gain"].format(area=name(gains[0].id),
-                                            delta=fmt_signed(gains[0].value.delta, lang)))
-        out.append(words["drop"].format(area=name(drops[0].id),
-                                        delta=fmt_signed(drops[0].value.delta, lang))
-                   if drops else words["no_drop"])
+            out.append(
+                words["gain"].format(area=name(gains[0].id), delta=fmt_signed(gains[0].value.delta, lang))
+            )
+        out.append(
+            words["drop"].format(area=name(drops[0].id), delta=fmt_signed(drops[0].value.delta, lang))
+            if drops
+            else words["no_drop"]
+        )
         basis: str | None = comparison.basis
     else:
         out.append(words["index"].format(label=label, value=fmt(last.index.value, lang)))
         basis = None
     strongest, weakest = last.strongest_and_weakest(1, basis=basis)
     if strongest and weakest and strongest[0].id != weakest[0].id:
-        out.append(words["strongest"].format(
-            area=name(strongest[0].id), value=fmt(last.area_value(strongest[0].id, basis), lang),
-            low=name(weakest[0].id), low_value=fmt(last.area_value(weakest[0].id, basis), lang)))
+        out.append(
+            words["strongest"].format(
+                area=name(strongest[0].id),
+                value=fmt(last.area_value(strongest[0].id, basis), lang),
+                low=name(weakest[0].id),
+                low_value=fmt(last.area_value(weakest[0].id, basis), lang),
+            )
+        )
     top = largest_gaps(gaps, 1)
     groups = last.questionnaire.groups if last.questionnaire is not None else ()
     if top and top[0].difference is not None and abs(top[0].difference) >= 0.25 and len(groups) >= 2:
         # a gap is the first group's score minus the second's
         higher = groups[0] if top[0].difference > 0 else groups[1]
-        out.append(words["gap"].format(area=name(top[0].area), higher=higher.label.get(lang),
-                                       difference=fmt(abs(top[0].difference), lang)))
+        out.append(
+            words["gap"].format(
+                area=name(top[0].area),
+                higher=higher.label.get(lang),
+                difference=fmt(abs(top[0].difference), lang),
+            )
+        )
     if last.respondents_total:
         out.append(words["respondents"].format(label=label, line=last.respondents_line(lang)))
     if any(r.caveats(lang) for r in rounds):

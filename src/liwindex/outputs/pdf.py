@@ -38,11 +38,23 @@ def html_to_pdf(html: str, target: Path) -> None:
             page = Path(tmp) / "raport.html"
             page.write_text(html, "utf-8")
             subprocess.run(
-                [str(binary), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
-                 f"--print-to-pdf={target}", page.as_uri()],
-                check=True, capture_output=True, timeout=120,
+                [
+                    str(binary),
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    f"--user-data-dir={tmp}/profile",
+                    "--no-pdf-header-footer",
+                    f"--print-to-pdf={target}",
+                    page.as_uri(),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=120,
             )
         return
     report = Report()

@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 HEAD = {
-    "pl": ["Miejsce", "JST", "Etapy", "Indeks — pierwszy etap", "Indeks — ostatni etap", "Zmiana",
-           "Podstawa", "Raport"],
-    "en": ["Rank", "Local government", "Rounds", "Index — first round", "Index — latest round",
-           "Change", "Basis", "Report"],
+    "pl": [
+        "Miejsce",
+        "JST",
+        "Etapy",
+        "Indeks — pierwszy etap",
+        "Indeks — ostatni etap",
+        "Zmiana",
+        "Podstawa",
+        "Raport",
+    ],
+    "en": [
+        "Rank",
+        "Local government",
+        "Rounds",
+        "Index — first round",
+        "Index — latest round",
+        "Change",
+        "Basis",
+        "Report",
+    ],
 }
 
 
@@ -14,39 +30,43 @@ WORDS: dict[str, dict[str, str]] = {
     "pl": {
         "title": "Lokalny Indeks Jakości Współpracy — zestawienie JST",
         "lead": "Indeks LIJW (skala 1–5) każdej JST w pierwszym i ostatnim etapie oceny. Zmiana "
-                "liczona jest jak z jak — z ocen grupy roboczej, gdy oba etapy je mają, inaczej z "
-                "wyników ankiety; przedziały ufności i istotność zmian są w raporcie każdej JST.",
+        "liczona jest jak z jak — z ocen grupy roboczej, gdy oba etapy je mają, inaczej z "
+        "wyników ankiety; przedziały ufności i istotność zmian są w raporcie każdej JST.",
         "caption": "Indeks LIJW w JST",
-        "survey": "ankieta", "grades": "oceny grupy roboczej",
+        "survey": "ankieta",
+        "grades": "oceny grupy roboczej",
         "provisional": "† wynik wstępny: za mało respondentów jednej z grup (zob. raport JST).",
         "failed": "Nie przygotowano raportu (błędy w plikach)",
         "failed_h": "JST, których raportu nie przygotowano",
         "unassigned_h": "Pliki bez przypisanej JST",
         "unassigned": "Tych plików nie przypisano do żadnej JST: nie dało się ich odczytać albo "
-                      "nie podają nazwy JST (arkusz „metryka” lub metryka.yaml).",
+        "nie podają nazwy JST (arkusz „metryka” lub metryka.yaml).",
         "rank_note": "Miejsce według indeksu w ostatnim etapie (1 = najwyższy). JST oceniały się "
-                     "same, różnymi grupami respondentów — porównuj ostrożnie.",
-        "page": "strona", "workbook": "Excel",
+        "same, różnymi grupami respondentów — porównuj ostrożnie.",
+        "page": "strona",
+        "workbook": "Excel",
         "generated": "Przygotowano programem liwindex {version}.",
         "count": "JST w zestawieniu: {n}.",
     },
     "en": {
         "title": "Local Cooperation Quality Index — local governments side by side",
         "lead": "The LIJW index (1–5 scale) of each local government in its first and latest "
-                "round. Changes are like for like — from the working group's grades when both "
-                "rounds have them, else from the survey; intervals and significance are in each "
-                "local government's report.",
+        "round. Changes are like for like — from the working group's grades when both "
+        "rounds have them, else from the survey; intervals and significance are in each "
+        "local government's report.",
         "caption": "LIJW index by local government",
-        "survey": "survey", "grades": "working-group grades",
+        "survey": "survey",
+        "grades": "working-group grades",
         "provisional": "† provisional: too few respondents of one group (see the report).",
         "failed": "No report (errors in the files)",
         "failed_h": "Local governments without a report",
         "unassigned_h": "Files without a local government",
         "unassigned": "These files were not assigned to a local government: they could not be "
-                      "read or name none (a 'metryka' sheet or metryka.yaml).",
+        "read or name none (a 'metryka' sheet or metryka.yaml).",
         "rank_note": "Rank by the latest round's index (1 = highest). Each local government "
-                     "assessed itself with its own respondents — compare with care.",
-        "page": "page", "workbook": "Excel",
+        "assessed itself with its own respondents — compare with care.",
+        "page": "page",
+        "workbook": "Excel",
         "generated": "Made with liwindex {version}.",
         "count": "Local governments: {n}.",
     },

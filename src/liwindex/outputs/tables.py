@@ -32,21 +32,32 @@ def area_table(rounds: Sequence[ScoreResult], comparison: Comparison | None, lan
     titles = [w("area", lang), w("name", lang), w("dimension", lang)]
     rows: list[list[Cell]] = []
     if comparison is None:
-        titles += [w("value", lang), w("survey", lang), *[g.upper() for g in groups],
-                   w("grade", lang), "n"]
+        titles += [w("value", lang), w("survey", lang), *[g.upper() for g in groups], w("grade", lang), "n"]
         for area in last.areas:
-            rows.append([(area.id, None), (area.label[lang], None), (area.dimension, None),
-                         (area.value, "score"), (area.survey, "score"),
-                         *[(area.by_group.get(g), "score") for g in groups],
-                         (area.grade, "score"), (area.n, None)])
+            rows.append(
+                [
+                    (area.id, None),
+                    (area.label[lang], None),
+                    (area.dimension, None),
+                    (area.value, "score"),
+                    (area.survey, "score"),
+                    *[(area.by_group.get(g), "score") for g in groups],
+                    (area.grade, "score"),
+                    (area.n, None),
+                ]
+            )
         return AreaTable(titles, rows, value_columns=[4], delta_columns=[])
 
     b, a = w("before", lang).lower(), w("after", lang).lower()
     survey, change = w("survey", lang), w("change", lang)
     kind = w(f"basis_{comparison.basis}", lang)
     by_grades = comparison.basis == "grades"
-    titles += [f"{w('before', lang)} ({kind})", f"{w('after', lang)} ({kind})", f"{change} ({kind})",
-               f"{w('change_pct', lang)} ({kind})"]
+    titles += [
+        f"{w('before', lang)} ({kind})",
+        f"{w('after', lang)} ({kind})",
+        f"{change} ({kind})",
+        f"{w('change_pct', lang)} ({kind})",
+    ]
     if by_grades:
         titles += [f"{survey} {b}", f"{survey} {a}", w("survey_change", lang)]
     else:
@@ -56,20 +67,32 @@ def area_table(rounds: Sequence[ScoreResult], comparison: Comparison | None, lan
     for g in groups:
         titles += [f"{g.upper()} {b}", f"{g.upper()} {a}", f"{change} ({g.upper()})"]
     survey_change = w("survey_change", lang)
-    titles += [f"n ({b})", f"n ({a})",
-               f"{survey_change} {w('ci_low', lang)}", f"{survey_change} {w('ci_high', lang)}",
-               w("significant", lang), w("provisional", lang)]
+    titles += [
+        f"n ({b})",
+        f"n ({a})",
+        f"{survey_change} {w('ci_low', lang)}",
+        f"{survey_change} {w('ci_high', lang)}",
+        w("significant", lang),
+        w("provisional", lang),
+    ]
     before_areas = {x.id: x for x in comparison.before.areas}
     for line in comparison.areas:
         before_area, after_area = before_areas[line.id], last.area(line.id)
         cells: list[Cell] = [
-            (line.id, None), (line.label[lang], None), (line.dimension, None),
-            (line.value.before, "score"), (line.value.after, "score"), (line.value.delta, "delta"),
+            (line.id, None),
+            (line.label[lang], None),
+            (line.dimension, None),
+            (line.value.before, "score"),
+            (line.value.after, "score"),
+            (line.value.delta, "delta"),
             (None if line.value.pct is None else line.value.pct / 100, "pct"),
         ]
         if by_grades:
-            cells += [(line.survey.before, "score"), (line.survey.after, "score"),
-                      (line.survey.delta, "delta")]
+            cells += [
+                (line.survey.before, "score"),
+                (line.survey.after, "score"),
+                (line.survey.delta, "delta"),
+            ]
         else:
             cells += [(before_area.grade, "score"), (after_area.grade, "score")]
             if comparison.has_grades:
@@ -77,9 +100,13 @@ def area_table(rounds: Sequence[ScoreResult], comparison: Comparison | None, lan
         for g in groups:
             c = line.by_group[g]
             cells += [(c.before, "score"), (c.after, "score"), (c.delta, "delta")]
-        cells += [(before_area.n, None), (after_area.n, None),
-                  (line.ci_low, "delta"), (line.ci_high, "delta"),
-                  ({True: w("yes", lang), False: "", None: None}[line.significant], None),
-                  (w("yes", lang) if line.provisional else "", None)]
+        cells += [
+            (before_area.n, None),
+            (after_area.n, None),
+            (line.ci_low, "delta"),
+            (line.ci_high, "delta"),
+            ({True: w("yes", lang), False: "", None: None}[line.significant], None),
+            (w("yes", lang) if line.provisional else "", None),
+        ]
         rows.append(cells)
     return AreaTable(titles, rows, value_columns=[4, 5], delta_columns=[6])

@@ -71,12 +71,19 @@ def map_choices(
         present = np.bincount(column.codes[column.filled], minlength=len(entries)) > 0
         by_value = {column.values[i]: e[3] for i, e in enumerate(entries)}
         for how, note in (("number", "number-as-code"), ("code_label", "code-label-answers")):
-            interpreted = sorted(column.values[i] for i, e in enumerate(entries)
-                                 if e[1] == how and present[i])
+            interpreted = sorted(
+                column.values[i] for i, e in enumerate(entries) if e[1] == how and present[i]
+            )
             if interpreted:
-                report.add(note, Severity.NOTE, **where, column=letter, question=question,
-                           value=", ".join(f"{v} → {by_value[v]}" for v in interpreted[:10])
-                           + (" …" if len(interpreted) > 10 else ""))
+                report.add(
+                    note,
+                    Severity.NOTE,
+                    **where,
+                    column=letter,
+                    question=question,
+                    value=", ".join(f"{v} → {by_value[v]}" for v in interpreted[:10])
+                    + (" …" if len(interpreted) > 10 else ""),
+                )
     bad = (per_row < 0) & column.filled
     if bad.any():
         blank_values = [i for i, e in enumerate(entries) if e[2]]
@@ -88,12 +95,27 @@ def map_choices(
             value = column.values[code]
             pair = lookup.code_and_label(fold(value))
             if pair is not None:  # "4 - raczej źle": the number and the words disagree
-                report.add("answer-contradiction", **where, row=int(row), column=letter, value=value,
-                           question=question, by_code=pair[0], by_label=pair[1])
+                report.add(
+                    "answer-contradiction",
+                    **where,
+                    row=int(row),
+                    column=letter,
+                    value=value,
+                    question=question,
+                    by_code=pair[0],
+                    by_label=pair[1],
+                )
                 continue
-            report.add("unknown-answer", **where, row=int(row), column=letter, value=value,
-                       question=question, allowed=allowed,
-                       suggestion=did_you_mean(lookup.suggest(value)))
+            report.add(
+                "unknown-answer",
+                **where,
+                row=int(row),
+                column=letter,
+                value=value,
+                question=question,
+                allowed=allowed,
+                suggestion=did_you_mean(lookup.suggest(value)),
+            )
     return per_row
 
 
@@ -129,10 +151,19 @@ def map_context(
     for row, code in zip(rows[column.filled], column.codes[column.filled], strict=True):
         kind, value = problems[code]
         if kind == "other-context-answer":
-            report.add(kind, Severity.NOTE, **where, row=int(row), column=letter, value=value,
-                       question=question)
+            report.add(
+                kind, Severity.NOTE, **where, row=int(row), column=letter, value=value, question=question
+            )
         elif kind:
-            report.add(kind, Severity.WARNING, **where, row=int(row), column=letter, value=value,
-                       question=question, allowed=lookup.allowed())
+            report.add(
+                kind,
+                Severity.WARNING,
+                **where,
+                row=int(row),
+                column=letter,
+                value=value,
+                question=question,
+                allowed=lookup.allowed(),
+            )
     empty: Any = () if multi else None
     return [list(v) if multi and v is not None else v for v in column.translate(parsed, empty)]

@@ -60,5 +60,6 @@ def assign(scores: Sequence[Sequence[float]], threshold: float) -> dict[int, int
             j1 = way[j0]
             owner[j0] = owner[j1]
             j0 = j1
-    return {owner[j] - 1: j - 1 for j in range(1, m + 1)
-            if owner[j] and scores[owner[j] - 1][j - 1] >= threshold}
+    return {
+        owner[j] - 1: j - 1 for j in range(1, m + 1) if owner[j] and scores[owner[j] - 1][j - 1] >= threshold
+    }

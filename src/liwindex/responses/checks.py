@@ -11,9 +11,7 @@ if TYPE_CHECKING:
     from liwindex.responses.data import SurveyData
 
 
-def check_answers(
-    data: SurveyData, questionnaire: Questionnaire, file: str, report: Report
-) -> None:
+def check_answers(data: SurveyData, questionnaire: Questionnaire, file: str, report: Report) -> None:
     """Warnings about answers that are valid but will not count as the user may expect."""
     import numpy as np
 
@@ -27,9 +25,14 @@ def check_answers(
     stray = answered & ~applicable & known[:, None]
     if stray.any():
         rows, cols = np.nonzero(stray)
-        report.add("answer-not-applicable", Severity.WARNING, **where,
-                   value=questionnaire.questions[cols[0]].id,
-                   first=int(data.rows[rows[0]]), count=int(stray.sum()))
+        report.add(
+            "answer-not-applicable",
+            Severity.WARNING,
+            **where,
+            value=questionnaire.questions[cols[0]].id,
+            first=int(data.rows[rows[0]]),
+            count=int(stray.sum()),
+        )
 
     missing_all = applicable & ~answered
     for j in np.flatnonzero(missing_all.any(axis=0)):
@@ -37,9 +40,15 @@ def check_answers(
         if not question.required or question.id not in data.columns:
             continue
         missing = missing_all[:, j]
-        report.add("required-unanswered", Severity.WARNING, **where,
-                   column=data.columns[question.id], value=question.id,
-                   count=int(missing.sum()), first=int(data.rows[np.argmax(missing)]))
+        report.add(
+            "required-unanswered",
+            Severity.WARNING,
+            **where,
+            column=data.columns[question.id],
+            value=question.id,
+            count=int(missing.sum()),
+            first=int(data.rows[np.argmax(missing)]),
+        )
 
     check_duplicates(data, report, where)
 
@@ -72,8 +81,10 @@ def submission_keys(data: SurveyData) -> list[tuple[int, int]]:
     names = tuple(data.question_ids[j] for j in order)
     rows = np.ascontiguousarray(matrix[full][:, order])
     groups = np.array([*data.group_ids, ""], dtype=object)[data.group_index[full]]
-    return [(row, hash((names, group, answers.tobytes())))
-            for row, group, answers in zip(data.rows[full].tolist(), groups, rows, strict=True)]
+    return [
+        (row, hash((names, group, answers.tobytes())))
+        for row, group, answers in zip(data.rows[full].tolist(), groups, rows, strict=True)
+    ]
 
 
 def check_duplicates(data: SurveyData, report: Report, where: dict[str, Any]) -> None:
@@ -93,5 +104,4 @@ def check_duplicates(data: SurveyData, report: Report, where: dict[str, Any]) ->
     rows = data.rows[full].tolist()
     pairs = [f"{rows[firsts[i]]}={rows[i]}" for i in np.flatnonzero(firsts != np.arange(len(keys))).tolist()]
     if pairs:
-        report.add("duplicate-rows", Severity.WARNING, **where, count=len(pairs),
-                   value=", ".join(pairs[:10]))
+        report.add("duplicate-rows", Severity.WARNING, **where, count=len(pairs), value=", ".join(pairs[:10]))

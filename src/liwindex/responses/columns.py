@@ -9,7 +9,6 @@ from liwindex.problems import Report, Severity
 from liwindex.text import clean_text, column_letter
 
 if TYPE_CHECKING:
-
     from liwindex.io.sheets import SheetColumn
 
 
@@ -76,8 +75,16 @@ class Column:
         return lookup[self.codes]
 
 
-def merge_copies(cleaned: dict[int, Column], first: int, extra: list[int], ident: str, rows: Any,
-                  report: Report, where: dict[str, Any], header_row: int) -> None:
+def merge_copies(
+    cleaned: dict[int, Column],
+    first: int,
+    extra: list[int],
+    ident: str,
+    rows: Any,
+    report: Report,
+    where: dict[str, Any],
+    header_row: int,
+) -> None:
     """A form with sections repeats a question once per branch, each copy answered only by
     its branch: the copies become one column (a note names them). A row that answers two
     copies differently is an error at that row; the same answer twice is fine."""
@@ -92,13 +99,30 @@ def merge_copies(cleaned: dict[int, Column], first: int, extra: list[int], ident
         both = merged.filled & other.filled
         clash = both & (np.char.lower(mine.astype(str)) != np.char.lower(theirs.astype(str)))
         for i in np.flatnonzero(clash):
-            report.add("duplicate-column-conflict", **where, row=int(rows[i]),
-                       column=column_letter(index + 1), value=ident, first=letters[0],
-                       a=str(mine[i]), b=str(theirs[i]))
-        merged = Column(codes=np.where(merged.filled, merged.codes,
-                                       np.where(other.filled, other.codes + len(merged.values), -1)),
-                        values=[*merged.values, *other.values], raw=[*merged.raw, *other.raw])
+            report.add(
+                "duplicate-column-conflict",
+                **where,
+                row=int(rows[i]),
+                column=column_letter(index + 1),
+                value=ident,
+                first=letters[0],
+                a=str(mine[i]),
+                b=str(theirs[i]),
+            )
+        merged = Column(
+            codes=np.where(
+                merged.filled, merged.codes, np.where(other.filled, other.codes + len(merged.values), -1)
+            ),
+            values=[*merged.values, *other.values],
+            raw=[*merged.raw, *other.raw],
+        )
         letters.append(column_letter(index + 1))
     cleaned[first] = merged
-    report.add("duplicate-columns-merged", Severity.NOTE, **where, row=header_row, value=ident,
-               columns=", ".join(letters))
+    report.add(
+        "duplicate-columns-merged",
+        Severity.NOTE,
+        **where,
+        row=header_row,
+        value=ident,
+        columns=", ".join(letters),
+    )

@@ -10,7 +10,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-
 @dataclass
 class OpenAnswer:
     """One respondent's answer to an open question."""
@@ -55,17 +54,21 @@ class SurveyData:
         import pandas as pd
 
         return pd.DataFrame(
-            {q: pd.Categorical.from_codes(self.matrix[:, j], categories=list(self.choices[j]))
-             for j, q in enumerate(self.question_ids)},
-            index=self.rows)
+            {
+                q: pd.Categorical.from_codes(self.matrix[:, j], categories=list(self.choices[j]))
+                for j, q in enumerate(self.question_ids)
+            },
+            index=self.rows,
+        )
 
     @property
     def groups(self) -> pd.Series:
         """Each respondent's group id (a categorical over the group ids); index: the rows."""
         import pandas as pd
 
-        return pd.Series(pd.Categorical.from_codes(self.group_index, categories=list(self.group_ids)),
-                         index=self.rows)
+        return pd.Series(
+            pd.Categorical.from_codes(self.group_index, categories=list(self.group_ids)), index=self.rows
+        )
 
     def code_matrix(self) -> Any:
         """Every answer's position on its scale (respondents × questions in questionnaire

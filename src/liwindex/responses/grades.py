@@ -29,8 +29,7 @@ _META_KEYS = {
     "jst": {"jst", "nazwa jst", "samorząd", "gmina", "local government"},
     "rok": {"rok", "year"},
     "etap": {"etap", "round", "stage"},
-    "zaproszonych": {"zaproszonych", "zaproszeni", "liczba zaproszonych", "invited",
-                     "number invited"},
+    "zaproszonych": {"zaproszonych", "zaproszeni", "liczba zaproszonych", "invited", "number invited"},
 }
 _AREA_PREFIX = re.compile(r"^\s*([A-Za-z]+\d+)\b")
 
@@ -56,9 +55,7 @@ class Meta:
     zaproszonych: int | None = None  # how many were invited to answer (the response rate)
 
 
-def read_grades(
-    sheet: Sheet, questionnaire: Questionnaire, file: str, report: Report
-) -> dict[str, Grade]:
+def read_grades(sheet: Sheet, questionnaire: Questionnaire, file: str, report: Report) -> dict[str, Grade]:
     """Grades by area id; grades outside the range or off the step are errors."""
     where: dict[str, Any] = {"file": file, "sheet": sheet.name}
     if sheet.is_empty:
@@ -72,8 +69,9 @@ def read_grades(
                 columns[name] = index
     missing = [name for name in ("area", "grade") if name not in columns]
     for name in missing:
-        report.add("grades-missing-column", **where, row=header_row,
-                   value="obszar" if name == "area" else "ocena")
+        report.add(
+            "grades-missing-column", **where, row=header_row, value="obszar" if name == "area" else "ocena"
+        )
     if missing:
         return {}
 
@@ -93,20 +91,19 @@ def read_grades(
         raw_grade = cell(values, "grade")
         if not raw_area:
             if clean_text(raw_grade):
-                report.add("unknown-area", **where, row=row, column=area_col, value="",
-                           allowed=allowed)
+                report.add("unknown-area", **where, row=row, column=area_col, value="", allowed=allowed)
             continue
         area = areas.get(fold(raw_area))
         prefix = _AREA_PREFIX.match(raw_area)
         if area is None and prefix:
             area = areas.get(fold(prefix.group(1)))
         if area is None:
-            report.add("unknown-area", **where, row=row, column=area_col, value=raw_area,
-                       allowed=allowed)
+            report.add("unknown-area", **where, row=row, column=area_col, value=raw_area, allowed=allowed)
             continue
         if area in grades:
-            report.add("duplicate-grade", **where, row=row, column=area_col, value=area,
-                       first=grades[area].row)
+            report.add(
+                "duplicate-grade", **where, row=row, column=area_col, value=area, first=grades[area].row
+            )
             continue
         value = _grade_value(raw_grade, row, grade_col, questionnaire, report, where)
         grades[area] = Grade(
@@ -120,7 +117,11 @@ def read_grades(
 
 
 def _grade_value(
-    raw: Any, row: int, column: str, questionnaire: Questionnaire, report: Report,
+    raw: Any,
+    row: int,
+    column: str,
+    questionnaire: Questionnaire,
+    report: Report,
     where: dict[str, Any],
 ) -> float | None:
     scoring = questionnaire.scoring
@@ -142,8 +143,15 @@ def _grade_value(
     if abs(steps - round(steps)) > 1e-6:
         low = scoring.lo + math.floor(steps) * scoring.grade_step
         near = f"{_num(low)} / {_num(low + scoring.grade_step)}"
-        report.add("grade-off-step", **where, row=row, column=column, value=text,
-                   step=_num(scoring.grade_step), near=near)
+        report.add(
+            "grade-off-step",
+            **where,
+            row=row,
+            column=column,
+            value=text,
+            step=_num(scoring.grade_step),
+            near=near,
+        )
         return None
     return value
 
@@ -162,8 +170,14 @@ def read_meta(sheet: Sheet, file: str, report: Report) -> Meta:
         name = meta_key(key)
         if name is None:
             if key and key not in {"klucz", "key", "pole", "field"}:
-                report.add("unknown-meta-key", Severity.NOTE, **where, row=row, column="A",
-                           value=clean_text(values[0]))
+                report.add(
+                    "unknown-meta-key",
+                    Severity.NOTE,
+                    **where,
+                    row=row,
+                    column="A",
+                    value=clean_text(values[0]),
+                )
             continue
         parsed = meta_value(name, value, report, {**where, "row": row, "column": "B"})
         if parsed is not None:
@@ -203,10 +217,8 @@ def meta_value(name: str, value: Any, report: Report, where: dict[str, Any]) -> 
     if name == "etap":
         etap = parse_etap(text)
         if etap is None:
-            near = next((e for e in ETAPS if strip_diacritics(e) == strip_diacritics(fold(text))),
-                        None)
-            report.add("bad-etap", Severity.WARNING, **where, value=text,
-                       suggestion=did_you_mean(near))
+            near = next((e for e in ETAPS if strip_diacritics(e) == strip_diacritics(fold(text))), None)
+            report.add("bad-etap", Severity.WARNING, **where, value=text, suggestion=did_you_mean(near))
         return etap
     return free_text(value)
 

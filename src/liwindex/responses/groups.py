@@ -42,8 +42,13 @@ def read_groups(
             option = group_of_columns(questionnaire, {t.id for t in targets if t.kind == "question"})
             if option is not None:
                 label = next(g.label for g in questionnaire.groups if g.id == option)
-                report.add("group-from-columns", Severity.NOTE, **where, value=option,
-                           label={lang: label.get(lang) for lang in ("pl", "en")})
+                report.add(
+                    "group-from-columns",
+                    Severity.NOTE,
+                    **where,
+                    value=option,
+                    label={lang: label.get(lang) for lang in ("pl", "en")},
+                )
         if option is None:
             report.add("no-group-column", **where, allowed=allowed)
         position_of = questionnaire.group_ids.index(option) if option is not None else -1
@@ -61,21 +66,34 @@ def read_groups(
     blank = ~column.filled
     if option is not None and blank.any():
         per_row[blank] = ids.index(option)
-        report.add("group-option-fills-blanks", Severity.NOTE, **where, column=letter,
-                   value=option, count=int(blank.sum()))
+        report.add(
+            "group-option-fills-blanks",
+            Severity.NOTE,
+            **where,
+            column=letter,
+            value=option,
+            count=int(blank.sum()),
+        )
     elif blank.any():
         for row in rows[blank]:
             report.add("missing-group", **where, row=int(row), column=letter, allowed=allowed)
     bad = column.filled & (per_row < 0)
     for row, code in zip(rows[bad], column.codes[bad], strict=True):
-        report.add("unknown-group", **where, row=int(row), column=letter,
-                   value=column.values[code], allowed=allowed,
-                   suggestion=did_you_mean(lookup.suggest(column.values[code])))
+        report.add(
+            "unknown-group",
+            **where,
+            row=int(row),
+            column=letter,
+            value=column.values[code],
+            allowed=allowed,
+            suggestion=did_you_mean(lookup.suggest(column.values[code])),
+        )
     return per_row
 
 
-def group_column_by_values(sheet: Sheet, start: int, columns: list[int], questionnaire: Questionnaire,
-                            mapping: Mapping | None) -> int | None:
+def group_column_by_values(
+    sheet: Sheet, start: int, columns: list[int], questionnaire: Questionnaire, mapping: Mapping | None
+) -> int | None:
     """The one unrecognised column whose every value names a group ("Fundacja", "Urząd
     Gminy"): a group question asked in the form's own words."""
     lookup = GroupLookup.cached(questionnaire, mapping)
@@ -93,6 +111,5 @@ def group_of_columns(questionnaire: Questionnaire, present: set[str]) -> str | N
     """The one group whose own questions a sheet without a group column has (a form sent
     only to NGOs has the shared questions and the NGO ones); None when the columns include
     questions of two groups or only shared ones."""
-    own = {g for q in questionnaire.questions if q.id in present and q.groups is not None
-           for g in q.groups}
+    own = {g for q in questionnaire.questions if q.id in present and q.groups is not None for g in q.groups}
     return next(iter(own)) if len(own) == 1 else None

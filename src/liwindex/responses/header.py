@@ -11,7 +11,6 @@ from liwindex.responses.matching import IGNORED, HeaderMatcher, Target
 from liwindex.text import clean_text, column_letter
 
 if TYPE_CHECKING:
-
     from liwindex.io.sheets import Sheet
     from liwindex.model.questionnaire import Questionnaire
     from liwindex.responses.mapping import Mapping
@@ -23,8 +22,13 @@ HEADER_SEARCH_ROWS = 30
 def question_column_count(sheet: Sheet, matcher: HeaderMatcher, start: int) -> int:
     """Columns of the header row ``start`` that are scored questions."""
     header = merged_header(sheet, start)
-    return sum(1 for title in header if title is not None and clean_text(title)
-               and getattr(matcher.match(title), "kind", None) == "question")
+    return sum(
+        1
+        for title in header
+        if title is not None
+        and clean_text(title)
+        and getattr(matcher.match(title), "kind", None) == "question"
+    )
 
 
 def find_header(sheet: Sheet, matcher: HeaderMatcher) -> int:
@@ -82,9 +86,18 @@ class Columns:
     copies: dict[Target, list[int]]
 
 
-def match_columns(sheet: Sheet, start: int, header: Sequence[Any], header_row: int, matcher: HeaderMatcher,
-                  questionnaire: Questionnaire, group: str | None, mapping: Mapping | None,
-                  report: Report, where: dict[str, Any]) -> Columns:
+def match_columns(
+    sheet: Sheet,
+    start: int,
+    header: Sequence[Any],
+    header_row: int,
+    matcher: HeaderMatcher,
+    questionnaire: Questionnaire,
+    group: str | None,
+    mapping: Mapping | None,
+    report: Report,
+    where: dict[str, Any],
+) -> Columns:
     """Match every header cell to a question, the group or a context question; a group
     column without a recognised header is found by its values. Notes list the survey
     platform's technical columns and the columns nothing recognises."""
@@ -108,8 +121,14 @@ def match_columns(sheet: Sheet, start: int, header: Sequence[Any], header_row: i
             if bucket is unknown:
                 unknown_at.append(index)
         elif target in targets and target.kind == "group":
-            report.add("duplicate-group-column", **where, row=header_row, column=letter,
-                       value=target.id, first=column_letter(targets[target] + 1))
+            report.add(
+                "duplicate-group-column",
+                **where,
+                row=header_row,
+                column=letter,
+                value=target.id,
+                first=column_letter(targets[target] + 1),
+            )
         elif target in targets:
             copies.setdefault(target, []).append(index)
         else:
@@ -120,8 +139,13 @@ def match_columns(sheet: Sheet, start: int, header: Sequence[Any], header_row: i
             targets[Target("group", questionnaire.group_question.id)] = found
             letter = column_letter(found + 1)
             unknown = [u for u in unknown if not u.startswith(f"{letter} (")]
-            report.add("group-column-by-values", Severity.NOTE, **where, column=letter,
-                       value=clean_text(header[found]))
+            report.add(
+                "group-column-by-values",
+                Severity.NOTE,
+                **where,
+                column=letter,
+                value=clean_text(header[found]),
+            )
     if platform:
         report.add("metadata-columns", Severity.NOTE, **where, value=", ".join(platform))
     if unknown:

@@ -62,8 +62,12 @@ def check_mapping(doc: YamlDocument, q: Questionnaire, report: Report) -> Mappin
         if key not in ("questionnaire", "columns", "answers", "groups"):
             report.add("mapping-unknown-key", **doc.locate((key,)), value=key)
     if data.get("questionnaire") not in (None, q.id):
-        report.add("mapping-other-questionnaire", **doc.locate(("questionnaire",)),
-                   value=data["questionnaire"], expected=q.id)
+        report.add(
+            "mapping-other-questionnaire",
+            **doc.locate(("questionnaire",)),
+            value=data["questionnaire"],
+            expected=q.id,
+        )
 
     targets = [x.id for x in q.questions] + [c.id for c in q.context_questions]
     targets.append(q.group_question.id)
@@ -73,8 +77,12 @@ def check_mapping(doc: YamlDocument, q: Questionnaire, report: Report) -> Mappin
             mapping.columns[fold(header)] = None
         elif _unsure(target, doc, path, report) or str(target) not in targets:
             if not str(target).startswith(UNSURE):
-                report.add("mapping-unknown-question", **doc.locate(path), value=target,
-                           example=", ".join(targets[:3]))
+                report.add(
+                    "mapping-unknown-question",
+                    **doc.locate(path),
+                    value=target,
+                    example=", ".join(targets[:3]),
+                )
         else:
             mapping.columns[fold(header)] = str(target)
 
@@ -87,8 +95,11 @@ def check_mapping(doc: YamlDocument, q: Questionnaire, report: Report) -> Mappin
         if not isinstance(answers, dict):
             report.add("mapping-not-a-mapping", **doc.locate(path))
             continue
-        codes = ({c.code for c in scales[scale_id].choices} if scale_id != "*"
-                 else {c.code for s in q.scales for c in s.choices})
+        codes = (
+            {c.code for c in scales[scale_id].choices}
+            if scale_id != "*"
+            else {c.code for s in q.scales for c in s.choices}
+        )
         table: dict[str, str | None] = {}
         for text, code in answers.items():
             if code is None:
@@ -97,8 +108,12 @@ def check_mapping(doc: YamlDocument, q: Questionnaire, report: Report) -> Mappin
                 if str(code) in codes:
                     table[fold(text)] = str(code)
                 else:
-                    report.add("mapping-unknown-code", **doc.locate((*path, text)), value=code,
-                               known=", ".join(sorted(codes)))
+                    report.add(
+                        "mapping-unknown-code",
+                        **doc.locate((*path, text)),
+                        value=code,
+                        known=", ".join(sorted(codes)),
+                    )
         mapping.answers[scale_id] = table
 
     for text, group in _section(doc, "groups", report).items():
@@ -107,8 +122,7 @@ def check_mapping(doc: YamlDocument, q: Questionnaire, report: Report) -> Mappin
             if str(group) in q.group_ids:
                 mapping.groups[fold(text)] = str(group)
             else:
-                report.add("unknown-group-ref", **doc.locate(path), value=group,
-                           known=", ".join(q.group_ids))
+                report.add("unknown-group-ref", **doc.locate(path), value=group, known=", ".join(q.group_ids))
     return mapping
 
 

@@ -51,10 +51,17 @@ def _quote(text: str) -> str:
 
 # How forms commonly word the standard answers: compared as the questionnaire's words
 ANSWER_WORDS = {
-    "bardzo": "zdecydowanie", "b": "zdecydowanie", "całkowicie": "zdecydowanie",
-    "zupełnie": "zdecydowanie", "w pełni": "zdecydowanie", "średnio": "ani dobrze ani źle",
-    "przeciętnie": "ani dobrze ani źle", "nie mam zdania": "nie wiem", "brak zdania": "nie wiem",
-    "trudno ocenić": "trudno powiedzieć", "trudno stwierdzić": "trudno powiedzieć",
+    "bardzo": "zdecydowanie",
+    "b": "zdecydowanie",
+    "całkowicie": "zdecydowanie",
+    "zupełnie": "zdecydowanie",
+    "w pełni": "zdecydowanie",
+    "średnio": "ani dobrze ani źle",
+    "przeciętnie": "ani dobrze ani źle",
+    "nie mam zdania": "nie wiem",
+    "brak zdania": "nie wiem",
+    "trudno ocenić": "trudno powiedzieć",
+    "trudno stwierdzić": "trudno powiedzieć",
 }
 
 
@@ -75,15 +82,16 @@ def _strip_numbering(text: str) -> str:
     from liwindex.responses.matching import NUMBERING
 
     found = NUMBERING.match(text)
-    return text[found.end():] if found else text
+    return text[found.end() :] if found else text
 
 
 def _score(text: str, texts: list[str]) -> float:
     return max((similarity(text, t) for t in texts if t), default=0.0)
 
 
-def _group_column(values: set[str], groups: GroupLookup,
-                  candidates: dict[str, list[str]]) -> tuple[bool, float] | None:
+def _group_column(
+    values: set[str], groups: GroupLookup, candidates: dict[str, list[str]]
+) -> tuple[bool, float] | None:
     """Whether a column's distinct values are group names: ``(sure, score)`` when every
     value names a group (sure) or resembles one (unsure), else None."""
     if groups.names_groups(values):
@@ -91,8 +99,10 @@ def _group_column(values: set[str], groups: GroupLookup,
     if not 1 <= len(values) <= GROUP_COLUMN_VALUES:
         return None
     scores = [best_match(v, candidates) for v in values]
-    if all(ident is not None and score >= PROPOSE_RATIO for ident, score in scores) and \
-            len({ident for ident, _ in scores}) > 1:
+    if (
+        all(ident is not None and score >= PROPOSE_RATIO for ident, score in scores)
+        and len({ident for ident, _ in scores}) > 1
+    ):
         return False, min(score for _, score in scores)
     return None
 
@@ -118,11 +128,12 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
     matcher = HeaderMatcher(q)
     start = find_header(survey, matcher)
     header_row, header = survey.head(start + 1)[start]
+
     def distinct(index: int) -> set[str]:
         if index >= len(survey.columns):
             return set()
         column = survey.columns[index]
-        used = {int(c) for c in set(column.codes[start + 1:].tolist()) if c >= 0}
+        used = {int(c) for c in set(column.codes[start + 1 :].tolist()) if c >= 0}
         return {clean_text(column.values[c]) for c in used} - {""}
 
     candidates: dict[str, list[str]] = {x.id: [x.id, x.text.pl, x.text.en or ""] for x in q.questions}
@@ -136,8 +147,9 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
     group_candidates = {g.id: [g.id, g.label.pl, g.label.en or "", *g.aliases] for g in q.groups}
 
     # 1. what the questionnaire recognises as it is
-    titles = {i: clean_text(t) for i, t in enumerate(header)
-              if clean_text(t) and not matcher.is_platform_column(t)}
+    titles = {
+        i: clean_text(t) for i, t in enumerate(header) if clean_text(t) and not matcher.is_platform_column(t)
+    }
     sure: dict[int, str] = {}  # (a branching form repeats a question: both copies kept)
     for index in titles:
         target = matcher.match(header[index])
@@ -191,21 +203,25 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
             columns[index] = sure[index]
         elif index in unsure:
             ident, why = unsure[index]
-            lines.append(f"  {_quote(text)}: \"?{ident}\"  # niepewne ({why})")
+            lines.append(f'  {_quote(text)}: "?{ident}"  # niepewne ({why})')
             columns[index] = ident
         else:
-            lines.append(f"  {_quote(text)}: null  # nie rozpoznano: wpisz id pytania "
-                         f"(np. {q.questions[0].id}), {group_id} albo zostaw null")
+            lines.append(
+                f"  {_quote(text)}: null  # nie rozpoznano: wpisz id pytania "
+                f"(np. {q.questions[0].id}), {group_id} albo zostaw null"
+            )
 
-    lines += _answer_lines(q, {i: (ident, distinct(i)) for i, ident in columns.items()
-                               if ident != group_id})
+    lines += _answer_lines(q, {i: (ident, distinct(i)) for i, ident in columns.items() if ident != group_id})
     group_values = set().union(*(distinct(i) for i, ident in columns.items() if ident == group_id))
     unknown_groups = sorted(v for v in group_values if groups.group(v) is None)
     lines.append("groups:" if unknown_groups else "groups: {}")
     for value in unknown_groups:
         group, score = best_match(value, group_candidates)
-        proposal = f"\"?{group}\"  # niepewne ({score:.0%})" if group and score >= PROPOSE_RATIO \
+        proposal = (
+            f'"?{group}"  # niepewne ({score:.0%})'
+            if group and score >= PROPOSE_RATIO
             else '"?"  # wpisz id grupy: ' + ", ".join(q.group_ids)
+        )
         lines.append(f"  {_quote(value)}: {proposal}")
     return "\n".join(lines) + "\n"
 
@@ -238,11 +254,15 @@ def _answer_lines(q: Questionnaire, columns: dict[int, tuple[str, set[str]]]) ->
             if row in chosen:
                 choice = choices[chosen[row]]
                 pairs.append((value, choice.label.pl))
-                lines.append(f"    {_quote(value)}: \"?{choice.code}\"  # niepewne "
-                             f"({scores[row][chosen[row]]:.0%}: {_comment(choice.label.pl)})")
+                lines.append(
+                    f'    {_quote(value)}: "?{choice.code}"  # niepewne '
+                    f"({scores[row][chosen[row]]:.0%}: {_comment(choice.label.pl)})"
+                )
             else:
-                lines.append(f"    {_quote(value)}: \"?\"  # wpisz kod odpowiedzi: "
-                             + ", ".join(c.code for c in scale.choices))
+                lines.append(
+                    f'    {_quote(value)}: "?"  # wpisz kod odpowiedzi: '
+                    + ", ".join(c.code for c in scale.choices)
+                )
         taken = set(chosen.values())
         words = _substitutions(pairs)
         written = {fold(v) for v in values}
@@ -252,11 +272,15 @@ def _answer_lines(q: Questionnaire, columns: dict[int, tuple[str, set[str]]]) ->
             guess = _reword(choice.label.pl, words)
             if guess and fold(guess) not in written and lookup.code(guess) is None:
                 written.add(fold(guess))
-                lines.append(f"    {_quote(guess)}: \"?{choice.code}\"  # przewidziane: "
-                             f"{_comment(choice.label.pl)} nie wystąpiło w tym pliku")
+                lines.append(
+                    f'    {_quote(guess)}: "?{choice.code}"  # przewidziane: '
+                    f"{_comment(choice.label.pl)} nie wystąpiło w tym pliku"
+                )
             elif lookup.code(guess or choice.label.pl) is None or not guess:
-                lines.append(f"    # \"…\": \"{choice.code}\"  # {_comment(choice.label.pl)}: nie "
-                             "wystąpiło w tym pliku; wpisz, jak zapisuje to formularz")
+                lines.append(
+                    f'    # "…": "{choice.code}"  # {_comment(choice.label.pl)}: nie '
+                    "wystąpiło w tym pliku; wpisz, jak zapisuje to formularz"
+                )
     return ["answers:", *lines] if lines else ["answers: {}"]
 
 
@@ -280,7 +304,7 @@ def _reword(label: str, words: dict[tuple[str, ...], tuple[str, ...]]) -> str | 
     i, changed = 0, False
     while i < len(tokens):
         for source, target in sorted(words.items(), key=lambda x: -len(x[0])):
-            if tuple(tokens[i:i + len(source)]) == source:
+            if tuple(tokens[i : i + len(source)]) == source:
                 out += target
                 i += len(source)
                 changed = True

@@ -24,14 +24,52 @@ if TYPE_CHECKING:
 PLATFORM_COLUMNS = frozenset(
     fold(name)
     for name in (
-        "Sygnatura czasowa", "Timestamp", "Adres e-mail", "Email Address", "E-mail",
-        "Identyfikator", "ID", "Godzina rozpoczęcia", "Start time", "Godzina ukończenia",
-        "Completion time", "Email", "Nazwa", "Name", "Czas ostatniej modyfikacji",
-        "Last modified time", "Punkty", "Score", "submitdate", "lastpage", "startlanguage",
-        "seed", "startdate", "datestamp", "ipaddr", "refurl", "token", "start", "end",
-        "today", "deviceid", "_id", "_uuid", "_submission_time", "_index",
-        "_validation_status", "_status", "_submitted_by", "__version__", "_notes", "_tags",
-        "_parent_index", "meta/instanceID", "instanceID", "Data przesłania", "Submission date",
+        "Sygnatura czasowa",
+        "Timestamp",
+        "Adres e-mail",
+        "Email Address",
+        "E-mail",
+        "Identyfikator",
+        "ID",
+        "Godzina rozpoczęcia",
+        "Start time",
+        "Godzina ukończenia",
+        "Completion time",
+        "Email",
+        "Nazwa",
+        "Name",
+        "Czas ostatniej modyfikacji",
+        "Last modified time",
+        "Punkty",
+        "Score",
+        "submitdate",
+        "lastpage",
+        "startlanguage",
+        "seed",
+        "startdate",
+        "datestamp",
+        "ipaddr",
+        "refurl",
+        "token",
+        "start",
+        "end",
+        "today",
+        "deviceid",
+        "_id",
+        "_uuid",
+        "_submission_time",
+        "_index",
+        "_validation_status",
+        "_status",
+        "_submitted_by",
+        "__version__",
+        "_notes",
+        "_tags",
+        "_parent_index",
+        "meta/instanceID",
+        "instanceID",
+        "Data przesłania",
+        "Submission date",
     )
 )
 
@@ -73,8 +111,7 @@ _MATCHERS: _Cache = {}  # header matchers keep a memo of every header: fewer of 
 _LOOKUPS: _Cache = {}
 
 
-def _cached(cls: Any, owner: Any, mapping: Mapping | None, cache: _Cache = _LOOKUPS,
-            limit: int = 256) -> Any:
+def _cached(cls: Any, owner: Any, mapping: Mapping | None, cache: _Cache = _LOOKUPS, limit: int = 256) -> Any:
     """``cls(owner, mapping)``, built once while both objects live (the entry keeps them,
     so an id cannot be reused by another object while it is cached)."""
     key = (cls, id(owner), id(mapping))
@@ -157,7 +194,7 @@ class HeaderMatcher:
             return next(iter(texts))
         numbered = NUMBERING.match(str(header))
         if numbered:
-            texts = self._texts.get(fold(str(header)[numbered.end():]))
+            texts = self._texts.get(fold(str(header)[numbered.end() :]))
             if texts and len(texts) == 1:
                 return next(iter(texts))
         prefix = _ID_PREFIX.match(str(header))
@@ -176,7 +213,8 @@ class HeaderMatcher:
         bracket = _SUBQUESTION.match(text)
         if bracket:  # LimeSurvey array subquestions "O1[N1]"
             return self._ids.get(fold_compact(bracket.group(1) + bracket.group(2))) or self._ids.get(
-                fold_compact(bracket.group(2)))
+                fold_compact(bracket.group(2))
+            )
         return None
 
     @staticmethod
@@ -279,8 +317,7 @@ class ChoiceLookup:
         """The allowed answers, for messages in both languages."""
         return {
             lang: "; ".join(
-                f"{c.code} ({c.label.get(lang)})" if fold(c.code) != fold(c.label.get(lang))
-                else c.code
+                f"{c.code} ({c.label.get(lang)})" if fold(c.code) != fold(c.label.get(lang)) else c.code
                 for c in self.scale.choices
             )
             for lang in ("pl", "en")
@@ -301,14 +338,46 @@ class ChoiceLookup:
 # What respondents write for the two standard groups; a questionnaire adds its own with
 # a group's ``aliases``.
 GROUP_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "ngo": ("NGO", "organizacja", "organizacje", "organizacja pozarządowa", "organizacje pozarządowe",
-            "fundacja", "stowarzyszenie", "przedstawiciel organizacji", "przedstawicielka organizacji",
-            "organizacja społeczna", "trzeci sektor", "klub sportowy", "OPP",
-            "organizacja pożytku publicznego"),
-    "jst": ("JST", "urząd", "urząd gminy", "urząd miasta", "urząd miasta i gminy", "gmina", "miasto",
-            "starostwo", "starostwo powiatowe", "powiat", "urząd marszałkowski", "administracja",
-            "administracja samorządowa", "samorząd", "urzędnik", "urzędniczka", "pracownik urzędu",
-            "radny", "radna", "rada gminy", "rada miasta", "jednostka samorządu terytorialnego"),
+    "ngo": (
+        "NGO",
+        "organizacja",
+        "organizacje",
+        "organizacja pozarządowa",
+        "organizacje pozarządowe",
+        "fundacja",
+        "stowarzyszenie",
+        "przedstawiciel organizacji",
+        "przedstawicielka organizacji",
+        "organizacja społeczna",
+        "trzeci sektor",
+        "klub sportowy",
+        "OPP",
+        "organizacja pożytku publicznego",
+    ),
+    "jst": (
+        "JST",
+        "urząd",
+        "urząd gminy",
+        "urząd miasta",
+        "urząd miasta i gminy",
+        "gmina",
+        "miasto",
+        "starostwo",
+        "starostwo powiatowe",
+        "powiat",
+        "urząd marszałkowski",
+        "administracja",
+        "administracja samorządowa",
+        "samorząd",
+        "urzędnik",
+        "urzędniczka",
+        "pracownik urzędu",
+        "radny",
+        "radna",
+        "rada gminy",
+        "rada miasta",
+        "jednostka samorządu terytorialnego",
+    ),
 }
 
 
@@ -317,8 +386,7 @@ class GroupLookup:
 
     def __init__(self, questionnaire: Questionnaire, mapping: Mapping | None = None) -> None:
         self.questionnaire = questionnaire
-        entries = [(g.id, g.label, (*g.aliases, *GROUP_SYNONYMS.get(g.id, ())))
-                   for g in questionnaire.groups]
+        entries = [(g.id, g.label, (*g.aliases, *GROUP_SYNONYMS.get(g.id, ()))) for g in questionnaire.groups]
         self._keys = _lookup_keys(entries)
         if mapping is not None:
             self._keys.update(mapping.groups)
@@ -339,14 +407,14 @@ class GroupLookup:
     def names_groups(self, values: set[str]) -> bool:
         """Whether a column's distinct values (a handful, each a group name) make it a
         group column asked in the form's own words."""
-        return 1 <= len(values) <= GROUP_COLUMN_VALUES and all(self.group(v) is not None
-                                                              for v in values)
+        return 1 <= len(values) <= GROUP_COLUMN_VALUES and all(self.group(v) is not None for v in values)
 
     def suggest(self, value: object) -> str | None:
         """The group label a near miss probably meant."""
         labels = {fold(g.label.pl): g.label.pl for g in self.questionnaire.groups}
-        close = difflib.get_close_matches(strip_diacritics(fold(value)),
-                                          [strip_diacritics(k) for k in labels], n=1, cutoff=0.75)
+        close = difflib.get_close_matches(
+            strip_diacritics(fold(value)), [strip_diacritics(k) for k in labels], n=1, cutoff=0.75
+        )
         if not close:
             return None
         return next(label for k, label in labels.items() if strip_diacritics(k) == close[0])

@@ -64,9 +64,13 @@ def choose_survey_sheet(workbook: Workbook, sheet: str | None, report: Report) -
         if found is None:
             names = workbook.sheet_names()
             close = difflib.get_close_matches(sheet, names, n=1, cutoff=0.5)
-            report.add("sheet-not-found", file=workbook.name, value=sheet,
-                       suggestion=did_you_mean(close[0] if close else None),
-                       known=capped_list(names))
+            report.add(
+                "sheet-not-found",
+                file=workbook.name,
+                value=sheet,
+                suggestion=did_you_mean(close[0] if close else None),
+                known=capped_list(names),
+            )
             raise InputError(report)
         return found
     candidates = [s for s in workbook.sheets if id(s) not in special]
@@ -87,8 +91,9 @@ def _question_matches(sheet: Sheet, questionnaire: Questionnaire, mapping: Mappi
     return question_column_count(sheet, matcher, find_header(sheet, matcher))
 
 
-def _sheet_with_questions(workbook: Workbook, first: Sheet, questionnaire: Questionnaire,
-                          mapping: Mapping | None, report: Report) -> Sheet:
+def _sheet_with_questions(
+    workbook: Workbook, first: Sheet, questionnaire: Questionnaire, mapping: Mapping | None, report: Report
+) -> Sheet:
     """The first sheet when its header has questions; otherwise the one other sheet that
     has (a note says which), or an error listing them when several have."""
     special = {GRADES_SHEET, META_SHEET}
@@ -99,11 +104,16 @@ def _sheet_with_questions(workbook: Workbook, first: Sheet, questionnaire: Quest
     if not others:
         return first  # read_survey explains what the header lacks
     if len(others) == 1:
-        report.add("survey-sheet-found", Severity.NOTE, file=workbook.name, value=others[0].name,
-                   first=first.name)
+        report.add(
+            "survey-sheet-found", Severity.NOTE, file=workbook.name, value=others[0].name, first=first.name
+        )
         return others[0]
-    report.add("survey-sheets-many", file=workbook.name, first=first.name,
-               value=capped_list([s.name for s in others]))
+    report.add(
+        "survey-sheets-many",
+        file=workbook.name,
+        first=first.name,
+        value=capped_list([s.name for s in others]),
+    )
     raise InputError(report)
 
 
@@ -140,9 +150,9 @@ def read_round(
     if survey is not None and report.valid:
         check_answers(survey, questionnaire, name, report)
     report.raise_if_invalid()
-    return Round(source=name, questionnaire=questionnaire, survey=survey, grades=grades,
-                 meta=meta, report=report)
-
+    return Round(
+        source=name, questionnaire=questionnaire, survey=survey, grades=grades, meta=meta, report=report
+    )
 
 
 SIDECAR = "metryka.yaml"
@@ -164,8 +174,11 @@ class RoundFiles:
     meta: Meta = field(default_factory=Meta)
 
     @classmethod
-    def of(cls, paths: str | Path | RoundFiles | list[str | Path] | tuple[str | Path, ...],
-           group: str | None = None) -> RoundFiles:
+    def of(
+        cls,
+        paths: str | Path | RoundFiles | list[str | Path] | tuple[str | Path, ...],
+        group: str | None = None,
+    ) -> RoundFiles:
         if isinstance(paths, RoundFiles):
             return paths
         if isinstance(paths, str | Path):
@@ -207,8 +220,9 @@ def read_round_files(
     rounds: list[Round] = []
     for file in files:
         try:
-            rounds.append(read_round(file, questionnaire, sheet=sheet,
-                                     group=_group_of(spec, file), mapping=mapping))
+            rounds.append(
+                read_round(file, questionnaire, sheet=sheet, group=_group_of(spec, file), mapping=mapping)
+            )
         except InputError as exc:
             report.extend(exc.report.problems)
     report.raise_if_invalid()
@@ -241,8 +255,7 @@ def _check_file_groups(spec: RoundFiles, files: list[str], q: Questionnaire, rep
     allowed = GroupLookup.cached(q).allowed()
     for given, group in [*spec.groups, *([("", spec.group)] if spec.group else [])]:
         if given and not any(same_file(given, f) for f in files):
-            report.add("group-file-unknown", value=given,
-                       known=capped_list([Path(f).name for f in files]))
+            report.add("group-file-unknown", value=given, known=capped_list([Path(f).name for f in files]))
         if group not in q.group_ids:
             report.add("unknown-group-option", value=group, allowed=allowed)
 
@@ -277,13 +290,23 @@ def combine_rounds(rounds: list[Round], source: str, report: Report) -> Round:
         survey = surveys[0][1]
     elif surveys:
         survey = _combine_surveys(surveys, rounds[0].questionnaire, merged)
-    merged.add("round-files", Severity.NOTE, file=source, count=len(rounds),
-               value=", ".join(f"{Path(r.source).name}: "
-                               f"{len(r.survey) if r.survey is not None else 0}"
-                               for r in rounds))
-    return Round(source=source, questionnaire=rounds[0].questionnaire, survey=survey,
-                 grades=grades, meta=_agree([(r.source, r.meta) for r in rounds], report),
-                 report=merged)
+    merged.add(
+        "round-files",
+        Severity.NOTE,
+        file=source,
+        count=len(rounds),
+        value=", ".join(
+            f"{Path(r.source).name}: {len(r.survey) if r.survey is not None else 0}" for r in rounds
+        ),
+    )
+    return Round(
+        source=source,
+        questionnaire=rounds[0].questionnaire,
+        survey=survey,
+        grades=grades,
+        meta=_agree([(r.source, r.meta) for r in rounds], report),
+        report=merged,
+    )
 
 
 def _grade_values(r: Round) -> dict[str, float | None]:
@@ -301,14 +324,19 @@ def _agree(metas: list[tuple[str, Meta]], report: Report) -> Meta:
                 continue
             if name in found and found[name][1] != value:
                 first, known = found[name]
-                report.add("round-meta-differs", file=source, value=name, first=first,
-                           known=str(known), found=str(value))
+                report.add(
+                    "round-meta-differs",
+                    file=source,
+                    value=name,
+                    first=first,
+                    known=str(known),
+                    found=str(value),
+                )
             found.setdefault(name, (source, value))
     return Meta(**{name: value for name, (_, value) in found.items()})  # type: ignore[arg-type]
 
 
-def _combine_surveys(surveys: list[tuple[str, SurveyData]], q: Questionnaire,
-                     report: Report) -> SurveyData:
+def _combine_surveys(surveys: list[tuple[str, SurveyData]], q: Questionnaire, report: Report) -> SurveyData:
     """The respondents of several files as one survey; rows that repeat a row of an
     earlier file (overlapping exports) are a warning."""
     import numpy as np
@@ -321,8 +349,11 @@ def _combine_surveys(surveys: list[tuple[str, SurveyData]], q: Questionnaire,
     for ctx in q.context_questions:
         if any(ctx.id in s.context for s in parts):
             context[ctx.id] = [v for s in parts for v in s.context.get(ctx.id, [None] * len(s))]
-    open_answers = [OpenAnswer(a.question, a.group, a.text, a.row, a.file or source)
-                    for source, s in surveys for a in s.open_answers]
+    open_answers = [
+        OpenAnswer(a.question, a.group, a.text, a.row, a.file or source)
+        for source, s in surveys
+        for a in s.open_answers
+    ]
     columns: dict[str, str] = {}
     for s in parts:
         for key, letter in s.columns.items():
@@ -330,12 +361,19 @@ def _combine_surveys(surveys: list[tuple[str, SurveyData]], q: Questionnaire,
     _check_overlap(surveys, report)
     first = parts[0]
     # respondents are numbered 0… across the files (their rows repeat between files)
-    return SurveyData(sheet=first.sheet, header_row=first.header_row, rows=np.arange(total),
-                      matrix=np.asfortranarray(np.concatenate([s.matrix for s in parts])),
-                      group_index=np.concatenate([s.group_index for s in parts]),
-                      question_ids=first.question_ids, choices=first.choices,
-                      group_ids=first.group_ids, columns=columns, context=context,
-                      open_answers=open_answers)
+    return SurveyData(
+        sheet=first.sheet,
+        header_row=first.header_row,
+        rows=np.arange(total),
+        matrix=np.asfortranarray(np.concatenate([s.matrix for s in parts])),
+        group_index=np.concatenate([s.group_index for s in parts]),
+        question_ids=first.question_ids,
+        choices=first.choices,
+        group_ids=first.group_ids,
+        columns=columns,
+        context=context,
+        open_answers=open_answers,
+    )
 
 
 def _check_overlap(surveys: list[tuple[str, SurveyData]], report: Report) -> None:
@@ -349,8 +387,14 @@ def _check_overlap(surveys: list[tuple[str, SurveyData]], report: Report) -> Non
         repeats = [(row, seen[k]) for row, k in keys if k in seen]
         if repeats:
             (row, (first_file, first_row)) = repeats[0]
-            report.add("rows-in-two-files", Severity.WARNING, file=source, count=len(repeats),
-                       value=first_file, first=f"{row}={first_row}")
+            report.add(
+                "rows-in-two-files",
+                Severity.WARNING,
+                file=source,
+                count=len(repeats),
+                value=first_file,
+                first=f"{row}={first_row}",
+            )
         for row, k in keys:
             seen.setdefault(k, (source, row))
 
@@ -399,8 +443,15 @@ def _round_meta(round_: Round, files: list[str], spec: RoundFiles, report: Repor
             if value is None:
                 continue
             if old is not None and old != value:
-                report.add("meta-overridden", Severity.WARNING, file=round_.source, value=name,
-                           known=str(old), found=str(value), first=source)
+                report.add(
+                    "meta-overridden",
+                    Severity.WARNING,
+                    file=round_.source,
+                    value=name,
+                    known=str(old),
+                    found=str(value),
+                    first=source,
+                )
             meta = replace(meta, **{name: value})
     if meta.rok is None or meta.etap is None:
         _suggest_from_name([*spec.paths, *files], meta, round_.source, report)

@@ -48,13 +48,22 @@ def read_survey(
     start = find_header(sheet, matcher)
     header_row, header = sheet.head(start + 1)[start][0], merged_header(sheet, start)
     if start > 0:
-        report.add("header-row", Severity.NOTE, **where, row=header_row, header=header_row,
-                   value=", ".join(str(r) for r, _ in sheet.head(start)))
-    found = match_columns(sheet, start, header, header_row, matcher, questionnaire, group, mapping,
-                          report, where)
+        report.add(
+            "header-row",
+            Severity.NOTE,
+            **where,
+            row=header_row,
+            header=header_row,
+            value=", ".join(str(r) for r, _ in sheet.head(start)),
+        )
+    found = match_columns(
+        sheet, start, header, header_row, matcher, questionnaire, group, mapping, report, where
+    )
     if not any(t.kind == "question" for t in found.targets):
         report.add(
-            "no-question-columns", **where, header_row=header_row,
+            "no-question-columns",
+            **where,
+            header_row=header_row,
             questionnaire=questionnaire.id,
             example=", ".join(q.id for q in questionnaire.questions[:2]),
         )
@@ -62,32 +71,43 @@ def read_survey(
     rows, cleaned = _respondents(sheet, start, found, report, where, header_row)
     group_index = read_groups(rows, cleaned, found.targets, questionnaire, group, report, where, mapping)
     matrix, columns = _answers(questionnaire, found, cleaned, rows, mapping, report, where)
-    context, open_answers = _context_answers(questionnaire, found, cleaned, rows, group_index, columns,
-                                             mapping, report, where)
+    context, open_answers = _context_answers(
+        questionnaire, found, cleaned, rows, group_index, columns, mapping, report, where
+    )
     tables = questionnaire.tables
     return SurveyData(
-        sheet=sheet.name, header_row=header_row, rows=rows, matrix=matrix,
-        group_index=group_index, question_ids=tables.question_ids, choices=tables.choices,
+        sheet=sheet.name,
+        header_row=header_row,
+        rows=rows,
+        matrix=matrix,
+        group_index=group_index,
+        question_ids=tables.question_ids,
+        choices=tables.choices,
         group_ids=tables.group_ids,
-        columns=columns, context=context, open_answers=open_answers,
+        columns=columns,
+        context=context,
+        open_answers=open_answers,
     )
 
 
-def _respondents(sheet: Sheet, start: int, found: Columns, report: Report, where: dict[str, Any],
-                 header_row: int) -> tuple[Any, dict[int, Column]]:
+def _respondents(
+    sheet: Sheet, start: int, found: Columns, report: Report, where: dict[str, Any], header_row: int
+) -> tuple[Any, dict[int, Column]]:
     """The respondents' rows and every recognised column cleaned over them, the further
     columns of one question merged into its first."""
     import numpy as np
 
     targets, copies = found.targets, found.copies
-    cleaned = {index: Column.of(sheet.columns[index], start + 1)
-               for index in [*targets.values(), *(i for extra in copies.values() for i in extra)]}
+    cleaned = {
+        index: Column.of(sheet.columns[index], start + 1)
+        for index in [*targets.values(), *(i for extra in copies.values() for i in extra)]
+    }
     # Rows where no recognised column holds anything (a stray timestamp, a note) are not
     # respondents.
     filled = np.zeros(len(sheet.numbers) - start - 1, dtype=bool)
     for column in cleaned.values():
         filled |= column.filled
-    rows = sheet.numbers[start + 1:][filled]
+    rows = sheet.numbers[start + 1 :][filled]
     if not filled.all():
         cleaned = {index: column.subset(filled) for index, column in cleaned.items()}
     for target, extra in copies.items():
@@ -95,8 +115,15 @@ def _respondents(sheet: Sheet, start: int, found: Columns, report: Report, where
     return rows, cleaned
 
 
-def _answers(questionnaire: Questionnaire, found: Columns, cleaned: dict[int, Column], rows: Any,
-             mapping: Mapping | None, report: Report, where: dict[str, Any]) -> tuple[Any, dict[str, str]]:
+def _answers(
+    questionnaire: Questionnaire,
+    found: Columns,
+    cleaned: dict[int, Column],
+    rows: Any,
+    mapping: Mapping | None,
+    report: Report,
+    where: dict[str, Any],
+) -> tuple[Any, dict[str, str]]:
     """The code matrix (respondents × scored questions) and each question's column letter."""
     import numpy as np
 
@@ -104,21 +131,37 @@ def _answers(questionnaire: Questionnaire, found: Columns, cleaned: dict[int, Co
     questions = questionnaire.questions
     matrix = np.full((len(rows), len(questions)), -1, dtype=np.int16, order="F")
     columns: dict[str, str] = {}
-    asked = [(j, question, question_columns[question.id], ChoiceLookup.cached(
-        questionnaire.scale_by_id[question.scale], mapping))
-        for j, question in enumerate(questions) if question.id in question_columns]
+    asked = [
+        (
+            j,
+            question,
+            question_columns[question.id],
+            ChoiceLookup.cached(questionnaire.scale_by_id[question.scale], mapping),
+        )
+        for j, question in enumerate(questions)
+        if question.id in question_columns
+    ]
     flagged = map_all_choices(matrix, [(j, cleaned[index], lookup) for j, _, index, lookup in asked])
     for j, question, index, lookup in asked:
         columns[question.id] = column_letter(index + 1)
         if j in flagged:  # a column with an answer to note or to report: cell by cell
-            matrix[:, j] = map_choices(cleaned[index], rows, lookup, question.id,
-                                       columns[question.id], report, where)
+            matrix[:, j] = map_choices(
+                cleaned[index], rows, lookup, question.id, columns[question.id], report, where
+            )
     return matrix, columns
 
 
-def _context_answers(questionnaire: Questionnaire, found: Columns, cleaned: dict[int, Column], rows: Any,
-                     group_index: Any, columns: dict[str, str], mapping: Mapping | None, report: Report,
-                     where: dict[str, Any]) -> tuple[dict[str, list[Any]], list[OpenAnswer]]:
+def _context_answers(
+    questionnaire: Questionnaire,
+    found: Columns,
+    cleaned: dict[int, Column],
+    rows: Any,
+    group_index: Any,
+    columns: dict[str, str],
+    mapping: Mapping | None,
+    report: Report,
+    where: dict[str, Any],
+) -> tuple[dict[str, list[Any]], list[OpenAnswer]]:
     """Answers to the context questions (per respondent) and the open answers; each
     question's column letter is added to ``columns``."""
     import numpy as np
@@ -140,11 +183,13 @@ def _context_answers(questionnaire: Questionnaire, found: Columns, cleaned: dict
                 table[i] = free_text(value) if isinstance(value, str) else clean_text(value)
             texts = column.translate(table, "")
             group_of = np.array([*group_ids, ""], dtype=object)[group_index]
-            open_answers += [OpenAnswer(ctx.id, group_of[i], texts[i], int(rows[i]))
-                             for i in np.flatnonzero(column.filled)]
+            open_answers += [
+                OpenAnswer(ctx.id, group_of[i], texts[i], int(rows[i])) for i in np.flatnonzero(column.filled)
+            ]
             continue
         assert ctx.scale is not None
         lookup = ChoiceLookup.cached(questionnaire.scale_by_id[ctx.scale], mapping)
-        context[ctx.id] = map_context(cleaned[found.targets[target]], rows, lookup, ctx.type == "multi",
-                                      ctx.id, letter, report, where)
+        context[ctx.id] = map_context(
+            cleaned[found.targets[target]], rows, lookup, ctx.type == "multi", ctx.id, letter, report, where
+        )
     return context, open_answers

@@ -25,6 +25,7 @@ def _pandas() -> Any:
 
     return pandas
 
+
 # A tolerance for ceil(min_answered · k): 0.7 · 10 is 7.000000000000001 in floating point.
 _EPS = 1e-9
 
@@ -193,7 +194,10 @@ def score_survey(
         item_mean_by_group = item_sum_by_group / item_n_by_group
 
     return SurveyScores(
-        question_ids=question_ids, area_ids=area_ids, group_ids=group_ids, rows=rows,
+        question_ids=question_ids,
+        area_ids=area_ids,
+        group_ids=group_ids,
+        rows=rows,
         respondent_values=area_values,
         group_values=group_means,
         group_counts=area_n_by_group.astype(int),
@@ -219,9 +223,13 @@ def aggregate(area_values: pd.Series, questionnaire: Questionnaire) -> Aggregate
     dimensions = _pandas().Series(dims[0], index=[d.id for d in questionnaire.dimensions])
     missing = [a for a, v in zip(area_ids, values, strict=True) if np.isnan(v)]
     covered = bool(not np.isnan(index[0]))
-    return Aggregate(areas=areas, dimensions=dimensions,
-                     index=float(index[0]) if covered else None, missing_areas=missing,
-                     covered=covered)
+    return Aggregate(
+        areas=areas,
+        dimensions=dimensions,
+        index=float(index[0]) if covered else None,
+        missing_areas=missing,
+        covered=covered,
+    )
 
 
 def aggregate_many(areas: np.ndarray, questionnaire: Questionnaire) -> tuple[np.ndarray, np.ndarray]:

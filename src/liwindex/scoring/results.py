@@ -101,9 +101,11 @@ class AreaResult:
             return None
         from liwindex.i18n import plural
 
-        parts = [f"{g}: " + (("brak odpowiedzi" if lang == "pl" else "no answers") if n == 0 else
-                             plural(n, "answer", lang))
-                 for g, n in self.thin_groups.items()]
+        parts = [
+            f"{g}: "
+            + (("brak odpowiedzi" if lang == "pl" else "no answers") if n == 0 else plural(n, "answer", lang))
+            for g, n in self.thin_groups.items()
+        ]
         return ", ".join(parts)
 
 
@@ -183,9 +185,11 @@ class ScoreResult:
         if self.response_rate is not None:
             rate = fmt(100 * self.response_rate, lang, 1)
             invited = self.meta["zaproszonych"]
-            line += (f"; {rate}% z {invited} {'zaproszonego' if invited == 1 else 'zaproszonych'}"
-                     if lang != "en"
-                     else f"; {rate}% of {invited} invited")
+            line += (
+                f"; {rate}% z {invited} {'zaproszonego' if invited == 1 else 'zaproszonych'}"
+                if lang != "en"
+                else f"; {rate}% of {invited} invited"
+            )
         return line
 
     @property
@@ -211,10 +215,12 @@ class ScoreResult:
         assert self.questionnaire is not None
         return self.questionnaire.scoring.lo, self.questionnaire.scoring.hi
 
-    def strongest_and_weakest(self, n: int = 3, basis: str | None = None
-                              ) -> tuple[list[AreaResult], list[AreaResult]]:
+    def strongest_and_weakest(
+        self, n: int = 3, basis: str | None = None
+    ) -> tuple[list[AreaResult], list[AreaResult]]:
         """The areas with the highest and the lowest values: final values, or survey scores
         (``basis="survey"``) or grades (``"grades"``) to match a comparison's basis."""
+
         def value(a: AreaResult) -> float | None:
             return self.area_value(a.id, basis)
 
@@ -239,8 +245,9 @@ class ScoreResult:
         the file's name, for the places where the numbers are shown."""
         from liwindex.messages import describe
 
-        return [describe(p.code, lang, value=p.value, **p.params) for p in self.problems
-                if p.code in CAVEAT_CODES]
+        return [
+            describe(p.code, lang, value=p.value, **p.params) for p in self.problems if p.code in CAVEAT_CODES
+        ]
 
     def notes(self, lang: str = "pl") -> list[str]:
         """Notes about what was interpreted or ignored, in ``lang``."""
@@ -252,10 +259,14 @@ class ScoreResult:
             "questionnaire": {"id": self.questionnaire_id, "version": self.questionnaire_version},
             # SPEC §4's keys; the number invited is given with the respondents
             "meta": {key: self.meta.get(key) for key in ("jst", "rok", "etap", "source")},
-            "respondents": {"total": self.respondents_total, "by_group": self.respondents_by_group,
-                            "missing_groups": self.missing_groups, "min_group_n": self.min_group_n,
-                            "invited": self.meta.get("zaproszonych"),
-                            "response_rate": self.response_rate},
+            "respondents": {
+                "total": self.respondents_total,
+                "by_group": self.respondents_by_group,
+                "missing_groups": self.missing_groups,
+                "min_group_n": self.min_group_n,
+                "invited": self.meta.get("zaproszonych"),
+                "response_rate": self.response_rate,
+            },
             "index": {
                 "value": as_float(self.index.value),
                 "survey": as_float(self.index.survey),
@@ -264,23 +275,42 @@ class ScoreResult:
                 "provisional": self.provisional,
                 **self._ci("index"),
             },
-
             "dimensions": [
-                {"id": d.id, "label": d.label[lang], "value": as_float(d.value),
-                 "survey": as_float(d.survey), "grades": as_float(d.grades), **self._ci(d.id)}
+                {
+                    "id": d.id,
+                    "label": d.label[lang],
+                    "value": as_float(d.value),
+                    "survey": as_float(d.survey),
+                    "grades": as_float(d.grades),
+                    **self._ci(d.id),
+                }
                 for d in self.dimensions
             ],
             "areas": [
-                {"id": a.id, "dimension": a.dimension, "label": a.label[lang],
-                 "value": as_float(a.value), "survey": as_float(a.survey), "grade": as_float(a.grade),
-                 "n": a.n, "by_group": {g: as_float(v) for g, v in a.by_group.items()},
-                 "n_by_group": a.n_by_group, "provisional": a.provisional,
-                 "provisional_reason": a.provisional_reason(lang), **self._ci(a.id)}
+                {
+                    "id": a.id,
+                    "dimension": a.dimension,
+                    "label": a.label[lang],
+                    "value": as_float(a.value),
+                    "survey": as_float(a.survey),
+                    "grade": as_float(a.grade),
+                    "n": a.n,
+                    "by_group": {g: as_float(v) for g, v in a.by_group.items()},
+                    "n_by_group": a.n_by_group,
+                    "provisional": a.provisional,
+                    "provisional_reason": a.provisional_reason(lang),
+                    **self._ci(a.id),
+                }
                 for a in self.areas
             ],
             "items": [
-                {"id": i.id, "area": i.area, "n": i.n, "mean": as_float(i.mean),
-                 "distribution": i.distribution}
+                {
+                    "id": i.id,
+                    "area": i.area,
+                    "n": i.n,
+                    "mean": as_float(i.mean),
+                    "distribution": i.distribution,
+                }
                 for i in self.items
             ],
             "warnings": self.warnings(lang),

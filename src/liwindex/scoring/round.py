@@ -42,8 +42,9 @@ def score_round(round_: Round, items: bool = True) -> ScoreResult:
 
     if round_.survey is not None:
         group_index = round_.survey.group_index
-        scores = score_survey(round_.point_matrix(), group_index, q,
-                              responded=round_.survey.answered(), rows=round_.survey.rows)
+        scores = score_survey(
+            round_.point_matrix(), group_index, q, responded=round_.survey.answered(), rows=round_.survey.rows
+        )
         survey: SurveyScores | None = scores
         survey_areas = scores.values
     else:
@@ -53,8 +54,9 @@ def score_round(round_: Round, items: bool = True) -> ScoreResult:
 
     grade_values = {a: g.value for a, g in round_.grades.items() if g.value is not None}
     grades_areas = np.array([grade_values.get(a, np.nan) for a in area_ids], dtype=float)
-    final_areas = np.where(np.isnan(grades_areas), survey_areas, grades_areas) if grade_values \
-        else survey_areas
+    final_areas = (
+        np.where(np.isnan(grades_areas), survey_areas, grades_areas) if grade_values else survey_areas
+    )
 
     # the survey's, the grades', the final and each group's own płaszczyzny and index, by
     # the same rules (coverage included), in one call
@@ -62,8 +64,9 @@ def score_round(round_: Round, items: bool = True) -> ScoreResult:
     summaries = _summaries(q, np.vstack([survey_areas, grades_areas, final_areas, by_group]))
     survey_sum, grades_sum, final_sum = summaries[:3]
     group_summaries = dict(zip(group_ids, summaries[3:], strict=True))
-    problems += _coverage_warnings(q, source, survey is not None, grade_values, survey_sum, grades_sum,
-                                   final_sum)
+    problems += _coverage_warnings(
+        q, source, survey is not None, grade_values, survey_sum, grades_sum, final_sum
+    )
 
     counts = np.bincount(group_index[group_index >= 0], minlength=len(group_ids))
     by_group_n = {g: int(counts[i]) for i, g in enumerate(group_ids)}
@@ -73,29 +76,52 @@ def score_round(round_: Round, items: bool = True) -> ScoreResult:
     invited = round_.meta.zaproszonych
     respondents = len(group_index)
     if invited is not None and respondents > invited:
-        problems.append(Problem("more-than-invited", Severity.WARNING, file=source, value=str(invited),
-                                params={"n": respondents}))
+        problems.append(
+            Problem(
+                "more-than-invited",
+                Severity.WARNING,
+                file=source,
+                value=str(invited),
+                params={"n": respondents},
+            )
+        )
     dimensions = [
         DimensionResult(
-            id=d.id, label=d.label.to_dict(), value=final_sum[0][d.id],
-            survey=survey_sum[0][d.id], grades=grades_sum[0][d.id],
+            id=d.id,
+            label=d.label.to_dict(),
+            value=final_sum[0][d.id],
+            survey=survey_sum[0][d.id],
+            grades=grades_sum[0][d.id],
             by_group={g: group_summaries[g][0][d.id] for g in group_ids},
         )
         for d in q.dimensions
     ]
-    item_results = [] if not items else _items(round_, survey) if survey is not None else [
-        ItemResult(id=x.id, area=q.question_area[x.id], n=0, mean=None, distribution={})
-        for x in q.questions
-    ]
+    item_results = (
+        []
+        if not items
+        else _items(round_, survey)
+        if survey is not None
+        else [
+            ItemResult(id=x.id, area=q.question_area[x.id], n=0, mean=None, distribution={})
+            for x in q.questions
+        ]
+    )
     return ScoreResult(
         questionnaire_id=q.id,
         questionnaire_version=q.version,
-        meta={"jst": round_.meta.jst, "rok": round_.meta.rok, "etap": round_.meta.etap,
-              "source": round_.source, "zaproszonych": round_.meta.zaproszonych},
+        meta={
+            "jst": round_.meta.jst,
+            "rok": round_.meta.rok,
+            "etap": round_.meta.etap,
+            "source": round_.source,
+            "zaproszonych": round_.meta.zaproszonych,
+        },
         respondents_total=respondents,
         respondents_by_group=by_group_n,
         index=IndexResult(
-            value=final_sum[1], survey=survey_sum[1], grades=grades_sum[1],
+            value=final_sum[1],
+            survey=survey_sum[1],
+            grades=grades_sum[1],
             source="grades" if grade_values else "survey",
             by_group={g: group_summaries[g][1] for g in group_ids},
         ),
@@ -117,13 +143,25 @@ def _summaries(q: Questionnaire, stacked: np.ndarray) -> list[Summary]:
     dimension_ids = [d.id for d in q.dimensions]
     dims, indexes = aggregate_many(stacked, q)
     dims_rows, index_list, stacked_rows = as_floats(dims), as_floats(indexes), as_floats(stacked)
-    return [(dict(zip(dimension_ids, dims_rows[k], strict=True)), index_list[k],
-             [a for a, v in zip(area_ids, stacked_rows[k], strict=True) if v is None])
-            for k in range(len(stacked_rows))]
+    return [
+        (
+            dict(zip(dimension_ids, dims_rows[k], strict=True)),
+            index_list[k],
+            [a for a, v in zip(area_ids, stacked_rows[k], strict=True) if v is None],
+        )
+        for k in range(len(stacked_rows))
+    ]
 
 
-def _coverage_warnings(q: Questionnaire, source: str, has_survey: bool, grade_values: dict[str, float],
-                       survey: Summary, grades: Summary, final: Summary) -> list[Problem]:
+def _coverage_warnings(
+    q: Questionnaire,
+    source: str,
+    has_survey: bool,
+    grade_values: dict[str, float],
+    survey: Summary,
+    grades: Summary,
+    final: Summary,
+) -> list[Problem]:
     """Areas the survey left without a value, ungraded areas, and an index left out for
     too few areas (for the survey, the grades and the final values in turn)."""
     problems: list[Problem] = []
@@ -132,29 +170,45 @@ def _coverage_warnings(q: Questionnaire, source: str, has_survey: bool, grade_va
     def coverage(which: dict[str, str], summary: Summary) -> None:
         _, index, missing = summary
         if index is None:
-            problems.append(Problem(
-                "index-coverage", Severity.WARNING, file=source, value=", ".join(missing),
-                params={"which": which, "have": total - len(missing), "total": total,
-                        "need": math.ceil(q.scoring.min_area_coverage * total - 1e-9)},
-            ))
+            problems.append(
+                Problem(
+                    "index-coverage",
+                    Severity.WARNING,
+                    file=source,
+                    value=", ".join(missing),
+                    params={
+                        "which": which,
+                        "have": total - len(missing),
+                        "total": total,
+                        "need": math.ceil(q.scoring.min_area_coverage * total - 1e-9),
+                    },
+                )
+            )
 
     if has_survey:
         if survey[2] and survey[1] is not None:
-            problems.append(Problem("area-no-data", Severity.WARNING, file=source,
-                                    value=", ".join(survey[2])))
+            problems.append(
+                Problem("area-no-data", Severity.WARNING, file=source, value=", ".join(survey[2]))
+            )
         coverage({"pl": "z ankiety", "en": "survey"}, survey)
     if grade_values:
         coverage({"pl": "z ocen grupy roboczej", "en": "grades"}, grades)
         ungraded = [a.id for a in q.areas if a.id not in grade_values]
         if ungraded:
-            problems.append(Problem("grades-partial", Severity.WARNING, file=source,
-                                    value=", ".join(ungraded)))
+            problems.append(
+                Problem("grades-partial", Severity.WARNING, file=source, value=", ".join(ungraded))
+            )
             coverage({"pl": "końcowy", "en": "final"}, final)
     return problems
 
 
-def _area_results(q: Questionnaire, survey: SurveyScores | None, final_areas: np.ndarray,
-                  survey_areas: np.ndarray, grades_areas: np.ndarray) -> list[AreaResult]:
+def _area_results(
+    q: Questionnaire,
+    survey: SurveyScores | None,
+    final_areas: np.ndarray,
+    survey_areas: np.ndarray,
+    grades_areas: np.ndarray,
+) -> list[AreaResult]:
     """Each area's final value, survey score and grade, per group, with the respondents
     behind it and the groups too thin to rely on."""
     group_ids = list(q.group_ids)
@@ -162,8 +216,11 @@ def _area_results(q: Questionnaire, survey: SurveyScores | None, final_areas: np
     asked_groups = q.tables.area_groups
     areas = []
     # plain Python numbers, per area (the arrays are groups × areas)
-    final_list, survey_list, grades_list = as_floats(final_areas), as_floats(survey_areas), \
-        as_floats(grades_areas)
+    final_list, survey_list, grades_list = (
+        as_floats(final_areas),
+        as_floats(survey_areas),
+        as_floats(grades_areas),
+    )
     if survey is not None:
         counts_t, values_t = survey.group_counts.T.tolist(), as_floats(survey.group_values.T)
         asked_t, answered_t, na_t = (x.T.tolist() for x in (survey.asked, survey.answered, survey.na))
@@ -172,32 +229,37 @@ def _area_results(q: Questionnaire, survey: SurveyScores | None, final_areas: np
         if survey is not None:
             n_by_group = dict(zip(group_ids, counts_t[a_pos], strict=True))
             values_by_group = dict(zip(group_ids, values_t[a_pos], strict=True))
-            quality = {g: AreaQuality(asked=asked_t[a_pos][i], answered=answered_t[a_pos][i],
-                                      na=na_t[a_pos][i])
-                       for i, g in enumerate(group_ids)}
+            quality = {
+                g: AreaQuality(asked=asked_t[a_pos][i], answered=answered_t[a_pos][i], na=na_t[a_pos][i])
+                for i, g in enumerate(group_ids)
+            }
         else:
             n_by_group = dict.fromkeys(group_ids, 0)
             values_by_group = dict.fromkeys(group_ids)
             quality = {}
-        areas.append(AreaResult(
-            id=area.id,
-            dimension=q.area_dimension[area.id],
-            label=area.label.to_dict(),
-            value=final_list[a_pos],
-            survey=survey_list[a_pos],
-            grade=grades_list[a_pos],
-            n=n_list[a_pos] if survey is not None else 0,
-            by_group=values_by_group,
-            n_by_group=n_by_group,
-            thin_groups={} if survey is None else {
-                g: n_by_group[g] for g in asked_groups[area.id] if n_by_group[g] < min_n},
-            quality=quality,
-        ))
+        areas.append(
+            AreaResult(
+                id=area.id,
+                dimension=q.area_dimension[area.id],
+                label=area.label.to_dict(),
+                value=final_list[a_pos],
+                survey=survey_list[a_pos],
+                grade=grades_list[a_pos],
+                n=n_list[a_pos] if survey is not None else 0,
+                by_group=values_by_group,
+                n_by_group=n_by_group,
+                thin_groups={}
+                if survey is None
+                else {g: n_by_group[g] for g in asked_groups[area.id] if n_by_group[g] < min_n},
+                quality=quality,
+            )
+        )
     return areas
 
 
-def _thin_data_warnings(areas: list[AreaResult], by_group_n: dict[str, int], q: Questionnaire,
-                        source: str) -> list[Problem]:
+def _thin_data_warnings(
+    areas: list[AreaResult], by_group_n: dict[str, int], q: Questionnaire, source: str
+) -> list[Problem]:
     """Say when a whole group is missing and which areas rest on too few respondents."""
     from liwindex.messages.results import group_names, group_words
 
@@ -205,13 +267,27 @@ def _thin_data_warnings(areas: list[AreaResult], by_group_n: dict[str, int], q: 
     missing = [g for g, n in by_group_n.items() if n == 0]
     present = [g for g, n in by_group_n.items() if n > 0]
     if missing and present:
-        problems.append(Problem("group-missing", Severity.WARNING, file=source, value=", ".join(missing),
-                                params=group_words(missing, present, q)))
+        problems.append(
+            Problem(
+                "group-missing",
+                Severity.WARNING,
+                file=source,
+                value=", ".join(missing),
+                params=group_words(missing, present, q),
+            )
+        )
     thin = [a.id for a in areas if any(n > 0 for n in a.thin_groups.values())]
     if thin:
         groups = [g for g in q.group_ids if any(a.thin_groups.get(g, 0) > 0 for a in areas)]
-        problems.append(Problem("areas-provisional", Severity.WARNING, file=source, value=", ".join(thin),
-                                params={"min": q.scoring.min_group_n, "groups": group_names(groups, q)}))
+        problems.append(
+            Problem(
+                "areas-provisional",
+                Severity.WARNING,
+                file=source,
+                value=", ".join(thin),
+                params={"min": q.scoring.min_group_n, "groups": group_names(groups, q)},
+            )
+        )
     return problems
 
 
@@ -234,7 +310,8 @@ def _items(round_: Round, survey: SurveyScores) -> list[ItemResult]:
     group_of = np.broadcast_to(group_index[:, None], matrix.shape)[counted]
     cell = (question_of * g_count + group_of) * widest + matrix[counted]
     counts_by_group = np.bincount(cell, minlength=matrix.shape[1] * g_count * widest).reshape(
-        matrix.shape[1], g_count, widest)
+        matrix.shape[1], g_count, widest
+    )
     table, totals = counts_by_group.tolist(), counts_by_group.sum(axis=1).tolist()
     item_n, item_mean = survey.items_n.tolist(), survey.items_mean.tolist()
     n_by_group, mean_by_group = survey.items_n_by_group.tolist(), survey.items_mean_by_group.tolist()
@@ -243,19 +320,21 @@ def _items(round_: Round, survey: SurveyScores) -> list[ItemResult]:
     for j, question in enumerate(q.questions):
         codes = [c.code for c in q.scale_by_id[question.scale].choices]
         counts = table[j]
-        items.append(ItemResult(
-            id=question.id,
-            area=q.question_area[question.id],
-            n=int(item_n[j]),
-            mean=as_float(item_mean[j]),
-            distribution=dict(zip(codes, totals[j][:len(codes)], strict=True)),
-            by_group={
-                g: ItemStats(
-                    n=int(n_by_group[positions[g]][j]),
-                    mean=as_float(mean_by_group[positions[g]][j]),
-                    distribution=dict(zip(codes, counts[positions[g]][:len(codes)], strict=True)),
-                )
-                for g in q.question_groups(question)
-            },
-        ))
+        items.append(
+            ItemResult(
+                id=question.id,
+                area=q.question_area[question.id],
+                n=int(item_n[j]),
+                mean=as_float(item_mean[j]),
+                distribution=dict(zip(codes, totals[j][: len(codes)], strict=True)),
+                by_group={
+                    g: ItemStats(
+                        n=int(n_by_group[positions[g]][j]),
+                        mean=as_float(mean_by_group[positions[g]][j]),
+                        distribution=dict(zip(codes, counts[positions[g]][: len(codes)], strict=True)),
+                    )
+                    for g in q.question_groups(question)
+                },
+            )
+        )
     return items

@@ -44,25 +44,62 @@ def _write_jst(job: tuple[list[RoundFiles], dict[str, Path]]) -> tuple[list[Path
     written: list[Path] = []
     try:
         pair = [specs[0], specs[-1]] if len(specs) > 1 else [specs[0]]
-        written.append(export_report(pair, targets["xlsx"], "xlsx", True, s["lang"], s["q"],
-                                         mapping=s["mapping"], resamples=s["resamples"],
-                                         seed=s["seed"], basis=s["basis"]))
-        written += write_report(list(specs), targets["html"], None, True, s["lang"], s["q"],
-                                    s["mapping"], s["resamples"], s["seed"], basis=s["basis"])
+        written.append(
+            export_report(
+                pair,
+                targets["xlsx"],
+                "xlsx",
+                True,
+                s["lang"],
+                s["q"],
+                mapping=s["mapping"],
+                resamples=s["resamples"],
+                seed=s["seed"],
+                basis=s["basis"],
+            )
+        )
+        written += write_report(
+            list(specs),
+            targets["html"],
+            None,
+            True,
+            s["lang"],
+            s["q"],
+            s["mapping"],
+            s["resamples"],
+            s["seed"],
+            basis=s["basis"],
+        )
         if "trend" in targets:
             data = trend(score_files(list(specs), s["q"], s["mapping"]))
-            written.append(write_multi("trend", data, targets["trend"], True, s["lang"],
-                                           [p for spec in specs for p in spec.paths]))
+            written.append(
+                write_multi(
+                    "trend",
+                    data,
+                    targets["trend"],
+                    True,
+                    s["lang"],
+                    [p for spec in specs for p in spec.paths],
+                )
+            )
     except InputError as exc:
         return written, list(exc.report.problems)
     return written, []
 
 
-def run_batch(folder: str | Path, outdir: str | Path, questionnaire: Questionnaire,
-              mapping: Mapping | None = None, force: bool = False, lang: str = "pl",
-              resamples: int = 2000, seed: int = 2026, basis: str | None = None,
-              jobs: int | None = None,
-              progress: Callable[[int, int], None] | None = None) -> BatchResult:
+def run_batch(
+    folder: str | Path,
+    outdir: str | Path,
+    questionnaire: Questionnaire,
+    mapping: Mapping | None = None,
+    force: bool = False,
+    lang: str = "pl",
+    resamples: int = 2000,
+    seed: int = 2026,
+    basis: str | None = None,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> BatchResult:
     """The whole batch; raises :class:`InputError` only for what stops everything (no
     folder, no rounds, outputs that exist without ``force``)."""
     from liwindex.outputs.files import check_output
@@ -82,8 +119,7 @@ def run_batch(folder: str | Path, outdir: str | Path, questionnaire: Questionnai
         report.add("batch-no-rounds", file=str(folder))
         raise InputError(report)
     outcomes = score_rounds(specs, questionnaire, mapping, jobs, progress)
-    runs, unassigned = group_rounds(specs, [o.result for o in outcomes],
-                                    [o.problems for o in outcomes])
+    runs, unassigned = group_rounds(specs, [o.result for o in outcomes], [o.problems for o in outcomes])
     for run in runs:
         if not run.failed:
             summarise(run, basis)
@@ -101,12 +137,20 @@ def run_batch(folder: str | Path, outdir: str | Path, questionnaire: Questionnai
     report.raise_if_invalid()
 
     todo = [r for r in runs if not r.failed]
-    settings = {"q": questionnaire, "mapping": mapping, "lang": lang, "resamples": resamples,
-                "seed": seed, "basis": basis}
+    settings = {
+        "q": questionnaire,
+        "mapping": mapping,
+        "lang": lang,
+        "resamples": resamples,
+        "seed": seed,
+        "basis": basis,
+    }
     jobs = default_jobs() if jobs is None else jobs
     for run, (written, problems) in zip(
-            todo, map_jobs(_write_jst, [(r.specs, r.targets(outdir)) for r in todo],
-                           jobs, _init, (settings,)), strict=True):
+        todo,
+        map_jobs(_write_jst, [(r.specs, r.targets(outdir)) for r in todo], jobs, _init, (settings,)),
+        strict=True,
+    ):
         run.written, run.problems = written, run.problems + problems
     rank(runs)
     result = BatchResult(runs, unassigned, summary)
@@ -120,6 +164,7 @@ def _write_summary(batch: BatchResult, outdir: Path, lang: str) -> None:
     from liwindex.outputs.html.summary import summary_page
 
     html = summary_page(batch, lang)
+
     def page(tmp: Path) -> None:
         tmp.write_text(html, "utf-8")
 

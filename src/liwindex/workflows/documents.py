@@ -27,8 +27,9 @@ if TYPE_CHECKING:
     from liwindex.compare.many import Benchmark, Trend
 
 
-def _write_output(output: str | Path, force: bool, inputs: list[str | Path],
-                  write: Callable[[Path], None]) -> Path:
+def _write_output(
+    output: str | Path, force: bool, inputs: list[str | Path], write: Callable[[Path], None]
+) -> Path:
     """Check ``output`` (no overwrite without ``force``, never over an input), then let
     ``write`` fill it atomically."""
     from liwindex.outputs.files import check_output, write_atomically
@@ -38,8 +39,15 @@ def _write_output(output: str | Path, force: bool, inputs: list[str | Path],
     return target
 
 
-def write_multi(kind: str, data: Trend | Benchmark, output: str | Path, force: bool, lang: str,
-                inputs: list[str | Path], author: str | None = None) -> Path:
+def write_multi(
+    kind: str,
+    data: Trend | Benchmark,
+    output: str | Path,
+    force: bool,
+    lang: str,
+    inputs: list[str | Path],
+    author: str | None = None,
+) -> Path:
     """Write what ``output``'s extension names: the trend or benchmark workbook (.xlsx), its
     page for publication (.html, .htm) or that page as PDF (.pdf)."""
     from liwindex.outputs.excel.many import write_benchmark_xlsx, write_trend_xlsx
@@ -58,13 +66,15 @@ def write_multi(kind: str, data: Trend | Benchmark, output: str | Path, force: b
     return _write_output(output, force, inputs, lambda tmp: writer(tmp, data, lang))
 
 
-def write_analysis(analysis: Analysis, output: str | Path, force: bool, lang: str,
-                   inputs: list[str | Path]) -> Path:
+def write_analysis(
+    analysis: Analysis, output: str | Path, force: bool, lang: str, inputs: list[str | Path]
+) -> Path:
     """The one-round Excel report, with the analysis sheet."""
     from liwindex.outputs.excel.round import write_xlsx
 
-    return _write_output(output, force, inputs,
-                         lambda tmp: write_xlsx(tmp, [analysis.result], None, lang, analysis))
+    return _write_output(
+        output, force, inputs, lambda tmp: write_xlsx(tmp, [analysis.result], None, lang, analysis)
+    )
 
 
 def write_report(
@@ -160,8 +170,9 @@ def export_report(
         comparison = compare(pairs[0][1], pairs[1][1], resamples, seed, basis, skip_round_check)
         rounds = [comparison.before, comparison.after]
         # the analysis sheet describes the later round
-        analysis = (analyze_round(*pairs[1], resamples, seed, comparison.after_draws)
-                    if fmt == "xlsx" else None)
+        analysis = (
+            analyze_round(*pairs[1], resamples, seed, comparison.after_draws) if fmt == "xlsx" else None
+        )
     else:
         round_, result = read_and_score(files[0], questionnaire, mapping=mapping)
         rounds = [result]
@@ -183,8 +194,13 @@ def _write_utf8(path: Path, text: str) -> None:
     path.write_text(text, "utf-8")
 
 
-def write_template(output: str | Path, questionnaire: str | Path | Questionnaire | None = None,
-                   group: str | None = None, lang: str = "pl", force: bool = False) -> Path:
+def write_template(
+    output: str | Path,
+    questionnaire: str | Path | Questionnaire | None = None,
+    group: str | None = None,
+    lang: str = "pl",
+    force: bool = False,
+) -> Path:
     """Write a workbook for typing in answers, with dropdowns of the allowed answers."""
     from liwindex.outputs.forms.template import write_template as write
 
@@ -193,8 +209,12 @@ def write_template(output: str | Path, questionnaire: str | Path | Questionnaire
     return _write_output(output, force, [], lambda tmp: write(tmp, q, group, lang))
 
 
-def write_xlsform(output: str | Path, questionnaire: str | Path | Questionnaire | None = None,
-                  group: str | None = None, force: bool = False) -> Path:
+def write_xlsform(
+    output: str | Path,
+    questionnaire: str | Path | Questionnaire | None = None,
+    group: str | None = None,
+    force: bool = False,
+) -> Path:
     """Write the questionnaire as an XLSForm for KoboToolbox and ODK."""
     from liwindex.outputs.forms.xlsform import write_xlsform as write
 
@@ -203,8 +223,12 @@ def write_xlsform(output: str | Path, questionnaire: str | Path | Questionnaire 
     return _write_output(output, force, [], lambda tmp: write(tmp, q, group))
 
 
-def questionnaire_document(questionnaire: str | Path | Questionnaire | None = None,
-                           fmt: str = "md", lang: str = "pl", group: str | None = None) -> str:
+def questionnaire_document(
+    questionnaire: str | Path | Questionnaire | None = None,
+    fmt: str = "md",
+    lang: str = "pl",
+    group: str | None = None,
+) -> str:
     """The questionnaire as a printable document (Markdown or HTML)."""
     from liwindex.outputs.forms.paper import document, to_html, to_markdown
 

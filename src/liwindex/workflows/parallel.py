@@ -92,10 +92,14 @@ def _score_one(spec: RoundFiles) -> Outcome:
         return Outcome(spec, None, list(exc.report.problems))
 
 
-def score_rounds(specs: Sequence[RoundFiles], questionnaire: Questionnaire,
-                 mapping: Mapping | None, jobs: int | None = None,
-                 progress: Callable[[int, int], None] | None = None,
-                 compact: bool = False) -> list[Outcome]:
+def score_rounds(
+    specs: Sequence[RoundFiles],
+    questionnaire: Questionnaire,
+    mapping: Mapping | None,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    compact: bool = False,
+) -> list[Outcome]:
     """Every round read and scored, in the given order; ``jobs`` worker processes
     (default: every core; 1: in this process). ``compact``: results without item statistics
     and open answers (:meth:`ScoreResult.compact`), for trend and benchmark."""
@@ -112,8 +116,13 @@ def score_rounds(specs: Sequence[RoundFiles], questionnaire: Questionnaire,
     return outcomes
 
 
-def map_jobs(func: Callable[[Any], Any], items: Sequence[Any], jobs: int,
-             init: Callable[..., None], initargs: tuple[Any, ...]) -> Iterator[Any]:
+def map_jobs(
+    func: Callable[[Any], Any],
+    items: Sequence[Any],
+    jobs: int,
+    init: Callable[..., None],
+    initargs: tuple[Any, ...],
+) -> Iterator[Any]:
     """``func`` over ``items`` in the given order, on ``jobs`` worker processes (in this
     process for one job or a handful of items); ``init(*initargs)`` runs in each worker
     first. ``func`` must be a module-level function."""
@@ -124,14 +133,15 @@ def map_jobs(func: Callable[[Any], Any], items: Sequence[Any], jobs: int,
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin" \
-        else "spawn"
+    method = (
+        "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin" else "spawn"
+    )
     context = multiprocessing.get_context(method)
     # chunks of up to 16 rounds (fewer messages for the parent to receive: 2,500 rounds in
     # chunks of 4 cost it 0.3–0.7 s more CPU), small enough that a worker left with the
     # last chunk does not keep the others waiting long
     chunk = max(1, min(16, len(items) // (jobs * 8)))
-    with ProcessPoolExecutor(min(jobs, len(items)), mp_context=context, initializer=init,
-                             initargs=initargs) as pool:
+    with ProcessPoolExecutor(
+        min(jobs, len(items)), mp_context=context, initializer=init, initargs=initargs
+    ) as pool:
         yield from pool.map(func, items, chunksize=chunk)
-

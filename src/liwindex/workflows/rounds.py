@@ -62,13 +62,13 @@ def read_and_score(
     mapping: str | Path | Mapping | None = None,
 ) -> tuple[Round, ScoreResult]:
     q = questionnaire_of(questionnaire)
-    round_ = read_round_files(RoundFiles.of(path, group), q, sheet=sheet,
-                              mapping=mapping_of(mapping, q))
+    round_ = read_round_files(RoundFiles.of(path, group), q, sheet=sheet, mapping=mapping_of(mapping, q))
     return round_, score_round(round_)
 
 
-def analyze_round(round_: Round, result: ScoreResult, resamples: int = 2000, seed: int = 2026,
-                  draws: Any = None) -> Analysis:
+def analyze_round(
+    round_: Round, result: ScoreResult, resamples: int = 2000, seed: int = 2026, draws: Any = None
+) -> Analysis:
     """Intervals, reliability, the gap between groups, data quality and sensitivity."""
     from liwindex.analysis.analyze import analyze
 
@@ -146,8 +146,9 @@ def score_many(
         report.add("no-files")
         raise InputError(report)
     q = questionnaire_of(questionnaire)
-    outcomes = score_rounds([RoundFiles.of(r) for r in rounds], q, mapping_of(mapping, q), jobs,
-                            progress, compact)
+    outcomes = score_rounds(
+        [RoundFiles.of(r) for r in rounds], q, mapping_of(mapping, q), jobs, progress, compact
+    )
     report = Report()
     for outcome in outcomes:
         report.extend(outcome.problems)
@@ -155,26 +156,34 @@ def score_many(
     return [o.result for o in outcomes if o.result is not None]
 
 
-def trend_files(items: list[str], questionnaire: str | Path | None = None,
-                mapping: str | Path | None = None, jobs: int | None = 1,
-                progress: Callable[[int, int], None] | None = None) -> Trend:
+def trend_files(
+    items: list[str],
+    questionnaire: str | Path | None = None,
+    mapping: str | Path | None = None,
+    jobs: int | None = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> Trend:
     """One local government's rounds in chronological order (folders are expanded)."""
     from liwindex.compare.many import trend
     from liwindex.io.discovery import expand_paths
 
-    return trend(score_many(list(expand_paths(items)), questionnaire, mapping, jobs, progress,
-                            compact=True))
+    return trend(score_many(list(expand_paths(items)), questionnaire, mapping, jobs, progress, compact=True))
 
 
-def benchmark_files(items: list[str], questionnaire: str | Path | None = None,
-                    mapping: str | Path | None = None, jobs: int | None = 1,
-                    progress: Callable[[int, int], None] | None = None) -> Benchmark:
+def benchmark_files(
+    items: list[str],
+    questionnaire: str | Path | None = None,
+    mapping: str | Path | None = None,
+    jobs: int | None = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> Benchmark:
     """One round per local government, ranked per area and on the index."""
     from liwindex.compare.many import benchmark
     from liwindex.io.discovery import expand_paths
 
-    return benchmark(score_many(list(expand_paths(items)), questionnaire, mapping, jobs, progress,
-                                compact=True))
+    return benchmark(
+        score_many(list(expand_paths(items)), questionnaire, mapping, jobs, progress, compact=True)
+    )
 
 
 def validate_file(
@@ -187,8 +196,9 @@ def validate_file(
     """Every problem of one workbook (and of the questionnaire or mapping it needs)."""
     try:
         q = questionnaire_of(questionnaire)
-        return read_round_files(RoundFiles.of(path, group), q, sheet=sheet,
-                                mapping=mapping_of(mapping, q)).report
+        return read_round_files(
+            RoundFiles.of(path, group), q, sheet=sheet, mapping=mapping_of(mapping, q)
+        ).report
     except InputError as exc:
         return exc.report
 
@@ -215,18 +225,26 @@ def check_mapping_file(
         return exc.report
     report.extend(round_.report.problems)
     present = set(round_.survey.columns) if round_.survey is not None else set()
-    unused = sorted({t for t in loaded.columns.values()
-                     if t is not None and t not in present and t != q.group_question.id})
+    unused = sorted(
+        {
+            t
+            for t in loaded.columns.values()
+            if t is not None and t not in present and t != q.group_question.id
+        }
+    )
     if unused:
-        report.add("mapping-columns-unused", Severity.NOTE, file=str(mapping),
-                   value=", ".join(unused))
+        report.add("mapping-columns-unused", Severity.NOTE, file=str(mapping), value=", ".join(unused))
     missing = [x.id for x in q.questions if x.id not in present]
     if missing and round_.survey is not None:
-        report.add("mapping-questions-missing", Severity.NOTE, file=round_.source,
-                   count=len(missing), value=", ".join(missing[:12]) + (" …" if len(missing) > 12 else ""))
+        report.add(
+            "mapping-questions-missing",
+            Severity.NOTE,
+            file=round_.source,
+            count=len(missing),
+            value=", ".join(missing[:12]) + (" …" if len(missing) > 12 else ""),
+        )
     scored = present & {x.id for x in q.questions}
-    report.add("mapping-fits", Severity.NOTE, file=str(mapping), count=len(scored),
-               total=len(q.questions))
+    report.add("mapping-fits", Severity.NOTE, file=str(mapping), count=len(scored), total=len(q.questions))
     return report
 
 
@@ -264,8 +282,9 @@ def read_pair(
 def check_group(q: Questionnaire, group: str | None) -> None:
     if group is not None and group not in q.group_ids:
         report = Report()
-        report.add("unknown-group-option", value=group,
-                   allowed=", ".join(f"{g.id} ({g.label.pl})" for g in q.groups))
+        report.add(
+            "unknown-group-option", value=group, allowed=", ".join(f"{g.id} ({g.label.pl})" for g in q.groups)
+        )
         raise InputError(report)
 
 

@@ -56,8 +56,9 @@ def write_trend_xlsx(path: Path, trend: Trend, lang: str) -> None:
         chart.y_axis.scaling.min, chart.y_axis.scaling.max = trend.rounds[-1].index_range
         for row in range(first, last + 1):
             ident, label = rows[row - 2][0], rows[row - 2][1]
-            series = Series(Reference(ws, min_col=3, max_col=last_col, min_row=row),
-                            title=str(ident or label))
+            series = Series(
+                Reference(ws, min_col=3, max_col=last_col, min_row=row), title=str(ident or label)
+            )
             series.smooth = False  # rounds are separate measurements, not a curve
             chart.series.append(series)
         chart.set_categories(Reference(ws, min_col=3, max_col=last_col, min_row=1))
@@ -80,8 +81,11 @@ def write_benchmark_xlsx(path: Path, bench: Benchmark, lang: str) -> None:
     ws.row_dimensions[1].height = 80  # "Różnica do mediany (Gmina …)" on up to five lines
     for r, measure in enumerate([bench.index, *bench.areas], 2):
         put(ws, r, 1, "" if measure.id == "index" else measure.id)
-        label = (f"{measure.label[lang]} ({bench.basis_words(lang)})" if measure.id == "index"
-                 else measure.label[lang])
+        label = (
+            f"{measure.label[lang]} ({bench.basis_words(lang)})"
+            if measure.id == "index"
+            else measure.label[lang]
+        )
         _name(ws, r, label, bold=measure.id == "index")
         put(ws, r, 3, measure.median, SCORE)
         for j, name in enumerate(names):

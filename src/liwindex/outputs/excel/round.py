@@ -48,8 +48,13 @@ if TYPE_CHECKING:
     from liwindex.analysis.analyze import Analysis
 
 
-def write_xlsx(path: Path, rounds: Sequence[ScoreResult], comparison: Comparison | None,
-               lang: str, analysis: Analysis | None = None) -> None:
+def write_xlsx(
+    path: Path,
+    rounds: Sequence[ScoreResult],
+    comparison: Comparison | None,
+    lang: str,
+    analysis: Analysis | None = None,
+) -> None:
     """Write the report of one round (``rounds = [r]``) or of two (``[before, after]``)."""
     wb = Workbook()
     summary = wb.active
@@ -57,8 +62,11 @@ def write_xlsx(path: Path, rounds: Sequence[ScoreResult], comparison: Comparison
     areas = wb.create_sheet(w("sheet_areas", lang))
     value_columns = _areas_sheet(areas, rounds, comparison, lang)
     chart_row = _summary_sheet(summary, rounds, comparison, lang)
-    chart_title = (f"{w('sheet_areas', lang)}: {comparison.basis_words(lang)}" if comparison is not None
-                   else w("chart_areas", lang))
+    chart_title = (
+        f"{w('sheet_areas', lang)}: {comparison.basis_words(lang)}"
+        if comparison is not None
+        else w("chart_areas", lang)
+    )
     _charts(summary, areas, rounds, value_columns, lang, chart_row, chart_title)
     questions_sheet(wb.create_sheet(w("sheet_questions", lang)), rounds, lang)
     open_sheet(wb.create_sheet(w("sheet_open", lang)), rounds, lang)
@@ -73,8 +81,9 @@ def write_xlsx(path: Path, rounds: Sequence[ScoreResult], comparison: Comparison
 NAME_WIDTH = 58  # column A of the summary: area and płaszczyzna names
 
 
-def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Comparison | None,
-                   lang: str) -> int:
+def _summary_sheet(
+    ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Comparison | None, lang: str
+) -> int:
     """Facts, caveats, the findings, the index and płaszczyzny, strongest and weakest areas
     and how to read them — page 1 when printed; returns the first free row (for the
     charts)."""
@@ -89,10 +98,14 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
     facts = [
         (w("jst", lang), jst or "—"),
         (w("questionnaire", lang), f"{last.questionnaire_id} {last.questionnaire_version}"),
-        (w("rounds", lang), " → ".join(f"{round_label(r, lang)} ({Path(str(r.meta['source'])).name})"
-                                       for r in rounds)),
-        (w("respondents", lang), "; ".join(
-            f"{round_label(r, lang)}: {r.respondents_line(lang)}" for r in rounds)),
+        (
+            w("rounds", lang),
+            " → ".join(f"{round_label(r, lang)} ({Path(str(r.meta['source'])).name})" for r in rounds),
+        ),
+        (
+            w("respondents", lang),
+            "; ".join(f"{round_label(r, lang)}: {r.respondents_line(lang)}" for r in rounds),
+        ),
     ]
     for i, (key, fact) in enumerate(facts, 3):
         put(ws, i, 1, key, bold=True)
@@ -102,16 +115,20 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
     row = 8
     caveats = _caveat_lines(rounds, lang)
     if caveats:  # flagged, across columns A–E (about 100 characters a line)
-        row = _text_block(ws, row, w("caveats", lang), caveats, last_column=5, chars=100,
-                          fill=FLAG_FILL)
+        row = _text_block(ws, row, w("caveats", lang), caveats, last_column=5, chars=100, fill=FLAG_FILL)
     # the report page's "Najważniejsze wnioski" (the gap between groups without its interval)
     found = findings(rounds, comparison, gaps_for(last, None), lang)
     row = _text_block(ws, row, report_word("findings", lang), [f"• {text}" for text in found])
     if comparison is not None:
         put(ws, row, 1, f"{w('basis', lang)}: {comparison.basis_words(lang)}", bold=True)
         row += 1
-        other = (w("survey_change", lang) if comparison.basis == "grades" else
-                 w("grades_change", lang) if comparison.has_grades else None)
+        other = (
+            w("survey_change", lang)
+            if comparison.basis == "grades"
+            else w("grades_change", lang)
+            if comparison.has_grades
+            else None
+        )
         titles = ["", w("before", lang), w("after", lang), w("change", lang), w("change_pct", lang)]
         if other:
             titles.append(other)
@@ -179,14 +196,25 @@ def _summary_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Com
             row += 1
         row += 1
     starred = comparison is not None and comparison.resamples > 0
-    row = _text_block(ws, row, WORDS["en" if lang == "en" else "pl"]["how_title"],
-                      how_to_read(lang, last.questionnaire, star=starred))
+    row = _text_block(
+        ws,
+        row,
+        WORDS["en" if lang == "en" else "pl"]["how_title"],
+        how_to_read(lang, last.questionnaire, star=starred),
+    )
     layout(ws, [NAME_WIDTH, 11, 11, 11, 11, 12, 11, 11, 12], freeze=None)
     return row
 
 
-def _text_block(ws: Worksheet, row: int, title: str, lines: Sequence[str], last_column: int = 9,
-                chars: int = 125, fill: PatternFill | None = None) -> int:
+def _text_block(
+    ws: Worksheet,
+    row: int,
+    title: str,
+    lines: Sequence[str],
+    last_column: int = 9,
+    chars: int = 125,
+    fill: PatternFill | None = None,
+) -> int:
     """A bold title and wrapped lines merged across columns A to ``last_column`` (whole,
     each row as tall as its text at ``chars`` characters a line; A–I hold about 125);
     returns the row after a blank one."""
@@ -203,12 +231,16 @@ def _text_block(ws: Worksheet, row: int, title: str, lines: Sequence[str], last_
 
 def _caveat_lines(rounds: Sequence[ScoreResult], lang: str) -> list[str]:
     """Missing groups and provisional areas of each round, as sentences."""
-    return [(f"{round_label(x, lang)}: " if len(rounds) > 1 else "") + text
-            for x in rounds for text in x.caveats(lang)]
+    return [
+        (f"{round_label(x, lang)}: " if len(rounds) > 1 else "") + text
+        for x in rounds
+        for text in x.caveats(lang)
+    ]
 
 
-def _areas_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Comparison | None,
-                 lang: str) -> list[int]:
+def _areas_sheet(
+    ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Comparison | None, lang: str
+) -> list[int]:
     """The area table; returns the columns holding final values (for the charts)."""
     table = area_table(rounds, comparison, lang)
     header(ws, 1, table.titles)
@@ -222,21 +254,49 @@ def _areas_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Compa
     lo, hi = rounds[-1].index_range
     for col in table.value_columns:
         letter = get_column_letter(col)
-        ws.conditional_formatting.add(f"{letter}2:{letter}{end}", ColorScaleRule(
-            start_type="num", start_value=lo, start_color="F8696B", mid_type="num",
-            mid_value=(lo + hi) / 2, mid_color="FFEB84", end_type="num", end_value=hi,
-            end_color="63BE7B"))
+        ws.conditional_formatting.add(
+            f"{letter}2:{letter}{end}",
+            ColorScaleRule(
+                start_type="num",
+                start_value=lo,
+                start_color="F8696B",
+                mid_type="num",
+                mid_value=(lo + hi) / 2,
+                mid_color="FFEB84",
+                end_type="num",
+                end_value=hi,
+                end_color="63BE7B",
+            ),
+        )
     for col in table.delta_columns:
         letter = get_column_letter(col)
-        ws.conditional_formatting.add(f"{letter}2:{letter}{end}", ColorScaleRule(
-            start_type="num", start_value=-1, start_color="F8696B", mid_type="num", mid_value=0,
-            mid_color="FFFFFF", end_type="num", end_value=1, end_color="63BE7B"))
+        ws.conditional_formatting.add(
+            f"{letter}2:{letter}{end}",
+            ColorScaleRule(
+                start_type="num",
+                start_value=-1,
+                start_color="F8696B",
+                mid_type="num",
+                mid_value=0,
+                mid_color="FFFFFF",
+                end_type="num",
+                end_value=1,
+                end_color="63BE7B",
+            ),
+        )
     layout(ws, [7, 40, 12, *[12] * (len(table.titles) - 3)], freeze="D2", landscape=True)
     return table.value_columns
 
 
-def _charts(summary: Worksheet, areas: Worksheet, rounds: Sequence[ScoreResult],
-            value_columns: list[int], lang: str, row: int, title: str) -> None:
+def _charts(
+    summary: Worksheet,
+    areas: Worksheet,
+    rounds: Sequence[ScoreResult],
+    value_columns: list[int],
+    lang: str,
+    row: int,
+    title: str,
+) -> None:
     """A bar chart of the areas (before and after) and a radar of the same values."""
     end = len(rounds[-1].areas) + 1
     categories = Reference(areas, min_col=1, min_row=2, max_row=end)
@@ -254,7 +314,7 @@ def _charts(summary: Worksheet, areas: Worksheet, rounds: Sequence[ScoreResult],
     from openpyxl.worksheet.pagebreak import Break
 
     # the legend names the rounds ("2024 · wstępna"), not "Przed" and "Po"
-    names = [round_label(r, lang) for r in rounds][-len(value_columns):]
+    names = [round_label(r, lang) for r in rounds][-len(value_columns) :]
     for chart in (bar, radar):
         for col, name in zip(value_columns, names, strict=False):
             chart.add_data(Reference(areas, min_col=col, min_row=2, max_row=end), titles_from_data=False)
@@ -267,4 +327,3 @@ def _charts(summary: Worksheet, areas: Worksheet, rounds: Sequence[ScoreResult],
     summary.add_chart(radar, f"A{row + 18}")
     summary.row_breaks.append(Break(id=row - 1))
     summary.row_breaks.append(Break(id=row + 17))
-

@@ -50,8 +50,19 @@ def questions_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> 
             words = f"{scored[0]} … {scored[-1]}" if len(scored) > 1 else scale.id
             put(ws, row, 1, f"{w('scale', lang)}: {words}", bold=True)
             row += 1
-            header(ws, row, [w("question", lang), w("area", lang), w("text", lang), w("group", lang),
-                             "n", w("mean", lang), *[c.label.get(lang) for c in scale.choices]])
+            header(
+                ws,
+                row,
+                [
+                    w("question", lang),
+                    w("area", lang),
+                    w("text", lang),
+                    w("group", lang),
+                    "n",
+                    w("mean", lang),
+                    *[c.label.get(lang) for c in scale.choices],
+                ],
+            )
             row += 1
             for x in questions:
                 for g, stats in items[x.id].by_group.items():
@@ -73,8 +84,9 @@ def questions_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> 
 
 def open_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> None:
     """Open answers grouped by round, question and group."""
-    header(ws, 1, [w("round", lang), w("question", lang), w("group", lang), w("answer", lang),
-                   w("row", lang)])
+    header(
+        ws, 1, [w("round", lang), w("question", lang), w("group", lang), w("answer", lang), w("row", lang)]
+    )
     row = 2
     for result in rounds:
         q = result.questionnaire
@@ -83,8 +95,9 @@ def open_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> None:
         order = {c.id: i for i, c in enumerate(q.context_questions)}
         groups = {g: i for i, g in enumerate(q.group_ids)}
         labels = q.group_labels(lang)
-        answers = sorted(result.open_answers,
-                         key=lambda a: (order.get(a.question, 99), groups.get(a.group, 99), a.row))
+        answers = sorted(
+            result.open_answers, key=lambda a: (order.get(a.question, 99), groups.get(a.group, 99), a.row)
+        )
         for answer in answers:
             put(ws, row, 1, round_label(result, lang))
             put(ws, row, 2, texts.get(answer.question, answer.question), wrap=True)
@@ -99,8 +112,19 @@ def open_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> None:
 
 def grades_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> None:
     """The working group's grades with justifications and recommendations."""
-    header(ws, 1, [w("round", lang), w("area", lang), w("name", lang), w("grade", lang),
-                   w("survey", lang), w("justification", lang), w("recommendations", lang)])
+    header(
+        ws,
+        1,
+        [
+            w("round", lang),
+            w("area", lang),
+            w("name", lang),
+            w("grade", lang),
+            w("survey", lang),
+            w("justification", lang),
+            w("recommendations", lang),
+        ],
+    )
     row = 2
     for result in rounds:
         for area in result.areas:
@@ -114,14 +138,16 @@ def grades_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> Non
             put(ws, row, 5, area.survey, SCORE)
             put(ws, row, 6, grade.justification, wrap=True)
             put(ws, row, 7, grade.recommendations, wrap=True)
-            fit_height(ws, row, [(area.label[lang], 40), (grade.justification, 50),
-                                 (grade.recommendations, 50)])
+            fit_height(
+                ws, row, [(area.label[lang], 40), (grade.justification, 50), (grade.recommendations, 50)]
+            )
             row += 1
     layout(ws, [18, 8, 40, 12, 10, 50, 50], landscape=True)
 
 
-def notes_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Comparison | None,
-                 lang: str) -> None:
+def notes_sheet(
+    ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Comparison | None, lang: str
+) -> None:
     """Warnings and notes, then the data quality of every area and group."""
     header(ws, 1, [w("round", lang), w("kind", lang), w("message", lang)])
     row = 2
@@ -142,8 +168,20 @@ def notes_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Compar
     row += 1
     put(ws, row, 1, w("quality", lang), bold=True)
     row += 1
-    header(ws, row, [w("round", lang), w("area", lang), w("group", lang), "n", w("asked", lang),
-                     w("answered_share", lang), w("na_share", lang), w("flag", lang)])
+    header(
+        ws,
+        row,
+        [
+            w("round", lang),
+            w("area", lang),
+            w("group", lang),
+            "n",
+            w("asked", lang),
+            w("answered_share", lang),
+            w("na_share", lang),
+            w("flag", lang),
+        ],
+    )
     row += 1
     for result in rounds:
         labels = result.questionnaire.group_labels(lang) if result.questionnaire is not None else {}
@@ -173,27 +211,42 @@ def notes_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Compar
 
 
 SETTING_NAMES = {
-    "pl": {"index_range": "Zakres indeksu", "grade_step": "Krok ocen grupy roboczej",
-           "aggregation": "Indeks liczony ze średniej",
-           "group_weighting": "Udział grup w wyniku obszaru",
-           "min_answered": "Najmniejszy odsetek pytań obszaru z odpowiedzią",
-           "min_area_coverage": "Najmniejszy odsetek obszarów z wynikiem",
-           "min_group_n": "Najmniej odpowiedzi grupy, poniżej wynik wstępny"},
-    "en": {"index_range": "Index range (index_range)", "grade_step": "Grade step (grade_step)",
-           "aggregation": "Index as the mean of (aggregation)",
-           "group_weighting": "Groups in an area's score (group_weighting)",
-           "min_answered": "Least share of an area's questions answered (min_answered)",
-           "min_area_coverage": "Least share of areas with a score (min_area_coverage)",
-           "min_group_n": "Fewest answers of a group before a score is provisional (min_group_n)"},
+    "pl": {
+        "index_range": "Zakres indeksu",
+        "grade_step": "Krok ocen grupy roboczej",
+        "aggregation": "Indeks liczony ze średniej",
+        "group_weighting": "Udział grup w wyniku obszaru",
+        "min_answered": "Najmniejszy odsetek pytań obszaru z odpowiedzią",
+        "min_area_coverage": "Najmniejszy odsetek obszarów z wynikiem",
+        "min_group_n": "Najmniej odpowiedzi grupy, poniżej wynik wstępny",
+    },
+    "en": {
+        "index_range": "Index range (index_range)",
+        "grade_step": "Grade step (grade_step)",
+        "aggregation": "Index as the mean of (aggregation)",
+        "group_weighting": "Groups in an area's score (group_weighting)",
+        "min_answered": "Least share of an area's questions answered (min_answered)",
+        "min_area_coverage": "Least share of areas with a score (min_area_coverage)",
+        "min_group_n": "Fewest answers of a group before a score is provisional (min_group_n)",
+    },
 }
 
 
 SETTING_VALUES = {
-    "pl": {"range": "od {lo} do {hi}", "dimensions": "płaszczyzn", "areas": "obszarów",
-           "equal": "równo — średnia wyników grup", "pooled": "łącznie — średnia wszystkich respondentów"},
-    "en": {"range": "{lo} to {hi}", "dimensions": "płaszczyzny", "areas": "areas",
-           "equal": "equally — the mean of the group scores",
-           "pooled": "pooled — the mean of all respondents"},
+    "pl": {
+        "range": "od {lo} do {hi}",
+        "dimensions": "płaszczyzn",
+        "areas": "obszarów",
+        "equal": "równo — średnia wyników grup",
+        "pooled": "łącznie — średnia wszystkich respondentów",
+    },
+    "en": {
+        "range": "{lo} to {hi}",
+        "dimensions": "płaszczyzny",
+        "areas": "areas",
+        "equal": "equally — the mean of the group scores",
+        "pooled": "pooled — the mean of all respondents",
+    },
 }
 
 
@@ -237,8 +290,19 @@ def analysis_sheet(ws: Worksheet, analysis: Analysis, lang: str) -> None:
     first, second = analysis.groups or ("", "")
     put(ws, row, 1, w("gap_title", lang).format(first=first.upper(), second=second.upper()), bold=True)
     row += 1
-    header(ws, row, [w("area", lang), first.upper(), second.upper(), w("difference", lang),
-                     w("ci_low", lang), w("ci_high", lang), w("significant", lang)])
+    header(
+        ws,
+        row,
+        [
+            w("area", lang),
+            first.upper(),
+            second.upper(),
+            w("difference", lang),
+            w("ci_low", lang),
+            w("ci_high", lang),
+            w("significant", lang),
+        ],
+    )
     for gap in analysis.gaps:
         row += 1
         cells = [gap.area, gap.first, gap.second, gap.difference, gap.ci_low, gap.ci_high]
@@ -253,8 +317,9 @@ def analysis_sheet(ws: Worksheet, analysis: Analysis, lang: str) -> None:
     labels = q.group_labels(lang) if q is not None else {}
     for table in analysis.reliability:
         row += 1
-        weakest = min((i for i in table.items if i.item_rest is not None), key=lambda i: i.item_rest or 0,
-                      default=None)
+        weakest = min(
+            (i for i in table.items if i.item_rest is not None), key=lambda i: i.item_rest or 0, default=None
+        )
         group = labels.get(table.group, table.group)  # the group's label, not its code
         for c, cell in enumerate([table.area, group, table.n, table.k], 1):
             put(ws, row, c, cell)

@@ -52,8 +52,15 @@ def safe_text(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", value)
 
 
-def put(ws: Worksheet, row: int, col: int, value: Any, number_format: str | None = None,
-        bold: bool = False, wrap: bool = False) -> None:
+def put(
+    ws: Worksheet,
+    row: int,
+    col: int,
+    value: Any,
+    number_format: str | None = None,
+    bold: bool = False,
+    wrap: bool = False,
+) -> None:
     """Write one cell; strings always stay plain text, numbers keep their format."""
     cell = ws.cell(row=row, column=col)
     if isinstance(value, str):
@@ -74,8 +81,11 @@ def fit_height(ws: Worksheet, row: int, texts_and_widths: Sequence[tuple[str, fl
     """Row height for wrapped text: spreadsheet programs do not grow rows written by
     openpyxl, so long answers would overlap the next row."""
     lines = max(
-        (sum(max(1, math.ceil(len(part) / max(width * 1.1, 1))) for part in text.split("\n"))
-         for text, width in texts_and_widths if text),
+        (
+            sum(max(1, math.ceil(len(part) / max(width * 1.1, 1))) for part in text.split("\n"))
+            for text, width in texts_and_widths
+            if text
+        ),
         default=1,
     )
     if lines > 1:
@@ -93,8 +103,9 @@ def header(ws: Worksheet, row: int, titles: Sequence[str], col: int = 1) -> None
         ws.row_dimensions[row].height = 30
 
 
-def layout(ws: Worksheet, widths: Sequence[float], freeze: str | None = "A2",
-           landscape: bool = False) -> None:
+def layout(
+    ws: Worksheet, widths: Sequence[float], freeze: str | None = "A2", landscape: bool = False
+) -> None:
     """Column widths, frozen header, A4 print setup fitted to the page width."""
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width

@@ -84,8 +84,12 @@ def document(q: Questionnaire, lang: str = "pl", group: str | None = None) -> li
             for c in context:
                 scale = q.scale_by_id[c.scale] if c.scale else None
                 suffix = f" {w['multi']}" if c.type == "multi" else ""
-                blocks.append(ask(c.text.get(lang) + suffix,
-                                  tuple(ch.label.get(lang) for ch in scale.choices) if scale else ()))
+                blocks.append(
+                    ask(
+                        c.text.get(lang) + suffix,
+                        tuple(ch.label.get(lang) for ch in scale.choices) if scale else (),
+                    )
+                )
         for d in q.dimensions:
             for a in d.areas:
                 asked = [x for x in a.questions if g.id in q.question_groups(x)]
@@ -93,32 +97,52 @@ def document(q: Questionnaire, lang: str = "pl", group: str | None = None) -> li
                     continue
                 blocks.append(Block("h3", f"{a.id}. {a.label.get(lang)}"))
                 for x in asked:
-                    blocks.append(ask(x.text.get(lang), tuple(c.label.get(lang)
-                                                            for c in q.scale_by_id[x.scale].choices)))
+                    blocks.append(
+                        ask(
+                            x.text.get(lang), tuple(c.label.get(lang) for c in q.scale_by_id[x.scale].choices)
+                        )
+                    )
         opened = [c for c in q.context_questions if g.id in q.question_groups(c) and c.type == "open"]
         if opened:
             blocks.append(Block("h3", w["open_part"]))
             blocks += [ask(c.text.get(lang), ()) for c in opened]
 
     s = q.scoring
-    blocks += [Block("h2", w["handbook"]), Block("p", w["settings"].format(
-        lo=f"{s.lo:g}", hi=f"{s.hi:g}", step=f"{s.grade_step:g}", aggregation=s.aggregation,
-        weighting=s.group_weighting, min_answered=s.min_answered, coverage=s.min_area_coverage))]
+    blocks += [
+        Block("h2", w["handbook"]),
+        Block(
+            "p",
+            w["settings"].format(
+                lo=f"{s.lo:g}",
+                hi=f"{s.hi:g}",
+                step=f"{s.grade_step:g}",
+                aggregation=s.aggregation,
+                weighting=s.group_weighting,
+                min_answered=s.min_answered,
+                coverage=s.min_area_coverage,
+            ),
+        ),
+    ]
     rows = [(w["area"], w["questions"])]
     for d in q.dimensions:
         for a in d.areas:
             listed = ", ".join(
                 f"{x.id} ({'/'.join(q.question_groups(x))}, {x.scale}"
-                + (f", {w['reverse']}" if x.reverse else "") + ")" for x in a.questions)
+                + (f", {w['reverse']}" if x.reverse else "")
+                + ")"
+                for x in a.questions
+            )
             rows.append((f"{d.id} / {a.id} {a.label.get(lang)}", listed))
     blocks.append(Block("table", rows=tuple(rows)))
     scale_rows = [(w["scale"], w["points"])]
+
     def points(choice: Choice) -> str:
         return w["na"] if choice.na else "" if choice.points is None else f"{choice.points:g}"
 
     for sc in q.scales:
-        scale_rows.append((sc.id, "; ".join(
-            f"{c.code} = {c.label.get(lang)} ({points(c)})" for c in sc.choices)))
+        scale_rows.append(
+            (sc.id, "; ".join(f"{c.code} = {c.label.get(lang)} ({points(c)})" for c in sc.choices))
+        )
     blocks.append(Block("table", rows=tuple(scale_rows)))
     return blocks
 
@@ -156,19 +180,26 @@ def to_html(blocks: list[Block], lang: str = "pl") -> str:
     """The document as one self-contained HTML page, printable on A4."""
     e = html.escape
     title = next((b.text for b in blocks if b.kind == "h1"), "")
-    out = [f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<title>{e(title)}</title><style>{CSS}</style></head><body>"]
+    out = [
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e(title)}</title><style>{CSS}</style></head><body>",
+    ]
     for b in blocks:
         if b.kind in ("h1", "h2", "h3"):
             out.append(f"<{b.kind}>{e(b.text)}</{b.kind}>")
         elif b.kind == "p":
             out.append(f"<p>{e(b.text)}</p>")
         elif b.kind == "question":
-            options = ("".join(f"<span>☐ {e(o)}</span>" for o in b.options) if b.options
-                       else '<div class="line"></div>')
-            out.append(f'<div class="q"><strong>{b.number}. {e(b.text)}</strong>'
-                       f'<div class="opts">{options}</div></div>')
+            options = (
+                "".join(f"<span>☐ {e(o)}</span>" for o in b.options)
+                if b.options
+                else '<div class="line"></div>'
+            )
+            out.append(
+                f'<div class="q"><strong>{b.number}. {e(b.text)}</strong>'
+                f'<div class="opts">{options}</div></div>'
+            )
         elif b.kind == "table":
             header, *rows = b.rows
             cells = "".join(f"<th>{e(h)}</th>" for h in header)

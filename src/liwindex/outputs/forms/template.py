@@ -56,7 +56,7 @@ INSTRUCTIONS = {
 
 def _dropdown(ws: Worksheet, source: str, cells: str, lang: str) -> None:
     validation = DataValidation(type="list", formula1=source, allow_blank=True)
-    validation.error = ("Wybierz odpowiedź z listy." if lang == "pl" else "Choose an answer from the list.")
+    validation.error = "Wybierz odpowiedź z listy." if lang == "pl" else "Choose an answer from the list."
     validation.errorTitle = "liwindex"
     validation.showErrorMessage = True
     ws.add_data_validation(validation)

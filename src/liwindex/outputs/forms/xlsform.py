@@ -47,8 +47,15 @@ def write_xlsform(path: Path, q: Questionnaire, group: str | None) -> None:
     def question_row(item: Question | ContextQuestion, kind: str, required: bool) -> list[str]:
         if kind.startswith("select") and item.scale and item.scale not in used_scales:
             used_scales.append(item.scale)
-        return [kind, item.id, item.text.pl, item.text.en or item.text.pl,
-                "yes" if required else "", _relevant(q, item, group), ""]
+        return [
+            kind,
+            item.id,
+            item.text.pl,
+            item.text.en or item.text.pl,
+            "yes" if required else "",
+            _relevant(q, item, group),
+            "",
+        ]
 
     for ctx in q.context_questions:
         if ctx.type != "open" and asked(ctx):

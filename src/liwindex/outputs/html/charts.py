@@ -32,9 +32,18 @@ def _pyplot() -> Any:
     import matplotlib.pyplot as plt
 
     # text.parse_math off: "$" in a round or area name is a dollar sign, not TeX to parse
-    plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "liwindex", "font.family": FONT,
-                         "text.parse_math": False, "text.usetex": False,
-                         "font.size": 9, "axes.spines.top": False, "axes.spines.right": False})
+    plt.rcParams.update(
+        {
+            "svg.fonttype": "none",
+            "svg.hashsalt": "liwindex",
+            "font.family": FONT,
+            "text.parse_math": False,
+            "text.usetex": False,
+            "font.size": 9,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    )
     return plt
 
 
@@ -51,7 +60,7 @@ def _svg(fig: Any, title: str, description: str, key: str = "") -> str:
     fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     svg = buffer.getvalue()
-    svg = svg[svg.index("<svg"):]
+    svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
     svg = re.sub(r'\s+xmlns(:xlink)?="[^"]*"', "", svg)
     svg = re.sub(r'\s(width|height)="[^"]*pt"', "", svg, count=2)
@@ -84,18 +93,26 @@ def _wrapped(labels: Sequence[str]) -> tuple[list[str], int]:
     return ["\n".join(parts) for parts in lines], max((len(p) for p in lines), default=1)
 
 
-def area_bars(labels: Sequence[str], before: Sequence[float | None] | None,
-              after: Sequence[float | None], names: tuple[str, str], lo: float, hi: float,
-              title: str, description: str, lang: str = "pl", narrow: bool = False,
-              reference: tuple[float | None, str] | None = None) -> str:
+def area_bars(
+    labels: Sequence[str],
+    before: Sequence[float | None] | None,
+    after: Sequence[float | None],
+    names: tuple[str, str],
+    lo: float,
+    hi: float,
+    title: str,
+    description: str,
+    lang: str = "pl",
+    narrow: bool = False,
+    reference: tuple[float | None, str] | None = None,
+) -> str:
     """Horizontal bars of the areas: one bar per round (the earlier one light and hatched).
     ``narrow``: the phone layout, each area's name on its own lines above its bars, so
     the text keeps a readable size on a small screen. ``reference``: a value drawn as a
     dashed vertical line with its name (a median)."""
     labels, names = _shown(labels), (visible(names[0]), visible(names[1]))
     if narrow:
-        return _narrow_bars(labels, before, after, names, lo, hi, title, description, lang,
-                            reference)
+        return _narrow_bars(labels, before, after, names, lo, hi, title, description, lang, reference)
     labels, lines = _wrapped(labels)
     n = len(labels)
     fig, ax = _figure(7.2, max(0.42, 0.16 * lines + 0.12) * n + 1.0)
@@ -105,8 +122,17 @@ def area_bars(labels: Sequence[str], before: Sequence[float | None] | None,
         return np.array([np.nan if v is None else v for v in seq], dtype=float)
 
     if before is not None:
-        ax.barh(y + 0.2, values(before) - lo, left=lo, height=0.38, color=LIGHT, hatch="///",
-                edgecolor="#5b6b7b", linewidth=0.5, label=names[0])
+        ax.barh(
+            y + 0.2,
+            values(before) - lo,
+            left=lo,
+            height=0.38,
+            color=LIGHT,
+            hatch="///",
+            edgecolor="#5b6b7b",
+            linewidth=0.5,
+            label=names[0],
+        )
         ax.barh(y - 0.2, values(after) - lo, left=lo, height=0.38, color=DARK, label=names[1])
         # above the bars, where it can cover none of them
         ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, frameon=False)
@@ -127,10 +153,18 @@ def area_bars(labels: Sequence[str], before: Sequence[float | None] | None,
     return _svg(fig, title, description)
 
 
-def _narrow_bars(labels: Sequence[str], before: Sequence[float | None] | None,
-                 after: Sequence[float | None], names: tuple[str, str], lo: float, hi: float,
-                 title: str, description: str, lang: str,
-                 reference: tuple[float | None, str] | None = None) -> str:
+def _narrow_bars(
+    labels: Sequence[str],
+    before: Sequence[float | None] | None,
+    after: Sequence[float | None],
+    names: tuple[str, str],
+    lo: float,
+    hi: float,
+    title: str,
+    description: str,
+    lang: str,
+    reference: tuple[float | None, str] | None = None,
+) -> str:
     import textwrap
 
     def values(seq: Sequence[float | None]) -> np.ndarray:
@@ -146,17 +180,31 @@ def _narrow_bars(labels: Sequence[str], before: Sequence[float | None] | None,
     after_v = values(after)
     before_v = values(before) if before is not None else None
     for k, parts in enumerate(wrapped):
-        ax.text(lo, top - 0.05, "\n".join(parts), va="top", ha="left", fontsize=8.5,
-                linespacing=1.1)
+        ax.text(lo, top - 0.05, "\n".join(parts), va="top", ha="left", fontsize=8.5, linespacing=1.1)
         y = top - len(parts) * line - 0.3
         if before_v is not None:
-            ax.barh(y, before_v[k] - lo, left=lo, height=0.32, color=LIGHT, hatch="///",
-                    edgecolor="#5b6b7b", linewidth=0.5, label=names[0] if k == 0 else None)
+            ax.barh(
+                y,
+                before_v[k] - lo,
+                left=lo,
+                height=0.32,
+                color=LIGHT,
+                hatch="///",
+                edgecolor="#5b6b7b",
+                linewidth=0.5,
+                label=names[0] if k == 0 else None,
+            )
             bar_y = y - 0.36
         else:
             bar_y = y
-        ax.barh(bar_y, after_v[k] - lo, left=lo, height=0.32, color=DARK,
-                label=names[1] if k == 0 and before_v is not None else None)
+        ax.barh(
+            bar_y,
+            after_v[k] - lo,
+            left=lo,
+            height=0.32,
+            color=DARK,
+            label=names[1] if k == 0 and before_v is not None else None,
+        )
         if not np.isnan(after_v[k]):
             shown = f"{after_v[k]:.2f}".replace(".", "," if lang == "pl" else ".")
             ax.text(after_v[k] + 0.05, bar_y, shown, va="center", fontsize=8)
@@ -181,24 +229,36 @@ def _reference(ax: Any, reference: tuple[float | None, str] | None, top: float, 
     value, name = reference
     ax.axvline(value, color="#9b1c1c", linestyle="--", linewidth=1)
     shown = f"{value:.2f}".replace(".", "," if lang == "pl" else ".")
-    ax.text(value, top, f"{visible(name)} {shown}", ha="center", va="bottom", fontsize=8,
-            color="#9b1c1c")
+    ax.text(value, top, f"{visible(name)} {shown}", ha="center", va="bottom", fontsize=8, color="#9b1c1c")
 
 
-def trend_lines(rounds: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]],
-                lo: float, hi: float, title: str, description: str, lang: str = "pl",
-                narrow: bool = False) -> str:
+def trend_lines(
+    rounds: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float | None]]],
+    lo: float,
+    hi: float,
+    title: str,
+    description: str,
+    lang: str = "pl",
+    narrow: bool = False,
+) -> str:
     """The index (dark, thick, with its values) and the płaszczyzny (each its own dash and
     marker) across rounds; the legend below the chart holds the whole names. ``narrow``:
     a smaller figure, so that its text keeps a readable size on a phone."""
     import textwrap
 
-    rounds = ["\n".join(textwrap.wrap(visible(r), 12 if narrow else 16, break_long_words=False))
-              for r in rounds]
+    rounds = [
+        "\n".join(textwrap.wrap(visible(r), 12 if narrow else 16, break_long_words=False)) for r in rounds
+    ]
     fig, ax = _figure(3.7, 3.0) if narrow else _figure(5.2, 3.6)
     x = np.arange(len(rounds))
-    styles = [(DARK, "-", "o", 2.6), (MID, "--", "s", 1.4), ("#7a5c1f", ":", "^", 1.6),
-              ("#5b6b7b", "-.", "D", 1.4), (LIGHT, "--", "v", 1.4)]
+    styles = [
+        (DARK, "-", "o", 2.6),
+        (MID, "--", "s", 1.4),
+        ("#7a5c1f", ":", "^", 1.6),
+        ("#5b6b7b", "-.", "D", 1.4),
+        (LIGHT, "--", "v", 1.4),
+    ]
     for k, (name, values) in enumerate(series):
         colour, line, marker, width = styles[k % len(styles)]
         data = np.array([np.nan if v is None else v for v in values], dtype=float)
@@ -208,10 +268,18 @@ def trend_lines(rounds: Sequence[str], series: Sequence[tuple[str, Sequence[floa
             for xx, value in zip(x, data, strict=True):
                 if not np.isnan(value):
                     shown = f"{value:.2f}".replace(".", "," if lang == "pl" else ".")
-                    ax.annotate(shown, (xx, value), textcoords="offset points", xytext=(0, 8),
-                                ha="center", fontsize=8, fontweight="bold", color=DARK, zorder=5,
-                                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
-                                      "alpha": 0.85})
+                    ax.annotate(
+                        shown,
+                        (xx, value),
+                        textcoords="offset points",
+                        xytext=(0, 8),
+                        ha="center",
+                        fontsize=8,
+                        fontweight="bold",
+                        color=DARK,
+                        zorder=5,
+                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
+                    )
     ax.set_xticks(x, rounds, fontsize=8)
     ax.set_xlim(-0.4, len(rounds) - 0.6)
     ax.set_ylim(lo, hi)
@@ -221,8 +289,15 @@ def trend_lines(rounds: Sequence[str], series: Sequence[tuple[str, Sequence[floa
     return _svg(fig, title, description, key="tn" if narrow else "t")
 
 
-def radar(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]], lo: float,
-          hi: float, title: str, description: str, lang: str = "pl") -> str:
+def radar(
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float | None]]],
+    lo: float,
+    hi: float,
+    title: str,
+    description: str,
+    lang: str = "pl",
+) -> str:
     """A radar of the płaszczyzny (or areas); each round a line with its own marker."""
     labels, series = _shown(labels), [(visible(name), values) for name, values in series]
     fig = _pyplot().figure(figsize=(3.8, 3.4))
@@ -234,8 +309,7 @@ def radar(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | No
     styles = {1: [dark], 2: [light, dark]}.get(len(series), [light, mid, dark])
     for (name, values), (colour, line, marker) in zip(series, styles, strict=False):
         data = np.array([np.nan if v is None else v for v in values], dtype=float)
-        ax.plot(closed, np.append(data, data[0]), line, color=colour, marker=marker, linewidth=2,
-                label=name)
+        ax.plot(closed, np.append(data, data[0]), line, color=colour, marker=marker, linewidth=2, label=name)
     ax.set_xticks(angles, labels)
     ax.set_ylim(lo, hi)
     ax.set_yticks(np.arange(lo, hi + 0.01, 1.0))
@@ -245,9 +319,17 @@ def radar(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | No
     return _svg(fig, title, description)
 
 
-def gap_dots(labels: Sequence[str], first: Sequence[float | None], second: Sequence[float | None],
-             names: tuple[str, str], lo: float, hi: float, title: str, description: str,
-             lang: str = "pl") -> str:
+def gap_dots(
+    labels: Sequence[str],
+    first: Sequence[float | None],
+    second: Sequence[float | None],
+    names: tuple[str, str],
+    lo: float,
+    hi: float,
+    title: str,
+    description: str,
+    lang: str = "pl",
+) -> str:
     """Each area's score by the two groups as two markers joined by a line (the gap)."""
     labels, names = _shown(labels), (visible(names[0]), visible(names[1]))
     labels, lines = _wrapped(labels)

@@ -36,18 +36,18 @@ WORDS: dict[str, dict[str, str]] = {
         "drop": "Największy spadek od etapu {label}: {area} ({delta}).",
         "no_drop": "Od etapu {label} żaden obszar nie stracił.",
         "no_ci": "Zmiany na tej stronie nie mają przedziałów ufności. Czy zmiana między dwoma "
-                 "etapami jest większa niż błąd losowy, pokazuje raport porównawczy "
-                 "(liwindex report PRZED PO).",
+        "etapami jest większa niż błąd losowy, pokazuje raport porównawczy "
+        "(liwindex report PRZED PO).",
         "basis_survey": "Wszystkie wartości to wyniki ankiety (ankieta z ankietą), bo oceny grupy "
-                        "roboczej nie obejmują wszystkich obszarów w każdym etapie.",
+        "roboczej nie obejmują wszystkich obszarów w każdym etapie.",
         "basis_grades": "Wszystkie wartości to oceny grupy roboczej — są w każdym etapie dla "
-                        "każdego obszaru.",
+        "każdego obszaru.",
         "chart_trend": "Indeks i płaszczyzny w kolejnych etapach",
         "chart_trend_desc": "Wykres liniowy indeksu LIJW i trzech płaszczyzn w kolejnych etapach "
-                            "oceny; liczby w tabeli poniżej.",
+        "oceny; liczby w tabeli poniżej.",
         "chart_first_last": "Obszary: pierwszy i ostatni etap",
         "chart_first_last_desc": "Wykres słupkowy wartości {n} obszarów w etapie {first} (jasne "
-                                 "słupki) i {last} (ciemne); liczby w tabeli obszarów.",
+        "słupki) i {last} (ciemne); liczby w tabeli obszarów.",
         "dims_table": "Indeks i płaszczyzny w kolejnych etapach",
         "areas_table": "Obszary w kolejnych etapach",
         "measure": "Wskaźnik",
@@ -56,29 +56,33 @@ WORDS: dict[str, dict[str, str]] = {
         "respondents": "Respondenci — {list}.",
         "jst_count": "Samorządy w porównaniu: {n} · wartości: {basis}.",
         "caution": "Każdy samorząd ocenia się sam, własnymi respondentami i w swoim czasie — "
-                   "miejsce w zestawieniu pokazuje, jak wypadł na tle innych, a nie ostateczną "
-                   "ocenę jakości współpracy. Porównuj ostrożnie.",
+        "miejsce w zestawieniu pokazuje, jak wypadł na tle innych, a nie ostateczną "
+        "ocenę jakości współpracy. Porównuj ostrożnie.",
         "bench_top": "Najwyższy indeks: {name} ({value}); najniższy: {low} ({low_value}); "
-                     "mediana: {median} ({basis}).",
+        "mediana: {median} ({basis}).",
         "bench_above": "Powyżej mediany jest {above} z {n} samorządów.",
         "bench_spread": "Samorządy najbardziej różnią się w obszarze {area}: od {low} do {high}.",
         "bench_weak": "Najniższa mediana: {area} ({value}); najwyższa: {high} ({high_value}).",
         "bench_thin": "Niektóre wyniki opierają się na niewielu odpowiedziach — są oznaczone †.",
         "chart_bench": "Indeks LIJW w samorządach",
         "chart_bench_desc": "Wykres słupkowy indeksu LIJW każdego samorządu ({n}), od najwyższego; "
-                            "pionowa linia to mediana. Liczby w tabeli poniżej.",
+        "pionowa linia to mediana. Liczby w tabeli poniżej.",
         "rank_table": "Indeks LIJW w samorządach",
-        "rank": "Miejsce", "jst": "Samorząd", "round": "Etap", "n": "Respondenci",
-        "index": "Indeks LIJW", "vs_median": "Różnica od mediany",
+        "rank": "Miejsce",
+        "jst": "Samorząd",
+        "round": "Etap",
+        "n": "Respondenci",
+        "index": "Indeks LIJW",
+        "vs_median": "Różnica od mediany",
         "areas_bench": "Obszary w samorządach",
         "median": "Mediana",
         "median_line": "mediana",
         "warnings": "Uwagi",
         "method_trend": "Kwestionariusz: {q}. Wszystkie etapy liczone są tak samo; zasady "
-                        "obliczeń opisuje ramka „Jak czytać wyniki”.",
+        "obliczeń opisuje ramka „Jak czytać wyniki”.",
         "method_bench": "Kwestionariusz: {q}. Każdy samorząd z ostatniego podanego etapu. Miejsce "
-                        "1 to najwyższa wartość; równe wartości dzielą miejsce. Mediana — wartość "
-                        "środkowa samorządów w zestawieniu.",
+        "1 to najwyższa wartość; równe wartości dzielą miejsce. Mediana — wartość "
+        "środkowa samorządów w zestawieniu.",
         "generated": "Przygotowano programem liwindex {version}.",
     },
     "en": {
@@ -98,18 +102,17 @@ WORDS: dict[str, dict[str, str]] = {
         "drop": "Largest fall since {label}: {area} ({delta}).",
         "no_drop": "No area fell since {label}.",
         "no_ci": "The changes on this page have no confidence intervals. Whether a change between "
-                 "two rounds exceeds sampling error is shown by the comparison report "
-                 "(liwindex report BEFORE AFTER).",
+        "two rounds exceeds sampling error is shown by the comparison report "
+        "(liwindex report BEFORE AFTER).",
         "basis_survey": "All values are survey scores (survey against survey), because the working "
-                        "group's grades do not cover every area in every round.",
-        "basis_grades": "All values are the working group's grades — every round grades every "
-                        "area.",
+        "group's grades do not cover every area in every round.",
+        "basis_grades": "All values are the working group's grades — every round grades every area.",
         "chart_trend": "The index and the dimensions across rounds",
         "chart_trend_desc": "Line chart of the LIJW index and the three dimensions across the "
-                            "rounds; the numbers are in the table below.",
+        "rounds; the numbers are in the table below.",
         "chart_first_last": "Areas: the first and the latest round",
         "chart_first_last_desc": "Bar chart of the values of {n} areas in {first} (light bars) "
-                                 "and {last} (dark); the numbers are in the area table.",
+        "and {last} (dark); the numbers are in the area table.",
         "dims_table": "The index and the dimensions across rounds",
         "areas_table": "Areas across rounds",
         "measure": "Measure",
@@ -118,30 +121,34 @@ WORDS: dict[str, dict[str, str]] = {
         "respondents": "Respondents — {list}.",
         "jst_count": "Local governments compared: {n} · values: {basis}.",
         "caution": "Each local government assesses itself, with its own respondents and at its "
-                   "own time — a rank shows how it did next to the others, not a final verdict "
-                   "on its cooperation. Compare with care.",
+        "own time — a rank shows how it did next to the others, not a final verdict "
+        "on its cooperation. Compare with care.",
         "bench_top": "Highest index: {name} ({value}); lowest: {low} ({low_value}); median: "
-                     "{median} ({basis}).",
+        "{median} ({basis}).",
         "bench_above": "{above} of {n} local governments are above the median.",
         "bench_spread": "Local governments differ most on {area}: from {low} to {high}.",
         "bench_weak": "Lowest median: {area} ({value}); highest: {high} ({high_value}).",
         "bench_thin": "Some results rest on few answers — they are marked †.",
         "chart_bench": "LIJW index by local government",
         "chart_bench_desc": "Bar chart of each local government's LIJW index ({n}), highest "
-                            "first; the vertical line is the median. The numbers are in the "
-                            "table below.",
+        "first; the vertical line is the median. The numbers are in the "
+        "table below.",
         "rank_table": "LIJW index by local government",
-        "rank": "Rank", "jst": "Local government", "round": "Round", "n": "Respondents",
-        "index": "LIJW index", "vs_median": "Difference from the median",
+        "rank": "Rank",
+        "jst": "Local government",
+        "round": "Round",
+        "n": "Respondents",
+        "index": "LIJW index",
+        "vs_median": "Difference from the median",
         "areas_bench": "Areas by local government",
         "median": "Median",
         "median_line": "median",
         "warnings": "Notes",
         "method_trend": "Questionnaire: {q}. Every round is computed alike; the box 'How to "
-                        "read the results' gives the rules.",
+        "read the results' gives the rules.",
         "method_bench": "Questionnaire: {q}. Each local government by its latest round given. "
-                        "Rank 1 is the highest value; equal values share a rank. Median: the "
-                        "middle value of the local governments compared.",
+        "Rank 1 is the highest value; equal values share a rank. Median: the "
+        "middle value of the local governments compared.",
         "generated": "Made with liwindex {version}.",
     },
 }
@@ -154,13 +161,18 @@ def _w(key: str, lang: str) -> str:
 def _caveats(results: Sequence[ScoreResult], lang: str, by: str = "round") -> list[str]:
     """Missing groups and provisional areas of each round, said where the numbers are."""
     from liwindex.compare.many import jst_name
-    lines = [f"{round_label(x, lang) if by == 'round' else jst_name(x)}: {text}"
-             for x in results for text in x.caveats(lang)]
+
+    lines = [
+        f"{round_label(x, lang) if by == 'round' else jst_name(x)}: {text}"
+        for x in results
+        for text in x.caveats(lang)
+    ]
     if not lines:
         return []
     items = "".join(f"<li>{escape(line)}</li>" for line in lines)
-    return [f'<div class="caveat" role="note"><strong>{escape(w("caveats", lang))}</strong>'
-            f"<ul>{items}</ul></div>"]
+    return [
+        f'<div class="caveat" role="note"><strong>{escape(w("caveats", lang))}</strong><ul>{items}</ul></div>'
+    ]
 
 
 def _list(items: Sequence[str], heading: str) -> list[str]:
@@ -179,12 +191,17 @@ def _warnings(problems: Sequence[Problem], lang: str) -> list[str]:
 def _method(q_name: str, key: str, results: Sequence[ScoreResult], lang: str, by: str) -> list[str]:
     from liwindex import __version__
     from liwindex.compare.many import jst_name
-    counts = "; ".join(f"{round_label(x, lang) if by == 'round' else jst_name(x)}: "
-                       f"{x.respondents_line(lang)}" for x in results)
-    return [f"<section><h2>{escape(w('method', lang))}</h2>",
-            f"<p>{escape(_w(key, lang).format(q=q_name))}</p>",
-            f"<p>{escape(_w('respondents', lang).format(list=counts))}</p></section>",
-            f"<footer>{escape(_w('generated', lang).format(version=__version__))}</footer>"]
+
+    counts = "; ".join(
+        f"{round_label(x, lang) if by == 'round' else jst_name(x)}: {x.respondents_line(lang)}"
+        for x in results
+    )
+    return [
+        f"<section><h2>{escape(w('method', lang))}</h2>",
+        f"<p>{escape(_w(key, lang).format(q=q_name))}</p>",
+        f"<p>{escape(_w('respondents', lang).format(list=counts))}</p></section>",
+        f"<footer>{escape(_w('generated', lang).format(version=__version__))}</footer>",
+    ]
 
 
 def _q_name(result: ScoreResult, lang: str) -> str:
@@ -205,26 +222,36 @@ def _trend_findings(trend: Trend, lang: str) -> list[str]:
         key = "trend_up" if delta > 0.005 else "trend_down" if delta < -0.005 else "trend_same"
         out.append(_w(key, lang).format(label=labels[0], delta=fmt(abs(delta), lang)))
         if len(index) > 2 and index[-2] is not None:
-            out.append(_w("last_step", lang).format(label=labels[-2],
-                                                    delta=fmt_signed(index[-1] - index[-2], lang)))
+            out.append(
+                _w("last_step", lang).format(label=labels[-2], delta=fmt_signed(index[-1] - index[-2], lang))
+            )
     areas = data["areas"]
-    changes = [(a, a["values"][-1] - a["values"][0]) for a in areas
-               if a["values"][0] is not None and a["values"][-1] is not None]
+    changes = [
+        (a, a["values"][-1] - a["values"][0])
+        for a in areas
+        if a["values"][0] is not None and a["values"][-1] is not None
+    ]
     if len(labels) > 1 and changes:
+
         def name(a: dict[str, object]) -> str:
             return f"{a['id']} {a['label']}"
 
         best = max(changes, key=lambda c: c[1])
         worst = min(changes, key=lambda c: c[1])
         if best[1] > 0:
-            out.append(_w("gain", lang).format(label=labels[0], area=name(best[0]),
-                                               delta=fmt_signed(best[1], lang)))
+            out.append(
+                _w("gain", lang).format(label=labels[0], area=name(best[0]), delta=fmt_signed(best[1], lang))
+            )
         if worst[1] < 0:
-            out.append(_w("drop", lang).format(label=labels[0], area=name(worst[0]),
-                                               delta=fmt_signed(worst[1], lang)))
+            out.append(
+                _w("drop", lang).format(
+                    label=labels[0], area=name(worst[0]), delta=fmt_signed(worst[1], lang)
+                )
+            )
         else:
             out.append(_w("no_drop", lang).format(label=labels[0]))
     if len(labels) > 2:
+
         def steps(a: dict[str, object]) -> list[float] | None:
             values = a["values"]
             assert isinstance(values, list)
@@ -254,36 +281,55 @@ def _trend_tables(trend: Trend, lang: str) -> list[str]:
         cells = "".join(num_cell(v, lang, mark=" †" if m else "") for v, m in zip(values, marks, strict=True))
         first, latest = values[0], values[-1]
         change = None if first is None or latest is None else latest - first
-        return (f'<tr><th scope="row">{escape(head)}</th>{cells}'
-                f"{num_cell(change, lang, signed=True)}</tr>")
+        return f'<tr><th scope="row">{escape(head)}</th>{cells}{num_cell(change, lang, signed=True)}</tr>'
 
     change_head = _w("change_all", lang).format(first=labels[0], last=labels[-1])
     index_marks = [survey and x.provisional for x in trend.rounds]
     rows = [row(w("index", lang), data["index"], index_marks)]
     rows += [row(f"{d['id']} {d['label']}", d["values"]) for d in data["dimensions"]]
-    series = [(w("index", lang), data["index"])] + [(f"{d['id']} {d['label']}", d["values"])
-                                                   for d in data["dimensions"]]
-    lines = [charts.trend_lines(labels, series, lo, hi, _w("chart_trend", lang),
-                                _w("chart_trend_desc", lang), lang, narrow=narrow)
-             for narrow in (False, True)]
-    parts = [f"<section><h2>{escape(w('dimensions', lang))}</h2>",
-             f'<figure class="line"><div class="wide">{lines[0]}</div><div class="narrow">{lines[1]}'
-             f'</div><figcaption>{escape(_w("chart_trend_desc", lang))}</figcaption></figure>',
-             table(_w("dims_table", lang), [_w("measure", lang), *labels, change_head], rows),
-             "</section>"]
+    series = [(w("index", lang), data["index"])] + [
+        (f"{d['id']} {d['label']}", d["values"]) for d in data["dimensions"]
+    ]
+    lines = [
+        charts.trend_lines(
+            labels, series, lo, hi, _w("chart_trend", lang), _w("chart_trend_desc", lang), lang, narrow=narrow
+        )
+        for narrow in (False, True)
+    ]
+    parts = [
+        f"<section><h2>{escape(w('dimensions', lang))}</h2>",
+        f'<figure class="line"><div class="wide">{lines[0]}</div><div class="narrow">{lines[1]}'
+        f"</div><figcaption>{escape(_w('chart_trend_desc', lang))}</figcaption></figure>",
+        table(_w("dims_table", lang), [_w("measure", lang), *labels, change_head], rows),
+        "</section>",
+    ]
     area_rows = [row(f"{a['id']} {a['label']}", a["values"], a["provisional"]) for a in data["areas"]]
     names = [f"{a['id']} {a['label']}" for a in data["areas"]]
     first_values = [a["values"][0] for a in data["areas"]]
     last_values = [a["values"][-1] for a in data["areas"]]
     desc = _w("chart_first_last_desc", lang).format(n=len(names), first=labels[0], last=labels[-1])
     pair = (labels[0], labels[-1])
-    bars = [charts.area_bars(names, first_values if len(labels) > 1 else None, last_values, pair, lo,
-                             hi, _w("chart_first_last", lang), desc, lang, narrow=narrow)
-            for narrow in (False, True)]
-    parts += [f"<section><h2>{escape(w('areas', lang))}</h2>",
-              f'<figure><div class="wide">{bars[0]}</div><div class="narrow">{bars[1]}</div>'
-              f"<figcaption>{escape(desc)}</figcaption></figure>",
-              table(_w("areas_table", lang), [w("area", lang), *labels, change_head], area_rows)]
+    bars = [
+        charts.area_bars(
+            names,
+            first_values if len(labels) > 1 else None,
+            last_values,
+            pair,
+            lo,
+            hi,
+            _w("chart_first_last", lang),
+            desc,
+            lang,
+            narrow=narrow,
+        )
+        for narrow in (False, True)
+    ]
+    parts += [
+        f"<section><h2>{escape(w('areas', lang))}</h2>",
+        f'<figure><div class="wide">{bars[0]}</div><div class="narrow">{bars[1]}</div>'
+        f"<figcaption>{escape(desc)}</figcaption></figure>",
+        table(_w("areas_table", lang), [w("area", lang), *labels, change_head], area_rows),
+    ]
     if any(any(a["provisional"]) for a in data["areas"]) or any(index_marks):
         parts.append(f'<p class="note">{escape(_w("dagger", lang).format(min=last.min_group_n))}</p>')
     parts.append("</section>")
@@ -297,25 +343,34 @@ def trend_page(trend: Trend, lang: str = "pl", author: str | None = None) -> str
     labels, data = trend.labels(lang), trend.to_dict(lang)
     index = data["index"]
     jst = jst_of(trend.rounds)
-    lines = [f"<strong>{escape(jst)}</strong> · {escape(_w('rounds', lang))}: "
-             f"{escape(' → '.join(labels))}" if jst else
-             f"{escape(_w('rounds', lang))}: {escape(' → '.join(labels))}"]
+    lines = [
+        f"<strong>{escape(jst)}</strong> · {escape(_w('rounds', lang))}: {escape(' → '.join(labels))}"
+        if jst
+        else f"{escape(_w('rounds', lang))}: {escape(' → '.join(labels))}"
+    ]
     delta = None if len(index) < 2 or None in (index[0], index[-1]) else index[-1] - index[0]
     css = "up" if (delta or 0) > 0 else "down" if (delta or 0) < 0 else ""
-    headline = ['<section class="headline"><div>',
-                f'<div class="muted">{escape(_w("index_in", lang).format(label=labels[-1]))}</div>',
-                f'<div class="big" data-value="{index[-1]!r}">{escape(fmt(index[-1], lang))}</div>',
-                f'<div class="muted">{escape(trend.basis_words(lang))}</div></div>']
+    headline = [
+        '<section class="headline"><div>',
+        f'<div class="muted">{escape(_w("index_in", lang).format(label=labels[-1]))}</div>',
+        f'<div class="big" data-value="{index[-1]!r}">{escape(fmt(index[-1], lang))}</div>',
+        f'<div class="muted">{escape(trend.basis_words(lang))}</div></div>',
+    ]
     if delta is not None:
-        headline += [f'<div><div class="muted">{escape(_w("since", lang).format(label=labels[0]))}'
-                     f'</div><div class="big {css}" data-value="{delta!r}">'
-                     f"{escape(fmt_signed(delta, lang))}</div></div>"]
+        headline += [
+            f'<div><div class="muted">{escape(_w("since", lang).format(label=labels[0]))}'
+            f'</div><div class="big {css}" data-value="{delta!r}">'
+            f"{escape(fmt_signed(delta, lang))}</div></div>"
+        ]
     headline.append("</section>")
     body = headline + _caveats(trend.rounds, lang)
     body.append(f'<p class="note">{escape(_w("basis_" + trend.basis, lang))}</p>')
     body += _list(_trend_findings(trend, lang), w("findings", lang))
-    body += [f'<p class="note">{escape(_w("no_ci", lang))}</p>',
-             *how_box(lang, trend.rounds[-1].questionnaire, star=False), "</section>"]
+    body += [
+        f'<p class="note">{escape(_w("no_ci", lang))}</p>',
+        *how_box(lang, trend.rounds[-1].questionnaire, star=False),
+        "</section>",
+    ]
     body += _trend_tables(trend, lang) + _warnings(trend.problems, lang)
     body += _method(_q_name(trend.rounds[-1], lang), "method_trend", trend.rounds, lang, "round")
     return document(lang, _w("trend_title", lang), jst or labels[-1], lines, body, author)
@@ -338,25 +393,42 @@ def _bench_findings(bench: Benchmark, lang: str) -> list[str]:
     out = []
     if known:
         (top, top_v), (low, low_v) = known[0], known[-1]
-        out.append(_w("bench_top", lang).format(name=top, value=fmt(top_v, lang), low=low,
-                                                low_value=fmt(low_v, lang),
-                                                median=fmt(index.median, lang), basis=basis))
+        out.append(
+            _w("bench_top", lang).format(
+                name=top,
+                value=fmt(top_v, lang),
+                low=low,
+                low_value=fmt(low_v, lang),
+                median=fmt(index.median, lang),
+                basis=basis,
+            )
+        )
         above = sum(1 for _, v in known if index.median is not None and v > index.median)
         out.append(_w("bench_above", lang).format(above=above, n=len(known)))
-    spreads = [(a, min(vs), max(vs)) for a in bench.areas
-               if len(vs := [v for v in a.values.values() if v is not None]) > 1]
+    spreads = [
+        (a, min(vs), max(vs))
+        for a in bench.areas
+        if len(vs := [v for v in a.values.values() if v is not None]) > 1
+    ]
     if spreads:
         area, lo, hi = max(spreads, key=lambda s: s[2] - s[1])
-        out.append(_w("bench_spread", lang).format(area=f"{area.id} {area.label[lang]}",
-                                                   low=fmt(lo, lang), high=fmt(hi, lang)))
+        out.append(
+            _w("bench_spread", lang).format(
+                area=f"{area.id} {area.label[lang]}", low=fmt(lo, lang), high=fmt(hi, lang)
+            )
+        )
     medians = [a for a in bench.areas if a.median is not None]
     if len(medians) > 1:
         weak = min(medians, key=lambda a: a.median or 0)
         strong = max(medians, key=lambda a: a.median or 0)
-        out.append(_w("bench_weak", lang).format(area=f"{weak.id} {weak.label[lang]}",
-                                                 value=fmt(weak.median, lang),
-                                                 high=f"{strong.id} {strong.label[lang]}",
-                                                 high_value=fmt(strong.median, lang)))
+        out.append(
+            _w("bench_weak", lang).format(
+                area=f"{weak.id} {weak.label[lang]}",
+                value=fmt(weak.median, lang),
+                high=f"{strong.id} {strong.label[lang]}",
+                high_value=fmt(strong.median, lang),
+            )
+        )
     if any(x.caveats(lang) for x in bench.results):
         out.append(_w("bench_thin", lang))
     return out
@@ -373,40 +445,62 @@ def _bench_tables(bench: Benchmark, lang: str) -> list[str]:
     values = [index.values[j] for j in order]
     labels = [f"{index.ranks[j] or '—'}. {j}" for j in order]
     desc = _w("chart_bench_desc", lang).format(n=len(order))
-    bars = [charts.area_bars(labels, None, values, ("", ""), lo, hi, _w("chart_bench", lang), desc,
-                             lang, narrow=narrow, reference=(index.median, _w("median_line", lang)))
-            for narrow in (False, True)]
+    bars = [
+        charts.area_bars(
+            labels,
+            None,
+            values,
+            ("", ""),
+            lo,
+            hi,
+            _w("chart_bench", lang),
+            desc,
+            lang,
+            narrow=narrow,
+            reference=(index.median, _w("median_line", lang)),
+        )
+        for narrow in (False, True)
+    ]
     rows = []
     for j in order:
         r = by_name[j]
         mark = " †" if survey and r.provisional else ""
-        rows.append(f'<tr><th scope="row">{escape(j)}</th>'
-                    f'<td class="num">{index.ranks[j] or "—"}</td>'
-                    f"<td>{escape(round_label(r, lang))}</td>"
-                    f'<td class="num">{r.respondents_total}</td>'
-                    f"{num_cell(index.values[j], lang, mark=mark)}"
-                    f"{num_cell(index.versus_median(j), lang, signed=True)}</tr>")
+        rows.append(
+            f'<tr><th scope="row">{escape(j)}</th>'
+            f'<td class="num">{index.ranks[j] or "—"}</td>'
+            f"<td>{escape(round_label(r, lang))}</td>"
+            f'<td class="num">{r.respondents_total}</td>'
+            f"{num_cell(index.values[j], lang, mark=mark)}"
+            f"{num_cell(index.versus_median(j), lang, signed=True)}</tr>"
+        )
     head = [_w(k, lang) for k in ("jst", "rank", "round", "n", "index", "vs_median")]
-    parts = [f"<section><h2>{escape(_w('chart_bench', lang))}</h2>",
-             f'<figure><div class="wide">{bars[0]}</div><div class="narrow">{bars[1]}</div>'
-             f"<figcaption>{escape(desc)}</figcaption></figure>",
-             table(_w("rank_table", lang), head, rows, numeric=[1, 3, 4, 5]),
-             f'<p class="note">{escape(_w("median", lang))}: {escape(fmt(index.median, lang))}</p>',
-             "</section>"]
-    legend = "".join(f"<li><strong>{escape(a.id)}</strong> {escape(a.label[lang])}</li>"
-                     for a in bench.areas)
+    parts = [
+        f"<section><h2>{escape(_w('chart_bench', lang))}</h2>",
+        f'<figure><div class="wide">{bars[0]}</div><div class="narrow">{bars[1]}</div>'
+        f"<figcaption>{escape(desc)}</figcaption></figure>",
+        table(_w("rank_table", lang), head, rows, numeric=[1, 3, 4, 5]),
+        f'<p class="note">{escape(_w("median", lang))}: {escape(fmt(index.median, lang))}</p>',
+        "</section>",
+    ]
+    legend = "".join(f"<li><strong>{escape(a.id)}</strong> {escape(a.label[lang])}</li>" for a in bench.areas)
     area_rows = []
     for j in order:
         r = by_name[j]
-        cells = "".join(num_cell(a.values[j], lang, mark=" †" if survey and r.area(a.id).provisional
-                                 else "") for a in bench.areas)
+        cells = "".join(
+            num_cell(a.values[j], lang, mark=" †" if survey and r.area(a.id).provisional else "")
+            for a in bench.areas
+        )
         area_rows.append(f'<tr><th scope="row">{escape(j)}</th>{cells}</tr>')
-    area_rows.append(f'<tr><th scope="row">{escape(_w("median", lang))}</th>'
-                     + "".join(num_cell(a.median, lang) for a in bench.areas) + "</tr>")
-    parts += [f"<section><h2>{escape(_w('areas_bench', lang))}</h2>",
-              f'<ul class="legend">{legend}</ul>',
-              table(_w("areas_bench", lang), [_w("jst", lang), *[a.id for a in bench.areas]],
-                    area_rows)]
+    area_rows.append(
+        f'<tr><th scope="row">{escape(_w("median", lang))}</th>'
+        + "".join(num_cell(a.median, lang) for a in bench.areas)
+        + "</tr>"
+    )
+    parts += [
+        f"<section><h2>{escape(_w('areas_bench', lang))}</h2>",
+        f'<ul class="legend">{legend}</ul>',
+        table(_w("areas_bench", lang), [_w("jst", lang), *[a.id for a in bench.areas]], area_rows),
+    ]
     if any(survey and r.provisional for r in bench.results):
         min_n = bench.results[0].min_group_n
         parts.append(f'<p class="note">{escape(_w("dagger", lang).format(min=min_n))}</p>')
@@ -433,4 +527,3 @@ def page_for(kind: str, data: Trend | Benchmark, lang: str, author: str | None =
         return trend_page(data, lang, author)
     assert isinstance(data, Benchmark)
     return benchmark_page(data, lang, author)
-

@@ -67,8 +67,7 @@ table{font-size:8.5pt}th[scope=row]{min-width:9rem}.summary-end{break-after:page
 """
 
 
-def num_cell(value: float | None, lang: str, signed: bool = False, digits: int = 2, mark: str = ""
-             ) -> str:
+def num_cell(value: float | None, lang: str, signed: bool = False, digits: int = 2, mark: str = "") -> str:
     """A numeric cell: the number as people read it (with ``mark``, e.g. " †"), the exact
     value in data-value."""
     shown = fmt_signed(value, lang, digits) if signed else fmt(value, lang, digits)
@@ -76,16 +75,20 @@ def num_cell(value: float | None, lang: str, signed: bool = False, digits: int =
     return f'<td class="num"{data}>{escape(shown + mark)}</td>'
 
 
-def table(caption: str, head: Sequence[str], rows: Sequence[str],
-          numeric: Sequence[int] | None = None) -> str:
+def table(
+    caption: str, head: Sequence[str], rows: Sequence[str], numeric: Sequence[int] | None = None
+) -> str:
     """A real table: caption, column headers; ``numeric`` columns are right-aligned (by
     default every column but the first). On a phone each row becomes a card."""
     numeric = range(1, len(head)) if numeric is None else numeric
-    cells = "".join(f'<th scope="col"{" class=num" if i in numeric else ""}>{escape(h)}</th>'
-                    for i, h in enumerate(head))
+    cells = "".join(
+        f'<th scope="col"{" class=num" if i in numeric else ""}>{escape(h)}</th>' for i, h in enumerate(head)
+    )
     labelled = [_labelled(row, head) for row in rows]
-    return (f'<div class="scroll"><table class="cards"><caption>{escape(caption)}</caption>'
-            f"<thead><tr>{cells}</tr></thead><tbody>{''.join(labelled)}</tbody></table></div>")
+    return (
+        f'<div class="scroll"><table class="cards"><caption>{escape(caption)}</caption>'
+        f"<thead><tr>{cells}</tr></thead><tbody>{''.join(labelled)}</tbody></table></div>"
+    )
 
 
 def _labelled(row: str, head: Sequence[str]) -> str:
@@ -114,7 +117,7 @@ def _interval(low: float | None, high: float | None, lang: str, significant: boo
 
 
 def _figure(svg: str, caption: str, css: str = "") -> str:
-    return f'<figure{f" class={css}" if css else ""}>{svg}<figcaption>{escape(caption)}</figcaption></figure>'
+    return f"<figure{f' class={css}' if css else ''}>{svg}<figcaption>{escape(caption)}</figcaption></figure>"
 
 
 @dataclass
@@ -144,8 +147,7 @@ class _Report:
         return f"{ident} {label[self.lang]}"
 
 
-def head(lang: str, title: str, subject: str, lines: Sequence[str], author: str | None = None
-         ) -> list[str]:
+def head(lang: str, title: str, subject: str, lines: Sequence[str], author: str | None = None) -> list[str]:
     """The start of a page: its title (``title — subject``), the header with the subtitle,
     ``lines`` (HTML, already escaped), the date and the author."""
     from liwindex.outputs.findings import WORDS, report_date
@@ -165,8 +167,9 @@ def head(lang: str, title: str, subject: str, lines: Sequence[str], author: str 
     ]
 
 
-def document(lang: str, title: str, subject: str, lines: Sequence[str], body: Sequence[str],
-             author: str | None = None) -> str:
+def document(
+    lang: str, title: str, subject: str, lines: Sequence[str], body: Sequence[str], author: str | None = None
+) -> str:
     """A whole self-contained page: :func:`head`, ``body`` and the end; no raw control
     character from a file reaches it (the template has none)."""
     parts = [*head(lang, title, subject, lines, author), *body, "</main></body></html>"]
@@ -180,25 +183,31 @@ def how_box(lang: str, questionnaire: Questionnaire | None, star: bool = True) -
 
     words = WORDS["en" if lang == "en" else "pl"]
     how = "".join(f"<p>{escape(text)}</p>" for text in how_to_read(lang, questionnaire, star))
-    return [f'<aside class="howto" aria-label="{escape(words["how_title"])}"><h3>'
-            f'{escape(words["how_title"])}</h3>{how}</aside>']
+    return [
+        f'<aside class="howto" aria-label="{escape(words["how_title"])}"><h3>'
+        f"{escape(words['how_title'])}</h3>{how}</aside>"
+    ]
 
 
 def _findings(r: _Report) -> list[str]:
-    """"Najważniejsze wnioski" in plain sentences, and how to read the numbers."""
+    """ "Najważniejsze wnioski" in plain sentences, and how to read the numbers."""
     from liwindex.outputs.findings import findings
 
-    items = "".join(f"<li>{escape(text)}</li>" for text in findings(r.rounds, r.comparison, r.gaps,
-                                                                     r.lang))
+    items = "".join(f"<li>{escape(text)}</li>" for text in findings(r.rounds, r.comparison, r.gaps, r.lang))
     # printed, the header, the headline and the findings are page 1: the one-page summary
-    return [f"<section class=\"summary-end\"><h2>{r.t('findings')}</h2><ul>{items}</ul></section>",
-            *how_box(r.lang, r.q)]
+    return [
+        f'<section class="summary-end"><h2>{r.t("findings")}</h2><ul>{items}</ul></section>',
+        *how_box(r.lang, r.q),
+    ]
 
 
 def _caveats(r: _Report) -> list[str]:
     """Missing groups and provisional areas, said where the headline is."""
-    lines = [(f"{round_label(x, r.lang)}: " if len(r.rounds) > 1 else "") + text[0].upper() + text[1:]
-             for x in r.rounds for text in x.caveats(r.lang)]
+    lines = [
+        (f"{round_label(x, r.lang)}: " if len(r.rounds) > 1 else "") + text[0].upper() + text[1:]
+        for x in r.rounds
+        for text in x.caveats(r.lang)
+    ]
     if not lines:
         return []
     items = "".join(f"<li>{escape(line)}</li>" for line in lines)
@@ -209,12 +218,17 @@ def _headline(r: _Report) -> list[str]:
     lang, last, comparison = r.lang, r.last, r.comparison
     value = comparison.index.value.after if comparison is not None else last.index.value
     kind = comparison.basis_words(lang) if comparison is not None else None
-    parts = [f'<section class="headline" aria-label="{r.t("index")}"><div>',
-             f'<div class="muted">{r.t("index")} · {escape(r.labels[-1])}</div>',
-             f'<div class="big" data-value="{value!r}">{escape(fmt(value, lang))}</div>',
-             f'<div class="muted">{r.t("of")}</div>']
-    thin = (comparison.index.provisional if comparison is not None
-            else last.index.source == "survey" and last.provisional)
+    parts = [
+        f'<section class="headline" aria-label="{r.t("index")}"><div>',
+        f'<div class="muted">{r.t("index")} · {escape(r.labels[-1])}</div>',
+        f'<div class="big" data-value="{value!r}">{escape(fmt(value, lang))}</div>',
+        f'<div class="muted">{r.t("of")}</div>',
+    ]
+    thin = (
+        comparison.index.provisional
+        if comparison is not None
+        else last.index.source == "survey" and last.provisional
+    )
     if thin:
         parts.append(f'<div class="muted">† {r.t("provisional")}</div>')
     parts.append("</div>")
@@ -222,12 +236,14 @@ def _headline(r: _Report) -> list[str]:
         change = comparison.index
         delta = change.value.delta or 0
         css, arrow = ("up", "▲") if delta > 0 else ("down", "▼") if delta < 0 else ("", "")
-        parts += [f'<div><div class="muted">{escape(kind or "")}</div>'
-                  f'<div class="big {css}" data-value="{change.value.delta!r}">'
-                  f"{arrow} {escape(fmt_signed(change.value.delta, lang))}"
-                  f'{" *" if comparison.basis == "survey" and change.significant else ""}</div>',
-                  f'<div class="muted">{escape(fmt_signed(change.value.pct, lang, 1, "%"))} · '
-                  f'{escape(w("change_vs", lang).format(label=r.labels[0]))}</div></div>']
+        parts += [
+            f'<div><div class="muted">{escape(kind or "")}</div>'
+            f'<div class="big {css}" data-value="{change.value.delta!r}">'
+            f"{arrow} {escape(fmt_signed(change.value.delta, lang))}"
+            f"{' *' if comparison.basis == 'survey' and change.significant else ''}</div>",
+            f'<div class="muted">{escape(fmt_signed(change.value.pct, lang, 1, "%"))} · '
+            f"{escape(w('change_vs', lang).format(label=r.labels[0]))}</div></div>",
+        ]
     parts.append("</section>")
     parts += _caveats(r)
     if comparison is not None:
@@ -237,7 +253,9 @@ def _headline(r: _Report) -> list[str]:
             verdict = w("significant" if index.significant else "not_significant", lang)
             text = w("survey_change", lang).format(
                 delta=fmt_signed(index.survey.delta, lang),
-                ci=fmt_interval(index.ci_low, index.ci_high, lang), verdict=verdict)
+                ci=fmt_interval(index.ci_low, index.ci_high, lang),
+                verdict=verdict,
+            )
             parts.append(f"<p>{escape(text)}</p>")
         elif comparison.basis == "grades":
             text = w("survey_change_plain", lang).format(delta=fmt_signed(index.survey.delta, lang))
@@ -259,29 +277,57 @@ def _dimensions(r: _Report) -> list[str]:
 
     lang, comparison = r.lang, r.comparison
     if comparison is not None:
-        rows = [_row(r.name(d.id, d.label), num_cell(d.value.before, lang), num_cell(d.value.after, lang),
-                     num_cell(d.value.delta, lang, signed=True), *_other_cells(r, d))
-                for d in comparison.dimensions]
+        rows = [
+            _row(
+                r.name(d.id, d.label),
+                num_cell(d.value.before, lang),
+                num_cell(d.value.after, lang),
+                num_cell(d.value.delta, lang, signed=True),
+                *_other_cells(r, d),
+            )
+            for d in comparison.dimensions
+        ]
         head = [w(k, lang) for k in ("dimension", "before", "after", "change")] + _other_head(r)
         shown = r.rounds[-3:]
-        series = [(round_label(x, lang), [dimension_on(x, d.id, comparison.basis) for d in x.dimensions])
-                  for x in shown]
+        series = [
+            (round_label(x, lang), [dimension_on(x, d.id, comparison.basis) for d in x.dimensions])
+            for x in shown
+        ]
     else:
-        rows = [_row(r.name(d.id, d.label), num_cell(d.value, lang), num_cell(d.survey, lang))
-                for d in r.last.dimensions]
+        rows = [
+            _row(r.name(d.id, d.label), num_cell(d.value, lang), num_cell(d.survey, lang))
+            for d in r.last.dimensions
+        ]
         head = [w(k, lang) for k in ("dimension", "value", "survey")]
         series = [(round_label(r.last, lang), [d.value for d in r.last.dimensions])]
     lo, hi = r.last.index_range
-    svg = charts.radar([d.id for d in r.last.dimensions], series, lo, hi, w("chart_radar", lang),
-                       w("chart_radar_desc", lang), lang)
+    svg = charts.radar(
+        [d.id for d in r.last.dimensions],
+        series,
+        lo,
+        hi,
+        w("chart_radar", lang),
+        w("chart_radar_desc", lang),
+        lang,
+    )
     note = [_star_note(r)] if comparison is not None and comparison.resamples else []
     if len(head) > 4:
         # a wide table (changes and intervals) takes the full width, the chart goes below
-        return [f"<section><h2>{r.t('dimensions')}</h2>", table(w("dimensions", lang), head, rows), *note,
-                _figure(svg, w("chart_radar_desc", lang), "radar"), "</section>"]
-    return [f"<section><h2>{r.t('dimensions')}</h2><div class=\"cols\"><div>",
-            table(w("dimensions", lang), head, rows), *note, "</div><div>",
-            _figure(svg, w("chart_radar_desc", lang), "radar"), "</div></div></section>"]
+        return [
+            f"<section><h2>{r.t('dimensions')}</h2>",
+            table(w("dimensions", lang), head, rows),
+            *note,
+            _figure(svg, w("chart_radar_desc", lang), "radar"),
+            "</section>",
+        ]
+    return [
+        f'<section><h2>{r.t("dimensions")}</h2><div class="cols"><div>',
+        table(w("dimensions", lang), head, rows),
+        *note,
+        "</div><div>",
+        _figure(svg, w("chart_radar_desc", lang), "radar"),
+        "</div></div></section>",
+    ]
 
 
 def _other_head(r: _Report) -> list[str]:
@@ -323,46 +369,85 @@ def _areas(r: _Report) -> list[str]:
     else:
         before, after = None, [a.value for a in last.areas]
     desc = w("chart_areas_desc", lang).format(n=len(last.areas), lo=f"{lo:g}", hi=f"{hi:g}")
-    wide = charts.area_bars(labels, before, after, (r.labels[0], r.labels[-1]), lo, hi,
-                            w("chart_areas", lang), desc, lang)
-    narrow = charts.area_bars(labels, before, after, (r.labels[0], r.labels[-1]), lo, hi,
-                              w("chart_areas", lang), desc, lang, narrow=True)
+    wide = charts.area_bars(
+        labels, before, after, (r.labels[0], r.labels[-1]), lo, hi, w("chart_areas", lang), desc, lang
+    )
+    narrow = charts.area_bars(
+        labels,
+        before,
+        after,
+        (r.labels[0], r.labels[-1]),
+        lo,
+        hi,
+        w("chart_areas", lang),
+        desc,
+        lang,
+        narrow=True,
+    )
     # one layout for screens and print, one for phones (CSS shows the fitting one)
     svg = f'<div class="wide">{wide}</div><div class="narrow">{narrow}</div>'
     note: list[str] = []
     if comparison is not None:
-        rows = [_row(r.name(a.id, a.label) + (" †" if a.provisional else ""),
-                     num_cell(a.value.before, lang), num_cell(a.value.after, lang),
-                     num_cell(a.value.delta, lang, signed=True), *_other_cells(r, a),
-                     num_cell(last.area(a.id).n, lang, digits=0)) for a in comparison.areas]
+        rows = [
+            _row(
+                r.name(a.id, a.label) + (" †" if a.provisional else ""),
+                num_cell(a.value.before, lang),
+                num_cell(a.value.after, lang),
+                num_cell(a.value.delta, lang, signed=True),
+                *_other_cells(r, a),
+                num_cell(last.area(a.id).n, lang, digits=0),
+            )
+            for a in comparison.areas
+        ]
         head = [w(k, lang) for k in ("area", "before", "after", "change")] + _other_head(r) + [w("n", lang)]
         if comparison.resamples:
             note.append(_star_note(r))
     else:
-        rows = [_row(r.name(a.id, a.label) + (" †" if a.provisional else ""), num_cell(a.value, lang),
-                     num_cell(a.survey, lang), num_cell(a.grade, lang), num_cell(a.n, lang, digits=0))
-                for a in last.areas]
+        rows = [
+            _row(
+                r.name(a.id, a.label) + (" †" if a.provisional else ""),
+                num_cell(a.value, lang),
+                num_cell(a.survey, lang),
+                num_cell(a.grade, lang),
+                num_cell(a.n, lang, digits=0),
+            )
+            for a in last.areas
+        ]
         head = [w(k, lang) for k in ("area", "value", "survey", "grade", "n")]
-    return [f"<section><h2>{r.t('areas')}</h2>", _figure(svg, desc), table(w("areas", lang), head, rows),
-            *note, "</section>"]
+    return [
+        f"<section><h2>{r.t('areas')}</h2>",
+        _figure(svg, desc),
+        table(w("areas", lang), head, rows),
+        *note,
+        "</section>",
+    ]
 
 
 def _highlights(r: _Report) -> list[str]:
     lang = r.lang
     basis = r.comparison.basis if r.comparison is not None else None
     strongest, weakest = r.last.strongest_and_weakest(basis=basis)
-    lists = [(w("strong", lang), [(r.name(a.id, a.label), fmt(r.last.area_value(a.id, basis), lang))
-                                  for a in strongest]),
-             (w("weak", lang), [(r.name(a.id, a.label), fmt(r.last.area_value(a.id, basis), lang))
-                                for a in weakest])]
+    lists = [
+        (
+            w("strong", lang),
+            [(r.name(a.id, a.label), fmt(r.last.area_value(a.id, basis), lang)) for a in strongest],
+        ),
+        (
+            w("weak", lang),
+            [(r.name(a.id, a.label), fmt(r.last.area_value(a.id, basis), lang)) for a in weakest],
+        ),
+    ]
     if r.comparison is not None:
         for key, rows in zip(("gains", "drops"), r.comparison.largest(), strict=True):
-            lists.append((w(key, lang), [(r.name(a.id, a.label), fmt_signed(a.value.delta, lang))
-                                         for a in rows]))
+            lists.append(
+                (w(key, lang), [(r.name(a.id, a.label), fmt_signed(a.value.delta, lang)) for a in rows])
+            )
     parts = ['<section><div class="cols">']
     for title, items in lists:
-        entries = "".join(f"<li>{escape(name)} — <strong>{escape(value)}</strong></li>"
-                          for name, value in items) or f"<li>{r.t('none')}</li>"
+        entries = (
+            "".join(f"<li>{escape(name)} — <strong>{escape(value)}</strong></li>" for name, value in items)
+            or f"<li>{r.t('none')}</li>"
+        )
         parts.append(f"<div><h3>{escape(title)}</h3><ul>{entries}</ul></div>")
     parts.append("</div></section>")
     return parts
@@ -375,35 +460,68 @@ def _gap(r: _Report) -> list[str]:
         return []
     names = (r.q.group_ids[0].upper(), r.q.group_ids[1].upper())
     top = largest_gaps(gaps)
-    intro = w("gap_intro", lang).format(list=", ".join(f"{g.area} ({fmt_signed(g.difference, lang)})"
-                                                       for g in top))
+    intro = w("gap_intro", lang).format(
+        list=", ".join(f"{g.area} ({fmt_signed(g.difference, lang)})" for g in top)
+    )
     lo, hi = r.last.index_range
-    svg = charts.gap_dots([g.area for g in gaps], [g.first for g in gaps], [g.second for g in gaps],
-                          names, lo, hi, w("chart_gap", lang), w("chart_gap_desc", lang), lang)
-    rows = [_row(g.area, num_cell(g.first, lang), num_cell(g.second, lang),
-                 num_cell(g.difference, lang, signed=True),
-                 _interval(g.ci_low, g.ci_high, lang, g.significant)) for g in gaps]
+    svg = charts.gap_dots(
+        [g.area for g in gaps],
+        [g.first for g in gaps],
+        [g.second for g in gaps],
+        names,
+        lo,
+        hi,
+        w("chart_gap", lang),
+        w("chart_gap_desc", lang),
+        lang,
+    )
+    rows = [
+        _row(
+            g.area,
+            num_cell(g.first, lang),
+            num_cell(g.second, lang),
+            num_cell(g.difference, lang, signed=True),
+            _interval(g.ci_low, g.ci_high, lang, g.significant),
+        )
+        for g in gaps
+    ]
     head = [w("area", lang), names[0], names[1], w("difference", lang), w("interval", lang)]
     note = escape(w("gap_star_note", lang).format(min=r.last.min_group_n))
-    return [f"<section><h2>{r.t('gap')}</h2><p>{escape(intro)}</p>", _figure(svg, w("chart_gap_desc", lang)),
-            table(w("chart_gap", lang), head, rows), f'<p class="note">{note}</p>', "</section>"]
+    return [
+        f"<section><h2>{r.t('gap')}</h2><p>{escape(intro)}</p>",
+        _figure(svg, w("chart_gap_desc", lang)),
+        table(w("chart_gap", lang), head, rows),
+        f'<p class="note">{note}</p>',
+        "</section>",
+    ]
 
 
 def _grades(r: _Report) -> list[str]:
     lang = r.lang
     # a row without a grade and without words (an empty template line) says nothing
-    graded = [(x, a, x.grades[a.id]) for x in r.rounds for a in x.areas if a.id in x.grades
-              and (x.grades[a.id].value is not None or x.grades[a.id].justification
-                   or x.grades[a.id].recommendations)]
+    graded = [
+        (x, a, x.grades[a.id])
+        for x in r.rounds
+        for a in x.areas
+        if a.id in x.grades
+        and (
+            x.grades[a.id].value is not None or x.grades[a.id].justification or x.grades[a.id].recommendations
+        )
+    ]
     if not graded:
         return []
-    rows = [f"<tr><td>{escape(round_label(x, lang))}</td>"
-            f'<th scope="row">{escape(r.name(a.id, a.label))}</th>{num_cell(g.value, lang)}'
-            f"<td>{escape(g.justification)}</td><td>{escape(g.recommendations)}</td></tr>"
-            for x, a, g in graded]
+    rows = [
+        f"<tr><td>{escape(round_label(x, lang))}</td>"
+        f'<th scope="row">{escape(r.name(a.id, a.label))}</th>{num_cell(g.value, lang)}'
+        f"<td>{escape(g.justification)}</td><td>{escape(g.recommendations)}</td></tr>"
+        for x, a, g in graded
+    ]
     head = [w(k, lang) for k in ("round", "area", "grade", "justification", "recommendations")]
-    return [f"<section><h2>{r.t('grades')}</h2>", table(w("grades", lang), head, rows, numeric=[2]),
-            "</section>"]
+    return [
+        f"<section><h2>{r.t('grades')}</h2>",
+        table(w("grades", lang), head, rows, numeric=[2]),
+        "</section>",
+    ]
 
 
 def _open_answers(r: _Report) -> list[str]:
@@ -425,18 +543,29 @@ def _open_answers(r: _Report) -> list[str]:
 def _method(r: _Report) -> list[str]:
     q, s, lang = r.q, r.q.scoring, r.lang
     counts = "; ".join(f"{round_label(x, lang)}: {x.respondents_line(lang)}" for x in r.rounds)
-    settings = (f"index_range [{s.lo:g}, {s.hi:g}], aggregation {s.aggregation}, group_weighting "
-                f"{s.group_weighting}, min_answered {s.min_answered:g}, min_area_coverage "
-                f"{s.min_area_coverage:.3g}")
-    summary = (f"{w('questionnaire', lang)}: {q.title.get(lang)} ({q.id} {q.version}). "
-               f"{w('respondents', lang)}: {counts}. {settings}.")
-    return ([f"<section><h2>{r.t('method')}</h2><p>{escape(summary)}</p>"]
-            + [f"<p>{escape(p)}</p>" for p in METHOD.get(lang, METHOD["pl"])]
-            + [f"</section><footer>{escape(w('generated', lang).format(version=__version__))}</footer>"])
+    settings = (
+        f"index_range [{s.lo:g}, {s.hi:g}], aggregation {s.aggregation}, group_weighting "
+        f"{s.group_weighting}, min_answered {s.min_answered:g}, min_area_coverage "
+        f"{s.min_area_coverage:.3g}"
+    )
+    summary = (
+        f"{w('questionnaire', lang)}: {q.title.get(lang)} ({q.id} {q.version}). "
+        f"{w('respondents', lang)}: {counts}. {settings}."
+    )
+    return (
+        [f"<section><h2>{r.t('method')}</h2><p>{escape(summary)}</p>"]
+        + [f"<p>{escape(p)}</p>" for p in METHOD.get(lang, METHOD["pl"])]
+        + [f"</section><footer>{escape(w('generated', lang).format(version=__version__))}</footer>"]
+    )
 
 
-def build_page(rounds: Sequence[ScoreResult], comparison: Comparison | None, gaps: list[Gap],
-               lang: str = "pl", author: str | None = None) -> str:
+def build_page(
+    rounds: Sequence[ScoreResult],
+    comparison: Comparison | None,
+    gaps: list[Gap],
+    lang: str = "pl",
+    author: str | None = None,
+) -> str:
     """The whole report as HTML: headline, płaszczyzny, areas, highlights, the gap between
     groups, grades and recommendations, open answers and the method."""
     r = _Report(rounds, comparison, gaps, lang)

@@ -29,20 +29,30 @@ def summary_page(batch: BatchResult, lang: str) -> str:
     rows = []
     for run in ok:
         cells = run.cells(lang)
-        links = (f'<a href="{escape(run.slug)}.html">{words["page"]}</a> · '
-                 f'<a href="{escape(run.slug)}.xlsx">{words["workbook"]}</a>')
-        rows.append("<tr>" + f'<th scope="row">{escape(cells[1])}</th>' + td(0, cells[0], True)
-                    + td(2, cells[2]) + "".join(td(i, cells[i], True) for i in (3, 4, 5))
-                    + td(6, cells[6]) + td(7, links, raw=True) + "</tr>")
+        links = (
+            f'<a href="{escape(run.slug)}.html">{words["page"]}</a> · '
+            f'<a href="{escape(run.slug)}.xlsx">{words["workbook"]}</a>'
+        )
+        rows.append(
+            "<tr>"
+            + f'<th scope="row">{escape(cells[1])}</th>'
+            + td(0, cells[0], True)
+            + td(2, cells[2])
+            + "".join(td(i, cells[i], True) for i in (3, 4, 5))
+            + td(6, cells[6])
+            + td(7, links, raw=True)
+            + "</tr>"
+        )
     order = [1, 0, 2, 3, 4, 5, 6, 7]  # the JST's name first: it heads each card on a phone
-    head_cells = "".join(f'<th scope="col"{" class=num" if i in (0, 3, 4, 5) else ""}>'
-                         f"{escape(head[i])}</th>" for i in order)
+    head_cells = "".join(
+        f'<th scope="col"{" class=num" if i in (0, 3, 4, 5) else ""}>{escape(head[i])}</th>' for i in order
+    )
     parts = [
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(words['title'])}</title><style>{CSS}</style></head><body><main>",
         f"<header><h1>{escape(words['title'])}</h1><p>{escape(words['lead'])}</p>",
-        f"<p class=\"muted\">{escape(words['count'].format(n=len(ok)))}</p></header>",
+        f'<p class="muted">{escape(words["count"].format(n=len(ok)))}</p></header>',
         f'<div class="scroll"><table class="cards"><caption>{escape(words["caption"])}</caption>'
         f"<thead><tr>{head_cells}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>",
         f'<p class="note">{escape(words["rank_note"])}</p>',
@@ -54,17 +64,21 @@ def summary_page(batch: BatchResult, lang: str) -> str:
         parts.append(f"<section><h2>{escape(words['failed_h'])}</h2><ul>")
         for run in failed:
             errors = [p.message(lang) for p in run.problems if p.severity is Severity.ERROR]
-            parts.append(f"<li><strong>{escape(run.name)}</strong>: "
-                         f"{escape(errors[0] if errors else words['failed'])}"
-                         + (f" (+{len(errors) - 1})" if len(errors) > 1 else "") + "</li>")
+            parts.append(
+                f"<li><strong>{escape(run.name)}</strong>: "
+                f"{escape(errors[0] if errors else words['failed'])}"
+                + (f" (+{len(errors) - 1})" if len(errors) > 1 else "")
+                + "</li>"
+            )
         parts.append("</ul></section>")
     if batch.unassigned:
-        parts.append(f"<section><h2>{escape(words['unassigned_h'])}</h2>"
-                     f"<p>{escape(words['unassigned'])}</p><ul>")
+        parts.append(
+            f"<section><h2>{escape(words['unassigned_h'])}</h2><p>{escape(words['unassigned'])}</p><ul>"
+        )
         for problem in batch.unassigned:
             parts.append(f"<li>{escape(problem.location(lang))}: {escape(problem.message(lang))}</li>")
         parts.append("</ul></section>")
-    parts.append(f"<footer>{escape(words['generated'].format(version=__version__))}</footer>"
-                 "</main></body></html>")
+    parts.append(
+        f"<footer>{escape(words['generated'].format(version=__version__))}</footer></main></body></html>"
+    )
     return visible("\n".join(parts)) + "\n"
-
