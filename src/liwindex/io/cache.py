@@ -4,7 +4,8 @@ and by every worker of a batch).
 
 An entry is keyed by a hash of the YAML text together with what the caller says the object
 depends on (liwindex's, pydantic's and Python's versions and the source of the questionnaire
-models), so any change to the file or to the code makes a new key; stale entries are simply never read again. The cache lives in
+models), so any change to the file or to the code makes a new key; stale entries are simply
+never read again. The cache lives in
 ``LIWINDEX_CACHE_DIR``, else ``$XDG_CACHE_HOME/liwindex``, else ``~/.cache/liwindex``;
 ``LIWINDEX_CACHE_DIR=off`` (or an empty value) turns it off. Entries are pickles, so they
 are read only from a directory and files owned by the current user that nobody else can

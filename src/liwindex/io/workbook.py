@@ -1,9 +1,10 @@
 """Opening input files and reading their sheets as rows that keep their spreadsheet row numbers.
 
-Only the io package knows file formats: this module opens a file and hands it to the reader of its format. A file that cannot be read
-ends as a problem in the report (missing, a directory, empty, Excel's lock file, not really
-a workbook, password-protected, a zip bomb, too large), never as a traceback or a hang.
-Input files are opened read-only and never written.
+Only the io package knows file formats: this module opens a file and hands it to the
+reader of its format. A file that cannot be read ends as a problem in the report (missing,
+a directory, empty, Excel's lock file, not really a workbook, password-protected, a zip
+bomb, too large), never as a traceback or a hang. Input files are opened read-only and
+never written.
 """
 
 from __future__ import annotations

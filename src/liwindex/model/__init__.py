@@ -1,1 +1,2 @@
-"""The questionnaire: its pydantic models, loading and checking the YAML, and the compiled tables the engine reads."""
+"""The questionnaire: its pydantic models, loading and checking the YAML, and the compiled
+tables the engine reads."""

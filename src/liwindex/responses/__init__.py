@@ -1,1 +1,2 @@
-"""Reading a round: matching headers to questions, answers to choices, groups, grades, metadata, mapping files, and the round itself."""
+"""Reading a round: matching headers to questions, answers to choices, groups, grades,
+metadata, mapping files, and the round itself."""

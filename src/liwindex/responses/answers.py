@@ -1,4 +1,5 @@
-"""Answers to choices: every cell mapped onto its scale's codes, with a located problem for any answer the scale does not know."""
+"""Answers to choices: every cell mapped onto its scale's codes, with a located problem for any
+answer the scale does not know."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Answers that are valid but will not count as the user may expect: not asked of the group, required and blank, none at all, one submission given twice."""
+"""Answers that are valid but will not count as the user may expect: not asked of the group,
+required and blank, none at all, one submission given twice."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""A responses column cleaned once: its distinct values, which rows hold one, and the copies of one question merged (branching forms)."""
+"""A responses column cleaned once: its distinct values, which rows hold one, and the copies of
+one question merged (branching forms)."""
 
 from __future__ import annotations
 

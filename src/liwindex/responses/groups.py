@@ -1,4 +1,5 @@
-"""Each respondent's group: from the group column, found by its values when it has no recognised header, or given on the command line."""
+"""Each respondent's group: from the group column, found by its values when it has no
+recognised header, or given on the command line."""
 
 from __future__ import annotations
 

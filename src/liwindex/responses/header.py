@@ -1,4 +1,5 @@
-"""Finding the header row of a responses sheet and matching its columns to questions, the group and context questions."""
+"""Finding the header row of a responses sheet and matching its columns to questions, the group
+and context questions."""
 
 from __future__ import annotations
 
