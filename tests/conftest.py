@@ -15,14 +15,38 @@ os.environ.setdefault("LIWINDEX_CACHE_DIR", tempfile.mkdtemp(prefix="liwindex-ca
 import openpyxl
 import pytest
 import yaml
+from click.testing import CliRunner, Result
 
 from liwindex.api import ScoreResult, parse_questionnaire, read_round, score_round
+from liwindex.cli import cli
 from liwindex.model.questionnaire import Questionnaire
+from liwindex.problems import InputError, Problem, Severity
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 INITIAL = EXAMPLES / "gmina-przykladowa-2024-wstepna.xlsx"
 POST = EXAMPLES / "gmina-przykladowa-2025-powdrozeniowa.xlsx"
+
+
+def run(*args: object, env: dict[str, str] | None = None) -> Result:
+    """Run ``liwindex ARGS`` in this process (every argument as text), as the tests'
+    one command-line runner; a program error fails the test instead of hiding in the
+    result."""
+    return CliRunner(env=env).invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def problems(result: Result) -> list[Problem]:
+    """The problems a command stopped on (exit 1), as records: tests assert their codes and
+    places, and the catalogue's words are tested once per code (test_messages.py)."""
+    error = result.exception.__context__ if result.exception is not None else None
+    assert result.exit_code == 1 and isinstance(error, InputError), result.output
+    return list(error.report.problems)
+
+
+def errors(result: Result) -> list[str]:
+    """The codes of the errors a command stopped on, in order."""
+    return [p.code for p in problems(result) if p.severity is Severity.ERROR]
+
 
 # A small questionnaire whose scores are easy to compute by hand.
 #   D1: A1 = q1, q2 (both groups), q3 (ngo only); A2 = q4, q5 (weight 3)

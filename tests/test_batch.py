@@ -9,9 +9,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
+from click.testing import Result
 
-from liwindex.cli import cli
+from conftest import errors, problems, run
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -36,13 +36,13 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def run(*args: str) -> object:
-    return CliRunner().invoke(cli, ["batch", *args, "--bootstrap", "100", "--quiet"])
+def batch(*args: object) -> Result:
+    return run("batch", *args, "--bootstrap", "100", "--quiet")
 
 
 def test_batch_writes_each_jst_and_a_summary(folder, tmp_path):
     out = tmp_path / "raporty"
-    result = run(str(folder), "-o", str(out))
+    result = batch(str(folder), "-o", str(out))
     assert result.exit_code == 0, result.output
     slugs = ["gmina-lakowa", "gmina-przykladowa", "gmina-zielona", "miasto-brzegi", "powiat-lesny"]
     assert sorted(p.name for p in out.iterdir()) == sorted(
@@ -57,9 +57,7 @@ def test_batch_writes_each_jst_and_a_summary(folder, tmp_path):
     rows = [r for r in ws.iter_rows(min_row=2, max_row=6, values_only=True)]
     assert sorted(r[1] for r in rows) == sorted(NAMES)
     # Gmina Przykładowa is the example itself: its change is the example comparison's
-    compare = CliRunner().invoke(
-        cli, ["compare", *(str(EXAMPLES / r) for r in ROUNDS), "--json", "--bootstrap", "0"]
-    )
+    compare = run("compare", *(str(EXAMPLES / r) for r in ROUNDS), "--json", "--bootstrap", "0")
     delta = json.loads(compare.stdout)["index"]["delta"]
     [own] = [r for r in rows if r[1] == "Gmina Przykładowa"]
     assert own[5] == pytest.approx(delta)
@@ -69,8 +67,8 @@ def test_batch_writes_each_jst_and_a_summary(folder, tmp_path):
     assert all((a[0] == b[0]) == (a[4] == b[4]) and a[0] <= b[0] for a, b in itertools.pairwise(by_index))
     # a rerun without --force refuses before touching anything
     before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
-    again = run(str(folder), "-o", str(out))
-    assert again.exit_code == 1 and "--force" in again.stderr
+    again = batch(str(folder), "-o", str(out))
+    assert errors(again) == ["output-exists"]
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == before
 
 
@@ -83,7 +81,7 @@ def test_a_broken_file_fails_its_jst_only(folder, tmp_path):
     (broken / "jst2" / "j2-2025-powdrozeniowa.xlsx").write_text("to nie jest skoroszyt", "utf-8")
     (broken / "bez-metryki.csv").write_text("grupa;o1_n1\nngo;4\n", "utf-8")
     out = tmp_path / "out"
-    result = run(str(broken), "-o", str(out))
+    result = batch(str(broken), "-o", str(out))
     assert result.exit_code == 1
     assert "Miasto Brzegi:" in result.stderr and "j2-2025-powdrozeniowa.xlsx" in result.stderr
     assert "bez-metryki.csv" in result.stderr and "nazwy JST" in result.stderr
@@ -103,7 +101,7 @@ def test_a_folder_with_metryka_yaml_is_one_round(tmp_path):
         two_forms(round_dir)
         (round_dir / "metryka.yaml").write_text(f"jst: Gmina X\nrok: {year}\netap: {etap}\n", "utf-8")
     out = tmp_path / "out"
-    result = run(str(tmp_path / "in"), "-o", str(out))
+    result = batch(str(tmp_path / "in"), "-o", str(out))
     assert result.exit_code == 0, result.output
     assert (out / "gmina-x.xlsx").exists() and (out / "gmina-x.html").exists()
     ws = openpyxl.load_workbook(out / "podsumowanie.xlsx").active
@@ -113,10 +111,7 @@ def test_a_folder_with_metryka_yaml_is_one_round(tmp_path):
 def test_jobs_give_identical_json(folder):
     """--jobs 1 and --jobs 4 read the same rounds into byte-identical output."""
     folders = [str(f) for f in sorted(folder.iterdir())]
-    outputs = [
-        CliRunner().invoke(cli, ["benchmark", *folders, "--json", "--jobs", jobs]).stdout
-        for jobs in ("1", "4")
-    ]
+    outputs = [run("benchmark", *folders, "--json", "--jobs", jobs).stdout for jobs in ("1", "4")]
     assert outputs[0] == outputs[1]
     assert len(json.loads(outputs[0])["jst"]) == 5
 
@@ -125,19 +120,20 @@ def test_batch_mistakes_are_messages(folder, tmp_path):
     """A file instead of the input folder, a folder with no rounds, a file where the output
     folder should be, and one JST with two rounds of the same year and stage: each is a
     message naming the place and exit 1."""
-    not_folder = run(str(folder / "jst0" / "j0-2024-wstepna.xlsx"), "-o", str(tmp_path / "a"))
-    assert not_folder.exit_code == 1 and "to nie jest folder" in not_folder.stderr
+    not_folder = folder / "jst0" / "j0-2024-wstepna.xlsx"
+    [problem] = problems(batch(str(not_folder), "-o", str(tmp_path / "a")))
+    assert (problem.code, problem.file) == ("batch-not-folder", str(not_folder))
     (tmp_path / "pusty").mkdir()
-    empty = run(str(tmp_path / "pusty"), "-o", str(tmp_path / "b"))
-    assert empty.exit_code == 1 and "nie ma plików z odpowiedziami" in empty.stderr
+    [problem] = problems(batch(str(tmp_path / "pusty"), "-o", str(tmp_path / "b")))
+    assert (problem.code, problem.file) == ("batch-no-rounds", str(tmp_path / "pusty"))
     (tmp_path / "plik").write_text("x", "utf-8")
-    file_out = run(str(folder), "-o", str(tmp_path / "plik"))
-    assert file_out.exit_code == 1 and "folder na raporty" in file_out.stderr
+    [problem] = problems(batch(str(folder), "-o", str(tmp_path / "plik")))
+    assert (problem.code, problem.file) == ("batch-output-not-folder", str(tmp_path / "plik"))
     twice = tmp_path / "dwa"
     twice.mkdir()
     source = folder / "jst0" / "j0-2024-wstepna.xlsx"
     for name in ("a.xlsx", "b.xlsx"):
         (twice / name).write_bytes(source.read_bytes())
-    same = run(str(twice), "-o", str(tmp_path / "c"))
+    same = batch(str(twice), "-o", str(tmp_path / "c"))
     assert same.exit_code == 1
     assert "dwa etapy o tym samym roku i etapie: 2024 · wstępna" in same.stderr

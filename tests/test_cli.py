@@ -10,14 +10,11 @@ from pathlib import Path as _Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import INITIAL, POST, TINY, write_workbook
+from conftest import INITIAL, POST, TINY, problems, run, write_workbook
 from liwindex.cli import cli
+from liwindex.problems import Severity
 
 ROOT = _Path(__file__).resolve().parents[1]
-
-
-def run(*args: str):
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
 
 def test_score_prints_tables_in_polish():
@@ -90,9 +87,8 @@ def test_invalid_workbook_exits_1_with_located_messages(tmp_path):
         tmp_path / "zle.xlsx", {"Odp": [["grupa", "o1_n1"], ["ngo", "super"], ["kot", "4"]]}
     )
     result = run("score", path)
-    assert result.exit_code == 1
-    assert "arkusz „Odp”, wiersz 2, kolumna B" in result.stderr
-    assert "arkusz „Odp”, wiersz 3, kolumna A" in result.stderr
+    found = [(p.code, p.sheet, p.row, p.column) for p in problems(result) if p.severity is Severity.ERROR]
+    assert found == [("unknown-group", "Odp", 3, "A"), ("unknown-answer", "Odp", 2, "B")]
     assert "Traceback" not in result.output and "Indeks" not in result.stdout
 
 
@@ -115,7 +111,7 @@ def test_unreadable_inputs_exit_1(tmp_path, name):
 
 def test_wrong_usage_exits_2():
     """An unknown option is a usage error."""
-    result = CliRunner().invoke(cli, ["score", str(POST), "--bogus"])
+    result = run("score", POST, "--bogus")
     assert result.exit_code == 2
 
 
@@ -123,10 +119,13 @@ def test_broken_questionnaire_exits_1_with_yaml_location(tmp_path):
     """--questionnaire with an unknown scale names the YAML path and line."""
     path = tmp_path / "q.yaml"
     path.write_text(TINY.replace("{id: q4, scale: s5,", "{id: q4, scale: skala7,"), "utf-8")
-    result = run("score", POST, "--questionnaire", path)
-    assert result.exit_code == 1
-    assert "dimensions[0].areas[1].questions[0].scale, linia" in result.stderr
-    assert "skala7" in result.stderr
+    [problem] = problems(run("score", POST, "--questionnaire", path))
+    assert (problem.code, problem.yaml_path, problem.value) == (
+        "unknown-scale",
+        "dimensions[0].areas[1].questions[0].scale",
+        "skala7",
+    )
+    assert problem.line is not None
 
 
 def test_questionnaire_check_ok_and_broken(tmp_path):
@@ -155,7 +154,7 @@ def test_program_error_is_one_clean_line(monkeypatch):
         raise RuntimeError("simulated")
 
     monkeypatch.setattr("liwindex.workflows.rounds.score_round", boom)
-    result = CliRunner().invoke(cli, ["score", str(POST)])
+    result = run("score", POST)
     assert result.exit_code == 1
     assert "RuntimeError: simulated" in result.stderr and "Traceback" not in result.output
 
@@ -302,7 +301,7 @@ def test_area_names_are_whole_in_an_80_column_terminal(args, monkeypatch):
 
     monkeypatch.chdir(ROOT)
     monkeypatch.setitem(os.environ, "COLUMNS", "80")
-    result = CliRunner().invoke(cli, args)
+    result = run(*args)
     assert result.exit_code == 0, result.output
     assert "…" not in result.stdout
     assert "pozakonkursowym" in result.stdout.replace("\n", " ") or args[0] == "trend"

@@ -6,16 +6,11 @@ import json
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from conftest import INITIAL, POST, TINY, tiny, write_workbook
+from conftest import INITIAL, POST, TINY, errors, problems, run, tiny, write_workbook
 from liwindex.api import compare, read_round, score_round
-from liwindex.cli import cli
 from liwindex.compare.comparison import Change
-
-
-def run(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+from liwindex.problems import Severity
 
 
 def test_delta_and_percent_follow_the_spec():
@@ -98,8 +93,10 @@ def test_compare_intervals_and_significance():
 
 def test_rounds_with_grades_and_without_are_compared_survey_to_survey():
     """A graded round against a survey-only round: the warning says survey against survey."""
-    result = run("compare", INITIAL, POST, "--lang", "en")
-    assert "survey against survey" in result.stderr
+    from liwindex.api import compare_files
+
+    assert "basis-survey" in [p.code for p in compare_files(INITIAL, POST).problems]
+    assert "survey against survey" in run("compare", INITIAL, POST, "--lang", "en").stderr  # shown
 
 
 def grades_round(path, jst, rok, etap, grades):
@@ -131,9 +128,8 @@ def test_grades_only_rounds_compare_grades_exactly(tmp_path):
 
 def test_basis_grades_on_a_round_without_grades_is_an_error():
     """--basis grades when 2024 has no grades: exit 1 naming the round and the fix."""
-    result = run("compare", INITIAL, POST, "--basis", "grades")
-    assert result.exit_code == 1
-    assert "2024 · wstępna" in result.stderr and "--basis survey" in result.stderr
+    [problem] = problems(run("compare", INITIAL, POST, "--basis", "grades"))
+    assert (problem.code, problem.params["round"]) == ("basis-grades-unavailable", "2024 · wstępna")
 
 
 def test_survey_basis_can_be_chosen_when_both_rounds_have_grades(tmp_path):
@@ -163,10 +159,11 @@ def test_rounds_in_reverse_order_stop_with_the_fix(tmp_path):
     earlier = metryka_round(tmp_path / "w.xlsx", "Gmina A", 2024, "wstępna")
     q = tmp_path / "tiny.yaml"
     q.write_text(TINY, "utf-8")
-    result = run("compare", later, earlier, "-q", q)
-    assert result.exit_code == 1
-    assert "2025 · powdrożeniowa (p.xlsx)" in result.stderr and "2024 · wstępna (w.xlsx)" in result.stderr
-    assert "najpierw wcześniejszy" in result.stderr
+    [problem] = problems(run("compare", later, earlier, "-q", q))
+    assert problem.code == "rounds-reversed"
+    assert "2025 · powdrożeniowa (p.xlsx)" in problem.message(
+        "pl"
+    ) and "2024 · wstępna (w.xlsx)" in problem.message("pl")
     forced = run("compare", later, earlier, "-q", q, "--skip-round-check")
     assert forced.exit_code == 0 and "pominięto sprawdzenie etapów" in forced.stderr
     # same year: wstępna before powdrożeniowa
@@ -181,9 +178,8 @@ def test_rounds_of_different_jst_stop_with_the_fix(tmp_path):
     q.write_text(TINY, "utf-8")
     a = metryka_round(tmp_path / "a.xlsx", "Gmina A", 2024, "wstępna")
     b = metryka_round(tmp_path / "b.xlsx", "Gmina B", 2025, "powdrożeniowa")
-    result = run("compare", a, b, "-q", q)
-    assert result.exit_code == 1 and "„Gmina A” i „Gmina B”" in result.stderr
-    assert "liwindex benchmark" in result.stderr
+    [problem] = problems(run("compare", a, b, "-q", q))
+    assert problem.code == "rounds-different-jst" and "„Gmina A” i „Gmina B”" in problem.message("pl")
     same = metryka_round(tmp_path / "c.xlsx", " gmina  a ", 2025, "powdrożeniowa")
     assert run("compare", a, same, "-q", q).exit_code == 0
     assert run("compare", a, b, "-q", q, "--skip-round-check").exit_code == 0
@@ -280,8 +276,7 @@ def test_different_questionnaires_cannot_be_compared(tmp_path):
     a = write_workbook(tmp_path / "a.xlsx", rows)
     b = write_workbook(tmp_path / "b.xlsx", rows)
     result = run("compare", a, b, "-q", tiny_path, "--questionnaire-before", path)
-    assert result.exit_code == 1
-    assert "różnych kwestionariuszy" in result.stderr
+    assert errors(result) == ["different-questionnaires"]
 
 
 def test_other_version_compares_common_areas_with_warning(tmp_path):
@@ -303,7 +298,9 @@ def test_errors_of_both_files_are_reported_together(tmp_path):
     """Two broken rounds: the problems of both appear in one run."""
     a = write_workbook(tmp_path / "a.xlsx", {"O": [["grupa", "o1_n1"], ["ngo", "zle"]]})
     b = tmp_path / "b.xlsx"
-    result = run("compare", a, b)
-    assert result.exit_code == 1
-    assert "a.xlsx, arkusz „O”, wiersz 2, kolumna B" in result.stderr
-    assert "b.xlsx: plik nie istnieje" in result.stderr
+    found = [
+        (p.code, p.file, p.sheet, p.row, p.column)
+        for p in problems(run("compare", a, b))
+        if p.severity is Severity.ERROR
+    ]
+    assert found == [("unknown-answer", str(a), "O", 2, "B"), ("file-not-found", str(b), None, None, None)]

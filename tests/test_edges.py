@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import write_workbook
-from liwindex.cli import cli
+from conftest import run, write_workbook
 
 
 @pytest.fixture
@@ -19,10 +17,6 @@ def thin(tmp_path):
     )
     one = write_workbook(tmp_path / "jeden.xlsx", {"O": [["grupa", "o1_j1"], ["jst", "4"]]})
     return tmp_path, empty, dont_know, one
-
-
-def run(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args])
 
 
 def test_every_command_copes_with_thin_data(thin):

@@ -10,10 +10,8 @@ import zipfile
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
-from conftest import INITIAL, POST, write_workbook
-from liwindex.cli import cli
+from conftest import INITIAL, POST, run, write_workbook
 from liwindex.outputs.csv_table import csv_text
 
 SHEETS_PL = [
@@ -27,10 +25,6 @@ SHEETS_PL = [
     "Metodologia",
 ]
 HOSTILE = ['=HYPERLINK("http://zlo.example","klik")', "+48 123", "-1+1", "@SUM(A1)", "\tukryte", "=1+1"]
-
-
-def run(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
 
 @pytest.fixture(scope="module")
@@ -188,9 +182,7 @@ def test_csv_text_cannot_become_a_formula():
 
 def test_more_than_two_files_is_a_usage_error(tmp_path):
     """export takes one or two files."""
-    result = CliRunner().invoke(
-        cli, ["export", str(POST), str(POST), str(POST), "-o", str(tmp_path / "r.xlsx")]
-    )
+    result = run("export", POST, POST, POST, "-o", tmp_path / "r.xlsx")
     assert result.exit_code == 2
 
 
@@ -235,12 +227,9 @@ def test_chart_legends_name_the_rounds_and_names_are_whole(tmp_path):
     import zipfile
 
     import openpyxl
-    from click.testing import CliRunner
-
-    from liwindex.cli import cli
 
     out = tmp_path / "r.xlsx"
-    result = CliRunner().invoke(cli, ["export", str(INITIAL), str(POST), "-o", str(out), "--bootstrap", "0"])
+    result = run("export", INITIAL, POST, "-o", out, "--bootstrap", "0")
     assert result.exit_code == 0, result.output
     with zipfile.ZipFile(out) as z:
         charts = [z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("xl/charts/chart")]
@@ -260,12 +249,9 @@ def test_polish_workbook_has_no_internal_names(tmp_path):
     """In Polish the method sheet names the settings in words (no group_weighting, no
     index_range, no ceil(...)), and open answers show group labels, not ngo/jst."""
     import openpyxl
-    from click.testing import CliRunner
-
-    from liwindex.cli import cli
 
     out = tmp_path / "r.xlsx"
-    assert CliRunner().invoke(cli, ["export", str(POST), "-o", str(out), "--bootstrap", "0"]).exit_code == 0
+    assert run("export", POST, "-o", out, "--bootstrap", "0").exit_code == 0
     wb = openpyxl.load_workbook(out)
     texts = [str(c.value) for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     for internal in (

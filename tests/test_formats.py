@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import tiny, write_workbook
+from conftest import run, tiny, write_workbook
 from liwindex.api import read_round, score_file
 from liwindex.io.readers import read_spreadsheet
 from liwindex.io.sheets import Limits
@@ -177,12 +177,9 @@ def test_a_notes_sheet_first_is_passed_over_for_the_sheet_with_questions(tmp_pat
 
 def test_the_templates_own_list_sheet_is_not_noted(tmp_path):
     """A filled template has a hidden 'listy' sheet of its own: no note about it."""
-    from click.testing import CliRunner
-
-    from liwindex.cli import cli
 
     out = tmp_path / "t.xlsx"
-    assert CliRunner().invoke(cli, ["template", "-o", str(out)]).exit_code == 0
+    assert run("template", "-o", out).exit_code == 0
     wb = openpyxl.load_workbook(out)
     ws = wb.worksheets[0]
     header = [c.value for c in ws[1]]
@@ -190,5 +187,5 @@ def test_the_templates_own_list_sheet_is_not_noted(tmp_path):
     column = next(i for i, h in enumerate(header) if str(h).startswith("[o1_n1]"))
     ws.cell(row=2, column=column + 1, value="4")
     wb.save(out)
-    result = CliRunner().invoke(cli, ["score", str(out)])
+    result = run("score", out)
     assert "ukryte arkusze" not in result.stderr

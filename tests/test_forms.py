@@ -9,18 +9,12 @@ import random
 import openpyxl
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from conftest import ROOT, write_workbook
+from conftest import ROOT, run, write_workbook
 from liwindex.api import load_standard, score_file
-from liwindex.cli import cli
 from liwindex.model.loading import standard_questionnaire_text
 
 Q = load_standard()
-
-
-def run(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
 
 def test_filled_template_scores_without_mapping(tmp_path):

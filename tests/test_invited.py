@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import json
 
-from click.testing import CliRunner
-
-from conftest import POST, write_workbook
-from liwindex.cli import cli
-
-
-def run(*args: object) -> object:
-    return CliRunner().invoke(cli, [str(a) for a in args])
+from conftest import POST, run, write_workbook
 
 
 def test_the_example_gives_the_response_rate_everywhere(tmp_path):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import ROOT
 from liwindex.messages import MESSAGES
 
@@ -73,3 +75,34 @@ def test_polish_plurals_and_decimal_commas_in_messages():
         "ocena 3,7 nie leży na kroku 0,5 (np. 3,5)"
     )
     assert "3.7" in describe("grade-off-step", "en", value=3.7, step=0.5, near=3.5)
+
+
+def _sample_params(code: str) -> dict[str, object]:
+    """A value for every placeholder of ``code``'s messages: a count where a plural form is
+    asked for, a short text otherwise."""
+    import string
+
+    params: dict[str, object] = {}
+    for lang in ("pl", "en"):
+        for _, name, spec, _ in string.Formatter().parse(MESSAGES[code][lang]):
+            if name:
+                params[name] = 3 if spec and spec[:3] in ("pl:", "en:") else f"‹{name}›"
+    return params
+
+
+@pytest.mark.parametrize("code", sorted(MESSAGES))
+def test_each_message_renders_in_both_languages(code):
+    """Every message renders in Polish and English with all its placeholders filled, ends
+    as a sentence, and the two languages differ (the one rendering test per code: other
+    tests assert codes and places, not these words)."""
+    from liwindex.messages import describe
+
+    params = _sample_params(code)
+    texts = {lang: describe(code, lang, **params) for lang in ("pl", "en")}
+    for text in texts.values():
+        assert "{" not in text and "}" not in text, text
+        assert text.rstrip().endswith((".", ")", "”", "'", "»", ":", "?", "!")), text
+        for name, value in params.items():
+            if isinstance(value, str):
+                assert value in text or name not in MESSAGES[code]["pl"] + MESSAGES[code]["en"], (name, text)
+    assert texts["pl"] != texts["en"]

@@ -7,22 +7,20 @@ import json
 import shutil
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import EXAMPLES, INITIAL, POST, tiny, write_workbook
-from liwindex.cli import cli
-from liwindex.problems import InputError
-
-
-def run(*args, **env):
-    return CliRunner(env=env or None).invoke(cli, [str(a) for a in args])
+from conftest import EXAMPLES, INITIAL, POST, errors, problems, run, tiny, write_workbook
+from liwindex.problems import InputError, Severity
 
 
 def test_output_in_a_missing_folder(tmp_path):
     """export -o into a folder that does not exist: exit 1, the folder named."""
-    result = run("export", POST, "-o", tmp_path / "nie" / "ma" / "r.xlsx")
-    assert result.exit_code == 1
-    assert f"katalog „{tmp_path / 'nie' / 'ma'}” nie istnieje" in result.stderr
+    target = tmp_path / "nie" / "ma" / "r.xlsx"
+    [problem] = problems(run("export", POST, "-o", target))
+    assert (problem.code, problem.file, problem.value) == (
+        "output-folder-missing",
+        str(target),
+        str(target.parent),
+    )
 
 
 def test_output_that_cannot_be_written(tmp_path, monkeypatch):
@@ -34,21 +32,20 @@ def test_output_that_cannot_be_written(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", refuse)
     result = run("export", POST, "-o", tmp_path / "r.xlsx", "--bootstrap", "0")
-    assert result.exit_code == 1 and "Zamknij go w Excelu" in result.stderr
+    assert [(p.code, p.file) for p in problems(result)] == [("output-not-writable", str(tmp_path / "r.xlsx"))]
     assert list(tmp_path.iterdir()) == []  # no temporary file left behind
 
 
 def test_folder_without_workbooks(tmp_path):
     """benchmark on an empty folder: exit 1, 'no file was given'."""
-    result = run("benchmark", tmp_path, "--lang", "en")
-    assert result.exit_code == 1 and "no file was given" in result.stderr
+    assert errors(run("benchmark", tmp_path, "--lang", "en")) == ["no-files"]
 
 
 def test_pdf_without_a_renderer(tmp_path, monkeypatch):
     """--pdf where neither WeasyPrint nor Chromium exists: exit 1 with what to install."""
     monkeypatch.setattr("liwindex.outputs.pdf.engine", lambda: None)
     result = run("report", POST, "-o", tmp_path / "r.html", "--pdf", tmp_path / "r.pdf", "--bootstrap", "0")
-    assert result.exit_code == 1 and "WeasyPrint" in result.stderr
+    assert errors(result) == ["pdf-unavailable"]
 
 
 def test_rounds_scored_with_different_questionnaires_cannot_form_a_trend(tmp_path):
@@ -73,47 +70,59 @@ def test_rounds_scored_with_different_questionnaires_cannot_form_a_trend(tmp_pat
 def test_trend_warns_about_other_jst_and_missing_year(tmp_path):
     """Rounds of two JSTs, one without a year: both warnings, exit 0."""
     undated = write_workbook(tmp_path / "bez-roku.xlsx", {"O": [["grupa", "o1_n1"], ["ngo", "3"]]})
-    result = run("trend", INITIAL, EXAMPLES / "inne-jst" / "powiat-lesny-2025.xlsx", undated)
-    assert result.exit_code == 0
-    assert "etapy pochodzą z różnych JST" in result.stderr
-    assert "brak roku w arkuszu „metryka” plików bez-roku.xlsx" in result.stderr
+    from liwindex.api import trend_files
+
+    data = trend_files([str(INITIAL), str(EXAMPLES / "inne-jst" / "powiat-lesny-2025.xlsx"), str(undated)])
+    found = {(p.code, p.severity) for p in data.problems}
+    assert {("trend-many-jst", Severity.WARNING), ("trend-undated", Severity.WARNING)} <= found
+    assert run("trend", INITIAL, EXAMPLES / "inne-jst" / "powiat-lesny-2025.xlsx", undated).exit_code == 0
 
 
 def test_benchmark_warns_when_grades_meet_surveys():
     """One JST with working-group grades among survey-only ones: all are ranked on their
     survey scores, and a warning names the graded one."""
-    result = run("benchmark", POST, EXAMPLES / "inne-jst")
+    from liwindex.api import benchmark_files
+
+    [warning] = [
+        p
+        for p in benchmark_files([str(POST), str(EXAMPLES / "inne-jst")]).problems
+        if p.code == "many-basis-survey"
+    ]
+    assert "Gmina Przykładowa 2025 · powdrożeniowa" in warning.value
+    result = run("benchmark", POST, EXAMPLES / "inne-jst", "--json")
     assert result.exit_code == 0
-    assert "oceny mają: Gmina Przykładowa 2025 · powdrożeniowa" in result.stderr
-    assert "zestawiono wyniki ankiety" in result.stderr
-    data = json.loads(run("benchmark", POST, EXAMPLES / "inne-jst", "--json").stdout)
+    data = json.loads(result.stdout)
     survey = json.loads(run("score", POST, "--json").stdout)["index"]["survey"]
     assert data["basis"] == "survey" and data["index"]["jst"]["Gmina Przykładowa"]["value"] == survey
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "code"),
     [
-        ("questionnaire: inny\n", "mapowanie przygotowano dla kwestionariusza „inny”"),
-        ("colums: {}\n", "nieznany klucz „colums”"),
-        ("answers: [1, 2]\n", "tu powinna być lista par"),
+        ("questionnaire: inny\n", "mapping-other-questionnaire"),
+        ("colums: {}\n", "mapping-unknown-key"),
+        ("answers: [1, 2]\n", "mapping-not-a-mapping"),
     ],
 )
-def test_mapping_file_mistakes(tmp_path, text, expected):
+def test_mapping_file_mistakes(tmp_path, text, code):
     """A mapping for another questionnaire, a misspelt key, a list where pairs belong."""
     path = write_workbook(tmp_path / "d.xlsx", {"O": [["grupa", "o1_n1"], ["ngo", "4"]]})
     mapping = tmp_path / "m.yaml"
     mapping.write_text(text, "utf-8")
-    result = run("validate", path, "--mapping", mapping)
-    assert result.exit_code == 1 and expected in result.stdout
+    result = run("validate", path, "--mapping", mapping, "--json")
+    assert result.exit_code == 1
+    assert [(p["code"], p["file"], p["line"]) for p in json.loads(result.stdout)["problems"]] == [
+        (code, str(mapping), 1)
+    ]
 
 
 def test_two_group_columns(tmp_path):
     """'grupa' and 'group' both present: exit 1 at the second column."""
     path = write_workbook(tmp_path / "d.xlsx", {"O": [["grupa", "o1_n1", "group"], ["ngo", "4", "ngo"]]})
-    result = run("validate", path)
+    result = run("validate", path, "--json")
     assert result.exit_code == 1
-    assert "wiersz 1, kolumna C: druga kolumna grupy respondenta (pierwsza: A)" in result.stdout
+    [error] = [p for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+    assert (error["code"], error["row"], error["column"]) == ("duplicate-group-column", 1, "C")
 
 
 def test_metryka_mistakes_are_warnings(tmp_path):
@@ -125,10 +134,10 @@ def test_metryka_mistakes_are_warnings(tmp_path):
             "metryka": [["jst", "Gmina X"], ["rok", "dwa tysiące"], ["wojewodztwo", "mazowieckie"]],
         },
     )
-    result = run("validate", path)
+    result = run("validate", path, "--json")
     assert result.exit_code == 0
-    assert "rok „dwa tysiące” nie jest rokiem" in result.stdout
-    assert "nieznany klucz metryki „wojewodztwo” pominięto" in result.stdout
+    found = {(p["code"], p["sheet"], p["value"]) for p in json.loads(result.stdout)["problems"]}
+    assert {("bad-year", "metryka", "dwa tysiące"), ("unknown-meta-key", "metryka", "wojewodztwo")} <= found
 
 
 def test_input_copy_is_untouched_by_a_failed_export(tmp_path):
@@ -156,19 +165,9 @@ def test_input_copy_is_untouched_by_a_failed_export(tmp_path):
 def test_wrong_output_extension_is_refused_before_any_work(tmp_path, args):
     """The format follows the extension: one the command cannot write ends in exit 1
     naming it, before the (missing) input is even looked at; nothing is written."""
-    result = CliRunner().invoke(
-        cli,
-        [
-            a
-            if a.startswith("-")
-            or a in ("export", "benchmark", "report", "template", "questionnaire", "docs", "csv")
-            else str(tmp_path / a)
-            for a in args
-        ],
-    )
-    assert result.exit_code == 1
-    assert "nie zapisuje plików z rozszerzeniem" in result.stderr
-    assert "plik nie istnieje" not in result.stderr
+    words = ("export", "benchmark", "report", "template", "questionnaire", "docs", "csv")
+    result = run(*(a if a.startswith("-") or a in words else tmp_path / a for a in args))
+    assert errors(result) == ["output-extension"]  # the missing input is never looked at
     assert list(tmp_path.iterdir()) == []
 
 

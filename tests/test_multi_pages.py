@@ -8,19 +8,13 @@ import json
 import re
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import EXAMPLES, INITIAL, POST
-from liwindex.cli import cli
+from conftest import EXAMPLES, INITIAL, POST, run
 from liwindex.outputs.pdf import engine
 from test_report import parse
 
 ANNUAL = EXAMPLES / "gmina-przykladowa-2026-roczna.xlsx"
 OTHERS = EXAMPLES / "inne-jst"
-
-
-def run(*args: object) -> object:
-    return CliRunner().invoke(cli, [str(a) for a in args])
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from conftest import write_workbook
+from conftest import run, write_workbook
 from liwindex.api import load_standard, score_file
 from liwindex.cli import cli
 
@@ -199,7 +199,7 @@ def test_mapping_file_problems_have_yaml_locations(tmp_path):
     path = write_workbook(tmp_path / "d.xlsx", {"O": [["grupa", "o1_n1"], ["ngo", "4"]]})
     mapping = tmp_path / "m.yaml"
     mapping.write_text('columns:\n  "Pyt 1": o99\nanswers:\n  ocena5:\n    "super": "9"\n', "utf-8")
-    result = CliRunner().invoke(cli, ["validate", str(path), "--mapping", str(mapping), "--lang", "en"])
+    result = run("validate", path, "--mapping", mapping, "--lang", "en")
     assert result.exit_code == 1
     assert "columns.Pyt 1, line 2: unknown question 'o99'" in result.stdout
     assert "answers.ocena5.super, line 5: unknown answer code '9'" in result.stdout

@@ -9,10 +9,8 @@ import subprocess
 from html.parser import HTMLParser
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import INITIAL, POST, write_workbook
-from liwindex.cli import cli
+from conftest import INITIAL, POST, run, write_workbook
 from liwindex.outputs.pdf import engine
 
 VOID = {
@@ -78,9 +76,7 @@ def parse(html: str) -> Page:
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     out = tmp_path_factory.mktemp("raport") / "raport.html"
-    result = CliRunner().invoke(
-        cli, ["report", str(INITIAL), str(POST), "-o", str(out), "--bootstrap", "300"]
-    )
+    result = run("report", INITIAL, POST, "-o", out, "--bootstrap", "300")
     assert result.exit_code == 0, result.output
     return out.read_text("utf-8")
 
@@ -95,9 +91,7 @@ def test_html_is_well_formed_and_self_contained(report):
 
 def test_numbers_equal_compare_json(report):
     """Index, every area's before, after and change appear with their unrounded values."""
-    data = json.loads(
-        CliRunner().invoke(cli, ["compare", str(INITIAL), str(POST), "--json", "--bootstrap", "0"]).stdout
-    )
+    data = json.loads(run("compare", INITIAL, POST, "--json", "--bootstrap", "0").stdout)
     values = parse(report).values
     expected = [data["index"]["after"], data["index"]["delta"]]
     for area in data["areas"]:
@@ -133,7 +127,7 @@ def test_respondent_text_is_escaped(tmp_path):
     ]
     src = write_workbook(tmp_path / "zle.xlsx", {"Odp": rows})
     out = tmp_path / "raport.html"
-    assert CliRunner().invoke(cli, ["report", str(src), "-o", str(out)]).exit_code == 0
+    assert run("report", src, "-o", out).exit_code == 0
     html = out.read_text("utf-8")
     assert "<script" not in html and "<b>pogrubienie" not in html
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &lt;b&gt;" in html
@@ -142,7 +136,7 @@ def test_respondent_text_is_escaped(tmp_path):
 def test_english_report(tmp_path):
     """--lang en: English headings and decimal points."""
     out = tmp_path / "report.html"
-    assert CliRunner().invoke(cli, ["report", str(POST), "-o", str(out), "--lang", "en"]).exit_code == 0
+    assert run("report", POST, "-o", out, "--lang", "en").exit_code == 0
     html = out.read_text("utf-8")
     assert '<html lang="en">' in html and "Areas of cooperation" in html and "3,33" not in html
 
@@ -151,7 +145,7 @@ def test_report_refuses_to_overwrite(tmp_path):
     """No --force, no overwrite."""
     out = tmp_path / "raport.html"
     out.write_text("stary")
-    assert CliRunner().invoke(cli, ["report", str(POST), "-o", str(out)]).exit_code == 1
+    assert run("report", POST, "-o", out).exit_code == 1
     assert out.read_text() == "stary"
 
 
@@ -159,9 +153,7 @@ def test_report_refuses_to_overwrite(tmp_path):
 def test_pdf_is_written(tmp_path):
     """A PDF of several A4 pages comes out of the same page."""
     out, pdf = tmp_path / "raport.html", tmp_path / "raport.pdf"
-    result = CliRunner().invoke(
-        cli, ["report", str(INITIAL), str(POST), "-o", str(out), "--pdf", str(pdf), "--bootstrap", "100"]
-    )
+    result = run("report", INITIAL, POST, "-o", out, "--pdf", pdf, "--bootstrap", "100")
     assert result.exit_code == 0, result.output
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 30_000
@@ -234,7 +226,7 @@ def test_grade_rows_without_a_grade_or_words_are_left_out(tmp_path):
         },
     )
     out = tmp_path / "r.html"
-    assert CliRunner().invoke(cli, ["report", str(path), "-o", str(out), "--bootstrap", "0"]).exit_code == 0
+    assert run("report", path, "-o", out, "--bootstrap", "0").exit_code == 0
     page = out.read_text("utf-8")
     grades = page[page.index("<h2>Oceny grupy roboczej") :]
     grades = grades[: grades.index("</section>")]
@@ -265,9 +257,7 @@ def test_findings_say_the_numbers_in_sentences(report, tmp_path):
     assert "średnia wszystkich obszarów" in box  # the standard questionnaire's aggregation: areas
     out = tmp_path / "a.html"
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1764547200"}  # 2025-12-01
-    result = CliRunner(env=env).invoke(
-        cli, ["report", str(POST), "-o", str(out), "--bootstrap", "0", "--autor", "CWOP <Razem>"]
-    )
+    result = run("report", POST, "-o", out, "--bootstrap", "0", "--autor", "CWOP <Razem>", env=env)
     assert result.exit_code == 0, result.output
     page = out.read_text("utf-8")
     assert "Przygotowano 1 grudnia 2025 · Autor: CWOP &lt;Razem&gt;" in page
@@ -284,9 +274,7 @@ def test_printed_page_one_is_the_summary(tmp_path):
     from liwindex.outputs.findings import findings
 
     pdf = tmp_path / "r.pdf"
-    result = CliRunner().invoke(
-        cli, ["report", str(INITIAL), str(POST), "-o", str(pdf), "--bootstrap", "300"]
-    )
+    result = run("report", INITIAL, POST, "-o", pdf, "--bootstrap", "300")
     assert result.exit_code == 0, result.output
 
     def page(n: int) -> str:

@@ -9,15 +9,13 @@ import zipfile
 import numpy as np
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES, INITIAL, POST, parse_questionnaire, tiny, write_workbook
+from conftest import EXAMPLES, INITIAL, POST, parse_questionnaire, run, tiny, write_workbook
 from liwindex.analysis.bootstrap import bootstrap, estimate, holm, student_quantile, student_sf2
 from liwindex.analysis.reliability import cronbach_alpha, reliability
 from liwindex.api import analyze_file, benchmark_files, score_file, trend_files
-from liwindex.cli import cli
 from liwindex.scoring.engine import aggregate, aggregate_many
 
 HEADER = ["grupa", "q1", "q2", "q3", "q4", "q5", "q6", "q7"]
@@ -221,7 +219,7 @@ def test_aggregate_many_agrees_with_aggregate(values, aggregation, coverage):
 
 def test_analyze_command_json():
     """analyze --json on the example: intervals, quality, reliability, gap and sensitivity."""
-    result = CliRunner().invoke(cli, ["analyze", str(POST), "--json", "--bootstrap", "300"])
+    result = run("analyze", POST, "--json", "--bootstrap", "300")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert set(data) >= {"score", "quality", "reliability", "gap", "sensitivity", "provisional"}
@@ -239,7 +237,7 @@ def test_trend_orders_rounds_by_metryka(tmp_path):
     data = trend.to_dict()
     assert data["index"][0] == score_file(INITIAL).index.value
     out = tmp_path / "trend.xlsx"
-    assert CliRunner().invoke(cli, ["trend", *files, "-o", str(out)]).exit_code == 0
+    assert run("trend", *files, "-o", out).exit_code == 0
     with zipfile.ZipFile(out) as z:
         assert any("lineChart" in z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/"))
 
