@@ -183,7 +183,7 @@ def test_questionnaire_new_copies_the_standard(tmp_path):
 
 def test_cli_reference_is_up_to_date():
     """docs/cli.md equals the reference generated from --help (regenerate with
-    `python -m liwindex.cli_reference > docs/cli.md`)."""
+    `python -m liwindex.cli.reference > docs/cli.md`)."""
     from liwindex.cli.reference import reference
 
     assert (ROOT / "docs" / "cli.md").read_text("utf-8") == reference()

@@ -1,6 +1,6 @@
 """The CLI reference (docs/cli.md), generated from the commands' own --help.
 
-    python -m liwindex.cli_reference > docs/cli.md
+    python -m liwindex.cli.reference > docs/cli.md
 
 A test regenerates it and fails when docs/cli.md is out of date.
 """
@@ -46,7 +46,7 @@ def _reference(lang: str) -> str:
     out = [
         "# liwindex — polecenia" if lang == "pl" else "# liwindex command reference",
         "",
-        "Generated from `--help` by `python -m liwindex.cli_reference`; do not edit by hand. "
+        "Generated from `--help` by `python -m liwindex.cli.reference`; do not edit by hand. "
         "English: `LIWINDEX_LANG=en liwindex --help`.",
         "",
     ]
