@@ -28,7 +28,7 @@ from liwindex.scoring.results import ScoreResult
 if TYPE_CHECKING:
     from liwindex.responses.rounds import Round
 
-# resamples × respondents drawn in one run: about 10 s here; more would look like a hang
+# resamples × respondents drawn in one run (tens of seconds at most); more would look like a hang
 MAX_DRAWS = 1_000_000_000
 
 

@@ -1,6 +1,6 @@
 """A small on-disk cache of validated questionnaires, so that a run does not parse the YAML
-and build the pydantic validators again (about a tenth of a second, paid by every `score`
-and by every worker of a batch).
+and build the pydantic validators again (a cost paid by every `score` and by every worker
+of a batch).
 
 An entry is keyed by a hash of the YAML text together with what the caller says the object
 depends on (liwindex's, pydantic's and Python's versions and the source of the questionnaire

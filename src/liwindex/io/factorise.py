@@ -15,9 +15,8 @@ from liwindex.io.sheets import Limits, Sheet, SheetColumn, TooLarge
 from liwindex.text import column_letter
 
 # Below this many cells a sheet is factorised with dicts (loops in C, no pandas import);
-# above it with pandas' hash table, about a third faster a cell (measured: 100,000
-# respondents × 55 columns, 1.95 s against 1.42 s), which outweighs pandas' import (≈ 0.3 s)
-# from about two million cells on.
+# above it with pandas' hash table, faster a cell, which outweighs pandas' import from
+# about two million cells on (docs/performance.md, "Factorising large sheets").
 SMALL_SHEET_CELLS = 2_000_000
 
 

@@ -137,9 +137,9 @@ def map_jobs(
         "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin" else "spawn"
     )
     context = multiprocessing.get_context(method)
-    # chunks of up to 16 rounds (fewer messages for the parent to receive: 2,500 rounds in
-    # chunks of 4 cost it 0.3–0.7 s more CPU), small enough that a worker left with the
-    # last chunk does not keep the others waiting long
+    # chunks of up to 16 rounds: fewer messages for the parent to receive (docs/performance.md,
+    # "Chunks of rounds"), small enough that a worker left with the last chunk does not keep
+    # the others waiting long
     chunk = max(1, min(16, len(items) // (jobs * 8)))
     with ProcessPoolExecutor(
         min(jobs, len(items)), mp_context=context, initializer=init, initargs=initargs
