@@ -495,11 +495,11 @@ def test_terminal_text_is_never_markup(text):
 
     from rich.console import Console
 
-    from liwindex.cli.render import _text
+    from liwindex.cli.terminal import plain
     from liwindex.text import visible
 
     out = io.StringIO()
-    Console(file=out, width=200, force_terminal=False, soft_wrap=True).print(_text(text))
+    Console(file=out, width=200, force_terminal=False, soft_wrap=True).print(plain(text))
     assert out.getvalue().rstrip("\n") == visible(text)
 
 

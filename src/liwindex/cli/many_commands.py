@@ -55,12 +55,12 @@ def _many_rounds(
     if as_json:
         click.echo(to_json(data.to_dict(lang)))
     else:
-        from liwindex.cli import render
+        from liwindex.cli.render_many import render_benchmark, render_trend
 
         if isinstance(data, api.Trend):
-            render.render_trend(data, stdout_console(), lang)
+            render_trend(data, stdout_console(), lang)
         else:
-            render.render_benchmark(data, stdout_console(), lang)
+            render_benchmark(data, stdout_console(), lang)
     if data.problems:  # rich is imported only for something to show
         from liwindex.cli import render
 
@@ -166,7 +166,8 @@ def batch_command(
     broken files is reported and the others are done (exit 1 at the end)."""
     from liwindex.api import load_mapping, load_questionnaire, run_batch
     from liwindex.cli.progress import Progress
-    from liwindex.cli.render import render_batch, render_problems
+    from liwindex.cli.render import render_problems
+    from liwindex.cli.render_many import render_batch
     from liwindex.i18n import t
 
     q = load_questionnaire(questionnaire_path)

@@ -232,7 +232,8 @@ def analyze_command(
     the gap between NGOs and the administration, data quality and the sensitivity of the
     index."""
     from liwindex.api import analyze_file, check_suffix, write_analysis
-    from liwindex.cli.render import render_analysis, render_problems
+    from liwindex.cli.render import render_problems
+    from liwindex.cli.render_many import render_analysis
 
     if output:
         check_suffix(output, (".xlsx",))

@@ -7,7 +7,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from liwindex import __version__
-from liwindex.outputs.html.page import CSS
+from liwindex.outputs.html.parts import CSS
 from liwindex.outputs.summary_words import HEAD, WORDS
 from liwindex.problems import Severity
 from liwindex.text import visible
