@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -37,6 +38,8 @@ def _many_rounds(
     as_json: bool,
     lang: str,
 ) -> None:
+    """trend and benchmark: every output name checked before any work, the rounds read
+    (on ``jobs`` workers), the files written, then the table or JSON and the problems."""
     from liwindex import api
     from liwindex.api import check_output, check_suffix
     from liwindex.cli.progress import Progress
@@ -70,55 +73,19 @@ def _many_rounds(
 @click.command("trend")
 @many_rounds_options
 @handle_errors
-def trend_command(
-    files: tuple[str, ...],
-    outputs: tuple[str, ...],
-    force: bool,
-    author: str | None,
-    questionnaire_path: str | None,
-    mapping_path: str | None,
-    jobs: int | None,
-    quiet: bool,
-    as_json: bool,
-    lang: str,
-) -> None:
+def trend_command(**options: Any) -> None:
     """Each area, płaszczyzna and the index across the rounds in FILES (ordered by the
     year and round in their metryka)."""
-    _many_rounds(
-        "trend", files, outputs, force, author, questionnaire_path, mapping_path, jobs, quiet, as_json, lang
-    )
+    _many_rounds("trend", **options)
 
 
 @click.command("benchmark")
 @many_rounds_options
 @handle_errors
-def benchmark_command(
-    files: tuple[str, ...],
-    outputs: tuple[str, ...],
-    force: bool,
-    author: str | None,
-    questionnaire_path: str | None,
-    mapping_path: str | None,
-    jobs: int | None,
-    quiet: bool,
-    as_json: bool,
-    lang: str,
-) -> None:
+def benchmark_command(**options: Any) -> None:
     """Local governments side by side: one round each (FILES or folders of them), ranked
     per area and on the index, each against the group's median."""
-    _many_rounds(
-        "benchmark",
-        files,
-        outputs,
-        force,
-        author,
-        questionnaire_path,
-        mapping_path,
-        jobs,
-        quiet,
-        as_json,
-        lang,
-    )
+    _many_rounds("benchmark", **options)
 
 
 @click.command("batch")
