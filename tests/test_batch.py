@@ -83,12 +83,20 @@ def test_a_broken_file_fails_its_jst_only(folder, tmp_path):
     out = tmp_path / "out"
     result = batch(str(broken), "-o", str(out))
     assert result.exit_code == 1
-    assert "Miasto Brzegi:" in result.stderr and "j2-2025-powdrozeniowa.xlsx" in result.stderr
-    assert "bez-metryki.csv" in result.stderr and "nazwy JST" in result.stderr
-    assert not (out / "miasto-brzegi.html").exists()
-    assert len(list(out.glob("*.html"))) == 5  # four JSTs and the summary
-    page = (out / "podsumowanie.html").read_text("utf-8")
-    assert "Miasto Brzegi" in page and "bez-metryki.csv" in page
+    # the broken round belongs to the JST of its folder: named once, with its file and why
+    [line] = [x for x in result.stderr.splitlines() if x.startswith("Miasto Brzegi")]
+    assert (
+        "nie odczytano etapu j2-2025-powdrozeniowa.xlsx" in line
+        and line.count("j2-2025-powdrozeniowa.xlsx") == 2
+    )
+    assert "bez-metryki.csv" in result.stderr
+    # its report covers the readable round and says which one it leaves out
+    page = (out / "miasto-brzegi.html").read_text("utf-8")
+    assert "Etapu j2-2025-powdrozeniowa.xlsx nie udało się odczytać" in page
+    assert len(list(out.glob("*.html"))) == 6  # five JSTs and the summary
+    summary = (out / "podsumowanie.html").read_text("utf-8")
+    assert "Miasto Brzegi" in summary and "bez-metryki.csv" in summary
+    assert "bez miejsca: błędy w plikach" in summary  # the failed JST is not ranked
 
 
 def test_a_folder_with_metryka_yaml_is_one_round(tmp_path):

@@ -135,6 +135,7 @@ def batch_command(
     from liwindex.cli.progress import Progress
     from liwindex.cli.render import render_problems
     from liwindex.cli.render_many import render_batch
+    from liwindex.cli.terminal import plain
     from liwindex.i18n import t
 
     q = load_questionnaire(questionnaire_path)
@@ -144,12 +145,16 @@ def batch_command(
         result = run_batch(folder, outdir, q, loaded, force, lang, resamples, seed, basis, jobs, progress)
     finally:
         progress.close()
-    render_batch(result, stdout_console(), lang)
+    if not quiet:
+        render_batch(result, stdout_console(), lang)
     console = stderr_console()
-    for run in result.failed:
-        console.print(f"{run.name}:", style="bold red")
-        render_problems(run.problems, console, lang)
-    render_problems(result.unassigned, console, lang)
+    if result.failed:
+        console.print(t("batch_jst_failed", lang, n=len(result.failed)), style="bold red")
+        for run in result.failed:
+            console.print(plain(f"{run.name} — {run.failure(lang)}"), style="red")
+    if result.unassigned:
+        console.print(t("batch_unassigned", lang, n=len(result.unassigned)), style="bold red")
+        render_problems(result.unassigned, console, lang)
     written = sum(len(r.written) for r in result.runs) + len(result.summary)
     click.echo(t("batch_written", lang, n=written, folder=outdir), err=True)
     if result.failed or result.unassigned:

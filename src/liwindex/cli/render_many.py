@@ -163,3 +163,6 @@ def render_batch(batch: BatchResult, console: Console, lang: str) -> None:
             plain(cells[1]), plain(cells[2]), cells[3], cells[4], cells[5], cells[0], plain(cells[6])
         )
     console.print(table)
+    for run in batch.runs:  # why a JST has no rank, under the table
+        if run.rank is None and not run.failed and run.rank_reason:
+            console.print(plain(f"{run.name}: {run.note(lang)}", style="dim"))

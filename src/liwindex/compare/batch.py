@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from liwindex.i18n import fmt, fmt_signed
 from liwindex.problems import InputError, Problem, Severity
-from liwindex.responses.rounds import SIDECAR, RoundFiles
+from liwindex.responses.grades import Meta
+from liwindex.responses.rounds import RoundFiles
 from liwindex.text import fold, strip_diacritics
 
 if TYPE_CHECKING:
@@ -23,11 +24,29 @@ BASIS_NAMES = {
 }
 
 
-SUMMARY = "podsumowanie"
-BASIS_NAMES = {
-    "pl": {"survey": "ankieta", "grades": "oceny grupy roboczej"},
-    "en": {"survey": "survey", "grades": "working-group grades"},
-}
+@dataclass
+class MissingRound:
+    """A round that could not be read, named as its metadata names it when it can."""
+
+    label: str
+    source: str
+    problems: list[Problem]
+
+    def reason(self, lang: str = "pl") -> str:
+        """The first error, with its place, and how many more there are."""
+        if not self.problems:
+            return ""
+        more = len(self.problems) - 1
+        return self.problems[0].message(lang) + (f" (+{more})" if more else "")
+
+    def warning(self) -> Problem:
+        """The warning a report of this JST carries about the round it leaves out."""
+        return Problem(
+            "round-unreadable",
+            Severity.WARNING,
+            value=self.label,
+            params={"detail": {lang: self.reason(lang) for lang in ("pl", "en")}},
+        )
 
 
 @dataclass
@@ -46,10 +65,22 @@ class JstRun:
     basis: str | None = None
     provisional: bool = False
     rank: int | None = None
+    # rounds of this JST that could not be read: each with its name and its errors
+    missing: list[MissingRound] = field(default_factory=list)
+    # why the JST has no rank (a key of RANK_REASONS), when it has none
+    rank_reason: str | None = None
+
+    @property
+    def blocked(self) -> bool:
+        """An error that leaves no report to write (two rounds of one stage, a comparison
+        that cannot be made)."""
+        return any(p.severity is Severity.ERROR for p in self.problems)
 
     @property
     def failed(self) -> bool:
-        return any(p.severity is Severity.ERROR for p in self.problems)
+        """An error in this JST's files: a round that could not be read, or one that
+        leaves no report. The JST is not ranked and the run ends with exit 1."""
+        return self.blocked or bool(self.missing)
 
     def targets(self, outdir: Path) -> dict[str, Path]:
         out = {"xlsx": outdir / f"{self.slug}.xlsx", "html": outdir / f"{self.slug}.html"}
@@ -73,6 +104,26 @@ class JstRun:
             BASIS_NAMES[lang].get(self.basis or "", "—"),
         ]
 
+    def failure(self, lang: str) -> str:
+        """Why the JST failed: each round that could not be read, with its first error, and
+        the first error that left no report."""
+        from liwindex.i18n import t
+
+        reasons = [t("batch_failed_round", lang, label=m.label, reason=m.reason(lang)) for m in self.missing]
+        errors = [p.message(lang) for p in self.problems if p.severity is Severity.ERROR]
+        if errors:
+            reasons.append(errors[0] + (f" (+{len(errors) - 1})" if len(errors) > 1 else ""))
+        return "; ".join(reasons)
+
+    def note(self, lang: str) -> str:
+        """Why the JST has no rank and which of its rounds could not be read, for the
+        summary row ("" when there is nothing to say)."""
+        from liwindex.i18n import t
+
+        parts = [t(f"rank_reason_{self.rank_reason}", lang)] if self.rank_reason else []
+        parts += [t("batch_missing_round", lang, label=m.label) for m in self.missing]
+        return "; ".join(parts)
+
     def labels(self, lang: str) -> tuple[str, str]:
         from liwindex.compare.comparison import round_label
 
@@ -86,45 +137,20 @@ class BatchResult:
     runs: list[JstRun]
     unassigned: list[Problem]
     summary: list[Path]
+    # notes and warnings of the readable rounds, for the summary's data-quality section
+    notes: list[Problem] = field(default_factory=list)
 
     @property
     def failed(self) -> list[JstRun]:
         return [r for r in self.runs if r.failed]
 
     def ranked(self) -> list[JstRun]:
-        """The JSTs with a report, by rank, then by name as Polish readers sort it."""
+        """The JSTs with a value, by rank (the unranked after), then by name as Polish
+        readers sort it."""
         return sorted(
-            (r for r in self.runs if not r.failed),
+            (r for r in self.runs if not r.blocked and r.results),
             key=lambda r: (r.rank is None, r.rank or 0, strip_diacritics(fold(r.name))),
         )
-
-
-def find_rounds(folder: Path, skip: Path | None = None) -> list[RoundFiles]:
-    """The rounds under ``folder``, in path order; ``skip`` (the output folder) is left out."""
-    from liwindex.io.discovery import SUFFIXES
-
-    rounds: list[RoundFiles] = []
-
-    def visit(directory: Path) -> None:
-        entries = sorted(p for p in directory.iterdir() if not p.name.startswith((".", "~$")))
-        files = [p for p in entries if p.is_file() and p.suffix.lower() in SUFFIXES]
-        if (directory / SIDECAR).is_file() and files:
-            rounds.append(RoundFiles(paths=tuple(str(f) for f in files)))
-        else:
-            rounds.extend(RoundFiles(paths=(str(f),)) for f in files)
-        for sub in entries:
-            if sub.is_dir() and not sub.is_symlink() and (skip is None or not _same(sub, skip)):
-                visit(sub)
-
-    visit(folder)
-    return rounds
-
-
-def _same(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False
 
 
 def _folder(spec: RoundFiles) -> Path:
@@ -141,13 +167,15 @@ def group_rounds(
     specs: list[RoundFiles], results: list[ScoreResult | None], problems: list[list[Problem]]
 ) -> tuple[list[JstRun], list[Problem]]:
     """Rounds grouped by the JST their metadata names, each JST's rounds in chronological
-    order; rounds that failed to read or name no JST are returned apart."""
+    order. A round that cannot be read belongs to the JST its ``metryka.yaml`` names, else
+    to the one JST the readable rounds of its folder (or of a folder above) name: that JST
+    fails, naming the round. Rounds that name no JST are returned apart, errors only."""
     from liwindex.compare.many import round_order
 
     by_name: dict[str, list[tuple[RoundFiles, ScoreResult]]] = {}
     unassigned: list[Problem] = []
     broken: list[tuple[RoundFiles, list[Problem]]] = []
-    names_in: dict[Path, set[str]] = {}  # folder → the JSTs its readable rounds name
+    names_in: dict[Path, set[str]] = {}  # folder → the JSTs its readable rounds (and below) name
     for spec, result, found in zip(specs, results, problems, strict=True):
         if result is None:
             broken.append((spec, found))
@@ -156,16 +184,18 @@ def group_rounds(
         else:
             name = str(result.meta["jst"]).strip()
             by_name.setdefault(name, []).append((spec, result))
-            names_in.setdefault(_folder(spec), set()).add(name)
-    # a round that cannot be read belongs to the JST of the other rounds in its folder,
-    # when they name one: that JST fails rather than being reported without it
-    failures: dict[str, list[Problem]] = {}
+            for folder in (_folder(spec), *_folder(spec).parents):
+                names_in.setdefault(folder, set()).add(name)
+    missing: dict[str, list[MissingRound]] = {}
     for spec, found in broken:
-        owners = names_in.get(_folder(spec), set())
-        if len(owners) == 1:
-            failures.setdefault(next(iter(owners)), []).extend(found)
+        meta = _sidecar(spec)
+        owner = str(meta.jst).strip() if meta.jst else _owner(spec, names_in)
+        errors = [p for p in found if p.severity is Severity.ERROR]
+        if owner is None:
+            unassigned.extend(errors)
         else:
-            unassigned.extend(found)
+            by_name.setdefault(owner, [])
+            missing.setdefault(owner, []).append(MissingRound(_label(meta, spec), spec.source, errors))
     runs: list[JstRun] = []
     used: set[str] = set()
     for name in sorted(by_name, key=lambda n: strip_diacritics(fold(n))):
@@ -176,11 +206,7 @@ def group_rounds(
             candidate, k = f"{base}-{k}", k + 1
         used.add(candidate)
         run = JstRun(
-            name,
-            candidate,
-            [p[0] for p in pairs],
-            [p[1] for p in pairs],
-            problems=list(failures.get(name, [])),
+            name, candidate, [p[0] for p in pairs], [p[1] for p in pairs], missing=missing.get(name, [])
         )
         keys = [(r.meta.get("rok"), r.meta.get("etap")) for r in run.results]
         twice = sorted({f"{rok or '?'} · {etap or '?'}" for rok, etap in keys if keys.count((rok, etap)) > 1})
@@ -195,6 +221,35 @@ def group_rounds(
             )
         runs.append(run)
     return runs, unassigned
+
+
+def _sidecar(spec: RoundFiles) -> Meta:
+    """The metadata a round's ``metryka.yaml`` gives, read quietly (its own problems are
+    the round's, reported with it)."""
+    from liwindex.problems import Report
+    from liwindex.responses.rounds import sidecar_meta
+
+    try:
+        return sidecar_meta(list(spec.paths), Report())[0]
+    except InputError:
+        return Meta()
+
+
+def _owner(spec: RoundFiles, names_in: dict[Path, set[str]]) -> str | None:
+    """The one JST the readable rounds of the nearest folder around ``spec`` name."""
+    for folder in (_folder(spec), *_folder(spec).parents):
+        owners = names_in.get(folder, set())
+        if len(owners) == 1:
+            return next(iter(owners))
+        if owners:
+            return None  # the folder holds several JSTs: the round's own JST is unknown
+    return None
+
+
+def _label(meta: Meta, spec: RoundFiles) -> str:
+    """``2025 · powdrożeniowa`` from the round's metadata, else its folder or file."""
+    parts = [str(x) for x in (meta.rok, meta.etap) if x]
+    return " · ".join(parts) if parts else " + ".join(Path(p).name for p in spec.paths)
 
 
 def summarise(run: JstRun, basis: str | None) -> None:
@@ -217,8 +272,55 @@ def summarise(run: JstRun, basis: str | None) -> None:
     run.basis, run.provisional = comparison.basis, bool(row.provisional)
 
 
+# why a JST has no rank: a key each renderer words (i18n "rank_reason_…")
+RANK_REASONS = ("failed", "no_index", "provisional", "other_round", "other_questionnaire", "other_basis")
+
+
 def rank(runs: list[JstRun]) -> None:
-    """Rank by the latest index, highest first; equal values share a rank."""
-    values = sorted({r.after for r in runs if r.after is not None and not r.failed}, reverse=True)
+    """Rank like for like (SPEC §2, many JSTs): only within the largest set of JSTs whose
+    latest round has the same questionnaire, year, stage and basis, and whose value is not
+    provisional; ties share a rank (1, 1, 3). Every other JST gets its reason."""
+    candidates = []
     for run in runs:
-        run.rank = values.index(run.after) + 1 if run.after is not None and not run.failed else None
+        run.rank, run.rank_reason = None, None
+        if run.failed:
+            run.rank_reason = "failed"
+        elif run.after is None:
+            run.rank_reason = "no_index"
+        else:
+            candidates.append(run)
+    sets: dict[tuple[object, ...], list[JstRun]] = {}
+    for run in candidates:
+        sets.setdefault(_comparable(run), []).append(run)
+    if not sets:
+        return
+    chosen_key = max(sets, key=lambda k: (len(sets[k]), str(k)))
+    for key, members in sets.items():
+        if key != chosen_key:
+            for run in members:
+                run.rank_reason = _difference(key, chosen_key)
+    ranked = []
+    for run in sets[chosen_key]:
+        if run.provisional:
+            run.rank_reason = "provisional"
+        else:
+            ranked.append(run)
+    ranked.sort(key=lambda r: -(r.after or 0.0))
+    for position, run in enumerate(ranked, start=1):
+        previous = ranked[position - 2] if position > 1 else None
+        run.rank = previous.rank if previous is not None and previous.after == run.after else position
+
+
+def _comparable(run: JstRun) -> tuple[object, ...]:
+    """What must agree for two JSTs to be ranked together: questionnaire, the latest
+    round's year and stage, the basis."""
+    latest = run.results[-1]
+    return (latest.questionnaire_id, latest.meta.get("rok"), latest.meta.get("etap"), run.basis)
+
+
+def _difference(key: tuple[object, ...], chosen: tuple[object, ...]) -> str:
+    if key[0] != chosen[0]:
+        return "other_questionnaire"
+    if key[1:3] != chosen[1:3]:
+        return "other_round"
+    return "other_basis"

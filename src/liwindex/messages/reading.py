@@ -353,6 +353,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "files so that reports name the round.",
     },
     # --- rounds made of several files ------------------------------------------------------
+    "own-output-skipped": {
+        "pl": "pominięto: to plik zapisany przez liwindex (raport lub zestawienie), nie odpowiedzi. "
+        "Trzymaj raporty poza folderami z odpowiedziami.",
+        "en": "skipped: a file liwindex wrote (a report or a summary), not answers. Keep reports "
+        "outside the folders of answers.",
+    },
     "round-no-files": {
         "pl": "folder nie zawiera plików z odpowiedziami (.xlsx, .xls, .ods, .csv).",
         "en": "the folder holds no response files (.xlsx, .xls, .ods, .csv).",

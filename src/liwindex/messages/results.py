@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "round-unreadable": {
+        "pl": "etapu {value} nie udało się odczytać ({detail}), więc ten raport go nie obejmuje. "
+        "Popraw plik etapu i uruchom ponownie.",
+        "en": "round {value} could not be read ({detail}), so this report leaves it out. Fix "
+        "the round's file and run again.",
+    },
     # --- scoring -----------------------------------------------------------------------
     "index-coverage": {
         "pl": "indeks {which} nie jest podany: wynik ma tylko {have} z {total} obszarów "

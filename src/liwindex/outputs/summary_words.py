@@ -11,6 +11,7 @@ HEAD = {
         "Indeks — ostatni etap",
         "Zmiana",
         "Podstawa",
+        "Uwagi",
         "Raport",
     ],
     "en": [
@@ -21,6 +22,7 @@ HEAD = {
         "Index — latest round",
         "Change",
         "Basis",
+        "Notes",
         "Report",
     ],
 }
@@ -41,8 +43,13 @@ WORDS: dict[str, dict[str, str]] = {
         "unassigned_h": "Pliki bez przypisanej JST",
         "unassigned": "Tych plików nie przypisano do żadnej JST: nie dało się ich odczytać albo "
         "nie podają nazwy JST (arkusz „metryka” lub metryka.yaml).",
-        "rank_note": "Miejsce według indeksu w ostatnim etapie (1 = najwyższy). JST oceniały się "
-        "same, różnymi grupami respondentów — porównuj ostrożnie.",
+        "rank_note": "Miejsce według indeksu w ostatnim etapie (1 = najwyższy), tylko wśród JST, "
+        "których ostatni etap ma ten sam kwestionariusz, rok, rodzaj oceny i podstawę; wyniki "
+        "wstępne (†) są bez miejsca. JST oceniały się same, różnymi grupami respondentów — "
+        "porównuj ostrożnie.",
+        "quality_h": "Jakość danych",
+        "quality": "Informacje i ostrzeżenia z odczytanych plików (każde raz).",
+        "more": "… i {n} innych (pełna lista w raportach JST).",
         "page": "strona",
         "workbook": "Excel",
         "generated": "Przygotowano programem liwindex {version}.",
@@ -63,8 +70,13 @@ WORDS: dict[str, dict[str, str]] = {
         "unassigned_h": "Files without a local government",
         "unassigned": "These files were not assigned to a local government: they could not be "
         "read or name none (a 'metryka' sheet or metryka.yaml).",
-        "rank_note": "Rank by the latest round's index (1 = highest). Each local government "
-        "assessed itself with its own respondents — compare with care.",
+        "rank_note": "Rank by the latest round's index (1 = highest), only among local "
+        "governments whose latest round has the same questionnaire, year, stage and basis; "
+        "provisional values (†) have no rank. Each local government assessed itself with its "
+        "own respondents — compare with care.",
+        "quality_h": "Data quality",
+        "quality": "Notes and warnings from the files that were read (each once).",
+        "more": "… and {n} more (the full list is in each report).",
         "page": "page",
         "workbook": "Excel",
         "generated": "Made with liwindex {version}.",

@@ -192,11 +192,12 @@ class RoundFiles:
         return " + ".join(self.paths)
 
 
-def round_files(paths: tuple[str, ...]) -> list[str]:
-    """The files of a round: files as given and the workbooks inside a folder."""
+def round_files(paths: tuple[str, ...], skipped: list[Path] | None = None) -> list[str]:
+    """The files of a round: files as given and the workbooks inside a folder (files
+    liwindex wrote go to ``skipped``)."""
     from liwindex.io.discovery import expand_paths
 
-    return [str(p) for p in expand_paths(list(paths))]
+    return [str(p) for p in expand_paths(list(paths), skipped)]
 
 
 def read_round_files(
@@ -210,7 +211,10 @@ def read_round_files(
     the files and the command line, in that order of strength. Raises :class:`InputError`
     listing the problems of every file."""
     report = Report()
-    files = round_files(spec.paths)
+    skipped: list[Path] = []
+    files = round_files(spec.paths, skipped)
+    for path in skipped:
+        report.add("own-output-skipped", Severity.NOTE, file=str(path))
     if not files:
         report.add("round-no-files", file=spec.source)
         raise InputError(report)

@@ -317,4 +317,4 @@ class ScoreResult:
         }
 
 
-CAVEAT_CODES = ("group-missing", "areas-provisional")
+CAVEAT_CODES = ("group-missing", "areas-provisional", "round-unreadable")

@@ -15,8 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from liwindex.compare.batch import SUMMARY, BatchResult, find_rounds, group_rounds, rank, summarise
-from liwindex.problems import InputError, Problem, Report
+from liwindex.compare.batch import SUMMARY, BatchResult, group_rounds, rank, summarise
+from liwindex.problems import InputError, Problem, Report, Severity
+from liwindex.responses.discovery import find_rounds
 
 if TYPE_CHECKING:
     from liwindex.model.questionnaire import Questionnaire
@@ -34,12 +35,14 @@ def _init(settings: dict[str, Any]) -> None:
     _SETTINGS.update(settings)
 
 
-def _write_jst(job: tuple[list[RoundFiles], dict[str, Path]]) -> tuple[list[Path], list[Problem]]:
+def _write_jst(
+    job: tuple[list[RoundFiles], dict[str, Path], list[Problem]],
+) -> tuple[list[Path], list[Problem]]:
     from liwindex.compare.many import trend
     from liwindex.workflows.documents import export_report, write_multi, write_report
     from liwindex.workflows.rounds import score_files
 
-    specs, targets = job
+    specs, targets, warnings = job
     s = _SETTINGS
     written: list[Path] = []
     try:
@@ -56,6 +59,7 @@ def _write_jst(job: tuple[list[RoundFiles], dict[str, Path]]) -> tuple[list[Path
                 resamples=s["resamples"],
                 seed=s["seed"],
                 basis=s["basis"],
+                warnings=warnings,
             )
         )
         written += write_report(
@@ -69,6 +73,7 @@ def _write_jst(job: tuple[list[RoundFiles], dict[str, Path]]) -> tuple[list[Path
             s["resamples"],
             s["seed"],
             basis=s["basis"],
+            warnings=warnings,
         )
         if "trend" in targets:
             data = trend(score_files(list(specs), s["q"], s["mapping"]))
@@ -114,14 +119,17 @@ def run_batch(
     for target in summary:  # a rerun without --force stops here, before any reading
         if target.exists() and not force:
             check_output(target, force)
-    specs = find_rounds(folder, skip=outdir)
+    specs, notes = find_rounds([str(folder)], skip=outdir)
     if not specs:
         report.add("batch-no-rounds", file=str(folder))
         raise InputError(report)
     outcomes = score_rounds(specs, questionnaire, mapping, jobs, progress)
     runs, unassigned = group_rounds(specs, [o.result for o in outcomes], [o.problems for o in outcomes])
+    for outcome in outcomes:  # what the readable rounds say goes to the data-quality section
+        if outcome.result is not None:
+            notes += [p for p in outcome.result.problems if p.severity is not Severity.ERROR]
     for run in runs:
-        if not run.failed:
+        if not run.blocked and run.results:
             summarise(run, basis)
 
     inputs = [p for spec in specs for p in spec.paths]
@@ -129,14 +137,14 @@ def run_batch(
         report.add("batch-output-not-folder", file=str(outdir))
         raise InputError(report)
     outdir.mkdir(parents=True, exist_ok=True)
-    for target in [*summary, *(t for r in runs if not r.failed for t in r.targets(outdir).values())]:
+    todo = [r for r in runs if not r.blocked and r.results]  # a JST missing a round still gets its report
+    for target in [*summary, *(t for r in todo for t in r.targets(outdir).values())]:
         try:
             check_output(target, force, inputs=inputs)
         except InputError as exc:
             report.extend(exc.report.problems)
     report.raise_if_invalid()
 
-    todo = [r for r in runs if not r.failed]
     settings = {
         "q": questionnaire,
         "mapping": mapping,
@@ -148,12 +156,18 @@ def run_batch(
     jobs = default_jobs() if jobs is None else jobs
     for run, (written, problems) in zip(
         todo,
-        map_jobs(_write_jst, [(r.specs, r.targets(outdir)) for r in todo], jobs, _init, (settings,)),
+        map_jobs(
+            _write_jst,
+            [(r.specs, r.targets(outdir), [m.warning() for m in r.missing]) for r in todo],
+            jobs,
+            _init,
+            (settings,),
+        ),
         strict=True,
     ):
         run.written, run.problems = written, run.problems + problems
     rank(runs)
-    result = BatchResult(runs, unassigned, summary)
+    result = BatchResult(runs, unassigned, summary, notes)
     _write_summary(result, outdir, lang)
     return result
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from liwindex.compare.comparison import Comparison, compare
 from liwindex.model.questionnaire import Questionnaire
+from liwindex.problems import Problem
 from liwindex.workflows.rounds import (
     RoundSource,
     analyze_round,
@@ -90,10 +91,12 @@ def write_report(
     basis: str | None = None,
     skip_round_check: bool = False,
     author: str | None = None,
+    warnings: Sequence[Problem] = (),
 ) -> list[Path]:
     """The report for publication: a self-contained HTML page and optionally its PDF. One
     file: that round; two or more: rounds ordered by their metryka, the first compared with
-    the last (like for like, see :func:`compare`)."""
+    the last (like for like, see :func:`compare`). ``warnings`` (a round of the JST that
+    could not be read) are said on the page with the latest round's."""
     from liwindex.analysis.analyze import attach_intervals, draws_for, gaps_for
     from liwindex.compare.many import round_order
     from liwindex.outputs.files import check_output, write_atomically
@@ -107,6 +110,7 @@ def write_report(
         html_target = check_output(output, force, inputs=inputs)
     pdf_target = check_output(pdf, force, inputs=inputs) if pdf is not None else None
     results = sorted(score_files(list(files), questionnaire, mapping), key=round_order)
+    results[-1].problems += warnings
     comparison: Comparison | None = None
     if len(results) > 1:
         comparison = compare(results[0], results[-1], resamples, seed, basis, skip_round_check)
@@ -155,9 +159,11 @@ def export_report(
     seed: int = 2026,
     basis: str | None = None,
     skip_round_check: bool = False,
+    warnings: Sequence[Problem] = (),
 ) -> Path:
     """Write the Excel report (``fmt="xlsx"``) or the CSV area table of one round or of two
-    rounds compared. The output is checked before anything is read and written atomically.
+    rounds compared. The output is checked before anything is read and written atomically;
+    ``warnings`` are reported with the latest round's.
     """
     from liwindex.outputs.csv_table import write_csv
     from liwindex.outputs.excel.round import write_xlsx
@@ -177,6 +183,7 @@ def export_report(
         round_, result = read_and_score(files[0], questionnaire, mapping=mapping)
         rounds = [result]
         analysis = analyze_round(round_, result, resamples, seed) if fmt == "xlsx" else None
+    rounds[-1].problems += warnings
     if fmt == "csv":
         write_atomically(path, lambda tmp: write_csv(tmp, rounds, comparison, lang))
     else:

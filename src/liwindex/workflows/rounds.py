@@ -163,11 +163,15 @@ def trend_files(
     jobs: int | None = 1,
     progress: Callable[[int, int], None] | None = None,
 ) -> Trend:
-    """One local government's rounds in chronological order (folders are expanded)."""
+    """One local government's rounds in chronological order; folders give the rounds
+    under them (:func:`~liwindex.responses.discovery.find_rounds`)."""
     from liwindex.compare.many import trend
-    from liwindex.io.discovery import expand_paths
+    from liwindex.responses.discovery import find_rounds
 
-    return trend(score_many(list(expand_paths(items)), questionnaire, mapping, jobs, progress, compact=True))
+    rounds, notes = find_rounds(items)
+    data = trend(score_many(rounds, questionnaire, mapping, jobs, progress, compact=True))
+    data.problems += notes
+    return data
 
 
 def benchmark_files(
@@ -177,13 +181,15 @@ def benchmark_files(
     jobs: int | None = 1,
     progress: Callable[[int, int], None] | None = None,
 ) -> Benchmark:
-    """One round per local government, ranked per area and on the index."""
+    """One round per local government, ranked per area and on the index; folders give
+    the rounds under them, a folder with a ``metryka.yaml`` one round of all its files."""
     from liwindex.compare.many import benchmark
-    from liwindex.io.discovery import expand_paths
+    from liwindex.responses.discovery import find_rounds
 
-    return benchmark(
-        score_many(list(expand_paths(items)), questionnaire, mapping, jobs, progress, compact=True)
-    )
+    rounds, notes = find_rounds(items)
+    data = benchmark(score_many(rounds, questionnaire, mapping, jobs, progress, compact=True))
+    data.problems += notes
+    return data
 
 
 def validate_file(

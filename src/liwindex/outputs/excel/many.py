@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference, Series
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from liwindex.compare.many import Benchmark, Trend
-from liwindex.outputs.excel.style import DELTA, SCORE, fit_height, header, layout, put
+from liwindex.outputs.excel.style import DELTA, SCORE, fit_height, header, layout, marked_workbook, put
 from liwindex.outputs.sheet_words import w
 
 NAME_WIDTH = 52  # column B: whole area names, wrapped
@@ -31,7 +30,7 @@ def _chart_page(ws: Worksheet, chart: object, row: int) -> None:
 
 def write_trend_xlsx(path: Path, trend: Trend, lang: str) -> None:
     """Areas, płaszczyzny and the index across rounds, with line charts."""
-    wb = Workbook()
+    wb = marked_workbook()
     ws = wb.active
     ws.title = w("sheet_trend", lang)
     labels = trend.labels(lang)
@@ -70,7 +69,7 @@ def write_trend_xlsx(path: Path, trend: Trend, lang: str) -> None:
 
 def write_benchmark_xlsx(path: Path, bench: Benchmark, lang: str) -> None:
     """Values, ranks and distance from the median per area and JST, and the index as bars."""
-    wb = Workbook()
+    wb = marked_workbook()
     ws = wb.active
     ws.title = w("sheet_benchmark", lang)
     names = bench.names

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
 from openpyxl.chart import BarChart, RadarChart, Reference
 from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -37,6 +36,7 @@ from liwindex.outputs.excel.style import (
     fit_height,
     header,
     layout,
+    marked_workbook,
     put,
     safe_text,
 )
@@ -56,7 +56,7 @@ def write_xlsx(
     analysis: Analysis | None = None,
 ) -> None:
     """Write the report of one round (``rounds = [r]``) or of two (``[before, after]``)."""
-    wb = Workbook()
+    wb = marked_workbook()
     summary = wb.active
     summary.title = w("sheet_summary", lang)
     areas = wb.create_sheet(w("sheet_areas", lang))

@@ -7,11 +7,13 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from liwindex.io.discovery import OUTPUT_MARK
 from liwindex.outputs.files import RISKY_START
 
 SCORE = "0.00"
@@ -117,3 +119,15 @@ def layout(
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def marked_workbook() -> Workbook:
+    """A new workbook marked as liwindex's own (its "category" property), so that a report
+    saved into a folder of answers is passed over, not read as a survey, on the next run.
+    The typing-in template is not marked: it is filled in and read back."""
+    from liwindex import __version__
+
+    wb = Workbook()
+    wb.properties.category = OUTPUT_MARK
+    wb.properties.creator = f"liwindex {__version__}"
+    return wb

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from liwindex.outputs.excel.style import DELTA, SCORE, header, layout, put
+from liwindex.outputs.excel.style import DELTA, SCORE, header, layout, marked_workbook, put
 from liwindex.outputs.summary_words import HEAD, WORDS
 
 if TYPE_CHECKING:
@@ -14,10 +14,9 @@ if TYPE_CHECKING:
 
 def write_summary_xlsx(path: Path, batch: BatchResult, lang: str) -> None:
     """The summary as a workbook: one row per JST, numbers as numbers, links to its files."""
-    from openpyxl import Workbook
 
     words = WORDS[lang]
-    wb = Workbook()
+    wb = marked_workbook()
     ws = wb.active
     ws.title = "Zestawienie" if lang == "pl" else "Summary"
     header(ws, 1, HEAD[lang])
@@ -31,14 +30,17 @@ def write_summary_xlsx(path: Path, batch: BatchResult, lang: str) -> None:
         put(ws, row, 5, run.after, SCORE)
         put(ws, row, 6, run.delta, DELTA)
         put(ws, row, 7, cells[6] + (" †" if run.provisional else ""))
-        link = ws.cell(row=row, column=8, value=f"{run.slug}.xlsx")
+        put(ws, row, 8, run.note(lang), wrap=True)
+        link = ws.cell(row=row, column=9, value=f"{run.slug}.xlsx")
         link.hyperlink = f"{run.slug}.xlsx"
     last = len(ok) + 3
     put(ws, last, 1, words["rank_note"])
     if any(r.provisional for r in ok):
         put(ws, last + 1, 1, words["provisional"])
-    for k, run in enumerate([r for r in batch.runs if r.failed], last + 3):
+    k = last + 3
+    for run in [r for r in batch.runs if r.failed]:
         put(ws, k, 2, run.name)
-        put(ws, k, 3, words["failed"])
-    layout(ws, [9, 34, 34, 14, 14, 10, 22, 28], landscape=True)
+        put(ws, k, 3, run.failure(lang), wrap=True)
+        k += 1
+    layout(ws, [9, 34, 34, 14, 14, 10, 22, 30, 28], landscape=True)
     wb.save(path)

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from liwindex.model.questionnaire import ContextQuestion, Question, Questionnaire
-from liwindex.outputs.excel.style import header, layout, put
+from liwindex.outputs.excel.style import header, layout, marked_workbook, put
 
 PL, EN = "label::Polski (pl)", "label::English (en)"
 
@@ -26,7 +24,7 @@ def _relevant(q: Questionnaire, item: Question | ContextQuestion, group: str | N
 
 def write_xlsform(path: Path, q: Questionnaire, group: str | None) -> None:
     """Write the XLSForm (survey, choices and settings sheets)."""
-    wb = Workbook()
+    wb = marked_workbook()
     survey = wb.active
     survey.title = "survey"
     choices = wb.create_sheet("choices")

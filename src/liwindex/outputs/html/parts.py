@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
+from liwindex import __version__
 from liwindex.i18n import fmt, fmt_signed
 from liwindex.outputs.words import w
 from liwindex.text import visible
@@ -118,7 +119,8 @@ def head(lang: str, title: str, subject: str, lines: Sequence[str], author: str 
     full = f"{title} — {subject}" if subject and subject != title else title
     return [
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="generator" content="liwindex {__version__}">',
         f"<title>{escape(full)}</title><style>{CSS}</style></head><body><main>",
         f'<header><p class="muted">{escape(w("subtitle", lang))}</p><h1>{escape(title)}</h1>',
         *[f"<p>{line}</p>" for line in lines],

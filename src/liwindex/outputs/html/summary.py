@@ -9,11 +9,14 @@ from typing import TYPE_CHECKING
 from liwindex import __version__
 from liwindex.outputs.html.parts import CSS
 from liwindex.outputs.summary_words import HEAD, WORDS
-from liwindex.problems import Severity
 from liwindex.text import visible
 
 if TYPE_CHECKING:
     from liwindex.compare.batch import BatchResult
+
+
+# the data-quality notes listed on the page (the rest are in each JST's report)
+QUALITY_SHOWN = 60
 
 
 def summary_page(batch: BatchResult, lang: str) -> str:
@@ -40,16 +43,18 @@ def summary_page(batch: BatchResult, lang: str) -> str:
             + td(2, cells[2])
             + "".join(td(i, cells[i], True) for i in (3, 4, 5))
             + td(6, cells[6])
-            + td(7, links, raw=True)
+            + td(7, run.note(lang))
+            + td(8, links, raw=True)
             + "</tr>"
         )
-    order = [1, 0, 2, 3, 4, 5, 6, 7]  # the JST's name first: it heads each card on a phone
+    order = [1, 0, 2, 3, 4, 5, 6, 7, 8]  # the JST's name first: it heads each card on a phone
     head_cells = "".join(
         f'<th scope="col"{" class=num" if i in (0, 3, 4, 5) else ""}>{escape(head[i])}</th>' for i in order
     )
     parts = [
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="generator" content="liwindex {__version__}">',
         f"<title>{escape(words['title'])}</title><style>{CSS}</style></head><body><main>",
         f"<header><h1>{escape(words['title'])}</h1><p>{escape(words['lead'])}</p>",
         f'<p class="muted">{escape(words["count"].format(n=len(ok)))}</p></header>',
@@ -63,20 +68,21 @@ def summary_page(batch: BatchResult, lang: str) -> str:
     if failed:
         parts.append(f"<section><h2>{escape(words['failed_h'])}</h2><ul>")
         for run in failed:
-            errors = [p.message(lang) for p in run.problems if p.severity is Severity.ERROR]
-            parts.append(
-                f"<li><strong>{escape(run.name)}</strong>: "
-                f"{escape(errors[0] if errors else words['failed'])}"
-                + (f" (+{len(errors) - 1})" if len(errors) > 1 else "")
-                + "</li>"
-            )
+            parts.append(f"<li><strong>{escape(run.name)}</strong>: {escape(run.failure(lang))}</li>")
         parts.append("</ul></section>")
     if batch.unassigned:
         parts.append(
             f"<section><h2>{escape(words['unassigned_h'])}</h2><p>{escape(words['unassigned'])}</p><ul>"
         )
         for problem in batch.unassigned:
-            parts.append(f"<li>{escape(problem.location(lang))}: {escape(problem.message(lang))}</li>")
+            parts.append(f"<li>{escape(problem.message(lang))}</li>")
+        parts.append("</ul></section>")
+    notes = list(dict.fromkeys(p.message(lang) for p in batch.notes))
+    if notes:
+        parts.append(f"<section><h2>{escape(words['quality_h'])}</h2><p>{escape(words['quality'])}</p><ul>")
+        parts += [f"<li>{escape(n)}</li>" for n in notes[:QUALITY_SHOWN]]
+        if len(notes) > QUALITY_SHOWN:
+            parts.append(f"<li>{escape(words['more'].format(n=len(notes) - QUALITY_SHOWN))}</li>")
         parts.append("</ul></section>")
     parts.append(
         f"<footer>{escape(words['generated'].format(version=__version__))}</footer></main></body></html>"
