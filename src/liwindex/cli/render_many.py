@@ -135,6 +135,8 @@ def render_benchmark(bench: Benchmark, console: Console, lang: str) -> None:
         table.add_row(plain(measure.id), *cells(measure))
     console.print(table)
     legend(console, [(m.id, m.label[lang]) for m in bench.areas])
+    for name, reason in bench.unranked.items():
+        console.print(plain(f"{name}: {t(f'rank_reason_{reason}', lang)}", style="yellow"))
     console.print(Text(t("benchmark_note", lang), style="dim"))
 
 

@@ -159,13 +159,20 @@ class Ranked:
         return None if value is None or self.median is None else value - self.median
 
 
-def rank(measure_id: str, label: dict[str, str], values: dict[str, float | None]) -> Ranked:
-    """Rank 1 is the highest value; ties share the better rank."""
-    known = sorted((v for v in values.values() if v is not None), reverse=True)
+def rank(
+    measure_id: str,
+    label: dict[str, str],
+    values: dict[str, float | None],
+    ranked: set[str] | None = None,
+) -> Ranked:
+    """Rank 1 is the highest value; ties share the better rank. Only the names in
+    ``ranked`` (default: all) get a rank and count for the median."""
+    counted = {j: v for j, v in values.items() if ranked is None or j in ranked}
+    known = sorted((v for v in counted.values() if v is not None), reverse=True)
     better: dict[float, int] = {}  # each value's rank: one more than the values above it
     for position, v in enumerate(known, start=1):
         better.setdefault(v, position)
-    ranks = {j: (None if v is None else better[v]) for j, v in values.items()}
+    ranks = {j: (None if v is None or j not in counted else better[v]) for j, v in values.items()}
     return Ranked(measure_id, label, values, ranks, statistics.median(known) if known else None)
 
 
@@ -178,6 +185,8 @@ class Benchmark:
     areas: list[Ranked]
     basis: str = "survey"
     problems: list[Problem] = field(default_factory=list)
+    # local governments shown but not ranked, with the reason (i18n "rank_reason_…")
+    unranked: dict[str, str] = field(default_factory=dict)
 
     def basis_words(self, lang: str = "pl") -> str:
         """What is ranked: ``wyniki ankiety`` or ``oceny grupy roboczej``."""
@@ -215,6 +224,8 @@ class Benchmark:
                     "respondents": r.respondents_total,
                     "provisional": self.basis == "survey" and r.provisional,
                     "missing_groups": r.missing_groups,
+                    "rank": self.index.ranks.get(name),
+                    "rank_reason": self.unranked.get(name),
                 }
                 for name, r in zip(names, self.results, strict=True)
             ],
@@ -244,13 +255,40 @@ def benchmark(results: list[ScoreResult]) -> Benchmark:
     chosen = [r for r in results if latest[jst_name(r)] is r]
     names = [jst_name(r) for r in chosen]
     basis = common_basis(chosen, problems)
+    unranked = _outside(chosen, names, basis)
+    ranked = {name for name in names if name not in unranked}
     index = rank(
         "index",
         {"pl": "Indeks LIJW", "en": "LIJW index"},
         {name: index_on(r, basis) for name, r in zip(names, chosen, strict=True)},
+        ranked,
     )
     areas = [
-        rank(a.id, a.label, {name: area_on(r, a.id, basis) for name, r in zip(names, chosen, strict=True)})
+        rank(
+            a.id,
+            a.label,
+            {name: area_on(r, a.id, basis) for name, r in zip(names, chosen, strict=True)},
+            ranked,
+        )
         for a in chosen[0].areas
     ]
-    return Benchmark(results=chosen, index=index, areas=areas, basis=basis, problems=problems)
+    return Benchmark(
+        results=chosen, index=index, areas=areas, basis=basis, problems=problems, unranked=unranked
+    )
+
+
+def _outside(results: list[ScoreResult], names: list[str], basis: str) -> dict[str, str]:
+    """The local governments left out of the ranking, with the reason (a key of i18n's
+    ``rank_reason_…``): only the largest set whose rounds share the year and stage is
+    ranked (like for like, SPEC §2), and no provisional value is."""
+    sets: dict[tuple[object, object], list[str]] = {}
+    for name, r in zip(names, results, strict=True):
+        sets.setdefault((r.meta.get("rok"), r.meta.get("etap")), []).append(name)
+    chosen = max(sets, key=lambda k: (len(sets[k]), str(k)))
+    out = {name: "other_round" for key, members in sets.items() if key != chosen for name in members}
+    for name, r in zip(names, results, strict=True):
+        if name not in out and basis == "survey" and r.provisional:
+            out[name] = "provisional"
+        elif name not in out and index_on(r, basis) is None:
+            out[name] = "no_index"
+    return out

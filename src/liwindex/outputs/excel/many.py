@@ -10,6 +10,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from liwindex.compare.many import Benchmark, Trend
+from liwindex.i18n import t
 from liwindex.outputs.excel.style import DELTA, SCORE, fit_height, header, layout, marked_workbook, put
 from liwindex.outputs.sheet_words import w
 
@@ -91,6 +92,8 @@ def write_benchmark_xlsx(path: Path, bench: Benchmark, lang: str) -> None:
             put(ws, r, 4 + 3 * j, measure.values[name], SCORE)
             put(ws, r, 5 + 3 * j, measure.ranks[name])
             put(ws, r, 6 + 3 * j, measure.versus_median(name), DELTA)
+    for k, (name, reason) in enumerate(bench.unranked.items(), len(bench.areas) + 3):
+        put(ws, k, 2, f"{name}: {t(f'rank_reason_{reason}', lang)}")
     chart = BarChart()
     chart.type = "col"
     chart.title = f"{w('chart_benchmark', lang)} ({bench.basis_words(lang)})"
@@ -98,6 +101,6 @@ def write_benchmark_xlsx(path: Path, bench: Benchmark, lang: str) -> None:
     for j in range(len(names)):
         chart.add_data(Reference(ws, min_col=4 + 3 * j, min_row=1, max_row=2), titles_from_data=True)
     chart.height, chart.width = 12, 24
-    _chart_page(ws, chart, len(bench.areas) + 4)
+    _chart_page(ws, chart, len(bench.areas) + 4 + len(bench.unranked))
     layout(ws, [8, NAME_WIDTH, 10, *[12] * (3 * len(names))], freeze="D2", landscape=True)
     wb.save(path)

@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from liwindex.compare.comparison import round_label
 from liwindex.compare.many import Benchmark, Trend
-from liwindex.i18n import fmt, fmt_signed
+from liwindex.i18n import fmt, fmt_signed, t
 from liwindex.outputs.html import charts
 from liwindex.outputs.html.many_words import WORDS
 from liwindex.outputs.html.parts import document, how_box, num_cell, table
@@ -255,7 +255,8 @@ def _ordered(bench: Benchmark) -> list[str]:
 
 def _bench_findings(bench: Benchmark, lang: str) -> list[str]:
     index, basis = bench.index, bench.basis_words(lang)
-    known = [(j, v) for j in _ordered(bench) if (v := index.values[j]) is not None]
+    # the findings speak of the ranked set only (like for like)
+    known = [(j, v) for j in _ordered(bench) if (v := index.values[j]) is not None and index.ranks[j]]
     out = []
     if known:
         (top, top_v), (low, low_v) = known[0], known[-1]
@@ -370,6 +371,12 @@ def _bench_tables(bench: Benchmark, lang: str) -> list[str]:
     if any(survey and r.provisional for r in bench.results):
         min_n = bench.results[0].min_group_n
         parts.append(f'<p class="note">{escape(_w("dagger", lang).format(min=min_n))}</p>')
+    if bench.unranked:
+        items = "".join(
+            f"<li>{escape(name)}: {escape(t(f'rank_reason_{reason}', lang))}</li>"
+            for name, reason in bench.unranked.items()
+        )
+        parts.append(f'<ul class="note">{items}</ul>')
     parts.append("</section>")
     return parts
 

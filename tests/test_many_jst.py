@@ -1,0 +1,101 @@
+"""Many JSTs as a facilitator keeps them (tests/many_jst.py): round folders are one round
+each in every command, a broken round fails its JST visibly, ranks compare like with like,
+and liwindex's own reports in a round folder are passed over."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import run
+from liwindex.api import benchmark_files, export_report, score_file, trend_files
+from many_jst import JSTS, THIN, facilitator_folder
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory):
+    return facilitator_folder(tmp_path_factory.mktemp("facilitator") / "in")
+
+
+def test_benchmark_of_a_folder_reads_each_round_folder_as_one_round(root):
+    """benchmark FOLDER finds the rounds in subfolders; each JST's latest round has both
+    groups and the index that score gives for that round's folder."""
+    bench = benchmark_files([str(root)])
+    assert sorted(bench.names) == sorted(name for _, name in JSTS)
+    for result in bench.results:
+        assert result.missing_groups == []
+        assert result.respondents_by_group["ngo"] == 21 and result.respondents_by_group["jst"] in (3, 6)
+        folder = result.meta["source"].split(" + ")[0].rsplit("/", 1)[0]
+        assert score_file(folder).index.value == pytest.approx(result.index.value)
+
+
+def test_benchmark_of_two_round_folders_on_the_command_line(root):
+    """benchmark A/po B/2025 --json: two JSTs, both groups each, the indexes score gives."""
+    a, b = root / JSTS[0][0] / "po", root / JSTS[1][0] / "2025"
+    data = json.loads(run("benchmark", a, b, "--json").stdout)
+    assert [j["respondents"] for j in data["jst"]] == [27, 27]
+    assert all(j["missing_groups"] == [] for j in data["jst"])
+    for folder, entry in zip((a, b), data["jst"], strict=True):
+        score = json.loads(run("score", folder, "--json").stdout)
+        assert data["index"]["jst"][entry["name"]]["value"] == pytest.approx(score["index"]["value"])
+
+
+def test_ranks_compare_like_with_like(root):
+    """A JST whose latest round is of another year and a provisional value get no rank,
+    each with its reason; the others are ranked 1…8, ties sharing a rank."""
+    bench = benchmark_files([str(root)])
+    assert bench.unranked == {"Gmina Żabno": "other_round", JSTS[THIN][1]: "provisional"}
+    ranks = {j: r for j, r in bench.index.ranks.items() if r is not None}
+    assert sorted(ranks.values())[0] == 1 and len(ranks) == 8
+    values = [bench.index.values[j] for j in sorted(ranks, key=ranks.get)]
+    assert values == sorted(values, reverse=True)
+    data = bench.to_dict()
+    [zabno] = [j for j in data["jst"] if j["name"] == "Gmina Żabno"]
+    assert zabno["rank"] is None and zabno["rank_reason"] == "other_round"
+
+
+def test_trend_of_a_jst_folder_takes_its_round_folders(root):
+    """trend FOLDER of one JST: its two round folders, in order."""
+    data = trend_files([str(root / JSTS[0][0])])
+    assert [(r.meta["rok"], r.respondents_total) for r in data.rounds] == [(2024, 27), (2025, 27)]
+
+
+def test_batch_with_one_broken_round_names_it_everywhere(tmp_path):
+    """One broken answer in one JST's latest round: exit 1; the terminal, the summary and
+    that JST's report name the round once; the other JSTs are complete; the failed JST,
+    the thin one and the one without its latest round are not ranked, each with its reason."""
+    broken = JSTS[6][1]
+    folder = facilitator_folder(tmp_path / "in", broken=6)
+    out = tmp_path / "out"
+    result = run("batch", folder, "-o", out, "--bootstrap", "0", "--quiet")
+    assert result.exit_code == 1
+    lines = [x for x in result.stderr.splitlines() if broken in x]
+    assert len(lines) == 1 and "nie odczytano etapu 2025 · powdrożeniowa" in lines[0]
+    assert lines[0].count("urzad.csv") == 1 and "super" in lines[0]
+    assert result.stdout == ""  # --quiet: errors and the final line only, on stderr
+    summary = (out / "podsumowanie.html").read_text("utf-8")
+    assert summary.count("nie odczytano etapu 2025 · powdrożeniowa") == 2  # the row and the failure list
+    page = (out / "gmina-nowa-deba-gorna.html").read_text("utf-8")
+    assert page.count("Etapu 2025 · powdrożeniowa nie udało się odczytać") == 1
+    assert len(list(out.glob("*.html"))) == 11  # ten JSTs and the summary
+    assert "Gmina Żabno: bez miejsca: ostatni etap inny" not in summary  # reasons are in the rows
+    body = [line for line in summary.split("<tr>") if line.startswith('<th scope="row">')]
+    rows = {line.split("</th>")[0].rsplit(">", 1)[-1]: line for line in body}
+    assert "bez miejsca: błędy w plikach" in rows[broken]
+    assert "bez miejsca: ostatni etap inny niż u pozostałych" in rows["Gmina Żabno"]
+    assert "bez miejsca: wynik wstępny" in rows[JSTS[THIN][1]]
+    ranked = [r for name, r in rows.items() if "bez miejsca" not in r]
+    assert len(ranked) == 7
+
+
+def test_a_report_saved_in_a_round_folder_is_not_read_back(tmp_path):
+    """A workbook liwindex wrote into a round folder is skipped with a note: the round's
+    numbers stay the same."""
+    folder = facilitator_folder(tmp_path / "in") / JSTS[0][0] / "po"
+    before = score_file(str(folder)).index.value
+    export_report([str(folder)], folder / "raport.xlsx", resamples=0)
+    again = score_file(str(folder))
+    assert again.index.value == before
+    assert [p.code for p in again.problems if p.file == str(folder / "raport.xlsx")] == ["own-output-skipped"]
+    assert len(benchmark_files([str(folder.parent.parent)]).names) == 10
