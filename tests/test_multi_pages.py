@@ -84,11 +84,13 @@ def test_benchmark_page_ranks_like_the_json(benchmark_page):
     data = json.loads(run("benchmark", ANNUAL, OTHERS, "--json", "--jobs", "1").stdout)
     page = parse(benchmark_page)
     assert page.errors == [] and page.stack == []
-    ranks = {name: v["rank"] for name, v in data["index"]["jst"].items()}
+    ranks = {name: v["rank"] for name, v in data["index"]["jst"].items() if v["rank"] is not None}
     rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td [^>]*>(\d+)</td>', benchmark_page)
     assert {name: int(rank) for name, rank in rows} == ranks
-    # the table lists them by rank
+    # the table lists them by rank; the 2026 round is not ranked among 2025 ones, and says why
     assert [name for name, _ in rows] == sorted(ranks, key=ranks.get)
+    assert [j["rank_reason"] for j in data["jst"] if j["rank"] is None] == ["other_round"]
+    assert "Gmina Przykładowa: bez miejsca: ostatni etap inny niż u pozostałych" in benchmark_page
     for area in data["areas"]:
         for jst in area["jst"].values():
             assert any(v == pytest.approx(jst["value"], rel=1e-12) for v in page.values)

@@ -243,8 +243,9 @@ def test_trend_orders_rounds_by_metryka(tmp_path):
 
 
 def write_round(path, jst, rok, answer):
-    """A one-group round with the same answer to q1–q6 (q6 is reverse-coded)."""
-    rows = [HEADER[:7], ["ngo", *[answer] * 6]]
+    """Five NGOs and five officials, each with the same answer to q1–q6 (q3 is asked of
+    NGOs only, q6 is reverse-coded): enough respondents in both groups to be ranked."""
+    rows = [HEADER[:7], *[["ngo", *[answer] * 6]] * 5, *[["jst", answer, answer, "", *[answer] * 3]] * 5]
     return write_workbook(path, {"Odp": rows, "metryka": [["jst", jst], ["rok", rok]]})
 
 

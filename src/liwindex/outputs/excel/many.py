@@ -93,7 +93,7 @@ def write_benchmark_xlsx(path: Path, bench: Benchmark, lang: str) -> None:
             put(ws, r, 5 + 3 * j, measure.ranks[name])
             put(ws, r, 6 + 3 * j, measure.versus_median(name), DELTA)
     for k, (name, reason) in enumerate(bench.unranked.items(), len(bench.areas) + 3):
-        put(ws, k, 2, f"{name}: {t(f'rank_reason_{reason}', lang)}")
+        _name(ws, k, f"{name}: {t(f'rank_reason_{reason}', lang)}")
     chart = BarChart()
     chart.type = "col"
     chart.title = f"{w('chart_benchmark', lang)} ({bench.basis_words(lang)})"
