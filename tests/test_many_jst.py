@@ -99,3 +99,24 @@ def test_a_report_saved_in_a_round_folder_is_not_read_back(tmp_path):
     assert again.index.value == before
     assert [p.code for p in again.problems if p.file == str(folder / "raport.xlsx")] == ["own-output-skipped"]
     assert len(benchmark_files([str(folder.parent.parent)]).names) == 10
+
+
+def test_one_export_given_twice_is_an_error(tmp_path):
+    """The .xlsx and the .csv download of one form in one round folder: exit 1 naming both
+    files, instead of counting the same respondents twice."""
+    import csv
+
+    from conftest import errors, problems, write_workbook
+
+    folder = facilitator_folder(tmp_path / "in") / JSTS[0][0] / "po"
+    with (folder / "organizacje.csv").open(encoding="cp1250", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter=";"))
+    write_workbook(folder / "organizacje (1).xlsx", {"Odpowiedzi": rows})
+    result = run("score", folder)
+    assert errors(result) == ["export-given-twice"]
+    [problem] = [p for p in problems(result) if p.code == "export-given-twice"]
+    assert {problem.file, problem.value} == {
+        str(folder / "organizacje (1).xlsx"),
+        str(folder / "organizacje.csv"),
+    }
+    assert problem.params["count"] == 21

@@ -359,6 +359,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "skipped: a file liwindex wrote (a report or a summary), not answers. Keep reports "
         "outside the folders of answers.",
     },
+    "export-given-twice": {
+        "pl": "to ten sam eksport co {value}: {count:pl:odpowiedź powtarza|odpowiedzi powtarzają|odpowiedzi "
+        "powtarza} tamte co do jednej, więc ci sami respondenci byliby policzeni dwa razy. Zostaw w "
+        "etapie jeden z tych plików (np. usuń drugi raz pobrany CSV).",
+        "en": "the same export as {value}: all {count:en:answer|answers} repeat that file's, so the same "
+        "respondents would be counted twice. Keep one of the two files in the round (e.g. remove "
+        "the CSV downloaded a second time).",
+    },
     "round-no-files": {
         "pl": "folder nie zawiera plików z odpowiedziami (.xlsx, .xls, .ods, .csv).",
         "en": "the folder holds no response files (.xlsx, .xls, .ods, .csv).",

@@ -382,14 +382,26 @@ def _combine_surveys(surveys: list[tuple[str, SurveyData]], q: Questionnaire, re
 
 def _check_overlap(surveys: list[tuple[str, SurveyData]], report: Report) -> None:
     """Respondents (five answers or more) whose group and answers equal a row of an earlier
-    file: the exports probably overlap."""
+    file: the exports probably overlap; when every one of them does, and the files hold as
+    many, one export was given twice (an .xlsx and a .csv download of one form): an error."""
     from liwindex.responses.checks import submission_keys
 
     seen: dict[int, tuple[str, int]] = {}
+    keyed: dict[str, int] = {}  # per file, its respondents with enough answers for a key
     for source, s in surveys:
         keys = submission_keys(s)
+        keyed[source] = len(keys)
         repeats = [(row, seen[k]) for row, k in keys if k in seen]
-        if repeats:
+        earlier = {first for _, (first, _) in repeats}
+        if (
+            repeats
+            and len(repeats) == len(keys)
+            and len(earlier) == 1
+            and keyed[next(iter(earlier))] == len(keys)
+        ):
+            # every respondent of this file is one of the other's: the same export twice
+            report.add("export-given-twice", file=source, count=len(keys), value=next(iter(earlier)))
+        elif repeats:
             (row, (first_file, first_row)) = repeats[0]
             report.add(
                 "rows-in-two-files",
