@@ -52,10 +52,13 @@ def forms(folder: Path, seed: int, ngo: int = 21, office: int = 6) -> None:
 THIN = 7  # Miasto Brzegi: three officials answered its latest round (a provisional value)
 
 
-def facilitator_folder(root: Path, only_first: int = 8, broken: int | None = None) -> Path:
+def facilitator_folder(
+    root: Path, only_first: int = 8, broken: int | None = None, no_polish: int | None = None
+) -> Path:
     """Ten JSTs × two rounds under ``root``; JST number ``only_first`` (0-based) has only its
     first round; JST :data:`THIN`'s latest round rests on three officials; in JST ``broken``
-    the office form of the second round has an answer no scale knows."""
+    the office form of the second round has an answer no scale knows; JST ``no_polish``
+    spells its name without Polish letters in its second round."""
     for k, (folder, name) in enumerate(JSTS):
         subfolders = SUBFOLDERS[k % len(SUBFOLDERS)]
         for r, ((rok, etap), sub) in enumerate(zip(ROUNDS, subfolders, strict=True)):
@@ -64,8 +67,9 @@ def facilitator_folder(root: Path, only_first: int = 8, broken: int | None = Non
             where = root / folder / sub
             where.mkdir(parents=True)
             forms(where, seed=100 * k + r, office=3 if (k, r) == (THIN, 1) else 6)
+            spelled = name.replace("Ł", "L").replace("ą", "a") if (k, r) == (no_polish, 1) else name
             (where / "metryka.yaml").write_text(
-                f"jst: {name}\nrok: {rok}\netap: {etap}\nzaproszonych: 40\n", "utf-8"
+                f"jst: {spelled}\nrok: {rok}\netap: {etap}\nzaproszonych: 40\n", "utf-8"
             )
             if k == broken and r == 1:
                 path = where / "urzad.csv"

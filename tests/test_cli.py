@@ -51,7 +51,7 @@ def test_score_json_follows_spec():
         "warnings",
     }
     assert data["questionnaire"] == {"id": "lijw-standard", "version": "1.0"}
-    assert set(data["meta"]) == {"jst", "rok", "etap", "source"}
+    assert set(data["meta"]) == {"jst", "teryt", "rok", "etap", "source"}
     assert data["respondents"] == {
         "total": 70,
         "by_group": {"ngo": 56, "jst": 14},

@@ -60,6 +60,7 @@ def test_filled_template_scores_without_mapping(tmp_path):
         "etap": "roczna",
         "source": str(path),
         "zaproszonych": None,
+        "teryt": None,
     }
     assert result.index.value == 3.5 and result.index.survey is not None
     assert not [p for p in result.problems if p.code == "unknown-columns"]

@@ -120,3 +120,73 @@ def test_one_export_given_twice_is_an_error(tmp_path):
         str(folder / "organizacje.csv"),
     }
     assert problem.params["count"] == 21
+
+
+def test_a_name_spelled_without_polish_letters_is_one_jst_with_a_warning(tmp_path):
+    """ "Gmina Łąkowo" in 2024 and "Gmina Lakowo" in 2025: one JST (ten in the summary, not
+    eleven), and a warning naming both spellings and the fix."""
+    folder = facilitator_folder(tmp_path / "in", no_polish=4)
+    result = run("batch", folder, "-o", tmp_path / "out", "--bootstrap", "0")
+    assert result.exit_code == 0, result.output
+    assert "„Gmina Łąkowo”, „Gmina Lakowo”" in result.stderr and "teryt" in result.stderr
+    summary = (tmp_path / "out" / "podsumowanie.html").read_text("utf-8")
+    assert "JST w zestawieniu: 10." in summary and summary.count("Gmina Lakowo") == 2  # row, warning
+
+
+def test_identity_by_teryt_and_by_name():
+    """A code is the identity; without one the folded name is, one letter apart still one
+    JST unless both have a round of the same year and stage; two codes under one name are
+    two JSTs, told apart by their codes."""
+    from liwindex.compare.identity import Seen, identify
+
+    r24, r25 = (2024, "wstępna"), (2025, "powdrożeniowa")
+    keys, names, warnings = identify([Seen("Gmina Łąkowo", None, r24), Seen("gmina  LAKOWO", None, r25)])
+    assert len(set(keys)) == 1 and [w.code for w in warnings] == ["jst-names-alike"]
+    keys, names, warnings = identify([Seen("Gmina Brzeg", None, r24), Seen("Gmina Brzegi", None, r25)])
+    assert len(set(keys)) == 1 and [w.code for w in warnings] == ["jst-names-alike"]
+    keys, names, warnings = identify([Seen("Gmina Brzeg", None, r25), Seen("Gmina Brzegi", None, r25)])
+    assert len(set(keys)) == 2 and [w.code for w in warnings] == ["jst-names-apart"]
+    keys, names, warnings = identify(
+        [Seen("Gmina Osiek", "1214062", r25), Seen("Gmina Osiek", "2806032", r25)]
+    )
+    assert sorted(names[k] for k in keys) == ["Gmina Osiek (1214062)", "Gmina Osiek (2806032)"]
+    keys, names, warnings = identify([Seen("Gmina Łąkowo", "2206012", r24), Seen("Łąkowo", "2206012", r25)])
+    assert (
+        len(set(keys)) == 1 and names[keys[0]] == "Łąkowo" and [w.code for w in warnings] == ["jst-spellings"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("1261011", "1261011"),
+        ("261011", "0261011"),
+        (261011, "0261011"),
+        ("12", "12"),
+        ("1261", "1261"),
+        ("12 61 01 1", "1261011"),
+    ],
+)
+def test_a_teryt_code_is_read_as_digits(tmp_path, given, kept):
+    """metryka's teryt: 2, 4 or 7 digits; a leading zero Excel dropped comes back."""
+    from conftest import write_workbook
+
+    path = write_workbook(
+        tmp_path / "d.xlsx",
+        {"O": [["grupa", "o1_n1"], ["ngo", "4"]], "metryka": [["jst", "Gmina X"], ["teryt", given]]},
+    )
+    assert score_file(path).meta["teryt"] == kept
+
+
+@pytest.mark.parametrize("given", ["123", "0161011", "1200011", "1261016", "12610117", "abc"])
+def test_a_code_that_is_not_teryt_is_a_located_error(tmp_path, given):
+    """An odd województwo, a zero powiat or gmina, a kind digit that does not exist or a
+    wrong length: exit 1 at the metryka cell, with how a code is built."""
+    from conftest import problems, write_workbook
+
+    path = write_workbook(
+        tmp_path / "d.xlsx",
+        {"O": [["grupa", "o1_n1"], ["ngo", "4"]], "metryka": [["jst", "Gmina X"], ["teryt", given]]},
+    )
+    [problem] = [p for p in problems(run("score", path)) if p.code == "bad-teryt"]
+    assert (problem.sheet, problem.row, problem.column) == ("metryka", 2, "B")

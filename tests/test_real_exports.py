@@ -274,6 +274,7 @@ def test_compare_rounds_made_of_two_files_each(tmp_path):
     assert data["index"]["delta"] == pytest.approx(clean.to_dict()["index"]["delta"])
     assert data["before"]["meta"] | {"source": None} == {
         "jst": "Gmina Przykładowa",
+        "teryt": None,
         "rok": 2024,
         "etap": "wstępna",
         "source": None,

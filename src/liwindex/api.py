@@ -20,7 +20,7 @@ from liwindex.model.loading import load_questionnaire, load_standard, parse_ques
 from liwindex.model.questionnaire import Questionnaire
 from liwindex.outputs.files import check_output, check_suffix, install_signal_cleanup
 from liwindex.problems import InputError, Problem, Report, Severity
-from liwindex.responses.grades import Meta
+from liwindex.responses.grades import Meta, parse_teryt
 from liwindex.responses.mapping import Mapping, load_mapping
 from liwindex.responses.rounds import Round, RoundFiles, read_round, read_round_files, round_files, same_file
 from liwindex.scoring.results import ScoreResult
@@ -91,6 +91,7 @@ __all__ = [
     "load_questionnaire",
     "load_standard",
     "parse_questionnaire",
+    "parse_teryt",
     "questionnaire_document",
     "questionnaire_schema",
     "read_round",

@@ -94,6 +94,7 @@ POLISH: dict[str, str] = {
     "z miejscem i sposobem poprawy.\n\nKod wyjścia 0, gdy pliki nie mają błędów, 1 w "
     "przeciwnym razie.",
     "The local government's name when no metryka gives it.": "Nazwa JST, gdy nie podaje jej metryka.",
+    "The local government's TERC code (2, 4 or 7 digits) when no metryka gives it.": "Kod TERYT (TERC) JST — 2, 4 lub 7 cyfr — gdy nie podaje go metryka.",
     "A file of the AFTER round (repeat for each file).": "Plik etapu PO (powtórz dla każdego pliku).",
     "A file of the BEFORE round (repeat for each file).": "Plik etapu PRZED (powtórz dla każdego pliku).",
     "Group of the rows without a group column or cell (ID), or of one file (FILE=ID, e.g. urzad.csv=jst); repeatable.": "Grupa wierszy bez kolumny lub komórki grupy (ID) albo jednego pliku (PLIK=ID, np. "

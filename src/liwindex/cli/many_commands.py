@@ -145,9 +145,11 @@ def batch_command(
         result = run_batch(folder, outdir, q, loaded, force, lang, resamples, seed, basis, jobs, progress)
     finally:
         progress.close()
+    console = stderr_console()
     if not quiet:
         render_batch(result, stdout_console(), lang)
-    console = stderr_console()
+        # names taken as one JST or kept apart: said here, not only in the summary
+        render_problems([p for p in result.notes if p.code.startswith("jst-")], console, lang)
     if result.failed:
         console.print(t("batch_jst_failed", lang, n=len(result.failed)), style="bold red")
         for run in result.failed:

@@ -107,6 +107,11 @@ def round_options(several: bool) -> Callable[[F], F]:
                     "--jst", metavar="NAME", help="The local government's name when no metryka gives it."
                 ),
                 click.option(
+                    "--teryt",
+                    metavar="CODE",
+                    help="The local government's TERC code (2, 4 or 7 digits) when no metryka gives it.",
+                ),
+                click.option(
                     "--rok",
                     "years",
                     type=click.IntRange(1990, 2100),

@@ -43,6 +43,7 @@ def score(
     sheet: str | None,
     groups: tuple[str, ...],
     jst: str | None,
+    teryt: str | None,
     years: int | None,
     stages: str | None,
     mapping_path: str | None,
@@ -56,7 +57,7 @@ def score(
     from liwindex.api import score_file, with_intervals
     from liwindex.cli.render import render_problems, render_score
 
-    [spec] = make_rounds([files], groups, jst, years, stages)
+    [spec] = make_rounds([files], groups, jst, years, stages, teryt)
     result = score_file(spec, questionnaire_path, sheet=sheet, mapping=mapping_path)
     with_intervals(result, resamples, seed)
     if as_json:
@@ -91,6 +92,7 @@ def compare_command(
     questionnaire_before: str | None,
     groups: tuple[str, ...],
     jst: str | None,
+    teryt: str | None,
     years: tuple[int, ...],
     stages: tuple[str, ...],
     mapping_path: str | None,
@@ -108,7 +110,7 @@ def compare_command(
     from liwindex.cli.render import render_comparison, render_problems
 
     before, after = make_rounds(
-        rounds_of(rounds, before_files, after_files, (2, 2)), groups, jst, years, stages
+        rounds_of(rounds, before_files, after_files, (2, 2)), groups, jst, years, stages, teryt
     )
     comparison = compare_files(
         before,
@@ -168,6 +170,7 @@ def export_command(
     questionnaire_before: str | None,
     groups: tuple[str, ...],
     jst: str | None,
+    teryt: str | None,
     years: tuple[int, ...],
     stages: tuple[str, ...],
     mapping_path: str | None,
@@ -180,7 +183,9 @@ def export_command(
     """Write the Excel report of one round (FILE) or a comparison of two (BEFORE AFTER)."""
     from liwindex.api import check_suffix, export_report
 
-    specs = make_rounds(rounds_of(files, before_files, after_files, (1, 2)), groups, jst, years, stages)
+    specs = make_rounds(
+        rounds_of(files, before_files, after_files, (1, 2)), groups, jst, years, stages, teryt
+    )
     check_suffix(output, (f".{fmt}",) if fmt else (".xlsx", ".csv"))
     fmt = fmt or ("csv" if output.lower().endswith(".csv") else "xlsx")
     path = export_report(
@@ -218,6 +223,7 @@ def analyze_command(
     sheet: str | None,
     groups: tuple[str, ...],
     jst: str | None,
+    teryt: str | None,
     years: int | None,
     stages: str | None,
     mapping_path: str | None,
@@ -238,7 +244,7 @@ def analyze_command(
     if output:
         check_suffix(output, (".xlsx",))
 
-    [spec] = make_rounds([files], groups, jst, years, stages)
+    [spec] = make_rounds([files], groups, jst, years, stages, teryt)
     analysis = analyze_file(spec, questionnaire_path, sheet, None, mapping_path, resamples, seed)
     if output:
         say_written(write_analysis(analysis, output, force, lang, list(files)), lang)
@@ -274,6 +280,7 @@ def report_command(
     questionnaire_path: str | None,
     groups: tuple[str, ...],
     jst: str | None,
+    teryt: str | None,
     years: tuple[int, ...],
     stages: tuple[str, ...],
     mapping_path: str | None,
@@ -288,7 +295,9 @@ def report_command(
     first round compared with the last."""
     from liwindex.api import check_suffix, write_report
 
-    specs = make_rounds(rounds_of(files, before_files, after_files, (1, 1000)), groups, jst, years, stages)
+    specs = make_rounds(
+        rounds_of(files, before_files, after_files, (1, 1000)), groups, jst, years, stages, teryt
+    )
     check_suffix(output, (".html", ".htm", ".pdf"))
     if pdf is not None:
         check_suffix(pdf, (".pdf",))
@@ -324,6 +333,7 @@ def validate_command(
     sheet: str | None,
     groups: tuple[str, ...],
     jst: str | None,
+    teryt: str | None,
     years: int | None,
     stages: str | None,
     mapping_path: str | None,
@@ -336,6 +346,6 @@ def validate_command(
     Exit 0 when the files have no error, 1 otherwise."""
     from liwindex.api import validate_file
 
-    [spec] = make_rounds([files], groups, jst, years, stages)
+    [spec] = make_rounds([files], groups, jst, years, stages, teryt)
     report = validate_file(spec, questionnaire_path, sheet=sheet, mapping=mapping_path)
     print_report(report, spec.source, as_json, lang)

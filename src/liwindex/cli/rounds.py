@@ -15,11 +15,20 @@ def _as_tuple(value: Any) -> tuple[Any, ...]:
 
 
 def make_rounds(
-    rounds: list[tuple[str, ...]], groups: tuple[str, ...], jst: str | None, years: Any, stages: Any
+    rounds: list[tuple[str, ...]],
+    groups: tuple[str, ...],
+    jst: str | None,
+    years: Any,
+    stages: Any,
+    teryt: str | None = None,
 ) -> list[Any]:
     """The RoundFiles of the command line: each round's files, the groups given per file
     (FILE=ID) or for all (ID), and the metadata given by hand, per round in order."""
-    from liwindex.api import Meta, RoundFiles
+    from liwindex.api import Meta, RoundFiles, parse_teryt
+
+    code = parse_teryt(teryt) if teryt is not None else None
+    if teryt is not None and code is None:
+        raise click.BadParameter(usage("teryt", value=teryt), param_hint="--teryt")
 
     years, stages = _per_round(rounds, "--rok", years), _per_round(rounds, "--etap", stages)
     default = [g for g in groups if "=" not in g]
@@ -31,7 +40,9 @@ def make_rounds(
             paths=paths,
             group=default[0] if default else None,
             groups=file_groups[i],
-            meta=Meta(jst=jst, rok=years[i] if years else None, etap=stages[i] if stages else None),
+            meta=Meta(
+                jst=jst, rok=years[i] if years else None, etap=stages[i] if stages else None, teryt=code
+            ),
         )
         for i, paths in enumerate(rounds)
     ]
@@ -87,6 +98,10 @@ def rounds_of(
 
 
 USAGE = {
+    "teryt": {
+        "pl": "„{value}” nie jest kodem TERYT: 2 cyfry dla województwa, 4 dla powiatu, 7 dla gminy.",
+        "en": "'{value}' is not a TERYT code: 2 digits for a województwo, 4 for a powiat, 7 for a gmina.",
+    },
     "per_round": {
         "pl": "{name} podaj raz dla każdego etapu ({n}), w kolejności etapów.",
         "en": "give {name} once per round ({n}), in the order of the rounds.",

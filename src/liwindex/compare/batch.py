@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from liwindex.compare.identity import Seen, identify
 from liwindex.i18n import fmt, fmt_signed
 from liwindex.problems import InputError, Problem, Severity
 from liwindex.responses.grades import Meta
@@ -69,6 +70,8 @@ class JstRun:
     missing: list[MissingRound] = field(default_factory=list)
     # why the JST has no rank (a key of RANK_REASONS), when it has none
     rank_reason: str | None = None
+    # its identity: "teryt:CODE" or "name:folded name" (compare/identity.py)
+    key: str = ""
 
     @property
     def blocked(self) -> bool:
@@ -165,62 +168,84 @@ def slug(name: str) -> str:
 
 def group_rounds(
     specs: list[RoundFiles], results: list[ScoreResult | None], problems: list[list[Problem]]
-) -> tuple[list[JstRun], list[Problem]]:
-    """Rounds grouped by the JST their metadata names, each JST's rounds in chronological
-    order. A round that cannot be read belongs to the JST its ``metryka.yaml`` names, else
-    to the one JST the readable rounds of its folder (or of a folder above) name: that JST
-    fails, naming the round. Rounds that name no JST are returned apart, errors only."""
+) -> tuple[list[JstRun], list[Problem], list[Problem]]:
+    """Rounds grouped by JST (by TERC code, else by folded name: compare/identity.py), each
+    JST's rounds in chronological order. A round that cannot be read belongs to the JST its
+    ``metryka.yaml`` names, else to the one JST the readable rounds of its folder (or of a
+    folder above) name: that JST fails, naming the round. Returns the JSTs, the errors of
+    rounds that name no JST, and warnings about names taken as one JST or kept apart."""
     from liwindex.compare.many import round_order
 
-    by_name: dict[str, list[tuple[RoundFiles, ScoreResult]]] = {}
+    readable: list[tuple[RoundFiles, ScoreResult]] = []
     unassigned: list[Problem] = []
-    broken: list[tuple[RoundFiles, list[Problem]]] = []
-    names_in: dict[Path, set[str]] = {}  # folder → the JSTs its readable rounds (and below) name
+    broken: list[tuple[RoundFiles, list[Problem], Meta]] = []
     for spec, result, found in zip(specs, results, problems, strict=True):
         if result is None:
-            broken.append((spec, found))
-        elif not result.meta.get("jst"):
+            broken.append((spec, found, _sidecar(spec)))
+        elif not result.meta.get("jst") and not result.meta.get("teryt"):
             unassigned.append(Problem("batch-no-jst", file=spec.source))
         else:
-            name = str(result.meta["jst"]).strip()
-            by_name.setdefault(name, []).append((spec, result))
-            for folder in (_folder(spec), *_folder(spec).parents):
-                names_in.setdefault(folder, set()).add(name)
+            readable.append((spec, result))
+    readable.sort(key=lambda p: round_order(p[1]))
+    named = [m for _, _, m in broken if m.jst or m.teryt]
+    seen = [
+        Seen(
+            str(r.meta.get("jst") or r.meta.get("teryt")),
+            r.meta.get("teryt"),
+            (r.meta.get("rok"), r.meta.get("etap")),
+        )
+        for _, r in readable
+    ]
+    seen += [Seen(str(m.jst or m.teryt), m.teryt, (m.rok, m.etap)) for m in named]
+    keys, display, warnings = identify(seen)
+    by_key: dict[str, list[tuple[RoundFiles, ScoreResult]]] = {}
+    names_in: dict[Path, set[str]] = {}  # folder → the JSTs its readable rounds (and below) name
+    for (spec, result), key in zip(readable, keys, strict=False):
+        by_key.setdefault(key, []).append((spec, result))
+        for folder in (_folder(spec), *_folder(spec).parents):
+            names_in.setdefault(folder, set()).add(key)
     missing: dict[str, list[MissingRound]] = {}
-    for spec, found in broken:
-        meta = _sidecar(spec)
-        owner = str(meta.jst).strip() if meta.jst else _owner(spec, names_in)
+    sidecar_keys = iter(keys[len(readable) :])
+    for spec, found, meta in broken:
+        owner = next(sidecar_keys) if (meta.jst or meta.teryt) else _owner(spec, names_in)
         errors = [p for p in found if p.severity is Severity.ERROR]
         if owner is None:
             unassigned.extend(errors)
         else:
-            by_name.setdefault(owner, [])
+            by_key.setdefault(owner, [])
             missing.setdefault(owner, []).append(MissingRound(_label(meta, spec), spec.source, errors))
     runs: list[JstRun] = []
     used: set[str] = set()
-    for name in sorted(by_name, key=lambda n: strip_diacritics(fold(n))):
-        pairs = sorted(by_name[name], key=lambda p: round_order(p[1]))
-        base = candidate = slug(name)
+    for key in sorted(by_key, key=lambda k: strip_diacritics(fold(display[k]))):
+        pairs = by_key[key]
+        base = candidate = slug(display[key])
         k = 2
         while candidate in used or candidate == SUMMARY:
             candidate, k = f"{base}-{k}", k + 1
         used.add(candidate)
         run = JstRun(
-            name, candidate, [p[0] for p in pairs], [p[1] for p in pairs], missing=missing.get(name, [])
+            display[key],
+            candidate,
+            [p[0] for p in pairs],
+            [p[1] for p in pairs],
+            missing=missing.get(key, []),
+            key=key,
         )
-        keys = [(r.meta.get("rok"), r.meta.get("etap")) for r in run.results]
-        twice = sorted({f"{rok or '?'} · {etap or '?'}" for rok, etap in keys if keys.count((rok, etap)) > 1})
+        keys_ = [(r.meta.get("rok"), r.meta.get("etap")) for r in run.results]
+        twice = sorted(
+            {f"{rok or '?'} · {etap or '?'}" for rok, etap in keys_ if keys_.count((rok, etap)) > 1}
+        )
         if twice:
             run.problems.append(
                 Problem(
                     "batch-round-twice",
-                    file=name,
+                    file=run.name,
                     value=", ".join(twice),
                     params={"files": "; ".join(s.source for s in run.specs)},
                 )
             )
         runs.append(run)
-    return runs, unassigned
+    return runs, unassigned, warnings
 
 
 def _sidecar(spec: RoundFiles) -> Meta:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from liwindex.compare.identity import same_jst
 from liwindex.problems import InputError, Problem, Report, Severity
 from liwindex.scoring.results import ScoreResult
 
@@ -226,10 +227,6 @@ def round_key(result: ScoreResult) -> tuple[int, int] | None:
     return int(year), ETAP_ORDER.get(result.meta.get("etap") or "", -1)
 
 
-def _jst_key(name: object) -> str:
-    return " ".join(str(name).casefold().split())
-
-
 def check_rounds(before: ScoreResult, after: ScoreResult, skip: bool = False) -> list[Problem]:
     """SPEC §2 Round identity: BEFORE not later than AFTER and one JST. Raises InputError,
     or with ``skip`` returns the same findings as warnings."""
@@ -242,8 +239,11 @@ def check_rounds(before: ScoreResult, after: ScoreResult, skip: bool = False) ->
         stages_known = b_key[1] >= 0 and a_key[1] >= 0
         if b_key[0] > a_key[0] or (b_key[0] == a_key[0] and stages_known and b_key[1] > a_key[1]):
             report.add("rounds-reversed", file=source, before=names["before"], after=names["after"])
-    b_jst, a_jst = before.meta.get("jst"), after.meta.get("jst")
-    if b_jst and a_jst and _jst_key(b_jst) != _jst_key(a_jst):
+    if same_jst(before.meta, after.meta) is False:
+        b_jst, a_jst = (
+            before.meta.get("jst") or before.meta.get("teryt"),
+            after.meta.get("jst") or after.meta.get("teryt"),
+        )
         report.add("rounds-different-jst", file=source, before=str(b_jst), after=str(a_jst))
     if skip:
         found = "; ".join(p.message("pl") for p in report.problems)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from liwindex.compare.comparison import ETAP_ORDER, fully_graded, round_label
+from liwindex.compare.identity import Seen, identify
 from liwindex.problems import InputError, Problem, Report, Severity
 from liwindex.scoring.results import ScoreResult
 
@@ -133,9 +134,12 @@ def trend(results: list[ScoreResult]) -> Trend:
     _same_questionnaire(results)
     ordered = sorted(results, key=round_order)
     problems = []
-    names = {jst_name(r) for r in ordered}
-    if len(names) > 1:
-        problems.append(Problem("trend-many-jst", Severity.WARNING, value=", ".join(sorted(names))))
+    keys, display, _ = identify(
+        [Seen(jst_name(r), r.meta.get("teryt"), (r.meta.get("rok"), r.meta.get("etap"))) for r in ordered]
+    )
+    if len(set(keys)) > 1:
+        names = sorted({display[k] for k in keys})
+        problems.append(Problem("trend-many-jst", Severity.WARNING, value=", ".join(names)))
     undated = [Path(str(r.meta.get("source"))).name for r in ordered if not r.meta.get("rok")]
     if undated:
         problems.append(Problem("trend-undated", Severity.WARNING, value=", ".join(undated)))
@@ -187,6 +191,9 @@ class Benchmark:
     problems: list[Problem] = field(default_factory=list)
     # local governments shown but not ranked, with the reason (i18n "rank_reason_…")
     unranked: dict[str, str] = field(default_factory=dict)
+    # each result's local government as shown: its name, with the TERC code when two
+    # codes share one name
+    display: list[str] = field(default_factory=list)
 
     def basis_words(self, lang: str = "pl") -> str:
         """What is ranked: ``wyniki ankiety`` or ``oceny grupy roboczej``."""
@@ -195,7 +202,7 @@ class Benchmark:
     @property
     def names(self) -> list[str]:
         """The local governments in input order."""
-        return [jst_name(r) for r in self.results]
+        return self.display or [jst_name(r) for r in self.results]
 
     def to_dict(self, lang: str = "pl") -> dict[str, Any]:
         """Values, ranks, the median and the distance from it, per area and for the index."""
@@ -236,24 +243,30 @@ class Benchmark:
 
 
 def benchmark(results: list[ScoreResult]) -> Benchmark:
-    """One round per local government: when a name appears twice, the latest round is kept."""
+    """One round per local government (by TERC code, else by folded name): when one
+    appears twice, the latest round is kept."""
     _same_questionnaire(results)
+    ordered = sorted(results, key=round_order)
+    keys, display, problems = identify(
+        [Seen(jst_name(r), r.meta.get("teryt"), (r.meta.get("rok"), r.meta.get("etap"))) for r in ordered]
+    )
     latest: dict[str, ScoreResult] = {}
     older: dict[str, list[str]] = {}
-    problems = []
-    for result in sorted(results, key=round_order):
-        name = jst_name(result)
-        older.setdefault(name, [])
-        if name in latest:
-            older[name].append(round_label(latest[name]))
-        latest[name] = result
+    for result, key in zip(ordered, keys, strict=True):
+        older.setdefault(key, [])
+        if key in latest:
+            older[key].append(round_label(latest[key]))
+        latest[key] = result
     # one note per local government, naming every round left out
-    for name, left_out in older.items():
+    for key, left_out in older.items():
         if left_out:
-            labels = {"older": ", ".join(left_out), "newer": round_label(latest[name])}
-            problems.append(Problem("benchmark-older-round", Severity.NOTE, value=name, params=labels))
-    chosen = [r for r in results if latest[jst_name(r)] is r]
-    names = [jst_name(r) for r in chosen]
+            labels = {"older": ", ".join(left_out), "newer": round_label(latest[key])}
+            problems.append(
+                Problem("benchmark-older-round", Severity.NOTE, value=display[key], params=labels)
+            )
+    kept = {id(r): key for key, r in latest.items()}
+    chosen = [r for r in results if id(r) in kept]
+    names = [display[kept[id(r)]] for r in chosen]
     basis = common_basis(chosen, problems)
     unranked = _outside(chosen, names, basis)
     ranked = {name for name in names if name not in unranked}
@@ -273,7 +286,13 @@ def benchmark(results: list[ScoreResult]) -> Benchmark:
         for a in chosen[0].areas
     ]
     return Benchmark(
-        results=chosen, index=index, areas=areas, basis=basis, problems=problems, unranked=unranked
+        results=chosen,
+        index=index,
+        areas=areas,
+        basis=basis,
+        problems=problems,
+        unranked=unranked,
+        display=names,
     )
 
 

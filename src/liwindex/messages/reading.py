@@ -336,6 +336,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the number invited '{value}' is not a positive whole number. Enter how many "
         "people were invited to the survey, e.g. 120.",
     },
+    "bad-teryt": {
+        "pl": "„{value}” nie jest kodem TERYT (TERC): wpisz 2 cyfry dla województwa, 4 dla powiatu "
+        "albo 7 dla gminy (np. 1261011), jak w rejestrze TERYT GUS; kod województwa jest parzysty "
+        "(02–32), ostatnia cyfra kodu gminy to jej rodzaj (1–5, 8 lub 9).",
+        "en": "'{value}' is not a TERYT (TERC) code: give 2 digits for a województwo, 4 for a "
+        "powiat or 7 for a gmina (e.g. 1261011), as in the GUS TERYT register; a województwo "
+        "code is even (02–32), a gmina code ends in its kind (1–5, 8 or 9).",
+    },
     "bad-year": {
         "pl": "rok „{value}” nie jest rokiem. Wpisz rok, np. 2025.",
         "en": "the year '{value}' is not a year. Enter a year, e.g. 2025.",

@@ -3,6 +3,26 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "jst-names-alike": {
+        "pl": "nazwy {value} różnią się tylko zapisem, więc uznano je za jedną JST. Jeśli to różne "
+        "samorządy, dopisz kod TERYT w metryce (klucz teryt) każdego etapu.",
+        "en": "the names {value} differ only in spelling, so they are taken as one local "
+        "government. If they are different ones, add the TERYT code to each round's metryka "
+        "(key teryt).",
+    },
+    "jst-spellings": {
+        "pl": "jedna JST (ten sam kod TERYT) jest zapisana na kilka sposobów: {value}. Ujednolić "
+        "nazwę w metryce, by raporty mówiły o niej jednakowo.",
+        "en": "one local government (the same TERYT code) is spelled several ways: {value}. Use "
+        "one name in the metryka so that the reports name it alike.",
+    },
+    "jst-names-apart": {
+        "pl": "nazwy {value} są bardzo podobne, ale mają etap z tego samego roku, więc to dwie "
+        "różne JST. Jeśli to jedna JST, popraw nazwę; w każdym razie dopisz kod TERYT w metryce.",
+        "en": "the names {value} are very alike but each has a round of the same year, so they "
+        "are two local governments. If they are one, fix the name; either way add the TERYT "
+        "code to the metryka.",
+    },
     "round-unreadable": {
         "pl": "etapu {value} nie udało się odczytać ({detail}), więc ten raport go nie obejmuje. "
         "Popraw plik etapu i uruchom ponownie.",

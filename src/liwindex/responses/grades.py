@@ -30,6 +30,7 @@ _META_KEYS = {
     "rok": {"rok", "year"},
     "etap": {"etap", "round", "stage"},
     "zaproszonych": {"zaproszonych", "zaproszeni", "liczba zaproszonych", "invited", "number invited"},
+    "teryt": {"teryt", "terc", "kod teryt", "kod terc", "teryt code", "terc code"},
 }
 _AREA_PREFIX = re.compile(r"^\s*([A-Za-z]+\d+)\b")
 
@@ -53,6 +54,7 @@ class Meta:
     rok: int | None = None
     etap: str | None = None
     zaproszonych: int | None = None  # how many were invited to answer (the response rate)
+    teryt: str | None = None  # the TERC code: 2 digits a województwo, 4 a powiat, 7 a gmina
 
 
 def read_grades(sheet: Sheet, questionnaire: Questionnaire, file: str, report: Report) -> dict[str, Grade]:
@@ -214,6 +216,8 @@ def meta_value(name: str, value: Any, report: Report, where: dict[str, Any]) -> 
         except ValueError:
             report.add("bad-invited", Severity.WARNING, **where, value=text)
             return None
+    if name == "teryt":
+        return _teryt(text, report, where)
     if name == "etap":
         etap = parse_etap(text)
         if etap is None:
@@ -221,6 +225,44 @@ def meta_value(name: str, value: Any, report: Report, where: dict[str, Any]) -> 
             report.add("bad-etap", Severity.WARNING, **where, value=text, suggestion=did_you_mean(near))
         return etap
     return free_text(value)
+
+
+# TERC (GUS): WW województwo (02, 04, … 32), PP powiat (01–99; 61 and above: a city with
+# powiat rights), GG gmina (01–99), R its kind: 1 urban, 2 rural, 3 urban-rural, 4 and 5
+# the town and the rural part of an urban-rural gmina, 8 a Warsaw dzielnica, 9 a delegatura.
+TERYT_LENGTHS = (2, 4, 7)
+TERYT_KINDS = "1234589"
+
+
+def _teryt(text: str, report: Report, where: dict[str, Any]) -> str | None:
+    """The TERC code as 2, 4 or 7 digits; a code Excel turned into a number lost its
+    leading zero (201011 for 0201011) and gets it back. A code of another shape is a
+    located error naming the fix."""
+    digits = text.replace(" ", "").replace("\u00a0", "").replace("-", "")
+    if digits.endswith(".0"):  # a number cell: 1261011.0
+        digits = digits[:-2]
+    if digits.isdigit() and len(digits) + 1 in TERYT_LENGTHS:
+        digits = "0" + digits
+    if not (
+        digits.isdigit() and digits.isascii() and len(digits) in TERYT_LENGTHS and _teryt_is_valid(digits)
+    ):
+        report.add("bad-teryt", Severity.ERROR, **where, value=text)
+        return None
+    return digits
+
+
+def parse_teryt(text: str) -> str | None:
+    """The TERC code in ``text`` (2, 4 or 7 digits, a lost leading zero restored), or None."""
+    return _teryt(text, Report(), {})
+
+
+def _teryt_is_valid(code: str) -> bool:
+    woj = int(code[:2])
+    if not (2 <= woj <= 32 and woj % 2 == 0):
+        return False
+    if len(code) >= 4 and code[2:4] == "00":
+        return False
+    return len(code) < 7 or (code[4:6] != "00" and code[6] in TERYT_KINDS)
 
 
 def parse_etap(text: str) -> str | None:

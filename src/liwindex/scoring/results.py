@@ -258,7 +258,7 @@ class ScoreResult:
         return {
             "questionnaire": {"id": self.questionnaire_id, "version": self.questionnaire_version},
             # SPEC §4's keys; the number invited is given with the respondents
-            "meta": {key: self.meta.get(key) for key in ("jst", "rok", "etap", "source")},
+            "meta": {key: self.meta.get(key) for key in ("jst", "teryt", "rok", "etap", "source")},
             "respondents": {
                 "total": self.respondents_total,
                 "by_group": self.respondents_by_group,

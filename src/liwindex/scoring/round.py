@@ -115,6 +115,7 @@ def score_round(round_: Round, items: bool = True) -> ScoreResult:
             "etap": round_.meta.etap,
             "source": round_.source,
             "zaproszonych": round_.meta.zaproszonych,
+            "teryt": round_.meta.teryt,
         },
         respondents_total=respondents,
         respondents_by_group=by_group_n,

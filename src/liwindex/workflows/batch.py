@@ -124,7 +124,10 @@ def run_batch(
         report.add("batch-no-rounds", file=str(folder))
         raise InputError(report)
     outcomes = score_rounds(specs, questionnaire, mapping, jobs, progress)
-    runs, unassigned = group_rounds(specs, [o.result for o in outcomes], [o.problems for o in outcomes])
+    runs, unassigned, alike = group_rounds(
+        specs, [o.result for o in outcomes], [o.problems for o in outcomes]
+    )
+    notes += alike
     for outcome in outcomes:  # what the readable rounds say goes to the data-quality section
         if outcome.result is not None:
             notes += [p for p in outcome.result.problems if p.severity is not Severity.ERROR]

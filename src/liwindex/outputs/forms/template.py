@@ -32,8 +32,9 @@ INSTRUCTIONS = {
         "Pytania otwarte: przepisz odpowiedź tak, jak została zapisana.",
         "4. Arkusz „oceny”: po spotkaniu grupy roboczej wpisz ocenę każdego obszaru, "
         "uzasadnienie i rekomendacje.",
-        "5. Arkusz „metryka”: nazwa JST, rok i etap oceny (wstępna, powdrożeniowa, roczna) oraz "
-        "liczba osób zaproszonych do ankiety (raport poda odsetek odpowiedzi).",
+        "5. Arkusz „metryka”: nazwa JST, rok i etap oceny (wstępna, powdrożeniowa, roczna), "
+        "liczba osób zaproszonych do ankiety (raport poda odsetek odpowiedzi) i kod TERYT JST "
+        "(7 cyfr gminy, 4 powiatu, 2 województwa; odróżnia JST o tej samej nazwie).",
         "6. Nie zmieniaj nagłówków ani nazw arkuszy. Sprawdź plik poleceniem: "
         "liwindex validate PLIK; policz wyniki: liwindex score PLIK.",
     ],
@@ -46,8 +47,9 @@ INSTRUCTIONS = {
         "copy the answer as written.",
         "4. Sheet 'oceny': after the working group meets, enter each area's grade, the "
         "justification and recommendations.",
-        "5. Sheet 'metryka': the local government's name, the year, the round and the number "
-        "of people invited to the survey (the report gives the response rate).",
+        "5. Sheet 'metryka': the local government's name, the year, the round, the number of "
+        "people invited to the survey (the report gives the response rate) and the TERYT code "
+        "(7 digits a gmina, 4 a powiat, 2 a województwo; it tells apart JSTs of one name).",
         "6. Do not change the headers or sheet names. Check the file with: liwindex validate "
         "FILE; compute the results with: liwindex score FILE.",
     ],
@@ -117,7 +119,7 @@ def write_template(path: Path, q: Questionnaire, group: str | None, lang: str) -
     _dropdown(grades, ranges["ocena"], f"C2:C{len(q.areas) + 1}", lang)
     layout(grades, [8, 50, 10, 50, 50], landscape=True)
 
-    for row, key in enumerate(("jst", "rok", "etap", "zaproszonych"), 1):
+    for row, key in enumerate(("jst", "rok", "etap", "zaproszonych", "teryt"), 1):
         put(meta, row, 1, key, bold=True)
     _dropdown(meta, ranges["etap"], "B3", lang)
     layout(meta, [10, 40], freeze=None)
