@@ -130,7 +130,8 @@ def test_a_name_spelled_without_polish_letters_is_one_jst_with_a_warning(tmp_pat
     assert result.exit_code == 0, result.output
     assert "„Gmina Łąkowo”, „Gmina Lakowo”" in result.stderr and "teryt" in result.stderr
     summary = (tmp_path / "out" / "podsumowanie.html").read_text("utf-8")
-    assert "JST w zestawieniu: 10." in summary and summary.count("Gmina Lakowo") == 2  # row, warning
+    assert "JST w zestawieniu: 10." in summary and summary.count("Gmina Lakowo") == 1  # the warning
+    assert '<th scope="row">Gmina Łąkowo</th>' in summary  # the row keeps the Polish letters
 
 
 def test_identity_by_teryt_and_by_name():

@@ -66,7 +66,11 @@ def identify(rounds: Sequence[Seen]) -> tuple[list[str], dict[str, str], list[Pr
         problems.append(_alike(names, key.startswith("teryt:"), kept_apart=False))
     display: dict[str, str] = {}
     for key, r in zip(keys, rounds, strict=True):
-        display[key] = r.name  # rounds come in order; the latest spelling wins
+        # rounds come in order: the latest spelling wins, but one with Polish letters is
+        # never replaced by one without them
+        shown = display.get(key)
+        if shown is None or strip_diacritics(r.name) != r.name or strip_diacritics(shown) == shown:
+            display[key] = r.name
     by_name: dict[str, list[str]] = {}
     for key, name in display.items():
         by_name.setdefault(name_key(name), []).append(key)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from liwindex.compare.batch import BatchResult
+
 HEAD = {
     "pl": [
         "Miejsce",
@@ -39,7 +44,7 @@ WORDS: dict[str, dict[str, str]] = {
         "grades": "oceny grupy roboczej",
         "provisional": "† wynik wstępny: za mało respondentów jednej z grup (zob. raport JST).",
         "failed": "Nie przygotowano raportu (błędy w plikach)",
-        "failed_h": "JST, których raportu nie przygotowano",
+        "failed_h": "JST z błędami w plikach",
         "unassigned_h": "Pliki bez przypisanej JST",
         "unassigned": "Tych plików nie przypisano do żadnej JST: nie dało się ich odczytać albo "
         "nie podają nazwy JST (arkusz „metryka” lub metryka.yaml).",
@@ -48,8 +53,9 @@ WORDS: dict[str, dict[str, str]] = {
         "wstępne (†) są bez miejsca. JST oceniały się same, różnymi grupami respondentów — "
         "porównuj ostrożnie.",
         "quality_h": "Jakość danych",
-        "quality": "Informacje i ostrzeżenia z odczytanych plików (każde raz).",
-        "more": "… i {n} innych (pełna lista w raportach JST).",
+        "quality": "Ostrzeżenia z odczytanych plików, a pod nimi informacje: każdy rodzaj raz, z "
+        "liczbą podobnych (wszystkie są w raportach JST).",
+        "similar": "{text} (i {n} podobnych)",
         "page": "strona",
         "workbook": "Excel",
         "generated": "Przygotowano programem liwindex {version}.",
@@ -66,7 +72,7 @@ WORDS: dict[str, dict[str, str]] = {
         "grades": "working-group grades",
         "provisional": "† provisional: too few respondents of one group (see the report).",
         "failed": "No report (errors in the files)",
-        "failed_h": "Local governments without a report",
+        "failed_h": "Local governments with errors in their files",
         "unassigned_h": "Files without a local government",
         "unassigned": "These files were not assigned to a local government: they could not be "
         "read or name none (a 'metryka' sheet or metryka.yaml).",
@@ -75,11 +81,29 @@ WORDS: dict[str, dict[str, str]] = {
         "provisional values (†) have no rank. Each local government assessed itself with its "
         "own respondents — compare with care.",
         "quality_h": "Data quality",
-        "quality": "Notes and warnings from the files that were read (each once).",
-        "more": "… and {n} more (the full list is in each report).",
+        "quality": "Warnings from the files that were read, then notes: each kind once, with the "
+        "number of similar ones (all are in each local government's report).",
+        "similar": "{text} (and {n} similar)",
         "page": "page",
         "workbook": "Excel",
         "generated": "Made with liwindex {version}.",
         "count": "Local governments: {n}.",
     },
 }
+
+
+def quality_lines(batch: BatchResult, lang: str) -> list[str]:
+    """The summary's data-quality section: each warning once, then one line per kind of
+    note (its first message and how many more)."""
+    from liwindex.problems import Severity
+
+    warnings = list(dict.fromkeys(p.message(lang) for p in batch.notes if p.severity is Severity.WARNING))
+    kinds: dict[str, list[str]] = {}
+    for p in batch.notes:
+        if p.severity is not Severity.WARNING:
+            kinds.setdefault(p.code, []).append(p.message(lang))
+    notes = [
+        texts[0] if len(texts) == 1 else WORDS[lang]["similar"].format(text=texts[0], n=len(texts) - 1)
+        for texts in kinds.values()
+    ]
+    return warnings + notes

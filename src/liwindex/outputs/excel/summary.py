@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from liwindex.outputs.excel.style import DELTA, SCORE, header, layout, marked_workbook, put
-from liwindex.outputs.summary_words import HEAD, WORDS
+from liwindex.outputs.excel.style import DELTA, SCORE, fit_height, header, layout, marked_workbook, put
+from liwindex.outputs.summary_words import HEAD, WORDS, quality_lines
 
 if TYPE_CHECKING:
     from liwindex.compare.batch import BatchResult
@@ -31,6 +31,7 @@ def write_summary_xlsx(path: Path, batch: BatchResult, lang: str) -> None:
         put(ws, row, 6, run.delta, DELTA)
         put(ws, row, 7, cells[6] + (" †" if run.provisional else ""))
         put(ws, row, 8, run.note(lang), wrap=True)
+        fit_height(ws, row, [(run.note(lang), 30)])
         link = ws.cell(row=row, column=9, value=f"{run.slug}.xlsx")
         link.hyperlink = f"{run.slug}.xlsx"
     last = len(ok) + 3
@@ -41,6 +42,16 @@ def write_summary_xlsx(path: Path, batch: BatchResult, lang: str) -> None:
     for run in [r for r in batch.runs if r.failed]:
         put(ws, k, 2, run.name)
         put(ws, k, 3, run.failure(lang), wrap=True)
+        fit_height(ws, k, [(run.failure(lang), 34)])
         k += 1
     layout(ws, [9, 34, 34, 14, 14, 10, 22, 30, 28], landscape=True)
+    lines = quality_lines(batch, lang)
+    if lines:
+        quality = wb.create_sheet(words["quality_h"])
+        put(quality, 1, 1, words["quality"], bold=True, wrap=True)
+        fit_height(quality, 1, [(words["quality"], 70)])
+        for row, line in enumerate(lines, 3):
+            put(quality, row, 1, line, wrap=True)
+            fit_height(quality, row, [(line, 70)])
+        layout(quality, [70], freeze=None)
     wb.save(path)

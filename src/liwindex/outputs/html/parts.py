@@ -54,6 +54,7 @@ table.cards th[scope=row]{display:block;width:100%}table.cards thead{display:non
 table.cards tr{border:1px solid var(--line);border-radius:.4rem;margin:.6rem 0;padding:.3rem .6rem}
 table.cards td,table.cards th[scope=row]{border:0;padding:.15rem 0;text-align:left}
 table.cards td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)}
+table.cards td:empty{display:none}
 table.cards th[scope=row]{font-size:1.05rem}}
 @page{size:A4;margin:16mm 14mm 18mm;
 @bottom-center{content:counter(page) " / " counter(pages);font-size:9pt}}

@@ -8,15 +8,11 @@ from typing import TYPE_CHECKING
 
 from liwindex import __version__
 from liwindex.outputs.html.parts import CSS
-from liwindex.outputs.summary_words import HEAD, WORDS
+from liwindex.outputs.summary_words import HEAD, WORDS, quality_lines
 from liwindex.text import visible
 
 if TYPE_CHECKING:
     from liwindex.compare.batch import BatchResult
-
-
-# the data-quality notes listed on the page (the rest are in each JST's report)
-QUALITY_SHOWN = 60
 
 
 def summary_page(batch: BatchResult, lang: str) -> str:
@@ -77,12 +73,10 @@ def summary_page(batch: BatchResult, lang: str) -> str:
         for problem in batch.unassigned:
             parts.append(f"<li>{escape(problem.message(lang))}</li>")
         parts.append("</ul></section>")
-    notes = list(dict.fromkeys(p.message(lang) for p in batch.notes))
-    if notes:
+    lines = quality_lines(batch, lang)
+    if lines:
         parts.append(f"<section><h2>{escape(words['quality_h'])}</h2><p>{escape(words['quality'])}</p><ul>")
-        parts += [f"<li>{escape(n)}</li>" for n in notes[:QUALITY_SHOWN]]
-        if len(notes) > QUALITY_SHOWN:
-            parts.append(f"<li>{escape(words['more'].format(n=len(notes) - QUALITY_SHOWN))}</li>")
+        parts += [f"<li>{escape(line)}</li>" for line in lines]
         parts.append("</ul></section>")
     parts.append(
         f"<footer>{escape(words['generated'].format(version=__version__))}</footer></main></body></html>"
