@@ -191,3 +191,22 @@ def test_a_code_that_is_not_teryt_is_a_located_error(tmp_path, given):
     )
     [problem] = [p for p in problems(run("score", path)) if p.code == "bad-teryt"]
     assert (problem.sheet, problem.row, problem.column) == ("metryka", 2, "B")
+
+
+def test_batch_json_gives_every_jst_with_its_rank_or_reason(tmp_path):
+    """batch --json: per JST its key, name, rounds with respondents, values, change, rank or
+    the reason for none, and the failed round; stdout is JSON alone."""
+    folder = facilitator_folder(tmp_path / "in", broken=6)
+    result = run("batch", folder, "-o", tmp_path / "out", "--bootstrap", "0", "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    by_name = {j["name"]: j for j in data["jst"]}
+    assert len(by_name) == 10 and by_name["Gmina Osiek"]["key"] == "name:gmina osiek"
+    osiek = by_name["Gmina Osiek"]
+    assert [r["by_group"] for r in osiek["rounds"]] == [{"ngo": 21, "jst": 6}] * 2
+    assert osiek["change"] == pytest.approx(osiek["latest"] - osiek["first"]) and osiek["rank"] >= 1
+    broken = by_name[JSTS[6][1]]
+    assert broken["failed"] and broken["rank"] is None and broken["rank_reason"] == "failed"
+    [missing] = broken["missing_rounds"]
+    assert missing["label"] == "2025 · powdrożeniowa" and missing["errors"][0]["code"] == "unknown-answer"
+    assert by_name["Gmina Żabno"]["rank_reason"] == "other_round"

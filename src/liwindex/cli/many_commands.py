@@ -9,6 +9,7 @@ import click
 
 from liwindex.cli.options import (
     JOBS,
+    JSON,
     LANG,
     MAPPING,
     QUESTIONNAIRE,
@@ -111,6 +112,7 @@ def benchmark_command(**options: Any) -> None:
 )
 @JOBS
 @QUIET
+@JSON
 @LANG
 @handle_errors
 def batch_command(
@@ -124,6 +126,7 @@ def batch_command(
     basis: str | None,
     jobs: int | None,
     quiet: bool,
+    as_json: bool,
     lang: str,
 ) -> None:
     """Every JST under FOLDER at once: each JST's comparison (first round against the
@@ -146,9 +149,11 @@ def batch_command(
     finally:
         progress.close()
     console = stderr_console()
-    if not quiet:
+    if as_json:
+        click.echo(to_json(result.to_dict(lang)))
+    elif not quiet:
         render_batch(result, stdout_console(), lang)
-        # names taken as one JST or kept apart: said here, not only in the summary
+    if not quiet:  # names taken as one JST or kept apart: said here, not only in the summary
         render_problems([p for p in result.notes if p.code.startswith("jst-")], console, lang)
     if result.failed:
         console.print(t("batch_jst_failed", lang, n=len(result.failed)), style="bold red")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from liwindex.compare.identity import Seen, identify
 from liwindex.i18n import fmt, fmt_signed
@@ -146,6 +146,55 @@ class BatchResult:
     @property
     def failed(self) -> list[JstRun]:
         return [r for r in self.runs if r.failed]
+
+    def to_dict(self, lang: str = "pl") -> dict[str, Any]:
+        """``batch --json``: per JST its identity, rounds, first and latest index on one
+        basis, change, rank or the reason for none, and failures; the files without a JST
+        and the data-quality notes."""
+        from liwindex.compare.comparison import round_label
+
+        def jst(run: JstRun) -> dict[str, Any]:
+            latest = run.results[-1] if run.results else None
+            return {
+                "key": run.key,
+                "teryt": latest.meta.get("teryt") if latest is not None else None,
+                "name": run.name,
+                "rounds": [
+                    {
+                        "label": round_label(r, lang),
+                        "rok": r.meta.get("rok"),
+                        "etap": r.meta.get("etap"),
+                        "source": r.meta.get("source"),
+                        "respondents": r.respondents_total,
+                        "by_group": dict(r.respondents_by_group),
+                        "invited": r.meta.get("zaproszonych"),
+                        "index": r.index.value,
+                        "index_source": r.index.source,
+                    }
+                    for r in run.results
+                ],
+                "basis": run.basis,
+                "first": run.before,
+                "latest": run.after,
+                "change": run.delta,
+                "provisional": run.provisional,
+                "rank": run.rank,
+                "rank_reason": run.rank_reason,
+                "failed": run.failed,
+                "missing_rounds": [
+                    {"label": m.label, "source": m.source, "errors": [p.to_dict(lang) for p in m.problems]}
+                    for m in run.missing
+                ],
+                "errors": [p.to_dict(lang) for p in run.problems if p.severity is Severity.ERROR],
+                "written": [str(path) for path in run.written],
+            }
+
+        return {
+            "jst": [jst(run) for run in self.runs],
+            "unassigned": [p.to_dict(lang) for p in self.unassigned],
+            "notes": [p.to_dict(lang) for p in self.notes],
+            "summary": [str(path) for path in self.summary],
+        }
 
     def ranked(self) -> list[JstRun]:
         """The JSTs with a value, by rank (the unranked after), then by name as Polish
