@@ -46,7 +46,8 @@ def test_batch_writes_each_jst_and_a_summary(folder, tmp_path):
     assert result.exit_code == 0, result.output
     slugs = ["gmina-lakowa", "gmina-przykladowa", "gmina-zielona", "miasto-brzegi", "powiat-lesny"]
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [f"{s}.{ext}" for s in slugs for ext in ("html", "xlsx")] + ["podsumowanie.html", "podsumowanie.xlsx"]
+        [f"{s}.{ext}" for s in slugs for ext in ("html", "xlsx")]
+        + ["podsumowanie.html", "podsumowanie.xlsx", "lijw.csv"]
     )
     page = (out / "podsumowanie.html").read_text("utf-8")
     for name in NAMES:

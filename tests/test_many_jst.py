@@ -210,3 +210,60 @@ def test_batch_json_gives_every_jst_with_its_rank_or_reason(tmp_path):
     [missing] = broken["missing_rounds"]
     assert missing["label"] == "2025 · powdrożeniowa" and missing["errors"][0]["code"] == "unknown-answer"
     assert by_name["Gmina Żabno"]["rank_reason"] == "other_round"
+
+
+def test_the_dataset_equals_score_json_value_for_value(tmp_path):
+    """liwindex dataset of the examples: every index, płaszczyzna and area value, overall and
+    per group, and every n, is what score --json gives for that round."""
+    import csv
+
+    from conftest import EXAMPLES
+
+    out = tmp_path / "lijw.csv"
+    assert run("dataset", EXAMPLES, "-o", out, "--quiet").exit_code == 0
+    with out.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    by_source: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        by_source.setdefault(row["source"], []).append(row)
+    assert len(by_source) == 5  # three rounds of Gmina Przykładowa, two other JSTs
+
+    def num(text: str) -> float | None:
+        return None if text == "" else float(text)
+
+    for source, found in by_source.items():
+        score = json.loads(run("score", source, "--json").stdout)
+        expected = {
+            ("index", "LIJW", "all"): (
+                score["index"]["survey"],
+                score["index"]["grades"],
+                score["index"]["value"],
+            )
+        }
+        for d in score["dimensions"]:
+            expected[("dimension", d["id"], "all")] = (d["survey"], d["grades"], d["value"])
+        for a in score["areas"]:
+            expected[("area", a["id"], "all")] = (a["survey"], a["grade"], a["value"])
+            for g, v in a["by_group"].items():
+                expected[("area", a["id"], g)] = (v, None, None)
+        got = {
+            (r["level"], r["id"], r["group"]): (num(r["survey"]), num(r["grade"]), num(r["value"]))
+            for r in found
+        }
+        for key, values in expected.items():
+            assert got[key] == pytest.approx(values, nan_ok=True), (source, key)
+        assert {r["jst"] for r in found} == {score["meta"]["jst"]}
+        [index] = [r for r in found if (r["level"], r["group"]) == ("index", "all")]
+        assert int(index["n"]) == score["respondents"]["total"]
+
+
+def test_the_dataset_as_parquet(tmp_path):
+    """-o lijw.parquet with pyarrow: the same rows, typed columns."""
+    pq = pytest.importorskip("pyarrow.parquet", reason="pyarrow is an optional extra (liwindex[parquet])")
+    from conftest import EXAMPLES
+
+    assert run("dataset", EXAMPLES, "-o", tmp_path / "lijw.parquet", "--quiet").exit_code == 0
+    assert run("dataset", EXAMPLES, "-o", tmp_path / "lijw.csv", "--quiet").exit_code == 0
+    table = pq.read_table(tmp_path / "lijw.parquet")
+    lines = (tmp_path / "lijw.csv").read_text("utf-8").splitlines()
+    assert table.num_rows == len(lines) - 1 and table.column_names == lines[0].split(",")

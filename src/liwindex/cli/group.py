@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from liwindex import __version__
-from liwindex.cli.many_commands import batch_command, benchmark_command, trend_command
+from liwindex.cli.many_commands import batch_command, benchmark_command, dataset_command, trend_command
 from liwindex.cli.round_commands import (
     analyze_command,
     compare_command,
@@ -43,6 +43,7 @@ for command in (
     trend_command,
     benchmark_command,
     batch_command,
+    dataset_command,
     mapping,
     template_command,
     xlsform_command,

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from liwindex.cli.options import (
+    FORCE,
     JOBS,
     JSON,
     LANG,
@@ -167,3 +168,50 @@ def batch_command(
     if result.failed or result.unassigned:
         console.print(t("batch_failed", lang, n=len(result.failed), u=len(result.unassigned)), style="red")
         sys.exit(1)
+
+
+@click.command("dataset")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="PATH",
+    help="The dataset to write: .csv, or .parquet (needs pyarrow).",
+)
+@FORCE
+@QUESTIONNAIRE
+@MAPPING
+@JOBS
+@QUIET
+@LANG
+@handle_errors
+def dataset_command(
+    files: tuple[str, ...],
+    output: str,
+    force: bool,
+    questionnaire_path: str | None,
+    mapping_path: str | None,
+    jobs: int | None,
+    quiet: bool,
+    lang: str,
+) -> None:
+    """The open dataset of every round in FILES or folders (found as benchmark finds them):
+    one row per JST, round, level (index, płaszczyzna, area) and group, with the survey
+    score, the grade, the final value, respondents and the provisional mark
+    (docs/dataset.md)."""
+    from liwindex.api import check_suffix, write_dataset
+    from liwindex.cli.progress import Progress
+    from liwindex.cli.render import render_problems
+
+    check_suffix(output, (".csv", ".parquet"))
+    progress = Progress(lang, quiet)
+    try:
+        path, _, notes = write_dataset(
+            list(files), output, force, lang, questionnaire_path, mapping_path, jobs, progress
+        )
+    finally:
+        progress.close()
+    if notes and not quiet:
+        render_problems(notes, stderr_console(), lang)
+    say_written(path, lang)

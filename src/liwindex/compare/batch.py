@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from liwindex.scoring.results import ScoreResult
 
 SUMMARY = "podsumowanie"
+DATASET = "lijw.csv"  # the open dataset of every round, beside the summary
 BASIS_NAMES = {
     "pl": {"survey": "ankieta", "grades": "oceny grupy roboczej"},
     "en": {"survey": "survey", "grades": "working-group grades"},

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "parquet-unavailable": {
+        "pl": "do zapisu Parquet potrzebny jest pyarrow. Zainstaluj go (pip install "
+        '"liwindex[parquet]") albo zapisz zbiór jako .csv.',
+        "en": 'writing Parquet needs pyarrow. Install it (pip install "liwindex[parquet]") or '
+        "write the dataset as .csv.",
+    },
     "jst-names-alike": {
         "pl": "nazwy {value} różnią się tylko zapisem, więc uznano je za jedną JST. Jeśli to różne "
         "samorządy, dopisz kod TERYT w metryce (klucz teryt) każdego etapu.",

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from liwindex.compare.batch import SUMMARY, BatchResult, group_rounds, rank, summarise
+from liwindex.compare.batch import DATASET, SUMMARY, BatchResult, group_rounds, rank, summarise
 from liwindex.problems import InputError, Problem, Report, Severity
 from liwindex.responses.discovery import find_rounds
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from liwindex.model.questionnaire import Questionnaire
     from liwindex.responses.mapping import Mapping
     from liwindex.responses.rounds import RoundFiles
+    from liwindex.scoring.results import ScoreResult
 
 
 # --- phase 2: each JST's documents, in worker processes ------------------------------------
@@ -115,7 +116,7 @@ def run_batch(
     if not folder.is_dir():
         report.add("batch-not-folder", file=str(folder))
         raise InputError(report)
-    summary = [outdir / f"{SUMMARY}.html", outdir / f"{SUMMARY}.xlsx"]
+    summary = [outdir / f"{SUMMARY}.html", outdir / f"{SUMMARY}.xlsx", outdir / DATASET]
     for target in summary:  # a rerun without --force stops here, before any reading
         if target.exists() and not force:
             check_output(target, force)
@@ -171,11 +172,13 @@ def run_batch(
         run.written, run.problems = written, run.problems + problems
     rank(runs)
     result = BatchResult(runs, unassigned, summary, notes)
-    _write_summary(result, outdir, lang)
+    _write_summary(result, outdir, lang, [o.result for o in outcomes if o.result is not None])
     return result
 
 
-def _write_summary(batch: BatchResult, outdir: Path, lang: str) -> None:
+def _write_summary(batch: BatchResult, outdir: Path, lang: str, results: list[ScoreResult]) -> None:
+    from liwindex.compare.dataset import dataset_rows
+    from liwindex.outputs.dataset import write_dataset
     from liwindex.outputs.excel.summary import write_summary_xlsx
     from liwindex.outputs.files import write_atomically
     from liwindex.outputs.html.summary import summary_page
@@ -187,3 +190,5 @@ def _write_summary(batch: BatchResult, outdir: Path, lang: str) -> None:
 
     write_atomically(batch.summary[0], page)
     write_atomically(batch.summary[1], lambda tmp: write_summary_xlsx(tmp, batch, lang))
+    rows = dataset_rows(results, lang)
+    write_atomically(batch.summary[2], lambda tmp: write_dataset(tmp, rows, parquet=False))

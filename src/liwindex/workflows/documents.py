@@ -21,6 +21,7 @@ from liwindex.workflows.rounds import (
     read_pair,
     round_paths,
     score_files,
+    score_many,
 )
 
 if TYPE_CHECKING:
@@ -257,3 +258,34 @@ def copy_standard(output: str | Path, force: bool = False) -> Path:
     from liwindex.model.loading import standard_questionnaire_text
 
     return write_text_file(output, standard_questionnaire_text(), force, [])
+
+
+def write_dataset(
+    items: list[str],
+    output: str | Path,
+    force: bool = False,
+    lang: str = "pl",
+    questionnaire: str | Path | None = None,
+    mapping: str | Path | None = None,
+    jobs: int | None = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Path, int, list[Problem]]:
+    """The open dataset of every round under ``items`` (folders give the rounds under them,
+    as in ``benchmark``): ``.csv``, or ``.parquet`` with pyarrow. Returns the file, how many
+    rounds it holds and the notes about files passed over."""
+    from liwindex.compare.dataset import dataset_rows
+    from liwindex.outputs.dataset import write_dataset as write
+    from liwindex.outputs.files import check_output, check_suffix, write_atomically
+    from liwindex.responses.discovery import find_rounds
+
+    check_suffix(output, (".csv", ".parquet"))
+    rounds, notes = find_rounds(items)
+    target = check_output(output, force, inputs=round_paths(rounds))
+    from liwindex.compare.identity import name_key
+    from liwindex.compare.many import round_order
+
+    results = score_many(rounds, questionnaire, mapping, jobs, progress, compact=True)
+    results.sort(key=lambda r: (name_key(r.meta.get("jst") or ""), round_order(r)))
+    rows = dataset_rows(results, lang)
+    write_atomically(target, lambda tmp: write(tmp, rows, target.suffix.lower() == ".parquet"))
+    return target, len(results), notes
