@@ -5,6 +5,7 @@ and liwindex's own reports in a round folder are passed over."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -87,6 +88,15 @@ def test_batch_with_one_broken_round_names_it_everywhere(tmp_path):
     assert "bez miejsca: wynik wstępny" in rows[JSTS[THIN][1]]
     ranked = [r for name, r in rows.items() if "bez miejsca" not in r]
     assert len(ranked) == 7
+    # what a funder asks: respondents and response rate per JST, how many rose or fell
+    assert (
+        "27 (NGO 21, JST 6); 67,5%" in rows["Gmina Osiek"]
+        and "24 (NGO 21, JST 3); 60,0%" in rows[JSTS[THIN][1]]
+    )
+    assert re.search(
+        r"poprawa w \d+, bez zmian w \d+, spadek w \d+ z 8 JST z dwoma etapami; mediana zmiany [+−]\d,\d\d pkt",
+        summary,
+    )
 
 
 def test_a_report_saved_in_a_round_folder_is_not_read_back(tmp_path):

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from liwindex.scoring.results import ScoreResult
 
 SUMMARY = "podsumowanie"
+UNCHANGED = 0.1  # a change of the index smaller than this (on the 1–5 scale) is "no change"
 DATASET = "lijw.csv"  # the open dataset of every round, beside the summary
 BASIS_NAMES = {
     "pl": {"survey": "ankieta", "grades": "oceny grupy roboczej"},
@@ -148,6 +149,20 @@ class BatchResult:
     def failed(self) -> list[JstRun]:
         return [r for r in self.runs if r.failed]
 
+    def changes(self) -> dict[str, Any]:
+        """How many JSTs with two rounds (and no error) rose, stayed (less than
+        :data:`UNCHANGED` points) or fell, and the median change."""
+        import statistics
+
+        deltas = [r.delta for r in self.runs if r.delta is not None and not r.failed]
+        return {
+            "n": len(deltas),
+            "up": sum(d >= UNCHANGED for d in deltas),
+            "same": sum(abs(d) < UNCHANGED for d in deltas),
+            "down": sum(d <= -UNCHANGED for d in deltas),
+            "median": statistics.median(deltas) if deltas else None,
+        }
+
     def to_dict(self, lang: str = "pl") -> dict[str, Any]:
         """``batch --json``: per JST its identity, rounds, first and latest index on one
         basis, change, rank or the reason for none, and failures; the files without a JST
@@ -195,6 +210,7 @@ class BatchResult:
             "unassigned": [p.to_dict(lang) for p in self.unassigned],
             "notes": [p.to_dict(lang) for p in self.notes],
             "summary": [str(path) for path in self.summary],
+            "changes": self.changes(),
         }
 
     def ranked(self) -> list[JstRun]:

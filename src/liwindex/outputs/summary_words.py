@@ -16,6 +16,7 @@ HEAD = {
         "Indeks — ostatni etap",
         "Zmiana",
         "Podstawa",
+        "Respondenci (ostatni etap)",
         "Uwagi",
         "Raport",
     ],
@@ -27,6 +28,7 @@ HEAD = {
         "Index — latest round",
         "Change",
         "Basis",
+        "Respondents (latest round)",
         "Notes",
         "Report",
     ],
@@ -56,6 +58,9 @@ WORDS: dict[str, dict[str, str]] = {
         "quality": "Ostrzeżenia z odczytanych plików, a pod nimi informacje: każdy rodzaj raz, z "
         "liczbą podobnych (wszystkie są w raportach JST).",
         "similar": "{text} (i {n} podobnych)",
+        "changes": "Zmiana indeksu od pierwszego etapu ({basis_note}): poprawa w {up}, bez zmian w {same}, "
+        "spadek w {down} z {n} JST z dwoma etapami; mediana zmiany {median} pkt. „Bez zmian”: mniej "
+        "niż 0,1 pkt w skali 1–5.",
         "page": "strona",
         "workbook": "Excel",
         "generated": "Przygotowano programem liwindex {version}.",
@@ -84,6 +89,9 @@ WORDS: dict[str, dict[str, str]] = {
         "quality": "Warnings from the files that were read, then notes: each kind once, with the "
         "number of similar ones (all are in each local government's report).",
         "similar": "{text} (and {n} similar)",
+        "changes": "Change of the index since the first round ({basis_note}): up in {up}, unchanged in "
+        "{same}, down in {down} of {n} local governments with two rounds; median change {median} "
+        "points. 'Unchanged': less than 0.1 point on the 1–5 scale.",
         "page": "page",
         "workbook": "Excel",
         "generated": "Made with liwindex {version}.",
@@ -107,3 +115,24 @@ def quality_lines(batch: BatchResult, lang: str) -> list[str]:
         for texts in kinds.values()
     ]
     return warnings + notes
+
+
+def changes_line(batch: BatchResult, lang: str) -> str:
+    """How many JSTs rose, stayed or fell and the median change, in one sentence ("" when
+    no JST has two rounds)."""
+    from liwindex.i18n import fmt_signed
+
+    found = batch.changes()
+    if not found["n"]:
+        return ""
+    bases = {r.basis for r in batch.runs if r.delta is not None and not r.failed}
+    names = {
+        "pl": {"survey": "wyniki ankiety", "grades": "oceny grupy roboczej"},
+        "en": {"survey": "survey scores", "grades": "working-group grades"},
+    }[lang]
+    basis_note = ", ".join(names.get(b or "", "—") for b in sorted(b or "" for b in bases))
+    return WORDS[lang]["changes"].format(
+        basis_note=basis_note,
+        median=fmt_signed(found["median"], lang),
+        **{k: found[k] for k in ("up", "same", "down", "n")},
+    )

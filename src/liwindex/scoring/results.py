@@ -173,6 +173,17 @@ class ScoreResult:
         invited = self.meta.get("zaproszonych")
         return self.respondents_total / invited if invited else None
 
+    def respondents_short(self, lang: str = "pl") -> str:
+        """``27 (NGO 21, JST 6); 67,5%`` — for tables of many JSTs; ``!`` after a rate above
+        100 % (more respondents than invited)."""
+        from liwindex.i18n import fmt
+
+        groups = ", ".join(f"{g.upper()} {n}" for g, n in self.respondents_by_group.items())
+        line = f"{self.respondents_total} ({groups})" if groups else str(self.respondents_total)
+        if self.response_rate is not None:
+            line += f"; {fmt(100 * self.response_rate, lang, 1)}%" + ("!" if self.response_rate > 1 else "")
+        return line
+
     def respondents_line(self, lang: str = "pl") -> str:
         """``75 (organizacja pozarządowa: 60, administracja samorządowa: 15)`` — groups by
         their labels — and, where the metryka gives the number invited, the response rate
@@ -190,6 +201,8 @@ class ScoreResult:
                 if lang != "en"
                 else f"; {rate}% of {invited} invited"
             )
+            if self.response_rate > 1:  # more respondents than invited: said beside the rate
+                line += " — więcej niż zaproszonych" if lang != "en" else " — more than invited"
         return line
 
     @property

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from liwindex.outputs.excel.style import DELTA, SCORE, fit_height, header, layout, marked_workbook, put
-from liwindex.outputs.summary_words import HEAD, WORDS, quality_lines
+from liwindex.outputs.summary_words import HEAD, WORDS, changes_line, quality_lines
 
 if TYPE_CHECKING:
     from liwindex.compare.batch import BatchResult
@@ -30,12 +30,16 @@ def write_summary_xlsx(path: Path, batch: BatchResult, lang: str) -> None:
         put(ws, row, 5, run.after, SCORE)
         put(ws, row, 6, run.delta, DELTA)
         put(ws, row, 7, cells[6] + (" †" if run.provisional else ""))
-        put(ws, row, 8, run.note(lang), wrap=True)
-        fit_height(ws, row, [(run.note(lang), 30)])
-        link = ws.cell(row=row, column=9, value=f"{run.slug}.xlsx")
+        put(ws, row, 8, run.results[-1].respondents_short(lang), wrap=True)
+        put(ws, row, 9, run.note(lang), wrap=True)
+        fit_height(ws, row, [(run.note(lang), 30), (run.results[-1].respondents_short(lang), 30)])
+        link = ws.cell(row=row, column=10, value=f"{run.slug}.xlsx")
         link.hyperlink = f"{run.slug}.xlsx"
     last = len(ok) + 3
     put(ws, last, 1, words["rank_note"])
+    if changes_line(batch, lang):
+        last += 1
+        put(ws, last, 1, changes_line(batch, lang))
     if any(r.provisional for r in ok):
         put(ws, last + 1, 1, words["provisional"])
     k = last + 3
@@ -44,7 +48,7 @@ def write_summary_xlsx(path: Path, batch: BatchResult, lang: str) -> None:
         put(ws, k, 3, run.failure(lang), wrap=True)
         fit_height(ws, k, [(run.failure(lang), 34)])
         k += 1
-    layout(ws, [9, 34, 34, 14, 14, 10, 22, 30, 28], landscape=True)
+    layout(ws, [9, 34, 34, 14, 14, 10, 22, 30, 30, 28], landscape=True)
     lines = quality_lines(batch, lang)
     if lines:
         quality = wb.create_sheet(words["quality_h"])

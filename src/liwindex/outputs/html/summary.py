@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from liwindex import __version__
 from liwindex.outputs.html.parts import CSS
-from liwindex.outputs.summary_words import HEAD, WORDS, quality_lines
+from liwindex.outputs.summary_words import HEAD, WORDS, changes_line, quality_lines
 from liwindex.text import visible
 
 if TYPE_CHECKING:
@@ -39,11 +39,12 @@ def summary_page(batch: BatchResult, lang: str) -> str:
             + td(2, cells[2])
             + "".join(td(i, cells[i], True) for i in (3, 4, 5))
             + td(6, cells[6])
-            + td(7, run.note(lang))
-            + td(8, links, raw=True)
+            + td(7, run.results[-1].respondents_short(lang))
+            + td(8, run.note(lang))
+            + td(9, links, raw=True)
             + "</tr>"
         )
-    order = [1, 0, 2, 3, 4, 5, 6, 7, 8]  # the JST's name first: it heads each card on a phone
+    order = [1, 0, 2, 3, 4, 5, 6, 7, 8, 9]  # the JST's name first: it heads each card on a phone
     head_cells = "".join(
         f'<th scope="col"{" class=num" if i in (0, 3, 4, 5) else ""}>{escape(head[i])}</th>' for i in order
     )
@@ -51,13 +52,16 @@ def summary_page(batch: BatchResult, lang: str) -> str:
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="liwindex {__version__}">',
-        f"<title>{escape(words['title'])}</title><style>{CSS}</style></head><body><main>",
+        f"<title>{escape(words['title'])}</title><style>{CSS}main{{max-width:84rem}}</style></head><body><main>",
         f"<header><h1>{escape(words['title'])}</h1><p>{escape(words['lead'])}</p>",
         f'<p class="muted">{escape(words["count"].format(n=len(ok)))}</p></header>',
         f'<div class="scroll"><table class="cards"><caption>{escape(words["caption"])}</caption>'
         f"<thead><tr>{head_cells}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>",
         f'<p class="note">{escape(words["rank_note"])}</p>',
     ]
+    change_line = changes_line(batch, lang)
+    if change_line:
+        parts.append(f"<p>{escape(change_line)}</p>")
     if any(r.provisional for r in ok):
         parts.append(f'<p class="note">{escape(words["provisional"])}</p>')
     failed = [r for r in batch.runs if r.failed]
