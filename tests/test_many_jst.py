@@ -277,3 +277,13 @@ def test_the_dataset_as_parquet(tmp_path):
     table = pq.read_table(tmp_path / "lijw.parquet")
     lines = (tmp_path / "lijw.csv").read_text("utf-8").splitlines()
     assert table.num_rows == len(lines) - 1 and table.column_names == lines[0].split(",")
+
+
+@pytest.mark.parametrize("written", ["0201012", "'0201012'", "201012", "02 01 01 2"])
+def test_a_teryt_in_metryka_yaml_keeps_its_leading_zero(tmp_path, written):
+    """YAML reads 0201012 as an octal number: the code is taken as written."""
+    folder = facilitator_folder(tmp_path / "in") / JSTS[0][0] / "po"
+    (folder / "metryka.yaml").write_text(
+        f"jst: Gmina X\nrok: 2025\netap: powdrożeniowa\nteryt: {written}\n", "utf-8"
+    )
+    assert score_file(str(folder)).meta["teryt"] == "0201012"

@@ -318,7 +318,7 @@ def _sidecar(spec: RoundFiles) -> Meta:
     """The metadata a round's ``metryka.yaml`` gives, read quietly (its own problems are
     the round's, reported with it)."""
     from liwindex.problems import Report
-    from liwindex.responses.rounds import sidecar_meta
+    from liwindex.responses.meta import sidecar_meta
 
     try:
         return sidecar_meta(list(spec.paths), Report())[0]

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from liwindex.io.discovery import folder_files
 from liwindex.problems import Problem, Severity
-from liwindex.responses.rounds import SIDECAR, RoundFiles
+from liwindex.responses.meta import SIDECAR
+from liwindex.responses.rounds import RoundFiles
 
 
 def find_rounds(items: list[str], skip: Path | None = None) -> tuple[list[RoundFiles], list[Problem]]:

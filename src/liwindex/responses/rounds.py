@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +14,7 @@ from liwindex.problems import InputError, Report, Severity
 from liwindex.responses.checks import check_answers
 from liwindex.responses.data import SurveyData
 from liwindex.responses.grades import GRADES_SHEET, META_SHEET, Grade, Meta, read_grades, read_meta
+from liwindex.responses.meta import META_FIELDS, sidecar_meta
 from liwindex.responses.survey import read_survey
 from liwindex.text import capped_list
 
@@ -153,10 +154,6 @@ def read_round(
     return Round(
         source=name, questionnaire=questionnaire, survey=survey, grades=grades, meta=meta, report=report
     )
-
-
-SIDECAR = "metryka.yaml"
-META_FIELDS = tuple(f.name for f in fields(Meta))
 
 
 @dataclass(frozen=True)
@@ -413,38 +410,6 @@ def _check_overlap(surveys: list[tuple[str, SurveyData]], report: Report) -> Non
             )
         for row, k in keys:
             seen.setdefault(k, (source, row))
-
-
-def sidecar_meta(files: list[str], report: Report) -> tuple[Meta, str | None]:
-    """Metadata from ``NAME.metryka.yaml`` beside a file or ``metryka.yaml`` in its folder
-    (the first found), with the file it came from."""
-    candidates: list[Path] = []
-    for file in files:
-        path = Path(file)
-        candidates += [path.with_name(f"{path.stem}.{SIDECAR}"), path.with_name(SIDECAR)]
-    found = next((c for c in dict.fromkeys(candidates) if c.is_file()), None)
-    if found is None:
-        return Meta(), None
-    return read_meta_yaml(found, report), str(found)
-
-
-def read_meta_yaml(path: str | Path, report: Report) -> Meta:
-    """``metryka.yaml``: the keys of the ``metryka`` sheet (``jst``, ``rok``, ``etap``)."""
-    from liwindex.io.yamldoc import parse_yaml, read_yaml_file
-    from liwindex.responses.grades import meta_key, meta_value
-    from liwindex.text import fold
-
-    doc = parse_yaml(read_yaml_file(path, report), str(path), report)
-    found: dict[str, object] = {}
-    for key, value in doc.data.items():
-        name = meta_key(fold(key))
-        if name is None:
-            report.add("unknown-meta-key", Severity.NOTE, **doc.locate((key,)), value=str(key))
-            continue
-        parsed = meta_value(name, value, report, doc.locate((key,)))
-        if parsed is not None:
-            found[name] = parsed
-    return Meta(**found)  # type: ignore[arg-type]
 
 
 def _round_meta(round_: Round, files: list[str], spec: RoundFiles, report: Report) -> Meta:
