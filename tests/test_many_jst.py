@@ -79,6 +79,7 @@ def test_batch_with_one_broken_round_names_it_everywhere(tmp_path):
     assert summary.count("nie odczytano etapu 2025 · powdrożeniowa") == 2  # the row and the failure list
     page = (out / "gmina-nowa-deba-gorna.html").read_text("utf-8")
     assert page.count("Etapu 2025 · powdrożeniowa nie udało się odczytać") == 1
+    assert "opiera się na niewielu odpowiedziach" not in page  # a missing round is not thin data
     assert len(list(out.glob("*.html"))) == 11  # ten JSTs and the summary
     assert "Gmina Żabno: bez miejsca: ostatni etap inny" not in summary  # reasons are in the rows
     body = [line for line in summary.split("<tr>") if line.startswith('<th scope="row">')]

@@ -207,6 +207,6 @@ def findings(
         )
     if last.respondents_total:
         out.append(words["respondents"].format(label=label, line=last.respondents_line(lang)))
-    if any(r.caveats(lang) for r in rounds):
+    if any(r.thin for r in rounds):
         out.append(words["thin"])
     return out

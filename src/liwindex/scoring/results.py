@@ -262,6 +262,12 @@ class ScoreResult:
             describe(p.code, lang, value=p.value, **p.params) for p in self.problems if p.code in CAVEAT_CODES
         ]
 
+    @property
+    def thin(self) -> bool:
+        """A group is missing or some areas rest on too few respondents (not every caveat
+        is about thin data: a round left out of a batch report is one too)."""
+        return any(p.code in THIN_CODES for p in self.problems)
+
     def notes(self, lang: str = "pl") -> list[str]:
         """Notes about what was interpreted or ignored, in ``lang``."""
         return [p.message(lang) for p in self.problems if p.severity is Severity.NOTE]
@@ -330,4 +336,5 @@ class ScoreResult:
         }
 
 
-CAVEAT_CODES = ("group-missing", "areas-provisional", "round-unreadable")
+THIN_CODES = ("group-missing", "areas-provisional")
+CAVEAT_CODES = (*THIN_CODES, "round-unreadable")

@@ -131,7 +131,7 @@ def _trend_findings(trend: Trend, lang: str) -> list[str]:
             out.append(_w("rose_each", lang).format(list=", ".join(rose)))
         if fell:
             out.append(_w("fell_each", lang).format(list=", ".join(fell)))
-    if any(x.caveats(lang) for x in trend.rounds):
+    if any(x.thin for x in trend.rounds):
         out.append(_w("bench_thin", lang))
     return out
 
@@ -296,7 +296,7 @@ def _bench_findings(bench: Benchmark, lang: str) -> list[str]:
                 high_value=fmt(strong.median, lang),
             )
         )
-    if any(x.caveats(lang) for x in bench.results):
+    if any(x.thin for x in bench.results):
         out.append(_w("bench_thin", lang))
     return out
 
