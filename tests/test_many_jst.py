@@ -288,3 +288,24 @@ def test_a_teryt_in_metryka_yaml_keeps_its_leading_zero(tmp_path, written):
         f"jst: Gmina X\nrok: 2025\netap: powdrożeniowa\nteryt: {written}\n", "utf-8"
     )
     assert score_file(str(folder)).meta["teryt"] == "0201012"
+
+
+def test_one_round_gives_one_index_in_every_command(root, tmp_path):
+    """A round folder's index is the same in score, trend, benchmark, dataset and batch
+    (SPEC §3: a round is read alike by every command)."""
+    import csv
+
+    jst_folder = root / JSTS[2][0]
+    latest = sorted(p for p in jst_folder.iterdir() if p.is_dir())[-1]  # runda2: 2025
+    score = json.loads(run("score", latest, "--json").stdout)["index"]["value"]
+    trend = json.loads(run("trend", jst_folder, "--json").stdout)["index"][-1]
+    bench = json.loads(run("benchmark", root, "--json").stdout)["index"]["jst"][JSTS[2][1]]["value"]
+    run("dataset", jst_folder, "-o", tmp_path / "d.csv", "--quiet")
+    with (tmp_path / "d.csv").open(encoding="utf-8") as fh:
+        [row] = [
+            r for r in csv.DictReader(fh) if (r["level"], r["group"], r["rok"]) == ("index", "all", "2025")
+        ]
+    batch = json.loads(run("batch", jst_folder, "-o", tmp_path / "out", "--bootstrap", "0", "--json").stdout)
+    [entry] = batch["jst"]
+    for value in (trend, bench, float(row["value"]), entry["latest"], entry["rounds"][-1]["index"]):
+        assert value == pytest.approx(score, rel=1e-12)
