@@ -172,6 +172,91 @@ def many_files(folder: Path, count: int) -> None:
     )
 
 
+def mixed_files(folder: Path, count: int) -> None:
+    """`liwindex benchmark` over ``count`` rounds of the shapes people export, one JST each:
+    Google Forms with and without sections, MS Forms, typing-in workbooks with ``metryka``
+    and ``oceny`` sheets, and round folders of an NGO and an office CSV with a
+    ``metryka.yaml``; against reading the same files alone (python-calamine for the
+    workbooks, every sheet; the csv module for the CSV files) in one process."""
+    import random
+
+    from liwindex.api import load_standard
+    from many_jst import forms
+
+    q = load_standard()
+    rng = random.Random(11)
+    where = folder / f"mixed{count}"
+    where.mkdir()
+    for i in range(count):
+        table = synth.rows(rng.randint(30, 120), seed=i)
+        shape = i % 5
+        if shape == 0:
+            synth.write_xlsx(where / f"google{i:05d}.xlsx", table)
+        elif shape == 1:
+            synth.write_xlsx(where / f"sekcje{i:05d}.xlsx", _sections(table, q))
+        elif shape == 2:
+            ms = ["Identyfikator", "Godzina rozpoczęcia", "Godzina ukończenia", "Adres e-mail", "Nazwa"]
+            rows = [ms + table[0][1:]] + [
+                [str(k), r[0], r[0], "", "anonim", *r[1:]] for k, r in enumerate(table[1:])
+            ]
+            synth.write_xlsx(where / f"msforms{i:05d}.xlsx", rows)
+        elif shape == 3:
+            ids = ["grupa", *[x.id for x in q.questions], "mocne_strony"]
+            meta = [
+                ["jst", f"Gmina Szablon {i}"],
+                ["rok", "2025"],
+                ["etap", "roczna"],
+                ["zaproszonych", "200"],
+            ]
+            grades = [["obszar", "ocena", "uzasadnienie"]] + [[a.id, "3.5", "uzgodniono"] for a in q.areas]
+            synth.write_xlsx_sheets(
+                where / f"szablon{i:05d}.xlsx",
+                {"Odpowiedzi": [ids, *[r[1:] for r in table[1:]]], "oceny": grades, "metryka": meta},
+            )
+        else:
+            pair = where / f"para{i:05d}"
+            pair.mkdir()
+            forms(pair, seed=i)
+            (pair / "metryka.yaml").write_text(f"jst: Gmina Para {i}\nrok: 2025\netap: roczna\n", "utf-8")
+    files = sorted(p for p in where.rglob("*") if p.suffix in (".xlsx", ".csv"))
+    size = sum(p.stat().st_size for p in files) / 1e6
+    listing = where / "files.txt"
+    listing.write_text("\n".join(str(p) for p in files), "utf-8")
+    read = (
+        "import csv, python_calamine\n"
+        f"for f in open({str(listing)!r}, encoding='utf-8').read().split('\\n'):\n"
+        "    if f.endswith('.csv'):\n"
+        "        list(csv.reader(open(f, encoding='cp1250', newline=''), delimiter=';'))\n"
+        "    else:\n"
+        "        book = python_calamine.CalamineWorkbook.from_path(f)\n"
+        "        for name in book.sheet_names:\n"
+        "            book.get_sheet_by_name(name).to_python()"
+    )
+    runs: dict[str, list[float]] = {"bare": [], "parallel": []}
+    for _ in range(3):
+        runs["bare"].append(timed([PYTHON, "-c", read]))
+        runs["parallel"].append(timed([*LIWINDEX, "benchmark", str(where), "--json", "--quiet"]))
+    bare, parallel = (statistics.median(runs[k]) for k in ("bare", "parallel"))
+    print(
+        f"   {count:,} rounds of mixed shapes ({len(files):,} files, {size:.0f} MB): reading alone "
+        f"{bare:.1f} s · benchmark on all {os.cpu_count() or 1} cores {parallel:.1f} s "
+        f"(ratio {parallel / bare:.2f}; target ≤ 1.5)"
+    )
+
+
+def _sections(table: list[list[str]], q: object) -> list[list[str]]:
+    """A Google Form with sections: the group question, then the NGO section, then the
+    administration section; a question asked of both appears once in each."""
+    questions = q.questions  # type: ignore[attr-defined]
+    asked = {g: [j for j, x in enumerate(questions) if g in q.question_groups(x)] for g in ("ngo", "jst")}  # type: ignore[attr-defined]
+    header = [table[0][0], table[0][1]] + [table[0][2 + j] for g in ("ngo", "jst") for j in asked[g]]
+    out = [header]
+    for row in table[1:]:
+        mine = "ngo" if row[1].startswith("Org") else "jst"
+        out.append(row[:2] + [row[2 + j] if g == mine else "" for g in ("ngo", "jst") for j in asked[g]])
+    return out
+
+
 def small_file_floor(folder: Path) -> None:
     example = HERE.parent / "examples" / "gmina-przykladowa-2024-wstepna.xlsx"
     floor = timed([PYTHON, "-c", "import pandas, pydantic, python_calamine"], 5)
@@ -193,6 +278,13 @@ def main() -> None:
         metavar="N",
         help="JST file counts for the many-files figures (default 500; e.g. --many 500 2500)",
     )
+    parser.add_argument(
+        "--mixed",
+        type=int,
+        default=None,
+        metavar="N",
+        help="only the figure of N rounds of mixed export shapes (e.g. --mixed 500)",
+    )
     args = parser.parse_args()
     sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
 
@@ -207,6 +299,11 @@ def main() -> None:
     import liwindex
 
     compileall.compile_dir(str(Path(liwindex.__file__).parent), quiet=1)
+    if args.mixed:
+        with tempfile.TemporaryDirectory() as tmp:
+            print("\nMany local governments, mixed export shapes (issue target ≤ 1.5):")
+            mixed_files(Path(tmp), args.mixed)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         print("\n1. End-to-end `liwindex score --json` ÷ reading the sheet alone (target ≤ 1.3)")
@@ -309,6 +406,7 @@ def main() -> None:
         )
         for count in args.many if args.many else [100 if args.quick else 500]:
             many_files(folder, count)
+        mixed_files(folder, 100 if args.quick else 500)
         small_file_floor(folder)
     print("\nAll figures above were measured in this run.")
 

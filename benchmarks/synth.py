@@ -71,7 +71,11 @@ def _column(index: int) -> str:
 
 def write_xlsx(path: Path, table: list[list[str]]) -> Path:
     """A minimal, valid .xlsx with one sheet of inline strings."""
-    letters = [_column(i) for i in range(len(table[0]))]
+    return write_xlsx_sheets(path, {"Odpowiedzi": table})
+
+
+def _sheet_xml(table: list[list[str]]) -> str:
+    letters = [_column(i) for i in range(max(len(r) for r in table))]
     parts = [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
@@ -84,12 +88,40 @@ def write_xlsx(path: Path, table: list[list[str]]) -> Path:
         )
         parts.append(f'<row r="{r}">{cells}</row>')
     parts.append("</sheetData></worksheet>")
+    return "".join(parts)
+
+
+def write_xlsx_sheets(path: Path, sheets: dict[str, list[list[str]]]) -> Path:
+    """A minimal, valid .xlsx with one sheet of inline strings per entry, in order."""
+    names = list(sheets)
+    overrides = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        for i in range(1, len(names) + 1)
+    )
+    types = CONTENT_TYPES.replace(
+        CONTENT_TYPES[
+            CONTENT_TYPES.index('<Override PartName="/xl/worksheets/') : CONTENT_TYPES.index("</Types>")
+        ],
+        overrides,
+    )
+    listed = "".join(
+        f'<sheet name="{escape(n)}" sheetId="{i}" r:id="rId{i}"/>' for i, n in enumerate(names, 1)
+    )
+    workbook = WORKBOOK.replace('<sheet name="Odpowiedzi" sheetId="1" r:id="rId1"/>', listed)
+    rels = "".join(
+        f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'relationships/worksheet" Target="worksheets/sheet{i}.xml"/>'
+        for i in range(1, len(names) + 1)
+    )
+    workbook_rels = WORKBOOK_RELS[: WORKBOOK_RELS.index("<Relationship Id")] + rels + "</Relationships>"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES)
+        z.writestr("[Content_Types].xml", types)
         z.writestr("_rels/.rels", ROOT_RELS)
-        z.writestr("xl/workbook.xml", WORKBOOK)
-        z.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
-        z.writestr("xl/worksheets/sheet1.xml", "".join(parts))
+        z.writestr("xl/workbook.xml", workbook)
+        z.writestr("xl/_rels/workbook.xml.rels", workbook_rels)
+        for i, name in enumerate(names, 1):
+            z.writestr(f"xl/worksheets/sheet{i}.xml", _sheet_xml(sheets[name]))
     return path
 
 

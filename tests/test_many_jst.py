@@ -221,6 +221,10 @@ def test_batch_json_gives_every_jst_with_its_rank_or_reason(tmp_path):
     [missing] = broken["missing_rounds"]
     assert missing["label"] == "2025 · powdrożeniowa" and missing["errors"][0]["code"] == "unknown-answer"
     assert by_name["Gmina Żabno"]["rank_reason"] == "other_round"
+    # the areas across JSTs: one entry per area, medians inside the scale
+    assert [a["id"] for a in data["areas"]] == [f"O{k}" for k in range(1, 13)]
+    assert all(a["n"] == 10 and a["lowest"] <= a["median_latest"] <= a["highest"] for a in data["areas"])
+    assert data["changes"]["n"] == 8
 
 
 def test_the_dataset_equals_score_json_value_for_value(tmp_path):

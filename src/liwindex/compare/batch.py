@@ -163,6 +163,41 @@ class BatchResult:
             "median": statistics.median(deltas) if deltas else None,
         }
 
+    def areas_across(self, lang: str = "pl") -> list[dict[str, Any]]:
+        """Each area across the JSTs with a value (each on its own comparison's basis): how
+        many, the median of the first and of the latest rounds, the lowest and the highest
+        latest value."""
+        import statistics
+
+        from liwindex.compare.many import area_on
+
+        runs = [r for r in self.runs if not r.blocked and r.results and r.basis]
+        if not runs:
+            return []
+        out = []
+        for area in runs[0].results[-1].areas:
+            latest = [
+                v for r in runs if (v := area_on(r.results[-1], area.id, r.basis or "survey")) is not None
+            ]
+            first = [
+                v
+                for r in runs
+                if len(r.results) > 1
+                and (v := area_on(r.results[0], area.id, r.basis or "survey")) is not None
+            ]
+            out.append(
+                {
+                    "id": area.id,
+                    "label": area.label[lang],
+                    "n": len(latest),
+                    "median_first": statistics.median(first) if first else None,
+                    "median_latest": statistics.median(latest) if latest else None,
+                    "lowest": min(latest, default=None),
+                    "highest": max(latest, default=None),
+                }
+            )
+        return out
+
     def to_dict(self, lang: str = "pl") -> dict[str, Any]:
         """``batch --json``: per JST its identity, rounds, first and latest index on one
         basis, change, rank or the reason for none, and failures; the files without a JST
@@ -211,6 +246,7 @@ class BatchResult:
             "notes": [p.to_dict(lang) for p in self.notes],
             "summary": [str(path) for path in self.summary],
             "changes": self.changes(),
+            "areas": self.areas_across(lang),
         }
 
     def ranked(self) -> list[JstRun]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from liwindex.compare.batch import BatchResult
@@ -35,7 +35,7 @@ HEAD = {
 }
 
 
-WORDS: dict[str, dict[str, str]] = {
+WORDS: dict[str, dict[str, Any]] = {
     "pl": {
         "title": "Lokalny Indeks Jakości Współpracy — zestawienie JST",
         "lead": "Indeks LIJW (skala 1–5) każdej JST w pierwszym i ostatnim etapie oceny. Zmiana "
@@ -55,6 +55,21 @@ WORDS: dict[str, dict[str, str]] = {
         "wstępne (†) są bez miejsca. JST oceniały się same, różnymi grupami respondentów — "
         "porównuj ostrożnie.",
         "quality_h": "Jakość danych",
+        "areas_h": "Obszary we wszystkich JST",
+        "areas_lead": "Mediana wyników obszaru w JST z wynikiem (każda JST na podstawie swojego "
+        "porównania: ankieta albo oceny grupy roboczej), w pierwszym i ostatnim etapie, oraz "
+        "najniższy i najwyższy wynik w ostatnim etapie.",
+        "areas_head": [
+            "Obszar",
+            "JST",
+            "Mediana — pierwszy etap",
+            "Mediana — ostatni etap",
+            "Najniższy",
+            "Najwyższy",
+        ],
+        "areas_first": "pierwszy etap (mediana)",
+        "areas_latest": "ostatni etap (mediana)",
+        "areas_chart": "Mediana wyników obszarów w JST",
         "quality": "Ostrzeżenia z odczytanych plików, a pod nimi informacje: każdy rodzaj raz, z "
         "liczbą podobnych (wszystkie są w raportach JST).",
         "similar": "{text} (i {n} podobnych)",
@@ -86,6 +101,14 @@ WORDS: dict[str, dict[str, str]] = {
         "provisional values (†) have no rank. Each local government assessed itself with its "
         "own respondents — compare with care.",
         "quality_h": "Data quality",
+        "areas_h": "Areas across local governments",
+        "areas_lead": "The median of each area across the local governments with a value (each "
+        "on its own comparison's basis: survey or working-group grades), in the first and the "
+        "latest round, and the lowest and highest latest value.",
+        "areas_head": ["Area", "JSTs", "Median — first round", "Median — latest round", "Lowest", "Highest"],
+        "areas_first": "first round (median)",
+        "areas_latest": "latest round (median)",
+        "areas_chart": "Median of the areas across local governments",
         "quality": "Warnings from the files that were read, then notes: each kind once, with the "
         "number of similar ones (all are in each local government's report).",
         "similar": "{text} (and {n} similar)",

@@ -7,7 +7,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from liwindex import __version__
-from liwindex.outputs.html.parts import CSS
+from liwindex.outputs.html.parts import CSS, num_cell, row, table
 from liwindex.outputs.summary_words import HEAD, WORDS, changes_line, quality_lines
 from liwindex.text import visible
 
@@ -64,6 +64,7 @@ def summary_page(batch: BatchResult, lang: str) -> str:
         parts.append(f"<p>{escape(change_line)}</p>")
     if any(r.provisional for r in ok):
         parts.append(f'<p class="note">{escape(words["provisional"])}</p>')
+    parts += _areas_section(batch, lang)
     failed = [r for r in batch.runs if r.failed]
     if failed:
         parts.append(f"<section><h2>{escape(words['failed_h'])}</h2><ul>")
@@ -86,3 +87,46 @@ def summary_page(batch: BatchResult, lang: str) -> str:
         f"<footer>{escape(words['generated'].format(version=__version__))}</footer></main></body></html>"
     )
     return visible("\n".join(parts)) + "\n"
+
+
+def _areas_section(batch: BatchResult, lang: str) -> list[str]:
+    """Each area's median across the JSTs, first and latest, as a table and a chart."""
+    from liwindex.outputs.html import charts
+
+    areas = batch.areas_across(lang)
+    if not areas or not any(a["n"] for a in areas):
+        return []
+    words = WORDS[lang]
+    first = [a["median_first"] for a in areas]
+    has_first = any(v is not None for v in first)
+    lo, hi = next(r.results[-1].index_range for r in batch.runs if r.results)
+    labels = [f"{a['id']} {a['label']}" for a in areas]
+    args = (
+        labels,
+        first if has_first else None,
+        [a["median_latest"] for a in areas],
+        (words["areas_first"], words["areas_latest"]),
+        lo,
+        hi,
+        words["areas_chart"],
+        words["areas_lead"],
+        lang,
+    )
+    rows = [
+        row(
+            f"{a['id']} {a['label']}",
+            f'<td class="num">{a["n"]}</td>',
+            num_cell(a["median_first"], lang),
+            num_cell(a["median_latest"], lang),
+            num_cell(a["lowest"], lang),
+            num_cell(a["highest"], lang),
+        )
+        for a in areas
+    ]
+    return [
+        f"<section><h2>{escape(words['areas_h'])}</h2><p>{escape(words['areas_lead'])}</p>",
+        f'<figure><div class="wide">{charts.area_bars(*args)}</div>'
+        f'<div class="narrow">{charts.area_bars(*args, narrow=True)}</div></figure>',
+        table(words["areas_h"], words["areas_head"], rows),
+        "</section>",
+    ]
