@@ -82,7 +82,8 @@ def test_batch_with_one_broken_round_names_it_everywhere(tmp_path):
     assert "opiera się na niewielu odpowiedziach" not in page  # a missing round is not thin data
     assert len(list(out.glob("*.html"))) == 11  # ten JSTs and the summary
     assert "Gmina Żabno: bez miejsca: ostatni etap inny" not in summary  # reasons are in the rows
-    body = [line for line in summary.split("<tr>") if line.startswith('<th scope="row">')]
+    first_table = summary.split("Obszary we wszystkich JST")[0]
+    body = [line for line in first_table.split("<tr>") if line.startswith('<th scope="row">')]
     rows = {line.split("</th>")[0].rsplit(">", 1)[-1]: line for line in body}
     assert "bez miejsca: błędy w plikach" in rows[broken]
     assert "bez miejsca: ostatni etap inny niż u pozostałych" in rows["Gmina Żabno"]
