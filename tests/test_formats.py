@@ -189,3 +189,34 @@ def test_the_templates_own_list_sheet_is_not_noted(tmp_path):
     wb.save(out)
     result = run("score", out)
     assert "ukryte arkusze" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        'grupa;o1_n1;uwagi\nngo;4;NA\njst;nie wiem;\n\nngo;;"dwie\nlinie"\n',
+        "\ufeffgrupa,o1_n1\nngo,3\n,\njst,5,dodatkowe\n",
+        'grupa\to1_n1\n"ngo"\t" 4 "\n',
+        "a;b;c\n1;2\n3;4;5;6\n\n\n7\n",
+    ],
+)
+def test_small_and_large_csv_parsers_give_the_same_sheet(tmp_path, monkeypatch, content):
+    """The csv module (small files) and pandas' C parser (large files) read a CSV into the
+    same rows, row numbers and values: blank lines, quoted line breaks, ragged rows, a BOM,
+    "NA" kept as text."""
+    from liwindex.io import csvfile
+    from liwindex.problems import Report
+
+    path = tmp_path / "d.csv"
+    path.write_text(content, "utf-8")
+
+    def read() -> list:
+        sheet = csvfile.read_csv(path, Report(), Limits())
+        # pandas makes a column of numbers only (no header: nothing reads it) numbers; the
+        # csv module keeps text: the same cell either way
+        cells = [[None if v is None else str(v) for v in c.cells().tolist()] for c in sheet.columns]
+        return [sheet.numbers.tolist(), cells]
+
+    small = read()
+    monkeypatch.setattr(csvfile, "SMALL_CSV_BYTES", -1)
+    assert read() == small

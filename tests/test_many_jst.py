@@ -314,3 +314,13 @@ def test_one_round_gives_one_index_in_every_command(root, tmp_path):
     [entry] = batch["jst"]
     for value in (trend, bench, float(row["value"]), entry["latest"], entry["rounds"][-1]["index"]):
         assert value == pytest.approx(score, rel=1e-12)
+
+
+def test_names_that_differ_in_a_number_are_not_called_alike():
+    """ "Gmina Para 104" and "Gmina Para 109" are two JSTs without a warning."""
+    from liwindex.compare.identity import Seen, identify
+
+    keys, _, warnings = identify(
+        [Seen("Gmina Para 104", None, (2025, "roczna")), Seen("Gmina Para 109", None, (2025, "roczna"))]
+    )
+    assert len(set(keys)) == 2 and warnings == []

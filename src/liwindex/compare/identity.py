@@ -112,13 +112,15 @@ def _near_names(
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """Exactly one letter inserted, deleted or replaced."""
+    """Exactly one letter inserted, deleted or replaced; a digit that differs is not a
+    misspelling ("Gmina Numer 12" and "Gmina Numer 13" are two names)."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+        diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        return len(diff) == 1 and not (diff[0][0].isdigit() or diff[0][1].isdigit())
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    return any(long_[:i] + long_[i + 1 :] == short and not long_[i].isdigit() for i in range(len(long_)))
 
 
 def _alike(names: list[str], by_code: bool, kept_apart: bool) -> Problem:
