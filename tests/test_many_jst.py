@@ -324,3 +324,17 @@ def test_names_that_differ_in_a_number_are_not_called_alike():
         [Seen("Gmina Para 104", None, (2025, "roczna")), Seen("Gmina Para 109", None, (2025, "roczna"))]
     )
     assert len(set(keys)) == 2 and warnings == []
+
+
+def test_identity_stays_quick_on_thousands_of_short_names():
+    """2,500 three-letter names, all a letter or two apart (a hostile metryka): no
+    quadratic pass."""
+    import itertools
+    import time
+
+    from liwindex.compare.identity import Seen, identify
+
+    names = ["".join(p) for p in itertools.product("abcdefghijklmn", repeat=3)][:2500]
+    started = time.monotonic()
+    identify([Seen(n, None, (2025, "roczna")) for n in names])
+    assert time.monotonic() - started < 5

@@ -14,6 +14,7 @@ from liwindex.text import fold, strip_diacritics
 
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
 MAX_NAME = 200  # folded names compared by edits are cut here (a name, not a paragraph)
+MAX_ALIKE = 20  # names sharing one one-letter deletion beyond this are not compared
 
 
 def name_key(name: object) -> str:
@@ -94,7 +95,10 @@ def _near_names(
         for variant in {text, *(text[:i] + text[i + 1 :] for i in range(len(text)))}:
             by_variant.setdefault(variant, []).append(key)
     merged: dict[str, str] = {}
-    pairs = {tuple(sorted((a, b))) for group in by_variant.values() for a in group for b in group if a < b}
+    # a variant shared by very many names (short names, numbered ones) says nothing about a
+    # misspelling and would cost the square of their number: such groups are passed over
+    groups = [g for g in by_variant.values() if 1 < len(g) <= MAX_ALIKE]
+    pairs = {tuple(sorted((a, b))) for group in groups for a in group for b in group if a < b}
     for a, b in sorted(pairs):
         if not _one_edit(a[5:], b[5:]):
             continue
