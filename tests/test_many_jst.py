@@ -338,3 +338,13 @@ def test_identity_stays_quick_on_thousands_of_short_names():
     started = time.monotonic()
     identify([Seen(n, None, (2025, "roczna")) for n in names])
     assert time.monotonic() - started < 5
+
+
+def test_a_number_with_a_leading_zero_in_metryka_yaml_is_read_as_written(tmp_path):
+    """zaproszonych: 0140 is 140 invitations, not the octal 96."""
+    folder = facilitator_folder(tmp_path / "in") / JSTS[0][0] / "po"
+    (folder / "metryka.yaml").write_text(
+        "jst: Gmina X\nrok: 2025\netap: roczna\nzaproszonych: 0140\n", "utf-8"
+    )
+    meta = score_file(str(folder)).meta
+    assert (meta["zaproszonych"], meta["rok"]) == (140, 2025)

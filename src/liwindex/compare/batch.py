@@ -432,10 +432,11 @@ def rank(runs: list[JstRun]) -> None:
             run.rank_reason = "provisional"
         else:
             ranked.append(run)
-    ranked.sort(key=lambda r: -(r.after or 0.0))
-    for position, run in enumerate(ranked, start=1):
-        previous = ranked[position - 2] if position > 1 else None
-        run.rank = previous.rank if previous is not None and previous.after == run.after else position
+    from liwindex.compare.many import rank as rank_values
+
+    ranks = rank_values("index", {}, {run.key: run.after for run in ranked}).ranks
+    for run in ranked:
+        run.rank = ranks[run.key]
 
 
 def _comparable(run: JstRun) -> tuple[object, ...]:

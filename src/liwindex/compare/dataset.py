@@ -33,9 +33,13 @@ ALL = "all"
 
 
 def dataset_rows(results: Iterable[ScoreResult], lang: str = "pl") -> list[dict[str, Any]]:
-    """Every round's index, płaszczyzny and areas, for all respondents and per group."""
+    """Every round's index, płaszczyzny and areas, for all respondents and per group; JSTs
+    by name, each JST's rounds in chronological order (the same file for the same rounds)."""
+    from liwindex.compare.identity import name_key
+    from liwindex.compare.many import round_order
+
     rows: list[dict[str, Any]] = []
-    for r in results:
+    for r in sorted(results, key=lambda r: (name_key(r.meta.get("jst") or ""), round_order(r))):
         groups = list(r.respondents_by_group)
         base = {
             "teryt": r.meta.get("teryt"),

@@ -148,12 +148,10 @@ def changes_line(batch: BatchResult, lang: str) -> str:
     found = batch.changes()
     if not found["n"]:
         return ""
-    bases = {r.basis for r in batch.runs if r.delta is not None and not r.failed}
-    names = {
-        "pl": {"survey": "wyniki ankiety", "grades": "oceny grupy roboczej"},
-        "en": {"survey": "survey scores", "grades": "working-group grades"},
-    }[lang]
-    basis_note = ", ".join(names.get(b or "", "—") for b in sorted(b or "" for b in bases))
+    from liwindex.compare.many import VALUE_WORDS
+
+    bases = sorted({r.basis or "" for r in batch.runs if r.delta is not None and not r.failed})
+    basis_note = ", ".join(VALUE_WORDS[b][lang] if b in VALUE_WORDS else "—" for b in bases)
     return WORDS[lang]["changes"].format(
         basis_note=basis_note,
         median=fmt_signed(found["median"], lang),

@@ -37,7 +37,7 @@ def read_meta_yaml(path: str | Path, report: Report) -> Meta:
     found: dict[str, object] = {}
     for key, value in doc.data.items():
         name = meta_key(fold(key))
-        if name == "teryt" and not isinstance(value, str):
+        if value is not None and not isinstance(value, str | dict | list):
             value = _raw_scalar(text, doc.line_of((key,)), value)
         if name is None:
             report.add("unknown-meta-key", Severity.NOTE, **doc.locate((key,)), value=str(key))
@@ -49,8 +49,9 @@ def read_meta_yaml(path: str | Path, report: Report) -> Meta:
 
 
 def _raw_scalar(text: str, line: int | None, value: object) -> object:
-    """The value as written on its line: YAML 1.1 reads ``teryt: 0201012`` as an octal
-    number (66058), and a TERC code's leading zero must survive."""
+    """A number, date or yes/no as written on its line: YAML 1.1 reads ``teryt: 0201012``
+    and ``zaproszonych: 0140`` as octal numbers (66058, 96); metryka's own parsing reads
+    the text."""
     lines = text.splitlines()
     if line is None or not 1 <= line <= len(lines) or ":" not in lines[line - 1]:
         return value

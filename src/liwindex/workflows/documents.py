@@ -281,11 +281,7 @@ def write_dataset(
     check_suffix(output, (".csv", ".parquet"))
     rounds, notes = find_rounds(items)
     target = check_output(output, force, inputs=round_paths(rounds))
-    from liwindex.compare.identity import name_key
-    from liwindex.compare.many import round_order
-
     results = score_many(rounds, questionnaire, mapping, jobs, progress, compact=True)
-    results.sort(key=lambda r: (name_key(r.meta.get("jst") or ""), round_order(r)))
     rows = dataset_rows(results, lang)
     write_atomically(target, lambda tmp: write(tmp, rows, target.suffix.lower() == ".parquet"))
     return target, len(results), notes
