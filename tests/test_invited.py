@@ -23,7 +23,7 @@ def test_the_example_gives_the_response_rate_everywhere(tmp_path):
     page = tmp_path / "r.html"
     assert run("report", POST, "-o", page, "--bootstrap", "100").exit_code == 0
     assert (
-        "Respondenci w etapie 2025 · powdrożeniowa: 70 (organizacja pozarządowa: 56, "
+        "Odpowiedzi w ocenie powdrożeniowej 2025: 70 (organizacja pozarządowa: 56, "
         "administracja samorządowa: 14); 53,8% z 130 zaproszonych." in page.read_text("utf-8")
     )
 

@@ -87,7 +87,7 @@ def test_batch_with_one_broken_round_names_it_everywhere(tmp_path):
     rows = {line.split("</th>")[0].rsplit(">", 1)[-1]: line for line in body}
     assert "bez miejsca: błędy w plikach" in rows[broken]
     assert "bez miejsca: ostatni etap inny niż u pozostałych" in rows["Gmina Żabno"]
-    assert "bez miejsca: wynik wstępny" in rows[JSTS[THIN][1]]
+    assert "bez miejsca: wynik orientacyjny" in rows[JSTS[THIN][1]]
     ranked = [r for name, r in rows.items() if "bez miejsca" not in r]
     assert len(ranked) == 7
     # what a funder asks: respondents and response rate per JST, how many rose or fell

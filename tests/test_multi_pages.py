@@ -59,8 +59,10 @@ def test_trend_page_shows_the_json_numbers(trend_page):
     for number in expected:
         assert any(v == pytest.approx(number, rel=1e-12) for v in page.values), number
     text = " ".join("".join(page.text).split())
-    assert "Indeks LIJW w etapie 2026 · roczna wynosi 3,53 na 5 (wyniki ankiety)." in text
-    assert "Od etapu 2024 · wstępna wzrósł o 0,68." in text
+    # the official index (grades) leads; the page compares survey scores and says so
+    assert "Indeks LIJW w ocenie rocznej 2026 wynosi 3,46 na 5 (z ocen grupy roboczej)." in text
+    assert "wynik ankiety w ocenie rocznej 2026 to 3,53" in text
+    assert "Od oceny wstępnej 2024 wynik ankiety wzrósł o 0,68." in text
     assert "Autor: Centrum <Wspierania>" in text and "Centrum &lt;Wspierania&gt;" in trend_page
     assert "53,8% z 130 zaproszonych" in text  # the response rate of each round
 
@@ -77,7 +79,7 @@ def test_trend_page_names_are_whole_and_in_polish(trend_page):
     for internal in ("ngo", "jst", "survey", "grades", "None", "nan"):
         assert not re.search(rf"\b{internal}\b", text), internal
     # no star on this page, so the reading box does not explain one
-    assert "* przy zmianie" not in text and "† — wynik wstępny" in text
+    assert "* przy zmianie" not in text and "† — wynik orientacyjny" in text
 
 
 def test_benchmark_page_ranks_like_the_json(benchmark_page):

@@ -93,7 +93,7 @@ def test_numbers_equal_compare_json(report):
     """Index, every area's before, after and change appear with their unrounded values."""
     data = json.loads(run("compare", INITIAL, POST, "--json", "--bootstrap", "0").stdout)
     values = parse(report).values
-    expected = [data["index"]["after"], data["index"]["delta"]]
+    expected = [data["after"]["index"]["value"], data["index"]["after"], data["index"]["delta"]]
     for area in data["areas"]:
         expected += [area["before"], area["after"], area["delta"]]
     for number in expected:
@@ -107,16 +107,21 @@ def test_ids_are_unique(report):
 
 
 def test_tables_and_charts_are_accessible(report):
-    """Real tables with captions and header scopes; every chart is an SVG image with a title,
-    a description and a caption."""
+    """Real tables, each named by a caption or by its section's heading (never a caption
+    that repeats the heading), with header scopes; every chart is an SVG image with a
+    title, a description and a caption."""
     page = parse(report)
     tags = [t for t, _ in page.tags]
-    assert tags.count("table") >= 4 and tags.count("caption") == tags.count("table")
+    ids = {a["id"] for _, a in page.tags if a.get("id")}
+    tables = [a for t, a in page.tags if t == "table"]
+    assert len(tables) >= 4 and tags.count("caption") == 0
+    assert all(a.get("aria-labelledby") in ids for a in tables)
     assert ("th", {"scope": "row"}) in page.tags
     svgs = [a for t, a in page.tags if t == "svg"]
-    # the areas chart comes twice: for screens and print, and laid out for phones
+    # the areas and the gap charts come twice: for screens and print, and laid out for
+    # phones; three płaszczyzny draw no radar
     assert len(svgs) == 4 and all(a.get("role") == "img" and a.get("aria-label") for a in svgs)
-    assert tags.count("figcaption") == 3 and tags.count("desc") >= 3
+    assert tags.count("figcaption") == 2 and tags.count("desc") >= 4
 
 
 def test_respondent_text_is_escaped(tmp_path):
@@ -166,7 +171,7 @@ CHROMIUM = next(
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
 def test_charts_render_with_size_in_chromium(report, tmp_path):
-    """Headless Chromium lays out the page: at desktop and phone width three charts show,
+    """Headless Chromium lays out the page: at desktop and phone width two charts show,
     each with a real size (the areas chart in the layout that fits the width)."""
     probe = report.replace(
         "</body>",
@@ -198,7 +203,7 @@ def test_charts_render_with_size_in_chromium(report, tmp_path):
         )
         sizes = done.stdout.split('data-sizes="')[1].split('"')[0].split(",")
         shown = [tuple(int(x) for x in size.split("x")) for size in sizes if size != "0x0"]
-        assert len(sizes) == 4 and len(shown) == 3
+        assert len(sizes) == 4 and len(shown) == 2
         for w, h in shown:
             assert w > 100 and h > 100
 
@@ -228,7 +233,7 @@ def test_grade_rows_without_a_grade_or_words_are_left_out(tmp_path):
     out = tmp_path / "r.html"
     assert run("report", path, "-o", out, "--bootstrap", "0").exit_code == 0
     page = out.read_text("utf-8")
-    grades = page[page.index("<h2>Oceny grupy roboczej") :]
+    grades = page[page.index('<h2 id="s_grades">') :]
     grades = grades[: grades.index("</section>")]
     assert "O1 " in grades and "O2 " not in grades
 
@@ -243,14 +248,15 @@ def test_findings_say_the_numbers_in_sentences(report, tmp_path):
     from liwindex.api import compare_files
 
     comparison = compare_files(INITIAL, POST, resamples=300).to_dict()
-    section = report[report.index("<h2>Najważniejsze wnioski") :]
+    section = report[report.index('<h2 id="s_findings">') :]
     section = section[: section.index("</section>")]
     index = comparison["index"]
-    shown = f"{index['after']:.2f}".replace(".", ",")
-    assert f"wynosi {shown} na 5" in section
-    word = "wzrost" if index["delta"] > 0 else "spadek"
-    assert f"To {word} o {abs(index['delta']):.2f}".replace(".", ",") in section
-    assert "Największy wzrost:" in section and "Najwyżej oceniony obszar:" in section
+    official = f"{comparison['after']['index']['value']:.2f}".replace(".", ",")
+    assert f"w ocenie powdrożeniowej 2025 wynosi {official} na 5 (z ocen grupy roboczej)" in section
+    word = "wzrósł" if index["delta"] > 0 else "spadł"
+    assert f"Wynik ankiety {word} o {abs(index['delta']):.2f}".replace(".", ",") in section
+    assert "względem oceny wstępnej 2024" in section
+    assert "Największy wzrost:" in section and "Najwyżej oceniony obszar (wynik ankiety):" in section
     box = report[report.index('<aside class="howto"') :]
     box = box[: box.index("</aside>")]
     assert "Jak czytać wyniki" in box and "Skala 1–5" in box and "†" in box and "* przy zmianie" in box
@@ -267,8 +273,8 @@ def test_findings_say_the_numbers_in_sentences(report, tmp_path):
     engine() is None or shutil.which("pdftotext") is None, reason="no PDF engine or no pdftotext"
 )
 def test_printed_page_one_is_the_summary(tmp_path):
-    """Printed, page 1 holds the header, the headline and every finding; "Jak czytać
-    wyniki" and the tables start on page 2."""
+    """Printed, page 1 holds the header, the headline (the official index and the survey
+    change) and every finding; the tables start on page 2."""
     from liwindex.analysis.analyze import gaps_for
     from liwindex.api import compare, score_file
     from liwindex.outputs.findings import findings
@@ -288,12 +294,13 @@ def test_printed_page_one_is_the_summary(tmp_path):
 
     first = page(1)
     before, after = score_file(INITIAL), score_file(POST)
-    assert "Gmina Przykładowa" in first and "Najważniejsze wnioski" in first and "3,43" in first
+    assert "Gmina Przykładowa" in first and "Najważniejsze wnioski" in first
+    assert "3,33" in first and "z ocen grupy roboczej" in first and "z 2,85 na 3,43" in first
     for sentence in findings([before, after], compare(before, after, 0), gaps_for(after, None), "pl"):
         # a sentence with an interval depends on the resamples; its start does not
         head = sentence.split("(95%")[0][:60]
         assert head in first, head
-    assert "Jak czytać wyniki" not in first and page(2).startswith("Jak czytać wyniki")
+    assert page(2).startswith("Płaszczyzny współpracy")
 
 
 def test_how_to_read_follows_the_questionnaire():

@@ -96,7 +96,7 @@ POLISH: dict[str, str] = {
     "The dataset to write: .csv, or .parquet (needs pyarrow).": "Plik zbioru danych: .csv albo .parquet (wymaga pyarrow).",
     "The open dataset of every round in FILES or folders (found as benchmark finds them): one row per JST, round, level (index, płaszczyzna, area) and group, with the survey score, the grade, the final value, respondents and the provisional mark (docs/dataset.md).": "Otwarty zbiór danych wszystkich etapów z PLIKÓW lub folderów (odnajdywanych jak w benchmark): "
     "wiersz na JST, etap, poziom (indeks, płaszczyzna, obszar) i grupę, z wynikiem ankiety, "
-    "oceną grupy roboczej, wartością końcową, liczbą respondentów i oznaczeniem wyniku wstępnego "
+    "oceną grupy roboczej, wartością końcową, liczbą respondentów i oznaczeniem wyniku orientacyjnego "
     "(docs/dataset.md).",
     "The local government's name when no metryka gives it.": "Nazwa JST, gdy nie podaje jej metryka.",
     "The local government's TERC code (2, 4 or 7 digits) when no metryka gives it.": "Kod TERYT (TERC) JST — 2, 4 lub 7 cyfr — gdy nie podaje go metryka.",

@@ -183,6 +183,25 @@ def round_label(result: ScoreResult, lang: str = "pl") -> str:
     return " · ".join(parts) if parts else Path(str(meta.get("source") or "?")).stem
 
 
+def round_phrase(result: ScoreResult, lang: str = "pl", case: str = "nom") -> str:
+    """The round as a sentence names it, in a grammatical case: ``nom`` ("ocena
+    powdrożeniowa 2025"), ``loc`` after "w" ("ocenie powdrożeniowej 2025") or ``gen`` after
+    "względem", "od" ("oceny wstępnej 2024"). English forms carry their article where a
+    sentence needs one ("the initial assessment 2024")."""
+    from liwindex.i18n import t
+
+    meta = result.meta
+    year, stage = meta.get("rok"), meta.get("etap")
+    if stage:
+        words = t(f"etap_{stage}" if case == "nom" else f"etap_{case}_{stage}", lang)
+        return f"{words} {year}" if year else words
+    base = t(f"round_{case}", lang)
+    if year:
+        return f"{base} {t('round_year', lang, year=year)}"
+    stem = Path(str(meta.get("source") or "?")).stem
+    return f"{base} „{stem}”" if lang != "en" else f'{base} "{stem}"'
+
+
 def jst_of(results: Sequence[ScoreResult]) -> str:
     """The local government's name from the latest round's metryka that has one ("" if none)."""
     return next((str(r.meta["jst"]) for r in reversed(results) if r.meta.get("jst")), "")

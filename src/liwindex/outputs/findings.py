@@ -34,42 +34,56 @@ MONTHS_PL = (
 
 WORDS: dict[str, dict[str, str]] = {
     "pl": {
-        "index": "Indeks LIJW w etapie {label} wynosi {value} na 5.",
-        "up": "To wzrost o {delta} względem etapu {label} ({basis}).",
-        "down": "To spadek o {delta} względem etapu {label} ({basis}).",
-        "same": "To tyle samo co w etapie {label} ({basis}).",
-        "significant": "Zmiana wyniku ankiety jest istotna statystycznie (95% przedział: {ci}).",
-        "not_significant": "Zmiana wyniku ankiety nie jest istotna statystycznie (95% przedział: "
-        "{ci}) — może wynikać z doboru respondentów.",
-        "strongest": "Najwyżej oceniony obszar: {area} ({value}); najniżej oceniony: {low} ({low_value}).",
+        "index": "Indeks LIJW w {round} wynosi {value} na 5 ({source}).",
+        "up_survey": "Wynik ankiety wzrósł o {delta} względem {before} ({from_to}).",
+        "down_survey": "Wynik ankiety spadł o {delta} względem {before} ({from_to}).",
+        "same_survey": "Wynik ankiety nie zmienił się względem {before} ({from_to}).",
+        "up_grades": "Średnia ocen grupy roboczej wzrosła o {delta} względem {before} ({from_to}).",
+        "down_grades": "Średnia ocen grupy roboczej spadła o {delta} względem {before} ({from_to}).",
+        "same_grades": "Średnia ocen grupy roboczej nie zmieniła się względem {before} ({from_to}).",
+        "significant": "Przedział 95% tej zmiany wyniku ankiety, od {low} do {high}, nie obejmuje zera: "
+        "tak duża zmiana rzadko wynikałaby z samego przypadku w tym, kto odpowiedział.",
+        "not_significant": "Przedział 95% tej zmiany wyniku ankiety, od {low} do {high}, obejmuje zero: "
+        "zmiana może wynikać z samego przypadku w tym, kto odpowiedział.",
+        "strongest": "Najwyżej oceniony obszar ({kind}): {area} ({value}); najniżej oceniony: {low} "
+        "({low_value}).",
         "gain": "Największy wzrost: {area} ({delta}).",
         "drop": "Największy spadek: {area} ({delta}).",
         "no_drop": "Żaden obszar nie stracił.",
         "gap": "Grupy respondentów najbardziej różnią się w ocenie obszaru {area}: wyżej ocenia "
         "go grupa „{higher}” (o {difference}).",
-        "respondents": "Respondenci w etapie {label}: {line}.",
-        "thin": "Część wyników opiera się na niewielu odpowiedziach — są oznaczone † i opisane "
-        "w ramce powyżej.",
+        "respondents": "Odpowiedzi w {round}: {line}.",
+        "thin": "Część wyników opiera się na niewielu odpowiedziach — są oznaczone † (wynik "
+        "orientacyjny) i opisane w ramce powyżej.",
+        "kind_survey": "wynik ankiety",
+        "kind_grades": "ocena grupy roboczej",
         "how_title": "Jak czytać wyniki",
         "prepared": "Przygotowano {date}",
         "author": "Autor: {author}",
     },
     "en": {
-        "index": "The LIJW index in the round {label} is {value} out of 5.",
-        "up": "That is a rise of {delta} since the round {label} ({basis}).",
-        "down": "That is a fall of {delta} since the round {label} ({basis}).",
-        "same": "That is the same as in the round {label} ({basis}).",
-        "significant": "The change of the survey score is statistically significant (95% interval: {ci}).",
-        "not_significant": "The change of the survey score is not statistically significant "
-        "(95% interval: {ci}) — it may come from who answered.",
-        "strongest": "Highest rated area: {area} ({value}); lowest rated: {low} ({low_value}).",
+        "index": "The LIJW index in {round} is {value} out of 5 ({source}).",
+        "up_survey": "The survey score rose by {delta} since {before} ({from_to}).",
+        "down_survey": "The survey score fell by {delta} since {before} ({from_to}).",
+        "same_survey": "The survey score did not change since {before} ({from_to}).",
+        "up_grades": "The working group's mean grade rose by {delta} since {before} ({from_to}).",
+        "down_grades": "The working group's mean grade fell by {delta} since {before} ({from_to}).",
+        "same_grades": "The working group's mean grade did not change since {before} ({from_to}).",
+        "significant": "The 95% interval of this survey change, from {low} to {high}, does not include "
+        "zero: a change this large would rarely come from chance in who answered alone.",
+        "not_significant": "The 95% interval of this survey change, from {low} to {high}, includes zero: "
+        "the change may come from chance in who answered alone.",
+        "strongest": "Highest rated area ({kind}): {area} ({value}); lowest rated: {low} ({low_value}).",
         "gain": "Largest rise: {area} ({delta}).",
         "drop": "Largest fall: {area} ({delta}).",
         "no_drop": "No area fell.",
         "gap": "The respondent groups differ most on {area}: the group '{higher}' rates it "
         "higher (by {difference}).",
-        "respondents": "Respondents in the round {label}: {line}.",
-        "thin": "Some results rest on few answers — they are marked † and described in the box above.",
+        "respondents": "Answers in {round}: {line}.",
+        "thin": "Some results rest on few answers — they are marked † (indicative) and described "
+        "in the box above.",
+        "kind_survey": "survey score",
+        "kind_grades": "working-group grade",
         "how_title": "How to read the results",
         "prepared": "Prepared on {date}",
         "author": "Author: {author}",
@@ -83,22 +97,27 @@ HOW: dict[str, list[str]] = {
         "Wynik obszaru to średnia odpowiedzi na jego pytania{weighting}, płaszczyzny — "
         "średnia jej obszarów, indeks — średnia {index_of}.",
         "Ocena grupy roboczej to ocena obszaru uzgodniona przez zespół przedstawicieli "
-        "samorządu i organizacji po omówieniu wyników ankiety (co 0,5 punktu); gdy jest, "
-        "jest wartością końcową obszaru.",
-        "* przy zmianie: zmiana wyniku ankiety większa, niż mógłby dać przypadkowy dobór "
-        "respondentów (istotna statystycznie).",
-        "† — wynik wstępny: za mało odpowiedzi jednej z grup.",
+        "samorządu i organizacji po omówieniu wyników ankiety (co 0,5 punktu); gdy grupa oceniła "
+        "wszystkie obszary, indeks LIJW liczy się z jej ocen.",
+        "* przy zmianie: przedział 95% zmiany wyniku ankiety nie obejmuje zera. Przedział pokazuje, "
+        "o ile wynik mógłby się różnić, gdyby odpowiedziały inne osoby z tych samych grup. Nie "
+        "uwzględnia tego, że ankietę wypełniają chętni (ci, którzy nie odpowiedzieli, mogą oceniać "
+        "inaczej). Zmiana między ocenami sama nie dowodzi też, że spowodował ją program współpracy.",
+        "† — wynik orientacyjny: za mało odpowiedzi jednej z grup.",
     ],
     "en": [
         "Scale 1–5: 1 — very poor, 3 — neither good nor poor, 5 — very good. An area's score "
         "is the mean answer to its questions{weighting}, a płaszczyzna's the mean of its "
         "areas, the index the mean of the {index_of}.",
         "The working group's grade is an area's grade agreed by a team of the local "
-        "government and NGOs after discussing the survey (in steps of 0.5); where given, it "
-        "is the area's final value.",
-        "* by a change: a change of the survey score larger than the choice of respondents "
-        "alone would give (statistically significant).",
-        "† — provisional: too few answers of one group.",
+        "government and NGOs after discussing the survey (in steps of 0.5); where the group "
+        "graded every area, the LIJW index is computed from its grades.",
+        "* by a change: the 95% interval of the survey change does not include zero. The interval "
+        "shows how much the score could differ had other people of the same groups answered. It "
+        "does not cover that respondents choose to answer (those who did not may see things "
+        "differently), and a change between rounds does not by itself prove that the cooperation "
+        "programme caused it.",
+        "† — indicative: too few answers of one group.",
     ],
 }
 
@@ -143,9 +162,12 @@ def report_date(lang: str) -> str:
 def findings(
     rounds: Sequence[ScoreResult], comparison: Comparison | None, gaps: list[Gap], lang: str
 ) -> list[str]:
-    """The findings, one sentence (or two) each, from the numbers."""
+    """The findings, one sentence (or two) each, from the numbers the tables show: the
+    official index with its source, the change on the comparison's basis, and the
+    strongest and weakest areas by the same kind of value as the area table."""
     from liwindex.analysis.analyze import largest_gaps
-    from liwindex.compare.comparison import round_label
+    from liwindex.compare.comparison import round_phrase
+    from liwindex.outputs.headline import headline
 
     words = WORDS["en" if lang == "en" else "pl"]
     last = rounds[-1]
@@ -154,21 +176,28 @@ def findings(
         area = next((a for a in last.areas if a.id == ident), None)
         return f"{ident} {area.label[lang]}" if area is not None else ident
 
-    out = []
-    label = round_label(last, lang)
+    h = headline(rounds, comparison, lang)
+    out = [
+        words["index"].format(
+            round=round_phrase(last, lang, "loc"), value=fmt(h.index, lang), source=h.source_words
+        )
+    ]
+    basis = comparison.basis if comparison is not None else last.index.source
     if comparison is not None:
         row = comparison.index
-        first = round_label(comparison.before, lang)
-        out.append(words["index"].format(label=label, value=fmt(row.value.after, lang)))
         delta = row.value.delta
         if delta is not None:
             key = "up" if delta > 0.005 else "down" if delta < -0.005 else "same"
-            out[-1] += " " + words[key].format(
-                delta=fmt(abs(delta), lang), label=first, basis=comparison.basis_words(lang)
+            out.append(
+                words[f"{key}_{comparison.basis}"].format(
+                    delta=fmt(abs(delta), lang),
+                    before=round_phrase(comparison.before, lang, "gen"),
+                    from_to=h.from_to(lang),
+                )
             )
         if row.survey_ci is not None and row.ci_low is not None:
-            ci = f"[{fmt(row.ci_low, lang)}; {fmt(row.ci_high, lang)}]"
-            out.append(words["significant" if row.significant else "not_significant"].format(ci=ci))
+            key = "significant" if row.significant else "not_significant"
+            out.append(words[key].format(low=fmt(row.ci_low, lang), high=fmt(row.ci_high, lang)))
         gains, drops = comparison.largest(1)
         if gains:
             out.append(
@@ -179,14 +208,11 @@ def findings(
             if drops
             else words["no_drop"]
         )
-        basis: str | None = comparison.basis
-    else:
-        out.append(words["index"].format(label=label, value=fmt(last.index.value, lang)))
-        basis = None
     strongest, weakest = last.strongest_and_weakest(1, basis=basis)
     if strongest and weakest and strongest[0].id != weakest[0].id:
         out.append(
             words["strongest"].format(
+                kind=words[f"kind_{basis}"],
                 area=name(strongest[0].id),
                 value=fmt(last.area_value(strongest[0].id, basis), lang),
                 low=name(weakest[0].id),
@@ -206,7 +232,11 @@ def findings(
             )
         )
     if last.respondents_total:
-        out.append(words["respondents"].format(label=label, line=last.respondents_line(lang)))
+        out.append(
+            words["respondents"].format(
+                round=round_phrase(last, lang, "loc"), line=last.respondents_line(lang)
+            )
+        )
     if any(r.thin for r in rounds):
         out.append(words["thin"])
     return out

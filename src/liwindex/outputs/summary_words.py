@@ -44,7 +44,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "caption": "Indeks LIJW w JST",
         "survey": "ankieta",
         "grades": "oceny grupy roboczej",
-        "provisional": "† wynik wstępny: za mało respondentów jednej z grup (zob. raport JST).",
+        "provisional": "† wynik orientacyjny: za mało respondentów jednej z grup (zob. raport JST).",
         "failed": "Nie przygotowano raportu (błędy w plikach)",
         "failed_h": "JST z błędami w plikach",
         "unassigned_h": "Pliki bez przypisanej JST",
@@ -52,7 +52,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "nie podają nazwy JST (arkusz „metryka” lub metryka.yaml).",
         "rank_note": "Miejsce według indeksu w ostatnim etapie (1 = najwyższy), tylko wśród JST, "
         "których ostatni etap ma ten sam kwestionariusz, rok, rodzaj oceny i podstawę; wyniki "
-        "wstępne (†) są bez miejsca. JST oceniały się same, różnymi grupami respondentów — "
+        "orientacyjne (†) są bez miejsca. JST oceniały się same, różnymi grupami respondentów — "
         "porównuj ostrożnie.",
         "quality_h": "Jakość danych",
         "areas_h": "Obszary we wszystkich JST",

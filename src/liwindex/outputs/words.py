@@ -11,26 +11,18 @@ WORDS: dict[str, dict[str, str]] = {
         "round": "Etap",
         "index": "Indeks LIJW",
         "of": "na 5",
-        "change_vs": "zmiana względem etapu {label}",
-        "survey_change": "Zmiana wyniku ankiety: {delta} (95% przedział: {ci}) — {verdict}.",
         "survey_change_plain": "Zmiana wyniku ankiety: {delta}.",
         "grades_change": "Zmiana ocen grupy roboczej: {delta}.",
-        "basis_survey_note": "Zmiana liczona z wyników ankiety w obu etapach (ankieta z ankietą), bo "
-        "oceny grupy roboczej nie obejmują wszystkich obszarów w obu etapach.",
-        "basis_grades_note": "Zmiana liczona z ocen grupy roboczej w obu etapach; zmianę wyniku "
-        "ankiety pokazano obok pod własną nazwą.",
-        "star_note": "* zmiana wyniku ankiety istotna statystycznie (p < 0,05, z poprawką Holma na "
-        "liczbę porównanych obszarów lub płaszczyzn). Przedział 95%: bootstrap z poprawką t dla małych "
-        "grup; „—” — brak przedziału, bo grupa ma mniej niż {min} odpowiedzi albo odpowiedzi się nie "
-        "różnią. † wynik orientacyjny: mniej niż {min} odpowiedzi w którejś grupie.",
-        "gap_star_note": "* różnica istotna statystycznie (p < 0,05, z poprawką Holma na liczbę "
-        "obszarów); „—” — brak przedziału, bo grupa ma mniej niż {min} odpowiedzi.",
+        "star_note": "* przedział 95% zmiany wyniku ankiety nie obejmuje zera (zob. „Jak czytać "
+        "wyniki”); „—” — przedziału nie podano, bo w którejś grupie jest mniej niż {min} odpowiedzi "
+        "albo odpowiedzi się nie różnią. † wynik orientacyjny: mniej niż {min} odpowiedzi w którejś "
+        "grupie.",
+        "gap_star_note": "* przedział 95% różnicy nie obejmuje zera; „—” — przedziału nie podano, bo "
+        "w którejś grupie jest mniej niż {min} odpowiedzi.",
         "caveats": "Ostrzeżenia o danych",
         "provisional": "wynik orientacyjny (mało odpowiedzi w grupie)",
         "survey_change_col": "Zmiana wyniku ankiety",
         "grades_change_col": "Zmiana ocen",
-        "significant": "zmiana istotna",
-        "not_significant": "zmiana mieści się w granicach błędu losowego",
         "source_grades": "Wartości końcowe to oceny grupy roboczej; wyniki ankiety pokazano obok.",
         "dimensions": "Płaszczyzny współpracy",
         "dimension": "Płaszczyzna",
@@ -40,9 +32,9 @@ WORDS: dict[str, dict[str, str]] = {
         "before": "Przed",
         "after": "Po",
         "change": "Zmiana",
-        "survey": "Ankieta",
+        "survey": "Wynik ankiety",
         "grade": "Ocena grupy roboczej",
-        "n": "Liczba odpowiedzi",
+        "n": "Odpowiedzi",
         "chart_areas": "Wartości obszarów",
         "chart_areas_desc": "Wykres słupkowy wartości {n} obszarów na skali od {lo} do {hi}; "
         "te same liczby zawiera tabela obszarów.",
@@ -68,6 +60,9 @@ WORDS: dict[str, dict[str, str]] = {
         "questionnaire": "Kwestionariusz",
         "generated": "Raport przygotowany programem liwindex {version}.",
         "none": "brak",
+        "highlights_of": "Listy według tych samych wartości co tabela obszarów: {kind}.",
+        "kind_survey": "wynik ankiety",
+        "kind_grades": "oceny grupy roboczej",
         "trend": "Kolejne etapy",
     },
     "en": {
@@ -78,26 +73,17 @@ WORDS: dict[str, dict[str, str]] = {
         "round": "Round",
         "index": "LIJW index",
         "of": "out of 5",
-        "change_vs": "change since {label}",
-        "survey_change": "Change of the survey score: {delta} (95% interval: {ci}) — {verdict}.",
         "survey_change_plain": "Change of the survey score: {delta}.",
         "grades_change": "Change of the working group's grades: {delta}.",
-        "basis_survey_note": "The change is computed from the survey scores of both rounds (survey "
-        "against survey), because the working group's grades do not cover every area in both rounds.",
-        "basis_grades_note": "The change is computed from the working group's grades of both rounds; "
-        "the change of the survey score is shown beside it under its own name.",
-        "star_note": "* a statistically significant change of the survey score (p < 0.05, Holm-corrected "
-        "for the number of areas or dimensions compared). 95% interval: bootstrap with a t correction "
-        "for small groups; '—': no interval, because a group has fewer than {min} answers or the answers "
-        "do not vary. † provisional: fewer than {min} answers in a group.",
-        "gap_star_note": "* a statistically significant difference (p < 0.05, Holm-corrected for the "
-        "number of areas); '—': no interval, because a group has fewer than {min} answers.",
+        "star_note": "* the 95% interval of the survey change does not include zero (see 'How to read "
+        "the results'); '—': no interval, because a group has fewer than {min} answers or the answers "
+        "do not vary. † indicative: fewer than {min} answers in a group.",
+        "gap_star_note": "* the 95% interval of the difference does not include zero; '—': no interval, "
+        "because a group has fewer than {min} answers.",
         "caveats": "Data caveats",
-        "provisional": "provisional (few answers in a group)",
+        "provisional": "indicative (few answers in a group)",
         "survey_change_col": "Change of the survey score",
         "grades_change_col": "Change of grades",
-        "significant": "a significant change",
-        "not_significant": "within the range of sampling error",
         "source_grades": "Final values are the working group's grades; survey scores are shown beside them.",
         "dimensions": "Dimensions of cooperation",
         "dimension": "Dimension",
@@ -107,7 +93,7 @@ WORDS: dict[str, dict[str, str]] = {
         "before": "Before",
         "after": "After",
         "change": "Change",
-        "survey": "Survey",
+        "survey": "Survey score",
         "grade": "Working-group grade",
         "n": "Answers",
         "chart_areas": "Area values",
@@ -135,6 +121,9 @@ WORDS: dict[str, dict[str, str]] = {
         "questionnaire": "Questionnaire",
         "generated": "Report prepared with liwindex {version}.",
         "none": "none",
+        "highlights_of": "Lists by the same values as the area table: {kind}.",
+        "kind_survey": "survey score",
+        "kind_grades": "working-group grades",
         "trend": "Rounds",
     },
 }

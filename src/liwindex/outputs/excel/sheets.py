@@ -218,7 +218,7 @@ SETTING_NAMES = {
         "group_weighting": "Udział grup w wyniku obszaru",
         "min_answered": "Najmniejszy odsetek pytań obszaru z odpowiedzią",
         "min_area_coverage": "Najmniejszy odsetek obszarów z wynikiem",
-        "min_group_n": "Najmniej odpowiedzi grupy, poniżej wynik wstępny",
+        "min_group_n": "Najmniej odpowiedzi grupy, poniżej wynik orientacyjny",
     },
     "en": {
         "index_range": "Index range (index_range)",

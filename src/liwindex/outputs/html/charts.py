@@ -81,7 +81,7 @@ def _shown(labels: Sequence[str]) -> list[str]:
     return [visible(label) for label in labels]
 
 
-LABEL_WIDTH = 34  # characters a line of an axis label holds beside a bar
+LABEL_WIDTH = 56  # characters a line of an axis label holds beside a bar (7.5 pt)
 
 
 def _wrapped(labels: Sequence[str]) -> tuple[list[str], int]:
@@ -115,7 +115,8 @@ def area_bars(
         return _narrow_bars(labels, before, after, names, lo, hi, title, description, lang, reference)
     labels, lines = _wrapped(labels)
     n = len(labels)
-    fig, ax = _figure(7.2, max(0.42, 0.16 * lines + 0.12) * n + 1.0)
+    # about half an A4 page for twelve areas of two rounds: the chart shares its page
+    fig, ax = _figure(7.2, max(0.34 if before is not None else 0.26, 0.12 * lines + 0.1) * n + 0.8)
     y = np.arange(n)[::-1]
 
     def values(seq: Sequence[float | None]) -> np.ndarray:
@@ -142,7 +143,7 @@ def area_bars(
         if not np.isnan(value):
             shown = f"{value:.2f}".replace(".", "," if lang == "pl" else ".")
             ax.text(value + 0.04, yy, shown, va="center", fontsize=8)
-    ax.set_yticks(y, labels, fontsize=8, linespacing=1.05)
+    ax.set_yticks(y, labels, fontsize=7.5, linespacing=1.0)
     if reference is not None and reference[0] is not None:
         ax.set_ylim(-0.6, n + 0.1)  # room above the top bar for the line's name
         _reference(ax, reference, n - 0.45, lang)
@@ -329,21 +330,28 @@ def gap_dots(
     title: str,
     description: str,
     lang: str = "pl",
+    narrow: bool = False,
 ) -> str:
-    """Each area's score by the two groups as two markers joined by a line (the gap)."""
+    """Each area's score by the two groups as two markers joined by a line (the gap).
+    The legend sits above the plot, where it covers no point, and the axis leaves room
+    for a marker at either end of the scale. ``narrow``: the phone layout, the same chart
+    drawn smaller so that its text keeps a readable size on a small screen."""
     labels, names = _shown(labels), (visible(names[0]), visible(names[1]))
     labels, lines = _wrapped(labels)
     n = len(labels)
-    fig, ax = _figure(7.2, max(0.36, 0.16 * lines + 0.1) * n + 1.0)
+    width, per_row = (3.9, 0.3) if narrow else (7.2, max(0.24, 0.16 * lines + 0.08))
+    fig, ax = _figure(width, per_row * n + 0.9)
     y = np.arange(n)[::-1]
     a = np.array([np.nan if v is None else v for v in first], dtype=float)
     b = np.array([np.nan if v is None else v for v in second], dtype=float)
     ax.hlines(y, np.fmin(a, b), np.fmax(a, b), color="#999999", linewidth=2)
-    ax.plot(a, y, "o", color=DARK, markersize=7, label=names[0])
-    ax.plot(b, y, "D", color=LIGHT, markeredgecolor="#333333", markersize=6, label=names[1])
+    ax.plot(a, y, "o", color=DARK, markersize=7, label=names[0], clip_on=False)
+    ax.plot(b, y, "D", color=LIGHT, markeredgecolor="#333333", markersize=6, label=names[1], clip_on=False)
     ax.set_yticks(y, labels)
-    ax.set_xlim(lo, hi)
+    ax.set_ylim(-0.6, n - 0.4)
+    ax.set_xlim(lo - 0.08, hi + 0.08)
+    ax.set_xticks(np.arange(lo, hi + 0.01, 0.5))
     ax.xaxis.set_major_formatter(_decimal(lang))
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
-    ax.legend(loc="lower right", frameon=False)
-    return _svg(fig, title, description)
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, frameon=False)
+    return _svg(fig, title, description, key="n" if narrow else "")

@@ -79,14 +79,33 @@ def _q_name(result: ScoreResult, lang: str) -> str:
 # --- trend ---------------------------------------------------------------------------
 
 
+def _from_to(before: float | None, after: float | None, lang: str) -> str:
+    """``z 2,85 na 3,43``."""
+    from liwindex.outputs.headline import WORDS as HEADLINE_WORDS
+
+    words = HEADLINE_WORDS["en" if lang == "en" else "pl"]["from_to"]
+    return words.format(before=fmt(before, lang), after=fmt(after, lang))
+
+
 def _trend_findings(trend: Trend, lang: str) -> list[str]:
-    data, labels = trend.to_dict(lang), trend.labels(lang)
-    index, basis = data["index"], trend.basis_words(lang)
-    out = [_w("trend_index", lang).format(label=labels[-1], value=fmt(index[-1], lang), basis=basis)]
+    from liwindex.compare.comparison import round_phrase
+    from liwindex.outputs.headline import headline
+
+    data = trend.to_dict(lang)
+    labels = [round_phrase(x, lang, "gen") for x in trend.rounds]  # "od oceny wstępnej 2024"
+    index = data["index"]
+    official = headline(trend.rounds, None, lang)
+    out = [
+        _w("trend_index", lang).format(
+            label=round_phrase(trend.rounds[-1], lang, "loc"),
+            value=fmt(official.index, lang),
+            source=official.source_words,
+        )
+    ]
     if len(index) > 1 and index[0] is not None and index[-1] is not None:
         delta = index[-1] - index[0]
         key = "trend_up" if delta > 0.005 else "trend_down" if delta < -0.005 else "trend_same"
-        out.append(_w(key, lang).format(label=labels[0], delta=fmt(abs(delta), lang)))
+        out.append(_w(f"{key}_{trend.basis}", lang).format(label=labels[0], delta=fmt(abs(delta), lang)))
         if len(index) > 2 and index[-2] is not None:
             out.append(
                 _w("last_step", lang).format(label=labels[-2], delta=fmt_signed(index[-1] - index[-2], lang))
@@ -173,7 +192,13 @@ def _trend_tables(trend: Trend, lang: str) -> list[str]:
     names = [f"{a['id']} {a['label']}" for a in data["areas"]]
     first_values = [a["values"][0] for a in data["areas"]]
     last_values = [a["values"][-1] for a in data["areas"]]
-    desc = _w("chart_first_last_desc", lang).format(n=len(names), first=labels[0], last=labels[-1])
+    from liwindex.compare.comparison import round_phrase
+
+    desc = _w("chart_first_last_desc", lang).format(
+        n=len(names),
+        first=round_phrase(trend.rounds[0], lang, "loc"),
+        last=round_phrase(trend.rounds[-1], lang, "loc"),
+    )
     pair = (labels[0], labels[-1])
     bars = [
         charts.area_bars(
@@ -216,21 +241,36 @@ def trend_page(trend: Trend, lang: str = "pl", author: str | None = None) -> str
     ]
     delta = None if len(index) < 2 or None in (index[0], index[-1]) else index[-1] - index[0]
     css = "up" if (delta or 0) > 0 else "down" if (delta or 0) < 0 else ""
+    from liwindex.compare.comparison import round_phrase
+    from liwindex.outputs.headline import headline as official_headline
+
+    # the latest round's LIJW index as score gives it; the change on the trend's basis
+    official = official_headline(trend.rounds, None, lang)
     headline = [
         '<section class="headline"><div>',
-        f'<div class="muted">{escape(_w("index_in", lang).format(label=labels[-1]))}</div>',
-        f'<div class="big" data-value="{index[-1]!r}">{escape(fmt(index[-1], lang))}</div>',
-        f'<div class="muted">{escape(trend.basis_words(lang))}</div></div>',
+        f'<div class="muted">{escape(official.label)}</div>',
+        f'<div class="big" data-value="{official.index!r}">{escape(fmt(official.index, lang))}</div>',
+        f'<div class="muted">{escape(w("of", lang))} · {escape(official.source_words)}</div></div>',
     ]
     if delta is not None:
+        since = _w(f"since_{trend.basis}", lang).format(label=round_phrase(trend.rounds[0], lang, "gen"))
         headline += [
-            f'<div><div class="muted">{escape(_w("since", lang).format(label=labels[0]))}'
+            f'<div><div class="muted">{escape(since)}'
             f'</div><div class="big {css}" data-value="{delta!r}">'
-            f"{escape(fmt_signed(delta, lang))}</div></div>"
+            f"{escape(fmt_signed(delta, lang))}</div>"
+            f'<div class="muted">{escape(_from_to(index[0], index[-1], lang))}</div></div>'
         ]
     headline.append("</section>")
     body = headline + _caveats(trend.rounds, lang)
     body.append(f'<p class="note">{escape(_w("basis_" + trend.basis, lang))}</p>')
+    if official.source != trend.basis:
+        last = trend.rounds[-1]
+        text = _w("trend_reconcile", lang).format(
+            index=fmt(last.index.value, lang),
+            survey=fmt(last.index.survey, lang),
+            label=round_phrase(last, lang, "loc"),
+        )
+        body.append(f"<p>{escape(text)}</p>")
     body += _list(_trend_findings(trend, lang), w("findings", lang))
     body += [
         f'<p class="note">{escape(_w("no_ci", lang))}</p>',

@@ -7,21 +7,25 @@ WORDS: dict[str, dict[str, str]] = {
         "trend_title": "Lokalny Indeks Jakości Współpracy — kolejne etapy oceny",
         "bench_title": "Lokalny Indeks Jakości Współpracy — porównanie samorządów",
         "rounds": "Etapy oceny",
-        "index_in": "Indeks LIJW · {label}",
-        "since": "od etapu {label}",
-        "trend_index": "Indeks LIJW w etapie {label} wynosi {value} na 5 ({basis}).",
-        "trend_up": "Od etapu {label} wzrósł o {delta}.",
-        "trend_down": "Od etapu {label} spadł o {delta}.",
-        "trend_same": "Od etapu {label} się nie zmienił.",
-        "last_step": "W ostatnim kroku, od etapu {label}: {delta}.",
+        "trend_reconcile": "Indeks LIJW {index} to średnia ocen grupy roboczej; wynik ankiety w {label} "
+        "to {survey} i to wyniki ankiety porównano na tej stronie.",
+        "since_survey": "Zmiana wyniku ankiety od {label}",
+        "since_grades": "Zmiana ocen grupy roboczej od {label}",
+        "trend_index": "Indeks LIJW w {label} wynosi {value} na 5 ({source}).",
+        "trend_up_survey": "Od {label} wynik ankiety wzrósł o {delta}.",
+        "trend_down_survey": "Od {label} wynik ankiety spadł o {delta}.",
+        "trend_same_survey": "Od {label} wynik ankiety się nie zmienił.",
+        "trend_up_grades": "Od {label} średnia ocen grupy roboczej wzrosła o {delta}.",
+        "trend_down_grades": "Od {label} średnia ocen grupy roboczej spadła o {delta}.",
+        "trend_same_grades": "Od {label} średnia ocen grupy roboczej się nie zmieniła.",
+        "last_step": "W ostatnim kroku, od {label}: {delta}.",
         "rose_each": "W każdym kolejnym etapie rosły: {list}.",
         "fell_each": "W każdym kolejnym etapie spadały: {list}.",
-        "gain": "Największy wzrost od etapu {label}: {area} ({delta}).",
-        "drop": "Największy spadek od etapu {label}: {area} ({delta}).",
-        "no_drop": "Od etapu {label} żaden obszar nie stracił.",
-        "no_ci": "Zmiany na tej stronie nie mają przedziałów ufności. Czy zmiana między dwoma "
-        "etapami jest większa niż błąd losowy, pokazuje raport porównawczy "
-        "(liwindex report PRZED PO).",
+        "gain": "Największy wzrost od {label}: {area} ({delta}).",
+        "drop": "Największy spadek od {label}: {area} ({delta}).",
+        "no_drop": "Od {label} żaden obszar nie stracił.",
+        "no_ci": "Zmiany na tej stronie podano bez przedziałów 95%. Jak duża jest niepewność "
+        "zmiany między dwiema ocenami, pokazuje raport porównawczy (liwindex report PRZED PO).",
         "basis_survey": "Wszystkie wartości to wyniki ankiety (ankieta z ankietą), bo oceny grupy "
         "roboczej nie obejmują wszystkich obszarów w każdym etapie.",
         "basis_grades": "Wszystkie wartości to oceny grupy roboczej — są w każdym etapie dla "
@@ -30,8 +34,8 @@ WORDS: dict[str, dict[str, str]] = {
         "chart_trend_desc": "Wykres liniowy indeksu LIJW i trzech płaszczyzn w kolejnych etapach "
         "oceny; liczby w tabeli poniżej.",
         "chart_first_last": "Obszary: pierwszy i ostatni etap",
-        "chart_first_last_desc": "Wykres słupkowy wartości {n} obszarów w etapie {first} (jasne "
-        "słupki) i {last} (ciemne); liczby w tabeli obszarów.",
+        "chart_first_last_desc": "Wykres słupkowy wartości {n} obszarów w {first} (jasne "
+        "słupki) i w {last} (ciemne); liczby w tabeli obszarów.",
         "dims_table": "Indeks i płaszczyzny w kolejnych etapach",
         "areas_table": "Obszary w kolejnych etapach",
         "measure": "Wskaźnik",
@@ -73,21 +77,25 @@ WORDS: dict[str, dict[str, str]] = {
         "trend_title": "Local Cooperation Quality Index — rounds of the assessment",
         "bench_title": "Local Cooperation Quality Index — local governments compared",
         "rounds": "Rounds",
-        "index_in": "LIJW index · {label}",
-        "since": "since {label}",
-        "trend_index": "The LIJW index in the round {label} is {value} out of 5 ({basis}).",
-        "trend_up": "Since {label} it rose by {delta}.",
-        "trend_down": "Since {label} it fell by {delta}.",
-        "trend_same": "It has not changed since {label}.",
+        "trend_reconcile": "The LIJW index {index} is the mean of the working group's grades; the "
+        "survey score in {label} is {survey}, and this page compares survey scores.",
+        "since_survey": "Change of the survey score since {label}",
+        "since_grades": "Change of the working group's grades since {label}",
+        "trend_index": "The LIJW index in {label} is {value} out of 5 ({source}).",
+        "trend_up_survey": "Since {label} the survey score rose by {delta}.",
+        "trend_down_survey": "Since {label} the survey score fell by {delta}.",
+        "trend_same_survey": "The survey score has not changed since {label}.",
+        "trend_up_grades": "Since {label} the working group's mean grade rose by {delta}.",
+        "trend_down_grades": "Since {label} the working group's mean grade fell by {delta}.",
+        "trend_same_grades": "The working group's mean grade has not changed since {label}.",
         "last_step": "In the latest step, since {label}: {delta}.",
         "rose_each": "Rose in every round: {list}.",
         "fell_each": "Fell in every round: {list}.",
         "gain": "Largest rise since {label}: {area} ({delta}).",
         "drop": "Largest fall since {label}: {area} ({delta}).",
         "no_drop": "No area fell since {label}.",
-        "no_ci": "The changes on this page have no confidence intervals. Whether a change between "
-        "two rounds exceeds sampling error is shown by the comparison report "
-        "(liwindex report BEFORE AFTER).",
+        "no_ci": "The changes on this page are given without 95% intervals. How uncertain a change "
+        "between two rounds is, the comparison report shows (liwindex report BEFORE AFTER).",
         "basis_survey": "All values are survey scores (survey against survey), because the working "
         "group's grades do not cover every area in every round.",
         "basis_grades": "All values are the working group's grades — every round grades every area.",
@@ -101,7 +109,7 @@ WORDS: dict[str, dict[str, str]] = {
         "areas_table": "Areas across rounds",
         "measure": "Measure",
         "change_all": "Change {first} → {last}",
-        "dagger": "† provisional: fewer than {min} answers in a group.",
+        "dagger": "† indicative: fewer than {min} answers in a group.",
         "respondents": "Respondents — {list}.",
         "jst_count": "Local governments compared: {n} · values: {basis}.",
         "caution": "Each local government assesses itself, with its own respondents and at its "

@@ -7,70 +7,43 @@ unrounded value in ``data-value`` so that tools (and tests) can read exactly wha
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from html import escape
 
 from liwindex import __version__
 from liwindex.analysis.analyze import Gap, largest_gaps
-from liwindex.compare.comparison import ComparedRow, Comparison, jst_of, round_label
-from liwindex.i18n import fmt, fmt_interval, fmt_signed
-from liwindex.model.questionnaire import Questionnaire
+from liwindex.compare.comparison import Comparison, jst_of, round_label
+from liwindex.i18n import fmt, fmt_signed
 from liwindex.outputs.html import charts
 from liwindex.outputs.html.parts import document, how_box, num_cell, row, table
+from liwindex.outputs.html.report_parts import (
+    Report,
+    compared_rows,
+    counts_cell,
+    counts_head,
+    figure,
+    from_to,
+    interval,
+    mark,
+    section,
+    star_note,
+)
 from liwindex.outputs.sheet_words import METHOD
 from liwindex.outputs.words import w
 from liwindex.scoring.results import ScoreResult
 
 
-def _interval(low: float | None, high: float | None, lang: str, significant: bool | None = None) -> str:
-    """An interval cell, ``*`` marking a significant change."""
-    return f'<td class="num">{escape(fmt_interval(low, high, lang))}{" *" if significant else ""}</td>'
-
-
-def _figure(svg: str, caption: str, css: str = "") -> str:
-    return f"<figure{f' class={css}' if css else ''}>{svg}<figcaption>{escape(caption)}</figcaption></figure>"
-
-
-@dataclass
-class _Report:
-    rounds: Sequence[ScoreResult]
-    comparison: Comparison | None
-    gaps: list[Gap]
-    lang: str
-
-    @property
-    def last(self) -> ScoreResult:
-        return self.rounds[-1]
-
-    @property
-    def q(self) -> Questionnaire:
-        assert self.last.questionnaire is not None
-        return self.last.questionnaire
-
-    @property
-    def labels(self) -> list[str]:
-        return [round_label(r, self.lang) for r in self.rounds]
-
-    def t(self, key: str) -> str:
-        return escape(w(key, self.lang))
-
-    def name(self, ident: str, label: dict[str, str]) -> str:
-        return f"{ident} {label[self.lang]}"
-
-
-def _findings(r: _Report) -> list[str]:
+def _findings(r: Report) -> list[str]:
     """ "Najważniejsze wnioski" in plain sentences, and how to read the numbers."""
     from liwindex.outputs.findings import findings
 
     items = "".join(f"<li>{escape(text)}</li>" for text in findings(r.rounds, r.comparison, r.gaps, r.lang))
-    # printed, the header, the headline and the findings are page 1: the one-page summary
     return [
-        f'<section class="summary-end"><h2>{r.t("findings")}</h2><ul>{items}</ul></section>',
-        *how_box(r.lang, r.q),
+        f'<section aria-labelledby="s_findings"><h2 id="s_findings">{r.t("findings")}</h2><ul>{items}</ul>'
+        "</section>"
     ]
 
 
-def _caveats(r: _Report) -> list[str]:
+def _caveats(r: Report) -> list[str]:
     """Missing groups and provisional areas, said where the headline is."""
     lines = [
         (f"{round_label(x, r.lang)}: " if len(r.rounds) > 1 else "") + text[0].upper() + text[1:]
@@ -83,151 +56,91 @@ def _caveats(r: _Report) -> list[str]:
     return [f'<div class="caveat" role="note"><strong>{r.t("caveats")}</strong><ul>{items}</ul></div>']
 
 
-def _headline(r: _Report) -> list[str]:
-    lang, last, comparison = r.lang, r.last, r.comparison
-    value = comparison.index.value.after if comparison is not None else last.index.value
-    kind = comparison.basis_words(lang) if comparison is not None else None
+def _headline(r: Report) -> list[str]:
+    from liwindex.outputs.headline import headline
+
+    lang, comparison = r.lang, r.comparison
+    h = headline(r.rounds, comparison, lang)
     parts = [
         f'<section class="headline" aria-label="{r.t("index")}"><div>',
-        f'<div class="muted">{r.t("index")} · {escape(r.labels[-1])}</div>',
-        f'<div class="big" data-value="{value!r}">{escape(fmt(value, lang))}</div>',
-        f'<div class="muted">{r.t("of")}</div>',
+        f'<div class="muted">{escape(h.label)}</div>',
+        f'<div class="big" data-value="{h.index!r}">{escape(fmt(h.index, lang))}</div>',
+        f'<div class="muted">{r.t("of")} · {escape(h.source_words)}</div>',
     ]
-    thin = (
-        comparison.index.provisional
-        if comparison is not None
-        else last.index.source == "survey" and last.provisional
-    )
-    if thin:
+    if h.thin:
         parts.append(f'<div class="muted">† {r.t("provisional")}</div>')
     parts.append("</div>")
-    if comparison is not None:
-        change = comparison.index
-        delta = change.value.delta or 0
+    if comparison is not None and h.change_label is not None:
+        delta = h.change or 0
         css, arrow = ("up", "▲") if delta > 0 else ("down", "▼") if delta < 0 else ("", "")
         parts += [
-            f'<div><div class="muted">{escape(kind or "")}</div>'
-            f'<div class="big {css}" data-value="{change.value.delta!r}">'
-            f"{arrow} {escape(fmt_signed(change.value.delta, lang))}"
-            f"{' *' if comparison.basis == 'survey' and change.significant else ''}</div>",
-            f'<div class="muted">{escape(fmt_signed(change.value.pct, lang, 1, "%"))} · '
-            f"{escape(w('change_vs', lang).format(label=r.labels[0]))}</div></div>",
+            f'<div><div class="muted">{escape(h.change_label)}</div>'
+            f'<div class="big {css}" data-value="{h.change!r}">'
+            f"{arrow} {escape(fmt_signed(h.change, lang))}{' *' if h.significant else ''}"
+            f"{' †' if h.thin_change else ''}</div>",
+            f'<div class="muted">{from_to(h, lang)}</div></div>',
         ]
     parts.append("</section>")
     parts += _caveats(r)
+    if h.explanation:
+        parts.append(f"<p>{escape(h.explanation)}</p>")
     if comparison is not None:
         index = comparison.index
-        parts.append(f'<p class="note">{r.t("basis_" + comparison.basis + "_note")}</p>')
-        if index.survey_ci is not None:
-            verdict = w("significant" if index.significant else "not_significant", lang)
-            text = w("survey_change", lang).format(
-                delta=fmt_signed(index.survey.delta, lang),
-                ci=fmt_interval(index.ci_low, index.ci_high, lang),
-                verdict=verdict,
-            )
-            parts.append(f"<p>{escape(text)}</p>")
-        elif comparison.basis == "grades":
+        if comparison.basis == "grades":
             text = w("survey_change_plain", lang).format(delta=fmt_signed(index.survey.delta, lang))
             parts.append(f"<p>{escape(text)}</p>")
-        if comparison.basis == "survey" and index.grades is not None and index.grades.delta is not None:
+        elif index.grades is not None and index.grades.delta is not None:
             text = w("grades_change", lang).format(delta=fmt_signed(index.grades.delta, lang))
             parts.append(f"<p>{escape(text)}</p>")
-    elif last.index.source == "grades":
+    elif r.last.index.source == "grades":
         parts.append(f'<p class="muted">{r.t("source_grades")}</p>')
     return parts
 
 
-def _star_note(r: _Report) -> str:
-    return f'<p class="note">{escape(w("star_note", r.lang).format(min=r.last.min_group_n))}</p>'
-
-
-def _dimensions(r: _Report) -> list[str]:
+def _dimensions(r: Report) -> list[str]:
     from liwindex.compare.many import dimension_on
 
     lang, comparison = r.lang, r.comparison
     if comparison is not None:
-        rows = [
-            row(
-                r.name(d.id, d.label),
-                num_cell(d.value.before, lang),
-                num_cell(d.value.after, lang),
-                num_cell(d.value.delta, lang, signed=True),
-                *_other_cells(r, d),
-            )
-            for d in comparison.dimensions
-        ]
-        head = [w(k, lang) for k in ("dimension", "before", "after", "change")] + _other_head(r)
+        head, rows = compared_rows(r, comparison.dimensions, "dimension", counts=False)
         shown = r.rounds[-3:]
         series = [
             (round_label(x, lang), [dimension_on(x, d.id, comparison.basis) for d in x.dimensions])
             for x in shown
         ]
     else:
+        last = r.last
+        graded = any(d.grades is not None for d in last.dimensions)
         rows = [
-            row(r.name(d.id, d.label), num_cell(d.value, lang), num_cell(d.survey, lang))
-            for d in r.last.dimensions
+            row(
+                r.name(d.id, d.label),
+                num_cell(d.value, lang, mark=mark(r, last, d.id, "dimension") if d.grades is None else ""),
+                *([num_cell(d.survey, lang, mark=mark(r, last, d.id, "dimension"))] if graded else []),
+                *([num_cell(d.grades, lang)] if graded else []),
+            )
+            for d in last.dimensions
         ]
-        head = [w(k, lang) for k in ("dimension", "value", "survey")]
+        head = [w(k, lang) for k in ("dimension", "value", "survey", "grade")[: 4 if graded else 2]]
         series = [(round_label(r.last, lang), [d.value for d in r.last.dimensions])]
-    lo, hi = r.last.index_range
-    svg = charts.radar(
-        [d.id for d in r.last.dimensions],
-        series,
-        lo,
-        hi,
-        w("chart_radar", lang),
-        w("chart_radar_desc", lang),
-        lang,
-    )
-    note = [_star_note(r)] if comparison is not None and comparison.resamples else []
-    if len(head) > 4:
-        # a wide table (changes and intervals) takes the full width, the chart goes below
-        return [
-            f"<section><h2>{r.t('dimensions')}</h2>",
-            table(w("dimensions", lang), head, rows),
-            *note,
-            _figure(svg, w("chart_radar_desc", lang), "radar"),
-            "</section>",
-        ]
-    return [
-        f'<section><h2>{r.t("dimensions")}</h2><div class="cols"><div>',
-        table(w("dimensions", lang), head, rows),
-        *note,
-        "</div><div>",
-        _figure(svg, w("chart_radar_desc", lang), "radar"),
-        "</div></div></section>",
-    ]
+    note = [star_note(r)] if comparison is not None and comparison.resamples else []
+    parts = [table("", head, rows, labelledby="s_dimensions"), *note]
+    if len(r.last.dimensions) >= 5:
+        # a radar earns its place only with enough axes; three make a triangle
+        lo, hi = r.last.index_range
+        svg = charts.radar(
+            [d.id for d in r.last.dimensions],
+            series,
+            lo,
+            hi,
+            w("chart_radar", lang),
+            w("chart_radar_desc", lang),
+            lang,
+        )
+        parts.append(figure(svg, w("chart_radar_desc", lang), "radar"))
+    return section(r, "dimensions", *parts)
 
 
-def _other_head(r: _Report) -> list[str]:
-    """Headers of the survey change beside a grades headline, or of its interval."""
-    c = r.comparison
-    assert c is not None
-    head = []
-    if c.basis == "grades":
-        head.append(w("survey_change_col", r.lang))
-    if c.resamples:
-        head.append(w("interval", r.lang))
-    if c.basis == "survey" and c.has_grades:
-        head.append(w("grades_change_col", r.lang))
-    return head
-
-
-def _other_cells(r: _Report, row: ComparedRow) -> list[str]:
-    """The cells under :func:`_other_head` for one row."""
-    c, lang = r.comparison, r.lang
-    assert c is not None
-    cells = []
-    if c.basis == "grades":
-        cells.append(num_cell(row.survey.delta, lang, signed=True))
-    if c.resamples:
-        cells.append(_interval(row.ci_low, row.ci_high, lang, row.significant))
-    if c.basis == "survey" and c.has_grades:
-        cells.append(num_cell(row.grades.delta if row.grades else None, lang, signed=True))
-    return cells
-
-
-def _areas(r: _Report) -> list[str]:
+def _areas(r: Report) -> list[str]:
     lang, last, comparison = r.lang, r.last, r.comparison
     lo, hi = last.index_range
     labels = [f"{a.id} {a.label[lang]}" for a in last.areas]  # whole: the chart wraps them
@@ -238,63 +151,71 @@ def _areas(r: _Report) -> list[str]:
     else:
         before, after = None, [a.value for a in last.areas]
     desc = w("chart_areas_desc", lang).format(n=len(last.areas), lo=f"{lo:g}", hi=f"{hi:g}")
-    wide = charts.area_bars(
-        labels, before, after, (r.labels[0], r.labels[-1]), lo, hi, w("chart_areas", lang), desc, lang
-    )
-    narrow = charts.area_bars(
-        labels,
-        before,
-        after,
-        (r.labels[0], r.labels[-1]),
-        lo,
-        hi,
-        w("chart_areas", lang),
-        desc,
-        lang,
-        narrow=True,
-    )
+    if comparison is not None:
+        desc = f"{desc} ({w('kind_' + comparison.basis, lang)})"
+    charts_for = [
+        charts.area_bars(
+            labels,
+            before,
+            after,
+            (r.labels[0], r.labels[-1]),
+            lo,
+            hi,
+            w("chart_areas", lang),
+            desc,
+            lang,
+            narrow=narrow,
+        )
+        for narrow in (False, True)
+    ]
     # one layout for screens and print, one for phones (CSS shows the fitting one)
-    svg = f'<div class="wide">{wide}</div><div class="narrow">{narrow}</div>'
+    svg = f'<div class="wide">{charts_for[0]}</div><div class="narrow">{charts_for[1]}</div>'
     note: list[str] = []
     if comparison is not None:
-        rows = [
-            row(
-                r.name(a.id, a.label) + (" †" if a.provisional else ""),
-                num_cell(a.value.before, lang),
-                num_cell(a.value.after, lang),
-                num_cell(a.value.delta, lang, signed=True),
-                *_other_cells(r, a),
-                num_cell(last.area(a.id).n, lang, digits=0),
-            )
-            for a in comparison.areas
-        ]
-        head = [w(k, lang) for k in ("area", "before", "after", "change")] + _other_head(r) + [w("n", lang)]
+        head, rows = compared_rows(r, comparison.areas, "area", counts=True)
         if comparison.resamples:
-            note.append(_star_note(r))
+            note.append(star_note(r))
     else:
         rows = [
             row(
-                r.name(a.id, a.label) + (" †" if a.provisional else ""),
-                num_cell(a.value, lang),
-                num_cell(a.survey, lang),
+                r.name(a.id, a.label),
+                num_cell(a.value, lang, mark=" †" if a.provisional and a.grade is None else ""),
+                num_cell(a.survey, lang, mark=" †" if a.provisional else ""),
                 num_cell(a.grade, lang),
-                num_cell(a.n, lang, digits=0),
+                counts_cell(r, a.id),
             )
             for a in last.areas
         ]
-        head = [w(k, lang) for k in ("area", "value", "survey", "grade", "n")]
-    return [
-        f"<section><h2>{r.t('areas')}</h2>",
-        _figure(svg, desc),
-        table(w("areas", lang), head, rows),
-        *note,
-        "</section>",
-    ]
+        head = [w(k, lang) for k in ("area", "value", "survey", "grade")] + [counts_head(r)]
+        if all(a.grade is None for a in last.areas):  # no grades: the value is the survey score
+            head = [head[0], head[1], head[4]]
+            rows = [
+                row(
+                    r.name(a.id, a.label),
+                    num_cell(a.value, lang, mark=" †" if a.provisional else ""),
+                    counts_cell(r, a.id),
+                )
+                for a in last.areas
+            ]
+        elif all(a.grade is not None for a in last.areas):  # the value is the grade
+            head = [head[0], w("grade", lang), w("survey", lang), head[4]]
+            rows = [
+                row(
+                    r.name(a.id, a.label),
+                    num_cell(a.grade, lang),
+                    num_cell(a.survey, lang, mark=" †" if a.provisional else ""),
+                    counts_cell(r, a.id),
+                )
+                for a in last.areas
+            ]
+    return section(r, "areas", figure(svg, desc), table("", head, rows, labelledby="s_areas"), *note)
 
 
-def _highlights(r: _Report) -> list[str]:
+def _highlights(r: Report) -> list[str]:
+    """Strongest and weakest areas (and the largest changes) by the same values as the
+    area table, the kind of value said in each heading."""
     lang = r.lang
-    basis = r.comparison.basis if r.comparison is not None else None
+    basis = r.comparison.basis if r.comparison is not None else r.last.index.source
     strongest, weakest = r.last.strongest_and_weakest(basis=basis)
     lists = [
         (
@@ -311,7 +232,8 @@ def _highlights(r: _Report) -> list[str]:
             lists.append(
                 (w(key, lang), [(r.name(a.id, a.label), fmt_signed(a.value.delta, lang)) for a in rows])
             )
-    parts = ['<section><div class="cols">']
+    intro = w("highlights_of", lang).format(kind=w(f"kind_{basis}", lang))
+    parts = [f'<section class="highlights"><p class="note">{escape(intro)}</p><div class="cols">']
     for title, items in lists:
         entries = (
             "".join(f"<li>{escape(name)} — <strong>{escape(value)}</strong></li>" for name, value in items)
@@ -322,7 +244,7 @@ def _highlights(r: _Report) -> list[str]:
     return parts
 
 
-def _gap(r: _Report) -> list[str]:
+def _gap(r: Report) -> list[str]:
     lang, gaps = r.lang, r.gaps
     known = [g for g in gaps if g.difference is not None]
     if not known:
@@ -333,39 +255,51 @@ def _gap(r: _Report) -> list[str]:
         list=", ".join(f"{g.area} ({fmt_signed(g.difference, lang)})" for g in top)
     )
     lo, hi = r.last.index_range
-    svg = charts.gap_dots(
-        [g.area for g in gaps],
-        [g.first for g in gaps],
-        [g.second for g in gaps],
-        names,
-        lo,
-        hi,
-        w("chart_gap", lang),
-        w("chart_gap_desc", lang),
-        lang,
-    )
+    drawn = [
+        charts.gap_dots(
+            [g.area for g in gaps],
+            [g.first for g in gaps],
+            [g.second for g in gaps],
+            names,
+            lo,
+            hi,
+            w("chart_gap", lang),
+            w("chart_gap_desc", lang),
+            lang,
+            narrow=narrow,
+        )
+        for narrow in (False, True)
+    ]
+    svg = f'<div class="wide gap">{drawn[0]}</div><div class="narrow">{drawn[1]}</div>'
+    labels = {a.id: r.name(a.id, a.label) for a in r.last.areas}
+    intervals = any(g.ci_low is not None for g in gaps)
     rows = [
         row(
-            g.area,
+            labels.get(g.area, g.area),
             num_cell(g.first, lang),
             num_cell(g.second, lang),
             num_cell(g.difference, lang, signed=True),
-            _interval(g.ci_low, g.ci_high, lang, g.significant),
+            *([interval(g.ci_low, g.ci_high, lang, g.significant)] if intervals else []),
         )
         for g in gaps
     ]
-    head = [w("area", lang), names[0], names[1], w("difference", lang), w("interval", lang)]
+    head = [w("area", lang), names[0], names[1], w("difference", lang)]
+    if intervals:
+        head.append(w("interval", lang))
     note = escape(w("gap_star_note", lang).format(min=r.last.min_group_n))
-    return [
-        f"<section><h2>{r.t('gap')}</h2><p>{escape(intro)}</p>",
-        _figure(svg, w("chart_gap_desc", lang)),
-        table(w("chart_gap", lang), head, rows),
-        f'<p class="note">{note}</p>',
-        "</section>",
-    ]
+    return section(
+        r,
+        "gap",
+        f"<p>{escape(intro)}</p>",
+        figure(svg, w("chart_gap_desc", lang)),
+        table("", head, rows, labelledby="s_gap"),
+        *([f'<p class="note">{note}</p>'] if intervals else []),
+    )
 
 
-def _grades(r: _Report) -> list[str]:
+def _grades(r: Report) -> list[str]:
+    """The working group's grades with the survey value beside each, the justification and
+    the recommendations."""
     lang = r.lang
     # a row without a grade and without words (an empty template line) says nothing
     graded = [
@@ -379,21 +313,23 @@ def _grades(r: _Report) -> list[str]:
     ]
     if not graded:
         return []
+    several = len({id(x) for x, _, _ in graded}) > 1
     rows = [
-        f"<tr><td>{escape(round_label(x, lang))}</td>"
-        f'<th scope="row">{escape(r.name(a.id, a.label))}</th>{num_cell(g.value, lang)}'
-        f"<td>{escape(g.justification)}</td><td>{escape(g.recommendations)}</td></tr>"
+        "<tr>"
+        + (f"<td>{escape(round_label(x, lang))}</td>" if several else "")
+        + f'<th scope="row">{escape(r.name(a.id, a.label))}</th>{num_cell(g.value, lang)}'
+        + num_cell(a.survey, lang, mark=" †" if a.provisional else "")
+        + f"<td>{escape(g.justification)}</td><td>{escape(g.recommendations)}</td></tr>"
         for x, a, g in graded
     ]
-    head = [w(k, lang) for k in ("round", "area", "grade", "justification", "recommendations")]
-    return [
-        f"<section><h2>{r.t('grades')}</h2>",
-        table(w("grades", lang), head, rows, numeric=[2]),
-        "</section>",
-    ]
+    head = [w(k, lang) for k in ("round", "area", "grade", "survey", "justification", "recommendations")]
+    numeric = [2, 3]
+    if not several:
+        head, numeric = head[1:], [1, 2]
+    return section(r, "grades", table("", head, rows, numeric=numeric, labelledby="s_grades"))
 
 
-def _open_answers(r: _Report) -> list[str]:
+def _open_answers(r: Report) -> list[str]:
     answers = r.last.open_answers
     if not answers:
         return []
@@ -409,7 +345,7 @@ def _open_answers(r: _Report) -> list[str]:
     return parts
 
 
-def _method(r: _Report) -> list[str]:
+def _method(r: Report) -> list[str]:
     q, s, lang = r.q, r.q.scoring, r.lang
     counts = "; ".join(f"{round_label(x, lang)}: {x.respondents_line(lang)}" for x in r.rounds)
     settings = (
@@ -437,10 +373,12 @@ def build_page(
 ) -> str:
     """The whole report as HTML: headline, płaszczyzny, areas, highlights, the gap between
     groups, grades and recommendations, open answers and the method."""
-    r = _Report(rounds, comparison, gaps, lang)
+    r = Report(rounds, comparison, gaps, lang)
     jst = jst_of(r.rounds)
     line = f"<strong>{escape(jst)}</strong> · {r.t('rounds')}: {escape(' → '.join(r.labels))}"
-    parts = _headline(r) + _findings(r) + _dimensions(r) + _areas(r)
+    # printed: the headline and the findings are page 1, the tables follow with the box
+    # that explains their marks right after them
+    parts = _headline(r) + _findings(r) + _dimensions(r) + _areas(r) + how_box(r.lang, r.q)
     parts += _highlights(r) + _gap(r)
     parts += _grades(r) + _open_answers(r) + _method(r)
     return document(lang, w("title", lang), jst or r.labels[-1], [line], parts, author)

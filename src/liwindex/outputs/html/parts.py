@@ -42,7 +42,7 @@ thead th{border-bottom:2px solid var(--ink)}
 th[scope=row]{min-width:12rem;font-weight:600}tr{break-inside:avoid}
 figure{margin:1rem 0;break-inside:avoid}figcaption{font-size:.85rem;color:var(--muted)}
 figure.radar svg{max-width:22rem;display:block;margin:0 auto}
-figure.line svg{max-width:40rem;display:block}
+figure.line svg{max-width:40rem;display:block}.gap svg{max-width:32rem}
 ul.legend{columns:2 18rem;font-size:.85rem;padding-left:1.2rem}
 .cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}
 blockquote{margin:.4rem 0;padding:.3rem .8rem;border-left:3px solid var(--line);white-space:pre-wrap}
@@ -59,7 +59,9 @@ table.cards th[scope=row]{font-size:1.05rem}}
 @page{size:A4;margin:16mm 14mm 18mm;
 @bottom-center{content:counter(page) " / " counter(pages);font-size:9pt}}
 @media print{body{font-size:10pt}main{max-width:none;padding:0}.scroll{overflow:visible}
-table{font-size:8.5pt}th[scope=row]{min-width:9rem}.summary-end{break-after:page}}
+table{font-size:8.5pt}th[scope=row]{min-width:9rem}h2{margin-top:1.2rem}
+tbody.keep,li,blockquote,.headline,.caveat{break-inside:avoid}p{orphans:3;widows:3}
+h2,h3,h2+p,.highlights>p{break-after:avoid}}
 """
 
 
@@ -72,18 +74,34 @@ def num_cell(value: float | None, lang: str, signed: bool = False, digits: int =
 
 
 def table(
-    caption: str, head: Sequence[str], rows: Sequence[str], numeric: Sequence[int] | None = None
+    caption: str,
+    head: Sequence[str],
+    rows: Sequence[str],
+    numeric: Sequence[int] | None = None,
+    labelledby: str | None = None,
 ) -> str:
-    """A real table: caption, column headers; ``numeric`` columns are right-aligned (by
-    default every column but the first). On a phone each row becomes a card."""
+    """A real table: column headers and a name — ``caption``, or, where the section's
+    heading already names it, ``labelledby`` (the heading's id) and no caption that would
+    repeat it. ``numeric`` columns are right-aligned (by default every column but the
+    first). On a phone each row becomes a card. Printed, the first two and the last two
+    rows stay together, so that no row is left alone at the foot or the top of a page."""
     numeric = range(1, len(head)) if numeric is None else numeric
     cells = "".join(
         f'<th scope="col"{" class=num" if i in numeric else ""}>{escape(h)}</th>' for i, h in enumerate(head)
     )
     labelled = [_labelled(line, head) for line in rows]
+    if len(labelled) > 4:
+        groups = [labelled[:2], labelled[2:-2], labelled[-2:]]
+        body = "".join(
+            f"<tbody{' class=keep' if k != 1 else ''}>{''.join(g)}</tbody>" for k, g in enumerate(groups) if g
+        )
+    else:
+        body = f"<tbody class=keep>{''.join(labelled)}</tbody>"
+    named = f' aria-labelledby="{escape(labelledby)}"' if labelledby else ""
+    title = f"<caption>{escape(caption)}</caption>" if caption else ""
     return (
-        f'<div class="scroll"><table class="cards"><caption>{escape(caption)}</caption>'
-        f"<thead><tr>{cells}</tr></thead><tbody>{''.join(labelled)}</tbody></table></div>"
+        f'<div class="scroll"><table class="cards"{named}>{title}'
+        f"<thead><tr>{cells}</tr></thead>{body}</table></div>"
     )
 
 
