@@ -13,6 +13,7 @@ import yaml
 from conftest import ROOT, TINY, score_rows, write_workbook
 from liwindex.api import Round, RoundFiles, parse_questionnaire, read_round_files, score_round
 from liwindex.model.questionnaire import Questionnaire
+from liwindex.outputs.html.context import context_section
 from liwindex.responses.data import SurveyData
 
 SCALES = [
@@ -44,6 +45,9 @@ CONTEXT = [
     {"id": "formy", "type": "multi", "scale": "formy", "text": {"pl": "W jakich formach?"}},
     {"id": "uwagi", "type": "open", "text": {"pl": "Uwagi"}},
 ]
+# a choice label that is markup and a formula, a question text that is a script
+HOSTILE_LABEL = '=HYPERLINK("http://zly.example","<b>kliknij</b>")'
+HOSTILE_TEXT = '<script>alert(1)</script> & "formy"'
 ROWS = [
     ["grupa", "q1", "wspolpraca", "formy", "uwagi"],
     ["ngo", "4", "tak", "wymiana informacji, wspólne projekty", "dobrze"],
@@ -55,16 +59,20 @@ ROWS = [
 ]
 
 
-def with_context(labels: dict[str, str] | None = None) -> Questionnaire:
+def with_context(labels: dict[str, str] | None = None, texts: dict[str, str] | None = None) -> Questionnaire:
     """The tiny questionnaire with two context questions (single, NGOs only; multi, both
-    groups) and an open one; ``labels`` replaces choice labels (pl) by code."""
+    groups) and an open one; ``labels`` replaces choice labels (pl) by code, ``texts``
+    question texts (pl) by id."""
     data = yaml.safe_load(TINY)
     scales = json.loads(json.dumps(SCALES))
     for scale in scales:
         for choice in scale["choices"]:
             choice["label"]["pl"] = (labels or {}).get(choice["code"], choice["label"]["pl"])
+    questions = json.loads(json.dumps(CONTEXT))
+    for question in questions:
+        question["text"]["pl"] = (texts or {}).get(question["id"], question["text"]["pl"])
     data["scales"] += scales
-    data["context_questions"] = CONTEXT
+    data["context_questions"] = questions
     return parse_questionnaire(yaml.safe_dump(data, allow_unicode=True), "tiny.yaml")
 
 
@@ -208,3 +216,32 @@ def test_docs_name_every_key_of_the_json(tmp_path):
     entry = data["context"][0]
     for key in [*entry, *entry["choices"][0], *entry["overall"]]:
         assert f'"{key}"' in block
+
+
+def hostile_result(tmp_path):
+    q = with_context(labels={"nie": HOSTILE_LABEL}, texts={"formy": HOSTILE_TEXT})
+    return score_rows(tmp_path, ROWS, q)
+
+
+def test_the_page_section_escapes_every_text_and_heads_its_tables(tmp_path):
+    """The section has its h2, an h3 per question, tables with th scope col and row, the
+    number answering in each column's header, the multiple choice note, shares with a
+    decimal comma; a hostile label and question text are shown as text."""
+    html = "\n".join(context_section(hostile_result(tmp_path), "pl"))
+    assert "<h2>Kontekst współpracy</h2>" in html and html.count("<h3>") == 2
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;formy&quot;" in html
+    assert "<b>" not in html and "&lt;b&gt;kliknij&lt;/b&gt;" in html
+    assert '<th scope="col"' in html and '<th scope="row">tak</th>' in html
+    single, multi = html.split("<h3>")[1:]
+    assert "Organizacja pozarządowa (n\u00a0=\u00a03)" in single and "Ogółem" not in single
+    assert "Administracja (n\u00a0=\u00a01)" in multi and "Ogółem (n\u00a0=\u00a04)" in multi
+    assert "1\u00a0(33,3%)" in single and 'data-value="0.3333333333333333"' in single
+    assert "wskazać kilka odpowiedzi" in multi and "wskazać kilka" not in single
+    assert "3\u00a0(75,0%)" in multi  # wspólne projekty, everyone: 3 of the 4 who answered
+
+
+def test_the_page_section_speaks_english_and_is_empty_without_context(tmp_path):
+    """In English the shares have a decimal point; a round without context questions gets no section."""
+    html = "\n".join(context_section(score_rows(tmp_path, ROWS, with_context()), "en"))
+    assert "<h2>Context of cooperation</h2>" in html and "1\u00a0(33.3%)" in html and "Overall" in html
+    assert context_section(score_rows(tmp_path, [row[:2] for row in ROWS]), "pl") == []
