@@ -7,12 +7,15 @@ import json
 import re
 
 import numpy as np
+import openpyxl
 import pytest
 import yaml
 
 from conftest import ROOT, TINY, score_rows, write_workbook
 from liwindex.api import Round, RoundFiles, parse_questionnaire, read_round_files, score_round
 from liwindex.model.questionnaire import Questionnaire
+from liwindex.outputs.excel.context import write_context_sheet
+from liwindex.outputs.excel.style import marked_workbook
 from liwindex.outputs.html.context import context_section
 from liwindex.responses.data import SurveyData
 
@@ -245,3 +248,35 @@ def test_the_page_section_speaks_english_and_is_empty_without_context(tmp_path):
     html = "\n".join(context_section(score_rows(tmp_path, ROWS, with_context()), "en"))
     assert "<h2>Context of cooperation</h2>" in html and "1\u00a0(33.3%)" in html and "Overall" in html
     assert context_section(score_rows(tmp_path, [row[:2] for row in ROWS]), "pl") == []
+
+
+def test_the_sheet_holds_the_numbers_as_numbers_and_every_text_as_text(tmp_path):
+    """The "Kontekst" sheet: per question the number answering per group and overall,
+    then per choice its count and share (numbers, not text); a label that looks like a
+    formula stays text; printed on A4 fitted to the width with the header on every page."""
+    wb = marked_workbook()
+    ws = write_context_sheet(wb, hostile_result(tmp_path), "pl")
+    path = tmp_path / "kontekst.xlsx"
+    wb.save(path)
+    ws = openpyxl.load_workbook(path)["Kontekst"]
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    assert rows[2][:5] == ["Pytanie", "Odpowiedź", "Organizacja pozarządowa", None, "Administracja"]
+    assert rows[3][2:8] == ["liczba", "odsetek"] * 3
+    answering = [r for r in rows if r[1] == "Odpowiadający (n)"]
+    assert [r[0] for r in answering] == ["Czy organizacja współpracowała?", HOSTILE_TEXT]
+    assert answering[0][2:8] == [3, None, None, None, 3, None]  # not asked of the administration
+    assert answering[1][2:8] == [3, None, 1, None, 4, None]
+    projects = next(r for r in rows if r[1] == "wspólne projekty")
+    assert projects[2:8] == [2, pytest.approx(2 / 3), 1, 1.0, 3, 0.75]
+    cell = next(c for r in ws.iter_rows() for c in r if c.value == HOSTILE_LABEL)
+    assert cell.data_type == "s" and cell.quotePrefix
+    assert not [c for r in ws.iter_rows() for c in r if c.data_type == "f"]
+    assert ws.print_title_rows == "$1:$4"
+    assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4 and ws.page_setup.fitToWidth == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_the_sheet_is_named_in_english(tmp_path):
+    """With lang="en" the sheet is "Context"."""
+    wb = marked_workbook()
+    assert write_context_sheet(wb, score_rows(tmp_path, ROWS, with_context()), "en").title == "Context"
