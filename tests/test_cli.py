@@ -36,7 +36,8 @@ def test_score_in_english_uses_decimal_point():
 
 
 def test_score_json_follows_spec():
-    """--json gives exactly the SPEC §4 keys, 12 areas in 3 dimensions, values in [1, 5]."""
+    """--json gives exactly the SPEC §4 keys and the context questions (docs/json.md), 12
+    areas in 3 dimensions, values in [1, 5]."""
     result = run("score", POST, "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
@@ -48,6 +49,7 @@ def test_score_json_follows_spec():
         "dimensions",
         "areas",
         "items",
+        "context",
         "warnings",
     }
     assert data["questionnaire"] == {"id": "lijw-standard", "version": "1.0"}
@@ -77,6 +79,14 @@ def test_score_json_follows_spec():
         "provisional_reason",
     }
     assert set(data["items"][0]) == {"id", "area", "n", "mean", "distribution"}
+    assert [c["id"] for c in data["context"]] == [
+        "wspolpraca_12m",
+        "formy_wspolpracy",
+        "intensywnosc",
+        "jakosc_ogolna",
+    ]
+    assert set(data["context"][0]) == {"id", "type", "text", "choices", "overall", "by_group"}
+    assert set(data["context"][0]["overall"]) == {"answered", "counts", "shares"}
     for a in data["areas"]:
         assert 1 <= a["value"] <= 5 and 1 <= a["survey"] <= 5
 

@@ -130,6 +130,63 @@ class ItemResult:
     by_group: dict[str, ItemStats] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class ContextChoice:
+    """One choice of a context question's scale: code, labels (pl, en), "nie wiem" or not."""
+
+    code: str
+    label: dict[str, str]
+    na: bool = False
+
+
+@dataclass(frozen=True)
+class ContextCounts:
+    """The answers of one group (or of everyone) to a context question: how many answered
+    it and how many chose each choice (codes in scale order)."""
+
+    answered: int
+    counts: dict[str, int]
+
+    def share(self, code: str) -> float | None:
+        """The choice's count over those who answered (None when nobody did); for a
+        multiple choice the shares of a question can add up to more than 1."""
+        return self.counts.get(code, 0) / self.answered if self.answered else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"answered", "counts": {code: int}, "shares": {code: float|null}}``."""
+        return {
+            "answered": self.answered,
+            "counts": dict(self.counts),
+            "shares": {code: self.share(code) for code in self.counts},
+        }
+
+
+@dataclass
+class ContextResult:
+    """The distribution of a single or multiple choice context question (unscored): per
+    group it is asked of and overall. ``overall`` also counts respondents without a group;
+    an answer from a group the question is not asked of is not counted. A respondent has
+    answered when the cell holds at least one known choice ("nie wiem" included)."""
+
+    id: str
+    type: str  # "single" | "multi"
+    text: dict[str, str]
+    choices: list[ContextChoice]
+    overall: ContextCounts
+    by_group: dict[str, ContextCounts]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of one context question (docs/json.md); shares unrounded."""
+        return {
+            "id": self.id,
+            "type": self.type,
+            "text": dict(self.text),
+            "choices": [{"code": c.code, "label": dict(c.label), "na": c.na} for c in self.choices],
+            "overall": self.overall.to_dict(),
+            "by_group": {g: counts.to_dict() for g, counts in self.by_group.items()},
+        }
+
+
 @dataclass
 class ScoreResult:
     """Everything ``liwindex score`` reports about one round."""
@@ -147,6 +204,8 @@ class ScoreResult:
     questionnaire: Questionnaire | None = None
     grades: dict[str, Grade] = field(default_factory=dict)
     open_answers: list[OpenAnswer] = field(default_factory=list)
+    # the single and multiple choice context questions the round has a column for
+    context: list[ContextResult] = field(default_factory=list)
     # For the statistics: each respondent's area values (n × a) and group position.
     respondent_areas: Any = None
     respondent_groups: Any = None
@@ -332,6 +391,7 @@ class ScoreResult:
                 }
                 for i in self.items
             ],
+            "context": [c.to_dict() for c in self.context],
             "warnings": self.warnings(lang),
         }
 

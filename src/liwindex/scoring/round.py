@@ -4,7 +4,8 @@ result object with every warning the numbers call for (SPEC §2)."""
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -13,6 +14,9 @@ from liwindex.scoring.engine import SurveyScores, aggregate_many, score_survey
 from liwindex.scoring.results import (
     AreaQuality,
     AreaResult,
+    ContextChoice,
+    ContextCounts,
+    ContextResult,
     DimensionResult,
     IndexResult,
     ItemResult,
@@ -133,6 +137,7 @@ def score_round(round_: Round, items: bool = True) -> ScoreResult:
         questionnaire=q,
         grades=dict(round_.grades),
         open_answers=list(round_.survey.open_answers) if round_.survey is not None else [],
+        context=_context(round_),
         respondent_areas=survey.respondent_values if survey is not None else None,
         respondent_groups=group_index if survey is not None else None,
     )
@@ -339,3 +344,62 @@ def _items(round_: Round, survey: SurveyScores) -> list[ItemResult]:
             )
         )
     return items
+
+
+def _context(round_: Round) -> list[ContextResult]:
+    """Per single or multiple choice context question with a column in the round: how many
+    respondents answered it and chose each choice, per group it is asked of and overall
+    (respondents without a group count in the overall only, groups not asked not at all)."""
+    q = round_.questionnaire
+    if round_.survey is None:
+        return []
+    group_ids = list(q.group_ids)
+    groups = round_.survey.group_index.tolist()
+    results = []
+    for ctx in q.context_questions:
+        answers = round_.survey.context.get(ctx.id)
+        if ctx.type == "open" or ctx.scale is None or answers is None:
+            continue
+        scale = q.scale_by_id[ctx.scale]
+        codes = [c.code for c in scale.choices]
+        answered, chosen = _tally(answers, groups, ctx.type == "multi", codes, len(group_ids))
+        asked = [group_ids.index(g) for g in q.question_groups(ctx)]
+        results.append(
+            ContextResult(
+                id=ctx.id,
+                type=ctx.type,
+                text=ctx.text.to_dict(),
+                choices=[ContextChoice(c.code, c.label.to_dict(), c.na) for c in scale.choices],
+                overall=_counts(answered, chosen, [*asked, len(group_ids)], codes),
+                by_group={group_ids[g]: _counts(answered, chosen, [g], codes) for g in asked},
+            )
+        )
+    return results
+
+
+def _tally(
+    answers: list[Any], groups: list[int], multi: bool, codes: list[str], n_groups: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Respondents who answered, and who chose each choice, per group position; the last
+    row is the respondents without a group (position -1). A blank, or a cell without a
+    known choice, is no answer; a round of several files has None where a file had no
+    column for the question."""
+    position = {code: k for k, code in enumerate(codes)}
+    answered = np.zeros(n_groups + 1, dtype=np.int64)
+    chosen = np.zeros((n_groups + 1, len(codes)), dtype=np.int64)
+    given = (tuple(a) if a else () for a in answers) if multi else ((a,) for a in answers)
+    # one step per distinct (group, answer): a question has few distinct answers
+    for (g, picked), n in Counter(zip(groups, given, strict=True)).items():
+        found = sorted({position[c] for c in picked if c in position})
+        if found:
+            answered[g] += n
+            chosen[g, found] += n
+    return answered, chosen
+
+
+def _counts(answered: np.ndarray, chosen: np.ndarray, rows: list[int], codes: list[str]) -> ContextCounts:
+    """The tallies of the group positions ``rows`` added up."""
+    return ContextCounts(
+        answered=int(answered[rows].sum()),
+        counts=dict(zip(codes, chosen[rows].sum(axis=0).tolist(), strict=True)),
+    )
