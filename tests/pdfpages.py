@@ -74,7 +74,9 @@ def pages(pdf: Path) -> list[Page]:
         lines = [
             Line(float(a), float(b), " ".join(re.findall(r">([^<]*)</word>", words)))
             for a, b, words in re.findall(
-                r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</line>', page, flags=re.S
+                r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</line>',
+                page,
+                flags=re.S,
             )
         ]
         found.append(Page(k, height, lines))

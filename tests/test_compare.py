@@ -53,7 +53,9 @@ def test_compare_table_marks_changes_and_names_largest():
     drop = min(data["areas"], key=lambda a: a["delta"])["id"]
     result = run("compare", INITIAL, POST, "--bootstrap", "200")
     assert result.exit_code == 0
-    assert "Indeks LIJW — zmiana wyniku ankiety:" in result.stdout
+    # the official index (from the grades) first, then the change under its own name
+    assert "Indeks LIJW · ocena powdrożeniowa 2025: 3,33 (z ocen grupy roboczej)" in result.stdout
+    assert "Zmiana wyniku ankiety względem oceny wstępnej 2024: 2,85 → 3,43" in result.stdout
     assert "▲" in result.stdout
     assert f"Największe wzrosty (zmiana wyniku ankiety): {gain} " in result.stdout
     assert (

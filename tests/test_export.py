@@ -50,7 +50,7 @@ def test_report_has_all_sheets_and_same_numbers_as_json(comparison_report):
         "Przed (ankieta)",
         "Po (ankieta)",
         "Zmiana (ankieta)",
-        "Zmiana % (ankieta)",
+        "Zmiana w % wartości przed (ankieta)",
     ]
     for row, area in zip(ws.iter_rows(min_row=2, values_only=True), data["areas"], strict=True):
         assert row[0] == area["id"]
@@ -71,12 +71,15 @@ def test_report_has_all_sheets_and_same_numbers_as_json(comparison_report):
     ]
 
 
-def test_report_has_a_bar_and_a_radar_chart(comparison_report):
-    """Two native Excel charts: areas before vs after as bars, and a radar."""
+def test_report_has_one_bar_chart_on_the_summary_page(comparison_report):
+    """One native Excel chart, the areas before vs after as bars, under the summary's text:
+    the summary prints as one page (a radar of twelve areas repeated the bars)."""
     with zipfile.ZipFile(comparison_report) as z:
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
         kinds = {next(k for k in ("barChart", "radarChart") if k in z.read(n).decode()) for n in charts}
-    assert kinds == {"barChart", "radarChart"}
+    assert kinds == {"barChart"}
+    summary = openpyxl.load_workbook(comparison_report).worksheets[0]
+    assert int(summary.page_setup.fitToHeight) == 1 and not summary.row_breaks.brk
 
 
 def test_analysis_sheet_describes_the_later_round(comparison_report):
@@ -233,7 +236,7 @@ def test_chart_legends_name_the_rounds_and_names_are_whole(tmp_path):
     assert result.exit_code == 0, result.output
     with zipfile.ZipFile(out) as z:
         charts = [z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("xl/charts/chart")]
-    assert len(charts) == 2
+    assert len(charts) == 1
     for xml in charts:
         assert "2024 · wstępna" in xml and "2025 · powdrożeniowa" in xml
         assert ">Przed<" not in xml and ">Po<" not in xml
@@ -242,7 +245,6 @@ def test_chart_legends_name_the_rounds_and_names_are_whole(tmp_path):
         c for c in ws["A"] if isinstance(c.value, str) and c.value.startswith("O") and len(c.value) > 58
     ]
     assert long_names and all(c.alignment.wrap_text for c in long_names)
-    assert len(ws.row_breaks.brk) == 2
 
 
 def test_polish_workbook_has_no_internal_names(tmp_path):
@@ -286,7 +288,6 @@ def test_summary_sheet_opens_with_the_findings_and_how_to_read(comparison_report
     assert start < column.index("Podstawa porównania: zmiana wyniku ankiety")
     how = column.index("Jak czytać wyniki")
     assert any(str(v).startswith("* przy zmianie") for v in column[how : how + 5])
-    assert how < ws.row_breaks.brk[0].id  # on the summary's first page, before the charts
 
 
 @pytest.mark.parametrize(
@@ -301,8 +302,9 @@ def test_summary_sheet_opens_with_the_findings_and_how_to_read(comparison_report
 )
 def test_every_sheet_prints_on_a4(tmp_path, command):
     """Every sheet of every workbook liwindex writes prints on A4, fitted to the page's
-    width; wide sheets are landscape, and a sheet with a frozen header repeats it on each
-    printed page."""
+    width (a very wide one to two pages, its first columns repeated); wide sheets are
+    landscape, and a sheet with a frozen header repeats it on each printed page. The
+    report's summary is one page."""
     out = tmp_path / "w.xlsx"
     result = run(*command, "-o", out)
     assert result.exit_code == 0, result.output
@@ -311,8 +313,14 @@ def test_every_sheet_prints_on_a4(tmp_path, command):
             continue  # the template's dropdown lists are not printed
         setup = ws.page_setup
         assert int(setup.paperSize) == int(ws.PAPERSIZE_A4), ws.title
-        assert ws.sheet_properties.pageSetUpPr.fitToPage and int(setup.fitToWidth) == 1, ws.title
-        assert int(setup.fitToHeight) == 0, ws.title  # as many pages down as the rows need
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        if int(setup.fitToWidth) == 2:
+            assert ws.max_column > 12 and ws.print_title_cols, ws.title
+        else:
+            assert int(setup.fitToWidth) == 1, ws.title
+        # as many pages down as the rows need; the report's summary is one page
+        one_page = command[0] in ("export", "analyze") and ws.title == "Podsumowanie"
+        assert int(setup.fitToHeight) == (1 if one_page else 0), ws.title
         if ws.max_column > 9:
             assert setup.orientation == "landscape", ws.title
         frozen = ws.freeze_panes

@@ -17,6 +17,7 @@ NOT_CODES = {
     "utf-8-sig",
     "utf-16-le",
     "post-implementation",
+    "lijw-standard",
     "chromium-browser",
     "google-chrome",
     "summary-end",  # a CSS class

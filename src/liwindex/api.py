@@ -19,6 +19,7 @@ from liwindex.compare.many import Benchmark, Trend
 from liwindex.model.loading import load_questionnaire, load_standard, parse_questionnaire
 from liwindex.model.questionnaire import Questionnaire
 from liwindex.outputs.files import check_output, check_suffix, install_signal_cleanup
+from liwindex.outputs.headline import Headline, headline
 from liwindex.problems import InputError, Problem, Report, Severity
 from liwindex.responses.grades import Meta, parse_teryt
 from liwindex.responses.mapping import Mapping, load_mapping
@@ -62,6 +63,7 @@ __all__ = [
     "Change",
     "ComparedRow",
     "Comparison",
+    "Headline",
     "InputError",
     "JstRun",
     "Mapping",
@@ -85,6 +87,7 @@ __all__ = [
     "compare_files",
     "copy_standard",
     "export_report",
+    "headline",
     "install_signal_cleanup",
     "jst_of",
     "largest_gaps",

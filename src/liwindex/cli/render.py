@@ -23,6 +23,7 @@ from liwindex.api import (
     Questionnaire,
     ScoreResult,
     Severity,
+    headline,
     jst_of,
     largest_gaps,
     round_label,
@@ -173,20 +174,30 @@ def _index_lines(comparison: Comparison, console: Console, lang: str) -> None:
     """The index's change on the comparison's basis, then the other kind's change."""
     by_grades = comparison.basis == "grades"
     index = comparison.index
+    # the latest round's LIJW index as score gives it, then the change under its own name
+    official = headline([comparison.before, comparison.after], comparison, lang)
+    first = Text()
+    first.append(f"{official.label}: ", style="bold")
+    first.append(fmt(official.index, lang), style="bold cyan")
+    first.append(f" ({official.source_words})")
+    if official.thin:
+        first.append(" †", style="yellow")
+    console.print(first)
     line = Text()
-    line.append(f"{t('index', lang)} — {comparison.basis_words(lang)}: ", style="bold")
-    line.append(f"{fmt(index.value.before, lang)} → {fmt(index.value.after, lang)}  ", style="bold cyan")
+    line.append(f"{official.change_label}: ", style="bold")
+    line.append(
+        f"{fmt(index.value.before, lang)}{mark(comparison.thin('index', 'before'))} → "
+        f"{fmt(index.value.after, lang)}{mark(comparison.thin('index', 'after'))}  ",
+        style="bold cyan",
+    )
     line.append_text(_change(index.value, lang))
-    line.append(f" ({fmt_signed(index.value.pct, lang, 1, '%')})")
-    if not by_grades:
-        if index.survey_ci is not None:
-            line.append(
-                f"  95%: {fmt_interval(index.ci_low, index.ci_high, lang)}"
-                + ("*" if index.significant else "")
-            )
-        if index.provisional:
-            line.append(" †", style="yellow")
+    if not by_grades and index.survey_ci is not None:
+        line.append(
+            f"  95%: {fmt_interval(index.ci_low, index.ci_high, lang)}" + ("*" if index.significant else "")
+        )
     console.print(line)
+    if official.explanation and official.source != comparison.basis:
+        console.print(plain(official.explanation, style="dim"))
     other = Text()
     if by_grades:
         other.append(f"{t('survey_change', lang)}: {_survey_change(index, lang)}")
@@ -207,7 +218,7 @@ def _change_table(
     show_ci = comparison.resamples > 0
     other_grades = not by_grades and comparison.has_grades
     table = results_table(t(title_key, lang), t("dimension" if title_key == "dimensions" else "area", lang))
-    for header in (t("before", lang), t("after", lang), t("change", lang), "%"):
+    for header in (t("before", lang), t("after", lang), t("change", lang)):
         number_column(table, header)
     if by_grades:
         number_column(table, f"Δ {t('survey', lang).lower()}")
@@ -223,10 +234,9 @@ def _change_table(
             change.append("*")
         cells: list[str | Text] = [
             plain(f"{row.id} {row.label[lang]}"),
-            fmt(row.value.before, lang) + mark(row.provisional),
-            fmt(row.value.after, lang),
+            fmt(row.value.before, lang) + mark(comparison.thin(row.id, "before")),
+            fmt(row.value.after, lang) + mark(comparison.thin(row.id, "after")),
             change,
-            fmt_signed(row.value.pct, lang, 1),
         ]
         if by_grades:
             cells.append(_survey_change(row, lang))

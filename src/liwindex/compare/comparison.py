@@ -127,6 +127,17 @@ class Comparison:
         """``zmiana wyniku ankiety`` or ``zmiana ocen grupy roboczej``."""
         return BASIS_WORDS[self.basis]["en" if lang == "en" else "pl"]
 
+    def thin(self, ident: str, side: str) -> bool:
+        """The value of ``ident`` (``index``, a płaszczyzna or an area) in the round ``side``
+        (``before`` or ``after``) is provisional: it rests on an area with too few answers
+        of a group. Only survey values can be; a grade never is."""
+        if self.basis != "survey":
+            return False
+        result = self.before if side == "before" else self.after
+        if ident == "index":
+            return result.provisional
+        return any(a.provisional for a in result.areas if ident in (a.id, a.dimension))
+
     @property
     def has_grades(self) -> bool:
         """Both rounds have working-group grades, so a grades change can be shown."""

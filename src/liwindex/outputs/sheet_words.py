@@ -25,7 +25,7 @@ WORDS: dict[str, dict[str, str]] = {
         "before": "Przed",
         "after": "Po",
         "change": "Zmiana",
-        "change_pct": "Zmiana %",
+        "change_pct": "Zmiana w % wartości przed",
         "strongest": "Najmocniejsze obszary",
         "weakest": "Najsłabsze obszary",
         "gains": "Największe wzrosty",
@@ -63,12 +63,11 @@ WORDS: dict[str, dict[str, str]] = {
         "no_notes": "Brak uwag.",
         "title_method": "Jak policzono wyniki",
         "sheet_analysis": "Analiza",
-        "gap_title": "Rozbieżność ocen {first} − {second} (wyniki ankiety, 95% przedział; istotność "
-        "z poprawką Holma)",
+        "gap_title": "Rozbieżność ocen {first} − {second} (wyniki ankiety, przedział 95%)",
         "difference": "Różnica",
         "ci_low": "95% od",
         "ci_high": "95% do",
-        "significant": "Istotna (Holm)",
+        "significant": "Przedział bez zera",
         "yes": "tak",
         "basis": "Podstawa porównania",
         "basis_survey": "ankieta",
@@ -77,9 +76,9 @@ WORDS: dict[str, dict[str, str]] = {
         "grades_change": "Zmiana ocen GR",
         "provisional": "Wynik orientacyjny",
         "caveats": "Ostrzeżenia o danych",
-        "star_note": "„Istotna (Holm)”: zmiana wyniku ankiety istotna statystycznie (p < 0,05, z poprawką "
-        "Holma na liczbę obszarów lub płaszczyzn); przedział 95% — bootstrap z poprawką t dla małych "
-        "grup; brak przedziału, gdy grupa ma mniej niż {min} odpowiedzi.",
+        "star_note": "„Przedział bez zera”: przedział 95% zmiany wyniku ankiety nie obejmuje zera — tak "
+        "duża zmiana rzadko wynikałaby z samego przypadku w tym, kto odpowiedział (jak to liczymy: arkusz "
+        "„Metodologia”); brak przedziału, gdy grupa ma mniej niż {min} odpowiedzi.",
         "reliability_title": "Rzetelność obszarów (alfa Cronbacha; poniżej 0,6 — ostrożnie)",
         "weakest_item": "Najsłabsze pytanie",
         "sensitivity_title": "Wrażliwość indeksu z ankiety na ustawienia liczenia",
@@ -117,7 +116,7 @@ WORDS: dict[str, dict[str, str]] = {
         "before": "Before",
         "after": "After",
         "change": "Change",
-        "change_pct": "Change %",
+        "change_pct": "Change in % of the value before",
         "strongest": "Strongest areas",
         "weakest": "Weakest areas",
         "gains": "Largest gains",
@@ -155,22 +154,22 @@ WORDS: dict[str, dict[str, str]] = {
         "no_notes": "No notes.",
         "title_method": "How the results were computed",
         "sheet_analysis": "Analysis",
-        "gap_title": "Gap {first} − {second} (survey scores, 95% interval; significance Holm-corrected)",
+        "gap_title": "Gap {first} − {second} (survey scores, 95% interval)",
         "difference": "Difference",
         "ci_low": "95% from",
         "ci_high": "95% to",
-        "significant": "Significant (Holm)",
+        "significant": "Interval excludes zero",
         "yes": "yes",
         "basis": "Basis of the comparison",
         "basis_survey": "survey",
         "basis_grades": "WG grades",
         "survey_change": "Change of the survey score",
         "grades_change": "Change of WG grades",
-        "provisional": "Provisional",
+        "provisional": "Indicative",
         "caveats": "Data caveats",
-        "star_note": "'Significant (Holm)': a statistically significant change of the survey score "
-        "(p < 0.05, Holm-corrected for the number of areas or dimensions); 95% interval — bootstrap "
-        "with a t correction for small groups; no interval when a group has fewer than {min} answers.",
+        "star_note": "'Interval excludes zero': the 95% interval of the survey change does not include "
+        "zero — a change this large would rarely come from chance in who answered alone (how it is "
+        "computed: the 'Method' sheet); no interval when a group has fewer than {min} answers.",
         "reliability_title": "Reliability of the areas (Cronbach's alpha; below 0.6 — with care)",
         "weakest_item": "Weakest question",
         "sensitivity_title": "Sensitivity of the survey index to the scoring settings",
@@ -190,43 +189,112 @@ WORDS: dict[str, dict[str, str]] = {
 
 METHOD: dict[str, list[str]] = {
     "pl": [
-        "Każda odpowiedź ma punkty ze swojej skali; odpowiedź „nie wiem / trudno powiedzieć” "
-        "i pusta komórka to brak danych, a nie zero.",
-        "Punkty przelicza się liniowo na zakres indeksu: v = lo + (p − pmin) / (pmax − pmin) · "
-        "(hi − lo). Pytania odwrócone liczy się z pmin + pmax − p.",
-        "Wartość obszaru dla respondenta to średnia ważona jego wartości z pytań obszaru "
-        "zadanych jego grupie, jeśli odpowiedział co najmniej na ich część podaną w ustawieniach "
-        "(najmniejszy odsetek pytań obszaru z odpowiedzią, zaokrąglony w górę).",
-        "Wynik obszaru w grupie to średnia wartości respondentów tej grupy. Wynik obszaru to "
-        "średnia wyników grup (grupy liczą się równo) albo średnia wszystkich respondentów "
-        "(łącznie) — zgodnie z ustawieniami.",
-        "Wynik płaszczyzny to średnia wyników jej obszarów. Indeks to średnia wyników płaszczyzn "
-        "albo obszarów (zgodnie z ustawieniami); podaje się go, gdy wynik ma co najmniej "
-        "najmniejszy odsetek obszarów podany w ustawieniach.",
-        "Gdy grupa robocza wystawiła ocenę obszaru, ocena jest jego wartością końcową; wynik "
-        "ankiety pokazano obok. Płaszczyzny i indeks liczy się z wartości końcowych.",
-        "Zmiana = po − przed; zmiana % = zmiana / przed · 100.",
-        "Obliczenia są wykonywane w pełnej precyzji; liczby w raporcie pokazano z dwoma "
-        "miejscami po przecinku.",
+        "Każdą odpowiedź zamieniamy na punkty: najgorsza odpowiedź skali to 1, najlepsza 5, a "
+        "pośrednie są rozłożone po równo. Odpowiedź „nie wiem / trudno powiedzieć” i brak odpowiedzi "
+        "nie liczą się ani jako zero, ani jako ocena. Pytania sformułowane odwrotnie (gdzie „tak” "
+        "znaczy źle) liczymy w odwrotnej kolejności.",
+        "Wynik obszaru liczymy dla respondenta, gdy odpowiedział na co najmniej {answered} pytań "
+        "tego obszaru zadanych jego grupie; to średnia jego odpowiedzi.",
+        "Wynik obszaru w grupie to średnia wyników jej respondentów. {weighting}",
+        "Wynik płaszczyzny to średnia wyników jej obszarów, a indeks — średnia {index_of}. Indeks "
+        "podajemy, gdy wynik ma co najmniej {coverage} obszarów.",
+        "Gdy grupa robocza oceniła obszar, jej ocena jest wartością tego obszaru; gdy oceniła "
+        "wszystkie obszary, indeks LIJW liczymy z jej ocen. Wynik ankiety pokazujemy obok.",
+        "Zmiana to różnica punktów: wartość w późniejszej ocenie minus wartość we wcześniejszej. "
+        "Wynik opierający się na mniej niż {min} odpowiedziach którejś grupy oznaczamy † jako "
+        "orientacyjny.",
+        "Liczymy w pełnej dokładności; w raporcie liczby mają dwa miejsca po przecinku.",
     ],
     "en": [
-        "Every answer has the points of its scale; 'don't know' and blank cells are missing "
-        "values, not zero.",
-        "Points are mapped linearly onto the index range: v = lo + (p − pmin) / (pmax − pmin) · "
-        "(hi − lo). Reverse-coded questions use pmin + pmax − p.",
-        "A respondent's area value is the weighted mean of their values over the area's "
-        "questions asked of their group, if they answered at least ceil(min_answered · k).",
-        "An area's group score is the mean of that group's respondents. The area score is the "
-        "mean of the group scores (group_weighting: equal) or of all respondents (pooled).",
-        "A dimension score is the mean of its area scores. The index is the mean of the area "
-        "scores (aggregation: areas) or of the dimension scores (dimensions); it is reported "
-        "when at least min_area_coverage of the areas have a score.",
-        "Where the working group graded an area, the grade is its final value; the survey score "
-        "is shown beside it. Dimensions and the index use the final values.",
-        "Change = after − before; change % = change / before · 100.",
+        "Every answer becomes points: a scale's worst answer is 1, its best 5, those between are "
+        "spread evenly. 'Don't know' and no answer count neither as zero nor as a score. Questions "
+        "worded the other way round (where 'yes' means poor) are counted in reverse.",
+        "A respondent's area score exists when they answered at least {answered} of the area's "
+        "questions asked of their group; it is the mean of their answers.",
+        "An area's score in a group is the mean of its respondents' scores. {weighting}",
+        "A płaszczyzna's score is the mean of its areas, and the index the mean of {index_of}. The "
+        "index is given when at least {coverage} of the areas have a score.",
+        "Where the working group graded an area, the grade is the area's value; where it graded "
+        "every area, the LIJW index is computed from its grades. The survey score is shown beside.",
+        "A change is a difference of points: the value in the later round minus that in the "
+        "earlier one. A score resting on fewer than {min} answers of a group is marked † as "
+        "indicative.",
         "Computation is in full precision; the report shows two decimals.",
     ],
 }
+
+STATISTICS: dict[str, str] = {
+    "pl": "Przedziały 95% wyników i zmian ankiety liczymy metodą bootstrap: {resamples} razy losujemy "
+    "respondentów z powtórzeniami w każdej grupie osobno i liczymy wynik od nowa. Przedział to wynik "
+    "± kwantyl t Studenta (stopnie swobody Welcha–Satterthwaite'a) razy odchylenie standardowe "
+    "losowań z poprawką na małe grupy, więc wynik oparty na kilku osobach dostaje szeroki przedział. "
+    "Gwiazdka przy obszarach i płaszczyznach uwzględnia poprawkę Holma na liczbę porównań (poziom "
+    "0,05). Przedział opisuje tylko przypadek w tym, kto z grupy odpowiedział: nie obejmuje błędu z "
+    "tego, że ankietę wypełniają chętni, i nie dowodzi, że zmianę spowodował program współpracy.",
+    "en": "The 95% intervals of survey scores and changes are bootstrap intervals: {resamples} times "
+    "the respondents are drawn with replacement within each group and the score is computed again. "
+    "The interval is the score ± a Student t quantile (Welch–Satterthwaite degrees of freedom) times "
+    "the standard deviation of the draws corrected for small groups, so a score resting on a few "
+    "people gets a wide interval. The star by areas and płaszczyzny is Holm-corrected for the number "
+    "of comparisons (level 0.05). An interval covers only chance in who of a group answered: not the "
+    "error from respondents choosing to answer, and it does not prove that the cooperation programme "
+    "caused a change.",
+}
+
+# The standard questionnaire's provenance, said wherever its results are published.
+PROVENANCE: dict[str, str] = {
+    "pl": "Kwestionariusz standardowy liwindex nie jest oficjalnym narzędziem z Niezbędnika LIJW: "
+    "tylko trzy z dwunastu nazw obszarów pochodzą z opublikowanych raportów LIJW (Koszalin), "
+    "pozostałe oparto na formach współpracy z art. 5 ust. 2 ustawy o działalności pożytku "
+    "publicznego i o wolontariacie oraz na standardach Modelu współpracy.",
+    "en": "The liwindex standard questionnaire is not the official LIJW (Niezbędnik) instrument: "
+    "only three of its twelve area names come from published LIJW reports (Koszalin); the others "
+    "are built on the forms of cooperation in art. 5(2) of the Act on public benefit activity "
+    "and volunteering and on the standards of the Model współpracy.",
+}
+
+
+def method_paragraphs(lang: str, scoring: object) -> list[str]:
+    """The method in words, with the questionnaire's settings said as numbers people use
+    ("połowę", "dwie trzecie")."""
+    from liwindex.i18n import fmt
+
+    key = "en" if lang == "en" else "pl"
+    answered = getattr(scoring, "min_answered", 0.5)
+    coverage = getattr(scoring, "min_area_coverage", 2 / 3)
+    words = {
+        "pl": {0.5: "połowę", 2 / 3: "dwie trzecie", 1.0: "wszystkie"},
+        "en": {0.5: "half", 2 / 3: "two thirds", 1.0: "all"},
+    }[key]
+
+    def share(value: float) -> str:
+        named = next((name for v, name in words.items() if abs(v - value) < 0.002), None)
+        return named or f"{fmt(100 * value, lang, 0)}%"
+
+    weighting = {
+        ("pl", "equal"): "Wynik obszaru to średnia wyników grup — organizacje i administracja liczą "
+        "się po równo, niezależnie od tego, ile osób odpowiedziało w każdej z nich.",
+        ("pl", "pooled"): "Wynik obszaru to średnia wyników wszystkich respondentów razem.",
+        ("en", "equal"): "An area's score is the mean of the group scores — the NGOs and the "
+        "administration count equally, however many answered in each.",
+        ("en", "pooled"): "An area's score is the mean of all respondents together.",
+    }[(key, getattr(scoring, "group_weighting", "equal"))]
+    index_of = {
+        ("pl", "areas"): "wszystkich obszarów",
+        ("pl", "dimensions"): "płaszczyzn",
+        ("en", "areas"): "all areas",
+        ("en", "dimensions"): "the płaszczyzny",
+    }[(key, getattr(scoring, "aggregation", "areas"))]
+    return [
+        text.format(
+            answered=share(answered),
+            weighting=weighting,
+            index_of=index_of,
+            coverage=share(coverage),
+            min=getattr(scoring, "min_group_n", 5),
+        )
+        for text in METHOD[key]
+    ]
 
 
 def w(key: str, lang: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from openpyxl.chart import BarChart, RadarChart, Reference
+from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -89,6 +89,7 @@ def _summary_sheet(
     charts)."""
     from liwindex.analysis.analyze import gaps_for
     from liwindex.outputs.findings import WORDS, findings, how_to_read
+    from liwindex.outputs.headline import headline
     from liwindex.outputs.words import w as report_word
 
     last = rounds[-1]
@@ -119,6 +120,24 @@ def _summary_sheet(
     # the report page's "Najważniejsze wnioski" (the gap between groups without its interval)
     found = findings(rounds, comparison, gaps_for(last, None), lang)
     row = _text_block(ws, row, report_word("findings", lang), [f"• {text}" for text in found])
+    # the latest round's LIJW index as score gives it, with its source (SPEC: Headline)
+    official = headline(rounds, comparison, lang)
+    put(ws, row, 1, official.label, bold=True)
+    put(ws, row, 2, official.index, SCORE)
+    ws.cell(row=row, column=2).font = Font(bold=True, size=13)
+    put(
+        ws,
+        row,
+        3,
+        official.source_words + (f" · † {w('provisional', lang).lower()}" if official.thin else ""),
+    )
+    row += 1
+    if official.explanation:
+        put(ws, row, 1, official.explanation, wrap=True)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=9)
+        fit_height(ws, row, [(official.explanation, 125)])
+        row += 1
+    row += 1
     if comparison is not None:
         put(ws, row, 1, f"{w('basis', lang)}: {comparison.basis_words(lang)}", bold=True)
         row += 1
@@ -203,6 +222,7 @@ def _summary_sheet(
         how_to_read(lang, last.questionnaire, star=starred),
     )
     layout(ws, [NAME_WIDTH, 11, 11, 11, 11, 12, 11, 11, 12], freeze=None)
+    ws.page_setup.fitToHeight = 1  # the summary and its chart are one printed page
     return row
 
 
@@ -244,8 +264,6 @@ def _areas_sheet(
     """The area table; returns the columns holding final values (for the charts)."""
     table = area_table(rounds, comparison, lang)
     header(ws, 1, table.titles)
-    if any(len(t) > 24 for t in table.titles):  # "Ocena grupy roboczej (przed)": three lines
-        ws.row_dimensions[1].height = 45
     for r, cells in enumerate(table.rows, 2):
         for c, (value, kind) in enumerate(cells, 1):
             put(ws, r, c, value, FORMATS.get(kind or ""), wrap=c == 2)
@@ -285,6 +303,9 @@ def _areas_sheet(
             ),
         )
     layout(ws, [7, 40, 12, *[12] * (len(table.titles) - 3)], freeze="D2", landscape=True)
+    # printed legibly: at most two pages wide, the area's id and name on every page
+    ws.page_setup.fitToWidth = 2 if len(table.titles) > 12 else 1
+    ws.print_title_cols = "A:B"
     return table.value_columns
 
 
@@ -297,7 +318,7 @@ def _charts(
     row: int,
     title: str,
 ) -> None:
-    """A bar chart of the areas (before and after) and a radar of the same values."""
+    """A bar chart of the areas (before and after), under the summary's text, on its page."""
     end = len(rounds[-1].areas) + 1
     categories = Reference(areas, min_col=1, min_row=2, max_row=end)
     lo, hi = rounds[-1].index_range
@@ -306,24 +327,15 @@ def _charts(
     bar.title = title
     bar.y_axis.scaling.min, bar.y_axis.scaling.max = lo, hi
     bar.y_axis.majorGridlines = None
-    radar = RadarChart()
-    radar.type = "marker"
-    radar.title = w("chart_radar", lang)
-    radar.y_axis.scaling.min, radar.y_axis.scaling.max = lo, hi
     from openpyxl.chart.series import SeriesLabel
-    from openpyxl.worksheet.pagebreak import Break
 
     # the legend names the rounds ("2024 · wstępna"), not "Przed" and "Po"
     names = [round_label(r, lang) for r in rounds][-len(value_columns) :]
-    for chart in (bar, radar):
-        for col, name in zip(value_columns, names, strict=False):
-            chart.add_data(Reference(areas, min_col=col, min_row=2, max_row=end), titles_from_data=False)
-            chart.series[-1].tx = SeriesLabel(v=safe_text(name))
-        chart.set_categories(categories)
-        chart.height, chart.width = 8.5, 17
-    # Below the tables, one under the other, so the page prints as portrait A4; a page
-    # break before each chart keeps it whole on its page.
+    for col, name in zip(value_columns, names, strict=False):
+        bar.add_data(Reference(areas, min_col=col, min_row=2, max_row=end), titles_from_data=False)
+        bar.series[-1].tx = SeriesLabel(v=safe_text(name))
+    bar.set_categories(categories)
+    bar.legend.position = "t"  # above the bars, where it covers none of them
+    # across the text's width (columns A–I) under it: the whole summary prints as one page
+    bar.height, bar.width = 8, 28
     summary.add_chart(bar, f"A{row}")
-    summary.add_chart(radar, f"A{row + 18}")
-    summary.row_breaks.append(Break(id=row - 1))
-    summary.row_breaks.append(Break(id=row + 17))

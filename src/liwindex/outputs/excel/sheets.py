@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from liwindex.analysis.bootstrap import DEFAULT_RESAMPLES
 from liwindex.compare.comparison import Comparison, round_label
 from liwindex.i18n import fmt, t
 from liwindex.outputs.excel.style import (
@@ -22,7 +23,7 @@ from liwindex.outputs.excel.style import (
     layout,
     put,
 )
-from liwindex.outputs.sheet_words import METHOD, w
+from liwindex.outputs.sheet_words import PROVENANCE, STATISTICS, method_paragraphs, w
 from liwindex.problems import Severity
 from liwindex.scoring.results import ScoreResult
 
@@ -276,10 +277,15 @@ def method_sheet(ws: Worksheet, result: ScoreResult, lang: str) -> None:
         put(ws, i, 2, value, number_format)
         fit_height(ws, i, [(key, 30)])
     row = 4 + len(settings) + 1
-    for paragraph in METHOD[lang if lang in METHOD else "pl"]:
+    key = "en" if lang == "en" else "pl"
+    paragraphs = method_paragraphs(lang, s)
+    if q.id == "lijw-standard":
+        paragraphs.append(PROVENANCE[key])
+    paragraphs.append(STATISTICS[key].format(resamples=f"{DEFAULT_RESAMPLES:,}".replace(",", " ")))
+    for paragraph in paragraphs:
         put(ws, row, 1, paragraph, wrap=True)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-        ws.row_dimensions[row].height = 45
+        fit_height(ws, row, [(paragraph, 115)])
         row += 1
     layout(ws, [34, 86], freeze=None)
 

@@ -101,8 +101,9 @@ def header(ws: Worksheet, row: int, titles: Sequence[str], col: int = 1) -> None
         cell = ws.cell(row=row, column=col + offset)
         cell.fill = HEADER_FILL
         cell.alignment = HEADER_ALIGN
-    if any(len(t) > 12 for t in titles):
-        ws.row_dimensions[row].height = 30
+    longest = max((len(t) for t in titles), default=0)
+    if longest > 12:  # wrapped in columns about 11 characters wide: a line of 15 pt each
+        ws.row_dimensions[row].height = 15 * min(4, max(2, -(-longest // 10)))
 
 
 def layout(

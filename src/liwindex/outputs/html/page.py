@@ -11,7 +11,7 @@ from html import escape
 
 from liwindex import __version__
 from liwindex.analysis.analyze import Gap, largest_gaps
-from liwindex.compare.comparison import Comparison, jst_of, round_label
+from liwindex.compare.comparison import Comparison, jst_of, round_label, round_phrase
 from liwindex.i18n import fmt, fmt_signed
 from liwindex.outputs.html import charts
 from liwindex.outputs.html.parts import document, how_box, num_cell, row, table
@@ -23,11 +23,9 @@ from liwindex.outputs.html.report_parts import (
     figure,
     from_to,
     interval,
-    mark,
     section,
     star_note,
 )
-from liwindex.outputs.sheet_words import METHOD
 from liwindex.outputs.words import w
 from liwindex.scoring.results import ScoreResult
 
@@ -111,11 +109,15 @@ def _dimensions(r: Report) -> list[str]:
     else:
         last = r.last
         graded = any(d.grades is not None for d in last.dimensions)
+
+        def thin(ident: str) -> str:
+            return " †" if any(a.provisional for a in last.areas if a.dimension == ident) else ""
+
         rows = [
             row(
                 r.name(d.id, d.label),
-                num_cell(d.value, lang, mark=mark(r, last, d.id, "dimension") if d.grades is None else ""),
-                *([num_cell(d.survey, lang, mark=mark(r, last, d.id, "dimension"))] if graded else []),
+                num_cell(d.value, lang, mark=thin(d.id) if d.grades is None else ""),
+                *([num_cell(d.survey, lang, mark=thin(d.id))] if graded else []),
                 *([num_cell(d.grades, lang)] if graded else []),
             )
             for d in last.dimensions
@@ -345,23 +347,47 @@ def _open_answers(r: Report) -> list[str]:
     return parts
 
 
+STANDARD_ID = "lijw-standard"  # the shipped questionnaire, whose provenance every report states
+
+
+def _settings_table(r: Report) -> str:
+    """The questionnaire's scoring settings under their Polish (or English) names."""
+    from liwindex.outputs.settings_words import settings_rows
+
+    rows = [
+        f'<tr><th scope="row">{escape(name)}</th><td>{escape(value)}</td></tr>'
+        for name, value in settings_rows(r.q, r.lang)
+    ]
+    return table("", [w("setting", r.lang), w("value", r.lang)], rows, numeric=[], labelledby="s_settings")
+
+
 def _method(r: Report) -> list[str]:
-    q, s, lang = r.q, r.q.scoring, r.lang
-    counts = "; ".join(f"{round_label(x, lang)}: {x.respondents_line(lang)}" for x in r.rounds)
-    settings = (
-        f"index_range [{s.lo:g}, {s.hi:g}], aggregation {s.aggregation}, group_weighting "
-        f"{s.group_weighting}, min_answered {s.min_answered:g}, min_area_coverage "
-        f"{s.min_area_coverage:.3g}"
-    )
+    """The method in plain words; the questionnaire's settings and the statistical methods
+    in an appendix at the end, where their technical names belong."""
+    from liwindex.analysis.bootstrap import DEFAULT_RESAMPLES
+    from liwindex.outputs.sheet_words import PROVENANCE, STATISTICS, method_paragraphs
+
+    q, lang = r.q, r.lang
+    counts = "; ".join(f"{round_phrase(x, lang)}: {x.respondents_line(lang)}" for x in r.rounds)
     summary = (
         f"{w('questionnaire', lang)}: {q.title.get(lang)} ({q.id} {q.version}). "
-        f"{w('respondents', lang)}: {counts}. {settings}."
+        f"{w('respondents', lang)} — {counts}."
     )
-    return (
-        [f"<section><h2>{r.t('method')}</h2><p>{escape(summary)}</p>"]
-        + [f"<p>{escape(p)}</p>" for p in METHOD.get(lang, METHOD["pl"])]
-        + [f"</section><footer>{escape(w('generated', lang).format(version=__version__))}</footer>"]
-    )
+    parts = [f"<p>{escape(summary)}</p>"]
+    if q.id == STANDARD_ID:
+        parts.append(f"<p>{escape(PROVENANCE['en' if lang == 'en' else 'pl'])}</p>")
+    parts += [f"<p>{escape(p)}</p>" for p in method_paragraphs(lang, q.scoring)]
+    appendix = [f'<h3 id="s_settings">{r.t("settings")}</h3>', _settings_table(r)]
+    resamples = r.comparison.resamples if r.comparison is not None else 0
+    if resamples or any(g.ci_low is not None for g in r.gaps):
+        draws = f"{resamples or DEFAULT_RESAMPLES:,}".replace(",", " ")
+        text = STATISTICS["en" if lang == "en" else "pl"].format(resamples=draws)
+        appendix.append(f"<p>{escape(text)}</p>")
+    return [
+        *section(r, "method", *parts),
+        *section(r, "appendix", *appendix),
+        f"<footer>{escape(w('generated', lang).format(version=__version__))}</footer>",
+    ]
 
 
 def build_page(

@@ -73,18 +73,9 @@ def star_note(r: Report) -> str:
     return f'<p class="note">{escape(w("star_note", r.lang).format(min=r.last.min_group_n))}</p>'
 
 
-def thin(x: ScoreResult, ident: str, kind: str) -> bool:
-    """The survey value of the index, a płaszczyzna or an area of round ``x`` is
-    provisional (it rests on an area with too few answers of a group)."""
-    if kind == "index":
-        return x.provisional
-    return any(a.provisional for a in x.areas if (a.dimension if kind == "dimension" else a.id) == ident)
-
-
-def mark(r: Report, x: ScoreResult, ident: str, kind: str) -> str:
-    """`` †`` on a value of round ``x`` that is provisional; grades never are."""
-    basis = r.comparison.basis if r.comparison is not None else "survey"
-    return " †" if basis == "survey" and thin(x, ident, kind) else ""
+def mark(r: Report, side: str, ident: str) -> str:
+    """`` †`` on the value of ``ident`` in the round ``side`` where that value is provisional."""
+    return " †" if r.comparison is not None and r.comparison.thin(ident, side) else ""
 
 
 def counts_head(r: Report) -> str:
@@ -138,8 +129,8 @@ def compared_rows(
     body = [
         row(
             r.name(x.id, x.label),
-            num_cell(x.value.before, lang, mark=mark(r, c.before, x.id, kind)),
-            num_cell(x.value.after, lang, mark=mark(r, c.after, x.id, kind)),
+            num_cell(x.value.before, lang, mark=mark(r, "before", x.id)),
+            num_cell(x.value.after, lang, mark=mark(r, "after", x.id)),
             num_cell(x.value.delta, lang, signed=True),
             *(cell(x) for _, cell in others),
             *([counts_cell(r, x.id)] if counts else []),
