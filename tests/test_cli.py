@@ -50,6 +50,7 @@ def test_score_json_follows_spec():
         "areas",
         "items",
         "context",
+        "open_answers",
         "warnings",
     }
     assert data["questionnaire"] == {"id": "lijw-standard", "version": "1.0"}

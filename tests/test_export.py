@@ -18,6 +18,7 @@ SHEETS_PL = [
     "Podsumowanie",
     "Obszary",
     "Pytania",
+    "Kontekst",
     "Odpowiedzi otwarte",
     "Oceny i rekomendacje",
     "Analiza",

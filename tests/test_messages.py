@@ -18,6 +18,7 @@ NOT_CODES = {
     "utf-16-le",
     "post-implementation",
     "lijw-standard",
+    "e-mail",
     "chromium-browser",
     "google-chrome",
     "summary-end",  # a CSS class

@@ -47,6 +47,8 @@ UI: dict[str, dict[str, str]] = {
         "rank_reason_other_basis": "bez miejsca: inna podstawa (oceny grupy roboczej zamiast "
         "ankiety lub odwrotnie)",
         "valid": "Plik jest poprawny (ostrzeżeń: {w}).",
+        "masking_off": "Uwaga: odpowiedzi otwarte zapisano bez ukrywania danych osobowych "
+        "(--bez-maskowania). Tych plików nie wolno publikować.",
         "more": "… i {n} podobnych (pełna lista: --json)",
         "round": "Etap",
         "year": "rok",
@@ -166,6 +168,8 @@ UI: dict[str, dict[str, str]] = {
         "rank_reason_other_basis": "no rank: another basis (working-group grades instead of the "
         "survey, or back)",
         "valid": "The file is valid ({w} warnings).",
+        "masking_off": "Note: open answers are written with personal data unmasked "
+        "(--no-masking). These files must not be published.",
         "more": "… and {n} more like it (full list: --json)",
         "round": "Round",
         "year": "year",

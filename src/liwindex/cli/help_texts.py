@@ -39,6 +39,7 @@ POLISH: dict[str, str] = {
     "Worker processes reading the files (default: every core; 1: none).": "Liczba procesów czytających pliki (domyślnie: wszystkie rdzenie; 1: bez procesów).",
     "No progress bar.": "Bez paska postępu.",
     "Author or organisation named on the report, e.g. the support centre.": "Autor lub organizacja podani w raporcie, np. centrum wspierania organizacji.",
+    "Show open answers with personal data unmasked (internal use only: never publish).": "Pokaż odpowiedzi otwarte bez ukrywania danych osobowych (tylko do użytku wewnętrznego: nie publikuj).",
     "The folder for the reports (created if missing).": "Folder na raporty (utworzony, jeśli go nie ma).",
     "Every JST under FOLDER at once: each JST's comparison (first round against the latest) as Excel and HTML, its trend when it has more rounds, and one summary of all JSTs (podsumowanie.html, podsumowanie.xlsx). Rounds are grouped by the JST their metryka names; a folder with a metryka.yaml is one round of all its files. A JST with broken files is reported and the others are done (exit 1 at the end).": "Wszystkie JST z FOLDERU naraz: porównanie każdej JST (pierwszy etap z ostatnim) w Excelu "
     "i HTML, jej trend przy większej liczbie etapów i jedno zestawienie wszystkich JST "

@@ -13,10 +13,12 @@ from liwindex.cli.options import (
     JSON,
     LANG,
     MAPPING,
+    NO_MASKING,
     QUESTIONNAIRE,
     QUIET,
     bootstrap_option,
     many_rounds_options,
+    masking_warning,
 )
 from liwindex.cli.output import (
     handle_errors,
@@ -113,6 +115,7 @@ def benchmark_command(**options: Any) -> None:
 )
 @JOBS
 @QUIET
+@NO_MASKING
 @JSON
 @LANG
 @handle_errors
@@ -127,6 +130,7 @@ def batch_command(
     basis: str | None,
     jobs: int | None,
     quiet: bool,
+    no_masking: bool,
     as_json: bool,
     lang: str,
 ) -> None:
@@ -146,7 +150,9 @@ def batch_command(
     loaded = load_mapping(mapping_path, q) if mapping_path else None
     progress = Progress(lang, quiet)
     try:
-        result = run_batch(folder, outdir, q, loaded, force, lang, resamples, seed, basis, jobs, progress)
+        result = run_batch(
+            folder, outdir, q, loaded, force, lang, resamples, seed, basis, jobs, progress, not no_masking
+        )
     finally:
         progress.close()
     console = stderr_console()
@@ -165,6 +171,7 @@ def batch_command(
         render_problems(result.unassigned, console, lang)
     written = sum(len(r.written) for r in result.runs) + len(result.summary)
     click.echo(t("batch_written", lang, n=written, folder=outdir), err=True)
+    masking_warning(no_masking, lang)
     if result.failed or result.unassigned:
         console.print(t("batch_failed", lang, n=len(result.failed), u=len(result.unassigned)), style="red")
         sys.exit(1)

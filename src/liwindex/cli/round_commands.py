@@ -10,10 +10,12 @@ from liwindex.cli.options import (
     JSON,
     LANG,
     MAPPING,
+    NO_MASKING,
     QUESTIONNAIRE,
     before_after_options,
     bootstrap_option,
     comparison_options,
+    masking_warning,
     round_options,
 )
 from liwindex.cli.output import (
@@ -157,6 +159,7 @@ def compare_command(
 @MAPPING
 @bootstrap_option(2000)
 @comparison_options
+@NO_MASKING
 @LANG
 @handle_errors
 def export_command(
@@ -178,6 +181,7 @@ def export_command(
     seed: int,
     basis: str | None,
     skip_round_check: bool,
+    no_masking: bool,
     lang: str,
 ) -> None:
     """Write the Excel report of one round (FILE) or a comparison of two (BEFORE AFTER)."""
@@ -201,8 +205,10 @@ def export_command(
         seed=seed,
         basis=basis,
         skip_round_check=skip_round_check,
+        mask=not no_masking,
     )
     say_written(path, lang)
+    masking_warning(no_masking, lang)
 
 
 @click.command("analyze")
@@ -214,6 +220,7 @@ def export_command(
 @bootstrap_option(2000)
 @click.option("-o", "--output", metavar="PATH", help="Also write the Excel report with the analysis.")
 @FORCE
+@NO_MASKING
 @JSON
 @LANG
 @handle_errors
@@ -231,6 +238,7 @@ def analyze_command(
     seed: int,
     output: str | None,
     force: bool,
+    no_masking: bool,
     as_json: bool,
     lang: str,
 ) -> None:
@@ -247,7 +255,8 @@ def analyze_command(
     [spec] = make_rounds([files], groups, jst, years, stages, teryt)
     analysis = analyze_file(spec, questionnaire_path, sheet, None, mapping_path, resamples, seed)
     if output:
-        say_written(write_analysis(analysis, output, force, lang, list(files)), lang)
+        say_written(write_analysis(analysis, output, force, lang, list(files), not no_masking), lang)
+        masking_warning(no_masking, lang)
     if as_json:
         click.echo(to_json(analysis.to_dict(lang)))
     else:
@@ -267,6 +276,7 @@ def analyze_command(
 @MAPPING
 @bootstrap_option(2000)
 @comparison_options
+@NO_MASKING
 @LANG
 @handle_errors
 def report_command(
@@ -288,6 +298,7 @@ def report_command(
     seed: int,
     basis: str | None,
     skip_round_check: bool,
+    no_masking: bool,
     lang: str,
 ) -> None:
     """The report for publication (BIP, the council): a self-contained HTML page with charts,
@@ -314,8 +325,10 @@ def report_command(
         basis=basis,
         skip_round_check=skip_round_check,
         author=author,
+        mask=not no_masking,
     ):
         say_written(path, lang)
+    masking_warning(no_masking, lang)
 
 
 @click.command("validate")

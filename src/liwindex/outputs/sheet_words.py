@@ -10,6 +10,13 @@ WORDS: dict[str, dict[str, str]] = {
         "sheet_open": "Odpowiedzi otwarte",
         "sheet_grades": "Oceny i rekomendacje",
         "sheet_notes": "Uwagi",
+        "sheet_review": "Dane osobowe",
+        "review_warning": "Arkusz do sprawdzenia przez osobę przygotowującą raport — zawiera dane "
+        "osobowe i nie wolno go publikować. Każda odpowiedź, w której ukryto dane osobowe: tekst "
+        "oryginalny, tekst w raporcie i co znaleziono. Sprawdź, czy ukryto wszystko i nic ponadto.",
+        "found": "Znaleziono",
+        "original": "Tekst oryginalny",
+        "published": "Tekst w raporcie",
         "sheet_method": "Metodologia",
         "title": "Lokalny Indeks Jakości Współpracy — raport",
         "jst": "JST",
@@ -101,6 +108,14 @@ WORDS: dict[str, dict[str, str]] = {
         "sheet_open": "Open answers",
         "sheet_grades": "Grades and recommendations",
         "sheet_notes": "Notes",
+        "sheet_review": "Personal data",
+        "review_warning": "A sheet for whoever prepares the report to check — it holds personal data "
+        "and must not be published. Every answer in which personal data was masked: the text as "
+        "written, the text in the report and what was found. Check that all of it was masked and "
+        "nothing more.",
+        "found": "Found",
+        "original": "Text as written",
+        "published": "Text in the report",
         "sheet_method": "Method",
         "title": "Local Cooperation Quality Index — report",
         "jst": "Local government",

@@ -55,6 +55,12 @@ WORDS: dict[str, dict[str, str]] = {
         "justification": "Uzasadnienie",
         "recommendations": "Rekomendacje",
         "open": "Odpowiedzi otwarte",
+        "open_note": "Pominięto odpowiedzi bez treści („nie wiem”, „brak”, „-”); powtórzone odpowiedzi "
+        "podano raz, z liczbą (×).",
+        "masked_note": "Dane osobowe (imiona i nazwiska, telefony, adresy e-mail, adresy, numery PESEL i "
+        "NIP) zastąpiono napisem „[dane osobowe]”.",
+        "unmasked_note": "Wersja wewnętrzna: odpowiedzi otwarte pokazano bez ukrywania danych "
+        "osobowych — tej strony nie wolno publikować.",
         "method": "Metoda",
         "appendix": "Aneks: ustawienia i metody statystyczne",
         "settings": "Ustawienia obliczeń",
@@ -119,6 +125,12 @@ WORDS: dict[str, dict[str, str]] = {
         "justification": "Justification",
         "recommendations": "Recommendations",
         "open": "Open answers",
+        "open_note": "Answers without content ('don't know', 'none', '-') are left out; repeated "
+        "answers are given once, with their count (×).",
+        "masked_note": "Personal data (names, phone numbers, e-mail and street addresses, PESEL and NIP "
+        "numbers) is replaced by '[dane osobowe]'.",
+        "unmasked_note": "Internal version: open answers are shown with personal data unmasked — "
+        "this page must not be published.",
         "method": "Method",
         "appendix": "Appendix: settings and statistical methods",
         "settings": "Scoring settings",

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from liwindex.responses.screening import Screened, screen
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -12,13 +15,19 @@ if TYPE_CHECKING:
 
 @dataclass
 class OpenAnswer:
-    """One respondent's answer to an open question."""
+    """One respondent's answer to an open question, as written; :attr:`screened` is the
+    text fit to publish (personal data masked)."""
 
     question: str
     group: str
     text: str
     row: int
     file: str = ""  # set when a round is made of several files
+
+    @functools.cached_property
+    def screened(self) -> Screened:
+        """The text with personal data masked, and what was found (screened once)."""
+        return screen(self.text)
 
 
 @dataclass

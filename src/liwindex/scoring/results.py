@@ -333,6 +333,8 @@ class ScoreResult:
 
     def to_dict(self, lang: str = "pl") -> dict[str, Any]:
         """The JSON object of SPEC §4; labels and warnings in ``lang``; numbers unrounded."""
+        from liwindex.responses.screening import is_non_answer
+
         return {
             "questionnaire": {"id": self.questionnaire_id, "version": self.questionnaire_version},
             # SPEC §4's keys; the number invited is given with the respondents
@@ -392,6 +394,20 @@ class ScoreResult:
                 for i in self.items
             ],
             "context": [c.to_dict() for c in self.context],
+            # the open answers as a document publishes them: personal data masked and
+            # flagged, answers without content marked
+            "open_answers": [
+                {
+                    "question": a.question,
+                    "group": a.group,
+                    "text": a.screened.text,
+                    "personal_data": list(a.screened.kinds),
+                    "non_answer": is_non_answer(a.text),
+                    "file": a.file or None,
+                    "row": a.row,
+                }
+                for a in self.open_answers
+            ],
             "warnings": self.warnings(lang),
         }
 

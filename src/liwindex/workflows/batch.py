@@ -61,6 +61,7 @@ def _write_jst(
                 seed=s["seed"],
                 basis=s["basis"],
                 warnings=warnings,
+                mask=s["mask"],
             )
         )
         written += write_report(
@@ -75,6 +76,7 @@ def _write_jst(
             s["seed"],
             basis=s["basis"],
             warnings=warnings,
+            mask=s["mask"],
         )
         if "trend" in targets:
             data = trend(score_files(list(specs), s["q"], s["mapping"]))
@@ -105,6 +107,7 @@ def run_batch(
     basis: str | None = None,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    mask: bool = True,
 ) -> BatchResult:
     """The whole batch; raises :class:`InputError` only for what stops everything (no
     folder, no rounds, outputs that exist without ``force``)."""
@@ -156,6 +159,7 @@ def run_batch(
         "resamples": resamples,
         "seed": seed,
         "basis": basis,
+        "mask": mask,
     }
     jobs = default_jobs() if jobs is None else jobs
     for run, (written, problems) in zip(

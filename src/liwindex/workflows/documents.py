@@ -69,13 +69,18 @@ def write_multi(
 
 
 def write_analysis(
-    analysis: Analysis, output: str | Path, force: bool, lang: str, inputs: list[str | Path]
+    analysis: Analysis,
+    output: str | Path,
+    force: bool,
+    lang: str,
+    inputs: list[str | Path],
+    mask: bool = True,
 ) -> Path:
     """The one-round Excel report, with the analysis sheet."""
     from liwindex.outputs.excel.round import write_xlsx
 
     return _write_output(
-        output, force, inputs, lambda tmp: write_xlsx(tmp, [analysis.result], None, lang, analysis)
+        output, force, inputs, lambda tmp: write_xlsx(tmp, [analysis.result], None, lang, analysis, mask)
     )
 
 
@@ -93,11 +98,13 @@ def write_report(
     skip_round_check: bool = False,
     author: str | None = None,
     warnings: Sequence[Problem] = (),
+    mask: bool = True,
 ) -> list[Path]:
     """The report for publication: a self-contained HTML page and optionally its PDF. One
     file: that round; two or more: rounds ordered by their metryka, the first compared with
     the last (like for like, see :func:`compare`). ``warnings`` (a round of the JST that
-    could not be read) are said on the page with the latest round's."""
+    could not be read) are said on the page with the latest round's. Open answers are
+    published with personal data masked unless ``mask`` is off (internal use)."""
     from liwindex.analysis.analyze import attach_intervals, draws_for, gaps_for
     from liwindex.compare.many import round_order
     from liwindex.outputs.files import check_output, write_atomically
@@ -119,7 +126,7 @@ def write_report(
     else:
         draws = draws_for(results[-1], resamples, seed)
         attach_intervals(results[-1], draws)
-    html = build_page(results, comparison, gaps_for(results[-1], draws), lang, author)
+    html = build_page(results, comparison, gaps_for(results[-1], draws), lang, author, mask)
     written = []
     if html_target is not None:
         write_atomically(html_target, lambda tmp: _write_utf8(tmp, html))
@@ -161,6 +168,7 @@ def export_report(
     basis: str | None = None,
     skip_round_check: bool = False,
     warnings: Sequence[Problem] = (),
+    mask: bool = True,
 ) -> Path:
     """Write the Excel report (``fmt="xlsx"``) or the CSV area table of one round or of two
     rounds compared. The output is checked before anything is read and written atomically;
@@ -188,7 +196,7 @@ def export_report(
     if fmt == "csv":
         write_atomically(path, lambda tmp: write_csv(tmp, rounds, comparison, lang))
     else:
-        write_atomically(path, lambda tmp: write_xlsx(tmp, rounds, comparison, lang, analysis))
+        write_atomically(path, lambda tmp: write_xlsx(tmp, rounds, comparison, lang, analysis, mask))
     return path
 
 

@@ -26,6 +26,7 @@ from liwindex.outputs.excel.sheets import (
     notes_sheet,
     open_sheet,
     questions_sheet,
+    review_sheet,
 )
 from liwindex.outputs.excel.style import (
     DELTA,
@@ -54,8 +55,14 @@ def write_xlsx(
     comparison: Comparison | None,
     lang: str,
     analysis: Analysis | None = None,
+    mask: bool = True,
 ) -> None:
-    """Write the report of one round (``rounds = [r]``) or of two (``[before, after]``)."""
+    """Write the report of one round (``rounds = [r]``) or of two (``[before, after]``);
+    open answers with personal data masked (``mask``), and then a sheet listing each
+    masked answer for the officer's review."""
+    from liwindex.outputs.excel.context import write_context_sheet
+    from liwindex.outputs.open_answers import masked_answers
+
     wb = marked_workbook()
     summary = wb.active
     summary.title = w("sheet_summary", lang)
@@ -69,7 +76,10 @@ def write_xlsx(
     )
     _charts(summary, areas, rounds, value_columns, lang, chart_row, chart_title)
     questions_sheet(wb.create_sheet(w("sheet_questions", lang)), rounds, lang)
-    open_sheet(wb.create_sheet(w("sheet_open", lang)), rounds, lang)
+    write_context_sheet(wb, rounds[-1], lang)
+    open_sheet(wb.create_sheet(w("sheet_open", lang)), rounds, lang, mask)
+    if mask and masked_answers(rounds):
+        review_sheet(wb.create_sheet(w("sheet_review", lang)), rounds, lang)
     grades_sheet(wb.create_sheet(w("sheet_grades", lang)), rounds, lang)
     if analysis is not None:
         analysis_sheet(wb.create_sheet(w("sheet_analysis", lang)), analysis, lang)

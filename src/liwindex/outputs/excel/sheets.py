@@ -83,8 +83,12 @@ def questions_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> 
     layout(ws, widths, freeze=None, landscape=True)
 
 
-def open_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> None:
-    """Open answers grouped by round, question and group."""
+def open_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str, mask: bool = True) -> None:
+    """Open answers grouped by round, question and group; personal data masked unless
+    ``mask`` is off; answers without content ("nie wiem", "-") left out."""
+    from liwindex.outputs.open_answers import shown_text
+    from liwindex.responses.screening import is_non_answer
+
     header(
         ws, 1, [w("round", lang), w("question", lang), w("group", lang), w("answer", lang), w("row", lang)]
     )
@@ -97,18 +101,69 @@ def open_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> None:
         groups = {g: i for i, g in enumerate(q.group_ids)}
         labels = q.group_labels(lang)
         answers = sorted(
-            result.open_answers, key=lambda a: (order.get(a.question, 99), groups.get(a.group, 99), a.row)
+            (a for a in result.open_answers if not is_non_answer(a.text)),
+            key=lambda a: (order.get(a.question, 99), groups.get(a.group, 99), a.row),
         )
         for answer in answers:
+            text = shown_text(answer, mask)
             put(ws, row, 1, round_label(result, lang))
             put(ws, row, 2, texts.get(answer.question, answer.question), wrap=True)
             put(ws, row, 3, labels.get(answer.group, answer.group))
-            put(ws, row, 4, answer.text, wrap=True)
+            put(ws, row, 4, text, wrap=True)
             # a round of several files: which file the row is in
             put(ws, row, 5, f"{Path(answer.file).name}, {answer.row}" if answer.file else answer.row)
-            fit_height(ws, row, [(answer.text, 80), (texts.get(answer.question, ""), 40)])
+            fit_height(ws, row, [(text, 80), (texts.get(answer.question, ""), 40)])
             row += 1
     layout(ws, [18, 40, 8, 80, 10])
+
+
+def review_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> None:
+    """For the officer, not for publication: every open answer in which personal data was
+    masked — the text as written, as published, what was found, and where it is."""
+    from liwindex.outputs.open_answers import masked_answers
+
+    put(ws, 1, 1, w("review_warning", lang), bold=True)
+    ws.cell(row=1, column=1).fill = FLAG_FILL
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=6)
+    fit_height(ws, 1, [(w("review_warning", lang), 150)])
+    titles = [w(k, lang) for k in ("round", "file", "row", "found", "original", "published")]
+    header(ws, 2, titles)
+    kinds = PERSONAL_KINDS["en" if lang == "en" else "pl"]
+    for i, (result, answer) in enumerate(masked_answers(rounds), 3):
+        put(ws, i, 1, round_label(result, lang))
+        put(ws, i, 2, Path(answer.file or str(result.meta.get("source") or "")).name)
+        put(ws, i, 3, answer.row)
+        put(ws, i, 4, ", ".join(kinds.get(k, k) for k in answer.screened.kinds), wrap=True)
+        put(ws, i, 5, answer.text, wrap=True)
+        put(ws, i, 6, answer.screened.text, wrap=True)
+        fit_height(ws, i, [(answer.text, 60), (answer.screened.text, 60)])
+    layout(ws, [16, 24, 8, 16, 62, 62], freeze="A3", landscape=True)
+
+
+PERSONAL_KINDS = {
+    "pl": {
+        "address": "adres",
+        "email": "e-mail",
+        "iban": "numer konta",
+        "id_number": "numer dokumentu",
+        "name": "imię lub nazwisko",
+        "nip": "NIP",
+        "pesel": "PESEL",
+        "phone": "telefon",
+        "regon": "REGON",
+    },
+    "en": {
+        "address": "address",
+        "email": "e-mail",
+        "iban": "bank account",
+        "id_number": "identity number",
+        "name": "name",
+        "nip": "NIP",
+        "pesel": "PESEL",
+        "phone": "phone",
+        "regon": "REGON",
+    },
+}
 
 
 def grades_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> None:

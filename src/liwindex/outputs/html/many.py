@@ -376,17 +376,21 @@ def _bench_tables(bench: Benchmark, lang: str) -> list[str]:
             f'<tr><th scope="row">{escape(j)}</th>'
             f'<td class="num">{index.ranks[j] or "—"}</td>'
             f"<td>{escape(round_label(r, lang))}</td>"
-            f'<td class="num">{r.respondents_total}</td>'
+            f'<td class="num" data-value="{r.respondents_total}">{escape(r.respondents_short(lang))}</td>'
             f"{num_cell(index.values[j], lang, mark=mark)}"
             f"{num_cell(index.versus_median(j), lang, signed=True)}</tr>"
         )
+    # the median the chart draws as a line, as the table's last row
+    rows.append(
+        f'<tr><th scope="row">{escape(_w("median", lang))}</th><td></td><td></td><td></td>'
+        f"{num_cell(index.median, lang)}<td></td></tr>"
+    )
     head = [_w(k, lang) for k in ("jst", "rank", "round", "n", "index", "vs_median")]
     parts = [
-        f"<section><h2>{escape(_w('chart_bench', lang))}</h2>",
+        f'<section aria-labelledby="b_index"><h2 id="b_index">{escape(_w("chart_bench", lang))}</h2>',
         f'<figure><div class="wide">{bars[0]}</div><div class="narrow">{bars[1]}</div>'
         f"<figcaption>{escape(desc)}</figcaption></figure>",
-        table(_w("rank_table", lang), head, rows, numeric=[1, 3, 4, 5]),
-        f'<p class="note">{escape(_w("median", lang))}: {escape(fmt(index.median, lang))}</p>',
+        table("", head, rows, numeric=[1, 3, 4, 5], labelledby="b_index"),
         "</section>",
     ]
     legend = "".join(f"<li><strong>{escape(a.id)}</strong> {escape(a.label[lang])}</li>" for a in bench.areas)

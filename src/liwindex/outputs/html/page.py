@@ -14,6 +14,7 @@ from liwindex.analysis.analyze import Gap, largest_gaps
 from liwindex.compare.comparison import Comparison, jst_of, round_label, round_phrase
 from liwindex.i18n import fmt, fmt_signed
 from liwindex.outputs.html import charts
+from liwindex.outputs.html.context import context_section
 from liwindex.outputs.html.parts import document, how_box, num_cell, row, table
 from liwindex.outputs.html.report_parts import (
     Report,
@@ -331,20 +332,29 @@ def _grades(r: Report) -> list[str]:
     return section(r, "grades", table("", head, rows, numeric=numeric, labelledby="s_grades"))
 
 
-def _open_answers(r: Report) -> list[str]:
-    answers = r.last.open_answers
-    if not answers:
+def _open_answers(r: Report, mask: bool) -> list[str]:
+    """The open answers without non-answers, identical ones merged with their count, most
+    frequent first; personal data masked unless ``mask`` is off (then a banner says the
+    page is not for publication)."""
+    from liwindex.outputs.open_answers import answer_groups, masked_answers
+
+    groups = answer_groups(r.last, mask)
+    if not groups:
         return []
-    parts = [f"<section><h2>{r.t('open')}</h2>"]
-    for question in r.q.context_questions:
-        for group in r.q.groups:
-            texts = [a.text for a in answers if a.question == question.id and a.group == group.id]
-            if texts:
-                heading = f"{question.text.get(r.lang)} — {group.label.get(r.lang)} ({len(texts)})"
-                parts.append(f"<h3>{escape(heading)}</h3>")
-                parts += [f"<blockquote>{escape(text)}</blockquote>" for text in texts]
-    parts.append("</section>")
-    return parts
+    texts = {c.id: c.text.get(r.lang) for c in r.q.context_questions}
+    labels = r.q.group_labels(r.lang)
+    found = masked_answers([r.last])
+    parts = [f'<p class="note">{r.t("open_note")}{" " + r.t("masked_note") if found and mask else ""}</p>']
+    if found and not mask:
+        parts.append(f'<p class="caveat" role="note">{r.t("unmasked_note")}</p>')
+    for g in groups:
+        heading = f"{texts.get(g.question, g.question)} — {labels.get(g.group, g.group)} ({g.total})"
+        parts.append(f"<h3>{escape(heading)}</h3><ul class=answers>")
+        parts += [
+            f"<li>{escape(text)}{f' <strong>×{n}</strong>' if n > 1 else ''}</li>" for text, n in g.answers
+        ]
+        parts.append("</ul>")
+    return section(r, "open", *parts)
 
 
 STANDARD_ID = "lijw-standard"  # the shipped questionnaire, whose provenance every report states
@@ -396,6 +406,7 @@ def build_page(
     gaps: list[Gap],
     lang: str = "pl",
     author: str | None = None,
+    mask: bool = True,
 ) -> str:
     """The whole report as HTML: headline, płaszczyzny, areas, highlights, the gap between
     groups, grades and recommendations, open answers and the method."""
@@ -405,6 +416,6 @@ def build_page(
     # printed: the headline and the findings are page 1, the tables follow with the box
     # that explains their marks right after them
     parts = _headline(r) + _findings(r) + _dimensions(r) + _areas(r) + how_box(r.lang, r.q)
-    parts += _highlights(r) + _gap(r)
-    parts += _grades(r) + _open_answers(r) + _method(r)
+    parts += _highlights(r) + _gap(r) + context_section(r.last, lang)
+    parts += _grades(r) + _open_answers(r, mask) + _method(r)
     return document(lang, w("title", lang), jst or r.labels[-1], [line], parts, author)

@@ -46,6 +46,8 @@ figure.line svg{max-width:40rem;display:block}.gap svg{max-width:32rem}
 ul.legend{columns:2 18rem;font-size:.85rem;padding-left:1.2rem}
 .cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}
 blockquote{margin:.4rem 0;padding:.3rem .8rem;border-left:3px solid var(--line);white-space:pre-wrap}
+ul.answers{list-style:none;padding-left:0}ul.answers li{margin:.3rem 0;padding:.2rem .8rem;
+border-left:3px solid var(--line);white-space:pre-wrap}
 footer{margin-top:3rem;font-size:.8rem;color:var(--muted)}
 .narrow{display:none}
 @media screen and (max-width:40rem){.wide{display:none}.narrow{display:block}
