@@ -13,14 +13,25 @@ from liwindex.problems import InputError, Report
 CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "chrome")
 
 
+ENGINE_VARIABLE = "LIWINDEX_PDF_ENGINE"  # "weasyprint" or "chromium": use that one only
+
+
 def engine() -> str | None:
-    """The rendering engine available here: "weasyprint", "chromium" or None."""
+    """The rendering engine available here: "weasyprint", "chromium" or None (the one
+    ``LIWINDEX_PDF_ENGINE`` names, where it is set)."""
+    import os
+
+    wanted = os.environ.get(ENGINE_VARIABLE, "").strip().lower()
+    if wanted == "chromium":
+        return "chromium" if any(shutil.which(name) for name in CHROMIUM) else None
     try:
         import weasyprint  # noqa: F401
     except (ImportError, OSError):  # OSError: the Pango library is missing
         pass
     else:
         return "weasyprint"
+    if wanted == "weasyprint":
+        return None
     return "chromium" if any(shutil.which(name) for name in CHROMIUM) else None
 
 
@@ -30,7 +41,10 @@ def html_to_pdf(html: str, target: Path) -> None:
     if kind == "weasyprint":
         import weasyprint
 
-        weasyprint.HTML(string=html).write_pdf(str(target))
+        try:  # a tagged PDF (PDF/UA-1): headings, tables and reading order for screen readers
+            weasyprint.HTML(string=html).write_pdf(str(target), pdf_variant="pdf/ua-1")
+        except (KeyError, TypeError, ValueError):  # a WeasyPrint without PDF/UA
+            weasyprint.HTML(string=html).write_pdf(str(target))
         return
     if kind == "chromium":
         binary = next(shutil.which(name) for name in CHROMIUM if shutil.which(name))

@@ -17,6 +17,7 @@ WORDS: dict[str, dict[str, str]] = {
         "wyniki”); „—” — przedziału nie podano, bo w którejś grupie jest mniej niż {min} odpowiedzi "
         "albo odpowiedzi się nie różnią. † wynik orientacyjny: mniej niż {min} odpowiedzi w którejś "
         "grupie.",
+        "thin_note": "† wynik orientacyjny: mniej niż {min} odpowiedzi w którejś grupie.",
         "gap_star_note": "* przedział 95% różnicy nie obejmuje zera; „—” — przedziału nie podano, bo "
         "w którejś grupie jest mniej niż {min} odpowiedzi.",
         "caveats": "Ostrzeżenia o danych",
@@ -87,6 +88,7 @@ WORDS: dict[str, dict[str, str]] = {
         "star_note": "* the 95% interval of the survey change does not include zero (see 'How to read "
         "the results'); '—': no interval, because a group has fewer than {min} answers or the answers "
         "do not vary. † indicative: fewer than {min} answers in a group.",
+        "thin_note": "† indicative: fewer than {min} answers in a group.",
         "gap_star_note": "* the 95% interval of the difference does not include zero; '—': no interval, "
         "because a group has fewer than {min} answers.",
         "caveats": "Data caveats",

@@ -66,9 +66,16 @@ def _svg(fig: Any, title: str, description: str, key: str = "") -> str:
     svg = re.sub(r'\s(width|height)="[^"]*pt"', "", svg, count=2)
     # matplotlib numbers its ids the same way in every figure: give each chart its own
     # prefix so that several charts in one page neither clash nor point at each other.
-    prefix = (re.sub(r"\W+", "", title.casefold())[:16] or "chart") + key
+    # ASCII ids: WeasyPrint resolves no href or url() to an id with other letters
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", title.casefold()).encode("ascii", "ignore").decode()
+    prefix = (re.sub(r"[^a-z0-9]+", "", folded)[:16] or "chart") + key
     svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', svg)
     svg = svg.replace('href="#', f'href="#{prefix}-').replace("url(#", f"url(#{prefix}-")
+    # SVG 2's plain href: the xlink namespace is not declared in a page, and WeasyPrint
+    # draws no marker through an undeclared xlink:href
+    svg = svg.replace("xlink:href=", "href=")
     from html import escape
 
     return svg.replace(

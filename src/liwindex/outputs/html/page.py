@@ -125,7 +125,7 @@ def _dimensions(r: Report) -> list[str]:
         ]
         head = [w(k, lang) for k in ("dimension", "value", "survey", "grade")[: 4 if graded else 2]]
         series = [(round_label(r.last, lang), [d.value for d in r.last.dimensions])]
-    note = [star_note(r)] if comparison is not None and comparison.resamples else []
+    note = star_note(r, comparison.dimensions) if comparison is not None else []
     parts = [table("", head, rows, labelledby="s_dimensions"), *note]
     if len(r.last.dimensions) >= 5:
         # a radar earns its place only with enough axes; three make a triangle
@@ -176,8 +176,7 @@ def _areas(r: Report) -> list[str]:
     note: list[str] = []
     if comparison is not None:
         head, rows = compared_rows(r, comparison.areas, "area", counts=True)
-        if comparison.resamples:
-            note.append(star_note(r))
+        note = star_note(r, comparison.areas)
     else:
         rows = [
             row(
@@ -415,7 +414,13 @@ def build_page(
     line = f"<strong>{escape(jst)}</strong> · {r.t('rounds')}: {escape(' → '.join(r.labels))}"
     # printed: the headline and the findings are page 1, the tables follow with the box
     # that explains their marks right after them
-    parts = _headline(r) + _findings(r) + _dimensions(r) + _areas(r) + how_box(r.lang, r.q)
+    parts = (
+        _headline(r)
+        + _findings(r)
+        + _dimensions(r)
+        + _areas(r)
+        + how_box(r.lang, r.q, star=comparison is not None)
+    )
     parts += _highlights(r) + _gap(r) + context_section(r.last, lang)
     parts += _grades(r) + _open_answers(r, mask) + _method(r)
     return document(lang, w("title", lang), jst or r.labels[-1], [line], parts, author)

@@ -69,8 +69,18 @@ def from_to(h: Headline, lang: str) -> str:
     return f"{escape(start)}{number(h.before)}{escape(middle)}{number(h.after)}"
 
 
-def star_note(r: Report) -> str:
-    return f'<p class="note">{escape(w("star_note", r.lang).format(min=r.last.min_group_n))}</p>'
+def star_note(r: Report, rows: Sequence[ComparedRow]) -> list[str]:
+    """What the marks of a comparison table mean: the star and the dash where the table
+    has intervals, the dagger where a value in it is provisional."""
+    c = r.comparison
+    if c is None:
+        return []
+    minimum = r.last.min_group_n
+    if c.resamples and any(x.ci_low is not None for x in rows):
+        return [f'<p class="note">{escape(w("star_note", r.lang).format(min=minimum))}</p>']
+    if any(c.thin(x.id, side) for x in rows for side in ("before", "after")):
+        return [f'<p class="note">{escape(w("thin_note", r.lang).format(min=minimum))}</p>']
+    return []
 
 
 def mark(r: Report, side: str, ident: str) -> str:
