@@ -19,6 +19,7 @@ from liwindex.compare.many import Benchmark, Trend
 from liwindex.model.loading import load_questionnaire, load_standard, parse_questionnaire
 from liwindex.model.questionnaire import Questionnaire
 from liwindex.outputs.files import check_output, check_suffix, install_signal_cleanup
+from liwindex.outputs.settings_words import settings_rows
 from liwindex.problems import InputError, Problem, Report, Severity
 from liwindex.responses.grades import Meta, parse_teryt
 from liwindex.responses.mapping import Mapping, load_mapping
@@ -105,6 +106,7 @@ __all__ = [
     "score_files",
     "score_many",
     "score_round",
+    "settings_rows",
     "trend_files",
     "validate_file",
     "with_intervals",
