@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,6 +15,7 @@ import pytest
 
 from conftest import run, write_workbook
 from liwindex.api import load_standard, read_round
+from liwindex.outputs.pdf import engine
 
 # (part, header, options, is multi); part 0 is the group question before the parts
 Printed = list[tuple[int, str, tuple[str, ...], bool]]
@@ -193,3 +196,35 @@ def test_the_printed_group_question_of_a_questionnaire_without_one_is_the_group_
     assert first.options == ("Organizacja pozarządowa", "Administracja")
     target = HeaderMatcher(q).match(f"{first.number}. {first.text}")
     assert target is not None and target.kind == "group"
+
+
+def _pdf_pages(pdf: Path) -> list[str]:
+    """The text of every page of ``pdf``, whitespace folded."""
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [" ".join(page.split()) for page in text.split("\f")[:-1]]
+
+
+@pytest.mark.skipif(
+    engine() is None or shutil.which("pdftotext") is None, reason="no PDF engine or no pdftotext"
+)
+def test_the_printed_questionnaire_pages(tmp_path):
+    """Printed on A4: the group question on page 1, no empty page, each group's part and the
+    handbook start a page, and no question is cut between two pages."""
+    from liwindex.outputs.forms.paper import document, to_html
+    from liwindex.outputs.pdf import html_to_pdf
+
+    q = load_standard()
+    blocks = document(q)
+    pdf = tmp_path / "ankieta.pdf"
+    html_to_pdf(to_html(blocks), pdf)
+    pages = _pdf_pages(pdf)
+    assert q.group_question.asked.pl in pages[0]
+    assert all(len(page) > 300 for page in pages)
+    starts = [b.text for b in blocks if b.kind == "h2"]
+    assert all(any(page.startswith(heading) for page in pages) for heading in starts[1:]), starts
+    at = 0
+    for b in (b for b in blocks if b.kind == "question"):
+        head, last = " ".join(b.text.split())[:40], b.options[-1] if b.options else None
+        at = next(n for n in range(at, len(pages)) if head in pages[n])
+        if last is not None:
+            assert last in pages[at][pages[at].index(head) :], (b.number, b.text)

@@ -80,6 +80,7 @@ class Block:
     number: int = 0
     hint: str = ""
     new_page: bool = False
+    group: bool = False  # the group question, framed: every respondent starts there
 
 
 def document(q: Questionnaire, lang: str = "pl", group: str | None = None) -> list[Block]:
@@ -97,7 +98,7 @@ def document(q: Questionnaire, lang: str = "pl", group: str | None = None) -> li
     if len(groups) > 1:
         options = tuple(g.label.get(lang) for g in groups)
         blocks += [
-            Block("question", q.group_question.asked.get(lang), options, number=1),
+            Block("question", q.group_question.asked.get(lang), options, number=1, group=True),
             Block("p", w["route"]),
         ]
         first = 2
@@ -204,7 +205,8 @@ font-size:1.05rem}h2,h3{break-after:avoid;page-break-after:avoid}
 .opts li{display:inline-block;margin:0 1.3rem .15rem 0}
 .box{display:inline-block;width:.75em;height:.75em;border:1.5px solid #111;margin-right:.35em;
 vertical-align:-.05em}.lines{margin:.4rem 0 0 1.4rem}.lines div{border-bottom:1px solid #555;height:1.7rem}
-.newpage{break-before:page;page-break-before:always}
+.newpage{break-before:page;page-break-before:always}.keep{break-inside:avoid;page-break-inside:avoid}
+.group{border:1.5px solid #111;padding:.5rem .7rem;margin:1rem 0}
 table{border-collapse:collapse;width:100%;font-size:.85rem}td,th{border:1px solid #999;
 padding:.25rem .35rem;vertical-align:top;text-align:left}thead{display:table-header-group}
 tr{break-inside:avoid;page-break-inside:avoid}
@@ -214,7 +216,8 @@ tr{break-inside:avoid;page-break-inside:avoid}
 
 def to_html(blocks: list[Block], lang: str = "pl") -> str:
     """The document as one self-contained HTML page, printable on A4: a question's text is
-    alone in its paragraph, its hint in the next one, every part starts a page."""
+    alone in its paragraph, its hint in the next one, every part starts a page, and the
+    headings and notes before a question are kept on its page."""
     e = html.escape
     title = next((b.text for b in blocks if b.kind == "h1"), "")
     out = [
@@ -222,29 +225,42 @@ def to_html(blocks: list[Block], lang: str = "pl") -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(title)}</title><style>{CSS}</style></head><body><main>",
     ]
+    before: list[str] = []  # headings and paragraphs waiting for the question they introduce
+    new_page = False
     for b in blocks:
-        if b.kind in ("h1", "h2", "h3"):
-            css = ' class="newpage"' if b.new_page else ""
-            out.append(f"<{b.kind}{css}>{e(b.text)}</{b.kind}>")
-        elif b.kind == "p":
-            out.append(f"<p>{e(b.text)}</p>")
+        if b.kind in ("h1", "h2", "h3", "p"):
+            tag = "p" if b.kind == "p" else b.kind
+            before.append(f"<{tag}>{e(b.text)}</{tag}>")
+            new_page = new_page or b.new_page
         elif b.kind == "question":
-            hint = f'<p class="hint">{e(b.hint)}</p>' if b.hint else ""
-            box = '<span class="box" aria-hidden="true"></span>'
-            options = (
-                '<ul class="opts">' + "".join(f"<li>{box}{e(o)}</li>" for o in b.options) + "</ul>"
-                if b.options
-                else '<div class="lines"><div></div><div></div><div></div></div>'
-            )
-            out.append(
-                f'<section class="q"><p class="qtext"><span class="num">{b.number}.</span> '
-                f"{e(b.text)}</p>{hint}{options}</section>"
-            )
+            css = "keep newpage" if new_page else "keep"
+            out.append(f'<div class="{css}">' + "".join(before) + _question(b) + "</div>")
+            before, new_page = [], False
         elif b.kind == "table":
+            if before:
+                out.append(f'<div class="newpage">{"".join(before)}</div>' if new_page else "".join(before))
+            before, new_page = [], False
             header, *rows = b.rows
             cells = "".join(f'<th scope="col">{e(h)}</th>' for h in header)
             out.append(f"<table><thead><tr>{cells}</tr></thead><tbody>")
             out += ["<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows]
             out.append("</tbody></table>")
-    out.append("</main></body></html>")
+    out += [*before, "</main></body></html>"]
     return "\n".join(out) + "\n"
+
+
+def _question(b: Block) -> str:
+    """A question: its number and text, its hint on a line of its own, tick boxes or lines."""
+    e = html.escape
+    hint = f'<p class="hint">{e(b.hint)}</p>' if b.hint else ""
+    box = '<span class="box" aria-hidden="true"></span>'
+    options = (
+        '<ul class="opts">' + "".join(f"<li>{box}{e(o)}</li>" for o in b.options) + "</ul>"
+        if b.options
+        else '<div class="lines"><div></div><div></div><div></div></div>'
+    )
+    css = "q group" if b.group else "q"
+    return (
+        f'<section class="{css}"><p class="qtext"><span class="num">{b.number}.</span> '
+        f"{e(b.text)}</p>{hint}{options}</section>"
+    )
