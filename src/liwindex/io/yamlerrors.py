@@ -53,7 +53,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Mistake:
         or _mapping_value(exc, lines, tokens)
         or _quote(exc, lines, tokens)
         or _bracket(exc, lines, tokens)
-        or _block_end(exc, lines, tokens)
+        or _block_end(exc, lines)
         or _backslash(exc)
         or _reserved(exc, lines)
     )
@@ -243,7 +243,7 @@ def _bracket(exc: yaml.MarkedYAMLError, lines: list[str], tokens: list[yaml.Toke
     return _at("yaml-unclosed-bracket", start, **params)
 
 
-def _block_end(exc: yaml.MarkedYAMLError, lines: list[str], tokens: list[yaml.Token]) -> Mistake | None:
+def _block_end(exc: yaml.MarkedYAMLError, lines: list[str]) -> Mistake | None:
     """ "expected <block end>, but found …" where a line starts: a key or a list item
     indented to no level of the blocks above, or a list item among fields."""
     mark = exc.problem_mark
