@@ -316,3 +316,22 @@ def test_area_names_are_whole_in_an_80_column_terminal(args, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "…" not in result.stdout
     assert "pozakonkursowym" in result.stdout.replace("\n", " ") or args[0] == "trend"
+
+
+SETTING_KEYS = ("index_range", "aggregation", "group_weighting", "min_answered", "min_area_coverage",
+                "grade_step", "min_group_n")  # fmt: skip
+
+
+def test_questionnaire_show_names_the_settings_in_words():
+    """show starts with the scoring settings in plain Polish (English with --lang en), never
+    the YAML keys; --json keeps the keys."""
+    polish = run("questionnaire", "show").stdout
+    head = polish.split("Grupy:")[0]
+    assert "Skala indeksu: 1–5" in head and "Indeks liczony jako: średnia obszarów" in head
+    assert "co najmniej: 50% pytań obszaru" in head and "8 z 12 obszarów (2/3)" in head
+    english = run("questionnaire", "show", "--lang", "en").stdout
+    assert "Index scale: 1–5" in english and "the mean of the areas" in english
+    for key in SETTING_KEYS:
+        assert key not in polish and key not in english
+    data = json.loads(run("questionnaire", "show", "--json").stdout)
+    assert set(SETTING_KEYS) <= set(data["scoring"])

@@ -119,8 +119,9 @@ def test_duplicate_yaml_key_is_reported():
 
 
 def test_syntax_error_names_the_line():
-    """Broken YAML gives one syntax problem with its line."""
-    assert problems_of("id: x\ntitle: {pl: [\n") == [("yaml-syntax", None, 3)]
+    """Broken YAML gives one syntax problem at the line of the mistake (the bracket left
+    open), not where PyYAML stumbles (the end of the file); test_yaml_errors.py has each kind."""
+    assert problems_of("id: x\ntitle: {pl: [\n") == [("yaml-unclosed-bracket", None, 2)]
 
 
 def test_missing_questionnaire_file(tmp_path):

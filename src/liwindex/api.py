@@ -20,6 +20,7 @@ from liwindex.model.loading import load_questionnaire, load_standard, parse_ques
 from liwindex.model.questionnaire import Questionnaire
 from liwindex.outputs.files import check_output, check_suffix, install_signal_cleanup
 from liwindex.outputs.headline import Headline, headline
+from liwindex.outputs.settings_words import settings_rows
 from liwindex.problems import InputError, Problem, Report, Severity
 from liwindex.responses.grades import Meta, parse_teryt
 from liwindex.responses.mapping import Mapping, load_mapping
@@ -108,6 +109,7 @@ __all__ = [
     "score_files",
     "score_many",
     "score_round",
+    "settings_rows",
     "trend_files",
     "validate_file",
     "with_intervals",

@@ -124,6 +124,9 @@ UI: dict[str, dict[str, str]] = {
         "required": "obow.",
         "context": "Pytania kontekstowe i otwarte",
         "type": "Typ",
+        "type_single": "jednokrotny wybór",
+        "type_multi": "wielokrotny wybór",
+        "type_open": "otwarte",
         "settings": "Ustawienia",
         "na": "brak danych (nie wiem)",
         "questionnaire_ok": "Kwestionariusz {id} {version} jest poprawny: {dims} płaszczyzny, "
@@ -245,6 +248,9 @@ UI: dict[str, dict[str, str]] = {
         "required": "req.",
         "context": "Context and open questions",
         "type": "Type",
+        "type_single": "single choice",
+        "type_multi": "multiple choice",
+        "type_open": "open",
         "settings": "Settings",
         "na": "missing (don't know)",
         "questionnaire_ok": "Questionnaire {id} {version} is valid: {dims} dimensions, "

@@ -28,7 +28,7 @@ class Problem:
 
     ``row`` is the real spreadsheet row number (1-based) and ``column`` the column letter,
     so that a user can go straight to the cell; ``yaml_path`` and ``line`` locate problems
-    in questionnaire files.
+    in YAML files, where ``column`` is the 1-based character of the line (as text, "5").
     """
 
     code: str
@@ -52,12 +52,15 @@ class Problem:
             parts.append(words["sheet"].format(self.sheet))
         if self.row is not None:
             parts.append(words["row"].format(self.row))
-        if self.column:
+        in_text = self.line is not None and self.row is None  # a YAML file: line, then column
+        if self.column and not in_text:
             parts.append(words["column"].format(self.column))
         if self.yaml_path:
             parts.append(self.yaml_path)
         if self.line is not None:
             parts.append(words["line"].format(self.line))
+        if self.column and in_text:
+            parts.append(words["column"].format(self.column))
         return ", ".join(parts)
 
     def message(self, lang: str = "pl") -> str:

@@ -18,10 +18,10 @@ from liwindex.cli.options import (
     QUIET,
     bootstrap_option,
     many_rounds_options,
-    masking_warning,
 )
 from liwindex.cli.output import (
     handle_errors,
+    masking_warning,
     say_written,
     stderr_console,
     stdout_console,

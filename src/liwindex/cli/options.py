@@ -45,15 +45,6 @@ NO_MASKING = click.option(
 )
 
 
-def masking_warning(no_masking: bool, lang: str) -> None:
-    """Say on stderr that the documents hold personal data when masking is off."""
-    if no_masking:
-        from liwindex.cli.output import stderr_console
-        from liwindex.i18n import t
-
-        stderr_console().print(t("masking_off", lang), style="bold yellow")
-
-
 MAPPING = click.option(
     "--mapping",
     "mapping_path",

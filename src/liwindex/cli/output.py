@@ -89,3 +89,11 @@ def print_report(report: Any, file: str, as_json: bool, lang: str) -> None:
         click.echo(t(key, lang, n=len(report.errors), w=len(report.warnings)))
     if not report.valid:
         sys.exit(1)
+
+
+def masking_warning(no_masking: bool, lang: str) -> None:
+    """Say on stderr that the documents hold personal data when masking is off."""
+    if no_masking:
+        from liwindex.i18n import t
+
+        stderr_console().print(t("masking_off", lang), style="bold yellow")

@@ -27,6 +27,7 @@ from liwindex.api import (
     jst_of,
     largest_gaps,
     round_label,
+    settings_rows,
 )
 from liwindex.cli.terminal import interval, mark, number_column, plain, results_table, thin_lines
 from liwindex.i18n import fmt, fmt_interval, fmt_signed, t
@@ -287,14 +288,10 @@ def render_problems(problems: Iterable[Problem], console: Console, lang: str) ->
 
 def render_questionnaire(q: Questionnaire, console: Console, lang: str) -> None:
     """The whole questionnaire: settings, groups, scales, areas with their questions."""
-    s = q.scoring
     console.print(plain(f"{q.title.get(lang)} ({q.id} {q.version})", style="bold"))
-    console.print(
-        f"{t('settings', lang)}: index_range [{fmt(s.lo, lang, 0)}, {fmt(s.hi, lang, 0)}], "
-        f"grade_step {s.grade_step:g}, aggregation {s.aggregation}, "
-        f"group_weighting {s.group_weighting}, min_answered {s.min_answered:g}, "
-        f"min_area_coverage {s.min_area_coverage:.4g}, min_group_n {s.min_group_n}"
-    )
+    console.print(f"{t('settings', lang)}:")
+    for name, value in settings_rows(q, lang):
+        console.print(plain(f"  {name}: {value}"))
     console.print(
         plain(f"{t('groups', lang)}: " + ", ".join(f"{g.id} ({g.label.get(lang)})" for g in q.groups))
     )
@@ -329,7 +326,7 @@ def render_questionnaire(q: Questionnaire, console: Console, lang: str) -> None:
         for ctx in q.context_questions:
             table.add_row(
                 plain(f"{ctx.id}: {ctx.text.get(lang)}"),
-                ctx.type,
+                t(f"type_{ctx.type}", lang),
                 plain(ctx.scale or ""),
                 plain(", ".join(q.question_groups(ctx))),
             )

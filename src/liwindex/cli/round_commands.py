@@ -15,11 +15,11 @@ from liwindex.cli.options import (
     before_after_options,
     bootstrap_option,
     comparison_options,
-    masking_warning,
     round_options,
 )
 from liwindex.cli.output import (
     handle_errors,
+    masking_warning,
     print_report,
     say_written,
     stderr_console,

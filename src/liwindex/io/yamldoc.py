@@ -7,10 +7,13 @@ walks it.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from liwindex.io.yamlerrors import Mistake, explain, explain_reader_error, text_document
+from liwindex.messages.fragments import YAML_KINDS, YAML_SHAPES
 from liwindex.problems import InputError, Report
 
 MAX_YAML_BYTES = 5_000_000
@@ -85,13 +88,15 @@ def read_yaml_file(path: str | Path, report: Report) -> str:
         raise InputError(report) from None
 
 
-def parse_yaml(text: str, name: str, report: Report) -> YamlDocument:
+def parse_yaml(text: str, name: str, report: Report, kind: str = "questionnaire") -> YamlDocument:
     """Parse one YAML mapping; syntax errors, a non-mapping document and alias bombs raise
-    :class:`InputError`. Duplicate keys are added to ``report``."""
+    :class:`InputError`. Duplicate keys are added to ``report``. ``kind`` (questionnaire,
+    metryka, mapping) says what a document that is no mapping should have been."""
     import yaml
 
+    mistake: Mistake | None = None
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _loader()(text)
         try:
             node = loader.get_single_node()
             if node is not None and _expanded_size(node, {}) > MAX_EXPANDED_NODES:
@@ -101,23 +106,45 @@ def parse_yaml(text: str, name: str, report: Report) -> YamlDocument:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        report.add(
-            "yaml-syntax", file=name, line=mark.line + 1 if mark else None, detail=exc.problem or str(exc)
-        )
-        raise InputError(report) from None
-    except yaml.YAMLError as exc:
-        report.add("yaml-syntax", file=name, detail=str(exc))
-        raise InputError(report) from None
+        mistake = explain(exc, text)
+    except yaml.reader.ReaderError as exc:
+        mistake = explain_reader_error(exc, text)
+    except yaml.YAMLError:
+        mistake = Mistake("yaml-syntax", None, None)
     except RecursionError:
         report.add("yaml-too-complex", file=name, limit=MAX_EXPANDED_NODES)
         raise InputError(report) from None
+    if mistake is None and isinstance(data, str) and isinstance(node, yaml.ScalarNode) and not node.style:
+        mistake = text_document(text, node.start_mark.line, node.start_mark.column)
+    if mistake is not None:
+        column = str(mistake.column) if mistake.column is not None else None
+        report.add(mistake.code, file=name, line=mistake.line, column=column, **mistake.params)
+        raise InputError(report)
     if not isinstance(data, dict):
-        report.add("yaml-not-mapping", file=name, line=1)
+        shape = YAML_SHAPES["empty" if data is None else "list" if isinstance(data, list) else "text"]
+        report.add("yaml-not-mapping", file=name, line=1, found=shape, kind=YAML_KINDS[kind])
         raise InputError(report)
     lines: dict[YamlPath, int] = {}
     _index_lines(node, (), lines, report, name, set())
     return YamlDocument(name=name, data=data, lines=lines)
+
+
+@functools.cache
+def _loader() -> type[yaml.SafeLoader]:
+    """PyYAML's safe loader, except that a date that does not exist (``rok: 2025-02-30``)
+    stays the text it is instead of failing deep inside the loader: the field that holds it
+    reports it as a wrong value."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError:
+                return self.construct_scalar(node)
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
+    return Loader
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
@@ -152,7 +179,7 @@ def _index_lines(
         return
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
-        keys: set[str] = set()
+        keys: dict[str, int] = {}  # each key and its first line
         for key_node, value_node in node.value:
             key = key_node.value
             if key in keys:
@@ -161,9 +188,11 @@ def _index_lines(
                     file=name,
                     yaml_path=format_path((*path, key)),
                     line=key_node.start_mark.line + 1,
+                    column=str(key_node.start_mark.column + 1),
                     value=key,
+                    first=keys[key],
                 )
-            keys.add(key)
+            keys.setdefault(key, key_node.start_mark.line + 1)
             _index_lines(value_node, (*path, key), lines, report, name, seen)
             lines[(*path, key)] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):

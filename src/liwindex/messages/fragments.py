@@ -30,6 +30,31 @@ FILE_KINDS: dict[str, dict[str, str]] = {
 }
 
 
+# what a YAML file that is no mapping holds (``yaml-not-mapping``), and what it should hold
+YAML_SHAPES: dict[str, dict[str, str]] = {
+    "list": {"pl": "listę (linie zaczynające się od „-”)", "en": "a list (lines starting with '-')"},
+    "text": {
+        "pl": "sam tekst bez dwukropka (czy po nazwie pola brakuje „: ”?)",
+        "en": "a text without a colon (is the ': ' after a field name missing?)",
+    },
+    "empty": {"pl": "nic (plik jest pusty)", "en": "nothing (the file is empty)"},
+}
+YAML_KINDS: dict[str, dict[str, str]] = {
+    "questionnaire": {
+        "pl": "najprościej zacznij od kopii kwestionariusza standardowego: liwindex questionnaire new",
+        "en": "simplest: start from a copy of the standard questionnaire, liwindex questionnaire new",
+    },
+    "metryka": {
+        "pl": "każde pole w osobnej linii, np. „jst: Gmina Przykładowa”, „rok: 2025”, „etap: wstępna”",
+        "en": "each field on its own line, e.g. 'jst: Gmina Przykładowa', 'rok: 2025', 'etap: wstępna'",
+    },
+    "mapping": {
+        "pl": "najprościej utwórz go od nowa: liwindex mapping init PLIK -o mapowanie.yaml",
+        "en": "simplest: create it anew, liwindex mapping init FILE -o mapping.yaml",
+    },
+}
+
+
 PYDANTIC_DETAILS: dict[str, dict[str, str]] = {
     "missing": {"pl": "brak wymaganego pola", "en": "a required field is missing"},
     "string_pattern_mismatch": {

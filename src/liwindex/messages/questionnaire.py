@@ -5,8 +5,8 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str]] = {
     # --- questionnaire YAML ------------------------------------------------------------
     "yaml-too-large": {
-        "pl": "plik kwestionariusza jest zbyt duży (limit {limit} bajtów). Sprawdź, czy to właściwy plik.",
-        "en": "the questionnaire file is too large (limit {limit} bytes). Check that it is the right file.",
+        "pl": "plik YAML jest zbyt duży (limit {limit} bajtów). Sprawdź, czy to właściwy plik.",
+        "en": "the YAML file is too large (limit {limit} bytes). Check that it is the right file.",
     },
     "yaml-too-complex": {
         "pl": "dokument YAML po rozwinięciu aliasów (&, *) miałby ponad {limit} elementów. "
@@ -18,15 +18,103 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pl": "plik nie jest zapisany w UTF-8. Zapisz go w edytorze z kodowaniem UTF-8.",
         "en": "the file is not UTF-8. Save it from your editor with UTF-8 encoding.",
     },
+    # --- YAML syntax: the user's mistake behind PyYAML's error (io/yamlerrors.py) -------
+    "yaml-missing-colon": {
+        "pl": "brakuje dwukropka po nazwie pola „{key}” — napisz „{fixed}” (dwukropek i spacja po nazwie).",
+        "en": "the colon after the field name '{key}' is missing — write '{fixed}' (a colon and "
+        "a space after the name).",
+    },
+    "yaml-missing-space": {
+        "pl": "po dwukropku brakuje spacji, więc to nie jest pole „nazwa: wartość” — napisz „{fixed}”.",
+        "en": "there is no space after the colon, so this is no 'name: value' field — write '{fixed}'.",
+    },
+    "yaml-tab": {
+        "pl": "tu jest znak tabulacji, a YAML przyjmuje tylko spacje (we wcięciach i po dwukropku) — "
+        "zamień tabulator na spacje.",
+        "en": "there is a tab character here, and YAML accepts only spaces (in indentation and "
+        "after a colon) — replace the tab with spaces.",
+    },
+    "yaml-colon-in-value": {
+        "pl": "wartość zawiera dwukropek ze spacją („: ”), który YAML czyta jako początek kolejnego "
+        "pola — ujmij wartość w cudzysłów: „{fixed}”.",
+        "en": "the value holds a colon and a space (': '), which YAML reads as the start of another "
+        "field — put the value in quotes: '{fixed}'.",
+    },
+    "yaml-indentation": {
+        "pl": "wcięcie „{key}” nie pasuje do żadnego poziomu wyżej — wyrównaj je do „{anchor}” z "
+        "linii {anchor_line} ({spaces:pl:spacja|spacje|spacji} na początku linii) albo do pola, "
+        "do którego „{key}” należy.",
+        "en": "the indentation of '{key}' matches no level above — align it with '{anchor}' on "
+        "line {anchor_line} ({spaces:en:space|spaces} at the start of the line) or with the "
+        "field '{key}' belongs to.",
+    },
+    "yaml-list-indentation": {
+        "pl": "ten element listy („-”) jest wcięty inaczej niż lista nad nim — wyrównaj „-” do „-” "
+        "z linii {anchor_line} ({spaces:pl:spacja|spacje|spacji} na początku linii).",
+        "en": "this list item ('-') is indented differently from the list above — align the '-' "
+        "with the '-' on line {anchor_line} ({spaces:en:space|spaces} at the start of the line).",
+    },
+    "yaml-backslash": {
+        "pl": "w cudzysłowie podwójnym ukośnik „\\” zaczyna znak specjalny — ujmij tę wartość w "
+        "apostrofy ('…') albo napisz ukośnik podwójnie („\\\\”).",
+        "en": "inside double quotes a backslash '\\' starts a special character — put this value "
+        "in single quotes ('…') or double the backslash ('\\\\').",
+    },
+    "yaml-list-item-unexpected": {
+        "pl": "linia zaczyna się od „-” (element listy) tam, gdzie powinno być pole „nazwa: "
+        "wartość” — usuń „- ” albo umieść listę pod polem zakończonym dwukropkiem, z większym "
+        "wcięciem.",
+        "en": "the line starts with '-' (a list item) where a 'name: value' field should be — "
+        "remove the '- ', or put the list under a field that ends with a colon, indented deeper.",
+    },
+    "yaml-unclosed-quote": {
+        "pl": "cudzysłów „{quote}” otwarty w tym miejscu nie jest zamknięty — dopisz „{quote}” na "
+        "końcu wartości, w tej samej linii.",
+        "en": "the quote ({quote}) opened here is not closed — add {quote} at the end of the value, "
+        "on the same line.",
+    },
+    "yaml-text-after-quote": {
+        "pl": "po zamykającym cudzysłowie („{quote}”) jest jeszcze tekst — ujmij w cudzysłów całą "
+        "wartość albo usuń cudzysłowy.",
+        "en": "there is more text after the closing quote ({quote}) — quote the whole value or "
+        "remove the quotes.",
+    },
+    "yaml-unclosed-bracket": {
+        "pl": "nawias „{bracket}” otwarty w tym miejscu nie jest zamknięty — dopisz „{closing}” na "
+        "końcu jego wartości.",
+        "en": "the bracket '{bracket}' opened here is not closed — add '{closing}' at the end of its value.",
+    },
+    "yaml-flow-separator": {
+        "pl": "w nawiasie „{bracket} … {closing}” brakuje tu przecinka między elementami (albo "
+        "nawias zamyka się za wcześnie) — oddziel elementy przecinkiem i spacją.",
+        "en": "a comma between the items of '{bracket} … {closing}' is missing here (or the "
+        "bracket closes too early) — separate the items with a comma and a space.",
+    },
+    "yaml-unmatched-bracket": {
+        "pl": "nawias zamykający „{bracket}” nie ma pary — usuń go albo dopisz nawias otwierający.",
+        "en": "the closing bracket '{bracket}' closes nothing — remove it or add the opening one.",
+    },
+    "yaml-reserved-character": {
+        "pl": "wartość zaczyna się od znaku „{char}”, który w YAML ma specjalne znaczenie — ujmij ją "
+        "w cudzysłów: „{fixed}”.",
+        "en": "the value starts with '{char}', which has a special meaning in YAML — put it in "
+        "quotes: '{fixed}'.",
+    },
+    "yaml-bad-character": {
+        "pl": "tu jest niedozwolony znak sterujący ({char_code}), zwykle niewidoczny w edytorze — usuń "
+        "go (najprościej przepisz tę linię).",
+        "en": "there is a control character ({char_code}) here that YAML does not allow, usually "
+        "invisible in an editor — remove it (simplest: retype the line).",
+    },
     "yaml-syntax": {
-        "pl": "błąd składni YAML: {detail}. Popraw wcięcia, dwukropki i cudzysłowy w tym miejscu.",
-        "en": "YAML syntax error: {detail}. Fix the indentation, colons and quotes there.",
+        "pl": "tego miejsca nie da się odczytać jako YAML. Sprawdź wcięcia (tylko spacje), "
+        "dwukropek ze spacją po każdej nazwie pola i czy każdy cudzysłów i nawias jest zamknięty.",
+        "en": "this place cannot be read as YAML. Check the indentation (spaces only), a colon and "
+        "a space after every field name, and that every quote and bracket is closed.",
     },
     "yaml-not-mapping": {
-        "pl": "kwestionariusz musi być słownikiem YAML (klucze id, version, title, ...). "
-        "Zacznij od kopii kwestionariusza standardowego.",
-        "en": "a questionnaire must be a YAML mapping (keys id, version, title, ...). "
-        "Start from a copy of the standard questionnaire.",
+        "pl": "plik musi składać się z pól „nazwa: wartość”, a zawiera {found}. Popraw go ({kind}).",
+        "en": "the file must consist of 'name: value' fields, but it holds {found}. Fix it ({kind}).",
     },
     "yaml-invalid": {
         "pl": "nieprawidłowa wartość: {detail}. Popraw to pole zgodnie z opisem formatu "
@@ -35,8 +123,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(docs/questionnaire-format.md).",
     },
     "yaml-duplicate-key": {
-        "pl": "klucz „{value}” występuje dwa razy. Usuń jedno z wystąpień.",
-        "en": "the key '{value}' appears twice. Remove one of them.",
+        "pl": "klucz „{value}” występuje drugi raz (pierwszy raz w linii {first}), a liczyłaby się "
+        "tylko ostatnia wartość. Usuń jedno z wystąpień.",
+        "en": "the key '{value}' appears a second time (first on line {first}), and only the last "
+        "value would count. Remove one of them.",
     },
     "duplicate-id": {
         "pl": "identyfikator „{value}” jest już użyty w {first}. Nadaj unikalny identyfikator.",

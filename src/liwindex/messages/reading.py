@@ -186,6 +186,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the answer '{value}' does not fit question {question}{suggestion}. "
         "Allowed: {allowed}. Fix the cell.",
     },
+    "summary-row": {
+        "pl": "wiersz wygląda na wiersz podsumowania („{value}”), więc nie jest liczony jako "
+        "respondent — usuń go z arkusza.",
+        "en": "the row looks like a summary row ('{value}'), so it is not counted as a "
+        "respondent — remove it from the sheet.",
+    },
+    "summary-row-numbers": {
+        "pl": "wiersz wygląda na wiersz podsumowania: liczby (np. {value}) tam, gdzie respondenci "
+        "zaznaczali odpowiedzi słowami — usuń go z arkusza; jeśli to respondent, wpisz jego grupę "
+        "i odpowiedzi z kwestionariusza.",
+        "en": "the row looks like a summary row: numbers (e.g. {value}) where respondents chose "
+        "answers in words — remove it from the sheet; if it is a respondent, fill in the group "
+        "and answers from the questionnaire.",
+    },
     "unknown-group": {
         "pl": "nieznana grupa respondenta „{value}”{suggestion}. Dozwolone: {allowed}. Popraw "
         "komórkę albo dodaj tę nazwę do „aliases” grupy w kwestionariuszu.",

@@ -162,11 +162,27 @@ class ContextQuestion(_Model):
     aliases: tuple[str, ...] = ()
 
 
+# the group question of forms and of the printed questionnaire where a questionnaire
+# gives none (the standard questionnaire's words)
+DEFAULT_GROUP_QUESTION = {
+    "pl": "Kogo Pan/Pani reprezentuje, wypełniając ankietę?",
+    "en": "Whom do you represent in this survey?",
+}
+
+
 class GroupQuestion(_Model):
     """How the respondent's group is asked in survey forms (recognises the group column)."""
 
     id: str = Field(default="grupa", pattern=IDENTIFIER)
     text: Text | None = None
+
+    @property
+    def asked(self) -> Text:
+        """The words forms and the printed questionnaire ask it in: the questionnaire's own,
+        else the standard questionnaire's (a column headed with either is the group column)."""
+        return self.text or Text.model_construct(
+            pl=DEFAULT_GROUP_QUESTION["pl"], en=DEFAULT_GROUP_QUESTION["en"]
+        )
 
 
 class Questionnaire(_Model):

@@ -48,7 +48,7 @@ def load_mapping(path: str | Path, questionnaire: Questionnaire) -> Mapping:
     from liwindex.io.yamldoc import parse_yaml, read_yaml_file
 
     report = Report()
-    doc = parse_yaml(read_yaml_file(path, report), str(path), report)
+    doc = parse_yaml(read_yaml_file(path, report), str(path), report, kind="mapping")
     mapping = check_mapping(doc, questionnaire, report)
     report.raise_if_invalid()
     return mapping

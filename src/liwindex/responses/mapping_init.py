@@ -139,9 +139,8 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
     candidates: dict[str, list[str]] = {x.id: [x.id, x.text.pl, x.text.en or ""] for x in q.questions}
     candidates.update({c.id: [c.id, c.text.pl, c.text.en or ""] for c in q.context_questions})
     group_id = q.group_question.id
-    group_texts = ["grupa", "group"]
-    if q.group_question.text:
-        group_texts += [q.group_question.text.pl, q.group_question.text.en or ""]
+    asked = q.group_question.asked
+    group_texts = ["grupa", "group", asked.pl, asked.en or ""]
     candidates[group_id] = group_texts
     groups = GroupLookup(q)
     group_candidates = {g.id: [g.id, g.label.pl, g.label.en or "", *g.aliases] for g in q.groups}

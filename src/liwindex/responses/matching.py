@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from liwindex.model.questionnaire import ContextQuestion, Question, Questionnaire, Scale, Text
+from liwindex.responses.hints import without_hint
 from liwindex.text import fold, fold_compact, strip_diacritics
 
 if TYPE_CHECKING:
@@ -155,11 +156,10 @@ class HeaderMatcher:
         self._ids[fold_compact(questionnaire.group_question.id)] = group
         for name in GROUP_HEADERS:
             self._texts.setdefault(name, set()).add(group)
-        gq_text = questionnaire.group_question.text
-        if gq_text is not None:
-            for text in (gq_text.pl, gq_text.en):
-                if text:
-                    self._texts.setdefault(fold(text), set()).add(group)
+        gq_text = questionnaire.group_question.asked
+        for text in (gq_text.pl, gq_text.en):
+            if text:
+                self._texts.setdefault(fold(text), set()).add(group)
 
     @classmethod
     def for_questionnaire(cls, questionnaire: Questionnaire, mapping: Mapping | None = None) -> HeaderMatcher:
@@ -181,6 +181,12 @@ class HeaderMatcher:
         return self._match(header)
 
     def _match(self, header: object) -> Target | None:
+        found = self._match_text(header)
+        if found is None and isinstance(header, str) and (bare := without_hint(header)) is not None:
+            found = self._match_text(bare)  # a question copied with its "(…)" hint
+        return found
+
+    def _match_text(self, header: object) -> Target | None:
         key = fold(header)
         if not key:
             return None

@@ -33,7 +33,7 @@ def read_meta_yaml(path: str | Path, report: Report) -> Meta:
     from liwindex.text import fold
 
     text = read_yaml_file(path, report)
-    doc = parse_yaml(text, str(path), report)
+    doc = parse_yaml(text, str(path), report, kind="metryka")
     found: dict[str, object] = {}
     for key, value in doc.data.items():
         name = meta_key(fold(key))

@@ -19,6 +19,7 @@ from liwindex.responses.data import OpenAnswer, SurveyData
 from liwindex.responses.groups import read_groups
 from liwindex.responses.header import Columns, find_header, match_columns, merged_header
 from liwindex.responses.matching import ChoiceLookup, HeaderMatcher, Target
+from liwindex.responses.summary import find_summary_rows
 from liwindex.text import clean_text, column_letter, free_text
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ def read_survey(
         )
         return None
     rows, cleaned = _respondents(sheet, start, found, report, where, header_row)
+    rows, cleaned = _without_summary_rows(sheet, rows, cleaned, found, questionnaire, mapping, report, where)
     group_index = read_groups(rows, cleaned, found.targets, questionnaire, group, report, where, mapping)
     matrix, columns = _answers(questionnaire, found, cleaned, rows, mapping, report, where)
     context, open_answers = _context_answers(
@@ -113,6 +115,35 @@ def _respondents(
     for target, extra in copies.items():
         merge_copies(cleaned, targets[target], extra, target.id, rows, report, where, header_row)
     return rows, cleaned
+
+
+def _without_summary_rows(
+    sheet: Sheet,
+    rows: Any,
+    cleaned: dict[int, Column],
+    found: Columns,
+    questionnaire: Questionnaire,
+    mapping: Mapping | None,
+    report: Report,
+    where: dict[str, Any],
+) -> tuple[Any, dict[int, Column]]:
+    """The respondents without the rows of totals someone added ("Razem", a row of sums): a
+    labelled one is left out with a warning, a row of numbers is an error (it may be a
+    respondent typed in without a group)."""
+    import numpy as np
+
+    positions = np.searchsorted(sheet.numbers, rows)
+    summary = find_summary_rows(sheet, positions, cleaned, found.targets, questionnaire, mapping)
+    if not summary:
+        return rows, cleaned
+    for row in summary:
+        if row.label is not None:
+            report.add("summary-row", Severity.WARNING, **where, row=int(rows[row.index]), value=row.label)
+        else:
+            report.add("summary-row-numbers", **where, row=int(rows[row.index]), value=row.number)
+    keep = np.ones(len(rows), dtype=bool)
+    keep[[row.index for row in summary]] = False
+    return rows[keep], {index: column.subset(keep) for index, column in cleaned.items()}
 
 
 def _answers(

@@ -32,7 +32,7 @@ def write_xlsform(path: Path, q: Questionnaire, group: str | None) -> None:
     gq = q.group_question
     rows: list[list[str]] = []
     if group is None:
-        text = gq.text or q.title
+        text = gq.asked
         rows.append([f"select_one {gq.id}", gq.id, text.pl, text.en or text.pl, "yes", "", ""])
     else:  # one group: the group is a constant, exported as the group column
         rows.append(["calculate", gq.id, "", "", "", "", f"'{group}'"])
