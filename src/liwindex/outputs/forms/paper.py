@@ -89,11 +89,15 @@ def document(q: Questionnaire, lang: str = "pl", group: str | None = None) -> li
     w = WORDS.get(lang, WORDS["pl"])
     multi = PRINTED_HINTS["multi"]["pl" if lang == "pl" else "en"]
     groups = [g for g in q.groups if group is None or g.id == group]
+    from liwindex.outputs.sheet_words import PROVENANCE
+
     blocks = [
         Block("h1", q.title.get(lang)),
         Block("p", w["doc"].format(id=q.id, version=q.version)),
         Block("p", w["intro"]),
     ]
+    if q.id == "lijw-standard":  # where the standard questionnaire comes from, in one sentence
+        blocks.append(Block("p", PROVENANCE["en" if lang == "en" else "pl"]))
     first = 1
     if len(groups) > 1:
         options = tuple(g.label.get(lang) for g in groups)
