@@ -327,3 +327,15 @@ def test_every_sheet_prints_on_a4(tmp_path, command):
         frozen = ws.freeze_panes
         if frozen and int(frozen[1:]) > 1:
             assert ws.print_title_rows, ws.title
+
+
+def test_summary_leads_with_the_official_index_and_its_source(comparison_report):
+    """The Excel summary shows the latest round's LIJW index as score gives it (the grades,
+    3,33 on the examples), named with its source, and the survey change under its own name."""
+    data = json.loads(run("score", POST, "--json").stdout)
+    summary = openpyxl.load_workbook(comparison_report).worksheets[0]
+    rows = [r for r in summary.iter_rows(values_only=True)]
+    official = next(r for r in rows if r[0] == "Indeks LIJW · ocena powdrożeniowa 2025")
+    assert official[1] == pytest.approx(data["index"]["value"], rel=1e-14)
+    assert official[2] == "z ocen grupy roboczej" and data["index"]["source"] == "grades"
+    assert ("Podstawa porównania: zmiana wyniku ankiety",) in [r[:1] for r in rows]
