@@ -88,3 +88,19 @@ def test_the_measure_finds_a_heading_left_alone(tmp_path, monkeypatch):
     html_to_pdf(page, pdf)
     found = pdfpages.problems(pdf, pdfpages.headings(page))
     assert "page 1 ends with a heading: 'Nagłówek na dole'" in found
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("kind", ["trend", "benchmark"])
+def test_trend_and_benchmark_pages_print_well(tmp_path, monkeypatch, engine, kind):
+    monkeypatch.setenv("LIWINDEX_PDF_ENGINE", engine)
+    examples = INITIAL.parent
+    files = (
+        sorted(examples.glob("gmina-przykladowa-*.xlsx"))
+        if kind == "trend"
+        else [POST, examples / "inne-jst"]
+    )
+    html, pdf = tmp_path / "p.html", tmp_path / "p.pdf"
+    result = run(kind, *files, "-o", html, "-o", pdf, "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert pdfpages.problems(pdf, pdfpages.headings(html.read_text("utf-8"))) == []

@@ -408,9 +408,11 @@ def _bench_tables(bench: Benchmark, lang: str) -> list[str]:
         + "</tr>"
     )
     parts += [
-        f"<section><h2>{escape(_w('areas_bench', lang))}</h2>",
-        f'<ul class="legend">{legend}</ul>',
-        table(_w("areas_bench", lang), [_w("jst", lang), *[a.id for a in bench.areas]], area_rows),
+        # the heading and the legend stay together: printed, the heading never ends a page
+        f'<section aria-labelledby="b_areas"><div class="keep"><h2 id="b_areas">'
+        f"{escape(_w('areas_bench', lang))}</h2>",
+        f'<ul class="legend">{legend}</ul></div>',
+        table("", [_w("jst", lang), *[a.id for a in bench.areas]], area_rows, labelledby="b_areas"),
     ]
     if any(survey and r.provisional for r in bench.results):
         min_n = bench.results[0].min_group_n

@@ -62,7 +62,7 @@ table.cards th[scope=row]{font-size:1.05rem}}
 @bottom-center{content:counter(page) " / " counter(pages);font-size:9pt}}
 @media print{body{font-size:10pt}main{max-width:none;padding:0}.scroll{overflow:visible}
 table{font-size:8.5pt}th[scope=row]{min-width:9rem}h2{margin-top:1.2rem}
-tbody.keep,li,blockquote,.headline,.caveat{break-inside:avoid}p{orphans:3;widows:3}
+tbody.keep,div.keep,li,blockquote,.headline,.caveat{break-inside:avoid}p{orphans:3;widows:3}
 h2,h3,h2+p,.highlights>p{break-after:avoid}}
 """
 
