@@ -336,7 +336,8 @@ def method_sheet(ws: Worksheet, result: ScoreResult, lang: str) -> None:
     paragraphs = method_paragraphs(lang, s)
     if q.id == "lijw-standard":
         paragraphs.append(PROVENANCE[key])
-    paragraphs.append(STATISTICS[key].format(resamples=f"{DEFAULT_RESAMPLES:,}".replace(",", " ")))
+    draws = f"{DEFAULT_RESAMPLES:,}".replace(",", " " if key == "pl" else ",")
+    paragraphs.append(STATISTICS[key].format(resamples=draws))
     for paragraph in paragraphs:
         put(ws, row, 1, paragraph, wrap=True)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)

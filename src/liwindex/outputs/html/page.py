@@ -389,7 +389,7 @@ def _method(r: Report) -> list[str]:
     appendix = [f'<h3 id="s_settings">{r.t("settings")}</h3>', _settings_table(r)]
     resamples = r.comparison.resamples if r.comparison is not None else 0
     if resamples or any(g.ci_low is not None for g in r.gaps):
-        draws = f"{resamples or DEFAULT_RESAMPLES:,}".replace(",", " ")
+        draws = f"{resamples or DEFAULT_RESAMPLES:,}".replace(",", " " if lang != "en" else ",")
         text = STATISTICS["en" if lang == "en" else "pl"].format(resamples=draws)
         appendix.append(f"<p>{escape(text)}</p>")
     return [
