@@ -35,6 +35,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "round {value} could not be read ({detail}), so this report leaves it out. Fix "
         "the round's file and run again.",
     },
+    "worker-died": {
+        "pl": "proces roboczy, który czytał ten etap, został nagle zakończony (sygnał {value}) — "
+        "najczęściej system zabija go przy braku pamięci. Przebieg przerwano. Uruchom ponownie "
+        "z mniejszą liczbą procesów (np. --jobs 1) albo z większym limitem pamięci.",
+        "en": "the worker process reading this round was ended abruptly (signal {value}) — most "
+        "often the system kills it when memory runs out. The run was stopped. Run again with "
+        "fewer workers (e.g. --jobs 1) or a higher memory limit.",
+    },
     # --- scoring -----------------------------------------------------------------------
     "index-coverage": {
         "pl": "indeks {which} nie jest podany: wynik ma tylko {have} z {total} obszarów "
