@@ -256,3 +256,36 @@ cli(sys.argv[1:])
             raise AssertionError(f"worker {pid} still alive")
         except ProcessLookupError:
             pass
+
+
+def _rounds_of(root: Path, name: str, rounds: list[tuple[int, str]]) -> None:
+    from test_real_exports import two_forms
+
+    for year, etap in rounds:
+        round_dir = root / name / str(year)
+        round_dir.mkdir(parents=True)
+        two_forms(round_dir)
+        (round_dir / "metryka.yaml").write_text(f"jst: {name}\nrok: {year}\netap: {etap}\n", "utf-8")
+
+
+def test_every_output_name_of_a_batch_is_its_own(tmp_path):
+    """Gmina A's trend workbook (gmina-a-trend.xlsx) and the reports of "Gmina A Trend" get
+    different names, with a note: no report overwrites another."""
+    three = [(2023, "wstępna"), (2024, "powdrożeniowa"), (2025, "roczna")]
+    _rounds_of(tmp_path / "in", "Gmina A", three)
+    _rounds_of(tmp_path / "in", "Gmina A Trend", three[:2])
+    out = tmp_path / "out"
+    result = run("batch", tmp_path / "in", "-o", out, "--bootstrap", "100")
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    reports = [
+        "gmina-a.xlsx",
+        "gmina-a.html",
+        "gmina-a-trend.xlsx",
+        "gmina-a-trend-2.xlsx",
+        "gmina-a-trend-2.html",
+    ]
+    assert names == sorted([*reports, "podsumowanie.html", "podsumowanie.xlsx", "lijw.csv"])
+    ws = openpyxl.load_workbook(out / "gmina-a-trend.xlsx").worksheets[0]
+    assert ws.max_row > 3  # Gmina A's trend, not Gmina A Trend's comparison
+    assert "gmina-a-trend-2.*" in result.stderr

@@ -599,3 +599,36 @@ def test_members_are_inflated_exactly_as_zipfile_reads_them(tmp_path, monkeypatc
         assert len(z.read(info)) == info.file_size  # zipfile stops at the declared size
         with pytest.raises(MemberTooLong):
             b"".join(member_chunks(z, info))
+
+
+def test_special_files_are_refused_as_outputs(tmp_path):
+    """A FIFO, a socket, a device, a link to nowhere or a folder named as the output: exit 1,
+    with or without --force, and the thing itself is left as it was."""
+    import os
+    import socket
+
+    from conftest import POST
+
+    fifo, link, sock, folder, null = (
+        tmp_path / n for n in ("p.xlsx", "l.xlsx", "s.xlsx", "d.xlsx", "n.xlsx")
+    )
+    os.mkfifo(fifo)
+    link.symlink_to(tmp_path / "nowhere.xlsx")
+    null.symlink_to("/dev/null")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(sock))
+    folder.mkdir()
+    try:
+        for target, code in [
+            (fifo, "output-special-file"),
+            (link, "output-special-file"),
+            (sock, "output-special-file"),
+            (null, "output-special-file"),
+            (folder, "file-is-directory"),
+        ]:
+            for force in ((), ("--force",)):
+                result = run("export", POST, "-o", target, "--bootstrap", "0", *force)
+                assert [(p.code, p.file) for p in problems(result)] == [(code, str(target))]
+    finally:
+        server.close()
+    assert fifo.is_fifo() and link.is_symlink() and not link.exists() and sock.is_socket()

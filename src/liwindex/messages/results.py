@@ -22,6 +22,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "one local government (the same TERYT code) is spelled several ways: {value}. Use "
         "one name in the metryka so that the reports name it alike.",
     },
+    "jst-file-name-taken": {
+        "pl": "nazwa pliku tej JST była już zajęta przez raport innej JST, więc jej raporty "
+        "zapisano jako {value}. Jeśli wolisz inną nazwę, zmień nazwę JST w metryce.",
+        "en": "this local government's file name was already taken by another one's report, so "
+        "its reports are written as {value}. For another name, change the name in the metryka.",
+    },
     "jst-names-apart": {
         "pl": "nazwy {value} są bardzo podobne, ale mają etap z tego samego roku, więc to dwie "
         "różne JST. Jeśli to jedna JST, popraw nazwę; w każdym razie dopisz kod TERYT w metryce.",
@@ -193,6 +199,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rozszerzeń: {allowed} (format pliku wynika z rozszerzenia).",
         "en": "this command does not write files with the extension {value}. Give a name with "
         "one of: {allowed} (the format follows the extension).",
+    },
+    "output-special-file": {
+        "pl": "pod nazwą pliku wynikowego nie ma zwykłego pliku, tylko {value} (potok, gniazdo, "
+        "urządzenie albo dowiązanie do nieistniejącego pliku), więc niczego tu nie zapisano, także "
+        "z --force. Podaj inną nazwę pliku albo usuń to, co jest pod tą nazwą.",
+        "en": "the output's name holds no regular file but {value} (a pipe, socket, device or a "
+        "link to a missing file), so nothing is written there, --force included. Give another "
+        "file name or remove what is at that name.",
     },
     "output-disk-full": {
         "pl": "brak miejsca na dysku — raportu nie zapisano (poprzedni plik, jeśli był, został "
