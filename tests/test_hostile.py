@@ -140,6 +140,18 @@ def test_non_finite_and_runaway_settings_are_located_errors(tmp_path):
     assert time.monotonic() - started < 10
 
 
+def test_a_fraction_too_big_for_a_float_is_a_located_error(tmp_path):
+    """min_area_coverage: 10**400/1 (a fraction past any float): exit 1 at its YAML path."""
+    from conftest import TINY
+
+    path = tmp_path / "q.yaml"
+    path.write_text(
+        TINY.replace("index_range: [1, 5]", f"index_range: [1, 5]\n  min_area_coverage: 1{'0' * 400}/1")
+    )
+    result = run("questionnaire", "check", path)
+    assert [p.yaml_path for p in problems(result)] == ["scoring.min_area_coverage"]
+
+
 def test_metryka_year_that_overflows_is_a_warning(tmp_path):
     """rok: inf or 999999 in metryka: a located warning, the round still scores."""
     from conftest import TINY, write_workbook
@@ -632,3 +644,29 @@ def test_special_files_are_refused_as_outputs(tmp_path):
     finally:
         server.close()
     assert fifo.is_fifo() and link.is_symlink() and not link.exists() and sock.is_socket()
+
+
+def test_names_that_are_not_utf8_are_shown_not_a_program_error(tmp_path):
+    """A round file whose name is not UTF-8 (Linux keeps its bytes) in a batch, and --autor
+    given in such bytes: the documents are written, the bytes shown as �."""
+    import os
+    import shutil
+
+    from conftest import INITIAL, POST
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for source in (INITIAL, POST):
+        shutil.copy(source, os.path.join(os.fsencode(folder), b"gmina-\xff-" + os.fsencode(source.name)))
+    out = tmp_path / "out"
+    result = run("batch", folder, "-o", out, "--bootstrap", "0", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert (out / "podsumowanie.html").exists() and (out / "lijw.csv").exists()
+    author = os.fsdecode(b"Jan \xff")
+    for command, inputs in (("report", [POST]), ("trend", [INITIAL, POST])):
+        page = tmp_path / f"{command}.html"
+        result = run(
+            command, *inputs, "-o", page, "--autor", author, *(["--jobs", "1"] * (command == "trend"))
+        )
+        assert result.exit_code == 0, result.output
+        assert "Jan \ufffd" in page.read_text("utf-8")

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from liwindex.problems import InputError, Report
+from liwindex.text import encodable
 
 CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "chrome")
 
@@ -50,7 +51,7 @@ def html_to_pdf(html: str, target: Path) -> None:
         binary = next(shutil.which(name) for name in CHROMIUM if shutil.which(name))
         with tempfile.TemporaryDirectory() as tmp:
             page = Path(tmp) / "raport.html"
-            page.write_text(html, "utf-8")
+            page.write_text(encodable(html), "utf-8")
             subprocess.run(
                 [
                     str(binary),

@@ -187,11 +187,12 @@ def _write_summary(batch: BatchResult, outdir: Path, lang: str, results: list[Sc
     from liwindex.outputs.excel.summary import write_summary_xlsx
     from liwindex.outputs.files import write_atomically
     from liwindex.outputs.html.summary import summary_page
+    from liwindex.text import encodable
 
     html = summary_page(batch, lang)
 
     def page(tmp: Path) -> None:
-        tmp.write_text(html, "utf-8")
+        tmp.write_text(encodable(html), "utf-8")
 
     write_atomically(batch.summary[0], page)
     write_atomically(batch.summary[1], lambda tmp: write_summary_xlsx(tmp, batch, lang))

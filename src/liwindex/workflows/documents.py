@@ -207,7 +207,9 @@ def write_text_file(output: str | Path, text: str, force: bool, inputs: list[str
 
 
 def _write_utf8(path: Path, text: str) -> None:
-    path.write_text(text, "utf-8")
+    from liwindex.text import encodable
+
+    path.write_text(encodable(text), "utf-8")
 
 
 def write_template(
