@@ -670,3 +670,24 @@ def test_names_that_are_not_utf8_are_shown_not_a_program_error(tmp_path):
         )
         assert result.exit_code == 0, result.output
         assert "Jan \ufffd" in page.read_text("utf-8")
+
+
+def test_a_chromium_crash_is_a_message_naming_its_exit_code(tmp_path):
+    """Chromium that exits 1 while printing: exit 1 with pdf-print-failed naming the PDF,
+    Chromium's exit code and the first line it wrote; no PDF left behind."""
+    import os
+
+    from conftest import POST
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "chromium"
+    fake.write_text("#!/bin/sh\necho 'Trace/breakpoint trap: GPU process crashed' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    env = {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "LIWINDEX_PDF_ENGINE": "chromium"}
+    target = tmp_path / "raport.pdf"
+    result = run("report", POST, "-o", target, "--bootstrap", "0", env=env)
+    [problem] = problems(result)
+    assert (problem.code, problem.file, problem.value) == ("pdf-print-failed", str(target), "1")
+    assert "GPU process crashed" in problem.params["detail"]
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.tmp")) == []

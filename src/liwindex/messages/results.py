@@ -287,6 +287,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not every round has working-group grades for every area (graded: {value}), so "
         "the survey scores of all rounds are set side by side.",
     },
+    "pdf-print-failed": {
+        "pl": "Chromium nie wydrukował raportu do PDF (kod wyjścia {value}; komunikat: {detail}), "
+        "więc PDF nie powstał. Sprawdź, czy Chromium uruchamia się w tym systemie (np. chromium "
+        "--headless --version), zainstaluj WeasyPrint (pip install 'liwindex[pdf]') albo zapisz "
+        "raport jako .html i wydrukuj go z przeglądarki.",
+        "en": "Chromium did not print the report to PDF (exit code {value}; it said: {detail}), so "
+        "no PDF was written. Check that Chromium starts on this system (e.g. chromium --headless "
+        "--version), install WeasyPrint (pip install 'liwindex[pdf]') or write the report as "
+        ".html and print it from a browser.",
+    },
     "pdf-unavailable": {
         "pl": "nie ma tu programu do tworzenia PDF. Zainstaluj WeasyPrint (pip install "
         "'liwindex[pdf]', w Linuksie także pakiet libpango-1.0-0) albo przeglądarkę Chromium; "
