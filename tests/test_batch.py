@@ -146,3 +146,146 @@ def test_batch_mistakes_are_messages(folder, tmp_path):
     same = batch(str(twice), "-o", str(tmp_path / "c"))
     assert same.exit_code == 1
     assert "dwa etapy o tym samym roku i etapie: 2024 · wstępna" in same.stderr
+
+
+def _killing_reader(monkeypatch: pytest.MonkeyPatch, victim: str) -> None:
+    """Workers whose reading of ``victim`` dies of SIGKILL, as the OOM killer ends a process;
+    four usable cores whatever the machine has, so that the rounds go to workers."""
+    import os
+    import signal
+
+    import liwindex.responses.rounds as rounds
+    import liwindex.workflows.parallel as parallel
+
+    parent, read = os.getpid(), rounds.read_round_files
+
+    def reader(spec, *args, **kwargs):
+        if os.getpid() != parent and any(victim in str(p) for p in spec.paths):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return read(spec, *args, **kwargs)
+
+    monkeypatch.setattr(rounds, "read_round_files", reader)
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 4)
+
+
+def test_a_killed_worker_ends_the_run_naming_its_round(folder, monkeypatch):
+    """A worker killed mid-run ends benchmark within seconds with exit 1 and a message
+    naming the round it was reading, instead of waiting for ever."""
+    import time
+
+    _killing_reader(monkeypatch, "j3-2024")
+    folders = [str(f) for f in sorted(folder.iterdir())]
+    start = time.monotonic()
+    result = run("benchmark", *folders, "--json", "--jobs", "3")
+    assert time.monotonic() - start < 10
+    [problem] = problems(result)
+    assert problem.code == "worker-died" and "j3-2024" in str(problem.file)
+    assert problem.value == "SIGKILL"
+
+
+def test_a_killed_batch_worker_ends_the_run(folder, tmp_path, monkeypatch):
+    """In batch, a worker killed while writing a JST's reports ends the run with the same
+    message naming that JST's rounds."""
+    import os
+    import signal
+
+    import liwindex.workflows.documents as documents
+    import liwindex.workflows.parallel as parallel
+
+    parent, export = os.getpid(), documents.export_report
+
+    def exporter(pair, *args, **kwargs):
+        if os.getpid() != parent and "j2-" in str(pair[0].paths[0]):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return export(pair, *args, **kwargs)
+
+    monkeypatch.setattr(documents, "export_report", exporter)
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 4)
+    result = batch(str(folder), "-o", str(tmp_path / "out"), "--jobs", "2")
+    [problem] = problems(result)
+    assert problem.code == "worker-died" and "j2-" in str(problem.file)
+
+
+def test_jobs_are_capped_at_the_usable_cores(folder):
+    """--jobs 512 on a machine with fewer cores runs on those cores, with a note saying so."""
+    from liwindex.api import usable_cores
+    from liwindex.i18n import t
+
+    folders = [str(f) for f in sorted(folder.iterdir())]
+    result = run("benchmark", *folders, "--json", "--jobs", "512")
+    assert result.exit_code == 0, result.output
+    assert t("jobs_capped", "pl", n=512, cores=usable_cores()) in result.stderr
+
+
+def test_sigterm_stops_the_workers_promptly(folder, tmp_path):
+    """SIGTERM while the workers read ends the run within seconds, every worker gone."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    script = f"""
+import os, time, sys
+import liwindex.responses.rounds as rounds
+import liwindex.workflows.parallel as parallel
+parallel.usable_cores = lambda: 2
+def reader(spec, *args, **kwargs):
+    open(os.path.join({str(marks)!r}, str(os.getpid())), "w").close()
+    time.sleep(60)
+rounds.read_round_files = reader
+from liwindex.cli.group import cli
+cli(sys.argv[1:])
+"""
+    folders = [str(f) for f in sorted(folder.iterdir())]
+    proc = subprocess.Popen([sys.executable, "-c", script, "benchmark", *folders, "--jobs", "2", "--quiet"])
+    deadline = time.monotonic() + 30
+    while len(list(marks.iterdir())) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = [int(p.name) for p in marks.iterdir()]
+    assert len(workers) == 2
+    start = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(10) == 128 + signal.SIGTERM
+    assert time.monotonic() - start < 5
+    for pid in workers:
+        try:
+            os.kill(pid, 0)
+            raise AssertionError(f"worker {pid} still alive")
+        except ProcessLookupError:
+            pass
+
+
+def _rounds_of(root: Path, name: str, rounds: list[tuple[int, str]]) -> None:
+    from test_real_exports import two_forms
+
+    for year, etap in rounds:
+        round_dir = root / name / str(year)
+        round_dir.mkdir(parents=True)
+        two_forms(round_dir)
+        (round_dir / "metryka.yaml").write_text(f"jst: {name}\nrok: {year}\netap: {etap}\n", "utf-8")
+
+
+def test_every_output_name_of_a_batch_is_its_own(tmp_path):
+    """Gmina A's trend workbook (gmina-a-trend.xlsx) and the reports of "Gmina A Trend" get
+    different names, with a note: no report overwrites another."""
+    three = [(2023, "wstępna"), (2024, "powdrożeniowa"), (2025, "roczna")]
+    _rounds_of(tmp_path / "in", "Gmina A", three)
+    _rounds_of(tmp_path / "in", "Gmina A Trend", three[:2])
+    out = tmp_path / "out"
+    result = run("batch", tmp_path / "in", "-o", out, "--bootstrap", "100")
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    reports = [
+        "gmina-a.xlsx",
+        "gmina-a.html",
+        "gmina-a-trend.xlsx",
+        "gmina-a-trend-2.xlsx",
+        "gmina-a-trend-2.html",
+    ]
+    assert names == sorted([*reports, "podsumowanie.html", "podsumowanie.xlsx", "lijw.csv"])
+    ws = openpyxl.load_workbook(out / "gmina-a-trend.xlsx").worksheets[0]
+    assert ws.max_row > 3  # Gmina A's trend, not Gmina A Trend's comparison
+    assert "gmina-a-trend-2.*" in result.stderr

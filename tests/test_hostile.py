@@ -140,6 +140,18 @@ def test_non_finite_and_runaway_settings_are_located_errors(tmp_path):
     assert time.monotonic() - started < 10
 
 
+def test_a_fraction_too_big_for_a_float_is_a_located_error(tmp_path):
+    """min_area_coverage: 10**400/1 (a fraction past any float): exit 1 at its YAML path."""
+    from conftest import TINY
+
+    path = tmp_path / "q.yaml"
+    path.write_text(
+        TINY.replace("index_range: [1, 5]", f"index_range: [1, 5]\n  min_area_coverage: 1{'0' * 400}/1")
+    )
+    result = run("questionnaire", "check", path)
+    assert [p.yaml_path for p in problems(result)] == ["scoring.min_area_coverage"]
+
+
 def test_metryka_year_that_overflows_is_a_warning(tmp_path):
     """rok: inf or 999999 in metryka: a located warning, the round still scores."""
     from conftest import TINY, write_workbook
@@ -599,3 +611,83 @@ def test_members_are_inflated_exactly_as_zipfile_reads_them(tmp_path, monkeypatc
         assert len(z.read(info)) == info.file_size  # zipfile stops at the declared size
         with pytest.raises(MemberTooLong):
             b"".join(member_chunks(z, info))
+
+
+def test_special_files_are_refused_as_outputs(tmp_path):
+    """A FIFO, a socket, a device, a link to nowhere or a folder named as the output: exit 1,
+    with or without --force, and the thing itself is left as it was."""
+    import os
+    import socket
+
+    from conftest import POST
+
+    fifo, link, sock, folder, null = (
+        tmp_path / n for n in ("p.xlsx", "l.xlsx", "s.xlsx", "d.xlsx", "n.xlsx")
+    )
+    os.mkfifo(fifo)
+    link.symlink_to(tmp_path / "nowhere.xlsx")
+    null.symlink_to("/dev/null")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(sock))
+    folder.mkdir()
+    try:
+        for target, code in [
+            (fifo, "output-special-file"),
+            (link, "output-special-file"),
+            (sock, "output-special-file"),
+            (null, "output-special-file"),
+            (folder, "file-is-directory"),
+        ]:
+            for force in ((), ("--force",)):
+                result = run("export", POST, "-o", target, "--bootstrap", "0", *force)
+                assert [(p.code, p.file) for p in problems(result)] == [(code, str(target))]
+    finally:
+        server.close()
+    assert fifo.is_fifo() and link.is_symlink() and not link.exists() and sock.is_socket()
+
+
+def test_names_that_are_not_utf8_are_shown_not_a_program_error(tmp_path):
+    """A round file whose name is not UTF-8 (Linux keeps its bytes) in a batch, and --autor
+    given in such bytes: the documents are written, the bytes shown as �."""
+    import os
+    import shutil
+
+    from conftest import INITIAL, POST
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for source in (INITIAL, POST):
+        shutil.copy(source, os.path.join(os.fsencode(folder), b"gmina-\xff-" + os.fsencode(source.name)))
+    out = tmp_path / "out"
+    result = run("batch", folder, "-o", out, "--bootstrap", "0", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert (out / "podsumowanie.html").exists() and (out / "lijw.csv").exists()
+    author = os.fsdecode(b"Jan \xff")
+    for command, inputs in (("report", [POST]), ("trend", [INITIAL, POST])):
+        page = tmp_path / f"{command}.html"
+        result = run(
+            command, *inputs, "-o", page, "--autor", author, *(["--jobs", "1"] * (command == "trend"))
+        )
+        assert result.exit_code == 0, result.output
+        assert "Jan \ufffd" in page.read_text("utf-8")
+
+
+def test_a_chromium_crash_is_a_message_naming_its_exit_code(tmp_path):
+    """Chromium that exits 1 while printing: exit 1 with pdf-print-failed naming the PDF,
+    Chromium's exit code and the first line it wrote; no PDF left behind."""
+    import os
+
+    from conftest import POST
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "chromium"
+    fake.write_text("#!/bin/sh\necho 'Trace/breakpoint trap: GPU process crashed' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    env = {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "LIWINDEX_PDF_ENGINE": "chromium"}
+    target = tmp_path / "raport.pdf"
+    result = run("report", POST, "-o", target, "--bootstrap", "0", env=env)
+    [problem] = problems(result)
+    assert (problem.code, problem.file, problem.value) == ("pdf-print-failed", str(target), "1")
+    assert "GPU process crashed" in problem.params["detail"]
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.tmp")) == []

@@ -42,6 +42,7 @@ from liwindex.workflows.documents import (
     write_text_file,
     write_xlsform,
 )
+from liwindex.workflows.parallel import usable_cores
 from liwindex.workflows.rounds import (
     RoundSource,
     analyze_file,
@@ -111,6 +112,7 @@ __all__ = [
     "score_round",
     "settings_rows",
     "trend_files",
+    "usable_cores",
     "validate_file",
     "with_intervals",
     "write_analysis",

@@ -30,6 +30,8 @@ UI: dict[str, dict[str, str]] = {
         "error": "Błąd",
         "errors_found": "Znaleziono błędów: {n}. Popraw je i uruchom ponownie.",
         "batch_written": "Zapisano w {folder} — plików: {n}.",
+        "jobs_capped": "Uwaga: --jobs {n} to więcej niż rdzeni dostępnych dla programu ({cores}); "
+        "użyto {cores} procesów roboczych.",
         "batch_failed": "JST z błędami: {n}; plików bez JST: {u}. Raporty pozostałych JST są gotowe.",
         "batch_title": "Zestawienie JST",
         "batch_status_ok": "gotowe",
@@ -153,6 +155,8 @@ UI: dict[str, dict[str, str]] = {
         "error": "Error",
         "errors_found": "{n} errors found. Fix them and run again.",
         "batch_written": "Written to {folder} — files: {n}.",
+        "jobs_capped": "Note: --jobs {n} is more than the cores this program may use ({cores}); "
+        "{cores} worker processes are used.",
         "batch_failed": "Local governments with errors: {n}; files without one: {u}. The other "
         "reports are done.",
         "batch_title": "Local governments",

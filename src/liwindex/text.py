@@ -118,6 +118,17 @@ def column_letter(index: int) -> str:
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+# lone surrogates: how Python keeps the bytes of a file name (or an argument) that is not
+# UTF-8; no UTF-8 file can hold them
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """``text`` with the undecodable bytes of a file name or argument shown as ``�``, so
+    that a page or workbook naming them can be written."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
 def visible(text: str) -> str:
     """``text`` with control characters shown as escapes (``\\x1b``, ``\\u202e``), so that
     text from a file can never move the cursor, retitle the window or reorder a line."""

@@ -26,6 +26,7 @@ from liwindex.cli.output import (
     stderr_console,
     stdout_console,
     to_json,
+    within_cores,
 )
 
 
@@ -52,6 +53,7 @@ def _many_rounds(
         check_suffix(output, (".xlsx", ".html", ".htm", ".pdf"))
         check_output(output, force, inputs=list(files))
     read = api.trend_files if kind == "trend" else api.benchmark_files
+    jobs = within_cores(jobs, lang)
     progress = Progress(lang, quiet)
     try:
         data = read(list(files), questionnaire_path, mapping_path, jobs, progress)
@@ -148,6 +150,7 @@ def batch_command(
 
     q = load_questionnaire(questionnaire_path)
     loaded = load_mapping(mapping_path, q) if mapping_path else None
+    jobs = within_cores(jobs, lang)
     progress = Progress(lang, quiet)
     try:
         result = run_batch(
@@ -212,6 +215,7 @@ def dataset_command(
     from liwindex.cli.render import render_problems
 
     check_suffix(output, (".csv", ".parquet"))
+    jobs = within_cores(jobs, lang)
     progress = Progress(lang, quiet)
     try:
         path, _, notes = write_dataset(

@@ -36,6 +36,19 @@ def say_written(path: object, lang: str) -> None:
     click.echo(("Zapisano: " if lang == "pl" else "Written: ") + str(path), err=True)
 
 
+def within_cores(jobs: int | None, lang: str) -> int | None:
+    """``--jobs`` capped at the cores this process may use, with a note when it was more."""
+    from liwindex.api import usable_cores
+
+    cores = usable_cores()
+    if jobs is not None and jobs > cores:
+        from liwindex.i18n import t
+
+        click.echo(t("jobs_capped", lang, n=jobs, cores=cores), err=True)
+        return cores
+    return jobs
+
+
 def handle_errors(func: F) -> F:
     """Turn invalid input into a list of problems and exit 1; never show a traceback
     unless ``--debug`` was given."""

@@ -88,10 +88,12 @@ class JstRun:
         return self.blocked or bool(self.missing)
 
     def targets(self, outdir: Path) -> dict[str, Path]:
-        out = {"xlsx": outdir / f"{self.slug}.xlsx", "html": outdir / f"{self.slug}.html"}
-        if len(self.specs) > 2:
-            out["trend"] = outdir / f"{self.slug}-trend.xlsx"
-        return out
+        return {
+            kind: outdir / name
+            for kind, name in zip(
+                ("xlsx", "html", "trend"), _file_names(self.slug, len(self.specs)), strict=False
+            )
+        }
 
     def cells(self, lang: str) -> list[str]:
         """The summary row as text, the same in the terminal, the page and the workbook:
@@ -262,6 +264,12 @@ def _folder(spec: RoundFiles) -> Path:
     return Path(spec.paths[0]).parent
 
 
+def _file_names(slug: str, rounds: int) -> list[str]:
+    """The files a JST's reports are written to: its comparison as Excel and HTML, and its
+    trend workbook when it has more than two rounds."""
+    return [f"{slug}.xlsx", f"{slug}.html", *([f"{slug}-trend.xlsx"] if rounds > 2 else [])]
+
+
 def slug(name: str) -> str:
     """A file name from a JST's name: ``Gmina Przykładowa`` → ``gmina-przykladowa``."""
     text = re.sub(r"[^a-z0-9]+", "-", strip_diacritics(fold(name))).strip("-")
@@ -317,14 +325,20 @@ def group_rounds(
             by_key.setdefault(owner, [])
             missing.setdefault(owner, []).append(MissingRound(_label(meta, spec), spec.source, errors))
     runs: list[JstRun] = []
-    used: set[str] = set()
+    # every file of the run gets its own name: "Gmina A" with a trend writes gmina-a-trend.xlsx,
+    # which "Gmina A Trend" would otherwise overwrite
+    used = {f"{SUMMARY}.html", f"{SUMMARY}.xlsx", DATASET}
     for key in sorted(by_key, key=lambda k: strip_diacritics(fold(display[k]))):
         pairs = by_key[key]
         base = candidate = slug(display[key])
         k = 2
-        while candidate in used or candidate == SUMMARY:
+        while not used.isdisjoint(_file_names(candidate, len(pairs))):
             candidate, k = f"{base}-{k}", k + 1
-        used.add(candidate)
+        used.update(_file_names(candidate, len(pairs)))
+        if candidate != base:
+            warnings.append(
+                Problem("jst-file-name-taken", Severity.WARNING, file=display[key], value=f"{candidate}.*")
+            )
         run = JstRun(
             display[key],
             candidate,

@@ -22,6 +22,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "one local government (the same TERYT code) is spelled several ways: {value}. Use "
         "one name in the metryka so that the reports name it alike.",
     },
+    "jst-file-name-taken": {
+        "pl": "nazwa pliku tej JST była już zajęta przez raport innej JST, więc jej raporty "
+        "zapisano jako {value}. Jeśli wolisz inną nazwę, zmień nazwę JST w metryce.",
+        "en": "this local government's file name was already taken by another one's report, so "
+        "its reports are written as {value}. For another name, change the name in the metryka.",
+    },
     "jst-names-apart": {
         "pl": "nazwy {value} są bardzo podobne, ale mają etap z tego samego roku, więc to dwie "
         "różne JST. Jeśli to jedna JST, popraw nazwę; w każdym razie dopisz kod TERYT w metryce.",
@@ -34,6 +40,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Popraw plik etapu i uruchom ponownie.",
         "en": "round {value} could not be read ({detail}), so this report leaves it out. Fix "
         "the round's file and run again.",
+    },
+    "worker-died": {
+        "pl": "proces roboczy, który czytał ten etap, został nagle zakończony (sygnał {value}) — "
+        "najczęściej system zabija go przy braku pamięci. Przebieg przerwano. Uruchom ponownie "
+        "z mniejszą liczbą procesów (np. --jobs 1) albo z większym limitem pamięci.",
+        "en": "the worker process reading this round was ended abruptly (signal {value}) — most "
+        "often the system kills it when memory runs out. The run was stopped. Run again with "
+        "fewer workers (e.g. --jobs 1) or a higher memory limit.",
     },
     # --- scoring -----------------------------------------------------------------------
     "index-coverage": {
@@ -186,6 +200,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this command does not write files with the extension {value}. Give a name with "
         "one of: {allowed} (the format follows the extension).",
     },
+    "output-special-file": {
+        "pl": "pod nazwą pliku wynikowego nie ma zwykłego pliku, tylko {value} (potok, gniazdo, "
+        "urządzenie albo dowiązanie do nieistniejącego pliku), więc niczego tu nie zapisano, także "
+        "z --force. Podaj inną nazwę pliku albo usuń to, co jest pod tą nazwą.",
+        "en": "the output's name holds no regular file but {value} (a pipe, socket, device or a "
+        "link to a missing file), so nothing is written there, --force included. Give another "
+        "file name or remove what is at that name.",
+    },
     "output-disk-full": {
         "pl": "brak miejsca na dysku — raportu nie zapisano (poprzedni plik, jeśli był, został "
         "bez zmian). Zwolnij miejsce albo zapisz w innym miejscu.",
@@ -264,6 +286,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{value}), więc zestawiono wyniki ankiety wszystkich etapów.",
         "en": "not every round has working-group grades for every area (graded: {value}), so "
         "the survey scores of all rounds are set side by side.",
+    },
+    "pdf-print-failed": {
+        "pl": "Chromium nie wydrukował raportu do PDF (kod wyjścia {value}; komunikat: {detail}), "
+        "więc PDF nie powstał. Sprawdź, czy Chromium uruchamia się w tym systemie (np. chromium "
+        "--headless --version), zainstaluj WeasyPrint (pip install 'liwindex[pdf]') albo zapisz "
+        "raport jako .html i wydrukuj go z przeglądarki.",
+        "en": "Chromium did not print the report to PDF (exit code {value}; it said: {detail}), so "
+        "no PDF was written. Check that Chromium starts on this system (e.g. chromium --headless "
+        "--version), install WeasyPrint (pip install 'liwindex[pdf]') or write the report as "
+        ".html and print it from a browser.",
     },
     "pdf-unavailable": {
         "pl": "nie ma tu programu do tworzenia PDF. Zainstaluj WeasyPrint (pip install "

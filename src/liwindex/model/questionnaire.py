@@ -67,7 +67,7 @@ class Scoring(_Model):
         if isinstance(value, str) and "/" in value:
             try:
                 return float(Fraction(value.replace(" ", "")))
-            except (ValueError, ZeroDivisionError):
+            except (ValueError, ZeroDivisionError, OverflowError):  # 10**400/1: not a float
                 return value
         return value
 

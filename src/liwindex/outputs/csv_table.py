@@ -11,11 +11,13 @@ from liwindex.compare.comparison import Comparison
 from liwindex.outputs.files import RISKY_START
 from liwindex.outputs.tables import area_table
 from liwindex.scoring.results import ScoreResult
+from liwindex.text import encodable
 
 
 def csv_text(value: str) -> str:
     """Text that a spreadsheet opening the CSV will not take for a formula (spreadsheets skip
     leading spaces, no-break spaces included, before ``=``)."""
+    value = encodable(value)
     return "'" + value if value.lstrip(" \u00a0\u2007\u202f").startswith(RISKY_START) else value
 
 

@@ -24,12 +24,33 @@ def check_output(path: str | Path, force: bool, inputs: Iterable[str | Path] = (
         report.add("output-is-input", file=str(path))
     elif path.is_dir():
         report.add("file-is-directory", file=str(path))
+    elif kind := _special(path):
+        report.add("output-special-file", file=str(path), value=kind)
     elif path.exists() and not force:
         report.add("output-exists", file=str(path))
     elif not path.parent.exists():
         report.add("output-folder-missing", file=str(path), value=str(path.parent))
     report.raise_if_invalid()
     return path
+
+
+def _special(path: Path) -> str | None:
+    """What ``path`` is when it is neither missing nor a regular file (nor a link to one): a
+    link to nowhere, a FIFO, a socket or a device, which a write must not replace or open."""
+    import stat
+
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return None  # missing: a new file
+    if stat.S_ISLNK(mode):
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            return "symlink → ?"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return {stat.S_IFIFO: "FIFO", stat.S_IFSOCK: "socket"}.get(stat.S_IFMT(mode), "device")
 
 
 def check_suffix(path: str | Path, allowed: tuple[str, ...]) -> None:
@@ -46,10 +67,8 @@ def write_atomically(path: str | Path, write: Callable[[Path], None]) -> None:
     """Call ``write`` on a temporary file beside ``path``, then rename it into place, so a
     failure never leaves a half-written report or destroys the previous one."""
     path = Path(path)
-    if was_read(path):  # a questionnaire or mapping read after the early check
-        report = Report()
-        report.add("output-is-input", file=str(path))
-        raise InputError(report)
+    if was_read(path) or _special(path):  # a questionnaire or mapping read after the early check
+        check_output(path, force=True)
     _remove_stale_temporaries(path)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

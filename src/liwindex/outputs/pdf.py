@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from liwindex.problems import InputError, Report
+from liwindex.text import encodable
 
 CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "chrome")
 
@@ -35,8 +36,9 @@ def engine() -> str | None:
     return "chromium" if any(shutil.which(name) for name in CHROMIUM) else None
 
 
-def html_to_pdf(html: str, target: Path) -> None:
-    """Render ``html`` into the PDF file ``target`` (an existing temporary path)."""
+def html_to_pdf(html: str, target: Path, output: Path | None = None) -> None:
+    """Render ``html`` into the PDF file ``target`` (an existing temporary path) of
+    ``output`` (the name messages give)."""
     kind = engine()
     if kind == "weasyprint":
         import weasyprint
@@ -50,27 +52,44 @@ def html_to_pdf(html: str, target: Path) -> None:
         binary = next(shutil.which(name) for name in CHROMIUM if shutil.which(name))
         with tempfile.TemporaryDirectory() as tmp:
             page = Path(tmp) / "raport.html"
-            page.write_text(html, "utf-8")
-            subprocess.run(
-                [
-                    str(binary),
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    f"--user-data-dir={tmp}/profile",
-                    "--no-pdf-header-footer",
-                    f"--print-to-pdf={target}",
-                    page.as_uri(),
-                ],
-                check=True,
-                capture_output=True,
-                timeout=120,
-            )
+            page.write_text(encodable(html), "utf-8")
+            command = [
+                str(binary),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={tmp}/profile",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={target}",
+                page.as_uri(),
+            ]
+            try:
+                subprocess.run(command, check=True, capture_output=True, timeout=120)
+            except subprocess.CalledProcessError as exc:
+                _failed(output or target, str(exc.returncode), exc.stderr)
+            except subprocess.TimeoutExpired as exc:
+                _failed(output or target, "timeout 120 s", exc.stderr)
+            except OSError as exc:
+                _failed(output or target, exc.strerror or str(exc), b"")
         return
     report = Report()
-    report.add("pdf-unavailable", file=str(target))
+    report.add("pdf-unavailable", file=str(output or target))
+    raise InputError(report)
+
+
+def _failed(output: Path, code: str, stderr: bytes | str | None) -> None:
+    """Chromium did not print the page: its exit code and the first lines it wrote."""
+    from liwindex.text import visible
+
+    if isinstance(stderr, bytes):
+        stderr = stderr.decode("utf-8", "replace")
+    lines = [line.strip() for line in (stderr or "").splitlines() if line.strip()][:3]
+    report = Report()
+    report.add(
+        "pdf-print-failed", file=str(output), value=code, detail=visible(" | ".join(lines))[:500] or "—"
+    )
     raise InputError(report)

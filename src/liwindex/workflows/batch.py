@@ -112,7 +112,7 @@ def run_batch(
     """The whole batch; raises :class:`InputError` only for what stops everything (no
     folder, no rounds, outputs that exist without ``force``)."""
     from liwindex.outputs.files import check_output
-    from liwindex.workflows.parallel import default_jobs, map_jobs, score_rounds
+    from liwindex.workflows.parallel import capped_jobs, map_jobs, score_rounds
 
     folder, outdir = Path(folder), Path(outdir)
     report = Report()
@@ -161,7 +161,7 @@ def run_batch(
         "basis": basis,
         "mask": mask,
     }
-    jobs = default_jobs() if jobs is None else jobs
+    jobs = capped_jobs(jobs)
     for run, (written, problems) in zip(
         todo,
         map_jobs(
@@ -170,6 +170,7 @@ def run_batch(
             jobs,
             _init,
             (settings,),
+            where=lambda job: ", ".join(str(p) for spec in job[0] for p in spec.paths),
         ),
         strict=True,
     ):
@@ -186,11 +187,12 @@ def _write_summary(batch: BatchResult, outdir: Path, lang: str, results: list[Sc
     from liwindex.outputs.excel.summary import write_summary_xlsx
     from liwindex.outputs.files import write_atomically
     from liwindex.outputs.html.summary import summary_page
+    from liwindex.text import encodable
 
     html = summary_page(batch, lang)
 
     def page(tmp: Path) -> None:
-        tmp.write_text(html, "utf-8")
+        tmp.write_text(encodable(html), "utf-8")
 
     write_atomically(batch.summary[0], page)
     write_atomically(batch.summary[1], lambda tmp: write_summary_xlsx(tmp, batch, lang))

@@ -62,7 +62,7 @@ def write_multi(
         if suffix == ".pdf":
             from liwindex.outputs.pdf import html_to_pdf
 
-            return _write_output(output, force, inputs, lambda tmp: html_to_pdf(html, tmp))
+            return _write_output(output, force, inputs, lambda tmp: html_to_pdf(html, tmp, Path(output)))
         return _write_output(output, force, inputs, lambda tmp: _write_utf8(tmp, html))
     writer: Callable[[Path, Any, str], None] = write_trend_xlsx if kind == "trend" else write_benchmark_xlsx
     return _write_output(output, force, inputs, lambda tmp: writer(tmp, data, lang))
@@ -132,7 +132,7 @@ def write_report(
         write_atomically(html_target, lambda tmp: _write_utf8(tmp, html))
         written.append(html_target)
     if pdf_target is not None:
-        write_atomically(pdf_target, lambda tmp: html_to_pdf(html, tmp))
+        write_atomically(pdf_target, lambda tmp: html_to_pdf(html, tmp, pdf_target))
         written.append(pdf_target)
     return written
 
@@ -207,7 +207,9 @@ def write_text_file(output: str | Path, text: str, force: bool, inputs: list[str
 
 
 def _write_utf8(path: Path, text: str) -> None:
-    path.write_text(text, "utf-8")
+    from liwindex.text import encodable
+
+    path.write_text(encodable(text), "utf-8")
 
 
 def write_template(

@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from liwindex.io.discovery import OUTPUT_MARK
 from liwindex.outputs.files import RISKY_START
+from liwindex.text import encodable
 
 SCORE = "0.00"
 
@@ -51,7 +52,7 @@ TOP = Alignment(vertical="top")
 
 def safe_text(value: str) -> str:
     """Text without the control characters a workbook cannot hold."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return encodable(ILLEGAL_CHARACTERS_RE.sub("", value))
 
 
 def put(
