@@ -348,3 +348,22 @@ def test_a_number_with_a_leading_zero_in_metryka_yaml_is_read_as_written(tmp_pat
     )
     meta = score_file(str(folder)).meta
     assert (meta["zaproszonych"], meta["rok"]) == (140, 2025)
+
+
+def test_case_and_invisible_characters_make_no_second_jst():
+    """'Gmina B', 'GMINA B' and the name with a zero-width space, a soft hyphen, a no-break
+    or a doubled space are one JST (SPEC: the name folded for comparison)."""
+    from liwindex.compare.identity import Seen, identify
+
+    spellings = [
+        "Gmina B",
+        "GMINA B",
+        "Gmina\u200b B",
+        "Gmi\u00adna B",
+        "Gmina\u00a0B",
+        "Gmina  B",
+        "\ufeffGmina B",
+    ]
+    keys, display, _ = identify([Seen(n, None, (2020 + k, "wstępna")) for k, n in enumerate(spellings)])
+    assert len(set(keys)) == 1
+    assert list(display.values()) == ["Gmina B"] or len(display) == 1
