@@ -18,7 +18,7 @@ from liwindex.compare.comparison import Change, ComparedRow, Comparison, compare
 from liwindex.compare.many import Benchmark, Trend
 from liwindex.model.loading import load_questionnaire, load_standard, parse_questionnaire
 from liwindex.model.questionnaire import Questionnaire
-from liwindex.outputs.files import check_output, check_suffix, install_signal_cleanup
+from liwindex.outputs.files import check_output, check_suffix, install_signal_cleanup, signalled
 from liwindex.outputs.headline import Headline, headline
 from liwindex.outputs.settings_words import settings_rows
 from liwindex.problems import InputError, Problem, Report, Severity
@@ -111,6 +111,7 @@ __all__ = [
     "score_many",
     "score_round",
     "settings_rows",
+    "signalled",
     "trend_files",
     "usable_cores",
     "validate_file",

@@ -55,11 +55,16 @@ def handle_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from liwindex.api import InputError, install_signal_cleanup
+        from liwindex.api import InputError, install_signal_cleanup, signalled
 
         install_signal_cleanup()  # before the command writes anything
         ctx = click.get_current_context()
         lang = ctx.params.get("lang", "pl")
+        debug = bool(ctx.find_root().params.get("debug"))
+        if not debug:
+            # a library's object left half-closed by an error already reported (a zip
+            # archive on a full disk) must not print "Exception ignored …" after the message
+            sys.unraisablehook = _quiet_unraisable
         try:
             return func(*args, **kwargs)
         except InputError as exc:
@@ -73,8 +78,11 @@ def handle_errors(func: F) -> F:
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
         except Exception as exc:
-            if ctx.find_root().params.get("debug"):
+            if debug:
                 raise
+            code = signalled()
+            if code is not None:  # raised while unwinding from SIGTERM: that is the exit
+                sys.exit(128 + code)
             message = (
                 f"Błąd programu: {type(exc).__name__}: {exc}. Uruchom z --debug, aby zobaczyć "
                 "szczegóły, i zgłoś problem."
@@ -86,6 +94,10 @@ def handle_errors(func: F) -> F:
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _quiet_unraisable(unraisable: Any) -> None:
+    """Exceptions Python cannot raise (in ``__del__``) are not shown to users."""
 
 
 def print_report(report: Any, file: str, as_json: bool, lang: str) -> None:

@@ -124,7 +124,18 @@ def _write_error(path: Path, exc: OSError, creating: bool = False) -> InputError
 _PENDING: set[Path] = set()
 
 
+_SIGNALLED: list[int] = []  # the signal that is ending the run, once one has arrived
+
+
+def signalled() -> int | None:
+    """The signal (SIGTERM, SIGHUP) that is ending the run, or None: an error raised while
+    the run unwinds from it (a library half-way through writing a file) is that signal's
+    exit, not a program error."""
+    return _SIGNALLED[0] if _SIGNALLED else None
+
+
 def _cleanup_and_exit(signum: int, frame: object) -> None:
+    _SIGNALLED.append(signum)
     for tmp in list(_PENDING):
         with contextlib.suppress(OSError):
             tmp.unlink()
