@@ -691,3 +691,76 @@ def test_a_chromium_crash_is_a_message_naming_its_exit_code(tmp_path):
     assert (problem.code, problem.file, problem.value) == ("pdf-print-failed", str(target), "1")
     assert "GPU process crashed" in problem.params["detail"]
     assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.tmp")) == []
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "1" + " " * 100_000 + "\u00a0",
+        "Pyt" + " " * 100_000 + "x",
+        "[o1_n1]" + " " * 100_000,
+        "o1_n1" + " " * 50_000 + "." + " " * 50_000,
+        "1." * 50_000,
+        "o1_n1[" + "a" * 100_000,
+        "ą" * 100_000 + "/o1_n1",
+    ],
+    ids=["numbering", "pyt", "bracket-id", "id-dot", "dotted-numbers", "subquestion", "kobo-path"],
+)
+def test_a_100_kb_adversarial_header_is_matched_in_under_a_second(header):
+    """Header matching is linear: runs of spaces before a no-break space, a bracketed id or a
+    dot do not backtrack (such headers took 4–12 s at 20,000 spaces)."""
+    from liwindex.responses.matching import HeaderMatcher
+
+    matcher = HeaderMatcher(load_questionnaire())
+    started = time.monotonic()
+    matcher.match(header)
+    matcher.match(header + "x")  # not remembered
+    assert time.monotonic() - started < 1
+
+
+def test_long_space_headers_in_a_csv_are_read_quickly(tmp_path):
+    """Eight 32,000-space headers (a 257 kB CSV, over 100 s before) end in seconds."""
+    import csv
+
+    path = tmp_path / "spacje.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["grupa", "o1_n1", *("1" + " " * (32_000 + i) + "\u00a0" for i in range(8))])
+        writer.writerow(["ngo", "4", *["x"] * 8])
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    started = time.monotonic()
+    result = run("validate", path)
+    assert time.monotonic() - started < 10 and "Traceback" not in result.output
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        [f"Zupełnie nieznana kolumna numer {i} o czymś innym" for i in range(1_999)],
+        ["Jakaś nieznana kolumna"] * 1_500,
+        [f"Jak ocenia Pan/Pani współpracę w obszarze {i}?" for i in range(1_999)],
+    ],
+    ids=["unknown", "identical", "alike"],
+)
+def test_mapping_init_on_thousands_of_columns_takes_seconds(tmp_path, headers):
+    """mapping init compares each distinct header only with the questions it could be like,
+    and assigns over the smaller side (2,000 unknown columns took over 200 s)."""
+    import csv
+
+    import yaml
+
+    path = tmp_path / "szerokie.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["grupa", *headers])
+        writer.writerow(["ngo", *["4"] * len(headers)])
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    out = tmp_path / "m.yaml"
+    started = time.monotonic()
+    result = run("mapping", "init", path, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert time.monotonic() - started < 10
+    columns = yaml.safe_load(out.read_text("utf-8"))["columns"]
+    assert len(columns) == len(set(headers)) + 1
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest

@@ -18,30 +18,10 @@ from liwindex.responses.assignment import assign
 from liwindex.responses.header import find_header
 from liwindex.responses.matching import GROUP_COLUMN_VALUES, IGNORED, ChoiceLookup, GroupLookup, HeaderMatcher
 from liwindex.responses.rounds import choose_survey_sheet
+from liwindex.responses.similar import Candidates
 from liwindex.text import clean_text, fold
 
 PROPOSE_RATIO = 0.6
-
-
-def similarity(a: str, b: str) -> float:
-    """How alike two texts are once folded (0–1); containment counts as a strong match."""
-    a, b = fold(a), fold(b)
-    if not a or not b:
-        return 0.0
-    if a in b or b in a:
-        return 0.5 + 0.5 * min(len(a), len(b)) / max(len(a), len(b))
-    return difflib.SequenceMatcher(None, a, b).ratio()
-
-
-def best_match(text: str, candidates: dict[str, list[str]]) -> tuple[str | None, float]:
-    """The candidate id whose texts are most like ``text``, and how alike (0–1)."""
-    best, score = None, 0.0
-    for ident, texts in candidates.items():
-        for candidate in texts:
-            ratio = similarity(text, candidate)
-            if ratio > score:
-                best, score = ident, ratio
-    return best, score
 
 
 def _quote(text: str) -> str:
@@ -73,8 +53,12 @@ def _answer_words(text: str) -> str:
     return words.strip()
 
 
-def _answer_score(value: str, texts: list[str]) -> float:
-    return max(_score(value, texts), _score(_answer_words(value), texts))
+def _answer_scores(value: str, choices: Candidates) -> dict[str, float]:
+    """Choice → how alike ``value`` is to it, as written or in the questionnaire's words."""
+    found = dict(choices.scores(value, PROPOSE_RATIO))
+    for ident, score in choices.scores(_answer_words(value), PROPOSE_RATIO).items():
+        found[ident] = max(score, found.get(ident, 0.0))
+    return found
 
 
 def _strip_numbering(text: str) -> str:
@@ -85,20 +69,14 @@ def _strip_numbering(text: str) -> str:
     return text[found.end() :] if found else text
 
 
-def _score(text: str, texts: list[str]) -> float:
-    return max((similarity(text, t) for t in texts if t), default=0.0)
-
-
-def _group_column(
-    values: set[str], groups: GroupLookup, candidates: dict[str, list[str]]
-) -> tuple[bool, float] | None:
+def _group_column(values: set[str], groups: GroupLookup, candidates: Candidates) -> tuple[bool, float] | None:
     """Whether a column's distinct values are group names: ``(sure, score)`` when every
     value names a group (sure) or resembles one (unsure), else None."""
     if groups.names_groups(values):
         return True, 1.0
     if not 1 <= len(values) <= GROUP_COLUMN_VALUES:
         return None
-    scores = [best_match(v, candidates) for v in values]
+    scores = [candidates.best(v, PROPOSE_RATIO) for v in values]
     if (
         all(ident is not None and score >= PROPOSE_RATIO for ident, score in scores)
         and len({ident for ident, _ in scores}) > 1
@@ -143,7 +121,7 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
     group_texts = ["grupa", "group", asked.pl, asked.en or ""]
     candidates[group_id] = group_texts
     groups = GroupLookup(q)
-    group_candidates = {g.id: [g.id, g.label.pl, g.label.en or "", *g.aliases] for g in q.groups}
+    group_candidates = Candidates({g.id: [g.id, g.label.pl, g.label.en or "", *g.aliases] for g in q.groups})
 
     # 1. what the questionnaire recognises as it is
     titles = {
@@ -171,11 +149,18 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
             else:
                 unsure[index] = (group_id, f"wartości przypominają nazwy grup ({score:.0%})")
     # 3. the rest one to one onto the questions not yet taken
-    rest = [i for i in titles if i not in sure and i not in unsure]
+    # (a header repeated is written once, so it is matched once)
+    firsts: dict[str, int] = {}
+    for i in titles:
+        firsts.setdefault(fold(titles[i]), i)
+    rest = [i for i in firsts.values() if i not in sure and i not in unsure]
     taken = set(sure.values()) | {ident for ident, _ in unsure.values()}
     pool = [ident for ident in candidates if ident not in taken]
-    texts = {i: _strip_numbering(titles[i]) for i in rest}
-    scores = [[_score(texts[i], candidates[ident]) for ident in pool] for i in rest]
+    questions = Candidates({ident: candidates[ident] for ident in pool}, count=len(rest))
+    scores: list[list[float]] = []
+    for i in rest:
+        alike = questions.scores(_strip_numbering(titles[i]), PROPOSE_RATIO)
+        scores.append([alike.get(ident, 0.0) for ident in pool])
     for row, col in assign(scores, PROPOSE_RATIO).items():
         unsure[rest[row]] = (pool[col], f"{scores[row][col]:.0%}")
 
@@ -215,7 +200,7 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
     unknown_groups = sorted(v for v in group_values if groups.group(v) is None)
     lines.append("groups:" if unknown_groups else "groups: {}")
     for value in unknown_groups:
-        group, score = best_match(value, group_candidates)
+        group, score = group_candidates.best(value, PROPOSE_RATIO)
         proposal = (
             f'"?{group}"  # niepewne ({score:.0%})'
             if group and score >= PROPOSE_RATIO
@@ -244,8 +229,14 @@ def _answer_lines(q: Questionnaire, columns: dict[int, tuple[str, set[str]]]) ->
             continue
         choices = list(scale.choices)
         known = {lookup.code(v) for v in values} - {None}
-        texts = [[c.code, c.label.pl, c.label.en or "", *c.aliases] for c in choices]
-        scores = [[_answer_score(v, t) for t in texts] for v in unknown]
+        texts = Candidates(
+            {str(k): [c.code, c.label.pl, c.label.en or "", *c.aliases] for k, c in enumerate(choices)},
+            count=2 * len(unknown),
+        )
+        scores = []
+        for v in unknown:
+            found = _answer_scores(v, texts)
+            scores.append([found.get(str(k), 0.0) for k in range(len(choices))])
         chosen = assign(scores, PROPOSE_RATIO)
         lines.append(f"  {scale_id}:")
         pairs: list[tuple[str, str]] = []
