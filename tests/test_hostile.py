@@ -454,7 +454,7 @@ def test_questionnaire_labels_with_markup_show_as_written(tmp_path):
     assert "[/b] [bold red]X" in result.stdout
 
 
-from hypothesis import given  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 CONTROLS = "\x1b\x00\x9b\u202e\r"
@@ -764,3 +764,89 @@ def test_mapping_init_on_thousands_of_columns_takes_seconds(tmp_path, headers):
     columns = yaml.safe_load(out.read_text("utf-8"))["columns"]
     assert len(columns) == len(set(headers)) + 1
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+_HOSTILE_HEADER = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40),
+    st.text(
+        st.sampled_from(":#-?&*!|>%@`\"'\\{}[],\n\r\t\x00\x01\x1b\x7f\x85\u2028\ufeff ąż"),
+        min_size=1,
+        max_size=30,
+    ),
+    st.sampled_from(
+        [
+            "- a",
+            "? b",
+            "&x",
+            "*x",
+            "!tag",
+            "|",
+            ">",
+            "%YAML",
+            "@",
+            "`",
+            "'q'",
+            '"q"',
+            "a: b",
+            "#c",
+            "~",
+            "null",
+        ]
+    ),
+    st.integers(min_value=1_000, max_value=3_000).map(lambda n: ("Długi: „nagłówek” # " * n)[:n]),
+)
+
+
+def _mapping_round_trip(tmp_path, headers):
+    """mapping init on a CSV with ``headers``; the keys its mapping's ``columns`` reads back
+    as, the file and the text the tool wrote."""
+    import csv
+
+    from liwindex.io.yamldoc import parse_yaml
+    from liwindex.problems import Report
+    from liwindex.responses.mapping_init import propose_mapping
+
+    path = tmp_path / "dane.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["grupa", *headers])
+        writer.writerow(["ngo", *[""] * len(headers)])
+    text = propose_mapping(path, load_questionnaire())
+    doc = parse_yaml(text, "m.yaml", Report(), kind="mapping")
+    return path, doc.data["columns"], text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_HOSTILE_HEADER, min_size=1, max_size=6))
+def test_what_mapping_init_writes_reads_back_as_the_same_headers(tmp_path_factory, headers):
+    """Hostile headers (long, control characters, quotes, colons, #, a leading -, ?, &, *, !,
+    unicode, line breaks, NUL) written by mapping init load with the mapping loader and come
+    back as the very headers the file has (as the matcher sees them)."""
+    from liwindex.responses.mapping import load_mapping
+    from liwindex.responses.matching import HeaderMatcher
+    from liwindex.text import clean_text, fold
+
+    tmp_path = tmp_path_factory.mktemp("rt")
+    _, columns, text = _mapping_round_trip(tmp_path, headers)
+    titles = [clean_text(h) for h in ["grupa", *headers]]
+    expected = {t for t in titles if t and not HeaderMatcher.is_platform_column(t)}
+    # (headers alike once folded share one entry)
+    assert set(columns) <= expected and {fold(c) for c in columns} == {fold(t) for t in expected}
+    out = tmp_path / "m.yaml"
+    out.write_text(text.replace(': "?', ': "'), "utf-8")  # what a user confirming it does
+    mapping = load_mapping(out, load_questionnaire())
+    assert set(mapping.columns) == {fold(t) for t in expected}
+
+
+def test_a_header_longer_than_1024_characters_is_written_so_that_it_loads(tmp_path):
+    """A plain YAML key may be 1,024 characters at most: a longer header is written as an
+    explicit key ("? …"), and score with the mapping reads the file."""
+    from liwindex.text import clean_text
+
+    header = ("Bardzo długie pytanie: czy „współpraca” # układa się dobrze? " * 40)[:2_500]
+    path, columns, text = _mapping_round_trip(tmp_path, [header, "o1_n1"])
+    assert list(columns) == ["grupa", clean_text(header), "o1_n1"] and "\n  ? " in text
+    out = tmp_path / "m.yaml"
+    out.write_text(text, "utf-8")
+    result = run("validate", path, "--mapping", out)
+    assert result.exit_code == 0, result.output

@@ -8,7 +8,6 @@ closest choice as a proposal, also with ``?``.
 from __future__ import annotations
 
 import difflib
-import json
 from pathlib import Path
 
 from liwindex.io.workbook import open_workbook
@@ -24,9 +23,38 @@ from liwindex.text import clean_text, fold
 PROPOSE_RATIO = 0.6
 
 
+# Characters a YAML double-quoted scalar cannot hold as they are: the quote and backslash,
+# control characters (PyYAML's reader refuses C0 and C1 controls and DEL), what YAML reads as
+# a line break and folds (NEL, U+2028, U+2029), the byte-order mark, non-characters and lone
+# surrogates (no UTF-8 file can hold them). Each is written as its escape.
+_ESCAPES = {
+    code: (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+    for codes in (
+        range(0x20),
+        range(0x7F, 0xA0),
+        (0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF),
+        range(0xD800, 0xE000),
+    )
+    for code in codes
+}
+_ESCAPES.update({ord("\\"): "\\\\", ord('"'): '\\"', ord("\t"): "\\t", ord("\n"): "\\n", ord("\r"): "\\r"})
+
+# PyYAML reads a key written plainly ("key": value) only when it is at most 1,024
+# characters long; a longer one is written as an explicit key ("? key" / ": value")
+MAX_SIMPLE_KEY = 1_000
+
+
 def _quote(text: str) -> str:
-    # A JSON string is a valid YAML double-quoted scalar.
-    return json.dumps(text, ensure_ascii=False)
+    """``text`` as a YAML double-quoted scalar that reads back as exactly ``text``."""
+    return '"' + text.translate(_ESCAPES) + '"'
+
+
+def _entry(indent: str, key: str, value: str) -> str:
+    """One ``key: value`` line of the mapping (two lines for a long key), the key quoted."""
+    quoted = _quote(key)
+    if len(quoted) > MAX_SIMPLE_KEY:
+        return f"{indent}? {quoted}\n{indent}: {value}"
+    return f"{indent}{quoted}: {value}"
 
 
 # How forms commonly word the standard answers: compared as the questionnaire's words
@@ -183,16 +211,20 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
         written.add(fold(text))
         if index in sure:
             why = "  # rozpoznano po wartościach: nazwy grup" if index in by_values else ""
-            lines.append(f"  {_quote(text)}: {sure[index]}{why}")
+            lines.append(_entry("  ", text, f"{sure[index]}{why}"))
             columns[index] = sure[index]
         elif index in unsure:
             ident, why = unsure[index]
-            lines.append(f'  {_quote(text)}: "?{ident}"  # niepewne ({why})')
+            lines.append(_entry("  ", text, f'"?{ident}"  # niepewne ({why})'))
             columns[index] = ident
         else:
             lines.append(
-                f"  {_quote(text)}: null  # nie rozpoznano: wpisz id pytania "
-                f"(np. {q.questions[0].id}), {group_id} albo zostaw null"
+                _entry(
+                    "  ",
+                    text,
+                    f"null  # nie rozpoznano: wpisz id pytania (np. {q.questions[0].id}), "
+                    f"{group_id} albo zostaw null",
+                )
             )
 
     lines += _answer_lines(q, {i: (ident, distinct(i)) for i, ident in columns.items() if ident != group_id})
@@ -206,7 +238,7 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
             if group and score >= PROPOSE_RATIO
             else '"?"  # wpisz id grupy: ' + ", ".join(q.group_ids)
         )
-        lines.append(f"  {_quote(value)}: {proposal}")
+        lines.append(_entry("  ", value, proposal))
     return "\n".join(lines) + "\n"
 
 
@@ -245,14 +277,16 @@ def _answer_lines(q: Questionnaire, columns: dict[int, tuple[str, set[str]]]) ->
                 choice = choices[chosen[row]]
                 pairs.append((value, choice.label.pl))
                 lines.append(
-                    f'    {_quote(value)}: "?{choice.code}"  # niepewne '
-                    f"({scores[row][chosen[row]]:.0%}: {_comment(choice.label.pl)})"
+                    _entry(
+                        "    ",
+                        value,
+                        f'"?{choice.code}"  # niepewne '
+                        f"({scores[row][chosen[row]]:.0%}: {_comment(choice.label.pl)})",
+                    )
                 )
             else:
-                lines.append(
-                    f'    {_quote(value)}: "?"  # wpisz kod odpowiedzi: '
-                    + ", ".join(c.code for c in scale.choices)
-                )
+                codes = ", ".join(c.code for c in scale.choices)
+                lines.append(_entry("    ", value, f'"?"  # wpisz kod odpowiedzi: {codes}'))
         taken = set(chosen.values())
         words = _substitutions(pairs)
         written = {fold(v) for v in values}
@@ -263,8 +297,12 @@ def _answer_lines(q: Questionnaire, columns: dict[int, tuple[str, set[str]]]) ->
             if guess and fold(guess) not in written and lookup.code(guess) is None:
                 written.add(fold(guess))
                 lines.append(
-                    f'    {_quote(guess)}: "?{choice.code}"  # przewidziane: '
-                    f"{_comment(choice.label.pl)} nie wystąpiło w tym pliku"
+                    _entry(
+                        "    ",
+                        guess,
+                        f'"?{choice.code}"  # przewidziane: '
+                        f"{_comment(choice.label.pl)} nie wystąpiło w tym pliku",
+                    )
                 )
             elif lookup.code(guess or choice.label.pl) is None or not guess:
                 lines.append(
