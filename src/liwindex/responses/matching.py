@@ -370,6 +370,9 @@ GROUP_SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "jst": (
         "JST",
+        "UG",
+        "UM",
+        "UMiG",
         "urząd",
         "urząd gminy",
         "urząd miasta",
@@ -395,6 +398,9 @@ GROUP_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
+MAX_LABELLED = 300  # a group's label with its code in brackets is short
+
+
 class GroupLookup:
     """Cell text → group id, by id, label or alias."""
 
@@ -414,9 +420,28 @@ class GroupLookup:
 
     def group(self, value: object) -> str | None:
         """The group id of a cell value (id, label, alias or a common synonym, with or
-        without Polish letters), or None."""
+        without Polish letters; also a label followed by its own group's id, code or alias
+        in brackets, as forms write choices: "Organizacja pozarządowa (NGO)"), or None."""
+        found = self._direct(value)
+        if found is None and isinstance(value, str):
+            found = self._labelled(value)
+        return found
+
+    def _direct(self, value: object) -> str | None:
         key = fold(value)
         return self._keys.get(key) or self._plain.get(strip_diacritics(key))
+
+    def _labelled(self, value: str) -> str | None:
+        """``Label (CODE)`` or ``Label [CODE]`` where both name the same group (found by
+        plain string search from the end, never a pattern)."""
+        text = value.strip()
+        if not text or len(text) > MAX_LABELLED or text[-1] not in ")]":
+            return None
+        start = text.rfind("(" if text[-1] == ")" else "[")
+        if start <= 0:
+            return None
+        label = self._direct(text[:start])
+        return label if label is not None and label == self._direct(text[start + 1 : -1]) else None
 
     def names_groups(self, values: set[str]) -> bool:
         """Whether a column's distinct values (a handful, each a group name) make it a
