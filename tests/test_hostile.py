@@ -900,3 +900,56 @@ def test_mapping_init_refuses_a_proposal_the_loader_would_refuse(tmp_path):
     result = run("mapping", "init", path, "-o", out)
     [problem] = [p for p in problems(result) if p.severity is Severity.ERROR]
     assert (problem.code, problem.file) == ("mapping-init-too-large", str(path)) and not out.exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" + " " * 100_000 + "\u00a0",
+        "1" + " " * 50_000 + "." + " " * 50_000,
+        "Pytanie" + " " * 100_000,
+        "pyt" + " " * 50_000 + "." + " " * 50_000,
+        "[o1_n1]" + " " * 100_000,
+        "o1_n1" + " " * 100_000,
+        "1." * 50_000,
+        "o" * 100_000,
+        "o1_n1[" + " " * 100_000,
+    ],
+)
+def test_header_patterns_are_linear_on_100_kb(text):
+    """The numbering, id-prefix and subquestion patterns on 100 kB of what backtracks most
+    (runs of spaces between optional parts), applied raw, each in well under a second."""
+    from liwindex.responses.matching import _ID_PREFIX, _SUBQUESTION, NUMBERING
+
+    started = time.monotonic()
+    for pattern in (NUMBERING, _ID_PREFIX, _SUBQUESTION):
+        pattern.match(text)
+        pattern.match(text + "x")
+    assert time.monotonic() - started < 1
+
+
+def test_mapping_init_on_thousands_of_distinct_answers_and_groups_takes_seconds(tmp_path):
+    """10,000 distinct texts in a scale's column and 3,000 in the group column: the first
+    200 of each get proposals, the rest a comment counting them; the file parses."""
+    import csv
+
+    from liwindex.io.yamldoc import parse_yaml
+    from liwindex.problems import Report
+
+    path = tmp_path / "odpowiedzi.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["grupa", "o1_n1"])
+        for i in range(10_000):
+            writer.writerow(["ngo" if i % 3 else f"grupa {i}", f"odpowiedź bardzo dobrze numer {i}"])
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    out = tmp_path / "m.yaml"
+    started = time.monotonic()
+    result = run("mapping", "init", path, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert time.monotonic() - started < 10
+    text = out.read_text("utf-8")
+    assert "i jeszcze 9800 innych wartości" in text and "i jeszcze 3134 innych wartości" in text
+    data = parse_yaml(text, "m.yaml", Report(), kind="mapping").data
+    assert 200 <= len(data["answers"]["ocena5"]) <= 210 and len(data["groups"]) == 200  # (+ predicted)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest

@@ -97,6 +97,27 @@ def _strip_numbering(text: str) -> str:
     return text[found.end() :] if found else text
 
 
+# More distinct unknown answers of one scale (or group values) than this are no scale's
+# answers: the first are proposed, the rest only counted (a column of 10,000 distinct texts
+# would otherwise cost minutes and make a mapping too large to read).
+MAX_PROPOSED_VALUES = 200
+
+
+def _capped(values: list[str]) -> tuple[list[str], int]:
+    """The first :data:`MAX_PROPOSED_VALUES` of ``values`` and how many are left out."""
+    return values[:MAX_PROPOSED_VALUES], max(0, len(values) - MAX_PROPOSED_VALUES)
+
+
+def _left_out(indent: str, count: int) -> list[str]:
+    """A comment saying how many values got no proposal (none when none did not)."""
+    if not count:
+        return []
+    return [
+        f"{indent}# … i jeszcze {count} innych wartości bez propozycji: ponad {MAX_PROPOSED_VALUES} "
+        "różnych to nie odpowiedzi na skalę ani nazwy grup — sprawdź, czy kolumna jest właściwa"
+    ]
+
+
 def _group_column(values: set[str], groups: GroupLookup, candidates: Candidates) -> tuple[bool, float] | None:
     """Whether a column's distinct values are group names: ``(sure, score)`` when every
     value names a group (sure) or resembles one (unsure), else None."""
@@ -104,11 +125,13 @@ def _group_column(values: set[str], groups: GroupLookup, candidates: Candidates)
         return True, 1.0
     if not 1 <= len(values) <= GROUP_COLUMN_VALUES:
         return None
-    scores = [candidates.best(v, PROPOSE_RATIO) for v in values]
-    if (
-        all(ident is not None and score >= PROPOSE_RATIO for ident, score in scores)
-        and len({ident for ident, _ in scores}) > 1
-    ):
+    scores = []
+    for value in values:  # (the first value like no group settles it)
+        ident, score = candidates.best(value, PROPOSE_RATIO)
+        if ident is None or score < PROPOSE_RATIO:
+            return None
+        scores.append((ident, score))
+    if len({ident for ident, _ in scores}) > 1:
         return False, min(score for _, score in scores)
     return None
 
@@ -229,8 +252,9 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
 
     lines += _answer_lines(q, {i: (ident, distinct(i)) for i, ident in columns.items() if ident != group_id})
     group_values = set().union(*(distinct(i) for i, ident in columns.items() if ident == group_id))
-    unknown_groups = sorted(v for v in group_values if groups.group(v) is None)
+    unknown_groups, left_out = _capped(sorted(v for v in group_values if groups.group(v) is None))
     lines.append("groups:" if unknown_groups else "groups: {}")
+    lines += _left_out("  ", left_out)
     for value in unknown_groups:
         group, score = group_candidates.best(value, PROPOSE_RATIO)
         proposal = (
@@ -277,7 +301,7 @@ def _answer_lines(q: Questionnaire, columns: dict[int, tuple[str, set[str]]]) ->
     for scale_id, values in seen.items():
         scale = q.scale_by_id[scale_id]
         lookup = ChoiceLookup(scale)
-        unknown = sorted(v for v in values if lookup.code(v) is None)
+        unknown, left_out = _capped(sorted(v for v in values if lookup.code(v) is None))
         if not unknown:
             continue
         choices = list(scale.choices)
@@ -292,6 +316,7 @@ def _answer_lines(q: Questionnaire, columns: dict[int, tuple[str, set[str]]]) ->
             scores.append([found.get(str(k), 0.0) for k in range(len(choices))])
         chosen = assign(scores, PROPOSE_RATIO)
         lines.append(f"  {scale_id}:")
+        lines += _left_out("    ", left_out)
         pairs: list[tuple[str, str]] = []
         for row, value in enumerate(unknown):
             if row in chosen:
