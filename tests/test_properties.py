@@ -124,3 +124,45 @@ def test_assignment_is_one_to_one_and_as_good_as_any(scores):
         )
     total = sum(scores[i][j] - threshold + 1e-9 for i, j in chosen.items())
     assert abs(total - best) < 1e-6
+
+
+def test_bounded_comparison_finds_what_comparing_every_pair_finds():
+    """mapping init's bounded comparison (length, letter and triple bounds) proposes, for
+    question texts as forms change them, the question that comparing every pair proposes."""
+    import difflib
+
+    from liwindex.model.loading import load_questionnaire
+    from liwindex.responses.similar import Candidates
+    from liwindex.text import fold, strip_diacritics
+
+    q = load_questionnaire()
+    texts = {x.id: [x.id, x.text.pl, x.text.en or ""] for x in q.questions}
+
+    def every_pair(header):
+        best, score = None, 0.0
+        for ident, candidates in texts.items():
+            for text in candidates:
+                a, b = fold(header), fold(text)
+                if not a or not b:
+                    continue
+                if a in b or b in a:
+                    ratio = 0.5 + 0.5 * min(len(a), len(b)) / max(len(a), len(b))
+                else:
+                    ratio = difflib.SequenceMatcher(None, a, b).ratio()
+                if ratio > score:
+                    best, score = ident, ratio
+        return (best, score) if score >= 0.6 else (None, 0.0)
+
+    index = Candidates(texts)
+    for x in q.questions[::5]:  # (comparing every pair is slow)
+        words = x.text.pl.split()
+        for header in (
+            strip_diacritics(x.text.pl),
+            " ".join(words[:-1]),
+            " ".join(words[1:]),
+            x.text.pl.replace("a", "e", 2),
+            (x.text.en or "").lower(),
+        ):
+            expected = every_pair(header)
+            found = index.best(header, 0.6)
+            assert found[0] == expected[0] and abs(found[1] - expected[1]) < 1e-12, header
