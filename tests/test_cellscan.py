@@ -174,3 +174,99 @@ def test_canonical_sheets_take_the_fast_path(monkeypatch):
     monkeypatch.setattr(cellscan, "_slow", no_slow)
     found = list(cellscan.far_positions([xml[:50], xml[50:]], lambda: iter([xml])))
     assert (100000, 703, "AAA100000") in found
+
+
+# The slow path once read these in 30 s to over a minute (a pattern that backtracked over
+# a name or a comment with no end); each is 100 kB and read whole and in small chunks.
+ADVERSARIAL = {
+    "cell-name-without-end": b"<c" + b"a" * 100_000,
+    "comment-without-end": b"<!--" + b"a" * 100_000,
+    "cell-with-a-long-name": b"<!-- x --><c " + b"a" * 100_000 + b">",
+    "many-names-without-values": b"<!-- x --><c " + b"a " * 50_000 + b">",
+    "many-stray-openings": b"<!-- x -->" + b"<a" * 50_000,
+    "open-quote": b'<!-- x --><c a="' + b"a" * 100_000,
+    "stray-less-than": b"<!-- x -->" + b"< " * 50_000,
+    "open-cdata": b"<![CDATA[" + b"]]" * 50_000,
+}
+
+
+@pytest.mark.parametrize("body", ADVERSARIAL.values(), ids=ADVERSARIAL.keys())
+def test_the_slow_path_is_linear_on_adversarial_sheets(body):
+    import time
+
+    xml = b'<?xml version="1.0"?><worksheet><sheetData>' + body
+    for chunks in ([xml], [xml[i : i + 997] for i in range(0, len(xml), 997)]):
+        started = time.perf_counter()
+        assert list(cellscan.far_positions(chunks, lambda c=chunks: iter(c))) == []
+        assert time.perf_counter() - started < 1
+
+
+@st.composite
+def xml_pieces(draw):
+    """Well-formed pieces of XML and the tags the tokenizer must give for them."""
+    text, expected = [], []
+    for _ in range(draw(st.integers(0, 12))):
+        kind = draw(st.sampled_from(["tag", "tag", "close", "comment", "cdata", "pi", "text", "doctype"]))
+        filler = draw(st.text(alphabet="ab<>'\"/ -]?", max_size=12))
+        if kind in ("tag", "close"):
+            name = draw(st.sampled_from(["c", "row", "x:c", "sheetData", "v"]))
+            attrs = ""
+            for _ in range(draw(st.integers(0, 3))):
+                q = draw(QUOTE)
+                value = filler.replace(q, "")
+                attrs += f"{draw(SPACE)}{draw(st.sampled_from(['r', 't', 'x:r']))}{draw(SPACE)}={q}{value}{q}"
+            if draw(st.booleans()):
+                attrs += "/"
+            slash = "/" if kind == "close" else ""
+            text.append(f"<{slash}{name}{attrs}>")
+            expected.append((kind == "close", name.encode(), attrs.encode()))
+        elif kind == "comment":
+            text.append("<!--" + filler.replace("--", "") + "-->")
+        elif kind == "cdata":
+            text.append("<![CDATA[" + filler.replace("]]>", "") + "]]>")
+        elif kind == "pi":
+            text.append("<?x " + filler.replace("?>", "") + "?>")
+        elif kind == "doctype":
+            text.append("<!DOCTYPE " + filler.replace(">", "").replace("<", "") + ">")
+        else:
+            text.append(filler.replace("<", "").replace(">", ""))
+    return "".join(text).encode(), expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(case=xml_pieces(), cuts=st.lists(st.integers(1, 30), max_size=10))
+def test_the_tokenizer_reads_every_tag_however_the_stream_is_cut(case, cuts):
+    xml, expected = case
+    chunks, at = [], 0
+    for size in cuts:
+        chunks.append(xml[at : at + size])
+        at += size
+    chunks.append(xml[at:])
+    assert list(cellscan.tags([c for c in chunks if c])) == expected
+
+
+def test_tokens_longer_than_a_chunk_are_held_in_short(monkeypatch):
+    """A comment, a tag or a quoted value of megabytes read in small chunks: linear, and
+    the tags after it still found; a <c> tag of over a megabyte is refused."""
+    import time
+
+    monkeypatch.setattr(cellscan, "_HOLD", 1000)
+    long = b"x" * 3_000_000
+    xml = (
+        b"<!--" + long + b'--><sheetData a="' + long + b'"><' + long + b':c r="A1"/><row r="7">'
+        b'<x:c r="B7" t="' + long[:500_000] + b'">'
+    )
+    chunks = [xml[i : i + 4096] for i in range(0, len(xml), 4096)]
+    started = time.perf_counter()
+    found = list(cellscan.tags(chunks))
+    assert time.perf_counter() - started < 2
+    assert [(closing, name[-4:]) for closing, name, _ in found] == [
+        (False, b"Data"),
+        (False, b"xx:c"),
+        (False, b"row"),
+        (False, b"x:c"),
+    ]
+    assert cellscan._r(found[-1][2]) == b"B7"
+    cell = b"<c " + b"a" * 2_000_000 + b">"
+    with pytest.raises(cellscan.TagTooLong):
+        list(cellscan.tags([cell[i : i + 4096] for i in range(0, len(cell), 4096)]))

@@ -691,3 +691,51 @@ def test_a_chromium_crash_is_a_message_naming_its_exit_code(tmp_path):
     assert (problem.code, problem.file, problem.value) == ("pdf-print-failed", str(target), "1")
     assert "GPU process crashed" in problem.params["detail"]
     assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.tmp")) == []
+
+
+MOVED_SHEETS = {
+    "folder-of-its-own.xlsx": ("xl/data/arkusz.xml", "data/arkusz.xml", False),
+    "capitals.xlsx": ("xl/worksheets/SHEET1.XML", "worksheets/sheet1.xml", False),
+    "backslashes.xlsx": ("xl\\data\\a.xml", "data/a.xml", False),
+    "absolute.xlsx": ("Data/A.xml", "/data/a.xml", False),
+    "at-the-root.xlsx": ("sheet.bin", "/sheet.bin", False),
+    "dot-dot.xlsx": ("xl/data/a.xml", "../xl/data/a.xml", False),
+    "entity.xlsx": ("xl/data/a.xml", "data/&#97;.xml", False),
+    "utf16-relationships.xlsx": ("xl/data/a.xml", "data/a.xml", True),
+}
+
+
+def test_a_far_cell_in_a_sheet_stored_anywhere_is_refused_before_reading(tmp_path):
+    """The sheet holding XFD1048576 stored outside xl/worksheets/*.xml, under any name or
+    case and found through the workbook's relationships as either reader finds it: each
+    file is refused naming the cell (once, the reader aborted asking for 550 GB). Read in
+    a child process under a 2 GB memory ceiling, so that a miss fails the test instead of
+    aborting it."""
+    import subprocess
+    import sys
+
+    paths = [badfiles.moved_sheet(tmp_path, name, *spec) for name, spec in MOVED_SHEETS.items()]
+    digests = [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths]
+    script = (
+        "import json, resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
+        "from liwindex.io.workbook import open_workbook\n"
+        "from liwindex.problems import Report\n"
+        "for path in sys.argv[1:]:\n"
+        "    report = Report()\n"
+        "    assert open_workbook(path, report) is None\n"
+        "    print(json.dumps([(p.code, p.value) for p in report.problems]), flush=True)\n"
+    )
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", script, *map(str, paths)], capture_output=True, text=True, timeout=60
+    )
+    assert time.monotonic() - started < 20
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = [json.loads(line) for line in result.stdout.splitlines()]
+    assert found == [[["cell-beyond-limits", "XFD1048576"]]] * len(paths), dict(
+        zip(MOVED_SHEETS, found, strict=False)
+    )
+    assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths] == digests
+    result = run("validate", paths[0])
+    assert result.exit_code == 1 and "XFD1048576" in result.output
