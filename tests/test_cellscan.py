@@ -270,3 +270,73 @@ def test_tokens_longer_than_a_chunk_are_held_in_short(monkeypatch):
     cell = b"<c " + b"a" * 2_000_000 + b">"
     with pytest.raises(cellscan.TagTooLong):
         list(cellscan.tags([cell[i : i + 4096] for i in range(0, len(cell), 4096)]))
+
+
+# Where a workbook keeps its sheet, in the spellings of names and relationship targets a
+# hostile file may use: whenever either reader opens the sheet, the scan must have read
+# that member (once, a sheet elsewhere than xl/worksheets/*.xml was never scanned and the
+# reader aborted on its far cell). This compares the scan with the installed readers, so
+# that a new python-calamine (pinned to one minor version) or openpyxl that finds sheets
+# differently fails here first.
+FOLDERS = ["xl/worksheets/", "xl/", "xl/data/", "", "XL/Data/", "xl\\data\\", "inne/"]
+NAMES = ["sheet1.xml", "SHEET1.XML", "arkusz.bin", "a b.xml", "a.xml.rels"]
+
+
+@st.composite
+def sheet_placement(draw):
+    member = draw(st.sampled_from(FOLDERS)) + draw(st.sampled_from(NAMES))
+    path = member.replace("\\", "/")
+    relative = path[3:] if path.lower().startswith("xl/") else "../" + path
+    target = draw(
+        st.sampled_from(
+            [relative, "/" + path, "./" + relative, "../xl/" + relative, relative.upper(), "/" + path.lower()]
+        )
+    )
+    if draw(st.booleans()) and target.rstrip("/"):
+        at = draw(st.integers(0, len(target) - 1))
+        escape = draw(st.sampled_from(["&#{};", "%{:02X}", "&#x{:x};"]))
+        target = target[:at] + escape.format(ord(target[at])) + target[at + 1 :]
+    return member, target, draw(st.booleans())
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(placement=sheet_placement())
+def test_every_sheet_a_reader_opens_is_scanned(tmp_path_factory, placement):
+    import openpyxl
+    import python_calamine
+
+    from liwindex.io.archive import sheet_parts
+
+    member, target, content_types = placement
+    folder = tmp_path_factory.mktemp("parts")
+    src = write_workbook(folder / "src.xlsx", {"Odp": GOOD})
+    path = folder / "moved.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data, name = zin.read(item.filename), item.filename
+            if name == "xl/worksheets/sheet1.xml":
+                name = member
+                data = data.replace(
+                    b"</sheetData>", b'<row r="100001"><c r="A100001"><v>1</v></c></row></sheetData>'
+                )
+            elif name == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"/xl/worksheets/sheet1.xml", target.encode())
+            elif name == "[Content_Types].xml" and content_types:
+                data = data.replace(b"/xl/worksheets/sheet1.xml", b"/" + member.encode())
+            zout.writestr(name, data)
+    with zipfile.ZipFile(path) as z:
+        scanned = {m.filename for m in sheet_parts(z)}
+    try:
+        sheet = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    except python_calamine.CalamineError:
+        pass
+    else:
+        if sheet.total_height >= 100_001:
+            assert member in scanned, (member, target)
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True)
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile):
+        return
+    opened = {ws._worksheet_path for ws in wb.worksheets}
+    wb.close()
+    assert opened <= scanned, (member, target)

@@ -739,3 +739,101 @@ def test_a_far_cell_in_a_sheet_stored_anywhere_is_refused_before_reading(tmp_pat
     assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths] == digests
     result = run("validate", paths[0])
     assert result.exit_code == 1 and "XFD1048576" in result.output
+
+
+def test_damaged_archives_are_messages_and_liwindex_errors_are_not(tmp_path, monkeypatch):
+    """Random damage to a workbook (bytes of the archive, or of one member's XML) ends in a
+    problem of the file or a workbook, never an exception; but an error in liwindex's own
+    code while reading is a program error, not "a damaged workbook archive"."""
+    import random
+    import zipfile
+
+    from conftest import write_workbook
+    from liwindex.io import readers
+    from liwindex.io.workbook import open_workbook
+    from liwindex.problems import Report
+
+    src = write_workbook(tmp_path / "src.xlsx", {"Odp": [["grupa", "o1_n1"], ["ngo", 4], ["jst", 3]]})
+    raw = src.read_bytes()
+    with zipfile.ZipFile(src) as z:
+        members = {i.filename: z.read(i) for i in z.infolist()}
+    pieces = [b"<", b">", b'"', b"&", b"&#0;", b"\xff", b"<!--", b"]]>", b'r="ZZ9"', b"<c>", b"</row>"]
+    rng = random.Random(27)
+    path = tmp_path / "zepsuty.xlsx"
+    for _ in range(120):
+        if rng.random() < 0.4:
+            data = bytearray(raw)
+            for _ in range(rng.randint(1, 8)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+            path.write_bytes(bytes(data))
+        else:
+            name = rng.choice(list(members))
+            body = bytearray(members[name])
+            for _ in range(rng.randint(1, 6)):
+                at = rng.randrange(len(body) + 1)
+                if rng.random() < 0.4:
+                    del body[at : at + rng.randint(1, 20)]
+                else:
+                    body[at:at] = rng.choice(pieces)
+            with zipfile.ZipFile(path, "w", rng.choice([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])) as z:
+                for key, value in members.items():
+                    z.writestr(key, bytes(body) if key == name else value)
+        report = Report()
+        open_workbook(path, report)  # raises nothing
+        assert {p.code for p in report.problems} <= {"not-a-workbook", "zip-bomb", "cell-beyond-limits"}
+
+    def broken(*args, **kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(readers, "to_sheet", broken)
+    with pytest.raises(ValueError, match="a bug"):
+        open_workbook(src, Report())
+    result = CliRunner().invoke(cli, ["validate", str(src)])
+    assert result.exit_code == 1 and "Błąd programu: ValueError: a bug" in result.output
+    assert "uszkodzone" not in result.output
+    result = CliRunner().invoke(cli, ["--debug", "validate", str(src)])
+    assert isinstance(result.exception, ValueError)
+
+
+def test_what_the_readers_raise_is_a_damaged_file(tmp_path):
+    """calamine's and openpyxl's own errors (and a native panic) are the file's problem."""
+    import python_calamine
+
+    from liwindex.io import readers
+    from liwindex.io.readers import ReaderFailed, _reader_calls
+
+    class PanicException(BaseException):
+        pass
+
+    for error in (python_calamine.XmlError("x"), OSError("failed to fill whole buffer"), PanicException("x")):
+        with pytest.raises(ReaderFailed), _reader_calls((python_calamine.CalamineError,)):
+            raise error
+    with pytest.raises(PermissionError), _reader_calls((python_calamine.CalamineError,)):
+        raise PermissionError(13, "denied")
+    with pytest.raises(KeyboardInterrupt), _reader_calls((python_calamine.CalamineError,)):
+        raise KeyboardInterrupt
+    # both readers fail on a zip without a workbook: the message says the file is damaged
+    path = badfiles.zip_without_workbook(tmp_path)
+    with pytest.raises(ReaderFailed) as caught:
+        readers.read_spreadsheet(path, readers.Limits())
+    assert isinstance(caught.value.__cause__, KeyError)  # openpyxl's, after calamine's
+    result = run("validate", path, "--json")
+    assert [p["code"] for p in json.loads(result.stdout)["problems"]] == ["not-a-workbook"]
+
+
+def test_an_error_of_our_own_in_the_guarded_reader_is_a_program_error(monkeypatch):
+    """.ods is read in a child process: a liwindex bug there reaches the user as a program
+    error with the child's traceback, not as a damaged file."""
+    from pathlib import Path
+
+    from liwindex.io import readers
+    from liwindex.io.workbook import open_workbook
+    from liwindex.problems import Report
+
+    def broken(*args, **kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(readers, "to_sheet", broken)  # the forked child inherits it
+    path = Path(__file__).parent / "data" / "ankieta-libreoffice.ods"
+    with pytest.raises(RuntimeError, match="ValueError: a bug"):
+        open_workbook(path, Report())

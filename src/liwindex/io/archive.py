@@ -240,14 +240,14 @@ def member_chunks(
     them, which cost more than the inflating); more bytes than the archive declares refuse
     the member (:class:`MemberTooLong`), as the reader would parse what a check stopping
     at the declared size never saw. Other methods and encrypted members go through zipfile."""
+    if member.flag_bits & 1:  # no spreadsheet program encrypts members (zipfile would ask)
+        raise zipfile.BadZipFile(f"encrypted member: {member.filename}")
     fp = archive.fp
-    if (
-        fp is None
-        or member.flag_bits & 1
-        or member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
-    ):
+    if fp is None or member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         yield from _chunks(archive.open(member), size, head)
         return
+    if member.header_offset < 0:  # a damaged central directory
+        raise zipfile.BadZipFile(f"bad header offset: {member.filename}")
     fp.seek(member.header_offset)
     local = fp.read(30)
     if len(local) < 30 or local[:4] != b"PK\x03\x04":
