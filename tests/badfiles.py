@@ -252,6 +252,27 @@ def utf16_doctype(folder: Path) -> Path:
     )
 
 
+def sheet_cut_after(folder: Path, name: str, tail: str) -> Path:
+    """A sheet whose XML ends, unclosed, in ``tail`` (after its ordinary rows)."""
+    src = write_workbook(folder / f"src-{name}", {"Odp": GOOD_ROWS})
+    with zipfile.ZipFile(src) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    return _rezip(
+        src,
+        folder / name,
+        {"xl/worksheets/sheet1.xml": (sheet[: sheet.index("</sheetData>")] + tail).encode()},
+    )
+
+
+def dtd_in_a_sheet_part(folder: Path) -> Path:
+    """The DOCTYPE in a sheet stored as ``xl/data/arkusz.bin`` (not named .xml)."""
+    path = moved_sheet(folder, "dtd-bin.xlsx", "xl/data/arkusz.bin", "data/arkusz.bin")
+    with zipfile.ZipFile(path) as z:
+        sheet = z.read("xl/data/arkusz.bin")
+    sheet = b'<!DOCTYPE worksheet [<!ENTITY a "b">]>' + sheet
+    return _rezip(path, folder / "dtd-w-arkuszu.xlsx", {"xl/data/arkusz.bin": sheet})
+
+
 # builder, expected code, sheet, row, column, extra CLI arguments, environment
 CORPUS: list[
     tuple[Callable[[Path], Path], str, str | None, int | None, str | None, list[str], dict[str, str]]
@@ -266,6 +287,7 @@ CORPUS: list[
     (understated_size, "not-a-workbook", None, None, None, [], {}),
     (late_doctype, "not-a-workbook", None, None, None, [], {}),
     (utf16_doctype, "not-a-workbook", None, None, None, [], {}),
+    (dtd_in_a_sheet_part, "not-a-workbook", None, None, None, [], {}),
     (many_rows, "too-many-rows", "Odp", None, None, [], {"LIWINDEX_MAX_ROWS": "100"}),
     (many_columns, "too-many-columns", "Odp", None, None, [], {"LIWINDEX_MAX_COLUMNS": "50"}),
     (long_cell, "cell-too-long", "cudzyslow", 2, "B", [], {}),

@@ -837,3 +837,35 @@ def test_an_error_of_our_own_in_the_guarded_reader_is_a_program_error(monkeypatc
     path = Path(__file__).parent / "data" / "ankieta-libreoffice.ods"
     with pytest.raises(RuntimeError, match="ValueError: a bug"):
         open_workbook(path, Report())
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["<!--" + "a" * 40_000, "<!-- x -->" + "<a" * 20_000, "<!-- x --><c " + "a" * 40_000 + ">"],
+    ids=["comment-without-end", "many-openings", "long-name"],
+)
+def test_a_sheet_that_once_hung_the_scan_is_refused_quickly(tmp_path, tail):
+    """5 kB workbooks whose sheet the scan once read for 34 s to over a minute."""
+    path = badfiles.sheet_cut_after(tmp_path, "zawieszenie.xlsx", tail)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    started = time.monotonic()
+    result = run("validate", path, "--json")
+    assert time.monotonic() - started < 5
+    assert result.exit_code == 1
+    assert [p["code"] for p in json.loads(result.stdout)["problems"]] == ["not-a-workbook"]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+def test_a_far_cell_in_a_utf16_sheet_is_refused(tmp_path):
+    """openpyxl reads a UTF-16 sheet (python-calamine reads none of it): scanned too."""
+    import zipfile
+
+    path = badfiles.last_excel_cell(tmp_path)
+    with zipfile.ZipFile(path) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    sheet = sheet.replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    path = badfiles._rezip(
+        path, tmp_path / "utf16.xlsx", {"xl/worksheets/sheet1.xml": sheet.encode("utf-16")}
+    )
+    [problem] = problems(run("score", path))
+    assert (problem.code, problem.value) == ("cell-beyond-limits", "XFD1048576")
