@@ -234,15 +234,36 @@ def xml_pieces(draw):
 
 
 @settings(max_examples=300, deadline=None)
-@given(case=xml_pieces(), cuts=st.lists(st.integers(1, 30), max_size=10))
+@given(case=xml_pieces(), cuts=st.lists(st.integers(0, 30), max_size=10))
 def test_the_tokenizer_reads_every_tag_however_the_stream_is_cut(case, cuts):
+    """Empty chunks included: none of them is taken for the end."""
     xml, expected = case
+    assert list(cellscan.tags(_cut(xml, cuts))) == expected
+
+
+def _cut(data: bytes, sizes: list[int]) -> list[bytes]:
     chunks, at = [], 0
-    for size in cuts:
-        chunks.append(xml[at : at + size])
+    for size in sizes:
+        chunks.append(data[at : at + size])
         at += size
-    chunks.append(xml[at:])
-    assert list(cellscan.tags([c for c in chunks if c])) == expected
+    return [*chunks, data[at:]]
+
+
+@settings(max_examples=100, deadline=None)
+@given(sheet=sheet_xml(), cuts=st.lists(st.integers(0, 200), max_size=12), utf16=st.booleans())
+def test_far_cells_are_found_however_the_sheet_is_cut(sheet, cuts, utf16):
+    """The same positions from the whole sheet and from it in chunks of any size (some
+    without "<", some empty), in UTF-8 or transcoded from UTF-16 as it streams."""
+    from liwindex.io.archive import _as_utf8
+
+    xml = (f"<worksheet><sheetData>{sheet[1]}</sheetData></worksheet>").encode()
+    whole = list(cellscan.far_positions([xml], lambda: iter([xml])))
+    data = b"\xff\xfe" + xml.decode().encode("utf-16-le") if utf16 else xml
+
+    def chunks():
+        return _as_utf8(iter(_cut(data, cuts)))
+
+    assert list(cellscan.far_positions(chunks(), chunks)) == whole
 
 
 def test_tokens_longer_than_a_chunk_are_held_in_short(monkeypatch):

@@ -8,6 +8,7 @@ Members are inflated straight from the archive, one bounded chunk at a time.
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import zipfile
 import zlib
@@ -135,14 +136,16 @@ def sheet_parts(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
                 raise RelationshipsTooLong(member.filename)
             for _, name, text in tags(_as_utf8(member_chunks(archive, member))):
                 local = name.rpartition(b":")[2].lower()
-                found = {n.rpartition(b":")[2].lower(): v for n, v in attributes(text)}
-                if local == b"relationship" and _names_a_sheet(found.get(b"type", b""), "/"):
-                    for target in _spellings(found.get(b"target", b"")):
+                found: dict[bytes, list[bytes]] = {}  # every value: a repeated name too
+                for n, v in attributes(text):
+                    found.setdefault(n.rpartition(b":")[2].lower(), []).append(v)
+                if local == b"relationship" and _names_a_sheet(found.get(b"type", []), "/"):
+                    for target in {t for raw in found.get(b"target", []) for t in _spellings(raw)}:
                         absolute = target.lstrip("/")
                         wanted |= {owner + target, absolute, posixpath.normpath(owner + target)}
                         wanted.add(posixpath.normpath(absolute))
-                elif local == b"override" and _names_a_sheet(found.get(b"contenttype", b""), "."):
-                    wanted |= {part.lstrip("/") for part in _spellings(found.get(b"partname", b""))}
+                elif local == b"override" and _names_a_sheet(found.get(b"contenttype", []), "."):
+                    wanted |= {p.lstrip("/") for raw in found.get(b"partname", []) for p in _spellings(raw)}
     return [member for key in sorted(wanted) for member in by_key.get(_key(key), [])]
 
 
@@ -151,10 +154,11 @@ def _key(name: str) -> str:
     return name.replace("\\", "/").lower().lstrip("/")
 
 
-def _names_a_sheet(kind: bytes, separator: str) -> bool:
-    """A relationship type (``…/worksheet``) or content type (``….worksheet+xml``) of a
-    worksheet, chartsheet, dialogsheet or macrosheet, in any spelling."""
-    return any("sheet" in text.rpartition(separator)[2] for text in _spellings(kind))
+def _names_a_sheet(kinds: list[bytes], separator: str) -> bool:
+    """One of the values is a relationship type (``…/worksheet``) or content type
+    (``….worksheet+xml``) of a worksheet, chartsheet, dialogsheet or macrosheet, in any
+    spelling."""
+    return any("sheet" in text.rpartition(separator)[2] for kind in kinds for text in _spellings(kind))
 
 
 def _spellings(value: bytes) -> set[str]:
@@ -171,17 +175,24 @@ def _as_utf8(chunks: Iterator[bytes]) -> Iterator[bytes]:
     transcoded to UTF-8 as they stream; others as they are."""
     import codecs
 
-    first = next(chunks, b"")
+    first = b""
+    while len(first) < 2:  # enough to tell the encoding by
+        more = next(chunks, None)
+        if more is None:
+            break
+        first += more
     if first[:2] in (b"\xff\xfe", b"\xfe\xff") or first[:2] in (b"<\x00", b"\x00<"):
         encoding = "utf-16-be" if first[:2] in (b"\xfe\xff", b"\x00<") else "utf-16-le"
         decoder = codecs.getincrementaldecoder(encoding)("replace")
         skip = 2 if first[:2] in (b"\xff\xfe", b"\xfe\xff") else 0
-        yield decoder.decode(first[skip:]).encode()
-        for chunk in chunks:
-            yield decoder.decode(chunk).encode()
-        yield decoder.decode(b"", final=True).encode()
+        for chunk in itertools.chain([first[skip:]], chunks):
+            if text := decoder.decode(chunk):
+                yield text.encode()
+        if text := decoder.decode(b"", final=True):
+            yield text.encode()
         return
-    yield first
+    if first:
+        yield first
     yield from chunks
 
 

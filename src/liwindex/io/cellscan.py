@@ -44,27 +44,28 @@ def far_positions(chunks: Iterable[bytes], reopen: Any) -> Iterator[Position]:
     found: list[Position] = []
     first, canonical = True, True
     stream = iter(chunks)
-    pending = [next(stream, b"")]  # the bytes from the last "<" on, not yet checked
-    while pending[0] or len(pending) > 1:
+    pending: list[bytes] = []  # the bytes from the last "<" on, not yet checked
+    while True:
         # each piece is checked up to its last "<", the last one whole; a chunk without
         # "<" is only held (joined once, not copied chunk after chunk)
         more = next(stream, None)
         if more is None:
-            piece, pending = b"".join(pending), [b""]
+            piece, pending = b"".join(pending), []
         else:
             cut = more.rfind(b"<")
             if cut < 0 or (cut == 0 and not any(pending)):
                 pending.append(more)
                 continue
             piece, pending = b"".join([*pending, more[:cut]]), [more[cut:]]
-            if not piece:
-                continue
-        checked = _fast(np.frombuffer(piece, dtype=np.uint8), piece, first)
-        first = False
-        if checked is None:
-            canonical = False
+        if piece:
+            checked = _fast(np.frombuffer(piece, dtype=np.uint8), piece, first)
+            first = False
+            if checked is None:
+                canonical = False
+                break
+            found += checked
+        if more is None:
             break
-        found += checked
     _SCRATCH.release_large()  # before the slow path too: it needs none of the arrays
     yield from found if canonical else _slow(reopen())
 
@@ -290,7 +291,7 @@ def tags(chunks: Iterable[bytes]) -> Iterator[tuple[bool, bytes, bytes]]:
     comments, CDATA, declarations and stray "<" passed over; linear in the input."""
     carry = b""
     state: list[Any] = [0, None]
-    for chunk in itertools.chain(chunks, [b""]):
+    for chunk in itertools.chain((c for c in chunks if c), [b""]):  # b"": the end
         data = carry + chunk if carry else chunk
         at_end = not chunk
         pos = data.find(b"<")
