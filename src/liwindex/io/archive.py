@@ -2,8 +2,9 @@
 
 Threats: entity bombs and external entities (a DTD in any XML member), zip bombs (sizes
 and ratios past the limits), and cells placed so far out that python-calamine would
-allocate their whole range (read off the sheet XML by :mod:`liwindex.io.cellscan`).
-Members are inflated straight from the archive, one bounded chunk at a time.
+allocate their whole range (read off the sheet XML by :mod:`liwindex.io.cellscan`, in
+every member a reader may open as a sheet, :func:`sheet_parts`). Members are inflated
+straight from the archive, one bounded chunk at a time; UTF-16 ones are read as UTF-8.
 """
 
 from __future__ import annotations

@@ -16,6 +16,11 @@ cell as ``<c r="B7" …>`` with ``r`` first: that is checked with a few numpy co
 over the XML bytes and the references read at once (the fast path). Any other spelling,
 comments, CDATA, processing instructions or cells without ``r`` send the sheet through an
 exact tokenizer (the slow path), so that no spelling calamine accepts goes unchecked.
+
+Both paths are linear in the sheet, whatever it holds: the tokenizer uses only str.find
+and single-class patterns (no pattern that can backtrack), resumes a token cut by a
+chunk's end where it stopped, and holds a long one in short. Which members are sheets is
+:func:`liwindex.io.archive.sheet_parts`'s to say.
 """
 
 from __future__ import annotations
