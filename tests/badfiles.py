@@ -273,6 +273,38 @@ def dtd_in_a_sheet_part(folder: Path) -> Path:
     return _rezip(path, folder / "dtd-w-arkuszu.xlsx", {"xl/data/arkusz.bin": sheet})
 
 
+def moved_workbook(folder: Path) -> Path:
+    """The workbook part itself in ``dane/`` (found through ``_rels/.rels``), its sheet with
+    XFD1048576 in ``dane/arkusze/a.xml``."""
+    src = write_workbook(folder / "src-wb.xlsx", {"Odp": GOOD_ROWS})
+    out = folder / "skoroszyt-gdzie-indziej.xlsx"
+    moves = {
+        "xl/worksheets/sheet1.xml": "dane/arkusze/a.xml",
+        "xl/workbook.xml": "dane/workbook.xml",
+        "xl/_rels/workbook.xml.rels": "dane/_rels/workbook.xml.rels",
+    }
+    edits = {
+        "xl/worksheets/sheet1.xml": [(b"</sheetData>", FAR_CELL.encode() + b"</sheetData>")],
+        "xl/_rels/workbook.xml.rels": [
+            (b"/xl/worksheets/sheet1.xml", b"arkusze/a.xml"),
+            (b'Target="styles.xml"', b'Target="/xl/styles.xml"'),
+            (b'Target="theme/theme1.xml"', b'Target="/xl/theme/theme1.xml"'),
+        ],
+        "_rels/.rels": [(b'Target="xl/workbook.xml"', b'Target="dane/workbook.xml"')],
+        "[Content_Types].xml": [
+            (b"/xl/workbook.xml", b"/dane/workbook.xml"),
+            (b"/xl/worksheets/sheet1.xml", b"/dane/arkusze/a.xml"),
+        ],
+    }
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            for old, new in edits.get(item.filename, []):
+                data = data.replace(old, new)
+            zout.writestr(moves.get(item.filename, item.filename), data)
+    return out
+
+
 # builder, expected code, sheet, row, column, extra CLI arguments, environment
 CORPUS: list[
     tuple[Callable[[Path], Path], str, str | None, int | None, str | None, list[str], dict[str, str]]

@@ -708,13 +708,15 @@ MOVED_SHEETS = {
 def test_a_far_cell_in_a_sheet_stored_anywhere_is_refused_before_reading(tmp_path):
     """The sheet holding XFD1048576 stored outside xl/worksheets/*.xml, under any name or
     case and found through the workbook's relationships as either reader finds it: each
-    file is refused naming the cell (once, the reader aborted asking for 550 GB). Read in
+    file is refused naming the cell (once, the reader aborted asking for 550 GB); so is a
+    workbook part moved to a folder of its own with its sheet. Read in
     a child process under a 2 GB memory ceiling, so that a miss fails the test instead of
     aborting it."""
     import subprocess
     import sys
 
     paths = [badfiles.moved_sheet(tmp_path, name, *spec) for name, spec in MOVED_SHEETS.items()]
+    paths.append(badfiles.moved_workbook(tmp_path))
     digests = [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths]
     script = (
         "import json, resource, sys\n"
