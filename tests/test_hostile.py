@@ -871,3 +871,16 @@ def test_a_far_cell_in_a_utf16_sheet_is_refused(tmp_path):
     )
     [problem] = problems(run("score", path))
     assert (problem.code, problem.value) == ("cell-beyond-limits", "XFD1048576")
+
+
+def test_a_csv_in_neither_utf8_nor_windows_1250_is_a_located_message(tmp_path):
+    """Bytes Windows-1250 leaves undefined (once a program error, before that "a damaged
+    workbook archive"): the line of the first one and the fix; 100 kB before it, quickly."""
+    path = tmp_path / "kodowanie.csv"
+    path.write_bytes(b"grupa,o1_n1\n" + b"ngo,4\n" * 20_000 + b"ngo,\x90\x81\n")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    started = time.monotonic()
+    [problem] = problems(run("score", path))
+    assert time.monotonic() - started < 5
+    assert (problem.code, problem.row, problem.value) == ("csv-unknown-encoding", 20_002, "0x90")
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest

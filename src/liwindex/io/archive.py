@@ -183,7 +183,7 @@ def _as_utf8(chunks: Iterator[bytes]) -> Iterator[bytes]:
             break
         first += more
     if first[:2] in (b"\xff\xfe", b"\xfe\xff") or first[:2] in (b"<\x00", b"\x00<"):
-        encoding = "utf-16-be" if first[:2] in (b"\xfe\xff", b"\x00<") else "utf-16-le"
+        encoding = "utf_16_be" if first[:2] in (b"\xfe\xff", b"\x00<") else "utf_16_le"
         decoder = codecs.getincrementaldecoder(encoding)("replace")
         skip = 2 if first[:2] in (b"\xff\xfe", b"\xfe\xff") else 0
         for chunk in itertools.chain([first[skip:]], chunks):

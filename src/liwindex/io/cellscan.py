@@ -209,6 +209,10 @@ _TAG_STOP = re.compile(rb"[>\"']")  # the end of a tag, or a quoted value inside
 _NAME = re.compile(rb"[^\s/>\"'<]+")  # an element's name
 _ATTRIBUTE_NAME = re.compile(rb"[^\s=/>\"']+")
 _SPACE = re.compile(rb"\s*")
+# the usual tag, whole, when it holds no quote and no "<": a name, then nothing or
+# whitespace or "/" and no ">" (the classes meet only where the name must end, so a
+# failed match gives back each byte once)
+_PLAIN_TAG = re.compile(rb"<(/?)([^\s/>\"'<!?][^\s/>\"'<]*)([\s/][^>\"'<]*|)>")
 _ENDS = ((b"<!--", b"-->"), (b"<![CDATA[", b"]]>"), (b"<?", b"?>"), (b"<!", b">"))
 _INCOMPLETE, _NOT_A_TAG = -1, -2
 # a token cut by a chunk's end is held whole up to this size; a longer one is held in
@@ -229,24 +233,32 @@ def _token_end(data: bytes, pos: int, state: list[Any]) -> int:
     from ``pos``, the open quote]) lets the search resume where it stopped once more data
     arrives, so that a token spanning many chunks is searched once."""
     searched, quote = state
-    rest = data[pos : pos + 9]
-    if len(rest) < 9 and (b"<![CDATA[".startswith(rest) or (len(rest) < 4 and b"<!--".startswith(rest))):
-        return _INCOMPLETE  # too little to tell which kind it is
-    for opening, closing in _ENDS:
-        if data.startswith(opening, pos):
-            if opening == b"<!" and data.startswith((b"<!--", b"<![CDATA["), pos):
-                continue
-            end = data.find(closing, max(pos + len(opening), pos + searched - len(closing) + 1))
-            if end < 0:
-                state[0] = len(data) - pos
-                return _INCOMPLETE
-            return end + len(closing)
-    start = pos + 2 if data.startswith(b"</", pos) else pos + 1
+    after = data[pos + 1 : pos + 2]
+    if after in (b"!", b"?", b""):
+        rest = data[pos : pos + 9]
+        if len(rest) < 9 and (b"<![CDATA[".startswith(rest) or (len(rest) < 4 and b"<!--".startswith(rest))):
+            return _INCOMPLETE  # too little to tell which kind it is
+        for opening, closing in _ENDS:
+            if data.startswith(opening, pos):
+                if opening == b"<!" and data.startswith((b"<!--", b"<![CDATA["), pos):
+                    continue
+                end = data.find(closing, max(pos + len(opening), pos + searched - len(closing) + 1))
+                if end < 0:
+                    state[0] = len(data) - pos
+                    return _INCOMPLETE
+                return end + len(closing)
+    start = pos + 2 if after == b"/" else pos + 1
     if start >= len(data):
         return _INCOMPLETE
     if not _NAME.match(data, start, start + 1):
         return _NOT_A_TAG
     at = max(start, pos + searched)
+    if not quote:  # the usual tag: its first ">" ends it unless a quote may hold it
+        end = data.find(b">", at)
+        if end >= 0:
+            doubles, singles = data.count(b'"', at, end), data.count(b"'", at, end)
+            if (not singles and doubles % 2 == 0) or (not doubles and singles % 2 == 0):
+                return end + 1
     while True:
         if quote:
             close = data.find(quote, at)
@@ -301,6 +313,11 @@ def tags(chunks: Iterable[bytes]) -> Iterator[tuple[bool, bytes, bytes]]:
         at_end = not chunk
         pos = data.find(b"<")
         while pos >= 0:
+            plain = None if state[0] else _PLAIN_TAG.match(data, pos)
+            if plain is not None:
+                yield plain.group(1) == b"/", plain.group(2), plain.group(3)
+                pos = data.find(b"<", plain.end())
+                continue
             end = _token_end(data, pos, state)
             if end == _INCOMPLETE:
                 if not at_end:
@@ -367,11 +384,14 @@ def attributes(text: bytes) -> Iterator[tuple[bytes, bytes]]:
         name = _ATTRIBUTE_NAME.search(text, at)
         if name is None:
             return
-        at = name.end()
-        equals = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+        at = equals = name.end()
+        if equals < n and text[equals] != 61:  # spaces before "="
+            equals = _SPACE.match(text, at).end()  # type: ignore[union-attr]
         if equals >= n or text[equals] != 61:  # =
             continue
-        value = _SPACE.match(text, equals + 1).end()  # type: ignore[union-attr]
+        value = equals + 1
+        if value < n and text[value] not in b"\"'":
+            value = _SPACE.match(text, value).end()  # type: ignore[union-attr]
         if value >= n or text[value] not in b"\"'":
             continue
         close = text.find(text[value : value + 1], value + 1)
