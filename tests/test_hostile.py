@@ -884,3 +884,13 @@ def test_a_csv_in_neither_utf8_nor_windows_1250_is_a_located_message(tmp_path):
     assert time.monotonic() - started < 5
     assert (problem.code, problem.row, problem.value) == ("csv-unknown-encoding", 20_002, "0x90")
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+@pytest.mark.parametrize("quote", ["", '"'], ids=["plain", "quoted-to-the-end"])
+def test_a_csv_field_past_the_csv_modules_bound_is_a_long_cell(tmp_path, quote):
+    """200,000 characters in one field (the csv module stops at 131,072 with an error that
+    was once "a damaged workbook archive", then a program error): the cell is named."""
+    path = tmp_path / "dlugie.csv"
+    path.write_text("grupa,o1_n1,uwagi\nngo,4," + quote + "x" * 200_000 + "\n", "utf-8")
+    [problem] = [p for p in problems(run("score", path)) if p.severity == "error"]
+    assert (problem.code, problem.row, problem.column) == ("cell-too-long", 2, "C")

@@ -85,6 +85,9 @@ SMALL_CSV_BYTES = 1_000_000
 
 
 def _records(path: Path, encoding: str, delimiter: str) -> list[list[str]]:
+    # no field is longer than the file: the csv module's own bound (128 kB) would end a
+    # long answer in an error instead of the located "cell too long" (limits.max_cell_chars)
+    csv.field_size_limit(max(csv.field_size_limit(), path.stat().st_size + 1))
     with path.open(encoding=encoding, newline="") as fh:
         return list(csv.reader(fh, delimiter=delimiter))
 
