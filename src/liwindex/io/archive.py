@@ -147,7 +147,7 @@ def sheet_parts(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
                         wanted.add(posixpath.normpath(absolute))
                 elif local == b"override" and _names_a_sheet(found.get(b"contenttype", []), "."):
                     wanted |= {p.lstrip("/") for raw in found.get(b"partname", []) for p in _spellings(raw)}
-    return [member for key in sorted(wanted) for member in by_key.get(_key(key), [])]
+    return [member for key in sorted({_key(k) for k in wanted}) for member in by_key.get(key, [])]
 
 
 def _key(name: str) -> str:
