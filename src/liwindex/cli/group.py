@@ -13,6 +13,7 @@ from liwindex import __version__
 from liwindex.cli.many_commands import batch_command, benchmark_command, dataset_command, trend_command
 from liwindex.cli.round_commands import (
     analyze_command,
+    annex_command,
     compare_command,
     export_command,
     report_command,
@@ -39,6 +40,7 @@ for command in (
     export_command,
     analyze_command,
     report_command,
+    annex_command,
     validate_command,
     trend_command,
     benchmark_command,
