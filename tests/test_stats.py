@@ -277,3 +277,57 @@ def test_benchmark_ranks_and_median(tmp_path):
     a1 = next(m for m in bench.areas if m.id == "A1")
     assert a1.versus_median("Gmina C") == pytest.approx(5.0 - 3.0)
     assert any(p.code == "benchmark-older-round" for p in bench.problems)
+
+
+def thin_rows(n_ngo=12, n_jst=8, jst_in_a2=3, shift=0):
+    """NGOs and officials answering everything (spread over the scale), except that only
+    ``jst_in_a2`` officials answer A2's questions (q4, q5): A2, D1 and the index are †."""
+    rows = [HEADER]
+    for g, n in (("ngo", n_ngo), ("jst", n_jst)):
+        for i in range(n):
+            v = [str(min(5, 1 + (i * 3 + k + shift) % 5)) for k in range(6)]
+            a2 = [v[3], v[4]] if g == "ngo" or i < jst_in_a2 else [None, None]
+            rows.append([g, v[0], v[1], v[2] if g == "ngo" else None, *a2, v[5], ["0", "5", "10"][i % 3]])
+    return rows
+
+
+def test_provisional_index_and_dimension_have_no_interval(tmp_path):
+    """Three officials answer A2 (min_group_n 5): A2, its płaszczyzna D1 and the index are
+    provisional and carry no interval, with the reason; D2 and A1 keep theirs."""
+    path = write_workbook(tmp_path / "t.xlsx", {"Odp": thin_rows()})
+    analysis = analyze_file(path, tiny(), resamples=300)
+    result = analysis.result
+    assert result.provisional and result.dimension_provisional("D1")
+    for key in ("A2", "D1", "index"):
+        assert result.intervals[key] == (None, None)
+        assert result.interval_reasons[key] == "provisional"
+    for key in ("A1", "D2", "A3"):
+        assert result.intervals[key][0] is not None and key not in result.interval_reasons
+    out = run("score", path, "-q", tiny_path(tmp_path), "--bootstrap", "300").stdout
+    index_line = next(line for line in out.splitlines() if line.startswith("Indeks LIJW"))
+    assert "95%" not in index_line and "†" in index_line
+
+
+def tiny_path(tmp_path):
+    """The tiny questionnaire as a file, for the command line."""
+    from conftest import TINY
+
+    path = tmp_path / "tiny.yaml"
+    path.write_text(TINY, encoding="utf-8")
+    return path
+
+
+def test_provisional_change_has_no_interval_and_no_star(tmp_path):
+    """A clear rise of every answer, but A2 rests on three officials in the later round:
+    the changes of A2, D1 and the index get no interval and no star (reason provisional),
+    D2's change keeps both."""
+    from liwindex.api import compare
+
+    before = score_file(write_workbook(tmp_path / "b.xlsx", {"Odp": thin_rows(jst_in_a2=8)}), tiny())
+    after = score_file(write_workbook(tmp_path / "a.xlsx", {"Odp": thin_rows(shift=2)}), tiny())
+    assert after.provisional and not before.provisional
+    c = compare(before, after, resamples=300)
+    for row in (c.index, *[d for d in c.dimensions if d.id == "D1"], *[a for a in c.areas if a.id == "A2"]):
+        assert row.survey_ci is None and row.significant is None and row.ci_reason == "provisional"
+    d2 = next(d for d in c.dimensions if d.id == "D2")
+    assert d2.survey_ci is not None and d2.ci_reason is None

@@ -89,7 +89,7 @@ def render_score(result: ScoreResult, console: Console, lang: str) -> None:
         dims.add_row(
             plain(f"{d.id} {d.label[lang]}"),
             fmt(d.value, lang),
-            fmt(d.survey, lang),
+            fmt(d.survey, lang) + mark(result.dimension_provisional(d.id)),
             *([fmt(d.grades, lang)] if has_grades else []),
         )
     console.print(dims)

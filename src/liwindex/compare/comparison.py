@@ -69,7 +69,13 @@ class ComparedRow:
     # the survey change is significant: for areas and płaszczyzny after the Holm correction
     # across the rows of the table, for the index by its own test (None: not tested)
     significant: bool | None = None
+    # the value on the basis is provisional (†): a survey value resting on too few answers
     provisional: bool = False
+    # the survey values of either round are provisional, whatever the basis: the survey
+    # change then has no interval and no star (SPEC §2, Small samples)
+    survey_provisional: bool = False
+    # why the survey change has no interval (see liwindex.analysis.intervals)
+    ci_reason: str | None = None
 
     @property
     def ci_low(self) -> float | None:
@@ -339,7 +345,7 @@ def compare(
         groups_b: dict,
         groups_a: dict,
         dimension: str | None = None,
-        provisional: bool = False,
+        survey_thin: bool = False,
     ) -> ComparedRow:
         return ComparedRow(
             id=row_id,
@@ -349,7 +355,8 @@ def compare(
             survey=survey,
             grades=grades if graded else None,
             by_group=by_group(groups_b, groups_a),
-            provisional=provisional,
+            provisional=chosen == "survey" and survey_thin,
+            survey_provisional=survey_thin,
         )
 
     before_areas = {a.id: a for a in before.areas}
@@ -362,7 +369,6 @@ def compare(
     unscored: dict[str, list[str]] = {}
     for area_id in common:
         b, a = before_areas[area_id], after_areas[area_id]
-        survey_thin = chosen == "survey" and (b.provisional or a.provisional)
         areas.append(
             row(
                 area_id,
@@ -372,7 +378,7 @@ def compare(
                 b.by_group,
                 a.by_group,
                 a.dimension,
-                survey_thin,
+                b.provisional or a.provisional,
             )
         )
         kind = "grade" if chosen == "grades" else "survey"
@@ -391,7 +397,7 @@ def compare(
         )
 
     before_dims = {d.id: d for d in before.dimensions}
-    thin_dims = {a.dimension for a in areas if a.provisional}
+    thin_dims = {a.dimension for a in areas if a.survey_provisional}
     dimensions = [
         row(
             d.id,
@@ -400,7 +406,7 @@ def compare(
             Change(before_dims[d.id].grades, d.grades),
             before_dims[d.id].by_group,
             d.by_group,
-            provisional=d.id in thin_dims,
+            survey_thin=d.id in thin_dims,
         )
         for d in after.dimensions
         if d.id in before_dims
@@ -412,7 +418,7 @@ def compare(
         Change(before.index.grades, after.index.grades),
         before.index.by_group,
         after.index.by_group,
-        provisional=chosen == "survey" and (before.provisional or after.provisional),
+        survey_thin=before.provisional or after.provisional,
     )
     comparison = Comparison(
         before=before,
@@ -431,10 +437,12 @@ def compare(
 
 def _change_intervals(comparison: Comparison, resamples: int, seed: int) -> None:
     """Bootstrap both rounds independently; each survey change gets the corrected t interval
-    of the differences of their replicates (strata: both rounds' groups), and the stars of
-    areas and płaszczyzny are Holm-corrected within their table."""
+    of the differences of their replicates (strata: both rounds' groups) unless it is
+    provisional or rests on a group too small or without spread, and the stars of areas and
+    płaszczyzny are Holm-corrected within their table."""
     from liwindex.analysis.analyze import attach_intervals, draws_for
-    from liwindex.analysis.bootstrap import estimate, holm
+    from liwindex.analysis.bootstrap import holm
+    from liwindex.analysis.intervals import NOT_COMPUTED, interval
 
     before, after = comparison.before, comparison.after
     draws = [draws_for(r, resamples, [seed, i]) for i, r in enumerate((before, after))]
@@ -443,6 +451,8 @@ def _change_intervals(comparison: Comparison, resamples: int, seed: int) -> None
     comparison.after_draws = draws[1]
     d0, d1 = draws
     if d0 is None or d1 is None:
+        for row in (comparison.index, *comparison.dimensions, *comparison.areas):
+            row.ci_reason = NOT_COMPUTED
         return
     min_n = after.min_group_n
     hi_lo = after.index_range[1] - after.index_range[0]
@@ -451,23 +461,25 @@ def _change_intervals(comparison: Comparison, resamples: int, seed: int) -> None
     a_areas = [a.id for a in after.areas]
     for row in comparison.areas:
         i, j = b_areas.index(row.id), a_areas.index(row.id)
-        row.survey_ci = estimate(
+        row.survey_ci, row.ci_reason = interval(
             row.survey.delta,
             d1.areas[:, j] - d0.areas[:, i],
             [*d0.area_parts(i), *d1.area_parts(j)],
             min_n,
             bounds,
+            row.survey_provisional,
         )
     b_dims = [d.id for d in before.dimensions]
     a_dims = [d.id for d in after.dimensions]
     for row in comparison.dimensions:
         i, j = b_dims.index(row.id), a_dims.index(row.id)
-        row.survey_ci = estimate(
+        row.survey_ci, row.ci_reason = interval(
             row.survey.delta,
             d1.dimensions[:, j] - d0.dimensions[:, i],
             [*d0.dimension_parts(i), *d1.dimension_parts(j)],
             min_n,
             bounds,
+            row.survey_provisional,
         )
     for rows in (comparison.areas, comparison.dimensions):
         for r, decision in zip(
@@ -475,8 +487,13 @@ def _change_intervals(comparison: Comparison, resamples: int, seed: int) -> None
         ):
             r.significant = decision
     index = comparison.index
-    index.survey_ci = estimate(
-        index.survey.delta, d1.index - d0.index, [*d0.index_parts(), *d1.index_parts()], min_n, bounds
+    index.survey_ci, index.ci_reason = interval(
+        index.survey.delta,
+        d1.index - d0.index,
+        [*d0.index_parts(), *d1.index_parts()],
+        min_n,
+        bounds,
+        index.survey_provisional,
     )
     index.significant = None if index.survey_ci is None else index.survey_ci.p < 0.05
 

@@ -211,6 +211,9 @@ class ScoreResult:
     respondent_groups: Any = None
     # 95 % bootstrap intervals of the survey scores, when computed (see with_intervals)
     intervals: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
+    # why a survey score has no interval (``provisional``, ``small group``, ``zero variance``,
+    # …; see liwindex.analysis.intervals), by the same keys as ``intervals``
+    interval_reasons: dict[str, str] = field(default_factory=dict)
 
     def compact(self) -> None:
         """Leave out what only a single round's reports read — the per-question statistics
@@ -268,6 +271,10 @@ class ScoreResult:
     def provisional(self) -> bool:
         """The survey index rests on a provisional area score."""
         return any(a.provisional for a in self.areas)
+
+    def dimension_provisional(self, dimension_id: str) -> bool:
+        """The płaszczyzna's survey score rests on a provisional area score."""
+        return any(a.provisional for a in self.areas if a.dimension == dimension_id)
 
     @property
     def min_group_n(self) -> int:
