@@ -32,16 +32,25 @@ def test_compare_json_equals_the_two_score_outputs():
     data = json.loads(result.stdout)
     assert data["basis"] == "survey" and data["basis_label"] == "zmiana wyniku ankiety"
     assert data["before"] == before and data["after"] == after
-    assert data["index"]["before"] == before["index"]["survey"]
-    assert data["index"]["after"] == after["index"]["survey"] != after["index"]["value"]
-    assert data["index"]["delta"] == pytest.approx(after["index"]["survey"] - before["index"]["survey"])
-    assert data["index"]["pct"] == pytest.approx(data["index"]["delta"] / before["index"]["survey"] * 100)
+    assert data["index"]["before"] == before["index"]["survey"]["value"]
+    assert data["index"]["after"] == after["index"]["survey"]["value"] != after["index"]["value"]
+    assert data["index"]["delta"] == pytest.approx(
+        after["index"]["survey"]["value"] - before["index"]["survey"]["value"]
+    )
+    assert data["index"]["pct"] == pytest.approx(
+        data["index"]["delta"] / before["index"]["survey"]["value"] * 100
+    )
     assert data["index"]["grades"] is None  # 2024 has no grades: no grades change at all
     for key in ("dimensions", "areas"):
         for row, b, a in zip(data[key], before[key], after[key], strict=True):
-            assert (row["id"], row["before"], row["after"]) == (b["id"], b["survey"], a["survey"])
-            assert row["delta"] == pytest.approx(a["survey"] - b["survey"])
+            assert (row["id"], row["before"], row["after"]) == (
+                b["id"],
+                b["survey"]["value"],
+                a["survey"]["value"],
+            )
+            assert row["delta"] == pytest.approx(a["survey"]["value"] - b["survey"]["value"])
             assert row["survey"]["delta"] == row["delta"] and row["grades"] is None
+            assert row["survey"]["ci_low"] is None and row["survey"]["ci_reason"] == "not computed"
     area = data["areas"][0]
     assert area["by_group"]["ngo"]["after"] == after["areas"][0]["by_group"]["ngo"]
 
@@ -87,9 +96,9 @@ def test_compare_intervals_and_significance():
     expected = next((i for i, p in enumerate(ps) if p > 0.05 / (len(ps) - i)), len(ps))
     assert stars == expected
     assert (
-        first["after"]["index"]["ci_low"]
-        < first["after"]["index"]["survey"]
-        < first["after"]["index"]["ci_high"]
+        first["after"]["index"]["survey"]["ci_low"]
+        < first["after"]["index"]["survey"]["value"]
+        < first["after"]["index"]["survey"]["ci_high"]
     )
 
 
@@ -232,7 +241,9 @@ def test_three_plus_two_respondents_are_provisional(tmp_path):
     assert all(a["provisional"] for a in data["areas"])
     assert data["areas"][0]["provisional_reason"] == "ngo: 3 odpowiedzi, jst: 2 odpowiedzi"
     assert data["index"]["provisional"] is True
-    assert all(a["ci_low"] is None for a in data["areas"]) and data["index"]["ci_low"] is None
+    assert all(a["survey"]["ci_low"] is None for a in data["areas"])
+    assert all(a["survey"]["ci_reason"] == "provisional" for a in data["areas"])
+    assert data["index"]["survey"]["ci_low"] is None and data["index"]["survey"]["ci_reason"] == "provisional"
     assert (
         "wyniki orientacyjne (mniej niż 5 odpowiedzi grup „Organizacja pozarządowa” i "
         "„Administracja”): obszary A1, A2, A3"

@@ -224,7 +224,8 @@ def test_analyze_command_json():
     data = json.loads(result.stdout)
     assert set(data) >= {"score", "quality", "reliability", "gap", "sensitivity", "provisional"}
     area = data["score"]["areas"][0]
-    assert area["ci_low"] <= area["survey"] <= area["ci_high"]
+    survey = area["survey"]
+    assert survey["ci_low"] <= survey["value"] <= survey["ci_high"] and survey["ci_reason"] is None
     assert len(data["gap"]["areas"]) == 12 and data["gap"]["groups"] == ["ngo", "jst"]
     assert all(-1 <= r["alpha"] <= 1 for r in data["reliability"] if r["alpha"] is not None)
 

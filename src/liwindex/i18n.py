@@ -82,9 +82,17 @@ UI: dict[str, dict[str, str]] = {
         "survey_by_group": "Wyniki ankiety według grup",
         "significance_note": "* zmiana wyniku ankiety istotna statystycznie (p < 0,05; dla obszarów "
         "i płaszczyzn z poprawką Holma na liczbę porównań). 95% przedział: bootstrap ({n} losowań) "
-        "z poprawką t dla małych grup; brak przedziału, gdy grupa ma mniej niż {min} odpowiedzi.",
+        "z poprawką t dla małych grup; brak przedziału, gdy grupa ma mniej niż {min} odpowiedzi "
+        "albo wszyscy w grupie odpowiedzieli tak samo.",
         "provisional_mark": "† wynik orientacyjny: mniej niż {n} odpowiedzi w którejś grupie "
         "(bez przedziału i bez oznaczenia istotności).",
+        "ci_reason_provisional": "— wynik orientacyjny",
+        "ci_reason_small_group": "— za mała grupa",
+        "ci_reason_zero_variance": "— odpowiedzi bez różnic",
+        "ci_reason_no_value": "—",
+        "ci_reason_few_resamples": "— za mało odpowiedzi",
+        "ci_reason_not_computed": "—",
+        "no_interval": "bez przedziału",
         "survey_index": "indeks z ankiety",
         "survey_change": "Zmiana wyniku ankiety",
         "grades_change": "Zmiana ocen grupy roboczej",
@@ -208,9 +216,16 @@ UI: dict[str, dict[str, str]] = {
         "significance_note": "* a statistically significant change of the survey score (p < 0.05; "
         "for areas and dimensions Holm-corrected for the number of comparisons). 95% interval: "
         "bootstrap ({n} resamples) with a t correction for small groups; no interval when a group "
-        "has fewer than {min} answers.",
+        "has fewer than {min} answers or everyone in a group answered alike.",
         "provisional_mark": "† provisional: fewer than {n} answers in a group (no interval and no "
         "significance mark).",
+        "ci_reason_provisional": "— provisional",
+        "ci_reason_small_group": "— group too small",
+        "ci_reason_zero_variance": "— answers all alike",
+        "ci_reason_no_value": "—",
+        "ci_reason_few_resamples": "— too few answers",
+        "ci_reason_not_computed": "—",
+        "no_interval": "no interval",
         "survey_index": "survey index",
         "survey_change": "Change of the survey score",
         "grades_change": "Change of the working group's grades",

@@ -56,6 +56,11 @@ class Gap:
         """Upper end of the 95 % interval of the difference."""
         return self.ci.high if self.ci else None
 
+    @property
+    def reason(self) -> str | None:
+        """Why the difference has no interval (``no value`` without one), None when it has."""
+        return "no value" if self.difference is None else self.ci_reason
+
 
 @dataclass
 class Analysis:
@@ -140,6 +145,7 @@ class Analysis:
                         "difference": g.difference,
                         "ci_low": g.ci_low,
                         "ci_high": g.ci_high,
+                        "ci_reason": g.reason if self.resamples else "not computed",
                         "p": g.ci.p if g.ci else None,
                         "significant": g.significant,
                     }

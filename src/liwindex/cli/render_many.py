@@ -75,7 +75,7 @@ def render_analysis(analysis: Analysis, console: Console, lang: str) -> None:
                 fmt(gap.first, lang),
                 fmt(gap.second, lang),
                 fmt_signed(gap.difference, lang) + mark,
-                interval((gap.ci_low, gap.ci_high), lang),
+                interval((gap.ci_low, gap.ci_high), lang, gap.reason),
             )
         console.print(gaps)
 

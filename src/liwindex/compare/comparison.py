@@ -98,6 +98,7 @@ class ComparedRow:
             **self.survey.to_dict(),
             "ci_low": self.ci_low,
             "ci_high": self.ci_high,
+            "ci_reason": "no value" if self.survey.delta is None else self.ci_reason,
             "p": self.survey_ci.p if self.survey_ci else None,
             "significant": self.significant,
         }
@@ -432,6 +433,9 @@ def compare(
     if resamples > 0:
         comparison.resamples = resamples
         _change_intervals(comparison, resamples, seed)
+    else:
+        for changed in (index, *dimensions, *areas):
+            changed.ci_reason = "not computed"
     return comparison
 
 
