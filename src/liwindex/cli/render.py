@@ -207,11 +207,15 @@ def _index_lines(comparison: Comparison, console: Console, lang: str) -> None:
         words = interval_words((index.ci_low, index.ci_high), lang, index.ci_reason)
         line.append(f"  {words}" + ("*" if index.significant else "") if words else "")
     console.print(line)
+    if official.common_note:
+        console.print(plain(official.common_note, style="yellow"))
     if official.explanation and official.source != comparison.basis:
         console.print(plain(official.explanation, style="dim"))
     other = Text()
     if by_grades:
         other.append(f"{t('survey_change', lang)}: {_survey_change(index, lang)}")
+        if index.survey_left_out:
+            other.append(f" ({t('left_out', lang)}: {', '.join(index.survey_left_out)})")
         words = interval_words((index.ci_low, index.ci_high), lang, index.ci_reason)
         if words:
             other.append(f"  {words}")

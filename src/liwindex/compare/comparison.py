@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from liwindex.compare.common import Common, common_areas, group_on_common, on_common
 from liwindex.compare.identity import same_jst
 from liwindex.problems import InputError, Problem, Report, Severity
 from liwindex.scoring.results import ScoreResult
@@ -76,6 +77,10 @@ class ComparedRow:
     survey_provisional: bool = False
     # why the survey change has no interval (see liwindex.analysis.intervals)
     ci_reason: str | None = None
+    # index and płaszczyzny: areas without a value in both rounds, left out of the change
+    # on the basis and of the survey change (SPEC §2, Comparison v3)
+    left_out: tuple[str, ...] = ()
+    survey_left_out: tuple[str, ...] = ()
 
     @property
     def ci_low(self) -> float | None:
@@ -102,6 +107,9 @@ class ComparedRow:
             "p": self.survey_ci.p if self.survey_ci else None,
             "significant": self.significant,
         }
+        if self.dimension is None:  # the index and the płaszczyzny
+            out["areas_left_out"] = list(self.left_out)
+            out["survey"]["areas_left_out"] = list(self.survey_left_out)
         out["grades"] = self.grades.to_dict() if self.grades is not None else None
         out["provisional"] = self.provisional
         out["by_group"] = {g: c.to_dict() for g, c in self.by_group.items()}
@@ -129,6 +137,14 @@ class Comparison:
     resamples: int = 0  # bootstrap resamples behind the intervals (0: none computed)
     # the replicates of the later round, kept for analyses that need the same draws
     after_draws: Any = None
+    # the areas the changes of each kind are computed over ("survey", and "grades" when
+    # both rounds have grades)
+    common: dict[str, Common] = field(default_factory=dict)
+
+    def left_out(self, kind: str | None = None) -> tuple[str, ...]:
+        """Areas left out of the index's change of ``kind`` (the basis by default)."""
+        found = self.common.get(kind or self.basis)
+        return found.left_out if found is not None else ()
 
     def basis_words(self, lang: str = "pl") -> str:
         """``zmiana wyniku ankiety`` or ``zmiana ocen grupy roboczej``."""
@@ -141,9 +157,19 @@ class Comparison:
         if self.basis != "survey":
             return False
         result = self.before if side == "before" else self.after
+        common = self.common.get("survey")
+        kept = set(common.kept) if common is not None and common.partial else None
         if ident == "index":
-            return result.provisional
-        return any(a.provisional for a in result.areas if ident in (a.id, a.dimension))
+            return (
+                result.provisional
+                if kept is None
+                else any(a.provisional for a in result.areas if a.id in kept)
+            )
+        return any(
+            a.provisional
+            for a in result.areas
+            if a.id == ident or (a.dimension == ident and (kept is None or a.id in kept))
+        )
 
     @property
     def has_grades(self) -> bool:
@@ -182,6 +208,9 @@ class Comparison:
             "before": self.before.to_dict(lang),
             "after": self.after.to_dict(lang),
             "index": index,
+            # the areas each kind of change of the index and płaszczyzny is computed over
+            "areas_compared": {kind: list(c.kept) for kind, c in self.common.items()},
+            "areas_left_out": {kind: list(c.left_out) for kind, c in self.common.items()},
             "dimensions": [d.to_dict(lang) for d in self.dimensions],
             "areas": [a.to_dict(lang) for a in self.areas],
             "warnings": self.warnings(lang),
@@ -397,30 +426,89 @@ def compare(
             )
         )
 
+    # the index and płaszczyzny of each kind over the areas with a value in both rounds
+    commons = {"survey": common_areas(before, after, "survey")}
+    if graded:
+        commons["grades"] = common_areas(before, after, "grades")
+    restricted = before.questionnaire is not None and after.questionnaire is not None
+    summaries: dict[str, tuple] = {
+        kind: (on_common(before, kind, c.kept), on_common(after, kind, c.kept))
+        for kind, c in commons.items()
+        if c.partial and restricted
+    }
+    if chosen in summaries:
+        problems.append(
+            Problem(
+                "change-common-areas",
+                Severity.WARNING,
+                value=", ".join(commons[chosen].left_out),
+            )
+        )
+    group_summaries = {
+        g: found
+        for g in groups
+        if restricted and (found := group_on_common(before, after, g, commons["survey"].kept)) is not None
+    }
+
+    def changed(kind: str, ident: str | None, own: Change) -> Change:
+        """The change of the index (``ident`` None) or a płaszczyzna over the common areas."""
+        if kind not in summaries:
+            return own
+        (b_dims, b_index), (a_dims, a_index) = summaries[kind]
+        if ident is None:
+            return Change(b_index, a_index)
+        return Change(b_dims.get(ident), a_dims.get(ident))
+
+    def group_values(ident: str | None, side: int, own: dict) -> dict:
+        out = dict(own)
+        for g, pair in group_summaries.items():
+            dims, value = pair[side]
+            out[g] = value if ident is None else dims.get(ident)
+        return out
+
+    def left_out(kind: str, dimension: str | None) -> tuple[str, ...]:
+        c = commons.get(kind)
+        if c is None or kind not in summaries:
+            return ()
+        return tuple(
+            i
+            for i in c.left_out
+            if dimension is None or (after_areas.get(i) or before_areas[i]).dimension == dimension
+        )
+
+    kept = set(commons["survey"].kept)
+    thin_dims = {a.dimension for a in areas if a.survey_provisional and a.id in kept}
     before_dims = {d.id: d for d in before.dimensions}
-    thin_dims = {a.dimension for a in areas if a.survey_provisional}
-    dimensions = [
-        row(
+    dimensions = []
+    for d in after.dimensions:
+        if d.id not in before_dims:
+            continue
+        dimension = row(
             d.id,
             d.label,
-            Change(before_dims[d.id].survey, d.survey),
-            Change(before_dims[d.id].grades, d.grades),
-            before_dims[d.id].by_group,
-            d.by_group,
+            changed("survey", d.id, Change(before_dims[d.id].survey, d.survey)),
+            changed("grades", d.id, Change(before_dims[d.id].grades, d.grades)),
+            group_values(d.id, 0, before_dims[d.id].by_group),
+            group_values(d.id, 1, d.by_group),
             survey_thin=d.id in thin_dims,
         )
-        for d in after.dimensions
-        if d.id in before_dims
-    ]
+        dimension.left_out, dimension.survey_left_out = left_out(chosen, d.id), left_out("survey", d.id)
+        dimensions.append(dimension)
+    index_thin = (
+        any(a.survey_provisional for a in areas if a.id in kept)
+        if commons["survey"].partial
+        else before.provisional or after.provisional
+    )
     index = row(
         "index",
         {"pl": "Indeks LIJW", "en": "LIJW index"},
-        Change(before.index.survey, after.index.survey),
-        Change(before.index.grades, after.index.grades),
-        before.index.by_group,
-        after.index.by_group,
-        survey_thin=before.provisional or after.provisional,
+        changed("survey", None, Change(before.index.survey, after.index.survey)),
+        changed("grades", None, Change(before.index.grades, after.index.grades)),
+        group_values(None, 0, before.index.by_group),
+        group_values(None, 1, after.index.by_group),
+        survey_thin=index_thin,
     )
+    index.left_out, index.survey_left_out = left_out(chosen, None), left_out("survey", None)
     comparison = Comparison(
         before=before,
         after=after,
@@ -429,13 +517,14 @@ def compare(
         dimensions=dimensions,
         areas=areas,
         problems=problems,
+        common=commons,
     )
     if resamples > 0:
         comparison.resamples = resamples
         _change_intervals(comparison, resamples, seed)
     else:
-        for changed in (index, *dimensions, *areas):
-            changed.ci_reason = "not computed"
+        for compared in (index, *dimensions, *areas):
+            compared.ci_reason = "not computed"
     return comparison
 
 
@@ -445,8 +534,9 @@ def _change_intervals(comparison: Comparison, resamples: int, seed: int) -> None
     provisional or rests on a group too small or without spread, and the stars of areas and
     płaszczyzny are Holm-corrected within their table."""
     from liwindex.analysis.analyze import attach_intervals, draws_for
-    from liwindex.analysis.bootstrap import holm
+    from liwindex.analysis.bootstrap import Part, holm
     from liwindex.analysis.intervals import NOT_COMPUTED, interval
+    from liwindex.compare.common import draws_on_common
 
     before, after = comparison.before, comparison.after
     draws = [draws_for(r, resamples, [seed, i]) for i, r in enumerate((before, after))]
@@ -475,12 +565,26 @@ def _change_intervals(comparison: Comparison, resamples: int, seed: int) -> None
         )
     b_dims = [d.id for d in before.dimensions]
     a_dims = [d.id for d in after.dimensions]
+    common = comparison.common["survey"]
+    if common.partial and before.questionnaire is not None and after.questionnaire is not None:
+        # the replicates of both rounds' płaszczyzny and index over the common areas
+        on = [draws_on_common(d, r, common.kept) for d, r in ((d0, before), (d1, after))]
+    else:
+        on = [(d.dimensions, d.index, d.group_dimensions, d.group_index) for d in (d0, d1)]
+    sizes = [[int(n) for n in d.group_sizes] for d in (d0, d1)]
+
+    def dimension_parts(side: int, column: int) -> list[Part]:
+        return [Part(v[:, column], n) for v, n in zip(on[side][2], sizes[side], strict=True)]
+
+    def index_parts(side: int) -> list[Part]:
+        return [Part(v, n) for v, n in zip(on[side][3], sizes[side], strict=True)]
+
     for row in comparison.dimensions:
         i, j = b_dims.index(row.id), a_dims.index(row.id)
         row.survey_ci, row.ci_reason = interval(
             row.survey.delta,
-            d1.dimensions[:, j] - d0.dimensions[:, i],
-            [*d0.dimension_parts(i), *d1.dimension_parts(j)],
+            on[1][0][:, j] - on[0][0][:, i],
+            [*dimension_parts(0, i), *dimension_parts(1, j)],
             min_n,
             bounds,
             row.survey_provisional,
@@ -493,8 +597,8 @@ def _change_intervals(comparison: Comparison, resamples: int, seed: int) -> None
     index = comparison.index
     index.survey_ci, index.ci_reason = interval(
         index.survey.delta,
-        d1.index - d0.index,
-        [*d0.index_parts(), *d1.index_parts()],
+        on[1][1] - on[0][1],
+        [*index_parts(0), *index_parts(1)],
         min_n,
         bounds,
         index.survey_provisional,

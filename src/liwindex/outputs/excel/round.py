@@ -142,11 +142,12 @@ def _summary_sheet(
         official.source_words + (f" · † {w('provisional', lang).lower()}" if official.thin else ""),
     )
     row += 1
-    if official.explanation:
-        put(ws, row, 1, official.explanation, wrap=True)
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=9)
-        fit_height(ws, row, [(official.explanation, 125)])
-        row += 1
+    for text in (official.explanation, official.common_note):
+        if text:
+            put(ws, row, 1, text, wrap=True)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=9)
+            fit_height(ws, row, [(text, 125)])
+            row += 1
     row += 1
     if comparison is not None:
         put(ws, row, 1, f"{w('basis', lang)}: {comparison.basis_words(lang)}", bold=True)

@@ -81,6 +81,8 @@ def _headline(r: Report) -> list[str]:
         ]
     parts.append("</section>")
     parts += _caveats(r)
+    if h.common_note:
+        parts.append(f'<p class="note">{escape(h.common_note)}</p>')
     if h.explanation:
         parts.append(f"<p>{escape(h.explanation)}</p>")
     if comparison is not None:
