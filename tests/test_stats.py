@@ -4,6 +4,7 @@ coverage on simulated data, the gap and the sensitivity table on hand-made workb
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 
 import numpy as np
@@ -332,3 +333,47 @@ def test_provisional_change_has_no_interval_and_no_star(tmp_path):
         assert row.survey_ci is None and row.significant is None and row.ci_reason == "provisional"
     d2 = next(d for d in c.dimensions if d.id == "D2")
     assert d2.survey_ci is not None and d2.ci_reason is None
+
+
+def test_alpha_of_rounding_size_is_zero_not_negative():
+    """Two uncorrelated questions give alpha −4.4e-16 in floating point: that is 0 (low),
+    not "negative — answers pull opposite ways"."""
+    points = np.array([1.0, 1 + 4 / 3, 1 + 8 / 3, 5.0])
+    x = points[[3, 1, 0, 3, 3, 2, 1, 1, 2, 2, 3, 3]]
+    y = points[[2, 0, 3, 1, 3, 1, 1, 1, 2, 3, 0, 2]]
+    data = np.c_[x, y]
+    raw = 2 * (1 - data.var(axis=0, ddof=1).sum() / data.sum(axis=1).var(ddof=1))
+    assert raw < 0 and abs(raw) < 1e-15  # what floating point gives
+    table = reliability(data, ["a", "b"], "A", "ngo")
+    assert table.alpha == 0.0 and table.status == "low"
+
+
+def test_rank_correlation_ties_survive_a_last_bit_difference():
+    """Two areas with the same score, one of them a bit higher in the last place under a
+    setting: still a tie, so the ranking has not moved (ρ = 1, no shift)."""
+    from liwindex.analysis.sensitivity import _compare
+
+    base = pd.Series({"A1": 3.0, "A2": 3.0, "A3": 2.0})
+    moved = pd.Series({"A1": 3.0, "A2": float(np.nextafter(3.0, 4.0)), "A3": 2.0})
+    variant = _compare("pooled", 2.5, moved, base)
+    assert variant.rank_correlation == pytest.approx(1.0) and variant.largest_rank_shift == 0
+
+
+def test_no_interval_and_no_star_from_a_group_that_answered_all_alike(tmp_path):
+    """Every official answers 4 to everything, the NGOs spread: the NGO–administration gaps
+    (and the areas) get no interval and no star, with the reason "zero variance", in the
+    JSON and the terminal."""
+    rows = [HEADER]
+    for i in range(12):
+        v = str(1 + i % 5)
+        rows.append(["ngo", v, str(1 + (i + 2) % 5), v, v, str(1 + (i + 1) % 5), v, ["0", "5", "10"][i % 3]])
+    rows += [["jst", "4", "4", None, "4", "4", "4", "10"]] * 6
+    path = write_workbook(tmp_path / "z.xlsx", {"Odp": rows})
+    analysis = analyze_file(path, tiny(), resamples=300)
+    for gap in analysis.gaps:
+        assert gap.ci is None and gap.significant is None and gap.ci_reason == "zero variance"
+    assert all(analysis.result.interval_reasons[a] == "zero variance" for a in ("A1", "A2", "A3"))
+    data = analysis.to_dict()
+    assert {g["ci_reason"] for g in data["gap"]["areas"]} == {"zero variance"}
+    out = run("analyze", path, "-q", tiny_path(tmp_path), "--bootstrap", "200").stdout
+    assert "odpowiedzi bez różnic" in out and not re.search(r"\d\*", out)  # no starred number
