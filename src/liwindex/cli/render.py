@@ -174,7 +174,10 @@ def render_comparison(comparison: Comparison, console: Console, lang: str) -> No
         )
     gains, drops = comparison.largest()
     for key, listed_rows in (("gains", gains), ("drops", drops)):
-        listed = ", ".join(f"{r.id} {r.label[lang]} ({fmt_signed(r.value.delta, lang)})" for r in listed_rows)
+        star = lambda r: "*" if comparison.basis == "survey" and r.significant else ""  # noqa: E731
+        listed = ", ".join(
+            f"{r.id} {r.label[lang]} ({fmt_signed(r.value.delta, lang)}{star(r)})" for r in listed_rows
+        )
         console.print(
             plain(f"{t(key, lang)} ({comparison.basis_words(lang)}): ", style="bold")
             + plain(listed or t("none", lang))

@@ -46,7 +46,7 @@ from liwindex.outputs.tables import area_table
 from liwindex.scoring.results import ScoreResult
 
 if TYPE_CHECKING:
-    from liwindex.analysis.analyze import Analysis
+    from liwindex.analysis.analyze import Analysis, Gap
 
 
 def write_xlsx(
@@ -68,7 +68,7 @@ def write_xlsx(
     summary.title = w("sheet_summary", lang)
     areas = wb.create_sheet(w("sheet_areas", lang))
     value_columns = _areas_sheet(areas, rounds, comparison, lang)
-    chart_row = _summary_sheet(summary, rounds, comparison, lang)
+    chart_row = _summary_sheet(summary, rounds, comparison, lang, analysis.gaps if analysis else None)
     chart_title = (
         f"{w('sheet_areas', lang)}: {comparison.basis_words(lang)}"
         if comparison is not None
@@ -92,7 +92,11 @@ NAME_WIDTH = 58  # column A of the summary: area and płaszczyzna names
 
 
 def _summary_sheet(
-    ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Comparison | None, lang: str
+    ws: Worksheet,
+    rounds: Sequence[ScoreResult],
+    comparison: Comparison | None,
+    lang: str,
+    gaps: list[Gap] | None = None,
 ) -> int:
     """Facts, caveats, the findings, the index and płaszczyzny, strongest and weakest areas
     and how to read them — page 1 when printed; returns the first free row (for the
@@ -127,8 +131,10 @@ def _summary_sheet(
     caveats = _caveat_lines(rounds, lang)
     if caveats:  # flagged, across columns A–E (about 100 characters a line)
         row = _text_block(ws, row, w("caveats", lang), caveats, last_column=5, chars=100, fill=FLAG_FILL)
-    # the report page's "Najważniejsze wnioski" (the gap between groups without its interval)
-    found = findings(rounds, comparison, gaps_for(last, None), lang)
+    # the report page's "Najważniejsze wnioski", the gap between groups with its interval
+    # where the comparison drew the latest round's replicates
+    draws = comparison.after_draws if comparison is not None else None
+    found = findings(rounds, comparison, gaps or gaps_for(last, draws), lang)
     row = _text_block(ws, row, report_word("findings", lang), [f"• {text}" for text in found])
     # the latest round's LIJW index as score gives it, with its source (SPEC: Headline)
     official = headline(rounds, comparison, lang)

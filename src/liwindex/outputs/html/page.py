@@ -88,7 +88,8 @@ def _headline(r: Report) -> list[str]:
     if comparison is not None:
         index = comparison.index
         if comparison.basis == "grades":
-            text = w("survey_change_plain", lang).format(delta=fmt_signed(index.survey.delta, lang))
+            star = " *" if index.significant else ""  # the survey change's own test
+            text = w("survey_change_plain", lang).format(delta=fmt_signed(index.survey.delta, lang) + star)
             parts.append(f"<p>{escape(text)}</p>")
         elif index.grades is not None and index.grades.delta is not None:
             text = w("grades_change", lang).format(delta=fmt_signed(index.grades.delta, lang))
