@@ -377,3 +377,23 @@ def test_no_interval_and_no_star_from_a_group_that_answered_all_alike(tmp_path):
     assert {g["ci_reason"] for g in data["gap"]["areas"]} == {"zero variance"}
     out = run("analyze", path, "-q", tiny_path(tmp_path), "--bootstrap", "200").stdout
     assert "odpowiedzi bez różnic" in out and not re.search(r"\d\*", out)  # no starred number
+
+
+def test_provisional_change_has_no_interval_in_the_report_and_workbook(tmp_path):
+    """The report page and the workbook show the provisional index and D1 changes without
+    an interval or a star, saying why (— wynik orientacyjny)."""
+    import openpyxl
+
+    b = write_workbook(tmp_path / "b.xlsx", {"Odp": thin_rows(jst_in_a2=8)})
+    a = write_workbook(tmp_path / "a.xlsx", {"Odp": thin_rows(shift=2)})
+    q = tiny_path(tmp_path)
+    html = tmp_path / "r.html"
+    assert run("report", b, a, "-q", q, "-o", html, "--bootstrap", "300").exit_code == 0
+    page = html.read_text("utf-8")
+    assert "— wynik orientacyjny" in page
+    headline = page[page.index('<section class="headline"') :]
+    assert " *" not in headline[: headline.index("</section>")]
+    xlsx = tmp_path / "c.xlsx"
+    assert run("export", b, a, "-q", q, "-o", xlsx, "--bootstrap", "300").exit_code == 0
+    cells = [c for r in openpyxl.load_workbook(xlsx).worksheets[0].iter_rows(values_only=True) for c in r]
+    assert "— wynik orientacyjny" in cells

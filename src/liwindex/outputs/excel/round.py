@@ -43,6 +43,7 @@ from liwindex.outputs.excel.style import (
 )
 from liwindex.outputs.sheet_words import w
 from liwindex.outputs.tables import area_table
+from liwindex.outputs.words import reason_words
 from liwindex.scoring.results import ScoreResult
 
 if TYPE_CHECKING:
@@ -188,7 +189,9 @@ def _summary_sheet(
             if comparison.resamples:
                 put(ws, i, col, line.ci_low, DELTA)
                 put(ws, i, col + 1, line.ci_high, DELTA)
-                put(ws, i, col + 2, {True: w("yes", lang), False: "", None: "—"}[line.significant])
+                why = reason_words(line.ci_reason, lang) if line.significant is None else None
+                verdict = {True: w("yes", lang), False: "", None: "—"}[line.significant]
+                put(ws, i, col + 2, f"— {why}" if why else verdict)
                 ws.cell(row=i, column=col + 2).alignment = Alignment(horizontal="center", vertical="top")
         row += len(lines) + 1
         if comparison.resamples:
