@@ -385,3 +385,17 @@ def test_index_change_over_all_areas_is_the_rounds_own_difference(tmp_path):
     assert (c.index.value.before, c.index.value.after) == (before.index.survey, after.index.survey)
     assert c.index.left_out == () and "change-common-areas" not in [p.code for p in c.problems]
     assert c.to_dict()["areas_left_out"] == {"survey": []}
+
+
+def test_batch_row_keeps_each_rounds_index_and_names_the_areas_left_out(tmp_path):
+    """A batch's summary row ranks each JST by its latest round's own index, its change is
+    over the areas both rounds have, and its note names the area left out."""
+    from liwindex.compare.batch import JstRun, summarise
+
+    b_path, a_path = rounds_with_an_area_missing(tmp_path)
+    before, after = (score_round(read_round(p, tiny())) for p in (b_path, a_path))
+    run_ = JstRun("Gmina T", "gmina-t", [], [before, after])
+    summarise(run_, None)
+    assert (run_.before, run_.after) == (before.index.survey, after.index.survey)
+    assert run_.delta == pytest.approx(compare(before, after).index.value.delta)
+    assert run_.left_out == ("A3",) and "A3" in run_.note("pl")

@@ -166,5 +166,5 @@ def render_batch(batch: BatchResult, console: Console, lang: str) -> None:
         )
     console.print(table)
     for run in batch.runs:  # why a JST has no rank, under the table
-        if run.rank is None and not run.failed and run.rank_reason:
+        if not run.failed and ((run.rank is None and run.rank_reason) or run.left_out):
             console.print(plain(f"{run.name}: {run.note(lang)}", style="dim"))
