@@ -126,3 +126,60 @@ def draws_on_common(
         group_dims.append(d)
         group_index.append(i)
     return dims, index, group_dims, group_index
+
+
+@dataclass
+class OnCommon:
+    """Both rounds' płaszczyzny and index of each kind over its common areas, where those are
+    not every area (the rounds' own values hold otherwise), and each group's."""
+
+    commons: dict[str, Common]
+    summaries: dict[str, tuple[Summary, Summary]]
+    groups: dict[str, tuple[Summary, Summary]]
+    dimension_of: dict[str, str]
+
+    @classmethod
+    def of(cls, before: ScoreResult, after: ScoreResult, graded: bool, groups: Sequence[str]) -> OnCommon:
+        """The common areas of the survey change (and of the grades change when ``graded``)."""
+        commons = {"survey": common_areas(before, after, "survey")}
+        if graded:
+            commons["grades"] = common_areas(before, after, "grades")
+        restricted = before.questionnaire is not None and after.questionnaire is not None
+        summaries = {
+            kind: (on_common(before, kind, c.kept), on_common(after, kind, c.kept))
+            for kind, c in commons.items()
+            if c.partial and restricted
+        }
+        by_group = {
+            g: found
+            for g in groups
+            if restricted and (found := group_on_common(before, after, g, commons["survey"].kept)) is not None
+        }
+        dimension_of = {a.id: a.dimension for a in (*before.areas, *after.areas)}
+        return cls(commons, summaries, by_group, dimension_of)
+
+    def pair(
+        self, kind: str, ident: str | None, own: tuple[float | None, float | None]
+    ) -> tuple[float | None, float | None]:
+        """Before and after of the index (``ident`` None) or a płaszczyzna of ``kind``."""
+        if kind not in self.summaries:
+            return own
+        (b_dims, b_index), (a_dims, a_index) = self.summaries[kind]
+        return (b_index, a_index) if ident is None else (b_dims.get(ident), a_dims.get(ident))
+
+    def group_values(
+        self, ident: str | None, side: int, own: dict[str, float | None]
+    ) -> dict[str, float | None]:
+        """Each group's index or płaszczyzna in the round ``side`` (0 before, 1 after)."""
+        out = dict(own)
+        for g, pair in self.groups.items():
+            dims, value = pair[side]
+            out[g] = value if ident is None else dims.get(ident)
+        return out
+
+    def left_out(self, kind: str, dimension: str | None = None) -> tuple[str, ...]:
+        """The areas left out of the change of ``kind`` (of one płaszczyzna's)."""
+        c = self.commons.get(kind)
+        if c is None or kind not in self.summaries:
+            return ()
+        return tuple(i for i in c.left_out if dimension is None or self.dimension_of.get(i) == dimension)

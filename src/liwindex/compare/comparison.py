@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from liwindex.compare.common import Common, common_areas, group_on_common, on_common
+from liwindex.compare.common import Common, OnCommon
 from liwindex.compare.identity import same_jst
 from liwindex.problems import InputError, Problem, Report, Severity
 from liwindex.scoring.results import ScoreResult
@@ -427,88 +427,42 @@ def compare(
         )
 
     # the index and płaszczyzny of each kind over the areas with a value in both rounds
-    commons = {"survey": common_areas(before, after, "survey")}
-    if graded:
-        commons["grades"] = common_areas(before, after, "grades")
-    restricted = before.questionnaire is not None and after.questionnaire is not None
-    summaries: dict[str, tuple] = {
-        kind: (on_common(before, kind, c.kept), on_common(after, kind, c.kept))
-        for kind, c in commons.items()
-        if c.partial and restricted
-    }
-    if chosen in summaries:
+    on = OnCommon.of(before, after, graded, groups)
+    if on.left_out(chosen):
         problems.append(
-            Problem(
-                "change-common-areas",
-                Severity.WARNING,
-                value=", ".join(commons[chosen].left_out),
-            )
+            Problem("change-common-areas", Severity.WARNING, value=", ".join(on.left_out(chosen)))
         )
-    group_summaries = {
-        g: found
-        for g in groups
-        if restricted and (found := group_on_common(before, after, g, commons["survey"].kept)) is not None
-    }
-
-    def changed(kind: str, ident: str | None, own: Change) -> Change:
-        """The change of the index (``ident`` None) or a płaszczyzna over the common areas."""
-        if kind not in summaries:
-            return own
-        (b_dims, b_index), (a_dims, a_index) = summaries[kind]
-        if ident is None:
-            return Change(b_index, a_index)
-        return Change(b_dims.get(ident), a_dims.get(ident))
-
-    def group_values(ident: str | None, side: int, own: dict) -> dict:
-        out = dict(own)
-        for g, pair in group_summaries.items():
-            dims, value = pair[side]
-            out[g] = value if ident is None else dims.get(ident)
-        return out
-
-    def left_out(kind: str, dimension: str | None) -> tuple[str, ...]:
-        c = commons.get(kind)
-        if c is None or kind not in summaries:
-            return ()
-        return tuple(
-            i
-            for i in c.left_out
-            if dimension is None or (after_areas.get(i) or before_areas[i]).dimension == dimension
-        )
-
-    kept = set(commons["survey"].kept)
+    survey_common = on.commons["survey"]
+    kept = set(survey_common.kept)
     thin_dims = {a.dimension for a in areas if a.survey_provisional and a.id in kept}
     before_dims = {d.id: d for d in before.dimensions}
     dimensions = []
     for d in after.dimensions:
         if d.id not in before_dims:
             continue
+        b_dim = before_dims[d.id]
         dimension = row(
             d.id,
             d.label,
-            changed("survey", d.id, Change(before_dims[d.id].survey, d.survey)),
-            changed("grades", d.id, Change(before_dims[d.id].grades, d.grades)),
-            group_values(d.id, 0, before_dims[d.id].by_group),
-            group_values(d.id, 1, d.by_group),
+            Change(*on.pair("survey", d.id, (b_dim.survey, d.survey))),
+            Change(*on.pair("grades", d.id, (b_dim.grades, d.grades))),
+            on.group_values(d.id, 0, b_dim.by_group),
+            on.group_values(d.id, 1, d.by_group),
             survey_thin=d.id in thin_dims,
         )
-        dimension.left_out, dimension.survey_left_out = left_out(chosen, d.id), left_out("survey", d.id)
+        dimension.left_out, dimension.survey_left_out = on.left_out(chosen, d.id), on.left_out("survey", d.id)
         dimensions.append(dimension)
-    index_thin = (
-        any(a.survey_provisional for a in areas if a.id in kept)
-        if commons["survey"].partial
-        else before.provisional or after.provisional
-    )
+    thin = any(a.survey_provisional for a in areas if a.id in kept)
     index = row(
         "index",
         {"pl": "Indeks LIJW", "en": "LIJW index"},
-        changed("survey", None, Change(before.index.survey, after.index.survey)),
-        changed("grades", None, Change(before.index.grades, after.index.grades)),
-        group_values(None, 0, before.index.by_group),
-        group_values(None, 1, after.index.by_group),
-        survey_thin=index_thin,
+        Change(*on.pair("survey", None, (before.index.survey, after.index.survey))),
+        Change(*on.pair("grades", None, (before.index.grades, after.index.grades))),
+        on.group_values(None, 0, before.index.by_group),
+        on.group_values(None, 1, after.index.by_group),
+        survey_thin=thin if survey_common.partial else before.provisional or after.provisional,
     )
-    index.left_out, index.survey_left_out = left_out(chosen, None), left_out("survey", None)
+    index.left_out, index.survey_left_out = on.left_out(chosen), on.left_out("survey")
     comparison = Comparison(
         before=before,
         after=after,
@@ -517,93 +471,17 @@ def compare(
         dimensions=dimensions,
         areas=areas,
         problems=problems,
-        common=commons,
+        common=on.commons,
     )
     if resamples > 0:
         comparison.resamples = resamples
-        _change_intervals(comparison, resamples, seed)
+        from liwindex.compare.significance import change_intervals
+
+        change_intervals(comparison, resamples, seed)
     else:
         for compared in (index, *dimensions, *areas):
             compared.ci_reason = "not computed"
     return comparison
-
-
-def _change_intervals(comparison: Comparison, resamples: int, seed: int) -> None:
-    """Bootstrap both rounds independently; each survey change gets the corrected t interval
-    of the differences of their replicates (strata: both rounds' groups) unless it is
-    provisional or rests on a group too small or without spread, and the stars of areas and
-    płaszczyzny are Holm-corrected within their table."""
-    from liwindex.analysis.analyze import attach_intervals, draws_for
-    from liwindex.analysis.bootstrap import Part, holm
-    from liwindex.analysis.intervals import NOT_COMPUTED, interval
-    from liwindex.compare.common import draws_on_common
-
-    before, after = comparison.before, comparison.after
-    draws = [draws_for(r, resamples, [seed, i]) for i, r in enumerate((before, after))]
-    for result, draw in zip((before, after), draws, strict=True):
-        attach_intervals(result, draw)
-    comparison.after_draws = draws[1]
-    d0, d1 = draws
-    if d0 is None or d1 is None:
-        for row in (comparison.index, *comparison.dimensions, *comparison.areas):
-            row.ci_reason = NOT_COMPUTED
-        return
-    min_n = after.min_group_n
-    hi_lo = after.index_range[1] - after.index_range[0]
-    bounds = (-hi_lo, hi_lo)
-    b_areas = [a.id for a in before.areas]
-    a_areas = [a.id for a in after.areas]
-    for row in comparison.areas:
-        i, j = b_areas.index(row.id), a_areas.index(row.id)
-        row.survey_ci, row.ci_reason = interval(
-            row.survey.delta,
-            d1.areas[:, j] - d0.areas[:, i],
-            [*d0.area_parts(i), *d1.area_parts(j)],
-            min_n,
-            bounds,
-            row.survey_provisional,
-        )
-    b_dims = [d.id for d in before.dimensions]
-    a_dims = [d.id for d in after.dimensions]
-    common = comparison.common["survey"]
-    if common.partial and before.questionnaire is not None and after.questionnaire is not None:
-        # the replicates of both rounds' płaszczyzny and index over the common areas
-        on = [draws_on_common(d, r, common.kept) for d, r in ((d0, before), (d1, after))]
-    else:
-        on = [(d.dimensions, d.index, d.group_dimensions, d.group_index) for d in (d0, d1)]
-    sizes = [[int(n) for n in d.group_sizes] for d in (d0, d1)]
-
-    def dimension_parts(side: int, column: int) -> list[Part]:
-        return [Part(v[:, column], n) for v, n in zip(on[side][2], sizes[side], strict=True)]
-
-    def index_parts(side: int) -> list[Part]:
-        return [Part(v, n) for v, n in zip(on[side][3], sizes[side], strict=True)]
-
-    for row in comparison.dimensions:
-        i, j = b_dims.index(row.id), a_dims.index(row.id)
-        row.survey_ci, row.ci_reason = interval(
-            row.survey.delta,
-            on[1][0][:, j] - on[0][0][:, i],
-            [*dimension_parts(0, i), *dimension_parts(1, j)],
-            min_n,
-            bounds,
-            row.survey_provisional,
-        )
-    for rows in (comparison.areas, comparison.dimensions):
-        for r, decision in zip(
-            rows, holm([r.survey_ci.p if r.survey_ci else None for r in rows]), strict=True
-        ):
-            r.significant = decision
-    index = comparison.index
-    index.survey_ci, index.ci_reason = interval(
-        index.survey.delta,
-        on[1][1] - on[0][1],
-        [*index_parts(0), *index_parts(1)],
-        min_n,
-        bounds,
-        index.survey_provisional,
-    )
-    index.significant = None if index.survey_ci is None else index.survey_ci.p < 0.05
 
 
 _ROUND_WORDS = {
