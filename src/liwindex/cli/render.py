@@ -217,7 +217,7 @@ def _index_lines(comparison: Comparison, console: Console, lang: str) -> None:
     other = Text()
     if by_grades:
         other.append(f"{t('survey_change', lang)}: {_survey_change(index, lang)}")
-        if index.survey_left_out:
+        if index.survey_left_out and index.survey.delta is not None:
             other.append(f" ({t('left_out', lang)}: {', '.join(index.survey_left_out)})")
         words = interval_words((index.ci_low, index.ci_high), lang, index.ci_reason)
         if words:

@@ -428,10 +428,6 @@ def compare(
 
     # the index and płaszczyzny of each kind over the areas with a value in both rounds
     on = OnCommon.of(before, after, graded, groups)
-    if on.left_out(chosen):
-        problems.append(
-            Problem("change-common-areas", Severity.WARNING, value=", ".join(on.left_out(chosen)))
-        )
     survey_common = on.commons["survey"]
     kept = set(survey_common.kept)
     thin_dims = {a.dimension for a in areas if a.survey_provisional and a.id in kept}
@@ -463,6 +459,10 @@ def compare(
         survey_thin=thin if survey_common.partial else before.provisional or after.provisional,
     )
     index.left_out, index.survey_left_out = on.left_out(chosen), on.left_out("survey")
+    if on.left_out(chosen) and any(r.value.delta is not None for r in (index, *dimensions)):
+        problems.append(
+            Problem("change-common-areas", Severity.WARNING, value=", ".join(on.left_out(chosen)))
+        )
     comparison = Comparison(
         before=before,
         after=after,

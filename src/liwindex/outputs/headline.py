@@ -127,6 +127,6 @@ def headline(rounds: Sequence[ScoreResult], comparison: Comparison | None, lang:
             before=fmt(row.value.before, lang),
             after=fmt(row.value.after, lang),
         )
-        if row.left_out
+        if row.left_out and row.value.delta is not None
         else None,
     )
