@@ -284,7 +284,8 @@ def test_summary_sheet_opens_with_the_findings_and_how_to_read(comparison_report
     column = [c.value for c in ws["A"]]
     start = column.index("Najważniejsze wnioski")
     before, after = score_file(INITIAL), score_file(POST)
-    expected = findings([before, after], compare(before, after, 2000), gaps_for(after, None), "pl")
+    comparison = compare(before, after, 2000)
+    expected = findings([before, after], comparison, gaps_for(after, comparison.after_draws), "pl")
     assert column[start + 1 : start + 1 + len(expected)] == [f"• {t}" for t in expected]
     assert start < column.index("Podstawa porównania: zmiana wyniku ankiety")
     how = column.index("Jak czytać wyniki")

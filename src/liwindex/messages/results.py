@@ -174,6 +174,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pl": "obszary obecne tylko w jednym etapie (nieporównane): {value}.",
         "en": "areas present in one round only (not compared): {value}.",
     },
+    "change-common-areas": {
+        "pl": "zmianę indeksu i płaszczyzn liczymy tylko na obszarach z wartością w obu etapach; "
+        "pominięto: {value}. Indeks każdego etapu podany osobno liczy się ze wszystkich jego "
+        "obszarów.",
+        "en": "the change of the index and płaszczyzny is computed only over the areas with a "
+        "value in both rounds; left out: {value}. Each round's own index, shown on its own, is "
+        "of all its areas.",
+    },
     "area-missing-in-round": {
         "pl": "obszary bez wartości {which}: {value}; ich zmiany nie da się obliczyć.",
         "en": "areas without a value {which}: {value}; their change cannot be computed.",
