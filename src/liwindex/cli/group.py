@@ -31,6 +31,15 @@ def cli(debug: bool) -> None:
     Scores the self-assessment of cooperation between a local government (JST) and NGOs
     from survey workbooks, compares rounds and writes reports.
     """
+    if debug:  # the library's debug notes (a cache entry ignored and rebuilt) on stderr
+        import logging
+
+        logger = logging.getLogger("liwindex")
+        logger.setLevel(logging.DEBUG)
+        if not logger.handlers:
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("liwindex: %(message)s"))
+            logger.addHandler(handler)
 
 
 for command in (
