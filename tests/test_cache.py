@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from conftest import TINY, run
+from conftest import TINY, run, write_workbook
 from liwindex.io import cache
 from liwindex.model.loading import _SOURCES, _versions, parse_questionnaire, standard_questionnaire_text
 from liwindex.model.questionnaire import Questionnaire
@@ -236,3 +236,22 @@ def test_leftovers_of_killed_runs_are_removed(folder):
     fresh.write_bytes(b"x")
     parse_questionnaire(TINY, "tiny.yaml")
     assert sorted(p.name for p in folder.iterdir()) == sorted([fresh.name, entry_of(TINY).name])
+
+
+def test_a_planted_entry_does_not_change_the_index(folder, tmp_path):
+    """End to end: score with a questionnaire whose entry was replaced by that of one with
+    the reverse item scored straight gives the same index as without any cache."""
+    straight = TINY.replace("reverse: true", "reverse: false")
+    rows = [["grupa", "q1", "q2", "q3", "q4", "q5", "q6", "q7"]]
+    rows += [["ngo", "4", "3", "5", "2", "4", "1", "5"], ["jst", "5", "4", "", "3", "4", "2", "10"]] * 3
+    src = write_workbook(tmp_path / "dane.xlsx", {"Odp": rows})
+    honest, planted = tmp_path / "honest.yaml", tmp_path / "planted.yaml"
+    honest.write_text(TINY, "utf-8")
+    planted.write_text(straight, "utf-8")
+    first = run("score", src, "--questionnaire", honest, "--json")
+    assert first.exit_code == 0, first.output
+    expected = json.loads(first.stdout)["index"]
+    assert json.loads(run("score", src, "--questionnaire", planted, "--json").stdout)["index"] != expected
+    shutil.copy(folder / entry_of(straight).name, folder / entry_of(TINY).name)
+    again = json.loads(run("score", src, "--questionnaire", honest, "--json").stdout)["index"]
+    assert again == expected
