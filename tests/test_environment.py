@@ -103,6 +103,8 @@ def test_a_limit_too_low_for_the_file_says_so(tmp_path):
         ("LIWINDEX_PDF_ENGINE", "prince", "env-not-allowed"),
         ("LIWINDEX_LANG", "de", "env-not-allowed"),
         ("LIWINDEX_CACHE_DIR", "pamiec/liwindex", "env-folder-not-absolute"),
+        ("SOURCE_DATE_EPOCH", "1e9", "env-not-a-number"),
+        ("SOURCE_DATE_EPOCH", "99999999999999", "env-out-of-range"),
     ],
 )
 def test_every_setting_is_checked_before_a_command_runs(name, value, code):

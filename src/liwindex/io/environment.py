@@ -1,4 +1,5 @@
-"""Every setting liwindex reads from the environment (``LIWINDEX_*``), read and validated here.
+"""Every setting liwindex reads from the environment (``LIWINDEX_*`` and the reproducible
+builds' ``SOURCE_DATE_EPOCH``), read and validated here.
 
 A value that is not allowed is an input problem like any other: the run stops with a
 message naming the variable, its value, what is allowed and how to fix it (exit 1), instead
@@ -59,6 +60,9 @@ SETTINGS: dict[str, Number | Choice | Folder] = {
     "LIWINDEX_MAX_ROWS": Number(1, 100_000_000, 1_048_576),
     "LIWINDEX_MAX_COLUMNS": Number(1, 16_384, 2_000),  # 16 384: Excel's XFD
     "LIWINDEX_MAX_UNCOMPRESSED_MB": Number(1, 100_000, 1_000, "MB"),
+    # the reproducible-builds date of reports (seconds since 1970; 253402300799 is the last
+    # second of 9999): a malformed value must stop the build, says its specification
+    "SOURCE_DATE_EPOCH": Number(0, 253_402_300_799, 1_735_689_600),
 }
 
 
@@ -162,7 +166,7 @@ def check() -> Report:
     import difflib
 
     report = Report()
-    for name in sorted(k for k in os.environ if k.startswith(PREFIX)):
+    for name in sorted(k for k in os.environ if k.startswith(PREFIX) or k in SETTINGS):
         if name in SETTINGS:
             _problem(name, os.environ[name], report)
             continue
