@@ -142,9 +142,13 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(folder, damage, caplog):
     path.write_bytes(damage)
     yaml = folder.parent / "tiny.yaml"
     yaml.write_text(TINY, "utf-8")
-    result = run("questionnaire", "check", yaml)
+    result = run("--debug", "questionnaire", "check", yaml)
     assert result.exit_code == 0, result.output
     assert "Błąd programu" not in result.output
+    assert f"liwindex: cache entry {path} ignored and rebuilt" in result.stderr
+    path.write_bytes(damage)
+    quiet = run("questionnaire", "check", yaml)
+    assert quiet.exit_code == 0 and "liwindex: cache" not in quiet.stderr
 
 
 def test_a_foreign_entry_is_not_trusted(folder):
