@@ -138,8 +138,10 @@ def _texts(command: click.Command) -> Iterator[click.Command | click.Parameter]:
 
 
 def help_language() -> str:
-    """ "en" when LIWINDEX_LANG asks for English, else "pl"."""
-    return "en" if os.environ.get("LIWINDEX_LANG", "pl").strip().lower().startswith("en") else "pl"
+    """ "en" when LIWINDEX_LANG asks for English, else "pl": a peek that picks the help's
+    language before anything heavy is imported; liwindex.io.environment reads and checks
+    the setting when a command runs."""
+    return "en" if os.environ.get("LIWINDEX_LANG", "pl").strip().lower() == "en" else "pl"
 
 
 # The usage line's placeholders, named as the Polish help texts name them.

@@ -38,7 +38,9 @@ ENGINE_VARIABLE = "LIWINDEX_PDF_ENGINE"  # "weasyprint" or "chromium": use that 
 def engine() -> str | None:
     """The rendering engine available here: "weasyprint", "chromium" or None (the one
     ``LIWINDEX_PDF_ENGINE`` names, where it is set)."""
-    wanted = os.environ.get(ENGINE_VARIABLE, "").strip().lower()
+    from liwindex.io import environment
+
+    wanted = environment.word(ENGINE_VARIABLE)
     if wanted == "chromium":
         return "chromium" if browser() else None
     try:
