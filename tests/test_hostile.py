@@ -454,7 +454,7 @@ def test_questionnaire_labels_with_markup_show_as_written(tmp_path):
     assert "[/b] [bold red]X" in result.stdout
 
 
-from hypothesis import given  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 CONTROLS = "\x1b\x00\x9b\u202e\r"
@@ -691,6 +691,165 @@ def test_a_chromium_crash_is_a_message_naming_its_exit_code(tmp_path):
     assert (problem.code, problem.file, problem.value) == ("pdf-print-failed", str(target), "1")
     assert "GPU process crashed" in problem.params["detail"]
     assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.tmp")) == []
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "1" + " " * 100_000 + "\u00a0",
+        "Pyt" + " " * 100_000 + "x",
+        "[o1_n1]" + " " * 100_000,
+        "o1_n1" + " " * 50_000 + "." + " " * 50_000,
+        "1." * 50_000,
+        "o1_n1[" + "a" * 100_000,
+        "ą" * 100_000 + "/o1_n1",
+    ],
+    ids=["numbering", "pyt", "bracket-id", "id-dot", "dotted-numbers", "subquestion", "kobo-path"],
+)
+def test_a_100_kb_adversarial_header_is_matched_in_under_a_second(header):
+    """Header matching is linear: runs of spaces before a no-break space, a bracketed id or a
+    dot do not backtrack (such headers took 4–12 s at 20,000 spaces)."""
+    from liwindex.responses.matching import HeaderMatcher
+
+    matcher = HeaderMatcher(load_questionnaire())
+    started = time.monotonic()
+    matcher.match(header)
+    matcher.match(header + "x")  # not remembered
+    assert time.monotonic() - started < 1
+
+
+def test_long_space_headers_in_a_csv_are_read_quickly(tmp_path):
+    """Eight 32,000-space headers (a 257 kB CSV, over 100 s before) end in seconds."""
+    import csv
+
+    path = tmp_path / "spacje.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["grupa", "o1_n1", *("1" + " " * (32_000 + i) + "\u00a0" for i in range(8))])
+        writer.writerow(["ngo", "4", *["x"] * 8])
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    started = time.monotonic()
+    result = run("validate", path)
+    assert time.monotonic() - started < 10 and "Traceback" not in result.output
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        [f"Zupełnie nieznana kolumna numer {i} o czymś innym" for i in range(1_999)],
+        ["Jakaś nieznana kolumna"] * 1_500,
+        [f"Jak ocenia Pan/Pani współpracę w obszarze {i}?" for i in range(1_999)],
+    ],
+    ids=["unknown", "identical", "alike"],
+)
+def test_mapping_init_on_thousands_of_columns_takes_seconds(tmp_path, headers):
+    """mapping init compares each distinct header only with the questions it could be like,
+    and assigns over the smaller side (2,000 unknown columns took over 200 s)."""
+    import csv
+
+    import yaml
+
+    path = tmp_path / "szerokie.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["grupa", *headers])
+        writer.writerow(["ngo", *["4"] * len(headers)])
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    out = tmp_path / "m.yaml"
+    started = time.monotonic()
+    result = run("mapping", "init", path, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert time.monotonic() - started < 10
+    columns = yaml.safe_load(out.read_text("utf-8"))["columns"]
+    assert len(columns) == len(set(headers)) + 1
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+_HOSTILE_HEADER = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40),
+    st.text(
+        st.sampled_from(":#-?&*!|>%@`\"'\\{}[],\n\r\t\x00\x01\x1b\x7f\x85\u2028\ufeff ąż"),
+        min_size=1,
+        max_size=30,
+    ),
+    st.sampled_from(
+        [
+            "- a",
+            "? b",
+            "&x",
+            "*x",
+            "!tag",
+            "|",
+            ">",
+            "%YAML",
+            "@",
+            "`",
+            "'q'",
+            '"q"',
+            "a: b",
+            "#c",
+            "~",
+            "null",
+        ]
+    ),
+    st.integers(min_value=1_000, max_value=3_000).map(lambda n: ("Długi: „nagłówek” # " * n)[:n]),
+)
+
+
+def _mapping_round_trip(tmp_path, headers):
+    """mapping init on a CSV with ``headers``; the keys its mapping's ``columns`` reads back
+    as, the file and the text the tool wrote."""
+    import csv
+
+    from liwindex.io.yamldoc import parse_yaml
+    from liwindex.problems import Report
+    from liwindex.responses.mapping_init import propose_mapping
+
+    path = tmp_path / "dane.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["grupa", *headers])
+        writer.writerow(["ngo", *[""] * len(headers)])
+    text = propose_mapping(path, load_questionnaire())
+    doc = parse_yaml(text, "m.yaml", Report(), kind="mapping")
+    return path, doc.data["columns"], text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_HOSTILE_HEADER, min_size=1, max_size=6))
+def test_what_mapping_init_writes_reads_back_as_the_same_headers(tmp_path_factory, headers):
+    """Hostile headers (long, control characters, quotes, colons, #, a leading -, ?, &, *, !,
+    unicode, line breaks, NUL) written by mapping init load with the mapping loader and come
+    back as the very headers the file has (as the matcher sees them)."""
+    from liwindex.responses.mapping import load_mapping
+    from liwindex.responses.matching import HeaderMatcher
+    from liwindex.text import clean_text, fold
+
+    tmp_path = tmp_path_factory.mktemp("rt")
+    _, columns, text = _mapping_round_trip(tmp_path, headers)
+    titles = [clean_text(h) for h in ["grupa", *headers]]
+    expected = {t for t in titles if t and not HeaderMatcher.is_platform_column(t)}
+    # (headers alike once folded share one entry)
+    assert set(columns) <= expected and {fold(c) for c in columns} == {fold(t) for t in expected}
+    out = tmp_path / "m.yaml"
+    out.write_text(text.replace(': "?', ': "'), "utf-8")  # what a user confirming it does
+    mapping = load_mapping(out, load_questionnaire())
+    assert set(mapping.columns) == {fold(t) for t in expected}
+
+
+def test_a_header_longer_than_1024_characters_is_written_so_that_it_loads(tmp_path):
+    """A plain YAML key may be 1,024 characters at most: a longer header is written as an
+    explicit key ("? …"), and score with the mapping reads the file."""
+    from liwindex.text import clean_text
+
+    header = ("Bardzo długie pytanie: czy „współpraca” # układa się dobrze? " * 40)[:2_500]
+    path, columns, text = _mapping_round_trip(tmp_path, [header, "o1_n1"])
+    assert list(columns) == ["grupa", clean_text(header), "o1_n1"] and "\n  ? " in text
+    out = tmp_path / "m.yaml"
+    out.write_text(text, "utf-8")
+    result = run("validate", path, "--mapping", out)
+    assert result.exit_code == 0, result.output
 
 
 MOVED_SHEETS = {

@@ -136,8 +136,11 @@ def _read_guarded(path: Path, limits: Limits) -> list[Sheet]:
         context = multiprocessing.get_context("fork")
     except (ImportError, ValueError):  # Windows: no fork, no rlimit — read directly
         return _read_calamine(path, limits)
+    from liwindex.io import environment
+
+    memory_mb = environment.read_memory_mb()  # a value not allowed stops here, located
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_guarded_child, args=(path, limits, send), daemon=True)
+    child = context.Process(target=_guarded_child, args=(path, limits, send, memory_mb), daemon=True)
     child.start()
     send.close()
     try:
@@ -145,7 +148,7 @@ def _read_guarded(path: Path, limits: Limits) -> list[Sheet]:
             raise ReaderCrashed
         kind, payload = receive.recv()
     except EOFError:
-        raise ReaderCrashed from None
+        kind, payload = "crashed", None
     finally:
         receive.close()
         if child.is_alive():
@@ -157,14 +160,17 @@ def _read_guarded(path: Path, limits: Limits) -> list[Sheet]:
         raise TooLarge(*payload)
     if kind == "password":
         raise PasswordProtected
+    if (kind == "crashed" or str(payload).startswith("MemoryError")) and environment.read_memory_is_set():
+        # the ceiling the user chose, not the file, may be what failed: say so
+        raise TooLarge("read-memory-too-low", "", memory_mb, "LIWINDEX_READ_MEMORY_MB")
     if kind == "error":
         raise RuntimeError(f"the reader process failed:\n{payload}")
     raise ReaderCrashed(payload)
 
 
-def _guarded_child(path: Path, limits: Limits, send: Any) -> None:
+def _guarded_child(path: Path, limits: Limits, send: Any, memory_mb: int) -> None:
     """Read in the child under an address-space ceiling: the process's size now plus
-    ``LIWINDEX_READ_MEMORY_MB`` (default 4096)."""
+    ``memory_mb`` (``LIWINDEX_READ_MEMORY_MB``, default 4096)."""
     import faulthandler
     import os
     import resource
@@ -175,7 +181,7 @@ def _guarded_child(path: Path, limits: Limits, send: Any) -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     try:
-        extra = int(os.environ.get("LIWINDEX_READ_MEMORY_MB", "4096")) * 1024 * 1024
+        extra = memory_mb * 1024 * 1024
         with open("/proc/self/status") as fh:
             size = next((int(line.split()[1]) * 1024 for line in fh if line.startswith("VmSize:")), 0)
         if size:

@@ -20,7 +20,7 @@ from liwindex.io.inputs import remember_input
 from liwindex.io.readers import PasswordProtected, ReaderCrashed, ReaderFailed, read_spreadsheet
 from liwindex.io.sheets import Limits, TooLarge, Workbook
 from liwindex.messages.fragments import FILE_KINDS
-from liwindex.problems import Report, Severity
+from liwindex.problems import InputError, Report, Severity
 
 ZIP_SUFFIXES = {".xlsx", ".xlsm", ".ods"}
 TEMPLATE_LISTS = "listy"  # liwindex.outputs.forms.template.LISTS
@@ -117,6 +117,8 @@ def open_workbook(path: str | Path, report: Report, limits: Limits | None = None
         report.add("file-unreadable", file=name, detail=exc.strerror or str(exc))
     except PasswordProtected:
         report.add("password-protected", file=name)
+    except InputError as exc:  # a setting the reader needs is not allowed (environment.py)
+        report.extend(exc.report.problems)
     except BROKEN:
         kind = {".xls": "broken_xls", ".ods": "broken_ods"}.get(suffix, "broken")
         report.add("not-a-workbook", file=name, kind=FILE_KINDS[kind], format=suffix)
