@@ -1053,3 +1053,53 @@ def test_a_csv_field_past_the_csv_modules_bound_is_a_long_cell(tmp_path, quote):
     path.write_text("grupa,o1_n1,uwagi\nngo,4," + quote + "x" * 200_000 + "\n", "utf-8")
     [problem] = [p for p in problems(run("score", path)) if p.severity == "error"]
     assert (problem.code, problem.row, problem.column) == ("cell-too-long", 2, "C")
+
+
+@pytest.mark.parametrize(
+    ("entries", "flow", "code", "line"),
+    [
+        (200_000, False, "mapping-too-large", None),
+        (25_000, False, "mapping-too-many-entries", 20_500),
+        (100_000, True, "mapping-too-many-entries", 2),
+    ],
+    ids=["200000-by-size", "25000-lines", "100000-on-one-line"],
+)
+def test_a_huge_mapping_is_refused_by_its_size_first(tmp_path, entries, flow, code, line):
+    """A mapping over 2 MB is refused before it is read; one of more than 20,000 entries
+    while it is parsed, at the line where the limit is passed (200,000 entries took 24–41 s
+    to be refused, with a message about aliases)."""
+    path = tmp_path / "dane.csv"
+    path.write_text("grupa,o1_n1\nngo,4\n", "utf-8")
+    mapping = tmp_path / "mapowanie.yaml"
+    if flow:
+        body = "columns: {" + ", ".join(f'"k{i}": null' for i in range(entries)) + "}"
+    else:
+        body = "columns:\n" + "".join(f'  "kolumna {i}": null\n' for i in range(entries))
+    mapping.write_text("questionnaire: lijw-standard\n" + body + "\n", "utf-8")
+    digest = hashlib.sha256(mapping.read_bytes()).hexdigest()
+    started = time.monotonic()
+    result = run("score", path, "--mapping", mapping, "--lang", "en")
+    elapsed = time.monotonic() - started
+    [problem] = problems(result)
+    assert (problem.code, problem.file, problem.line) == (code, str(mapping), line)
+    assert "liwindex mapping init" in result.stderr and "Traceback" not in result.output
+    assert elapsed < (2 if code == "mapping-too-large" else 10)
+    assert hashlib.sha256(mapping.read_bytes()).hexdigest() == digest
+
+
+def test_mapping_init_refuses_a_proposal_the_loader_would_refuse(tmp_path):
+    """Headers of 30,000 characters in 80 columns would make a 2.4 MB mapping: mapping init
+    says so instead of writing a file that cannot be read."""
+    import csv
+
+    from liwindex.problems import Severity
+
+    path = tmp_path / "dlugie.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["grupa", *(f"{i} " + "nagłówek " * 3_300 for i in range(80))])
+        writer.writerow(["ngo", *[""] * 80])
+    out = tmp_path / "m.yaml"
+    result = run("mapping", "init", path, "-o", out)
+    [problem] = [p for p in problems(result) if p.severity is Severity.ERROR]
+    assert (problem.code, problem.file) == ("mapping-init-too-large", str(path)) and not out.exists()

@@ -239,7 +239,28 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
             else '"?"  # wpisz id grupy: ' + ", ".join(q.group_ids)
         )
         lines.append(_entry("  ", value, proposal))
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    _check_size(text, path, report)
+    return text
+
+
+def _check_size(text: str, path: str | Path, report: Report) -> None:
+    """Refuse a proposal that the mapping loader would refuse for its size: whatever mapping
+    init writes must load."""
+    from liwindex.responses.mapping import MAX_MAPPING_BYTES, MAX_MAPPING_ENTRIES
+
+    size = len(text.encode("utf-8"))
+    entries = sum(1 for line in text.splitlines() if line.lstrip(" ").startswith(('"', '? "')))
+    if size > MAX_MAPPING_BYTES or entries > MAX_MAPPING_ENTRIES:
+        report.add(
+            "mapping-init-too-large",
+            file=str(path),
+            entries=entries,
+            size=size,
+            limit_entries=MAX_MAPPING_ENTRIES,
+            limit=MAX_MAPPING_BYTES,
+        )
+        raise InputError(report)
 
 
 def _answer_lines(q: Questionnaire, columns: dict[int, tuple[str, set[str]]]) -> list[str]:
