@@ -64,6 +64,13 @@ def test_score_json_follows_spec():
         "response_rate": pytest.approx(70 / 130),
     }
     assert set(data["index"]) == {"value", "survey", "grades", "source", "provisional"}
+    # the survey score carries its interval (none without --bootstrap), never the grade
+    assert data["index"]["survey"] == {
+        "value": pytest.approx(data["index"]["survey"]["value"]),
+        "ci_low": None,
+        "ci_high": None,
+        "ci_reason": "not computed",
+    }
     assert data["index"]["source"] == "grades"
     assert len(data["dimensions"]) == 3 and len(data["areas"]) == 12
     assert set(data["areas"][0]) == {
@@ -89,7 +96,7 @@ def test_score_json_follows_spec():
     assert set(data["context"][0]) == {"id", "type", "text", "choices", "overall", "by_group"}
     assert set(data["context"][0]["overall"]) == {"answered", "counts", "shares"}
     for a in data["areas"]:
-        assert 1 <= a["value"] <= 5 and 1 <= a["survey"] <= 5
+        assert 1 <= a["value"] <= 5 and 1 <= a["survey"]["value"] <= 5
 
 
 def test_invalid_workbook_exits_1_with_located_messages(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import openpyxl
 import pytest
 import yaml
 
@@ -32,16 +33,25 @@ def test_compare_json_equals_the_two_score_outputs():
     data = json.loads(result.stdout)
     assert data["basis"] == "survey" and data["basis_label"] == "zmiana wyniku ankiety"
     assert data["before"] == before and data["after"] == after
-    assert data["index"]["before"] == before["index"]["survey"]
-    assert data["index"]["after"] == after["index"]["survey"] != after["index"]["value"]
-    assert data["index"]["delta"] == pytest.approx(after["index"]["survey"] - before["index"]["survey"])
-    assert data["index"]["pct"] == pytest.approx(data["index"]["delta"] / before["index"]["survey"] * 100)
+    assert data["index"]["before"] == before["index"]["survey"]["value"]
+    assert data["index"]["after"] == after["index"]["survey"]["value"] != after["index"]["value"]
+    assert data["index"]["delta"] == pytest.approx(
+        after["index"]["survey"]["value"] - before["index"]["survey"]["value"]
+    )
+    assert data["index"]["pct"] == pytest.approx(
+        data["index"]["delta"] / before["index"]["survey"]["value"] * 100
+    )
     assert data["index"]["grades"] is None  # 2024 has no grades: no grades change at all
     for key in ("dimensions", "areas"):
         for row, b, a in zip(data[key], before[key], after[key], strict=True):
-            assert (row["id"], row["before"], row["after"]) == (b["id"], b["survey"], a["survey"])
-            assert row["delta"] == pytest.approx(a["survey"] - b["survey"])
+            assert (row["id"], row["before"], row["after"]) == (
+                b["id"],
+                b["survey"]["value"],
+                a["survey"]["value"],
+            )
+            assert row["delta"] == pytest.approx(a["survey"]["value"] - b["survey"]["value"])
             assert row["survey"]["delta"] == row["delta"] and row["grades"] is None
+            assert row["survey"]["ci_low"] is None and row["survey"]["ci_reason"] == "not computed"
     area = data["areas"][0]
     assert area["by_group"]["ngo"]["after"] == after["areas"][0]["by_group"]["ngo"]
 
@@ -87,9 +97,9 @@ def test_compare_intervals_and_significance():
     expected = next((i for i, p in enumerate(ps) if p > 0.05 / (len(ps) - i)), len(ps))
     assert stars == expected
     assert (
-        first["after"]["index"]["ci_low"]
-        < first["after"]["index"]["survey"]
-        < first["after"]["index"]["ci_high"]
+        first["after"]["index"]["survey"]["ci_low"]
+        < first["after"]["index"]["survey"]["value"]
+        < first["after"]["index"]["survey"]["ci_high"]
     )
 
 
@@ -232,7 +242,9 @@ def test_three_plus_two_respondents_are_provisional(tmp_path):
     assert all(a["provisional"] for a in data["areas"])
     assert data["areas"][0]["provisional_reason"] == "ngo: 3 odpowiedzi, jst: 2 odpowiedzi"
     assert data["index"]["provisional"] is True
-    assert all(a["ci_low"] is None for a in data["areas"]) and data["index"]["ci_low"] is None
+    assert all(a["survey"]["ci_low"] is None for a in data["areas"])
+    assert all(a["survey"]["ci_reason"] == "provisional" for a in data["areas"])
+    assert data["index"]["survey"]["ci_low"] is None and data["index"]["survey"]["ci_reason"] == "provisional"
     assert (
         "wyniki orientacyjne (mniej niż 5 odpowiedzi grup „Organizacja pozarządowa” i "
         "„Administracja”): obszary A1, A2, A3"
@@ -306,3 +318,84 @@ def test_errors_of_both_files_are_reported_together(tmp_path):
         if p.severity is Severity.ERROR
     ]
     assert found == [("unknown-answer", str(a), "O", 2, "B"), ("file-not-found", str(b), None, None, None)]
+
+
+def rounds_with_an_area_missing(tmp_path, blank_before=True):
+    """Two rounds of the tiny questionnaire, ten NGOs and ten officials each, everyone
+    answering 2 in the first and 4 in the second, except A3 (q6, q7) blank in the first
+    round: A3 has no value there and rises from — to something in the second."""
+    header = ["grupa", "q1", "q2", "q3", "q4", "q5", "q6", "q7"]
+
+    def rows(v, w, a3):
+        out = [header]
+        for g in ("ngo", "jst"):
+            for i in range(10):
+                x = v if i % 2 else w
+                out.append([g, x, x, x if g == "ngo" else None, x, x, *(a3 if a3 else [None, None])])
+        return out
+
+    b = write_workbook(tmp_path / "b.xlsx", {"O": rows("2", "3", None if blank_before else ["3", "5"])})
+    a = write_workbook(tmp_path / "a.xlsx", {"O": rows("4", "5", ["1", "0"])})
+    return b, a
+
+
+def test_index_change_is_over_the_areas_both_rounds_have(tmp_path):
+    """A3 has no value in the first round: Δindex and ΔD... are computed over A1 and A2 in
+    both rounds (not 2 areas against 3), the interval is of that change, and every output
+    names A3 as left out."""
+    b_path, a_path = rounds_with_an_area_missing(tmp_path)
+    before, after = (score_round(read_round(p, tiny())) for p in (b_path, a_path))
+    c = compare(before, after, resamples=300)
+    a1, a2 = (next(r for r in c.areas if r.id == i) for i in ("A1", "A2"))
+    expected = ((a1.survey.after + a2.survey.after) - (a1.survey.before + a2.survey.before)) / 2
+    assert after.index.survey != pytest.approx((a1.survey.after + a2.survey.after) / 2)  # A3 counts there
+    assert c.index.value.delta == pytest.approx(expected)
+    assert c.index.value.after == pytest.approx((a1.survey.after + a2.survey.after) / 2)
+    assert c.index.left_out == ("A3",) and c.left_out() == ("A3",)
+    assert (c.index.ci_low + c.index.ci_high) / 2 == pytest.approx(expected, abs=1e-9)
+    d2 = next(d for d in c.dimensions if d.id == "D2")
+    assert d2.value.delta is None and d2.left_out == ("A3",)
+    assert next(d for d in c.dimensions if d.id == "D1").left_out == ()
+    assert "change-common-areas" in [p.code for p in c.problems]
+    assert not c.index.provisional  # A3 without answers is left out, not a provisional area
+
+    q = tmp_path / "tiny.yaml"
+    q.write_text(TINY, "utf-8")
+    data = json.loads(run("compare", b_path, a_path, "-q", q, "--json", "--bootstrap", "200").stdout)
+    assert data["areas_left_out"] == {"survey": ["A3"]} and data["areas_compared"] == {"survey": ["A1", "A2"]}
+    assert data["index"]["areas_left_out"] == ["A3"] and data["index"]["survey"]["areas_left_out"] == ["A3"]
+    assert data["index"]["delta"] == pytest.approx(expected)
+    table = run("compare", b_path, a_path, "-q", q, "--bootstrap", "0")
+    assert "pominięto: A3" in " ".join(table.stdout.split())
+    html = tmp_path / "r.html"
+    assert run("report", b_path, a_path, "-q", q, "-o", html, "--bootstrap", "0").exit_code == 0
+    assert "pominięto: A3" in html.read_text("utf-8")
+    xlsx = tmp_path / "c.xlsx"
+    assert run("export", b_path, a_path, "-q", q, "-o", xlsx).exit_code == 0
+    summary = openpyxl.load_workbook(xlsx).worksheets[0]
+    assert any("pominięto: A3" in str(c) for r in summary.iter_rows(values_only=True) for c in r)
+
+
+def test_index_change_over_all_areas_is_the_rounds_own_difference(tmp_path):
+    """Every area has a value in both rounds: the change is the rounds' own indexes' and
+    nothing is left out."""
+    b_path, a_path = rounds_with_an_area_missing(tmp_path, blank_before=False)
+    before, after = (score_round(read_round(p, tiny())) for p in (b_path, a_path))
+    c = compare(before, after)
+    assert (c.index.value.before, c.index.value.after) == (before.index.survey, after.index.survey)
+    assert c.index.left_out == () and "change-common-areas" not in [p.code for p in c.problems]
+    assert c.to_dict()["areas_left_out"] == {"survey": []}
+
+
+def test_batch_row_keeps_each_rounds_index_and_names_the_areas_left_out(tmp_path):
+    """A batch's summary row ranks each JST by its latest round's own index, its change is
+    over the areas both rounds have, and its note names the area left out."""
+    from liwindex.compare.batch import JstRun, summarise
+
+    b_path, a_path = rounds_with_an_area_missing(tmp_path)
+    before, after = (score_round(read_round(p, tiny())) for p in (b_path, a_path))
+    run_ = JstRun("Gmina T", "gmina-t", [], [before, after])
+    summarise(run_, None)
+    assert (run_.before, run_.after) == (before.index.survey, after.index.survey)
+    assert run_.delta == pytest.approx(compare(before, after).index.value.delta)
+    assert run_.left_out == ("A3",) and "A3" in run_.note("pl")

@@ -43,7 +43,7 @@ def test_areas_without_values_are_named_in_one_warning_per_round(thin):
     """An empty first round: one warning lists every area without a value in both rounds."""
     _, empty, _, one = thin
     data = json.loads(run("compare", empty, one, "--json", "--bootstrap", "0").stdout)
-    both = [w for w in data["warnings"] if "w obu etapach" in w]
+    both = [w for w in data["warnings"] if "bez wartości w obu etapach" in w]
     assert len(both) == 1 and "O2, O3" in both[0]
     assert data["index"]["before"] is None and data["index"]["pct"] is None
 

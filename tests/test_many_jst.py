@@ -251,15 +251,15 @@ def test_the_dataset_equals_score_json_value_for_value(tmp_path):
         score = json.loads(run("score", source, "--json").stdout)
         expected = {
             ("index", "LIJW", "all"): (
-                score["index"]["survey"],
+                score["index"]["survey"]["value"],
                 score["index"]["grades"],
                 score["index"]["value"],
             )
         }
         for d in score["dimensions"]:
-            expected[("dimension", d["id"], "all")] = (d["survey"], d["grades"], d["value"])
+            expected[("dimension", d["id"], "all")] = (d["survey"]["value"], d["grades"], d["value"])
         for a in score["areas"]:
-            expected[("area", a["id"], "all")] = (a["survey"], a["grade"], a["value"])
+            expected[("area", a["id"], "all")] = (a["survey"]["value"], a["grade"], a["value"])
             for g, v in a["by_group"].items():
                 expected[("area", a["id"], g)] = (v, None, None)
         got = {

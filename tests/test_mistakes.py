@@ -92,7 +92,7 @@ def test_benchmark_warns_when_grades_meet_surveys():
     result = run("benchmark", POST, EXAMPLES / "inne-jst", "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    survey = json.loads(run("score", POST, "--json").stdout)["index"]["survey"]
+    survey = json.loads(run("score", POST, "--json").stdout)["index"]["survey"]["value"]
     assert data["basis"] == "survey" and data["index"]["jst"]["Gmina Przykładowa"]["value"] == survey
 
 

@@ -133,7 +133,7 @@ def test_separate_files_on_the_command_line_and_as_a_folder(tmp_path):
     assert by_folder.exit_code == 0, by_folder.output
     for output in (by_files.stdout, by_folder.stdout):
         data = json.loads(output)
-        assert data["index"]["survey"] == pytest.approx(survey_index(CLEAN))
+        assert data["index"]["survey"]["value"] == pytest.approx(survey_index(CLEAN))
         assert data["respondents"]["by_group"] == {"ngo": 60, "jst": 15}
     assert json.loads(by_files.stdout)["meta"]["source"] == (
         f"{folder / 'organizacje.csv'} + {folder / 'urzad.csv'}"

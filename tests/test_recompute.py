@@ -64,8 +64,10 @@ def test_score_json_equals_hand_computation(tmp_path, seed):
     scored = json.loads(result.stdout)
     expected = reference_scores(q, respondents)
 
-    assert {a["id"]: a["survey"] for a in scored["areas"]} == pytest.approx(expected["areas"])
+    assert {a["id"]: a["survey"]["value"] for a in scored["areas"]} == pytest.approx(expected["areas"])
     for a in scored["areas"]:
         assert a["by_group"] == pytest.approx(expected["by_group"][a["id"]])
-    assert {d["id"]: d["survey"] for d in scored["dimensions"]} == pytest.approx(expected["dimensions"])
-    assert scored["index"]["survey"] == pytest.approx(expected["index"])
+    assert {d["id"]: d["survey"]["value"] for d in scored["dimensions"]} == pytest.approx(
+        expected["dimensions"]
+    )
+    assert scored["index"]["survey"]["value"] == pytest.approx(expected["index"])

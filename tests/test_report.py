@@ -301,7 +301,8 @@ def test_printed_page_one_is_the_summary(tmp_path):
     before, after = score_file(INITIAL), score_file(POST)
     assert "Gmina Przykładowa" in first and "Najważniejsze wnioski" in first
     assert "3,33" in first and "z ocen grupy roboczej" in first and "z 2,85 na 3,43" in first
-    for sentence in findings([before, after], compare(before, after, 0), gaps_for(after, None), "pl"):
+    comparison = compare(before, after, 300)
+    for sentence in findings([before, after], comparison, gaps_for(after, comparison.after_draws), "pl"):
         # a sentence with an interval depends on the resamples; its start does not
         head = sentence.split("(95%")[0][:60]
         assert head in first, head
@@ -326,3 +327,67 @@ def test_how_to_read_follows_the_questionnaire():
     first = how_to_read("pl", other)[0]
     assert "indeks — średnia płaszczyzn" in first and "po równo" not in first
     assert not any(t.startswith("*") for t in how_to_read("pl", standard, star=False))
+
+
+VERDICTS = (
+    "to więcej, niż może dać przypadek",
+    "różnica mieści się w granicach przypadku",
+    "nie można wykluczyć przypadku",
+    "za mało odpowiedzi, by ocenić",
+    "nie da się ocenić, czy to więcej niż przypadek",
+    "bez sprawdzenia, czy to więcej niż przypadek",
+)
+
+
+def example_findings(before, after, resamples):
+    from liwindex.analysis.analyze import gaps_for
+    from liwindex.api import compare, score_file
+    from liwindex.outputs.findings import findings
+
+    comparison = compare(score_file(before), score_file(after), resamples)
+    return comparison, findings(
+        [comparison.before, comparison.after],
+        comparison,
+        gaps_for(comparison.after, comparison.after_draws),
+        "pl",
+    )
+
+
+def test_findings_say_whether_a_change_or_a_gap_is_more_than_chance():
+    """The largest rise and fall and the largest gap each say whether they are more than
+    chance: O8's fall of 0,31, whose interval includes zero, is within chance; the star
+    decides (Holm), never the interval alone."""
+    comparison, found = example_findings(INITIAL, POST, 300)
+    moved = [
+        s for s in found if s.startswith(("Największy wzrost", "Największy spadek", "Grupy respondentów"))
+    ]
+    assert len(moved) == 3 and all(any(v in s for v in VERDICTS) for s in moved)
+    drop = next(s for s in moved if s.startswith("Największy spadek"))
+    o8 = next(r for r in comparison.areas if r.id == "O8")
+    assert o8.ci_low < 0 < o8.ci_high and "O8" in drop and "mieści się w granicach przypadku" in drop
+    rise = next(s for s in moved if s.startswith("Największy wzrost"))
+    gain = comparison.largest(1)[0][0]
+    assert ("to więcej, niż może dać przypadek" in rise) == bool(gain.significant)
+
+
+def test_a_survey_change_under_a_grades_headline_is_named():
+    """Both rounds graded (basis: grades): the survey change is said under its own name,
+    "Wynik ankiety", with its own numbers and verdict — never "this change is significant"
+    after the grades' sentence; the areas' survey changes likewise."""
+    later = POST.parent / "gmina-przykladowa-2026-roczna.xlsx"
+    comparison, found = example_findings(POST, later, 300)
+    assert comparison.basis == "grades"
+    assert not any("tej zmiany wyniku ankiety" in s for s in found)
+    survey = next(s for s in found if s.startswith("Wynik ankiety w tym czasie"))
+    index = comparison.index
+    assert f"z {index.survey.before:.2f} na {index.survey.after:.2f}".replace(".", ",") in survey
+    assert any(v in survey for v in VERDICTS)
+    rise = next(s for s in found if s.startswith("Największy wzrost oceny grupy roboczej"))
+    assert "wynik ankiety tego obszaru" in rise and any(v in rise for v in VERDICTS)
+
+
+def test_findings_without_intervals_say_so():
+    """--bootstrap 0: a change is not presented as a fact checked against chance."""
+    _, found = example_findings(INITIAL, POST, 0)
+    drop = next(s for s in found if s.startswith("Największy spadek"))
+    assert "bez sprawdzenia, czy to więcej niż przypadek" in drop

@@ -4,6 +4,7 @@ coverage on simulated data, the gap and the sensitivity table on hand-made workb
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 
 import numpy as np
@@ -224,7 +225,8 @@ def test_analyze_command_json():
     data = json.loads(result.stdout)
     assert set(data) >= {"score", "quality", "reliability", "gap", "sensitivity", "provisional"}
     area = data["score"]["areas"][0]
-    assert area["ci_low"] <= area["survey"] <= area["ci_high"]
+    survey = area["survey"]
+    assert survey["ci_low"] <= survey["value"] <= survey["ci_high"] and survey["ci_reason"] is None
     assert len(data["gap"]["areas"]) == 12 and data["gap"]["groups"] == ["ngo", "jst"]
     assert all(-1 <= r["alpha"] <= 1 for r in data["reliability"] if r["alpha"] is not None)
 
@@ -277,3 +279,121 @@ def test_benchmark_ranks_and_median(tmp_path):
     a1 = next(m for m in bench.areas if m.id == "A1")
     assert a1.versus_median("Gmina C") == pytest.approx(5.0 - 3.0)
     assert any(p.code == "benchmark-older-round" for p in bench.problems)
+
+
+def thin_rows(n_ngo=12, n_jst=8, jst_in_a2=3, shift=0):
+    """NGOs and officials answering everything (spread over the scale), except that only
+    ``jst_in_a2`` officials answer A2's questions (q4, q5): A2, D1 and the index are †."""
+    rows = [HEADER]
+    for g, n in (("ngo", n_ngo), ("jst", n_jst)):
+        for i in range(n):
+            v = [str(min(5, 1 + (i * 3 + k + shift) % 5)) for k in range(6)]
+            a2 = [v[3], v[4]] if g == "ngo" or i < jst_in_a2 else [None, None]
+            rows.append([g, v[0], v[1], v[2] if g == "ngo" else None, *a2, v[5], ["0", "5", "10"][i % 3]])
+    return rows
+
+
+def test_provisional_index_and_dimension_have_no_interval(tmp_path):
+    """Three officials answer A2 (min_group_n 5): A2, its płaszczyzna D1 and the index are
+    provisional and carry no interval, with the reason; D2 and A1 keep theirs."""
+    path = write_workbook(tmp_path / "t.xlsx", {"Odp": thin_rows()})
+    analysis = analyze_file(path, tiny(), resamples=300)
+    result = analysis.result
+    assert result.provisional and result.dimension_provisional("D1")
+    for key in ("A2", "D1", "index"):
+        assert result.intervals[key] == (None, None)
+        assert result.interval_reasons[key] == "provisional"
+    for key in ("A1", "D2", "A3"):
+        assert result.intervals[key][0] is not None and key not in result.interval_reasons
+    out = run("score", path, "-q", tiny_path(tmp_path), "--bootstrap", "300").stdout
+    index_line = next(line for line in out.splitlines() if line.startswith("Indeks LIJW"))
+    assert "95%" not in index_line and "†" in index_line
+
+
+def tiny_path(tmp_path):
+    """The tiny questionnaire as a file, for the command line."""
+    from conftest import TINY
+
+    path = tmp_path / "tiny.yaml"
+    path.write_text(TINY, encoding="utf-8")
+    return path
+
+
+def test_provisional_change_has_no_interval_and_no_star(tmp_path):
+    """A clear rise of every answer, but A2 rests on three officials in the later round:
+    the changes of A2, D1 and the index get no interval and no star (reason provisional),
+    D2's change keeps both."""
+    from liwindex.api import compare
+
+    before = score_file(write_workbook(tmp_path / "b.xlsx", {"Odp": thin_rows(jst_in_a2=8)}), tiny())
+    after = score_file(write_workbook(tmp_path / "a.xlsx", {"Odp": thin_rows(shift=2)}), tiny())
+    assert after.provisional and not before.provisional
+    c = compare(before, after, resamples=300)
+    for row in (c.index, *[d for d in c.dimensions if d.id == "D1"], *[a for a in c.areas if a.id == "A2"]):
+        assert row.survey_ci is None and row.significant is None and row.ci_reason == "provisional"
+    d2 = next(d for d in c.dimensions if d.id == "D2")
+    assert d2.survey_ci is not None and d2.ci_reason is None
+
+
+def test_alpha_of_rounding_size_is_zero_not_negative():
+    """Two uncorrelated questions give alpha −4.4e-16 in floating point: that is 0 (low),
+    not "negative — answers pull opposite ways"."""
+    points = np.array([1.0, 1 + 4 / 3, 1 + 8 / 3, 5.0])
+    x = points[[3, 1, 0, 3, 3, 2, 1, 1, 2, 2, 3, 3]]
+    y = points[[2, 0, 3, 1, 3, 1, 1, 1, 2, 3, 0, 2]]
+    data = np.c_[x, y]
+    raw = 2 * (1 - data.var(axis=0, ddof=1).sum() / data.sum(axis=1).var(ddof=1))
+    assert raw < 0 and abs(raw) < 1e-15  # what floating point gives
+    table = reliability(data, ["a", "b"], "A", "ngo")
+    assert table.alpha == 0.0 and table.status == "low"
+
+
+def test_rank_correlation_ties_survive_a_last_bit_difference():
+    """Two areas with the same score, one of them a bit higher in the last place under a
+    setting: still a tie, so the ranking has not moved (ρ = 1, no shift)."""
+    from liwindex.analysis.sensitivity import _compare
+
+    base = pd.Series({"A1": 3.0, "A2": 3.0, "A3": 2.0})
+    moved = pd.Series({"A1": 3.0, "A2": float(np.nextafter(3.0, 4.0)), "A3": 2.0})
+    variant = _compare("pooled", 2.5, moved, base)
+    assert variant.rank_correlation == pytest.approx(1.0) and variant.largest_rank_shift == 0
+
+
+def test_no_interval_and_no_star_from_a_group_that_answered_all_alike(tmp_path):
+    """Every official answers 4 to everything, the NGOs spread: the NGO–administration gaps
+    (and the areas) get no interval and no star, with the reason "zero variance", in the
+    JSON and the terminal."""
+    rows = [HEADER]
+    for i in range(12):
+        v = str(1 + i % 5)
+        rows.append(["ngo", v, str(1 + (i + 2) % 5), v, v, str(1 + (i + 1) % 5), v, ["0", "5", "10"][i % 3]])
+    rows += [["jst", "4", "4", None, "4", "4", "4", "10"]] * 6
+    path = write_workbook(tmp_path / "z.xlsx", {"Odp": rows})
+    analysis = analyze_file(path, tiny(), resamples=300)
+    for gap in analysis.gaps:
+        assert gap.ci is None and gap.significant is None and gap.ci_reason == "zero variance"
+    assert all(analysis.result.interval_reasons[a] == "zero variance" for a in ("A1", "A2", "A3"))
+    data = analysis.to_dict()
+    assert {g["ci_reason"] for g in data["gap"]["areas"]} == {"zero variance"}
+    out = run("analyze", path, "-q", tiny_path(tmp_path), "--bootstrap", "200").stdout
+    assert "odpowiedzi bez różnic" in out and not re.search(r"\d\*", out)  # no starred number
+
+
+def test_provisional_change_has_no_interval_in_the_report_and_workbook(tmp_path):
+    """The report page and the workbook show the provisional index and D1 changes without
+    an interval or a star, saying why (— wynik orientacyjny)."""
+    import openpyxl
+
+    b = write_workbook(tmp_path / "b.xlsx", {"Odp": thin_rows(jst_in_a2=8)})
+    a = write_workbook(tmp_path / "a.xlsx", {"Odp": thin_rows(shift=2)})
+    q = tiny_path(tmp_path)
+    html = tmp_path / "r.html"
+    assert run("report", b, a, "-q", q, "-o", html, "--bootstrap", "300").exit_code == 0
+    page = html.read_text("utf-8")
+    assert "— wynik orientacyjny" in page
+    headline = page[page.index('<section class="headline"') :]
+    assert " *" not in headline[: headline.index("</section>")]
+    xlsx = tmp_path / "c.xlsx"
+    assert run("export", b, a, "-q", q, "-o", xlsx, "--bootstrap", "300").exit_code == 0
+    cells = [c for r in openpyxl.load_workbook(xlsx).worksheets[0].iter_rows(values_only=True) for c in r]
+    assert "— wynik orientacyjny" in cells

@@ -39,6 +39,7 @@ UI: dict[str, dict[str, str]] = {
         "batch_jst_failed": "JST z błędami: {n}",
         "batch_failed_round": "nie odczytano etapu {label}: {reason}",
         "batch_missing_round": "nie odczytano etapu {label}",
+        "batch_left_out": "zmiana liczona bez obszarów bez wartości w obu etapach: {areas}",
         "batch_unassigned": "Pliki bez JST: {n}",
         "batch_quiet_notes": "Informacje o danych ({n}) są w podsumowaniu (sekcja „Jakość danych”).",
         "rank_reason_failed": "bez miejsca: błędy w plikach",
@@ -82,9 +83,18 @@ UI: dict[str, dict[str, str]] = {
         "survey_by_group": "Wyniki ankiety według grup",
         "significance_note": "* zmiana wyniku ankiety istotna statystycznie (p < 0,05; dla obszarów "
         "i płaszczyzn z poprawką Holma na liczbę porównań). 95% przedział: bootstrap ({n} losowań) "
-        "z poprawką t dla małych grup; brak przedziału, gdy grupa ma mniej niż {min} odpowiedzi.",
+        "z poprawką t dla małych grup; brak przedziału, gdy grupa ma mniej niż {min} odpowiedzi "
+        "albo wszyscy w grupie odpowiedzieli tak samo.",
         "provisional_mark": "† wynik orientacyjny: mniej niż {n} odpowiedzi w którejś grupie "
         "(bez przedziału i bez oznaczenia istotności).",
+        "ci_reason_provisional": "— wynik orientacyjny",
+        "ci_reason_small_group": "— za mała grupa",
+        "ci_reason_zero_variance": "— odpowiedzi bez różnic",
+        "ci_reason_no_value": "—",
+        "ci_reason_few_resamples": "— za mało odpowiedzi",
+        "ci_reason_not_computed": "—",
+        "no_interval": "bez przedziału",
+        "left_out": "bez obszarów",
         "survey_index": "indeks z ankiety",
         "survey_change": "Zmiana wyniku ankiety",
         "grades_change": "Zmiana ocen grupy roboczej",
@@ -165,6 +175,7 @@ UI: dict[str, dict[str, str]] = {
         "batch_jst_failed": "Local governments with errors: {n}",
         "batch_failed_round": "round {label} could not be read: {reason}",
         "batch_missing_round": "round {label} could not be read",
+        "batch_left_out": "change computed without the areas lacking a value in both rounds: {areas}",
         "batch_unassigned": "Files without a local government: {n}",
         "batch_quiet_notes": "Notes on the data ({n}) are in the summary (section 'Data quality').",
         "rank_reason_failed": "no rank: errors in the files",
@@ -208,9 +219,17 @@ UI: dict[str, dict[str, str]] = {
         "significance_note": "* a statistically significant change of the survey score (p < 0.05; "
         "for areas and dimensions Holm-corrected for the number of comparisons). 95% interval: "
         "bootstrap ({n} resamples) with a t correction for small groups; no interval when a group "
-        "has fewer than {min} answers.",
+        "has fewer than {min} answers or everyone in a group answered alike.",
         "provisional_mark": "† provisional: fewer than {n} answers in a group (no interval and no "
         "significance mark).",
+        "ci_reason_provisional": "— provisional",
+        "ci_reason_small_group": "— group too small",
+        "ci_reason_zero_variance": "— answers all alike",
+        "ci_reason_no_value": "—",
+        "ci_reason_few_resamples": "— too few answers",
+        "ci_reason_not_computed": "—",
+        "no_interval": "no interval",
+        "left_out": "without areas",
         "survey_index": "survey index",
         "survey_change": "Change of the survey score",
         "grades_change": "Change of the working group's grades",

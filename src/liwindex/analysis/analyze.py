@@ -15,9 +15,9 @@ from liwindex.analysis.bootstrap import (
     Draws,
     Estimate,
     bootstrap,
-    estimate,
     holm,
 )
+from liwindex.analysis.intervals import interval
 from liwindex.analysis.reliability import Reliability, reliability
 from liwindex.analysis.sensitivity import Variant, sensitivity
 from liwindex.i18n import fmt
@@ -41,6 +41,8 @@ class Gap:
     second: float | None
     difference: float | None
     ci: Estimate | None = None
+    # why there is no interval (see liwindex.analysis.intervals); None when there is one
+    ci_reason: str | None = None
     # Holm-corrected across the areas of the round (None: not tested)
     significant: bool | None = None
 
@@ -53,6 +55,11 @@ class Gap:
     def ci_high(self) -> float | None:
         """Upper end of the 95 % interval of the difference."""
         return self.ci.high if self.ci else None
+
+    @property
+    def reason(self) -> str | None:
+        """Why the difference has no interval (``no value`` without one), None when it has."""
+        return "no value" if self.difference is None else self.ci_reason
 
 
 @dataclass
@@ -138,6 +145,7 @@ class Analysis:
                         "difference": g.difference,
                         "ci_low": g.ci_low,
                         "ci_high": g.ci_high,
+                        "ci_reason": g.reason if self.resamples else "not computed",
                         "p": g.ci.p if g.ci else None,
                         "significant": g.significant,
                     }
@@ -182,26 +190,43 @@ def draws_for(result: ScoreResult, resamples: int, seed: int | list[int]) -> Dra
 
 
 def attach_intervals(result: ScoreResult, draws: Draws | None) -> None:
-    """Store 95 % intervals of the survey scores in the result (shown in JSON and tables);
-    none where a group has fewer than ``min_group_n`` respondents or the data do not vary."""
+    """Store 95 % intervals of the survey scores in the result (shown in JSON and tables),
+    and for each score without one the reason: none for a provisional (†) area, płaszczyzna
+    or index, none where a group has fewer than ``min_group_n`` respondents or a group's
+    answers do not vary (see :mod:`liwindex.analysis.intervals`)."""
     if draws is None or result.questionnaire is None:
         return
     q = result.questionnaire
     min_n, bounds = q.scoring.min_group_n, (q.scoring.lo, q.scoring.hi)
 
-    def bounds_of(e: Estimate | None) -> tuple[float | None, float | None]:
-        return (e.low, e.high) if e else (None, None)
+    def store(key: str, found: tuple[Estimate | None, str | None]) -> None:
+        e, reason = found
+        result.intervals[key] = (e.low, e.high) if e else (None, None)
+        if reason is not None:
+            result.interval_reasons[key] = reason
+        else:
+            result.interval_reasons.pop(key, None)
 
     for a, area in enumerate(result.areas):
-        result.intervals[area.id] = bounds_of(
-            estimate(area.survey, draws.areas[:, a], draws.area_parts(a), min_n, bounds)
+        store(
+            area.id,
+            interval(area.survey, draws.areas[:, a], draws.area_parts(a), min_n, bounds, area.provisional),
         )
     for d, dimension in enumerate(result.dimensions):
-        result.intervals[dimension.id] = bounds_of(
-            estimate(dimension.survey, draws.dimensions[:, d], draws.dimension_parts(d), min_n, bounds)
+        store(
+            dimension.id,
+            interval(
+                dimension.survey,
+                draws.dimensions[:, d],
+                draws.dimension_parts(d),
+                min_n,
+                bounds,
+                result.dimension_provisional(dimension.id),
+            ),
         )
-    result.intervals["index"] = bounds_of(
-        estimate(result.index.survey, draws.index, draws.index_parts(), min_n, bounds)
+    store(
+        "index",
+        interval(result.index.survey, draws.index, draws.index_parts(), min_n, bounds, result.provisional),
     )
 
 
@@ -224,7 +249,7 @@ def gaps_for(result: ScoreResult, draws: Draws | None) -> list[Gap]:
         first, second = area.by_group.get(first_id), area.by_group.get(second_id)
         gap = Gap(area.id, first, second, None if first is None or second is None else first - second)
         if draws is not None:
-            gap.ci = estimate(
+            gap.ci, gap.ci_reason = interval(
                 gap.difference,
                 draws.by_group[:, 0, a] - draws.by_group[:, 1, a],
                 [*draws.group_parts(0, a), *draws.group_parts(1, a)],

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 ALPHA_LOW = 0.6
+# a variance or an alpha smaller than this is zero: what is left is floating-point rounding
+ZERO = 1e-9
 ALPHA_GAIN = 0.05  # dropping a question "clearly" raises alpha by more than this
 # below this many complete answers alpha swings wildly (−12 at n = 3): it is not reported
 MIN_COMPLETE = 10
@@ -68,9 +70,11 @@ def cronbach_alpha(data: np.ndarray) -> float | None:
     if k < 2 or n < 3:
         return None
     total_var = data.sum(axis=1).var(ddof=1)
-    if total_var == 0:
+    if not total_var > ZERO:
         return None
-    return float(k / (k - 1) * (1 - data.var(axis=0, ddof=1).sum() / total_var))
+    alpha = float(k / (k - 1) * (1 - data.var(axis=0, ddof=1).sum() / total_var))
+    # −4e-16 is rounding, not answers pulling opposite ways
+    return 0.0 if abs(alpha) < ZERO else alpha
 
 
 def reliability(values: np.ndarray, ids: list[str], area: str, group: str) -> Reliability:

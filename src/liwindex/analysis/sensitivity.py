@@ -73,8 +73,14 @@ class Sensitivity:
     omitted: list[str] = field(default_factory=list)  # keys of variants that cannot differ
 
 
+# scores are ranked at this many significant digits: two areas with the same answers can
+# differ in the last bit of their mean (summed in another order) and are still a tie
+RANK_DIGITS = 12
+
+
 def _ranks(values: pd.Series) -> pd.Series:
-    return values.rank(ascending=False, method="average")
+    rounded = values.map(lambda v: float(f"{v:.{RANK_DIGITS}g}"))
+    return rounded.rank(ascending=False, method="average")
 
 
 def _compare(setting: str, index: float | None, areas: pd.Series, base: pd.Series, **params: str) -> Variant:

@@ -29,8 +29,16 @@ from liwindex.api import (
     round_label,
     settings_rows,
 )
-from liwindex.cli.terminal import interval, mark, number_column, plain, results_table, thin_lines
-from liwindex.i18n import fmt, fmt_interval, fmt_signed, t
+from liwindex.cli.terminal import (
+    interval,
+    interval_words,
+    mark,
+    number_column,
+    plain,
+    results_table,
+    thin_lines,
+)
+from liwindex.i18n import fmt, fmt_signed, t
 
 if TYPE_CHECKING:
     pass
@@ -67,16 +75,19 @@ def render_score(result: ScoreResult, console: Console, lang: str) -> None:
     line.append(f"{t('index', lang)}: ", style="bold")
     line.append(f"{fmt(index.value, lang)} / {fmt(result.index_range[1], lang)}", style="bold cyan")
     line.append(f"  ({t('source', lang)}: {source})")
-    survey_interval = result.intervals.get("index", (None, None))
+    survey_interval = interval_words(result.intervals.get("index"), lang, result.interval_reason("index"))
     if index.source == "grades":
         # the interval belongs to the survey score, so it stands beside it, not the grade
         line.append(f"; {t('survey_index', lang)}: {fmt(index.survey, lang)}")
-        if survey_interval[0] is not None:
-            line.append(f", 95%: {interval(survey_interval, lang)}")
-    elif survey_interval[0] is not None:
-        line.append(f"  95%: {interval(survey_interval, lang)}")
-    if index.source == "survey" and result.provisional:
-        line.append(" †", style="yellow")
+        if result.provisional:
+            line.append(" †", style="yellow")
+        if survey_interval:
+            line.append(f", {survey_interval}")
+    else:
+        if result.provisional:
+            line.append(" †", style="yellow")
+        if survey_interval:
+            line.append(f"  {survey_interval}")
     console.print(line)
 
     has_grades = index.source == "grades"
@@ -89,7 +100,7 @@ def render_score(result: ScoreResult, console: Console, lang: str) -> None:
         dims.add_row(
             plain(f"{d.id} {d.label[lang]}"),
             fmt(d.value, lang),
-            fmt(d.survey, lang),
+            fmt(d.survey, lang) + mark(result.dimension_provisional(d.id)),
             *([fmt(d.grades, lang)] if has_grades else []),
         )
     console.print(dims)
@@ -111,7 +122,7 @@ def render_score(result: ScoreResult, console: Console, lang: str) -> None:
             fmt(a.survey, lang) + mark(a.provisional),
         ]
         if result.intervals:
-            row.append(interval(result.intervals.get(a.id), lang))
+            row.append(interval(result.intervals.get(a.id), lang, result.interval_reason(a.id)))
         row += [fmt(a.by_group.get(g), lang) for g in groups]
         if has_grades:
             row.append(fmt(a.grade, lang))
@@ -163,7 +174,10 @@ def render_comparison(comparison: Comparison, console: Console, lang: str) -> No
         )
     gains, drops = comparison.largest()
     for key, listed_rows in (("gains", gains), ("drops", drops)):
-        listed = ", ".join(f"{r.id} {r.label[lang]} ({fmt_signed(r.value.delta, lang)})" for r in listed_rows)
+        star = lambda r: "*" if comparison.basis == "survey" and r.significant else ""  # noqa: E731
+        listed = ", ".join(
+            f"{r.id} {r.label[lang]} ({fmt_signed(r.value.delta, lang)}{star(r)})" for r in listed_rows
+        )
         console.print(
             plain(f"{t(key, lang)} ({comparison.basis_words(lang)}): ", style="bold")
             + plain(listed or t("none", lang))
@@ -192,18 +206,22 @@ def _index_lines(comparison: Comparison, console: Console, lang: str) -> None:
         style="bold cyan",
     )
     line.append_text(_change(index.value, lang))
-    if not by_grades and index.survey_ci is not None:
-        line.append(
-            f"  95%: {fmt_interval(index.ci_low, index.ci_high, lang)}" + ("*" if index.significant else "")
-        )
+    if not by_grades:
+        words = interval_words((index.ci_low, index.ci_high), lang, index.ci_reason)
+        line.append(f"  {words}" + ("*" if index.significant else "") if words else "")
     console.print(line)
+    if official.common_note:
+        console.print(plain(official.common_note, style="yellow"))
     if official.explanation and official.source != comparison.basis:
         console.print(plain(official.explanation, style="dim"))
     other = Text()
     if by_grades:
         other.append(f"{t('survey_change', lang)}: {_survey_change(index, lang)}")
-        if index.survey_ci is not None:
-            other.append(f"  95%: {fmt_interval(index.ci_low, index.ci_high, lang)}")
+        if index.survey_left_out and index.survey.delta is not None:
+            other.append(f" ({t('left_out', lang)}: {', '.join(index.survey_left_out)})")
+        words = interval_words((index.ci_low, index.ci_high), lang, index.ci_reason)
+        if words:
+            other.append(f"  {words}")
     elif comparison.has_grades and index.grades is not None and index.grades.delta is not None:
         other.append(f"{t('grades_change', lang)}: {fmt_signed(index.grades.delta, lang)}")
     if other.plain:
@@ -242,7 +260,7 @@ def _change_table(
         if by_grades:
             cells.append(_survey_change(row, lang))
         if show_ci:
-            cells.append(fmt_interval(row.ci_low, row.ci_high, lang))
+            cells.append(interval((row.ci_low, row.ci_high), lang, row.ci_reason))
         if other_grades:
             cells.append(fmt_signed(row.grades.delta if row.grades else None, lang))
         cells += [fmt_signed(row.by_group[g].delta, lang) for g in groups]

@@ -75,7 +75,7 @@ def render_analysis(analysis: Analysis, console: Console, lang: str) -> None:
                 fmt(gap.first, lang),
                 fmt(gap.second, lang),
                 fmt_signed(gap.difference, lang) + mark,
-                interval((gap.ci_low, gap.ci_high), lang),
+                interval((gap.ci_low, gap.ci_high), lang, gap.reason),
             )
         console.print(gaps)
 
@@ -166,5 +166,5 @@ def render_batch(batch: BatchResult, console: Console, lang: str) -> None:
         )
     console.print(table)
     for run in batch.runs:  # why a JST has no rank, under the table
-        if run.rank is None and not run.failed and run.rank_reason:
+        if not run.failed and ((run.rank is None and run.rank_reason) or run.left_out):
             console.print(plain(f"{run.name}: {run.note(lang)}", style="dim"))

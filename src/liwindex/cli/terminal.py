@@ -32,8 +32,23 @@ def mark(provisional: bool) -> str:
     return " †" if provisional else ""
 
 
-def interval(bounds: tuple[float | None, float | None] | None, lang: str) -> str:
-    return fmt_interval(*(bounds or (None, None)), lang)
+def interval(bounds: tuple[float | None, float | None] | None, lang: str, reason: str | None = None) -> str:
+    """``[2,10; 2,55]``, or where there is none its reason (``— za mała grupa``)."""
+    low, high = bounds or (None, None)
+    if (low is None or high is None) and reason:
+        return t(f"ci_reason_{reason.replace(' ', '_')}", lang)
+    return fmt_interval(low, high, lang)
+
+
+def interval_words(bounds: tuple[float | None, float | None] | None, lang: str, reason: str | None) -> str:
+    """``95%: [2,10; 2,55]`` after a value, or ``bez przedziału — za mała grupa``; empty
+    where no interval was asked for or there is no value."""
+    low, high = bounds or (None, None)
+    if low is not None and high is not None:
+        return f"95%: {fmt_interval(low, high, lang)}"
+    if reason in (None, "not computed", "no value"):
+        return ""
+    return f"{t('no_interval', lang)} {interval(None, lang, reason)}"
 
 
 def results_table(title: str, first: str) -> Table:

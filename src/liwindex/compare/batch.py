@@ -74,6 +74,8 @@ class JstRun:
     rank_reason: str | None = None
     # its identity: "teryt:CODE" or "name:folded name" (compare/identity.py)
     key: str = ""
+    # areas without a value in both rounds, left out of the change
+    left_out: tuple[str, ...] = ()
 
     @property
     def blocked(self) -> bool:
@@ -129,6 +131,8 @@ class JstRun:
 
         parts = [t(f"rank_reason_{self.rank_reason}", lang)] if self.rank_reason else []
         parts += [t("batch_missing_round", lang, label=m.label) for m in self.missing]
+        if self.left_out:
+            parts.append(t("batch_left_out", lang, areas=", ".join(self.left_out)))
         return "; ".join(parts)
 
     def labels(self, lang: str) -> tuple[str, str]:
@@ -230,6 +234,7 @@ class BatchResult:
                 "first": run.before,
                 "latest": run.after,
                 "change": run.delta,
+                "change_areas_left_out": list(run.left_out),
                 "provisional": run.provisional,
                 "rank": run.rank,
                 "rank_reason": run.rank_reason,
@@ -409,8 +414,15 @@ def summarise(run: JstRun, basis: str | None) -> None:
         run.problems.extend(exc.report.problems)
         return
     row = comparison.index
-    run.before, run.after, run.delta = row.value.before, row.value.after, row.value.delta
+    # each round's own index on the basis (the latest one is ranked); the change is over the
+    # areas both rounds have, which may differ from the difference of the two (SPEC §2)
+    own = [
+        r.index.grades if comparison.basis == "grades" else r.index.survey
+        for r in (run.results[0], run.results[-1])
+    ]
+    run.before, run.after, run.delta = own[0], own[1], row.value.delta
     run.basis, run.provisional = comparison.basis, bool(row.provisional)
+    run.left_out = row.left_out
 
 
 # why a JST has no rank: a key each renderer words (i18n "rank_reason_…")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from liwindex.compare.common import Common, OnCommon
 from liwindex.compare.identity import same_jst
 from liwindex.problems import InputError, Problem, Report, Severity
 from liwindex.scoring.results import ScoreResult
@@ -69,7 +70,17 @@ class ComparedRow:
     # the survey change is significant: for areas and płaszczyzny after the Holm correction
     # across the rows of the table, for the index by its own test (None: not tested)
     significant: bool | None = None
+    # the value on the basis is provisional (†): a survey value resting on too few answers
     provisional: bool = False
+    # the survey values of either round are provisional, whatever the basis: the survey
+    # change then has no interval and no star (SPEC §2, Small samples)
+    survey_provisional: bool = False
+    # why the survey change has no interval (see liwindex.analysis.intervals)
+    ci_reason: str | None = None
+    # index and płaszczyzny: areas without a value in both rounds, left out of the change
+    # on the basis and of the survey change (SPEC §2, Comparison v3)
+    left_out: tuple[str, ...] = ()
+    survey_left_out: tuple[str, ...] = ()
 
     @property
     def ci_low(self) -> float | None:
@@ -92,9 +103,13 @@ class ComparedRow:
             **self.survey.to_dict(),
             "ci_low": self.ci_low,
             "ci_high": self.ci_high,
+            "ci_reason": "no value" if self.survey.delta is None else self.ci_reason,
             "p": self.survey_ci.p if self.survey_ci else None,
             "significant": self.significant,
         }
+        if self.dimension is None:  # the index and the płaszczyzny
+            out["areas_left_out"] = list(self.left_out)
+            out["survey"]["areas_left_out"] = list(self.survey_left_out)
         out["grades"] = self.grades.to_dict() if self.grades is not None else None
         out["provisional"] = self.provisional
         out["by_group"] = {g: c.to_dict() for g, c in self.by_group.items()}
@@ -122,6 +137,14 @@ class Comparison:
     resamples: int = 0  # bootstrap resamples behind the intervals (0: none computed)
     # the replicates of the later round, kept for analyses that need the same draws
     after_draws: Any = None
+    # the areas the changes of each kind are computed over ("survey", and "grades" when
+    # both rounds have grades)
+    common: dict[str, Common] = field(default_factory=dict)
+
+    def left_out(self, kind: str | None = None) -> tuple[str, ...]:
+        """Areas left out of the index's change of ``kind`` (the basis by default)."""
+        found = self.common.get(kind or self.basis)
+        return found.left_out if found is not None else ()
 
     def basis_words(self, lang: str = "pl") -> str:
         """``zmiana wyniku ankiety`` or ``zmiana ocen grupy roboczej``."""
@@ -134,9 +157,19 @@ class Comparison:
         if self.basis != "survey":
             return False
         result = self.before if side == "before" else self.after
+        common = self.common.get("survey")
+        kept = set(common.kept) if common is not None and common.partial else None
         if ident == "index":
-            return result.provisional
-        return any(a.provisional for a in result.areas if ident in (a.id, a.dimension))
+            return (
+                result.provisional
+                if kept is None
+                else any(a.provisional for a in result.areas if a.id in kept)
+            )
+        return any(
+            a.provisional
+            for a in result.areas
+            if a.id == ident or (a.dimension == ident and (kept is None or a.id in kept))
+        )
 
     @property
     def has_grades(self) -> bool:
@@ -175,6 +208,9 @@ class Comparison:
             "before": self.before.to_dict(lang),
             "after": self.after.to_dict(lang),
             "index": index,
+            # the areas each kind of change of the index and płaszczyzny is computed over
+            "areas_compared": {kind: list(c.kept) for kind, c in self.common.items()},
+            "areas_left_out": {kind: list(c.left_out) for kind, c in self.common.items()},
             "dimensions": [d.to_dict(lang) for d in self.dimensions],
             "areas": [a.to_dict(lang) for a in self.areas],
             "warnings": self.warnings(lang),
@@ -339,7 +375,7 @@ def compare(
         groups_b: dict,
         groups_a: dict,
         dimension: str | None = None,
-        provisional: bool = False,
+        survey_thin: bool = False,
     ) -> ComparedRow:
         return ComparedRow(
             id=row_id,
@@ -349,7 +385,8 @@ def compare(
             survey=survey,
             grades=grades if graded else None,
             by_group=by_group(groups_b, groups_a),
-            provisional=provisional,
+            provisional=chosen == "survey" and survey_thin,
+            survey_provisional=survey_thin,
         )
 
     before_areas = {a.id: a for a in before.areas}
@@ -362,7 +399,6 @@ def compare(
     unscored: dict[str, list[str]] = {}
     for area_id in common:
         b, a = before_areas[area_id], after_areas[area_id]
-        survey_thin = chosen == "survey" and (b.provisional or a.provisional)
         areas.append(
             row(
                 area_id,
@@ -372,7 +408,7 @@ def compare(
                 b.by_group,
                 a.by_group,
                 a.dimension,
-                survey_thin,
+                b.provisional or a.provisional,
             )
         )
         kind = "grade" if chosen == "grades" else "survey"
@@ -390,30 +426,43 @@ def compare(
             )
         )
 
+    # the index and płaszczyzny of each kind over the areas with a value in both rounds
+    on = OnCommon.of(before, after, graded, groups)
+    survey_common = on.commons["survey"]
+    kept = set(survey_common.kept)
+    thin_dims = {a.dimension for a in areas if a.survey_provisional and a.id in kept}
     before_dims = {d.id: d for d in before.dimensions}
-    thin_dims = {a.dimension for a in areas if a.provisional}
-    dimensions = [
-        row(
+    dimensions = []
+    for d in after.dimensions:
+        if d.id not in before_dims:
+            continue
+        b_dim = before_dims[d.id]
+        dimension = row(
             d.id,
             d.label,
-            Change(before_dims[d.id].survey, d.survey),
-            Change(before_dims[d.id].grades, d.grades),
-            before_dims[d.id].by_group,
-            d.by_group,
-            provisional=d.id in thin_dims,
+            Change(*on.pair("survey", d.id, (b_dim.survey, d.survey))),
+            Change(*on.pair("grades", d.id, (b_dim.grades, d.grades))),
+            on.group_values(d.id, 0, b_dim.by_group),
+            on.group_values(d.id, 1, d.by_group),
+            survey_thin=d.id in thin_dims,
         )
-        for d in after.dimensions
-        if d.id in before_dims
-    ]
+        dimension.left_out, dimension.survey_left_out = on.left_out(chosen, d.id), on.left_out("survey", d.id)
+        dimensions.append(dimension)
+    thin = any(a.survey_provisional for a in areas if a.id in kept)
     index = row(
         "index",
         {"pl": "Indeks LIJW", "en": "LIJW index"},
-        Change(before.index.survey, after.index.survey),
-        Change(before.index.grades, after.index.grades),
-        before.index.by_group,
-        after.index.by_group,
-        provisional=chosen == "survey" and (before.provisional or after.provisional),
+        Change(*on.pair("survey", None, (before.index.survey, after.index.survey))),
+        Change(*on.pair("grades", None, (before.index.grades, after.index.grades))),
+        on.group_values(None, 0, before.index.by_group),
+        on.group_values(None, 1, after.index.by_group),
+        survey_thin=thin if survey_common.partial else before.provisional or after.provisional,
     )
+    index.left_out, index.survey_left_out = on.left_out(chosen), on.left_out("survey")
+    if on.left_out(chosen) and any(r.value.delta is not None for r in (index, *dimensions)):
+        problems.append(
+            Problem("change-common-areas", Severity.WARNING, value=", ".join(on.left_out(chosen)))
+        )
     comparison = Comparison(
         before=before,
         after=after,
@@ -422,63 +471,17 @@ def compare(
         dimensions=dimensions,
         areas=areas,
         problems=problems,
+        common=on.commons,
     )
     if resamples > 0:
         comparison.resamples = resamples
-        _change_intervals(comparison, resamples, seed)
+        from liwindex.compare.significance import change_intervals
+
+        change_intervals(comparison, resamples, seed)
+    else:
+        for compared in (index, *dimensions, *areas):
+            compared.ci_reason = "not computed"
     return comparison
-
-
-def _change_intervals(comparison: Comparison, resamples: int, seed: int) -> None:
-    """Bootstrap both rounds independently; each survey change gets the corrected t interval
-    of the differences of their replicates (strata: both rounds' groups), and the stars of
-    areas and płaszczyzny are Holm-corrected within their table."""
-    from liwindex.analysis.analyze import attach_intervals, draws_for
-    from liwindex.analysis.bootstrap import estimate, holm
-
-    before, after = comparison.before, comparison.after
-    draws = [draws_for(r, resamples, [seed, i]) for i, r in enumerate((before, after))]
-    for result, draw in zip((before, after), draws, strict=True):
-        attach_intervals(result, draw)
-    comparison.after_draws = draws[1]
-    d0, d1 = draws
-    if d0 is None or d1 is None:
-        return
-    min_n = after.min_group_n
-    hi_lo = after.index_range[1] - after.index_range[0]
-    bounds = (-hi_lo, hi_lo)
-    b_areas = [a.id for a in before.areas]
-    a_areas = [a.id for a in after.areas]
-    for row in comparison.areas:
-        i, j = b_areas.index(row.id), a_areas.index(row.id)
-        row.survey_ci = estimate(
-            row.survey.delta,
-            d1.areas[:, j] - d0.areas[:, i],
-            [*d0.area_parts(i), *d1.area_parts(j)],
-            min_n,
-            bounds,
-        )
-    b_dims = [d.id for d in before.dimensions]
-    a_dims = [d.id for d in after.dimensions]
-    for row in comparison.dimensions:
-        i, j = b_dims.index(row.id), a_dims.index(row.id)
-        row.survey_ci = estimate(
-            row.survey.delta,
-            d1.dimensions[:, j] - d0.dimensions[:, i],
-            [*d0.dimension_parts(i), *d1.dimension_parts(j)],
-            min_n,
-            bounds,
-        )
-    for rows in (comparison.areas, comparison.dimensions):
-        for r, decision in zip(
-            rows, holm([r.survey_ci.p if r.survey_ci else None for r in rows]), strict=True
-        ):
-            r.significant = decision
-    index = comparison.index
-    index.survey_ci = estimate(
-        index.survey.delta, d1.index - d0.index, [*d0.index_parts(), *d1.index_parts()], min_n, bounds
-    )
-    index.significant = None if index.survey_ci is None else index.survey_ci.p < 0.05
 
 
 _ROUND_WORDS = {

@@ -87,6 +87,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the CSV file is not a text file (it holds zero bytes, as binary data does). Export "
         "the responses again as CSV or .xlsx.",
     },
+    "csv-unknown-encoding": {
+        "pl": "plik CSV nie jest zapisany ani w UTF-8, ani w Windows-1250 (bajt {value} nie "
+        "oznacza w nich żadnego znaku). Zapisz go ponownie jako „CSV UTF-8” albo .xlsx.",
+        "en": "the CSV file is in neither UTF-8 nor Windows-1250 (byte {value} is no character in "
+        "either). Save it again as 'CSV UTF-8' or .xlsx.",
+    },
     "csv-line-too-long": {
         "pl": "wiersz pliku CSV jest dłuższy niż {limit} bajtów (zwykle brakuje znaku końca wiersza "
         "albo cudzysłów nie został zamknięty). Sprawdź plik w edytorze tekstu.",

@@ -174,6 +174,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pl": "obszary obecne tylko w jednym etapie (nieporównane): {value}.",
         "en": "areas present in one round only (not compared): {value}.",
     },
+    "change-common-areas": {
+        "pl": "zmianę indeksu i płaszczyzn liczymy tylko na obszarach z wartością w obu etapach; "
+        "pominięto: {value}. Indeks każdego etapu podany osobno liczy się ze wszystkich jego "
+        "obszarów.",
+        "en": "the change of the index and płaszczyzny is computed only over the areas with a "
+        "value in both rounds; left out: {value}. Each round's own index, shown on its own, is "
+        "of all its areas.",
+    },
     "area-missing-in-round": {
         "pl": "obszary bez wartości {which}: {value}; ich zmiany nie da się obliczyć.",
         "en": "areas without a value {which}: {value}; their change cannot be computed.",
@@ -299,11 +307,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "pdf-unavailable": {
         "pl": "nie ma tu programu do tworzenia PDF. Zainstaluj WeasyPrint (pip install "
-        "'liwindex[pdf]', w Linuksie także pakiet libpango-1.0-0) albo przeglądarkę Chromium; "
-        "raport HTML można też wydrukować do PDF z przeglądarki.",
+        "'liwindex[pdf]', w Linuksie także pakiet libpango-1.0-0) albo przeglądarkę Microsoft "
+        "Edge, Google Chrome lub Chromium (w Windows Edge zwykle już jest); raport HTML można "
+        "też wydrukować do PDF z przeglądarki.",
         "en": "no PDF renderer is available here. Install WeasyPrint (pip install 'liwindex[pdf]', "
-        "on Linux also the libpango-1.0-0 package) or Chromium; the HTML report can also be "
-        "printed to PDF from a browser.",
+        "on Linux also the libpango-1.0-0 package) or Microsoft Edge, Google Chrome or Chromium "
+        "(Windows usually has Edge already); the HTML report can also be printed to PDF from a "
+        "browser.",
     },
 }
 

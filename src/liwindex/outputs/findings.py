@@ -13,7 +13,7 @@ from liwindex.i18n import fmt, fmt_signed
 
 if TYPE_CHECKING:
     from liwindex.analysis.analyze import Gap
-    from liwindex.compare.comparison import Comparison
+    from liwindex.compare.comparison import ComparedRow, Comparison
     from liwindex.model.questionnaire import Questionnaire
     from liwindex.scoring.results import ScoreResult
 
@@ -47,11 +47,31 @@ WORDS: dict[str, dict[str, str]] = {
         "zmiana może wynikać z samego przypadku w tym, kto odpowiedział.",
         "strongest": "Najwyżej oceniony obszar ({kind}): {area} ({value}); najniżej oceniony: {low} "
         "({low_value}).",
-        "gain": "Największy wzrost: {area} ({delta}).",
-        "drop": "Największy spadek: {area} ({delta}).",
+        "gain": "Największy wzrost: {area} ({delta}) — {verdict}.",
+        "drop": "Największy spadek: {area} ({delta}) — {verdict}.",
+        "gain_grades": "Największy wzrost oceny grupy roboczej: {area} ({delta}); wynik ankiety "
+        "tego obszaru: {survey} — {verdict}.",
+        "drop_grades": "Największy spadek oceny grupy roboczej: {area} ({delta}); wynik ankiety "
+        "tego obszaru: {survey} — {verdict}.",
         "no_drop": "Żaden obszar nie stracił.",
         "gap": "Grupy respondentów najbardziej różnią się w ocenie obszaru {area}: wyżej ocenia "
-        "go grupa „{higher}” (o {difference}).",
+        "go grupa „{higher}” (o {difference}) — {verdict}.",
+        "survey_up": "Wynik ankiety w tym czasie wzrósł o {delta} ({from_to}) — {verdict}.",
+        "survey_down": "Wynik ankiety w tym czasie spadł o {delta} ({from_to}) — {verdict}.",
+        "survey_same": "Wynik ankiety w tym czasie się nie zmienił ({from_to}) — {verdict}.",
+        "verdict_yes": "to więcej, niż może dać przypadek (95%: od {low} do {high})",
+        "verdict_no": "różnica mieści się w granicach przypadku (95%: od {low} do {high})",
+        "verdict_provisional": "za mało odpowiedzi, by ocenić, czy to więcej niż przypadek",
+        "verdict_zero_variance": "nie da się ocenić, czy to więcej niż przypadek: w jednej z grup "
+        "wszyscy odpowiedzieli tak samo",
+        "verdict_not_computed": "bez sprawdzenia, czy to więcej niż przypadek",
+        "no_verdict": "Nie da się ocenić, czy ta zmiana wyniku ankiety to więcej niż przypadek: {reason}.",
+        "reason_provisional": "opiera się na zbyt małej liczbie odpowiedzi jednej z grup",
+        "reason_zero_variance": "w jednej z grup wszyscy odpowiedzieli tak samo",
+        "verdict_holm": "przy tylu porównanych obszarach nie można wykluczyć przypadku (95%: od "
+        "{low} do {high})",
+        "gain_grades_only": "Największy wzrost oceny grupy roboczej: {area} ({delta}).",
+        "drop_grades_only": "Największy spadek oceny grupy roboczej: {area} ({delta}).",
         "respondents": "Odpowiedzi w {round}: {line}.",
         "thin": "Część wyników opiera się na niewielu odpowiedziach — są oznaczone † (wynik "
         "orientacyjny) i opisane w ramce powyżej.",
@@ -74,11 +94,31 @@ WORDS: dict[str, dict[str, str]] = {
         "not_significant": "The 95% interval of this survey change, from {low} to {high}, includes zero: "
         "the change may come from chance in who answered alone.",
         "strongest": "Highest rated area ({kind}): {area} ({value}); lowest rated: {low} ({low_value}).",
-        "gain": "Largest rise: {area} ({delta}).",
-        "drop": "Largest fall: {area} ({delta}).",
+        "gain": "Largest rise: {area} ({delta}) — {verdict}.",
+        "drop": "Largest fall: {area} ({delta}) — {verdict}.",
+        "gain_grades": "Largest rise of the working group's grade: {area} ({delta}); the survey "
+        "score of that area: {survey} — {verdict}.",
+        "drop_grades": "Largest fall of the working group's grade: {area} ({delta}); the survey "
+        "score of that area: {survey} — {verdict}.",
         "no_drop": "No area fell.",
         "gap": "The respondent groups differ most on {area}: the group '{higher}' rates it "
-        "higher (by {difference}).",
+        "higher (by {difference}) — {verdict}.",
+        "survey_up": "The survey score rose by {delta} over the same time ({from_to}) — {verdict}.",
+        "survey_down": "The survey score fell by {delta} over the same time ({from_to}) — {verdict}.",
+        "survey_same": "The survey score did not change over the same time ({from_to}) — {verdict}.",
+        "verdict_yes": "more than chance could give (95%: from {low} to {high})",
+        "verdict_no": "within what chance could give (95%: from {low} to {high})",
+        "verdict_provisional": "too few answers to tell whether it is more than chance",
+        "verdict_zero_variance": "it cannot be told whether it is more than chance: everyone in "
+        "one of the groups answered alike",
+        "verdict_not_computed": "not checked against chance",
+        "no_verdict": "Whether this change of the survey score is more than chance cannot be told: {reason}.",
+        "reason_provisional": "it rests on too few answers of one group",
+        "reason_zero_variance": "everyone in one of the groups answered alike",
+        "verdict_holm": "with this many areas compared, chance cannot be ruled out (95%: from {low} "
+        "to {high})",
+        "gain_grades_only": "Largest rise of the working group's grade: {area} ({delta}).",
+        "drop_grades_only": "Largest fall of the working group's grade: {area} ({delta}).",
         "respondents": "Answers in {round}: {line}.",
         "thin": "Some results rest on few answers — they are marked † (indicative) and described "
         "in the box above.",
@@ -152,8 +192,10 @@ def how_to_read(lang: str, questionnaire: Questionnaire | None = None, star: boo
 
 def report_date(lang: str) -> str:
     """Today (or SOURCE_DATE_EPOCH, for reproducible builds) as people write it."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    day = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit() else dt.date.today()
+    from liwindex.io import environment
+
+    epoch = environment.number("SOURCE_DATE_EPOCH")
+    day = dt.datetime.fromtimestamp(epoch, dt.UTC).date() if epoch is not None else dt.date.today()
     if lang == "pl":
         return f"{day.day} {MONTHS_PL[day.month - 1]} {day.year}"
     return day.strftime("%-d %B %Y") if os.name != "nt" else day.isoformat()
@@ -167,6 +209,7 @@ def findings(
     strongest and weakest areas by the same kind of value as the area table."""
     from liwindex.analysis.analyze import largest_gaps
     from liwindex.compare.comparison import round_phrase
+    from liwindex.outputs.headline import WORDS as HEADLINE_WORDS
     from liwindex.outputs.headline import headline
 
     words = WORDS["en" if lang == "en" else "pl"]
@@ -183,6 +226,25 @@ def findings(
         )
     ]
     basis = comparison.basis if comparison is not None else last.index.source
+
+    def verdict(low: float | None, high: float | None, significant: bool | None, reason: str | None) -> str:
+        """Whether a change or a gap is more than chance, in words a councillor reads."""
+        if low is not None and high is not None:
+            # a star is Holm-corrected across the areas: an interval clear of zero without it
+            # is not yet more than chance
+            key = "verdict_yes" if significant else "verdict_holm" if low > 0 or high < 0 else "verdict_no"
+            return words[key].format(low=signed(low), high=signed(high))
+        key = {"zero variance": "verdict_zero_variance", "not computed": "verdict_not_computed"}.get(
+            reason or "not computed", "verdict_provisional"
+        )
+        return words[key]
+
+    def signed(value: float) -> str:
+        return fmt(value, lang).replace("-", "−")
+
+    def row_verdict(row: ComparedRow) -> str:
+        return verdict(row.ci_low, row.ci_high, row.significant, row.ci_reason)
+
     if comparison is not None:
         row = comparison.index
         delta = row.value.delta
@@ -195,19 +257,42 @@ def findings(
                     from_to=h.from_to(lang),
                 )
             )
-        if row.survey_ci is not None and row.ci_low is not None:
-            key = "significant" if row.significant else "not_significant"
-            out.append(words[key].format(low=fmt(row.ci_low, lang), high=fmt(row.ci_high, lang)))
-        gains, drops = comparison.largest(1)
-        if gains:
-            out.append(
-                words["gain"].format(area=name(gains[0].id), delta=fmt_signed(gains[0].value.delta, lang))
+        survey = row.survey.delta
+        if comparison.basis == "grades" and survey is not None:
+            # the survey change under its own name, never as if it were the grades'
+            key = "up" if survey > 0.005 else "down" if survey < -0.005 else "same"
+            from_to = HEADLINE_WORDS["en" if lang == "en" else "pl"]["from_to"].format(
+                before=fmt(row.survey.before, lang), after=fmt(row.survey.after, lang)
             )
-        out.append(
-            words["drop"].format(area=name(drops[0].id), delta=fmt_signed(drops[0].value.delta, lang))
-            if drops
-            else words["no_drop"]
-        )
+            out.append(
+                words[f"survey_{key}"].format(
+                    delta=fmt(abs(survey), lang), from_to=from_to, verdict=row_verdict(row)
+                )
+            )
+        elif comparison.basis == "survey" and survey is not None:
+            if row.survey_ci is not None:
+                key = "significant" if row.significant else "not_significant"
+                out.append(words[key].format(low=signed(row.survey_ci.low), high=signed(row.survey_ci.high)))
+            elif row.ci_reason not in (None, "not computed"):
+                why = "reason_zero_variance" if row.ci_reason == "zero variance" else "reason_provisional"
+                out.append(words["no_verdict"].format(reason=words[why]))
+        gains, drops = comparison.largest(1)
+        suffix = "_grades" if comparison.basis == "grades" else ""
+
+        def moved(key: str, r: ComparedRow) -> str:
+            if suffix and r.survey.delta is None:
+                only = words[key + "_grades_only"]
+                return only.format(area=name(r.id), delta=fmt_signed(r.value.delta, lang))
+            return words[key + suffix].format(
+                area=name(r.id),
+                delta=fmt_signed(r.value.delta, lang),
+                survey=fmt_signed(r.survey.delta, lang),
+                verdict=row_verdict(r),
+            )
+
+        if gains:
+            out.append(moved("gain", gains[0]))
+        out.append(moved("drop", drops[0]) if drops else words["no_drop"])
     strongest, weakest = last.strongest_and_weakest(1, basis=basis)
     if strongest and weakest and strongest[0].id != weakest[0].id:
         out.append(
@@ -223,12 +308,23 @@ def findings(
     groups = last.questionnaire.groups if last.questionnaire is not None else ()
     if top and top[0].difference is not None and abs(top[0].difference) >= 0.25 and len(groups) >= 2:
         # a gap is the first group's score minus the second's
-        higher = groups[0] if top[0].difference > 0 else groups[1]
+        first_higher = top[0].difference > 0
+        higher = groups[0] if first_higher else groups[1]
+        # the interval of the gap as the sentence states it: the higher group's lead
+        low, high = (
+            (top[0].ci_low, top[0].ci_high)
+            if first_higher
+            else (
+                None if top[0].ci_high is None else -top[0].ci_high,
+                None if top[0].ci_low is None else -top[0].ci_low,
+            )
+        )
         out.append(
             words["gap"].format(
                 area=name(top[0].area),
                 higher=higher.label.get(lang),
                 difference=fmt(abs(top[0].difference), lang),
+                verdict=verdict(low, high, top[0].significant, top[0].reason),
             )
         )
     if last.respondents_total:

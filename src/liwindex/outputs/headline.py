@@ -33,6 +33,8 @@ WORDS: dict[str, dict[str, str]] = {
         "obszarów w żadnej z ocen.",
         "grades_basis": "Zmianę liczymy z ocen grupy roboczej, które obejmują wszystkie obszary "
         "w obu ocenach; zmianę wyniku ankiety podano obok pod własną nazwą.",
+        "common": "Zmianę indeksu i płaszczyzn liczymy na obszarach, które mają wartość w obu "
+        "ocenach ({before} → {after}); pominięto: {areas}.",
     },
     "en": {
         "index": "LIJW index",
@@ -50,6 +52,8 @@ WORDS: dict[str, dict[str, str]] = {
         "grade every area in either round.",
         "grades_basis": "The change is computed from the working group's grades, which cover every "
         "area in both rounds; the change of the survey score is shown beside it under its own name.",
+        "common": "The change of the index and płaszczyzny is computed over the areas with a value "
+        "in both rounds ({before} → {after}); left out: {areas}.",
     },
 }
 
@@ -70,6 +74,7 @@ class Headline:
     significant: bool | None = None  # the survey change's interval excludes 0 (survey basis)
     thin_change: bool = False
     explanation: str | None = None  # how the index and the change fit together
+    common_note: str | None = None  # the areas left out of the change (not in both rounds)
 
     def from_to(self, lang: str) -> str:
         """``z 2,85 na 3,43``."""
@@ -117,4 +122,11 @@ def headline(rounds: Sequence[ScoreResult], comparison: Comparison | None, lang:
         significant=row.significant if comparison.basis == "survey" else None,
         thin_change=row.provisional,
         explanation=explanation,
+        common_note=words["common"].format(
+            areas=", ".join(row.left_out),
+            before=fmt(row.value.before, lang),
+            after=fmt(row.value.after, lang),
+        )
+        if row.left_out and row.value.delta is not None
+        else None,
     )

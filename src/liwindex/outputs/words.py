@@ -149,6 +149,29 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+# why an interval is missing (liwindex.analysis.intervals), as a table cell says it; the
+# reasons not listed ("not computed", "no value") need no words beside a dash
+REASONS: dict[str, dict[str, str]] = {
+    "pl": {
+        "provisional": "wynik orientacyjny",
+        "small group": "za mała grupa",
+        "zero variance": "odpowiedzi bez różnic",
+        "few resamples": "za mało odpowiedzi",
+    },
+    "en": {
+        "provisional": "provisional",
+        "small group": "group too small",
+        "zero variance": "answers all alike",
+        "few resamples": "too few answers",
+    },
+}
+
+
+def reason_words(reason: str | None, lang: str) -> str | None:
+    """Why there is no interval, in words (None where a dash says enough)."""
+    return REASONS["en" if lang == "en" else "pl"].get(reason or "")
+
+
 def w(key: str, lang: str) -> str:
     """A report word in ``lang``."""
     return WORDS.get(lang, WORDS["pl"]).get(key) or WORDS["pl"][key]

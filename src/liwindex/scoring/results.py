@@ -211,6 +211,9 @@ class ScoreResult:
     respondent_groups: Any = None
     # 95 % bootstrap intervals of the survey scores, when computed (see with_intervals)
     intervals: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
+    # why a survey score has no interval (``provisional``, ``small group``, ``zero variance``,
+    # …; see liwindex.analysis.intervals), by the same keys as ``intervals``
+    interval_reasons: dict[str, str] = field(default_factory=dict)
 
     def compact(self) -> None:
         """Leave out what only a single round's reports read — the per-question statistics
@@ -269,17 +272,43 @@ class ScoreResult:
         """The survey index rests on a provisional area score."""
         return any(a.provisional for a in self.areas)
 
+    def dimension_provisional(self, dimension_id: str) -> bool:
+        """The płaszczyzna's survey score rests on a provisional area score."""
+        return any(a.provisional for a in self.areas if a.dimension == dimension_id)
+
     @property
     def min_group_n(self) -> int:
         """The questionnaire's ``min_group_n`` (5 by default)."""
         return self.questionnaire.scoring.min_group_n if self.questionnaire is not None else 5
 
-    def _ci(self, key: str) -> dict[str, float | None]:
-        """``ci_low``/``ci_high`` of a survey score, only when intervals were computed."""
-        if not self.intervals:
-            return {}
+    def interval_reason(self, key: str) -> str | None:
+        """Why the survey score ``key`` (an area, a płaszczyzna or ``index``) has no interval:
+        ``no value``, ``not computed`` (no bootstrap), or the reason the bootstrap gave
+        (``provisional``, ``small group``, ``zero variance``, …); None when it has one."""
+        value = self.index.survey if key == "index" else self._survey_of(key)
+        if value is None:
+            return "no value"
+        if key not in self.intervals:
+            return "not computed"
+        return self.interval_reasons.get(key)
+
+    def _survey_of(self, key: str) -> float | None:
+        area = next((a for a in self.areas if a.id == key), None)
+        if area is not None:
+            return area.survey
+        return next((d.survey for d in self.dimensions if d.id == key), None)
+
+    def survey_dict(self, key: str, value: float | None) -> dict[str, Any]:
+        """The survey score with its 95 % interval nested under it (SPEC §4, v3):
+        ``{"value", "ci_low", "ci_high", "ci_reason"}``; the interval is null with its reason
+        where there is none."""
         low, high = self.intervals.get(key, (None, None))
-        return {"ci_low": low, "ci_high": high}
+        return {
+            "value": as_float(value),
+            "ci_low": low,
+            "ci_high": high,
+            "ci_reason": self.interval_reason(key),
+        }
 
     @property
     def index_range(self) -> tuple[float, float]:
@@ -349,20 +378,19 @@ class ScoreResult:
             },
             "index": {
                 "value": as_float(self.index.value),
-                "survey": as_float(self.index.survey),
+                "survey": self.survey_dict("index", self.index.survey),
                 "grades": as_float(self.index.grades),
                 "source": self.index.source,
                 "provisional": self.provisional,
-                **self._ci("index"),
             },
             "dimensions": [
                 {
                     "id": d.id,
                     "label": d.label[lang],
                     "value": as_float(d.value),
-                    "survey": as_float(d.survey),
+                    "survey": self.survey_dict(d.id, d.survey),
                     "grades": as_float(d.grades),
-                    **self._ci(d.id),
+                    "provisional": self.dimension_provisional(d.id),
                 }
                 for d in self.dimensions
             ],
@@ -372,14 +400,13 @@ class ScoreResult:
                     "dimension": a.dimension,
                     "label": a.label[lang],
                     "value": as_float(a.value),
-                    "survey": as_float(a.survey),
+                    "survey": self.survey_dict(a.id, a.survey),
                     "grade": as_float(a.grade),
                     "n": a.n,
                     "by_group": {g: as_float(v) for g, v in a.by_group.items()},
                     "n_by_group": a.n_by_group,
                     "provisional": a.provisional,
                     "provisional_reason": a.provisional_reason(lang),
-                    **self._ci(a.id),
                 }
                 for a in self.areas
             ],

@@ -43,10 +43,11 @@ from liwindex.outputs.excel.style import (
 )
 from liwindex.outputs.sheet_words import w
 from liwindex.outputs.tables import area_table
+from liwindex.outputs.words import reason_words
 from liwindex.scoring.results import ScoreResult
 
 if TYPE_CHECKING:
-    from liwindex.analysis.analyze import Analysis
+    from liwindex.analysis.analyze import Analysis, Gap
 
 
 def write_xlsx(
@@ -68,7 +69,7 @@ def write_xlsx(
     summary.title = w("sheet_summary", lang)
     areas = wb.create_sheet(w("sheet_areas", lang))
     value_columns = _areas_sheet(areas, rounds, comparison, lang)
-    chart_row = _summary_sheet(summary, rounds, comparison, lang)
+    chart_row = _summary_sheet(summary, rounds, comparison, lang, analysis.gaps if analysis else None)
     chart_title = (
         f"{w('sheet_areas', lang)}: {comparison.basis_words(lang)}"
         if comparison is not None
@@ -92,7 +93,11 @@ NAME_WIDTH = 58  # column A of the summary: area and płaszczyzna names
 
 
 def _summary_sheet(
-    ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Comparison | None, lang: str
+    ws: Worksheet,
+    rounds: Sequence[ScoreResult],
+    comparison: Comparison | None,
+    lang: str,
+    gaps: list[Gap] | None = None,
 ) -> int:
     """Facts, caveats, the findings, the index and płaszczyzny, strongest and weakest areas
     and how to read them — page 1 when printed; returns the first free row (for the
@@ -127,8 +132,10 @@ def _summary_sheet(
     caveats = _caveat_lines(rounds, lang)
     if caveats:  # flagged, across columns A–E (about 100 characters a line)
         row = _text_block(ws, row, w("caveats", lang), caveats, last_column=5, chars=100, fill=FLAG_FILL)
-    # the report page's "Najważniejsze wnioski" (the gap between groups without its interval)
-    found = findings(rounds, comparison, gaps_for(last, None), lang)
+    # the report page's "Najważniejsze wnioski", the gap between groups with its interval
+    # where the comparison drew the latest round's replicates
+    draws = comparison.after_draws if comparison is not None else None
+    found = findings(rounds, comparison, gaps or gaps_for(last, draws), lang)
     row = _text_block(ws, row, report_word("findings", lang), [f"• {text}" for text in found])
     # the latest round's LIJW index as score gives it, with its source (SPEC: Headline)
     official = headline(rounds, comparison, lang)
@@ -142,11 +149,12 @@ def _summary_sheet(
         official.source_words + (f" · † {w('provisional', lang).lower()}" if official.thin else ""),
     )
     row += 1
-    if official.explanation:
-        put(ws, row, 1, official.explanation, wrap=True)
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=9)
-        fit_height(ws, row, [(official.explanation, 125)])
-        row += 1
+    for text in (official.explanation, official.common_note):
+        if text:
+            put(ws, row, 1, text, wrap=True)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=9)
+            fit_height(ws, row, [(text, 125)])
+            row += 1
     row += 1
     if comparison is not None:
         put(ws, row, 1, f"{w('basis', lang)}: {comparison.basis_words(lang)}", bold=True)
@@ -181,7 +189,9 @@ def _summary_sheet(
             if comparison.resamples:
                 put(ws, i, col, line.ci_low, DELTA)
                 put(ws, i, col + 1, line.ci_high, DELTA)
-                put(ws, i, col + 2, {True: w("yes", lang), False: "", None: "—"}[line.significant])
+                why = reason_words(line.ci_reason, lang) if line.significant is None else None
+                verdict = {True: w("yes", lang), False: "", None: "—"}[line.significant]
+                put(ws, i, col + 2, f"— {why}" if why else verdict)
                 ws.cell(row=i, column=col + 2).alignment = Alignment(horizontal="center", vertical="top")
         row += len(lines) + 1
         if comparison.resamples:

@@ -24,6 +24,7 @@ from liwindex.outputs.excel.style import (
     put,
 )
 from liwindex.outputs.sheet_words import PROVENANCE, STATISTICS, method_paragraphs, w
+from liwindex.outputs.words import reason_words
 from liwindex.problems import Severity
 from liwindex.scoring.results import ScoreResult
 
@@ -370,7 +371,8 @@ def analysis_sheet(ws: Worksheet, analysis: Analysis, lang: str) -> None:
         cells = [gap.area, gap.first, gap.second, gap.difference, gap.ci_low, gap.ci_high]
         for c, value in enumerate(cells, 1):
             put(ws, row, c, value, DELTA if c >= 4 else SCORE)
-        put(ws, row, 7, w("yes", lang) if gap.significant else "")
+        why = reason_words(gap.reason, lang) if gap.ci is None else None
+        put(ws, row, 7, f"— {why}" if why else w("yes", lang) if gap.significant else "")
     row += 2
     put(ws, row, 1, w("reliability_title", lang), bold=True)
     row += 1

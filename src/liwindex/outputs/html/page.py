@@ -27,7 +27,7 @@ from liwindex.outputs.html.report_parts import (
     section,
     star_note,
 )
-from liwindex.outputs.words import w
+from liwindex.outputs.words import reason_words, w
 from liwindex.scoring.results import ScoreResult
 
 
@@ -81,12 +81,15 @@ def _headline(r: Report) -> list[str]:
         ]
     parts.append("</section>")
     parts += _caveats(r)
+    if h.common_note:
+        parts.append(f'<p class="note">{escape(h.common_note)}</p>')
     if h.explanation:
         parts.append(f"<p>{escape(h.explanation)}</p>")
     if comparison is not None:
         index = comparison.index
         if comparison.basis == "grades":
-            text = w("survey_change_plain", lang).format(delta=fmt_signed(index.survey.delta, lang))
+            star = " *" if index.significant else ""  # the survey change's own test
+            text = w("survey_change_plain", lang).format(delta=fmt_signed(index.survey.delta, lang) + star)
             parts.append(f"<p>{escape(text)}</p>")
         elif index.grades is not None and index.grades.delta is not None:
             text = w("grades_change", lang).format(delta=fmt_signed(index.grades.delta, lang))
@@ -274,14 +277,14 @@ def _gap(r: Report) -> list[str]:
     ]
     svg = f'<div class="wide gap">{drawn[0]}</div><div class="narrow">{drawn[1]}</div>'
     labels = {a.id: r.name(a.id, a.label) for a in r.last.areas}
-    intervals = any(g.ci_low is not None for g in gaps)
+    intervals = any(g.ci_low is not None or reason_words(g.reason, lang) for g in gaps)
     rows = [
         row(
             labels.get(g.area, g.area),
             num_cell(g.first, lang),
             num_cell(g.second, lang),
             num_cell(g.difference, lang, signed=True),
-            *([interval(g.ci_low, g.ci_high, lang, g.significant)] if intervals else []),
+            *([interval(g.ci_low, g.ci_high, lang, g.significant, g.reason)] if intervals else []),
         )
         for g in gaps
     ]

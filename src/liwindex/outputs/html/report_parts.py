@@ -16,13 +16,22 @@ from liwindex.model.questionnaire import Questionnaire
 from liwindex.outputs.headline import WORDS as HEADLINE_WORDS
 from liwindex.outputs.headline import Headline
 from liwindex.outputs.html.parts import num_cell, row
-from liwindex.outputs.words import w
+from liwindex.outputs.words import reason_words, w
 from liwindex.scoring.results import ScoreResult
 
 
-def interval(low: float | None, high: float | None, lang: str, significant: bool | None = None) -> str:
-    """An interval cell, ``*`` marking a significant change."""
-    return f'<td class="num">{escape(fmt_interval(low, high, lang))}{" *" if significant else ""}</td>'
+def interval(
+    low: float | None,
+    high: float | None,
+    lang: str,
+    significant: bool | None = None,
+    reason: str | None = None,
+) -> str:
+    """An interval cell, ``*`` marking a significant change; where there is no interval,
+    the dash and why (``— wynik orientacyjny``)."""
+    why = reason_words(reason, lang) if low is None or high is None else None
+    shown = f"— {why}" if why else fmt_interval(low, high, lang)
+    return f'<td class="num">{escape(shown)}{" *" if significant else ""}</td>'
 
 
 def figure(svg: str, caption: str, css: str = "") -> str:
@@ -113,8 +122,10 @@ def other_columns(r: Report, rows: Sequence[ComparedRow]) -> list[Column]:
     columns: list[Column] = []
     if c.basis == "grades" and any(x.survey.delta is not None for x in rows):
         columns.append((w("survey_change_col", lang), lambda x: num_cell(x.survey.delta, lang, signed=True)))
-    if c.resamples and any(x.survey_ci is not None and x.ci_low is not None for x in rows):
-        columns.append((w("interval", lang), lambda x: interval(x.ci_low, x.ci_high, lang, x.significant)))
+    if c.resamples and any(x.ci_low is not None or reason_words(x.ci_reason, lang) for x in rows):
+        columns.append(
+            (w("interval", lang), lambda x: interval(x.ci_low, x.ci_high, lang, x.significant, x.ci_reason))
+        )
     if c.basis == "survey" and c.has_grades and any(x.grades and x.grades.delta is not None for x in rows):
         columns.append(
             (
