@@ -133,7 +133,6 @@ def yaml_alias_bomb(folder: Path) -> Path:
     return path
 
 
-# builder, expected code, sheet, row, column, extra CLI arguments, environment
 def _far(folder: Path, name: str, extra: str) -> Path:
     """A good sheet plus one far-away piece of XML (a cell or a row tag)."""
     src = write_workbook(folder / "src.xlsx", {"Odp": GOOD_ROWS})
@@ -203,6 +202,110 @@ def understated_size(folder: Path) -> Path:
     return out
 
 
+FAR_CELL = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+
+
+def moved_sheet(folder: Path, name: str, member: str, target: str, utf16_rels: bool = False) -> Path:
+    """A workbook whose sheet, holding a cell at XFD1048576, is stored as ``member`` and
+    found through the relationship target ``target`` (not ``xl/worksheets/sheet1.xml``)."""
+    src = write_workbook(folder / f"src-{name}", {"Odp": GOOD_ROWS})
+    out = folder / name
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data, filename = zin.read(item.filename), item.filename
+            if filename == "xl/worksheets/sheet1.xml":
+                data, filename = data.replace(b"</sheetData>", FAR_CELL.encode() + b"</sheetData>"), member
+            elif filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b'Target="/xl/worksheets/sheet1.xml"', f'Target="{target}"'.encode())
+                if utf16_rels:
+                    data = b"\xff\xfe" + data.decode().encode("utf-16-le")
+            elif filename == "[Content_Types].xml":
+                data = data.replace(b"/xl/worksheets/sheet1.xml", b"/" + member.encode())
+            zout.writestr(filename, data)
+    return out
+
+
+def _with_member(folder: Path, name: str, member: str, data: bytes) -> Path:
+    src = write_workbook(folder / f"src-{name}", {"Odp": GOOD_ROWS})
+    return _rezip(src, folder / name, {member: data})
+
+
+def late_doctype(folder: Path) -> Path:
+    """A DOCTYPE with entities after a 5,000-byte comment (past a 4 kB look at the start)."""
+    sheet = (
+        '<?xml version="1.0"?><!--' + "x" * 5000 + '--><?pi x?><!DOCTYPE worksheet [<!ENTITY a "b">]>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/>'
+        "</worksheet>"
+    ).encode()
+    return _with_member(folder, "pozny-doctype.xlsx", "xl/worksheets/sheet1.xml", sheet)
+
+
+def utf16_doctype(folder: Path) -> Path:
+    """A DOCTYPE in a UTF-16 member (with its byte order mark)."""
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE worksheet [<!ENTITY a "b">]>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/>'
+        "</worksheet>"
+    )
+    return _with_member(
+        folder, "utf16.xlsx", "xl/worksheets/sheet1.xml", b"\xff\xfe" + sheet.encode("utf-16-le")
+    )
+
+
+def sheet_cut_after(folder: Path, name: str, tail: str) -> Path:
+    """A sheet whose XML ends, unclosed, in ``tail`` (after its ordinary rows)."""
+    src = write_workbook(folder / f"src-{name}", {"Odp": GOOD_ROWS})
+    with zipfile.ZipFile(src) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    return _rezip(
+        src,
+        folder / name,
+        {"xl/worksheets/sheet1.xml": (sheet[: sheet.index("</sheetData>")] + tail).encode()},
+    )
+
+
+def dtd_in_a_sheet_part(folder: Path) -> Path:
+    """The DOCTYPE in a sheet stored as ``xl/data/arkusz.bin`` (not named .xml)."""
+    path = moved_sheet(folder, "dtd-bin.xlsx", "xl/data/arkusz.bin", "data/arkusz.bin")
+    with zipfile.ZipFile(path) as z:
+        sheet = z.read("xl/data/arkusz.bin")
+    sheet = b'<!DOCTYPE worksheet [<!ENTITY a "b">]>' + sheet
+    return _rezip(path, folder / "dtd-w-arkuszu.xlsx", {"xl/data/arkusz.bin": sheet})
+
+
+def moved_workbook(folder: Path) -> Path:
+    """The workbook part itself in ``dane/`` (found through ``_rels/.rels``), its sheet with
+    XFD1048576 in ``dane/arkusze/a.xml``."""
+    src = write_workbook(folder / "src-wb.xlsx", {"Odp": GOOD_ROWS})
+    out = folder / "skoroszyt-gdzie-indziej.xlsx"
+    moves = {
+        "xl/worksheets/sheet1.xml": "dane/arkusze/a.xml",
+        "xl/workbook.xml": "dane/workbook.xml",
+        "xl/_rels/workbook.xml.rels": "dane/_rels/workbook.xml.rels",
+    }
+    edits = {
+        "xl/worksheets/sheet1.xml": [(b"</sheetData>", FAR_CELL.encode() + b"</sheetData>")],
+        "xl/_rels/workbook.xml.rels": [
+            (b"/xl/worksheets/sheet1.xml", b"arkusze/a.xml"),
+            (b'Target="styles.xml"', b'Target="/xl/styles.xml"'),
+            (b'Target="theme/theme1.xml"', b'Target="/xl/theme/theme1.xml"'),
+        ],
+        "_rels/.rels": [(b'Target="xl/workbook.xml"', b'Target="dane/workbook.xml"')],
+        "[Content_Types].xml": [
+            (b"/xl/workbook.xml", b"/dane/workbook.xml"),
+            (b"/xl/worksheets/sheet1.xml", b"/dane/arkusze/a.xml"),
+        ],
+    }
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            for old, new in edits.get(item.filename, []):
+                data = data.replace(old, new)
+            zout.writestr(moves.get(item.filename, item.filename), data)
+    return out
+
+
+# builder, expected code, sheet, row, column, extra CLI arguments, environment
 CORPUS: list[
     tuple[Callable[[Path], Path], str, str | None, int | None, str | None, list[str], dict[str, str]]
 ] = [
@@ -214,6 +317,9 @@ CORPUS: list[
     (zip_without_workbook, "not-a-workbook", None, None, None, [], {}),
     (html_as_xlsx, "not-a-workbook", None, None, None, [], {}),
     (understated_size, "not-a-workbook", None, None, None, [], {}),
+    (late_doctype, "not-a-workbook", None, None, None, [], {}),
+    (utf16_doctype, "not-a-workbook", None, None, None, [], {}),
+    (dtd_in_a_sheet_part, "not-a-workbook", None, None, None, [], {}),
     (many_rows, "too-many-rows", "Odp", None, None, [], {"LIWINDEX_MAX_ROWS": "100"}),
     (many_columns, "too-many-columns", "Odp", None, None, [], {"LIWINDEX_MAX_COLUMNS": "50"}),
     (long_cell, "cell-too-long", "cudzyslow", 2, "B", [], {}),

@@ -37,7 +37,7 @@ pytestmark = [
 
 ANNUAL = EXAMPLES / "gmina-przykladowa-2026-roczna.xlsx"
 VIEWPORTS = {"1280x900": (1280, 900), "390x844": (390, 844)}
-KINDS = ("report", "comparison", "trend", "benchmark", "batch", "questionnaire")
+KINDS = ("report", "comparison", "trend", "benchmark", "batch", "questionnaire", "annex")
 # the browser touches nothing but the page: no update checks, no sync, no first-run pages
 ARGS = [
     "--no-sandbox",
@@ -78,6 +78,7 @@ def build(kind: str, folder: Path) -> list[Path]:
         "trend": ["trend", INITIAL, POST, ANNUAL, "--jobs", "1"],
         "benchmark": ["benchmark", EXAMPLES / "inne-jst", INITIAL, POST, ANNUAL, "--jobs", "1"],
         "questionnaire": ["questionnaire", "docs", "--format", "html"],
+        "annex": ["annex", INITIAL, POST, "--bootstrap", "100"],
     }
     result = run(*commands[kind], "-o", out)
     assert result.exit_code == 0, result.output

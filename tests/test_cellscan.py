@@ -174,3 +174,192 @@ def test_canonical_sheets_take_the_fast_path(monkeypatch):
     monkeypatch.setattr(cellscan, "_slow", no_slow)
     found = list(cellscan.far_positions([xml[:50], xml[50:]], lambda: iter([xml])))
     assert (100000, 703, "AAA100000") in found
+
+
+# The slow path once read these in 30 s to over a minute (a pattern that backtracked over
+# a name or a comment with no end); each is 100 kB and read whole and in small chunks.
+ADVERSARIAL = {
+    "cell-name-without-end": b"<c" + b"a" * 100_000,
+    "comment-without-end": b"<!--" + b"a" * 100_000,
+    "cell-with-a-long-name": b"<!-- x --><c " + b"a" * 100_000 + b">",
+    "many-names-without-values": b"<!-- x --><c " + b"a " * 50_000 + b">",
+    "many-stray-openings": b"<!-- x -->" + b"<a" * 50_000,
+    "open-quote": b'<!-- x --><c a="' + b"a" * 100_000,
+    "stray-less-than": b"<!-- x -->" + b"< " * 50_000,
+    "open-cdata": b"<![CDATA[" + b"]]" * 50_000,
+}
+
+
+@pytest.mark.parametrize("body", ADVERSARIAL.values(), ids=ADVERSARIAL.keys())
+def test_the_slow_path_is_linear_on_adversarial_sheets(body):
+    import time
+
+    xml = b'<?xml version="1.0"?><worksheet><sheetData>' + body
+    for chunks in ([xml], [xml[i : i + 997] for i in range(0, len(xml), 997)]):
+        started = time.perf_counter()
+        assert list(cellscan.far_positions(chunks, lambda c=chunks: iter(c))) == []
+        assert time.perf_counter() - started < 1
+
+
+@st.composite
+def xml_pieces(draw):
+    """Well-formed pieces of XML and the tags the tokenizer must give for them."""
+    text, expected = [], []
+    for _ in range(draw(st.integers(0, 12))):
+        kind = draw(st.sampled_from(["tag", "tag", "close", "comment", "cdata", "pi", "text", "doctype"]))
+        filler = draw(st.text(alphabet="ab<>'\"/ -]?", max_size=12))
+        if kind in ("tag", "close"):
+            name = draw(st.sampled_from(["c", "row", "x:c", "sheetData", "v"]))
+            attrs = ""
+            for _ in range(draw(st.integers(0, 3))):
+                q = draw(QUOTE)
+                value = filler.replace(q, "")
+                attrs += f"{draw(SPACE)}{draw(st.sampled_from(['r', 't', 'x:r']))}{draw(SPACE)}={q}{value}{q}"
+            if draw(st.booleans()):
+                attrs += "/"
+            slash = "/" if kind == "close" else ""
+            text.append(f"<{slash}{name}{attrs}>")
+            expected.append((kind == "close", name.encode(), attrs.encode()))
+        elif kind == "comment":
+            text.append("<!--" + filler.replace("--", "") + "-->")
+        elif kind == "cdata":
+            text.append("<![CDATA[" + filler.replace("]]>", "") + "]]>")
+        elif kind == "pi":
+            text.append("<?x " + filler.replace("?>", "") + "?>")
+        elif kind == "doctype":
+            text.append("<!DOCTYPE " + filler.replace(">", "").replace("<", "") + ">")
+        else:
+            text.append(filler.replace("<", "").replace(">", ""))
+    return "".join(text).encode(), expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(case=xml_pieces(), cuts=st.lists(st.integers(0, 30), max_size=10))
+def test_the_tokenizer_reads_every_tag_however_the_stream_is_cut(case, cuts):
+    """Empty chunks included: none of them is taken for the end."""
+    xml, expected = case
+    assert list(cellscan.tags(_cut(xml, cuts))) == expected
+
+
+def _cut(data: bytes, sizes: list[int]) -> list[bytes]:
+    chunks, at = [], 0
+    for size in sizes:
+        chunks.append(data[at : at + size])
+        at += size
+    return [*chunks, data[at:]]
+
+
+@settings(max_examples=100, deadline=None)
+@given(sheet=sheet_xml(), cuts=st.lists(st.integers(0, 200), max_size=12), utf16=st.booleans())
+def test_far_cells_are_found_however_the_sheet_is_cut(sheet, cuts, utf16):
+    """The same positions from the whole sheet and from it in chunks of any size (some
+    without "<", some empty), in UTF-8 or transcoded from UTF-16 as it streams."""
+    from liwindex.io.archive import _as_utf8
+
+    xml = (f"<worksheet><sheetData>{sheet[1]}</sheetData></worksheet>").encode()
+    whole = list(cellscan.far_positions([xml], lambda: iter([xml])))
+    data = b"\xff\xfe" + xml.decode().encode("utf-16-le") if utf16 else xml
+
+    def chunks():
+        return _as_utf8(iter(_cut(data, cuts)))
+
+    assert list(cellscan.far_positions(chunks(), chunks)) == whole
+
+
+def test_tokens_longer_than_a_chunk_are_held_in_short(monkeypatch):
+    """A comment, a tag or a quoted value of megabytes read in small chunks: linear, and
+    the tags after it still found; a <c> tag of over a megabyte is refused."""
+    import time
+
+    monkeypatch.setattr(cellscan, "_HOLD", 1000)
+    long = b"x" * 3_000_000
+    xml = (
+        b"<!--" + long + b'--><sheetData a="' + long + b'"><' + long + b':c r="A1"/><row r="7">'
+        b'<x:c r="B7" t="' + long[:500_000] + b'">'
+    )
+    chunks = [xml[i : i + 4096] for i in range(0, len(xml), 4096)]
+    started = time.perf_counter()
+    found = list(cellscan.tags(chunks))
+    assert time.perf_counter() - started < 2
+    assert [(closing, name[-4:]) for closing, name, _ in found] == [
+        (False, b"Data"),
+        (False, b"xx:c"),
+        (False, b"row"),
+        (False, b"x:c"),
+    ]
+    assert cellscan._r(found[-1][2]) == b"B7"
+    cell = b"<c " + b"a" * 2_000_000 + b">"
+    with pytest.raises(cellscan.TagTooLong):
+        list(cellscan.tags([cell[i : i + 4096] for i in range(0, len(cell), 4096)]))
+
+
+# Where a workbook keeps its sheet, in the spellings of names and relationship targets a
+# hostile file may use: whenever either reader opens the sheet, the scan must have read
+# that member (once, a sheet elsewhere than xl/worksheets/*.xml was never scanned and the
+# reader aborted on its far cell). This compares the scan with the installed readers, so
+# that a new python-calamine (pinned to one minor version) or openpyxl that finds sheets
+# differently fails here first.
+FOLDERS = ["xl/worksheets/", "xl/", "xl/data/", "", "XL/Data/", "xl\\data\\", "inne/"]
+NAMES = ["sheet1.xml", "SHEET1.XML", "arkusz.bin", "a b.xml", "a.xml.rels"]
+
+
+@st.composite
+def sheet_placement(draw):
+    member = draw(st.sampled_from(FOLDERS)) + draw(st.sampled_from(NAMES))
+    path = member.replace("\\", "/")
+    relative = path[3:] if path.lower().startswith("xl/") else "../" + path
+    target = draw(
+        st.sampled_from(
+            [relative, "/" + path, "./" + relative, "../xl/" + relative, relative.upper(), "/" + path.lower()]
+        )
+    )
+    if draw(st.booleans()) and target.rstrip("/"):
+        at = draw(st.integers(0, len(target) - 1))
+        escape = draw(st.sampled_from(["&#{};", "%{:02X}", "&#x{:x};"]))
+        target = target[:at] + escape.format(ord(target[at])) + target[at + 1 :]
+    return member, target, draw(st.booleans())
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(placement=sheet_placement())
+def test_every_sheet_a_reader_opens_is_scanned(tmp_path_factory, placement):
+    import openpyxl
+    import python_calamine
+
+    from liwindex.io.archive import sheet_parts
+
+    member, target, content_types = placement
+    folder = tmp_path_factory.mktemp("parts")
+    src = write_workbook(folder / "src.xlsx", {"Odp": GOOD})
+    path = folder / "moved.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data, name = zin.read(item.filename), item.filename
+            if name == "xl/worksheets/sheet1.xml":
+                name = member
+                data = data.replace(
+                    b"</sheetData>", b'<row r="100001"><c r="A100001"><v>1</v></c></row></sheetData>'
+                )
+            elif name == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"/xl/worksheets/sheet1.xml", target.encode())
+            elif name == "[Content_Types].xml" and content_types:
+                data = data.replace(b"/xl/worksheets/sheet1.xml", b"/" + member.encode())
+            zout.writestr(name, data)
+    with zipfile.ZipFile(path) as z:
+        parts = [m.filename for m in sheet_parts(z)]
+    scanned = set(parts)
+    assert len(parts) == len(scanned)  # each read once
+    try:
+        sheet = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    except python_calamine.CalamineError:
+        pass
+    else:
+        if sheet.total_height >= 100_001:
+            assert member in scanned, (member, target)
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True)
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile):
+        return
+    opened = {ws._worksheet_path for ws in wb.worksheets}
+    wb.close()
+    assert opened <= scanned, (member, target)

@@ -342,3 +342,33 @@ def test_questionnaire_show_names_the_settings_in_words():
         assert key not in polish and key not in english
     data = json.loads(run("questionnaire", "show", "--json").stdout)
     assert set(SETTING_KEYS) <= set(data["scoring"])
+
+
+def test_a_group_label_with_its_code_in_brackets_is_that_group(tmp_path):
+    """Forms write a choice with its code: "organizacja pozarządowa (NGO)", "Urząd Miasta
+    [UM]" are those groups; a label and a code of two different groups is still an error.
+    mapping init proposes nothing for such values either."""
+    import json
+
+    rows = [
+        "grupa,o1_n1,o1_j1",
+        "organizacja pozarządowa (NGO),4,",
+        "Organizacja pozarzadowa [ngo],5,",
+        "Administracja samorządowa (JST),,3",
+        "Urząd Miasta [UM],,4",
+        "urząd gminy (administracja),,2",
+    ]
+    path = tmp_path / "grupy.csv"
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    result = run("score", path, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["respondents"]["by_group"] == {"ngo": 2, "jst": 3}
+    out = tmp_path / "m.yaml"
+    assert run("mapping", "init", path, "-o", out).exit_code == 0
+    assert "groups: {}" in out.read_text("utf-8")
+
+    path.write_text("\n".join([*rows, "Organizacja pozarządowa (JST),3,"]) + "\n", "utf-8")
+    result = run("score", path)
+    found = [(p.code, p.row, p.column) for p in problems(result) if p.severity is Severity.ERROR]
+    assert found == [("unknown-group", 7, "A")]

@@ -127,6 +127,33 @@ def test_hostile_open_answers_stay_plain_text(tmp_path):
     assert "<f>" not in xml
 
 
+# a control or invisible character before the formula sign: the workbook drops the control
+# character, so "\x01=1+1" would be stored as the formula "=1+1" without a guard that looks past it
+HIDDEN_SIGN = ["\x01=1+1", "\x1f+A1", "\u200b=2+2", " \x02@SUM(A1)", "\x7f-3+3"]
+
+
+def test_open_answers_with_a_control_character_before_a_formula_stay_text(tmp_path):
+    """An answer starting with a control character and "=" is a text cell with the quote
+    prefix in the xlsx (never a formula), still readable; the CSV dataset quotes it too."""
+    lines = ["grupa;o1_n1;o1_n2;mocne_strony"] + [f"ngo;4;4;{text}" for text in HIDDEN_SIGN]
+    src = tmp_path / "zle.csv"
+    src.write_text("\n".join(lines) + "\n", "utf-8")
+    out = tmp_path / "raport.xlsx"
+    result = run("export", src, "-o", out)
+    assert result.exit_code == 0, result.output
+    wb = openpyxl.load_workbook(out)
+    assert [c.coordinate for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"] == []
+    cells = [c for c in wb["Odpowiedzi otwarte"]["D"][1:] if c.value]
+    assert len(cells) == len(HIDDEN_SIGN)
+    assert all(c.data_type == "s" and c.quotePrefix for c in cells)
+    readable = sorted("".join(ch for ch in str(c.value) if ch.isprintable()).strip() for c in cells)
+    assert readable == sorted(["=1+1", "+A1", "=2+2", "@SUM(A1)", "-3+3"])
+    with zipfile.ZipFile(out) as z:
+        xml = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/"))
+    assert "<f>" not in xml
+    assert all(csv_text(text).startswith("'") for text in HIDDEN_SIGN)
+
+
 def test_existing_output_is_not_replaced_without_force(tmp_path):
     """Exit 1 and the old file byte for byte unchanged; --force replaces it."""
     out = tmp_path / "raport.xlsx"
@@ -182,6 +209,21 @@ def test_csv_text_cannot_become_a_formula():
     """Text starting with =, +, -, @, tab or CR gets a leading apostrophe."""
     assert [csv_text(h) for h in HOSTILE] == ["'" + h for h in HOSTILE]
     assert csv_text("Gmina") == "Gmina"
+
+
+def test_the_formula_guard_looks_past_leading_controls_in_linear_time():
+    """Spaces, control and invisible characters before =, +, -, @ are passed over; 100 kB of
+    them take well under a second."""
+    import time
+
+    from liwindex.outputs.files import looks_like_formula
+
+    assert [looks_like_formula(t) for t in HIDDEN_SIGN] == [True] * len(HIDDEN_SIGN)
+    assert not looks_like_formula("\x01ok =1") and not looks_like_formula("")
+    start = time.perf_counter()
+    assert looks_like_formula("\x01 \u200b" * 35_000 + "=1")
+    assert not looks_like_formula("\x01" * 100_000)
+    assert time.perf_counter() - start < 1
 
 
 def test_more_than_two_files_is_a_usage_error(tmp_path):

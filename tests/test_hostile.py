@@ -454,7 +454,7 @@ def test_questionnaire_labels_with_markup_show_as_written(tmp_path):
     assert "[/b] [bold red]X" in result.stdout
 
 
-from hypothesis import given  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 CONTROLS = "\x1b\x00\x9b\u202e\r"
@@ -691,3 +691,415 @@ def test_a_chromium_crash_is_a_message_naming_its_exit_code(tmp_path):
     assert (problem.code, problem.file, problem.value) == ("pdf-print-failed", str(target), "1")
     assert "GPU process crashed" in problem.params["detail"]
     assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.tmp")) == []
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "1" + " " * 100_000 + "\u00a0",
+        "Pyt" + " " * 100_000 + "x",
+        "[o1_n1]" + " " * 100_000,
+        "o1_n1" + " " * 50_000 + "." + " " * 50_000,
+        "1." * 50_000,
+        "o1_n1[" + "a" * 100_000,
+        "ą" * 100_000 + "/o1_n1",
+    ],
+    ids=["numbering", "pyt", "bracket-id", "id-dot", "dotted-numbers", "subquestion", "kobo-path"],
+)
+def test_a_100_kb_adversarial_header_is_matched_in_under_a_second(header):
+    """Header matching is linear: runs of spaces before a no-break space, a bracketed id or a
+    dot do not backtrack (such headers took 4–12 s at 20,000 spaces)."""
+    from liwindex.responses.matching import HeaderMatcher
+
+    matcher = HeaderMatcher(load_questionnaire())
+    started = time.monotonic()
+    matcher.match(header)
+    matcher.match(header + "x")  # not remembered
+    assert time.monotonic() - started < 1
+
+
+def test_long_space_headers_in_a_csv_are_read_quickly(tmp_path):
+    """Eight 32,000-space headers (a 257 kB CSV, over 100 s before) end in seconds."""
+    import csv
+
+    path = tmp_path / "spacje.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["grupa", "o1_n1", *("1" + " " * (32_000 + i) + "\u00a0" for i in range(8))])
+        writer.writerow(["ngo", "4", *["x"] * 8])
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    started = time.monotonic()
+    result = run("validate", path)
+    assert time.monotonic() - started < 10 and "Traceback" not in result.output
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        [f"Zupełnie nieznana kolumna numer {i} o czymś innym" for i in range(1_999)],
+        ["Jakaś nieznana kolumna"] * 1_500,
+        [f"Jak ocenia Pan/Pani współpracę w obszarze {i}?" for i in range(1_999)],
+    ],
+    ids=["unknown", "identical", "alike"],
+)
+def test_mapping_init_on_thousands_of_columns_takes_seconds(tmp_path, headers):
+    """mapping init compares each distinct header only with the questions it could be like,
+    and assigns over the smaller side (2,000 unknown columns took over 200 s)."""
+    import csv
+
+    import yaml
+
+    path = tmp_path / "szerokie.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["grupa", *headers])
+        writer.writerow(["ngo", *["4"] * len(headers)])
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    out = tmp_path / "m.yaml"
+    started = time.monotonic()
+    result = run("mapping", "init", path, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert time.monotonic() - started < 10
+    columns = yaml.safe_load(out.read_text("utf-8"))["columns"]
+    assert len(columns) == len(set(headers)) + 1
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+_HOSTILE_HEADER = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40),
+    st.text(
+        st.sampled_from(":#-?&*!|>%@`\"'\\{}[],\n\r\t\x00\x01\x1b\x7f\x85\u2028\ufeff ąż"),
+        min_size=1,
+        max_size=30,
+    ),
+    st.sampled_from(
+        [
+            "- a",
+            "? b",
+            "&x",
+            "*x",
+            "!tag",
+            "|",
+            ">",
+            "%YAML",
+            "@",
+            "`",
+            "'q'",
+            '"q"',
+            "a: b",
+            "#c",
+            "~",
+            "null",
+        ]
+    ),
+    st.integers(min_value=1_000, max_value=3_000).map(lambda n: ("Długi: „nagłówek” # " * n)[:n]),
+)
+
+
+def _mapping_round_trip(tmp_path, headers):
+    """mapping init on a CSV with ``headers``; the keys its mapping's ``columns`` reads back
+    as, the file and the text the tool wrote."""
+    import csv
+
+    from liwindex.io.yamldoc import parse_yaml
+    from liwindex.problems import Report
+    from liwindex.responses.mapping_init import propose_mapping
+
+    path = tmp_path / "dane.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["grupa", *headers])
+        writer.writerow(["ngo", *[""] * len(headers)])
+    text = propose_mapping(path, load_questionnaire())
+    doc = parse_yaml(text, "m.yaml", Report(), kind="mapping")
+    return path, doc.data["columns"], text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_HOSTILE_HEADER, min_size=1, max_size=6))
+def test_what_mapping_init_writes_reads_back_as_the_same_headers(tmp_path_factory, headers):
+    """Hostile headers (long, control characters, quotes, colons, #, a leading -, ?, &, *, !,
+    unicode, line breaks, NUL) written by mapping init load with the mapping loader and come
+    back as the very headers the file has (as the matcher sees them)."""
+    from liwindex.responses.mapping import load_mapping
+    from liwindex.responses.matching import HeaderMatcher
+    from liwindex.text import clean_text, fold
+
+    tmp_path = tmp_path_factory.mktemp("rt")
+    _, columns, text = _mapping_round_trip(tmp_path, headers)
+    titles = [clean_text(h) for h in ["grupa", *headers]]
+    expected = {t for t in titles if t and not HeaderMatcher.is_platform_column(t)}
+    # (headers alike once folded share one entry)
+    assert set(columns) <= expected and {fold(c) for c in columns} == {fold(t) for t in expected}
+    out = tmp_path / "m.yaml"
+    out.write_text(text.replace(': "?', ': "'), "utf-8")  # what a user confirming it does
+    mapping = load_mapping(out, load_questionnaire())
+    assert set(mapping.columns) == {fold(t) for t in expected}
+
+
+def test_a_header_longer_than_1024_characters_is_written_so_that_it_loads(tmp_path):
+    """A plain YAML key may be 1,024 characters at most: a longer header is written as an
+    explicit key ("? …"), and score with the mapping reads the file."""
+    from liwindex.text import clean_text
+
+    header = ("Bardzo długie pytanie: czy „współpraca” # układa się dobrze? " * 40)[:2_500]
+    path, columns, text = _mapping_round_trip(tmp_path, [header, "o1_n1"])
+    assert list(columns) == ["grupa", clean_text(header), "o1_n1"] and "\n  ? " in text
+    out = tmp_path / "m.yaml"
+    out.write_text(text, "utf-8")
+    result = run("validate", path, "--mapping", out)
+    assert result.exit_code == 0, result.output
+
+
+MOVED_SHEETS = {
+    "folder-of-its-own.xlsx": ("xl/data/arkusz.xml", "data/arkusz.xml", False),
+    "capitals.xlsx": ("xl/worksheets/SHEET1.XML", "worksheets/sheet1.xml", False),
+    "backslashes.xlsx": ("xl\\data\\a.xml", "data/a.xml", False),
+    "absolute.xlsx": ("Data/A.xml", "/data/a.xml", False),
+    "at-the-root.xlsx": ("sheet.bin", "/sheet.bin", False),
+    "dot-dot.xlsx": ("xl/data/a.xml", "../xl/data/a.xml", False),
+    "entity.xlsx": ("xl/data/a.xml", "data/&#97;.xml", False),
+    "utf16-relationships.xlsx": ("xl/data/a.xml", "data/a.xml", True),
+}
+
+
+def test_a_far_cell_in_a_sheet_stored_anywhere_is_refused_before_reading(tmp_path):
+    """The sheet holding XFD1048576 stored outside xl/worksheets/*.xml, under any name or
+    case and found through the workbook's relationships as either reader finds it: each
+    file is refused naming the cell (once, the reader aborted asking for 550 GB); so is a
+    workbook part moved to a folder of its own with its sheet. Read in
+    a child process under a 2 GB memory ceiling, so that a miss fails the test instead of
+    aborting it."""
+    import subprocess
+    import sys
+
+    paths = [badfiles.moved_sheet(tmp_path, name, *spec) for name, spec in MOVED_SHEETS.items()]
+    paths.append(badfiles.moved_workbook(tmp_path))
+    digests = [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths]
+    script = (
+        "import json, resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
+        "from liwindex.io.workbook import open_workbook\n"
+        "from liwindex.problems import Report\n"
+        "for path in sys.argv[1:]:\n"
+        "    report = Report()\n"
+        "    assert open_workbook(path, report) is None\n"
+        "    print(json.dumps([(p.code, p.value) for p in report.problems]), flush=True)\n"
+    )
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", script, *map(str, paths)], capture_output=True, text=True, timeout=60
+    )
+    assert time.monotonic() - started < 20
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = [json.loads(line) for line in result.stdout.splitlines()]
+    assert found == [[["cell-beyond-limits", "XFD1048576"]]] * len(paths), dict(
+        zip(MOVED_SHEETS, found, strict=False)
+    )
+    assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths] == digests
+    result = run("validate", paths[0])
+    assert result.exit_code == 1 and "XFD1048576" in result.output
+
+
+def test_damaged_archives_are_messages_and_liwindex_errors_are_not(tmp_path, monkeypatch):
+    """Random damage to a workbook (bytes of the archive, or of one member's XML) ends in a
+    problem of the file or a workbook, never an exception; but an error in liwindex's own
+    code while reading is a program error, not "a damaged workbook archive"."""
+    import random
+    import zipfile
+
+    from conftest import write_workbook
+    from liwindex.io import readers
+    from liwindex.io.workbook import open_workbook
+    from liwindex.problems import Report
+
+    src = write_workbook(tmp_path / "src.xlsx", {"Odp": [["grupa", "o1_n1"], ["ngo", 4], ["jst", 3]]})
+    raw = src.read_bytes()
+    with zipfile.ZipFile(src) as z:
+        members = {i.filename: z.read(i) for i in z.infolist()}
+    pieces = [b"<", b">", b'"', b"&", b"&#0;", b"\xff", b"<!--", b"]]>", b'r="ZZ9"', b"<c>", b"</row>"]
+    rng = random.Random(27)
+    path = tmp_path / "zepsuty.xlsx"
+    for _ in range(120):
+        if rng.random() < 0.4:
+            data = bytearray(raw)
+            for _ in range(rng.randint(1, 8)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+            path.write_bytes(bytes(data))
+        else:
+            name = rng.choice(list(members))
+            body = bytearray(members[name])
+            for _ in range(rng.randint(1, 6)):
+                at = rng.randrange(len(body) + 1)
+                if rng.random() < 0.4:
+                    del body[at : at + rng.randint(1, 20)]
+                else:
+                    body[at:at] = rng.choice(pieces)
+            with zipfile.ZipFile(path, "w", rng.choice([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])) as z:
+                for key, value in members.items():
+                    z.writestr(key, bytes(body) if key == name else value)
+        report = Report()
+        open_workbook(path, report)  # raises nothing
+        assert {p.code for p in report.problems} <= {"not-a-workbook", "zip-bomb", "cell-beyond-limits"}
+
+    def broken(*args, **kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(readers, "to_sheet", broken)
+    with pytest.raises(ValueError, match="a bug"):
+        open_workbook(src, Report())
+    result = CliRunner().invoke(cli, ["validate", str(src)])
+    assert result.exit_code == 1 and "Błąd programu: ValueError: a bug" in result.output
+    assert "uszkodzone" not in result.output
+    result = CliRunner().invoke(cli, ["--debug", "validate", str(src)])
+    assert isinstance(result.exception, ValueError)
+
+
+def test_what_the_readers_raise_is_a_damaged_file(tmp_path):
+    """calamine's and openpyxl's own errors (and a native panic) are the file's problem."""
+    import python_calamine
+
+    from liwindex.io import readers
+    from liwindex.io.readers import ReaderFailed, _reader_calls
+
+    class PanicException(BaseException):
+        pass
+
+    for error in (python_calamine.XmlError("x"), OSError("failed to fill whole buffer"), PanicException("x")):
+        with pytest.raises(ReaderFailed), _reader_calls((python_calamine.CalamineError,)):
+            raise error
+    with pytest.raises(PermissionError), _reader_calls((python_calamine.CalamineError,)):
+        raise PermissionError(13, "denied")
+    with pytest.raises(KeyboardInterrupt), _reader_calls((python_calamine.CalamineError,)):
+        raise KeyboardInterrupt
+    # both readers fail on a zip without a workbook: the message says the file is damaged
+    path = badfiles.zip_without_workbook(tmp_path)
+    with pytest.raises(ReaderFailed) as caught:
+        readers.read_spreadsheet(path, readers.Limits())
+    assert isinstance(caught.value.__cause__, KeyError)  # openpyxl's, after calamine's
+    result = run("validate", path, "--json")
+    assert [p["code"] for p in json.loads(result.stdout)["problems"]] == ["not-a-workbook"]
+
+
+def test_an_error_of_our_own_in_the_guarded_reader_is_a_program_error(monkeypatch):
+    """.ods is read in a child process: a liwindex bug there reaches the user as a program
+    error with the child's traceback, not as a damaged file."""
+    from pathlib import Path
+
+    from liwindex.io import readers
+    from liwindex.io.workbook import open_workbook
+    from liwindex.problems import Report
+
+    def broken(*args, **kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(readers, "to_sheet", broken)  # the forked child inherits it
+    path = Path(__file__).parent / "data" / "ankieta-libreoffice.ods"
+    with pytest.raises(RuntimeError, match="ValueError: a bug"):
+        open_workbook(path, Report())
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["<!--" + "a" * 40_000, "<!-- x -->" + "<a" * 20_000, "<!-- x --><c " + "a" * 40_000 + ">"],
+    ids=["comment-without-end", "many-openings", "long-name"],
+)
+def test_a_sheet_that_once_hung_the_scan_is_refused_quickly(tmp_path, tail):
+    """5 kB workbooks whose sheet the scan once read for 34 s to over a minute."""
+    path = badfiles.sheet_cut_after(tmp_path, "zawieszenie.xlsx", tail)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    started = time.monotonic()
+    result = run("validate", path, "--json")
+    assert time.monotonic() - started < 5
+    assert result.exit_code == 1
+    assert [p["code"] for p in json.loads(result.stdout)["problems"]] == ["not-a-workbook"]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+def test_a_far_cell_in_a_utf16_sheet_is_refused(tmp_path):
+    """openpyxl reads a UTF-16 sheet (python-calamine reads none of it): scanned too."""
+    import zipfile
+
+    path = badfiles.last_excel_cell(tmp_path)
+    with zipfile.ZipFile(path) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    sheet = sheet.replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    path = badfiles._rezip(
+        path, tmp_path / "utf16.xlsx", {"xl/worksheets/sheet1.xml": sheet.encode("utf-16")}
+    )
+    [problem] = problems(run("score", path))
+    assert (problem.code, problem.value) == ("cell-beyond-limits", "XFD1048576")
+
+
+def test_a_csv_in_neither_utf8_nor_windows_1250_is_a_located_message(tmp_path):
+    """Bytes Windows-1250 leaves undefined (once a program error, before that "a damaged
+    workbook archive"): the line of the first one and the fix; 100 kB before it, quickly."""
+    path = tmp_path / "kodowanie.csv"
+    path.write_bytes(b"grupa,o1_n1\n" + b"ngo,4\n" * 20_000 + b"ngo,\x90\x81\n")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    started = time.monotonic()
+    [problem] = problems(run("score", path))
+    assert time.monotonic() - started < 5
+    assert (problem.code, problem.row, problem.value) == ("csv-unknown-encoding", 20_002, "0x90")
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+@pytest.mark.parametrize("quote", ["", '"'], ids=["plain", "quoted-to-the-end"])
+def test_a_csv_field_past_the_csv_modules_bound_is_a_long_cell(tmp_path, quote):
+    """200,000 characters in one field (the csv module stops at 131,072 with an error that
+    was once "a damaged workbook archive", then a program error): the cell is named."""
+    path = tmp_path / "dlugie.csv"
+    path.write_text("grupa,o1_n1,uwagi\nngo,4," + quote + "x" * 200_000 + "\n", "utf-8")
+    [problem] = [p for p in problems(run("score", path)) if p.severity == "error"]
+    assert (problem.code, problem.row, problem.column) == ("cell-too-long", 2, "C")
+
+
+@pytest.mark.parametrize(
+    ("entries", "flow", "code", "line"),
+    [
+        (200_000, False, "mapping-too-large", None),
+        (25_000, False, "mapping-too-many-entries", 20_500),
+        (100_000, True, "mapping-too-many-entries", 2),
+    ],
+    ids=["200000-by-size", "25000-lines", "100000-on-one-line"],
+)
+def test_a_huge_mapping_is_refused_by_its_size_first(tmp_path, entries, flow, code, line):
+    """A mapping over 2 MB is refused before it is read; one of more than 20,000 entries
+    while it is parsed, at the line where the limit is passed (200,000 entries took 24–41 s
+    to be refused, with a message about aliases)."""
+    path = tmp_path / "dane.csv"
+    path.write_text("grupa,o1_n1\nngo,4\n", "utf-8")
+    mapping = tmp_path / "mapowanie.yaml"
+    if flow:
+        body = "columns: {" + ", ".join(f'"k{i}": null' for i in range(entries)) + "}"
+    else:
+        body = "columns:\n" + "".join(f'  "kolumna {i}": null\n' for i in range(entries))
+    mapping.write_text("questionnaire: lijw-standard\n" + body + "\n", "utf-8")
+    digest = hashlib.sha256(mapping.read_bytes()).hexdigest()
+    started = time.monotonic()
+    result = run("score", path, "--mapping", mapping, "--lang", "en")
+    elapsed = time.monotonic() - started
+    [problem] = problems(result)
+    assert (problem.code, problem.file, problem.line) == (code, str(mapping), line)
+    assert "liwindex mapping init" in result.stderr and "Traceback" not in result.output
+    assert elapsed < (2 if code == "mapping-too-large" else 10)
+    assert hashlib.sha256(mapping.read_bytes()).hexdigest() == digest
+
+
+def test_mapping_init_refuses_a_proposal_the_loader_would_refuse(tmp_path):
+    """Headers of 30,000 characters in 80 columns would make a 2.4 MB mapping: mapping init
+    says so instead of writing a file that cannot be read."""
+    import csv
+
+    from liwindex.problems import Severity
+
+    path = tmp_path / "dlugie.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["grupa", *(f"{i} " + "nagłówek " * 3_300 for i in range(80))])
+        writer.writerow(["ngo", *[""] * 80])
+    out = tmp_path / "m.yaml"
+    result = run("mapping", "init", path, "-o", out)
+    [problem] = [p for p in problems(result) if p.severity is Severity.ERROR]
+    assert (problem.code, problem.file) == ("mapping-init-too-large", str(path)) and not out.exists()

@@ -21,6 +21,7 @@ NOT_CODES = {
     "e-mail",
     "chromium-browser",
     "google-chrome",
+    "microsoft-edge",
     "summary-end",  # a CSS class
 }
 

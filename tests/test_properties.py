@@ -87,3 +87,40 @@ def test_pooled_equals_equal_when_only_one_group_answers(data):
     equal = score_survey(points, only, Q).area
     pooled = score_survey(points, only, tiny(group_weighting="pooled")).area
     pd.testing.assert_series_equal(equal, pooled, check_exact=False, rtol=1e-12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=5).flatmap(
+        lambda n: st.lists(
+            st.lists(st.sampled_from([0.0, 0.3, 0.6, 0.65, 0.7, 0.8, 0.9, 1.0]), min_size=n, max_size=n),
+            min_size=1,
+            max_size=4,
+        )
+    )
+)
+def test_assignment_is_one_to_one_and_as_good_as_any(scores):
+    """mapping init's one-to-one assignment (rows and columns pruned, the smaller side
+    iterated) reaches the best total a brute force finds, using only pairs ≥ the threshold."""
+    from itertools import permutations
+
+    from liwindex.responses.assignment import assign
+
+    threshold = 0.6
+    chosen = assign(scores, threshold)
+    assert len(set(chosen.values())) == len(chosen)
+    assert all(scores[i][j] >= threshold for i, j in chosen.items())
+    rows, width = len(scores), len(scores[0])
+    best = 0.0
+    slots = list(range(width)) + [None] * rows
+    for order in permutations(slots, rows):
+        best = max(
+            best,
+            sum(
+                scores[i][j] - threshold + 1e-9
+                for i, j in enumerate(order)
+                if j is not None and scores[i][j] >= threshold
+            ),
+        )
+    total = sum(scores[i][j] - threshold + 1e-9 for i, j in chosen.items())
+    assert abs(total - best) < 1e-6

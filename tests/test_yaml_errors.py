@@ -180,6 +180,44 @@ def test_a_typo_in_metryka_yaml_stops_score_at_its_line(tmp_path):
     assert "metryka.yaml, linia 3, kolumna 5" in result.output
 
 
+@pytest.mark.parametrize(
+    "text, shape",
+    [
+        ("", "empty"),
+        ("   \n\n", "empty"),
+        ("# tylko komentarz\n", "empty"),
+        ("\ufeff", "empty"),
+        ("---\n", "empty"),
+        ("- jst: Gmina A\n- rok: 2025\n", "list"),
+        ("[]\n", "list"),
+        ('"Gmina A"\n', "text"),
+        ("2025\n", "text"),
+    ],
+)
+def test_a_metryka_yaml_without_fields_says_what_it_holds(tmp_path, text, shape):
+    """An empty metryka.yaml (or one of blanks or comments), a list or a lone value stops the
+    round with a message about that file at line 1 — "the file is empty" — and its fix, in
+    score and in batch, never a word about the questionnaire."""
+    from liwindex.messages.fragments import YAML_KINDS, YAML_SHAPES
+
+    round_dir = tmp_path / "runda"
+    round_dir.mkdir()
+    (round_dir / "dane.xlsx").write_bytes(
+        (EXAMPLES / "gmina-przykladowa-2025-powdrozeniowa.xlsx").read_bytes()
+    )
+    meta = round_dir / "metryka.yaml"
+    meta.write_text(text, "utf-8")
+    result = run("score", round_dir / "dane.xlsx")
+    assert errors(result) == ["yaml-not-mapping"]
+    (found,) = problems(result)
+    assert (found.file, found.line) == (str(meta), 1)
+    assert found.params["found"] == YAML_SHAPES[shape] and found.params["kind"] == YAML_KINDS["metryka"]
+    assert YAML_SHAPES[shape]["pl"] in result.output and "kwestionariusz" not in result.output
+    batch = run("batch", round_dir, "-o", tmp_path / "wyniki")
+    assert batch.exit_code == 1 and f"{meta}, linia 1" in batch.output
+    assert YAML_SHAPES[shape]["pl"] in batch.output and "kwestionariusz" not in batch.output
+
+
 def test_a_typo_in_a_questionnaire_stops_check_at_its_line(tmp_path):
     """questionnaire check names the line of a key without its colon."""
     path = tmp_path / "q.yaml"

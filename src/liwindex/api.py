@@ -16,6 +16,8 @@ from __future__ import annotations
 from liwindex.compare.batch import BatchResult, JstRun
 from liwindex.compare.comparison import Change, ComparedRow, Comparison, compare, jst_of, round_label
 from liwindex.compare.many import Benchmark, Trend
+from liwindex.io.environment import check as check_environment
+from liwindex.io.environment import language as environment_language
 from liwindex.model.loading import load_questionnaire, load_standard, parse_questionnaire
 from liwindex.model.questionnaire import Questionnaire
 from liwindex.outputs.files import check_output, check_suffix, install_signal_cleanup, signalled
@@ -34,6 +36,7 @@ from liwindex.workflows.documents import (
     questionnaire_document,
     questionnaire_schema,
     write_analysis,
+    write_annex,
     write_dataset,
     write_mapping_proposal,
     write_multi,
@@ -82,12 +85,14 @@ __all__ = [
     "analyze_file",
     "analyze_round",
     "benchmark_files",
+    "check_environment",
     "check_mapping_file",
     "check_output",
     "check_suffix",
     "compare",
     "compare_files",
     "copy_standard",
+    "environment_language",
     "export_report",
     "headline",
     "install_signal_cleanup",
@@ -117,6 +122,7 @@ __all__ = [
     "validate_file",
     "with_intervals",
     "write_analysis",
+    "write_annex",
     "write_dataset",
     "write_mapping_proposal",
     "write_multi",

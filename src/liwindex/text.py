@@ -45,17 +45,28 @@ def clean_text(value: Any) -> str:
 
 
 # Answers, labels and headers repeat across the columns and files of one run: each distinct
-# short text is cleaned and folded once (long texts, mostly open answers, are not kept).
+# text is cleaned and folded once. Long texts (mostly open answers, but also headers of
+# thousands of characters, which header matching and mapping init clean a dozen times) are
+# kept up to _LONG_CHARS characters in all; past that, or past _CACHE_MAX texts, the cache
+# starts again.
 _CLEAN: dict[str, str] = {}
 _FOLD: dict[str, str] = {}
 _CACHE_MAX = 50_000
+_LONG_CHARS = 4_000_000
+_long_used: dict[int, int] = {}  # id of a cache → the characters of its long keys
 
 
 def _remember(cache: dict[str, str], key: str, value: str) -> None:
-    if len(key) <= 300:
-        if len(cache) >= _CACHE_MAX:
-            cache.clear()
-        cache[key] = value
+    used = _long_used.get(id(cache), 0)
+    if len(key) > 300:
+        if len(key) > _LONG_CHARS // 8:
+            return
+        used += len(key)
+    if len(cache) >= _CACHE_MAX or used > _LONG_CHARS:
+        cache.clear()
+        used = len(key) if len(key) > 300 else 0
+    _long_used[id(cache)] = used
+    cache[key] = value
 
 
 def free_text(value: Any) -> str:

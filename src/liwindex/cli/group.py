@@ -13,6 +13,7 @@ from liwindex import __version__
 from liwindex.cli.many_commands import batch_command, benchmark_command, dataset_command, trend_command
 from liwindex.cli.round_commands import (
     analyze_command,
+    annex_command,
     compare_command,
     export_command,
     report_command,
@@ -31,6 +32,28 @@ def cli(debug: bool) -> None:
     Scores the self-assessment of cooperation between a local government (JST) and NGOs
     from survey workbooks, compares rounds and writes reports.
     """
+    debug_notes(debug)
+
+
+def debug_notes(on: bool) -> None:
+    """With --debug, the library's debug notes (a cache entry ignored and rebuilt) go to
+    stderr; without it, none (also when an earlier run in this process had --debug)."""
+    import sys
+
+    if not on and "logging" not in sys.modules:
+        return  # nothing was ever switched on: no logging import for a plain run
+    import logging
+
+    class Echo(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            click.echo(f"liwindex: {record.getMessage()}", err=True)  # the current stderr
+
+    logger = logging.getLogger("liwindex")
+    for handler in [h for h in logger.handlers if type(h).__name__ == "Echo"]:
+        logger.removeHandler(handler)
+    if on:
+        logger.addHandler(Echo())
+    logger.setLevel(logging.DEBUG if on else logging.NOTSET)
 
 
 for command in (
@@ -39,6 +62,7 @@ for command in (
     export_command,
     analyze_command,
     report_command,
+    annex_command,
     validate_command,
     trend_command,
     benchmark_command,

@@ -79,6 +79,11 @@ POLISH: dict[str, str] = {
     "The report for publication (BIP, the council): a self-contained HTML page with charts, readable on a phone and printable on A4, and optionally its PDF. Two or more FILES: the first round compared with the last.": "Raport do publikacji (BIP, rada): samodzielna strona HTML z wykresami, czytelna na telefonie "
     "i do druku na A4, opcjonalnie także PDF. Dwa lub więcej PLIKÓW: pierwszy etap porównany "
     "z ostatnim.",
+    "The annex to the yearly report on the cooperation programme (sprawozdanie, art. 5a ust. 3): one or two pages in Word (.docx, headings and tables to edit) or HTML — who was asked, the LIJW index and płaszczyzny before and after, the areas, three findings, the working group's recommendations and a clause for the programme. Two or more FILES: the first round compared with the last.": "Załącznik do sprawozdania z realizacji programu współpracy (art. 5a ust. 3): jedna–dwie "
+    "strony w Wordzie (.docx, nagłówki i tabele do edycji) albo HTML — kto odpowiadał, indeks "
+    "LIJW i płaszczyzny przed i po, obszary, trzy wnioski, rekomendacje grupy roboczej i zapis "
+    "do programu. Dwa lub więcej PLIKÓW: pierwszy etap porównany z ostatnim.",
+    "The annex to write: .docx or .html.": "Załącznik do zapisania: .docx albo .html.",
     "The HTML page to write.": "Strona HTML do zapisania.",
     "Also write the report as PDF (A4).": "Zapisz też raport jako PDF (A4).",
     "Replace the output files if they exist.": "Zastąp pliki wynikowe, jeśli istnieją.",
@@ -133,8 +138,10 @@ def _texts(command: click.Command) -> Iterator[click.Command | click.Parameter]:
 
 
 def help_language() -> str:
-    """ "en" when LIWINDEX_LANG asks for English, else "pl"."""
-    return "en" if os.environ.get("LIWINDEX_LANG", "pl").strip().lower().startswith("en") else "pl"
+    """ "en" when LIWINDEX_LANG asks for English, else "pl": a peek that picks the help's
+    language before anything heavy is imported; liwindex.io.environment reads and checks
+    the setting when a command runs."""
+    return "en" if os.environ.get("LIWINDEX_LANG", "pl").strip().lower() == "en" else "pl"
 
 
 # The usage line's placeholders, named as the Polish help texts name them.

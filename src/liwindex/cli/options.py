@@ -11,11 +11,21 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _language(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """--lang as given, else LIWINDEX_LANG (read and checked by the library: a value not
+    allowed is reported with the other settings, exit 1, and Polish is used meanwhile)."""
+    if param.name and ctx.get_parameter_source(param.name) is not click.core.ParameterSource.DEFAULT:
+        return value
+    from liwindex.api import environment_language
+
+    return environment_language()
+
+
 LANG = click.option(
     "--lang",
     type=click.Choice(["pl", "en"]),
     default="pl",
-    envvar="LIWINDEX_LANG",
+    callback=_language,
     show_default=True,
     help="Language of labels and messages (also LIWINDEX_LANG).",
 )

@@ -66,6 +66,7 @@ def handle_errors(func: F) -> F:
             # archive on a full disk) must not print "Exception ignored …" after the message
             sys.unraisablehook = _quiet_unraisable
         try:
+            _check_environment(lang)
             return func(*args, **kwargs)
         except InputError as exc:
             from liwindex.cli.render import render_problems
@@ -94,6 +95,18 @@ def handle_errors(func: F) -> F:
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _check_environment(lang: str) -> None:
+    """Every LIWINDEX_* setting before the command starts: a value not allowed stops it
+    (InputError), an unknown name is a warning on stderr."""
+    from liwindex.api import check_environment
+
+    warnings = check_environment()
+    if warnings.problems:
+        from liwindex.cli.render import render_problems
+
+        render_problems(warnings.problems, stderr_console(), lang)
 
 
 def _quiet_unraisable(unraisable: Any) -> None:

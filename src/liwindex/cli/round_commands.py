@@ -331,6 +331,70 @@ def report_command(
     masking_warning(no_masking, lang)
 
 
+@click.command("annex")
+@click.argument("files", nargs=-1, metavar="FILE...", type=click.Path(path_type=str))
+@before_after_options
+@click.option("-o", "--output", required=True, metavar="PATH", help="The annex to write: .docx or .html.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@AUTHOR
+@QUESTIONNAIRE
+@round_options(several=True)
+@MAPPING
+@bootstrap_option(2000)
+@comparison_options
+@NO_MASKING
+@LANG
+@handle_errors
+def annex_command(
+    files: tuple[str, ...],
+    before_files: tuple[str, ...],
+    after_files: tuple[str, ...],
+    output: str,
+    force: bool,
+    author: str | None,
+    questionnaire_path: str | None,
+    groups: tuple[str, ...],
+    jst: str | None,
+    teryt: str | None,
+    years: tuple[int, ...],
+    stages: tuple[str, ...],
+    mapping_path: str | None,
+    resamples: int,
+    seed: int,
+    basis: str | None,
+    skip_round_check: bool,
+    no_masking: bool,
+    lang: str,
+) -> None:
+    """The annex to the yearly report on the cooperation programme (sprawozdanie, art. 5a
+    ust. 3): one or two pages in Word (.docx, headings and tables to edit) or HTML — who was
+    asked, the LIJW index and płaszczyzny before and after, the areas, three findings, the
+    working group's recommendations and a clause for the programme. Two or more FILES: the
+    first round compared with the last."""
+    from liwindex.api import check_suffix, write_annex
+
+    specs = make_rounds(
+        rounds_of(files, before_files, after_files, (1, 1000)), groups, jst, years, stages, teryt
+    )
+    check_suffix(output, (".docx", ".html", ".htm"))
+    path = write_annex(
+        specs,
+        output,
+        force,
+        lang,
+        questionnaire_path,
+        mapping_path,
+        resamples,
+        seed,
+        basis=basis,
+        skip_round_check=skip_round_check,
+        author=author,
+        mask=not no_masking,
+    )
+    say_written(path, lang)
+    masking_warning(no_masking, lang)
+
+
 @click.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
 @QUESTIONNAIRE

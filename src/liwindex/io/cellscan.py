@@ -16,6 +16,11 @@ cell as ``<c r="B7" …>`` with ``r`` first: that is checked with a few numpy co
 over the XML bytes and the references read at once (the fast path). Any other spelling,
 comments, CDATA, processing instructions or cells without ``r`` send the sheet through an
 exact tokenizer (the slow path), so that no spelling calamine accepts goes unchecked.
+
+Both paths are linear in the sheet, whatever it holds: the tokenizer uses only str.find
+and single-class patterns (no pattern that can backtrack), resumes a token cut by a
+chunk's end where it stopped, and holds a long one in short. Which members are sheets is
+:func:`liwindex.io.archive.sheet_parts`'s to say.
 """
 
 from __future__ import annotations
@@ -44,23 +49,28 @@ def far_positions(chunks: Iterable[bytes], reopen: Any) -> Iterator[Position]:
     found: list[Position] = []
     first, canonical = True, True
     stream = iter(chunks)
-    data = next(stream, b"")
-    while data:  # each piece is checked up to its last "<", the last one whole
+    pending: list[bytes] = []  # the bytes from the last "<" on, not yet checked
+    while True:
+        # each piece is checked up to its last "<", the last one whole; a chunk without
+        # "<" is only held (joined once, not copied chunk after chunk)
         more = next(stream, None)
         if more is None:
-            piece, data = data, b""
+            piece, pending = b"".join(pending), []
         else:
-            cut = data.rfind(b"<")
-            if cut <= 0:
-                data += more
+            cut = more.rfind(b"<")
+            if cut < 0 or (cut == 0 and not any(pending)):
+                pending.append(more)
                 continue
-            piece, data = data[:cut], data[cut:] + more
-        checked = _fast(np.frombuffer(piece, dtype=np.uint8), piece, first)
-        first = False
-        if checked is None:
-            canonical = False
+            piece, pending = b"".join([*pending, more[:cut]]), [more[cut:]]
+        if piece:
+            checked = _fast(np.frombuffer(piece, dtype=np.uint8), piece, first)
+            first = False
+            if checked is None:
+                canonical = False
+                break
+            found += checked
+        if more is None:
             break
-        found += checked
     _SCRATCH.release_large()  # before the slow path too: it needs none of the arrays
     yield from found if canonical else _slow(reopen())
 
@@ -192,13 +202,140 @@ def _row_number(digits: bytes) -> int:
 
 
 # The tokenizer of the slow path: comments, CDATA and declarations are skipped whole;
-# every element tag is read with its attributes, whose quoted values may hold ">".
-_TOKEN = re.compile(
-    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!(?!--|\[CDATA\[)[^>]*>"
-    rb'|<(/?)([^\s/>"\'<]+)((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>',
-    re.S,
-)
-_ATTRIBUTE = re.compile(rb'([^\s=/>"\']+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+# every element tag is read with its attributes, whose quoted values may hold ">". Only
+# str.find and single-class patterns: each byte is looked at a bounded number of times,
+# whatever the input (no pattern that can backtrack).
+_TAG_STOP = re.compile(rb"[>\"']")  # the end of a tag, or a quoted value inside it
+_NAME = re.compile(rb"[^\s/>\"'<]+")  # an element's name
+_ATTRIBUTE_NAME = re.compile(rb"[^\s=/>\"']+")
+_SPACE = re.compile(rb"\s*")
+# the usual tag, whole, when it holds no quote and no "<": a name, then nothing or
+# whitespace or "/" and no ">" (the classes meet only where the name must end, so a
+# failed match gives back each byte once)
+_PLAIN_TAG = re.compile(rb"<(/?)([^\s/>\"'<!?][^\s/>\"'<]*)([\s/][^>\"'<]*|)>")
+_ENDS = ((b"<!--", b"-->"), (b"<![CDATA[", b"]]>"), (b"<?", b"?>"), (b"<!", b">"))
+_INCOMPLETE, _NOT_A_TAG = -1, -2
+# a token cut by a chunk's end is held whole up to this size; a longer one is held in
+# short (the bytes that still matter), so that no token is copied chunk after chunk
+_HOLD = 1 << 16
+# a <c> or <row> tag this long (its attributes are a few short ones) is not a sheet's
+LONGEST_CELL_TAG = 1 << 20
+
+
+class TagTooLong(ValueError):
+    """A <c> or <row> tag longer than :data:`LONGEST_CELL_TAG`."""
+
+
+def _token_end(data: bytes, pos: int, state: list[Any]) -> int:
+    """Where the comment, CDATA section, declaration or tag starting at ``data[pos]``
+    ("<") ends (the index after it), :data:`_NOT_A_TAG` when no tag starts there, or
+    :data:`_INCOMPLETE` when ``data`` ends first. ``state`` ([bytes already searched
+    from ``pos``, the open quote]) lets the search resume where it stopped once more data
+    arrives, so that a token spanning many chunks is searched once."""
+    searched, quote = state
+    after = data[pos + 1 : pos + 2]
+    if after in (b"!", b"?", b""):
+        rest = data[pos : pos + 9]
+        if len(rest) < 9 and (b"<![CDATA[".startswith(rest) or (len(rest) < 4 and b"<!--".startswith(rest))):
+            return _INCOMPLETE  # too little to tell which kind it is
+        for opening, closing in _ENDS:
+            if data.startswith(opening, pos):
+                if opening == b"<!" and data.startswith((b"<!--", b"<![CDATA["), pos):
+                    continue
+                end = data.find(closing, max(pos + len(opening), pos + searched - len(closing) + 1))
+                if end < 0:
+                    state[0] = len(data) - pos
+                    return _INCOMPLETE
+                return end + len(closing)
+    start = pos + 2 if after == b"/" else pos + 1
+    if start >= len(data):
+        return _INCOMPLETE
+    if not _NAME.match(data, start, start + 1):
+        return _NOT_A_TAG
+    at = max(start, pos + searched)
+    if not quote:  # the usual tag: its first ">" ends it unless a quote may hold it
+        end = data.find(b">", at)
+        if end >= 0:
+            doubles, singles = data.count(b'"', at, end), data.count(b"'", at, end)
+            if (not singles and doubles % 2 == 0) or (not doubles and singles % 2 == 0):
+                return end + 1
+    while True:
+        if quote:
+            close = data.find(quote, at)
+            if close < 0:
+                state[0], state[1] = len(data) - pos, quote
+                return _INCOMPLETE
+            at, quote = close + 1, None
+            continue
+        stop = _TAG_STOP.search(data, at)
+        if stop is None:
+            state[0], state[1] = len(data) - pos, None
+            return _INCOMPLETE
+        if data[stop.start()] == 62:  # >
+            return stop.end()
+        at, quote = stop.end(), data[stop.start() : stop.end()]
+
+
+def _held(token: bytes, state: list[Any]) -> bytes:
+    """A long token cut by a chunk's end, in short: a comment, CDATA section or
+    declaration as its opening and the last bytes that may begin its closing; a tag other
+    than <c> or <row> as "<", a name with the same local name as far as a cell is
+    concerned, and no attributes (the quote it is in stays in ``state``). A <c> or <row>
+    tag is held whole, up to :data:`LONGEST_CELL_TAG` (:class:`TagTooLong` beyond)."""
+    for opening, closing in _ENDS:
+        if token.startswith(opening) and not (opening == b"<!" and token.startswith((b"<!--", b"<![CDATA["))):
+            held = opening + token[len(token) - len(closing) + 1 :] if len(closing) > 1 else opening
+            state[0] = len(held)
+            return held
+    slash = b"/" if token.startswith(b"</") else b""
+    name = _NAME.match(token, 1 + len(slash))
+    assert name is not None
+    local = name.group().rpartition(b":")[2]
+    if name.end() == len(token):  # the name itself is cut: what follows may extend it
+        held = b"<" + slash + b"x:" + local[-4:]
+    elif local in (b"c", b"row"):  # held whole: its attributes are wanted
+        if len(token) > LONGEST_CELL_TAG:
+            raise TagTooLong(local.decode())
+        return token
+    else:
+        held = b"<" + slash + b"x:" + local[-4:] + b" "
+    state[0] = len(held)  # what was searched needs no second look
+    return held
+
+
+def tags(chunks: Iterable[bytes]) -> Iterator[tuple[bool, bytes, bytes]]:
+    """Every element tag of an XML stream as (closing, name, the attributes' text),
+    comments, CDATA, declarations and stray "<" passed over; linear in the input."""
+    carry = b""
+    state: list[Any] = [0, None]
+    for chunk in itertools.chain((c for c in chunks if c), [b""]):  # b"": the end
+        data = carry + chunk if carry else chunk
+        at_end = not chunk
+        pos = data.find(b"<")
+        while pos >= 0:
+            plain = None if state[0] else _PLAIN_TAG.match(data, pos)
+            if plain is not None:
+                yield plain.group(1) == b"/", plain.group(2), plain.group(3)
+                pos = data.find(b"<", plain.end())
+                continue
+            end = _token_end(data, pos, state)
+            if end == _INCOMPLETE:
+                if not at_end:
+                    break  # a tag or comment cut by the chunk's end: read on
+                return  # never closed: not XML the reader accepts either
+            state[0], state[1] = 0, None
+            if end == _NOT_A_TAG:
+                pos = data.find(b"<", pos + 1)
+                continue
+            if data[pos + 1] not in b"!?":
+                closing = data[pos + 1] == 47  # /
+                name = _NAME.match(data, pos + 1 + closing)
+                assert name is not None
+                yield closing, name.group(), data[name.end() : end - 1]
+            pos = data.find(b"<", end)
+        carry = data[pos:] if pos >= 0 and not at_end else b""
+        if len(carry) > _HOLD:
+            carry = _held(carry, state)
 
 
 def _slow(chunks: Iterable[bytes]) -> Iterator[Position]:
@@ -206,59 +343,68 @@ def _slow(chunks: Iterable[bytes]) -> Iterator[Position]:
     cannot read: a few in a thousand, so a Python loop over their tags is affordable)."""
     row, column = 1, 1  # where a cell without r goes
     in_cell = False
-    carry = b""
-    for chunk in itertools.chain(chunks, [b""]):
-        data = carry + chunk
-        at_end = not chunk
-        pos = data.find(b"<")
-        while pos >= 0:
-            token = _TOKEN.match(data, pos)
-            if token is None:
-                if not at_end:
-                    break  # a tag or comment cut by the chunk's end: read on
-                pos = data.find(b"<", pos + 1)  # not XML the reader accepts either
-                continue
-            pos = data.find(b"<", token.end())
-            name = token.group(2)
-            if name is None:
-                continue
-            local = name.rpartition(b":")[2]
-            closing = token.group(1) == b"/"
-            if in_cell:
-                in_cell = not (closing and local == b"c")
-                continue
-            attributes = token.group(3)
-            if local not in (b"c", b"row") or (attributes.endswith(b"/") and not closing):
-                continue  # self-closing <c/> and <row/> are not read as cells or rows
-            if local == b"row":
-                if closing:
-                    row, column = row + 1, 1
-                    continue
-                r = _r(attributes)
-                if r is not None and r.isdigit():
-                    row = _row_number(r)
-                    if row > NEAR_ROWS:
-                        yield row, 1, "A" + r.decode()
-                continue
+    for closing, name, attributes in tags(chunks):
+        local = name.rpartition(b":")[2]
+        if in_cell:
+            in_cell = not (closing and local == b"c")
+            continue
+        if local not in (b"c", b"row") or (attributes.endswith(b"/") and not closing):
+            continue  # self-closing <c/> and <row/> are not read as cells or rows
+        if local == b"row":
             if closing:
+                row, column = row + 1, 1
                 continue
-            in_cell = True
             r = _r(attributes)
-            if r is not None:
-                position = _position(r)
-                column = position[1]
-            else:
-                position = (row, column, column_letter(min(column, 10**6)) + str(row))
-            if position[0] > NEAR_ROWS or position[1] > NEAR_COLUMNS:
-                yield position
-            column += 1
-        carry = data[pos:] if pos >= 0 and not at_end else b""
+            if r is not None and r.isdigit():
+                row = _row_number(r)
+                if row > NEAR_ROWS:
+                    yield row, 1, "A" + r.decode()
+            continue
+        if closing:
+            continue
+        in_cell = True
+        r = _r(attributes)
+        if r is not None:
+            position = _position(r)
+            column = position[1]
+        else:
+            position = (row, column, column_letter(min(column, 10**6)) + str(row))
+        if position[0] > NEAR_ROWS or position[1] > NEAR_COLUMNS:
+            yield position
+        column += 1
 
 
-def _r(attributes: bytes) -> bytes | None:
+def attributes(text: bytes) -> Iterator[tuple[bytes, bytes]]:
+    """The (name, value) pairs of a tag's attribute text, in order: a name, optional
+    whitespace, "=", optional whitespace and a value in either quote style. Bytes that do
+    not make one are passed over, as a reader that recovers would. Linear: a name that is
+    not followed by "=" is skipped whole (no shorter part of it can be a name either)."""
+    at, n = 0, len(text)
+    while at < n:
+        name = _ATTRIBUTE_NAME.search(text, at)
+        if name is None:
+            return
+        at = equals = name.end()
+        if equals < n and text[equals] != 61:  # spaces before "="
+            equals = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+        if equals >= n or text[equals] != 61:  # =
+            continue
+        value = equals + 1
+        if value < n and text[value] not in b"\"'":
+            value = _SPACE.match(text, value).end()  # type: ignore[union-attr]
+        if value >= n or text[value] not in b"\"'":
+            continue
+        close = text.find(text[value : value + 1], value + 1)
+        if close < 0:
+            continue
+        yield name.group(), text[value + 1 : close]
+        at = close + 1
+
+
+def _r(text: bytes) -> bytes | None:
     """The value of the (last) unprefixed r attribute."""
     value = None
-    for found in _ATTRIBUTE.finditer(attributes):
-        if found.group(1) == b"r":
-            value = found.group(2) if found.group(2) is not None else found.group(3)
+    for name, found in attributes(text):
+        if name == b"r":
+            value = found
     return value

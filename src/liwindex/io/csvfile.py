@@ -4,6 +4,7 @@ said in a note, every record line bounded before pandas' C parser reads the file
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 from typing import Any
 
@@ -84,8 +85,31 @@ SMALL_CSV_BYTES = 1_000_000
 
 
 def _records(path: Path, encoding: str, delimiter: str) -> list[list[str]]:
+    # no field is longer than the file: the csv module's own bound (128 kB) would end a
+    # long answer in an error instead of the located "cell too long" (limits.max_cell_chars)
+    csv.field_size_limit(max(csv.field_size_limit(), path.stat().st_size + 1))
     with path.open(encoding=encoding, newline="") as fh:
         return list(csv.reader(fh, delimiter=delimiter))
+
+
+# the bytes Windows-1250 leaves undefined: a file holding one is in neither encoding read
+_UNDEFINED_IN_CP1250 = re.compile(rb"[\x81\x83\x88\x90\x98]")
+
+
+def _unknown_encoding(path: Path) -> TooLarge:
+    """The refusal of a CSV file that is neither UTF-8 nor Windows-1250, at the line of the
+    first byte Windows-1250 cannot read."""
+    data = path.read_bytes()  # bounded: its shape was checked by scan_csv
+    found = _UNDEFINED_IN_CP1250.search(data)
+    at = found.start() if found else 0
+    return TooLarge(
+        "csv-unknown-encoding",
+        path.stem,
+        0,
+        "",
+        data.count(b"\n", 0, at) + 1,
+        value=f"0x{data[at : at + 1].hex().upper()}",
+    )
 
 
 def read_csv(path: Path, report: Report, limits: Limits) -> Sheet:
@@ -141,7 +165,10 @@ def read_csv(path: Path, report: Report, limits: Limits) -> Sheet:
         table = parse(encoding)
     except UnicodeDecodeError:  # UTF-8 at the start, something else further on
         encoding, label = "cp1250", "Windows-1250"
-        table = parse(encoding)
+        try:
+            table = parse(encoding)
+        except UnicodeDecodeError:
+            raise _unknown_encoding(path) from None
     report.add("csv-read-as", Severity.NOTE, file=str(path), value=label, delimiter=NAMES[delimiter])
     # Records are numbered as a spreadsheet program opening the file shows them.
     return to_sheet(path.stem, table, limits)

@@ -9,6 +9,10 @@ whichever one ran.
 
 from __future__ import annotations
 
+import contextlib
+import zipfile
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +23,53 @@ from liwindex.text import column_letter
 
 class PasswordProtected(Exception):
     """The workbook is encrypted with a password."""
+
+
+class ReaderFailed(Exception):
+    """A reader refused the file: damaged, or not what its name says. What the reader
+    raised is the cause. Only exceptions raised inside the readers' own calls become
+    this one; an error of liwindex's own code stays a program error."""
+
+
+# What openpyxl raises on damaged or hostile files, from its own checks, the zip and XML
+# layers (defusedxml's refusals are ValueErrors, expat's are SyntaxErrors) and its
+# descriptors (TypeError, ValueError); AttributeError, IndexError and KeyError come from
+# parts that are missing or malformed where it expects them.
+OPENPYXL_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,  # a zip compression method zipfile lacks
+    KeyError,
+    IndexError,
+    AttributeError,
+    TypeError,
+    ValueError,
+    OverflowError,
+    SyntaxError,
+)
+
+
+@contextlib.contextmanager
+def _reader_calls(errors: tuple[type[BaseException], ...]) -> Iterator[None]:
+    """Turn what a reader raises inside the block into :class:`ReaderFailed`: the given
+    types, a native panic (pyo3's PanicException, a BaseException), and an OSError that
+    carries no errno (python-calamine's, for a damaged archive; a real I/O error has one
+    and stays itself)."""
+    try:
+        yield
+    except (PasswordProtected, ReaderFailed):
+        raise
+    except errors as exc:
+        raise ReaderFailed(f"{type(exc).__name__}: {exc}") from exc
+    except OSError as exc:
+        if exc.errno is not None:
+            raise
+        raise ReaderFailed(f"{type(exc).__name__}: {exc}") from exc
+    except BaseException as exc:
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise ReaderFailed(f"{type(exc).__name__}: {exc}") from exc
 
 
 def read_spreadsheet(
@@ -34,12 +85,10 @@ def read_spreadsheet(
         return _read_guarded(path, limits)
     try:
         return _read_calamine(path, limits, xml_bytes)
-    except (TooLarge, PasswordProtected):
-        raise
     except ImportError:
         if suffix not in (".xlsx", ".xlsm"):
             raise
-    except Exception:
+    except ReaderFailed:
         if engine == "calamine" or suffix not in (".xlsx", ".xlsm"):
             raise
     return _read_openpyxl(path, limits, xml_bytes)
@@ -87,8 +136,11 @@ def _read_guarded(path: Path, limits: Limits) -> list[Sheet]:
         context = multiprocessing.get_context("fork")
     except (ImportError, ValueError):  # Windows: no fork, no rlimit — read directly
         return _read_calamine(path, limits)
+    from liwindex.io import environment
+
+    memory_mb = environment.read_memory_mb()  # a value not allowed stops here, located
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_guarded_child, args=(path, limits, send), daemon=True)
+    child = context.Process(target=_guarded_child, args=(path, limits, send, memory_mb), daemon=True)
     child.start()
     send.close()
     try:
@@ -96,7 +148,7 @@ def _read_guarded(path: Path, limits: Limits) -> list[Sheet]:
             raise ReaderCrashed
         kind, payload = receive.recv()
     except EOFError:
-        raise ReaderCrashed from None
+        kind, payload = "crashed", None
     finally:
         receive.close()
         if child.is_alive():
@@ -108,12 +160,17 @@ def _read_guarded(path: Path, limits: Limits) -> list[Sheet]:
         raise TooLarge(*payload)
     if kind == "password":
         raise PasswordProtected
+    if (kind == "crashed" or str(payload).startswith("MemoryError")) and environment.read_memory_is_set():
+        # the ceiling the user chose, not the file, may be what failed: say so
+        raise TooLarge("read-memory-too-low", "", memory_mb, "LIWINDEX_READ_MEMORY_MB")
+    if kind == "error":
+        raise RuntimeError(f"the reader process failed:\n{payload}")
     raise ReaderCrashed(payload)
 
 
-def _guarded_child(path: Path, limits: Limits, send: Any) -> None:
+def _guarded_child(path: Path, limits: Limits, send: Any, memory_mb: int) -> None:
     """Read in the child under an address-space ceiling: the process's size now plus
-    ``LIWINDEX_READ_MEMORY_MB`` (default 4096)."""
+    ``memory_mb`` (``LIWINDEX_READ_MEMORY_MB``, default 4096)."""
     import faulthandler
     import os
     import resource
@@ -124,7 +181,7 @@ def _guarded_child(path: Path, limits: Limits, send: Any) -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     try:
-        extra = int(os.environ.get("LIWINDEX_READ_MEMORY_MB", "4096")) * 1024 * 1024
+        extra = memory_mb * 1024 * 1024
         with open("/proc/self/status") as fh:
             size = next((int(line.split()[1]) * 1024 for line in fh if line.startswith("VmSize:")), 0)
         if size:
@@ -137,8 +194,12 @@ def _guarded_child(path: Path, limits: Limits, send: Any) -> None:
         send.send(("too_large", (exc.code, exc.sheet, exc.limit, exc.env, exc.row, exc.column)))
     except PasswordProtected:
         send.send(("password", None))
-    except BaseException as exc:  # MemoryError under the ceiling included
+    except (ReaderFailed, MemoryError) as exc:  # MemoryError: the ceiling
         send.send(("failed", f"{type(exc).__name__}: {exc}"))
+    except BaseException as exc:  # an error of liwindex's own: a program error
+        import traceback
+
+        send.send(("error", "".join(traceback.format_exception(exc))))
     finally:
         send.close()
         os._exit(0)
@@ -147,28 +208,32 @@ def _guarded_child(path: Path, limits: Limits, send: Any) -> None:
 def _read_calamine(path: Path, limits: Limits, xml_bytes: int | None = None) -> list[Sheet]:
     import python_calamine as calamine
 
-    try:
-        workbook = calamine.CalamineWorkbook.from_path(str(path))
-    except calamine.PasswordError as exc:
-        raise PasswordProtected from exc
+    errors = (calamine.CalamineError, ValueError, OverflowError)
+    with _reader_calls(errors):
+        try:
+            workbook = calamine.CalamineWorkbook.from_path(str(path))
+        except calamine.PasswordError as exc:
+            raise PasswordProtected from exc
     sheets = []
     try:
-        for meta in workbook.sheets_metadata:
+        with _reader_calls(errors):
+            metadata = workbook.sheets_metadata
+        for meta in metadata:
             if meta.typ != calamine.SheetTypeEnum.WorkSheet:
                 continue
-            sheet = workbook.get_sheet_by_name(meta.name)
-            if sheet.total_height * sheet.total_width > limits.max_cells:
+            with _reader_calls(errors):
+                sheet = workbook.get_sheet_by_name(meta.name)
+                height, width, end = sheet.total_height, sheet.total_width, sheet.end
+            if height * width > limits.max_cells:
                 raise TooLarge("too-many-rows", meta.name, limits.max_rows, "LIWINDEX_MAX_ROWS")
-            end = sheet.end  # the range's last cell (0-based); the table starts at A1
+            # end: the range's last cell (0-based); the table starts at A1
             if sheet.height and end is not None:
                 _check_range(meta.name, end[0] + 1, end[1] + 1, xml_bytes)
-            # skip_empty_area=False: row 0 is spreadsheet row 1 and column 0 is column A
-            table = sheet.to_python(skip_empty_area=False) if sheet.height else []
-            merged = [
-                (r0 + 1, r1 + 1, c0)
-                for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])
-                if c0 == c1 and r1 > r0
-            ]
+            with _reader_calls(errors):
+                # skip_empty_area=False: row 0 is spreadsheet row 1 and column 0 is column A
+                table = sheet.to_python(skip_empty_area=False) if sheet.height else []
+                ranges = sheet.merged_cell_ranges or []
+            merged = [(r0 + 1, r1 + 1, c0) for (r0, c0), (r1, c1) in ranges if c0 == c1 and r1 > r0]
             hidden = meta.visible != calamine.SheetVisibleEnum.Visible
             del sheet  # calamine's own copy of the cells, no longer needed
             sheets.append(to_sheet(meta.name, table, limits, hidden=hidden, merged=merged))
@@ -181,19 +246,31 @@ def _read_openpyxl(path: Path, limits: Limits, xml_bytes: int | None = None) -> 
     # openpyxl parses with defusedxml when it is installed (it is a dependency): no entity
     # expansion, no external entities.
     import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    errors = (InvalidFileException, *OPENPYXL_ERRORS)
+    with _reader_calls(errors):
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     sheets = []
     try:
-        for ws in wb.worksheets:
-            if isinstance(ws.max_row, int) and isinstance(ws.max_column, int):
-                _check_range(ws.title, ws.max_row, ws.max_column, xml_bytes)
+        with _reader_calls(errors):
+            worksheets = wb.worksheets
+        for ws in worksheets:
+            with _reader_calls(errors):
+                title, height, width, state = ws.title, ws.max_row, ws.max_column, ws.sheet_state
+            if isinstance(height, int) and isinstance(width, int):
+                _check_range(title, height, width, xml_bytes)
             table = []
-            for values in ws.iter_rows(min_row=1, values_only=True):
+            rows = ws.iter_rows(min_row=1, values_only=True)
+            while True:
+                with _reader_calls(errors):
+                    values = next(rows, None)
+                if values is None:
+                    break
                 table.append(values)
                 if len(table) > limits.max_rows * 2:  # a runaway sheet: stop reading early
-                    raise TooLarge("too-many-rows", ws.title, limits.max_rows, "LIWINDEX_MAX_ROWS")
-            sheets.append(to_sheet(ws.title, table, limits, hidden=ws.sheet_state != "visible"))
+                    raise TooLarge("too-many-rows", title, limits.max_rows, "LIWINDEX_MAX_ROWS")
+            sheets.append(to_sheet(title, table, limits, hidden=state != "visible"))
     finally:
         wb.close()
     return sheets

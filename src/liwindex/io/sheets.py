@@ -3,7 +3,6 @@ numbers, the limits against runaway files, and the error a reader raises past a 
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,16 +25,19 @@ class Limits:
     @classmethod
     def from_env(cls) -> Limits:
         """Limits from ``LIWINDEX_MAX_ROWS``, ``LIWINDEX_MAX_COLUMNS``,
-        ``LIWINDEX_MAX_UNCOMPRESSED_MB`` where set."""
+        ``LIWINDEX_MAX_UNCOMPRESSED_MB`` where set (:mod:`liwindex.io.environment`; a value
+        not allowed raises :class:`~liwindex.problems.InputError`)."""
+        from liwindex.io import environment
+
         values: dict[str, int] = {}
         for name, key in (
             ("max_rows", "LIWINDEX_MAX_ROWS"),
             ("max_columns", "LIWINDEX_MAX_COLUMNS"),
             ("max_uncompressed_mb", "LIWINDEX_MAX_UNCOMPRESSED_MB"),
         ):
-            raw = os.environ.get(key, "").strip()
-            if raw.isdigit() and int(raw) > 0:
-                values[name] = int(raw)
+            value = environment.number(key)
+            if value is not None:
+                values[name] = value
         return cls(**values)
 
 

@@ -10,19 +10,35 @@ never written.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from liwindex.io.archive import cells_within_limits, has_dtd, zip_is_sane
+from liwindex.io.cellscan import TagTooLong
 from liwindex.io.csvfile import read_csv
 from liwindex.io.inputs import remember_input
-from liwindex.io.readers import PasswordProtected, read_spreadsheet
+from liwindex.io.readers import PasswordProtected, ReaderCrashed, ReaderFailed, read_spreadsheet
 from liwindex.io.sheets import Limits, TooLarge, Workbook
 from liwindex.messages.fragments import FILE_KINDS
-from liwindex.problems import Report, Severity
+from liwindex.problems import InputError, Report, Severity
 
 ZIP_SUFFIXES = {".xlsx", ".xlsm", ".ods"}
 TEMPLATE_LISTS = "listy"  # liwindex.outputs.forms.template.LISTS
 SUPPORTED_SUFFIXES = ZIP_SUFFIXES | {".xls", ".csv", ".txt", ".tsv"}
+# What says a file is damaged: the readers' refusals (:class:`ReaderFailed`: every
+# exception raised inside their calls, :class:`ReaderCrashed`: the guarded reader died),
+# and what the archive checks meet in a damaged zip (zipfile's and zlib's errors, a
+# compression method zipfile lacks, a <c> tag no sheet has). Anything else is an error of
+# liwindex's own and reaches the user as one (its traceback with --debug).
+BROKEN = (
+    ReaderFailed,
+    ReaderCrashed,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    TagTooLong,
+)
 
 
 def open_workbook(path: str | Path, report: Report, limits: Limits | None = None) -> Workbook | None:
@@ -101,7 +117,9 @@ def open_workbook(path: str | Path, report: Report, limits: Limits | None = None
         report.add("file-unreadable", file=name, detail=exc.strerror or str(exc))
     except PasswordProtected:
         report.add("password-protected", file=name)
-    except Exception:  # the readers raise many kinds for broken archives and XML
+    except InputError as exc:  # a setting the reader needs is not allowed (environment.py)
+        report.extend(exc.report.problems)
+    except BROKEN:
         kind = {".xls": "broken_xls", ".ods": "broken_ods"}.get(suffix, "broken")
         report.add("not-a-workbook", file=name, kind=FILE_KINDS[kind], format=suffix)
     return None

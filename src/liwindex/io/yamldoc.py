@@ -57,8 +57,12 @@ class YamlDocument:
         return {"file": self.name, "yaml_path": format_path(path), "line": self.line_of(path)}
 
 
-def read_yaml_file(path: str | Path, report: Report) -> str:
-    """The text of a YAML file; problems (missing, too large, not UTF-8) raise InputError."""
+def read_yaml_file(
+    path: str | Path, report: Report, limit: int = MAX_YAML_BYTES, too_large: str = "yaml-too-large"
+) -> str:
+    """The text of a YAML file; problems (missing, larger than ``limit`` bytes, not UTF-8)
+    raise InputError (a file too large is refused by its size, before it is read, with the
+    message ``too_large``)."""
     from liwindex.io.inputs import remember_input
 
     path = Path(path)
@@ -69,15 +73,15 @@ def read_yaml_file(path: str | Path, report: Report) -> str:
         report.add("file-is-directory", file=name)
     elif not path.is_file():  # /dev/zero, a FIFO, a socket: reading would never end
         report.add("not-a-regular-file", file=name)
-    elif path.stat().st_size > MAX_YAML_BYTES:
-        report.add("yaml-too-large", file=name, limit=MAX_YAML_BYTES)
+    elif (size := path.stat().st_size) > limit:
+        report.add(too_large, file=name, limit=limit, size=size)
     report.raise_if_invalid()
     remember_input(path)
     try:
         with path.open("rb") as fh:
-            data = fh.read(MAX_YAML_BYTES + 1)  # the file may grow after the check
-        if len(data) > MAX_YAML_BYTES:
-            report.add("yaml-too-large", file=name, limit=MAX_YAML_BYTES)
+            data = fh.read(limit + 1)  # the file may grow after the check
+        if len(data) > limit:
+            report.add(too_large, file=name, limit=limit, size=f"{limit}+")
             raise InputError(report)
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -88,15 +92,35 @@ def read_yaml_file(path: str | Path, report: Report) -> str:
         raise InputError(report) from None
 
 
-def parse_yaml(text: str, name: str, report: Report, kind: str = "questionnaire") -> YamlDocument:
+class TooManyNodes(Exception):
+    """Raised while a document is read when it has more nodes than allowed."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def parse_yaml(
+    text: str,
+    name: str,
+    report: Report,
+    kind: str = "questionnaire",
+    max_nodes: int | None = None,
+    too_many: tuple[str, int] | None = None,
+) -> YamlDocument:
     """Parse one YAML mapping; syntax errors, a non-mapping document and alias bombs raise
     :class:`InputError`. Duplicate keys are added to ``report``. ``kind`` (questionnaire,
-    metryka, mapping) says what a document that is no mapping should have been."""
+    metryka, mapping) says what a document that is no mapping should have been.
+
+    With ``max_nodes``, reading stops at the node past it (while parsing, not after: a
+    document of 200,000 entries is refused in a second, not after half a minute) with the
+    message ``too_many`` = (code, the limit it states) at that line."""
     import yaml
 
     mistake: Mistake | None = None
     try:
         loader = _loader()(text)
+        loader.node_limit = max_nodes
         try:
             node = loader.get_single_node()
             if node is not None and _expanded_size(node, {}) > MAX_EXPANDED_NODES:
@@ -113,6 +137,10 @@ def parse_yaml(text: str, name: str, report: Report, kind: str = "questionnaire"
         mistake = Mistake("yaml-syntax", None, None)
     except RecursionError:
         report.add("yaml-too-complex", file=name, limit=MAX_EXPANDED_NODES)
+        raise InputError(report) from None
+    except TooManyNodes as exc:
+        code, limit = too_many or ("yaml-too-complex", max_nodes or 0)
+        report.add(code, file=name, line=exc.line, limit=limit)
         raise InputError(report) from None
     if mistake is None and isinstance(data, str) and isinstance(node, yaml.ScalarNode) and not node.style:
         mistake = text_document(text, node.start_mark.line, node.start_mark.column)
@@ -137,6 +165,15 @@ def _loader() -> type[yaml.SafeLoader]:
     import yaml
 
     class Loader(yaml.SafeLoader):
+        node_limit: int | None = None
+        nodes = 0
+
+        def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+            self.nodes += 1
+            if self.node_limit is not None and self.nodes > self.node_limit:
+                raise TooManyNodes(self.peek_event().start_mark.line + 1)
+            return super().compose_node(parent, index)
+
         def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
             try:
                 return super().construct_yaml_timestamp(node)

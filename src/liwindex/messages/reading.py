@@ -87,6 +87,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the CSV file is not a text file (it holds zero bytes, as binary data does). Export "
         "the responses again as CSV or .xlsx.",
     },
+    "csv-unknown-encoding": {
+        "pl": "plik CSV nie jest zapisany ani w UTF-8, ani w Windows-1250 (bajt {value} nie "
+        "oznacza w nich żadnego znaku). Zapisz go ponownie jako „CSV UTF-8” albo .xlsx.",
+        "en": "the CSV file is in neither UTF-8 nor Windows-1250 (byte {value} is no character in "
+        "either). Save it again as 'CSV UTF-8' or .xlsx.",
+    },
     "csv-line-too-long": {
         "pl": "wiersz pliku CSV jest dłuższy niż {limit} bajtów (zwykle brakuje znaku końca wiersza "
         "albo cudzysłów nie został zamknięty). Sprawdź plik w edytorze tekstu.",
@@ -428,6 +434,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "there: {first}); check that the exports do not overlap. The rows are counted.",
     },
     # --- mapping files ---------------------------------------------------------------------
+    "mapping-too-large": {
+        "pl": "plik mapowania jest zbyt duży ({size} bajtów; limit {limit}). Mapowanie ma po "
+        "jednym wpisie na kolumnę, odpowiedź i grupę pliku ankiet — sprawdź, czy to właściwy "
+        "plik, i usuń zbędne wpisy (najprościej: przygotuj je od nowa, liwindex mapping init).",
+        "en": "the mapping file is too large ({size} bytes; limit {limit}). A mapping has one "
+        "entry per column, answer and group of the survey file — check that it is the right "
+        "file and remove the entries it does not need (simplest: make it again with liwindex "
+        "mapping init).",
+    },
+    "mapping-too-many-entries": {
+        "pl": "mapowanie ma ponad {limit} wpisów (limit przekroczono w tym wierszu). Mapowanie ma po "
+        "jednym wpisie na kolumnę, odpowiedź i grupę pliku ankiet — usuń zbędne wpisy "
+        "(najprościej: przygotuj je od nowa, liwindex mapping init).",
+        "en": "the mapping has more than {limit} entries (the limit is passed at this line). A "
+        "mapping has one entry per column, answer and group of the survey file — remove the "
+        "entries it does not need (simplest: make it again with liwindex mapping init).",
+    },
+    "mapping-init-too-large": {
+        "pl": "proponowane mapowanie miałoby {entries} wpisów i {size} bajtów, a plik mapowania "
+        "może mieć najwyżej {limit_entries} wpisów i {limit} bajtów: plik ankiet ma zbyt wiele "
+        "albo zbyt długie nagłówki lub odpowiedzi. Usuń z niego kolumny, które nie są pytaniami "
+        "ankiety, i uruchom ponownie.",
+        "en": "the proposed mapping would have {entries} entries and {size} bytes, but a mapping "
+        "file may have at most {limit_entries} entries and {limit} bytes: the survey file has "
+        "too many or too long headers or answers. Remove the columns that are not survey "
+        "questions and run again.",
+    },
     "mapping-unknown-key": {
         "pl": "nieznany klucz „{value}”; plik mapowania ma klucze questionnaire, columns, answers i groups.",
         "en": "unknown key '{value}'; a mapping file has the keys questionnaire, columns, "

@@ -315,11 +315,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "pdf-unavailable": {
         "pl": "nie ma tu programu do tworzenia PDF. Zainstaluj WeasyPrint (pip install "
-        "'liwindex[pdf]', w Linuksie także pakiet libpango-1.0-0) albo przeglądarkę Chromium; "
-        "raport HTML można też wydrukować do PDF z przeglądarki.",
+        "'liwindex[pdf]', w Linuksie także pakiet libpango-1.0-0) albo przeglądarkę Microsoft "
+        "Edge, Google Chrome lub Chromium (w Windows Edge zwykle już jest); raport HTML można "
+        "też wydrukować do PDF z przeglądarki.",
         "en": "no PDF renderer is available here. Install WeasyPrint (pip install 'liwindex[pdf]', "
-        "on Linux also the libpango-1.0-0 package) or Chromium; the HTML report can also be "
-        "printed to PDF from a browser.",
+        "on Linux also the libpango-1.0-0 package) or Microsoft Edge, Google Chrome or Chromium "
+        "(Windows usually has Edge already); the HTML report can also be printed to PDF from a "
+        "browser.",
     },
 }
 

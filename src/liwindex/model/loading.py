@@ -68,8 +68,8 @@ def parse_questionnaire(text: str, name: str = "<questionnaire>") -> Questionnai
     from liwindex.io import cache
 
     entry = cache.key("questionnaire", text, _versions(), _SOURCES)
-    cached = cache.load(entry)
-    if isinstance(cached, Questionnaire):
+    cached = cache.load(entry, Questionnaire)
+    if cached is not None:
         return cached
     report = Report()
     doc = parse_yaml(text, name, report)

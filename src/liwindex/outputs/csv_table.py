@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from liwindex.compare.comparison import Comparison
-from liwindex.outputs.files import RISKY_START
+from liwindex.outputs.files import looks_like_formula
 from liwindex.outputs.tables import area_table
 from liwindex.scoring.results import ScoreResult
 from liwindex.text import encodable
@@ -16,9 +16,9 @@ from liwindex.text import encodable
 
 def csv_text(value: str) -> str:
     """Text that a spreadsheet opening the CSV will not take for a formula (spreadsheets skip
-    leading spaces, no-break spaces included, before ``=``)."""
+    leading spaces, no-break spaces included, and control characters before ``=``)."""
     value = encodable(value)
-    return "'" + value if value.lstrip(" \u00a0\u2007\u202f").startswith(RISKY_START) else value
+    return "'" + value if looks_like_formula(value) else value
 
 
 def write_csv(path: Path, rounds: Sequence[ScoreResult], comparison: Comparison | None, lang: str) -> None:

@@ -15,6 +15,21 @@ from liwindex.problems import InputError, Report
 RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def looks_like_formula(text: str) -> bool:
+    """True when a spreadsheet could take ``text`` for a formula: it starts with one of
+    :data:`RISKY_START` once the leading spaces and control or invisible characters are
+    passed over (workbooks drop the control characters, spreadsheets skip the spaces, so
+    ``"\\x01=1+1"`` is stored and read as ``=1+1``). Linear: one look at each leading character."""
+    import unicodedata
+
+    for char in text:
+        if char in RISKY_START:
+            return True
+        if not (char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp")):
+            return False
+    return False
+
+
 def check_output(path: str | Path, force: bool, inputs: Iterable[str | Path] = ()) -> Path:
     """Refuse an output path that would overwrite an input, an existing file without
     ``force``, or that lies in a folder that does not exist. Raises :class:`InputError`."""

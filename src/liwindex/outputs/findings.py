@@ -192,8 +192,10 @@ def how_to_read(lang: str, questionnaire: Questionnaire | None = None, star: boo
 
 def report_date(lang: str) -> str:
     """Today (or SOURCE_DATE_EPOCH, for reproducible builds) as people write it."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    day = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit() else dt.date.today()
+    from liwindex.io import environment
+
+    epoch = environment.number("SOURCE_DATE_EPOCH")
+    day = dt.datetime.fromtimestamp(epoch, dt.UTC).date() if epoch is not None else dt.date.today()
     if lang == "pl":
         return f"{day.day} {MONTHS_PL[day.month - 1]} {day.year}"
     return day.strftime("%-d %B %Y") if os.name != "nt" else day.isoformat()

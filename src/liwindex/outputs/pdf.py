@@ -1,17 +1,35 @@
 """PDF of the report page through a real rendering engine: WeasyPrint (``pip install
-'liwindex[pdf]'``; A4 with page numbers), or headless Chromium when WeasyPrint is missing."""
+'liwindex[pdf]'``; A4 with page numbers), or a headless Chromium-family browser when WeasyPrint
+is missing — Chromium or Chrome on PATH, or Microsoft Edge or Google Chrome where their
+installers put them (every Windows 10/11 machine has Edge, so no Pango is needed there)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 import tempfile
-from pathlib import Path
+from collections.abc import Callable, Mapping
+from pathlib import Path, PureWindowsPath
 
 from liwindex.problems import InputError, Report
 from liwindex.text import encodable
 
-CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "chrome")
+CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "chrome", "msedge", "microsoft-edge")
+
+# where the installers put the browsers, below these Windows folders (per machine and per user)
+_WINDOWS_ROOTS = ("PROGRAMFILES", "PROGRAMFILES(X86)", "LOCALAPPDATA")
+_WINDOWS_BROWSERS = (
+    ("Microsoft", "Edge", "Application", "msedge.exe"),
+    ("Google", "Chrome", "Application", "chrome.exe"),
+    ("Chromium", "Application", "chrome.exe"),
+)
+_MAC_BROWSERS = (
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+)
 
 
 ENGINE_VARIABLE = "LIWINDEX_PDF_ENGINE"  # "weasyprint" or "chromium": use that one only
@@ -20,11 +38,11 @@ ENGINE_VARIABLE = "LIWINDEX_PDF_ENGINE"  # "weasyprint" or "chromium": use that 
 def engine() -> str | None:
     """The rendering engine available here: "weasyprint", "chromium" or None (the one
     ``LIWINDEX_PDF_ENGINE`` names, where it is set)."""
-    import os
+    from liwindex.io import environment
 
-    wanted = os.environ.get(ENGINE_VARIABLE, "").strip().lower()
+    wanted = environment.word(ENGINE_VARIABLE)
     if wanted == "chromium":
-        return "chromium" if any(shutil.which(name) for name in CHROMIUM) else None
+        return "chromium" if browser() else None
     try:
         import weasyprint  # noqa: F401
     except (ImportError, OSError):  # OSError: the Pango library is missing
@@ -33,7 +51,31 @@ def engine() -> str | None:
         return "weasyprint"
     if wanted == "weasyprint":
         return None
-    return "chromium" if any(shutil.which(name) for name in CHROMIUM) else None
+    return "chromium" if browser() else None
+
+
+def browser(
+    platform: str = sys.platform,
+    environ: Mapping[str, str] = os.environ,
+    which: Callable[[str], str | None] = shutil.which,
+    exists: Callable[[str], bool] = os.path.isfile,
+) -> str | None:
+    """The Chromium-family browser that prints PDFs here: the first of Chromium, Chrome and
+    Edge on PATH, then (on Windows) Edge and Chrome in Program Files or the user's
+    AppData, (on macOS) in /Applications. The arguments are this machine's, for tests."""
+    for name in CHROMIUM:
+        found = which(name)
+        if found:
+            return found
+    candidates: list[str] = []
+    if platform.startswith("win"):
+        for root in _WINDOWS_ROOTS:
+            base = environ.get(root, "").strip()
+            if base:
+                candidates += [str(PureWindowsPath(base, *parts)) for parts in _WINDOWS_BROWSERS]
+    elif platform == "darwin":
+        candidates += _MAC_BROWSERS
+    return next((path for path in candidates if exists(path)), None)
 
 
 def html_to_pdf(html: str, target: Path, output: Path | None = None) -> None:
@@ -49,7 +91,7 @@ def html_to_pdf(html: str, target: Path, output: Path | None = None) -> None:
             weasyprint.HTML(string=html).write_pdf(str(target))
         return
     if kind == "chromium":
-        binary = next(shutil.which(name) for name in CHROMIUM if shutil.which(name))
+        binary = browser()
         with tempfile.TemporaryDirectory() as tmp:
             page = Path(tmp) / "raport.html"
             page.write_text(encodable(html), "utf-8")

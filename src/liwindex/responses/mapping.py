@@ -31,6 +31,13 @@ if TYPE_CHECKING:  # the YAML parser is imported only when a mapping file is rea
 
 UNSURE = "?"
 
+# A mapping has an entry per column, answer and group of a survey file: far fewer than
+# these. A larger file is refused by its size before it is read, and one of more entries
+# while it is parsed (a 200,000-entry mapping took half a minute to be refused).
+MAX_MAPPING_BYTES = 2_000_000
+MAX_MAPPING_ENTRIES = 20_000
+_SECTION_NODES = 1_000  # the sections and scales around the entries (key and value each)
+
 
 @dataclass
 class Mapping:
@@ -48,7 +55,15 @@ def load_mapping(path: str | Path, questionnaire: Questionnaire) -> Mapping:
     from liwindex.io.yamldoc import parse_yaml, read_yaml_file
 
     report = Report()
-    doc = parse_yaml(read_yaml_file(path, report), str(path), report, kind="mapping")
+    text = read_yaml_file(path, report, limit=MAX_MAPPING_BYTES, too_large="mapping-too-large")
+    doc = parse_yaml(
+        text,
+        str(path),
+        report,
+        kind="mapping",
+        max_nodes=2 * MAX_MAPPING_ENTRIES + _SECTION_NODES,
+        too_many=("mapping-too-many-entries", MAX_MAPPING_ENTRIES),
+    )
     mapping = check_mapping(doc, questionnaire, report)
     report.raise_if_invalid()
     return mapping

@@ -8,7 +8,6 @@ closest choice as a proposal, also with ``?``.
 from __future__ import annotations
 
 import difflib
-import json
 from pathlib import Path
 
 from liwindex.io.workbook import open_workbook
@@ -18,35 +17,44 @@ from liwindex.responses.assignment import assign
 from liwindex.responses.header import find_header
 from liwindex.responses.matching import GROUP_COLUMN_VALUES, IGNORED, ChoiceLookup, GroupLookup, HeaderMatcher
 from liwindex.responses.rounds import choose_survey_sheet
+from liwindex.responses.similar import Candidates
 from liwindex.text import clean_text, fold
 
 PROPOSE_RATIO = 0.6
 
 
-def similarity(a: str, b: str) -> float:
-    """How alike two texts are once folded (0–1); containment counts as a strong match."""
-    a, b = fold(a), fold(b)
-    if not a or not b:
-        return 0.0
-    if a in b or b in a:
-        return 0.5 + 0.5 * min(len(a), len(b)) / max(len(a), len(b))
-    return difflib.SequenceMatcher(None, a, b).ratio()
+# Characters a YAML double-quoted scalar cannot hold as they are: the quote and backslash,
+# control characters (PyYAML's reader refuses C0 and C1 controls and DEL), what YAML reads as
+# a line break and folds (NEL, U+2028, U+2029), the byte-order mark, non-characters and lone
+# surrogates (no UTF-8 file can hold them). Each is written as its escape.
+_ESCAPES = {
+    code: (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+    for codes in (
+        range(0x20),
+        range(0x7F, 0xA0),
+        (0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF),
+        range(0xD800, 0xE000),
+    )
+    for code in codes
+}
+_ESCAPES.update({ord("\\"): "\\\\", ord('"'): '\\"', ord("\t"): "\\t", ord("\n"): "\\n", ord("\r"): "\\r"})
 
-
-def best_match(text: str, candidates: dict[str, list[str]]) -> tuple[str | None, float]:
-    """The candidate id whose texts are most like ``text``, and how alike (0–1)."""
-    best, score = None, 0.0
-    for ident, texts in candidates.items():
-        for candidate in texts:
-            ratio = similarity(text, candidate)
-            if ratio > score:
-                best, score = ident, ratio
-    return best, score
+# PyYAML reads a key written plainly ("key": value) only when it is at most 1,024
+# characters long; a longer one is written as an explicit key ("? key" / ": value")
+MAX_SIMPLE_KEY = 1_000
 
 
 def _quote(text: str) -> str:
-    # A JSON string is a valid YAML double-quoted scalar.
-    return json.dumps(text, ensure_ascii=False)
+    """``text`` as a YAML double-quoted scalar that reads back as exactly ``text``."""
+    return '"' + text.translate(_ESCAPES) + '"'
+
+
+def _entry(indent: str, key: str, value: str) -> str:
+    """One ``key: value`` line of the mapping (two lines for a long key), the key quoted."""
+    quoted = _quote(key)
+    if len(quoted) > MAX_SIMPLE_KEY:
+        return f"{indent}? {quoted}\n{indent}: {value}"
+    return f"{indent}{quoted}: {value}"
 
 
 # How forms commonly word the standard answers: compared as the questionnaire's words
@@ -73,8 +81,12 @@ def _answer_words(text: str) -> str:
     return words.strip()
 
 
-def _answer_score(value: str, texts: list[str]) -> float:
-    return max(_score(value, texts), _score(_answer_words(value), texts))
+def _answer_scores(value: str, choices: Candidates) -> dict[str, float]:
+    """Choice → how alike ``value`` is to it, as written or in the questionnaire's words."""
+    found = dict(choices.scores(value, PROPOSE_RATIO))
+    for ident, score in choices.scores(_answer_words(value), PROPOSE_RATIO).items():
+        found[ident] = max(score, found.get(ident, 0.0))
+    return found
 
 
 def _strip_numbering(text: str) -> str:
@@ -85,20 +97,14 @@ def _strip_numbering(text: str) -> str:
     return text[found.end() :] if found else text
 
 
-def _score(text: str, texts: list[str]) -> float:
-    return max((similarity(text, t) for t in texts if t), default=0.0)
-
-
-def _group_column(
-    values: set[str], groups: GroupLookup, candidates: dict[str, list[str]]
-) -> tuple[bool, float] | None:
+def _group_column(values: set[str], groups: GroupLookup, candidates: Candidates) -> tuple[bool, float] | None:
     """Whether a column's distinct values are group names: ``(sure, score)`` when every
     value names a group (sure) or resembles one (unsure), else None."""
     if groups.names_groups(values):
         return True, 1.0
     if not 1 <= len(values) <= GROUP_COLUMN_VALUES:
         return None
-    scores = [best_match(v, candidates) for v in values]
+    scores = [candidates.best(v, PROPOSE_RATIO) for v in values]
     if (
         all(ident is not None and score >= PROPOSE_RATIO for ident, score in scores)
         and len({ident for ident, _ in scores}) > 1
@@ -143,7 +149,7 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
     group_texts = ["grupa", "group", asked.pl, asked.en or ""]
     candidates[group_id] = group_texts
     groups = GroupLookup(q)
-    group_candidates = {g.id: [g.id, g.label.pl, g.label.en or "", *g.aliases] for g in q.groups}
+    group_candidates = Candidates({g.id: [g.id, g.label.pl, g.label.en or "", *g.aliases] for g in q.groups})
 
     # 1. what the questionnaire recognises as it is
     titles = {
@@ -171,11 +177,18 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
             else:
                 unsure[index] = (group_id, f"wartości przypominają nazwy grup ({score:.0%})")
     # 3. the rest one to one onto the questions not yet taken
-    rest = [i for i in titles if i not in sure and i not in unsure]
+    # (a header repeated is written once, so it is matched once)
+    firsts: dict[str, int] = {}
+    for i in titles:
+        firsts.setdefault(fold(titles[i]), i)
+    rest = [i for i in firsts.values() if i not in sure and i not in unsure]
     taken = set(sure.values()) | {ident for ident, _ in unsure.values()}
     pool = [ident for ident in candidates if ident not in taken]
-    texts = {i: _strip_numbering(titles[i]) for i in rest}
-    scores = [[_score(texts[i], candidates[ident]) for ident in pool] for i in rest]
+    questions = Candidates({ident: candidates[ident] for ident in pool}, count=len(rest))
+    scores: list[list[float]] = []
+    for i in rest:
+        alike = questions.scores(_strip_numbering(titles[i]), PROPOSE_RATIO)
+        scores.append([alike.get(ident, 0.0) for ident in pool])
     for row, col in assign(scores, PROPOSE_RATIO).items():
         unsure[rest[row]] = (pool[col], f"{scores[row][col]:.0%}")
 
@@ -198,16 +211,20 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
         written.add(fold(text))
         if index in sure:
             why = "  # rozpoznano po wartościach: nazwy grup" if index in by_values else ""
-            lines.append(f"  {_quote(text)}: {sure[index]}{why}")
+            lines.append(_entry("  ", text, f"{sure[index]}{why}"))
             columns[index] = sure[index]
         elif index in unsure:
             ident, why = unsure[index]
-            lines.append(f'  {_quote(text)}: "?{ident}"  # niepewne ({why})')
+            lines.append(_entry("  ", text, f'"?{ident}"  # niepewne ({why})'))
             columns[index] = ident
         else:
             lines.append(
-                f"  {_quote(text)}: null  # nie rozpoznano: wpisz id pytania "
-                f"(np. {q.questions[0].id}), {group_id} albo zostaw null"
+                _entry(
+                    "  ",
+                    text,
+                    f"null  # nie rozpoznano: wpisz id pytania (np. {q.questions[0].id}), "
+                    f"{group_id} albo zostaw null",
+                )
             )
 
     lines += _answer_lines(q, {i: (ident, distinct(i)) for i, ident in columns.items() if ident != group_id})
@@ -215,14 +232,35 @@ def propose_mapping(path: str | Path, q: Questionnaire, sheet: str | None = None
     unknown_groups = sorted(v for v in group_values if groups.group(v) is None)
     lines.append("groups:" if unknown_groups else "groups: {}")
     for value in unknown_groups:
-        group, score = best_match(value, group_candidates)
+        group, score = group_candidates.best(value, PROPOSE_RATIO)
         proposal = (
             f'"?{group}"  # niepewne ({score:.0%})'
             if group and score >= PROPOSE_RATIO
             else '"?"  # wpisz id grupy: ' + ", ".join(q.group_ids)
         )
-        lines.append(f"  {_quote(value)}: {proposal}")
-    return "\n".join(lines) + "\n"
+        lines.append(_entry("  ", value, proposal))
+    text = "\n".join(lines) + "\n"
+    _check_size(text, path, report)
+    return text
+
+
+def _check_size(text: str, path: str | Path, report: Report) -> None:
+    """Refuse a proposal that the mapping loader would refuse for its size: whatever mapping
+    init writes must load."""
+    from liwindex.responses.mapping import MAX_MAPPING_BYTES, MAX_MAPPING_ENTRIES
+
+    size = len(text.encode("utf-8"))
+    entries = sum(1 for line in text.splitlines() if line.lstrip(" ").startswith(('"', '? "')))
+    if size > MAX_MAPPING_BYTES or entries > MAX_MAPPING_ENTRIES:
+        report.add(
+            "mapping-init-too-large",
+            file=str(path),
+            entries=entries,
+            size=size,
+            limit_entries=MAX_MAPPING_ENTRIES,
+            limit=MAX_MAPPING_BYTES,
+        )
+        raise InputError(report)
 
 
 def _answer_lines(q: Questionnaire, columns: dict[int, tuple[str, set[str]]]) -> list[str]:
@@ -244,8 +282,14 @@ def _answer_lines(q: Questionnaire, columns: dict[int, tuple[str, set[str]]]) ->
             continue
         choices = list(scale.choices)
         known = {lookup.code(v) for v in values} - {None}
-        texts = [[c.code, c.label.pl, c.label.en or "", *c.aliases] for c in choices]
-        scores = [[_answer_score(v, t) for t in texts] for v in unknown]
+        texts = Candidates(
+            {str(k): [c.code, c.label.pl, c.label.en or "", *c.aliases] for k, c in enumerate(choices)},
+            count=2 * len(unknown),
+        )
+        scores = []
+        for v in unknown:
+            found = _answer_scores(v, texts)
+            scores.append([found.get(str(k), 0.0) for k in range(len(choices))])
         chosen = assign(scores, PROPOSE_RATIO)
         lines.append(f"  {scale_id}:")
         pairs: list[tuple[str, str]] = []
@@ -254,14 +298,16 @@ def _answer_lines(q: Questionnaire, columns: dict[int, tuple[str, set[str]]]) ->
                 choice = choices[chosen[row]]
                 pairs.append((value, choice.label.pl))
                 lines.append(
-                    f'    {_quote(value)}: "?{choice.code}"  # niepewne '
-                    f"({scores[row][chosen[row]]:.0%}: {_comment(choice.label.pl)})"
+                    _entry(
+                        "    ",
+                        value,
+                        f'"?{choice.code}"  # niepewne '
+                        f"({scores[row][chosen[row]]:.0%}: {_comment(choice.label.pl)})",
+                    )
                 )
             else:
-                lines.append(
-                    f'    {_quote(value)}: "?"  # wpisz kod odpowiedzi: '
-                    + ", ".join(c.code for c in scale.choices)
-                )
+                codes = ", ".join(c.code for c in scale.choices)
+                lines.append(_entry("    ", value, f'"?"  # wpisz kod odpowiedzi: {codes}'))
         taken = set(chosen.values())
         words = _substitutions(pairs)
         written = {fold(v) for v in values}
@@ -272,8 +318,12 @@ def _answer_lines(q: Questionnaire, columns: dict[int, tuple[str, set[str]]]) ->
             if guess and fold(guess) not in written and lookup.code(guess) is None:
                 written.add(fold(guess))
                 lines.append(
-                    f'    {_quote(guess)}: "?{choice.code}"  # przewidziane: '
-                    f"{_comment(choice.label.pl)} nie wystąpiło w tym pliku"
+                    _entry(
+                        "    ",
+                        guess,
+                        f'"?{choice.code}"  # przewidziane: '
+                        f"{_comment(choice.label.pl)} nie wystąpiło w tym pliku",
+                    )
                 )
             elif lookup.code(guess or choice.label.pl) is None or not guess:
                 lines.append(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from liwindex.model.questionnaire import ContextQuestion, Question, Questionnaire, Scale, Text
 from liwindex.responses.hints import without_hint
-from liwindex.text import fold, fold_compact, strip_diacritics
+from liwindex.text import clean_text, fold, fold_compact, strip_diacritics
 
 if TYPE_CHECKING:
     from liwindex.responses.mapping import Mapping
@@ -78,14 +78,20 @@ GROUP_COLUMN_VALUES = 20  # more distinct values than this: not a column of grou
 
 GROUP_HEADERS = frozenset({"grupa", "group", "grupa respondenta", "respondent group"})
 
+# The patterns below are linear in their input: no two neighbouring quantifiers can match
+# the same characters ("\s*[.)]?\s+" on a run of spaces backtracks quadratically; written
+# "(?:\s*[.)])?\s+" it cannot). They are also only tried on headers of at most
+# MAX_COMPARED characters once spaces are folded: a question's text is far shorter.
+MAX_COMPARED = 2_000
+
 # "[o1_n1] Jak ocenia…", "O1_N1. Jak ocenia…", "o1_n1) …", "o1_n1 – …"
 _ID_PREFIX = re.compile(
-    r"^\s*(?:\[([A-Za-z][A-Za-z0-9_]*)\]\s*[.):\-–]?|([A-Za-z][A-Za-z0-9_]*)\s*[.):\-–])\s*\S"
+    r"^\s*(?:\[([A-Za-z][A-Za-z0-9_]*)\](?:\s*[.):\-–])?|([A-Za-z][A-Za-z0-9_]*)\s*[.):\-–])\s*\S"
 )
 
 # "9. Jak ocenia…", "9) …", "Pyt. 9 – …", "Pytanie 9: …", "Q9. …" (MS Forms numbers questions)
 NUMBERING = re.compile(
-    r"^\s*(?:(?:pyt(?:anie)?|pytania|question|q|p)\s*\.?\s*)?\d{1,3}(?:\.\d{1,3})*\s*[.):\-–—]?\s+(?=\S)",
+    r"^\s*(?:(?:pyt(?:anie)?|pytania|question|q|p)\s*(?:\.\s*)?)?\d{1,3}(?:\.\d{1,3})*(?:\s*[.):\-–—])?\s+(?=\S)",
     re.IGNORECASE,
 )
 
@@ -198,17 +204,19 @@ class HeaderMatcher:
         texts = self._texts.get(key)
         if texts and len(texts) == 1:
             return next(iter(texts))
-        numbered = NUMBERING.match(str(header))
+        text = clean_text(header)  # runs of spaces folded: what the patterns see is short
+        if len(text) > MAX_COMPARED:
+            return None
+        numbered = NUMBERING.match(text)
         if numbered:
-            texts = self._texts.get(fold(str(header)[numbered.end() :]))
+            texts = self._texts.get(fold(text[numbered.end() :]))
             if texts and len(texts) == 1:
                 return next(iter(texts))
-        prefix = _ID_PREFIX.match(str(header))
+        prefix = _ID_PREFIX.match(text)
         if prefix:
             found = self._ids.get(fold_compact(prefix.group(1) or prefix.group(2)))
             if found:
                 return found
-        text = str(header)
         if "/" in text:  # KoboToolbox exports "group/name"
             path, last = text.rsplit("/", 1)
             found = self._ids.get(fold_compact(last))
@@ -362,6 +370,9 @@ GROUP_SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "jst": (
         "JST",
+        "UG",
+        "UM",
+        "UMiG",
         "urząd",
         "urząd gminy",
         "urząd miasta",
@@ -387,6 +398,9 @@ GROUP_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
+MAX_LABELLED = 300  # a group's label with its code in brackets is short
+
+
 class GroupLookup:
     """Cell text → group id, by id, label or alias."""
 
@@ -406,9 +420,28 @@ class GroupLookup:
 
     def group(self, value: object) -> str | None:
         """The group id of a cell value (id, label, alias or a common synonym, with or
-        without Polish letters), or None."""
+        without Polish letters; also a label followed by its own group's id, code or alias
+        in brackets, as forms write choices: "Organizacja pozarządowa (NGO)"), or None."""
+        found = self._direct(value)
+        if found is None and isinstance(value, str):
+            found = self._labelled(value)
+        return found
+
+    def _direct(self, value: object) -> str | None:
         key = fold(value)
         return self._keys.get(key) or self._plain.get(strip_diacritics(key))
+
+    def _labelled(self, value: str) -> str | None:
+        """``Label (CODE)`` or ``Label [CODE]`` where both name the same group (found by
+        plain string search from the end, never a pattern)."""
+        text = value.strip()
+        if not text or len(text) > MAX_LABELLED or text[-1] not in ")]":
+            return None
+        start = text.rfind("(" if text[-1] == ")" else "[")
+        if start <= 0:
+            return None
+        label = self._direct(text[:start])
+        return label if label is not None and label == self._direct(text[start + 1 : -1]) else None
 
     def names_groups(self, values: set[str]) -> bool:
         """Whether a column's distinct values (a handful, each a group name) make it a

@@ -137,6 +137,47 @@ def write_report(
     return written
 
 
+def write_annex(
+    files: Sequence[RoundSource],
+    output: str | Path,
+    force: bool = False,
+    lang: str = "pl",
+    questionnaire: str | Path | None = None,
+    mapping: str | Path | None = None,
+    resamples: int = 2000,
+    seed: int = 2026,
+    basis: str | None = None,
+    skip_round_check: bool = False,
+    author: str | None = None,
+    mask: bool = True,
+) -> Path:
+    """The annex to the yearly report on the cooperation programme: ``.docx`` (Word, real
+    headings and tables) or ``.html``. One file: that round; two or more: rounds ordered by
+    their metryka, the first compared with the last, as in :func:`write_report`. The working
+    group's recommendations are published with personal data masked unless ``mask`` is off."""
+    from liwindex.analysis.analyze import attach_intervals, draws_for, gaps_for
+    from liwindex.compare.many import round_order
+    from liwindex.outputs.annex import annex_content, annex_html, write_docx
+    from liwindex.outputs.files import check_output, write_atomically
+
+    target = check_output(output, force, inputs=round_paths(files))
+    results = sorted(score_files(list(files), questionnaire, mapping), key=round_order)
+    comparison: Comparison | None = None
+    if len(results) > 1:
+        comparison = compare(results[0], results[-1], resamples, seed, basis, skip_round_check)
+        draws = comparison.after_draws
+    else:
+        draws = draws_for(results[-1], resamples, seed)
+        attach_intervals(results[-1], draws)
+    content = annex_content(results, comparison, gaps_for(results[-1], draws), lang, mask)
+    if target.suffix.lower() == ".docx":
+        write_atomically(target, lambda tmp: write_docx(content, tmp, author))
+    else:
+        html = annex_html(content)
+        write_atomically(target, lambda tmp: _write_utf8(tmp, html))
+    return target
+
+
 def write_mapping_proposal(
     path: str | Path,
     output: str | Path,

@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from liwindex.io.discovery import OUTPUT_MARK
-from liwindex.outputs.files import RISKY_START
+from liwindex.outputs.files import looks_like_formula
 from liwindex.text import encodable
 
 SCORE = "0.00"
@@ -67,9 +67,11 @@ def put(
     """Write one cell; strings always stay plain text, numbers keep their format."""
     cell = ws.cell(row=row, column=col)
     if isinstance(value, str):
-        cell.value = safe_text(value)
+        text = safe_text(value)
+        cell.value = text
         cell.data_type = "s"  # openpyxl would store "=…" as a formula
-        if value.startswith(RISKY_START):
+        # looked at before and after the control characters are dropped: "\x01=1+1" is "=1+1"
+        if looks_like_formula(value) or looks_like_formula(text):
             cell.quotePrefix = True
     else:
         cell.value = value

@@ -33,8 +33,8 @@ def write_summary_xlsx(path: Path, batch: BatchResult, lang: str) -> None:
         put(ws, row, 8, run.results[-1].respondents_short(lang), wrap=True)
         put(ws, row, 9, run.note(lang), wrap=True)
         fit_height(ws, row, [(run.note(lang), 30), (run.results[-1].respondents_short(lang), 30)])
-        link = ws.cell(row=row, column=10, value=f"{run.slug}.xlsx")
-        link.hyperlink = f"{run.slug}.xlsx"
+        put(ws, row, 10, f"{run.slug}.xlsx")
+        ws.cell(row=row, column=10).hyperlink = f"{run.slug}.xlsx"
     last = len(ok) + 3
     put(ws, last, 1, words["rank_note"])
     if changes_line(batch, lang):

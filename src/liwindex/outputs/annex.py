@@ -1,0 +1,500 @@
+"""The annex to the yearly report on the cooperation programme (sprawozdanie z realizacji
+programu współpracy, art. 5a ust. 3 of the ustawa o działalności pożytku publicznego i o
+wolontariacie): one or two A4 pages that an officer pastes into the sprawozdanie or
+attaches to it.
+
+What was assessed and by whom, the official index and płaszczyzny before and after on one
+basis, the areas, three findings, the working group's recommendations and a paragraph for
+the programme's evaluation clause. The content is built once (:func:`annex_content`) and
+written as Word (real headings and tables an officer can edit, :func:`write_docx`) or as a
+self-contained HTML page (:func:`annex_html`). The working group's words are screened for
+personal data like the open answers of every published output.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from liwindex import __version__
+from liwindex.analysis.analyze import Gap
+from liwindex.compare.comparison import ComparedRow, Comparison, jst_of, round_label, round_phrase
+from liwindex.i18n import fmt, fmt_signed
+from liwindex.outputs.words import w
+from liwindex.scoring.results import ScoreResult
+
+WORDS: dict[str, dict[str, str]] = {
+    "pl": {
+        "title": "Lokalny Indeks Jakości Współpracy — załącznik do sprawozdania z realizacji "
+        "programu współpracy",
+        "what": "Przedmiot i uczestnicy oceny",
+        "what_text": "Współpracę samorządu z organizacjami pozarządowymi oceniono kwestionariuszem "
+        "„{title}” ({id} {version}): {areas} obszarów w {dimensions} płaszczyznach współpracy.",
+        "respondents": "{round}: {line}.",
+        "graded": "Grupa robocza oceniła {graded} z {areas} obszarów w {round}.",
+        "results": "Wyniki",
+        "index_line": "Indeks LIJW w {round}: {value} na {top} ({source}).",
+        "change_line": "{label}: {delta} ({from_to}).",
+        "measure": "Wskaźnik",
+        "value": "Wartość",
+        "index_survey": "Indeks z ankiety",
+        "index_grades": "Indeks LIJW (oceny grupy roboczej)",
+        "values_are": "Wartości w tabelach: {kind}, w skali od {lo} do {hi}.",
+        "areas": "Obszary współpracy",
+        "findings": "Najważniejsze wnioski",
+        "recommendations": "Rekomendacje grupy roboczej",
+        "no_recommendations": "Grupa robocza nie zapisała rekomendacji w {round}.",
+        "clause": "Propozycja zapisu o sposobie oceny realizacji programu",
+        "clause_text": "Ocena realizacji programu współpracy prowadzona jest z wykorzystaniem "
+        "Lokalnego Indeksu Jakości Współpracy (LIJW): ankiety skierowanej do organizacji "
+        "pozarządowych i do pracowników urzędu oraz oceny grupy roboczej złożonej z "
+        "przedstawicieli samorządu i organizacji, w {areas} obszarach współpracy. Ocenę "
+        "przeprowadza się na początku okresu obowiązywania programu (ocena wstępna) i po jego "
+        "realizacji (ocena powdrożeniowa), a jej wyniki — indeks LIJW, wyniki w obszarach, ich "
+        "zmiana i rekomendacje grupy roboczej — przedstawia się w sprawozdaniu z realizacji "
+        "programu, o którym mowa w art. 5a ust. 3 ustawy z dnia 24 kwietnia 2003 r. o "
+        "działalności pożytku publicznego i o wolontariacie.",
+        "method": "Metoda: wynik obszaru to średnia odpowiedzi na jego pytania w skali od {lo} "
+        "do {hi}, liczona osobno dla każdej grupy respondentów i uśredniana między grupami; "
+        "indeks LIJW to średnia obszarów. Pełny opis metody zawiera raport z oceny.",
+        "thin": "† — wynik orientacyjny: mniej niż {min} odpowiedzi w którejś grupie.",
+        "generated": "Przygotowano programem liwindex {version}.",
+        "masked": "Dane osobowe w tekstach grupy roboczej zastąpiono napisem „[dane osobowe]”.",
+    },
+    "en": {
+        "title": "Local Cooperation Quality Index — annex to the report on the cooperation programme",
+        "what": "What was assessed and by whom",
+        "what_text": "The cooperation between the local government and NGOs was assessed with the "
+        'questionnaire "{title}" ({id} {version}): {areas} areas in {dimensions} dimensions.',
+        "respondents": "{round}: {line}.",
+        "graded": "The working group graded {graded} of {areas} areas in {round}.",
+        "results": "Results",
+        "index_line": "LIJW index in {round}: {value} out of {top} ({source}).",
+        "change_line": "{label}: {delta} ({from_to}).",
+        "measure": "Measure",
+        "value": "Value",
+        "index_survey": "Survey index",
+        "index_grades": "LIJW index (working-group grades)",
+        "values_are": "Values in the tables: {kind}, on a scale from {lo} to {hi}.",
+        "areas": "Areas of cooperation",
+        "findings": "Key findings",
+        "recommendations": "The working group's recommendations",
+        "no_recommendations": "The working group wrote no recommendations in {round}.",
+        "clause": "A clause on how the programme's delivery is evaluated",
+        "clause_text": "The delivery of the cooperation programme is evaluated with the Local "
+        "Cooperation Quality Index (LIJW): a survey of NGOs and of the office's staff and the "
+        "grades of a working group of local government and NGO representatives, in {areas} "
+        "areas of cooperation. The assessment is made at the start of the programme (initial "
+        "assessment) and after it (post-implementation assessment); its results — the LIJW "
+        "index, the areas, their change and the working group's recommendations — are "
+        "presented in the report on the programme's delivery (art. 5a(3) of the Act of 24 April "
+        "2003 on public benefit activity and volunteering).",
+        "method": "Method: an area's score is the mean answer to its questions on a scale from {lo} "
+        "to {hi}, computed for each group of respondents and averaged over the groups; the LIJW "
+        "index is the mean of the areas. The assessment report describes the method in full.",
+        "thin": "† — indicative: fewer than {min} answers in a group.",
+        "generated": "Prepared with liwindex {version}.",
+        "masked": "Personal data in the working group's texts is replaced by “[personal data]”.",
+    },
+}
+
+# characters Word cannot hold (XML 1.0 forbids them): shown as a space
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _clean(text: str) -> str:
+    return _NOT_IN_XML.sub(" ", text)
+
+
+@dataclass
+class Table:
+    head: list[str]
+    rows: list[list[str]]
+    numeric: set[int] = field(default_factory=set)  # the columns of numbers (right-aligned)
+
+
+@dataclass
+class Section:
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+    table: Table | None = None
+    notes: list[str] = field(default_factory=list)  # small print under the table
+
+
+@dataclass
+class Annex:
+    lang: str
+    title: str
+    subtitle: str
+    sections: list[Section]
+    footer: list[str]
+
+
+def annex_content(
+    rounds: Sequence[ScoreResult],
+    comparison: Comparison | None,
+    gaps: list[Gap],
+    lang: str = "pl",
+    mask: bool = True,
+) -> Annex:
+    """What the annex says, in the reader's language, from the same values as the report."""
+    from liwindex.outputs.findings import WORDS as FINDING_WORDS
+    from liwindex.outputs.findings import findings
+    from liwindex.outputs.headline import headline
+    from liwindex.responses.screening import screen
+
+    words = WORDS["en" if lang == "en" else "pl"]
+    last = rounds[-1]
+    q = last.questionnaire
+    assert q is not None
+    lo, hi = last.index_range
+
+    def cap(text: str) -> str:
+        return text[:1].upper() + text[1:]
+
+    def name(ident: str, label: dict[str, str]) -> str:
+        return f"{ident} {label[lang]}"
+
+    masked = False
+
+    def safe(text: str) -> str:
+        nonlocal masked
+        if not mask:
+            return text
+        screened = screen(text)
+        masked = masked or screened.text != text
+        return screened.text
+
+    shown = [rounds[0], last] if comparison is not None else [last]
+    what = Section(words["what"])
+    what.paragraphs.append(
+        words["what_text"].format(
+            title=q.title.get(lang),
+            id=q.id,
+            version=q.version,
+            areas=len(last.areas),
+            dimensions=len(last.dimensions),
+        )
+    )
+    for x in shown:
+        what.paragraphs.append(
+            words["respondents"].format(round=cap(round_phrase(x, lang)), line=x.respondents_line(lang))
+        )
+    for x in shown:
+        graded = sum(1 for a in x.areas if a.grade is not None)
+        if graded:
+            what.paragraphs.append(
+                words["graded"].format(graded=graded, areas=len(x.areas), round=round_phrase(x, lang, "loc"))
+            )
+
+    h = headline(rounds, comparison, lang)
+    results = Section(words["results"])
+    results.paragraphs.append(
+        words["index_line"].format(
+            round=round_phrase(last, lang, "loc"),
+            value=fmt(h.index, lang) + (" †" if h.thin else ""),
+            top=f"{hi:g}",
+            source=h.source_words,
+        )
+    )
+    if comparison is not None and h.change_label is not None:
+        results.paragraphs.append(
+            words["change_line"].format(
+                label=h.change_label,
+                delta=fmt_signed(h.change, lang) + (" †" if h.thin_change else ""),
+                from_to=h.from_to(lang),
+            )
+        )
+    if h.explanation:
+        results.paragraphs.append(h.explanation)
+    basis = comparison.basis if comparison is not None else last.index.source
+    kind = w(f"kind_{basis}", lang)
+    thin_used = False
+
+    def marked(row: ComparedRow, side: str, value: float | None) -> str:
+        nonlocal thin_used
+        assert comparison is not None
+        thin = comparison.thin(row.id, side)
+        thin_used = thin_used or (thin and value is not None)
+        return fmt(value, lang) + (" †" if thin and value is not None else "")
+
+    if comparison is not None:
+        labels = [round_label(comparison.before, lang), round_label(comparison.after, lang)]
+        head = [words["measure"], *labels, w("change", lang)]
+        compared = [comparison.index, *comparison.dimensions]
+        # the index row is named by its basis: beside a grades headline the survey index is
+        # not "Indeks LIJW"
+        index_name = words["index_grades" if basis == "grades" else "index_survey"]
+        results.table = Table(
+            head,
+            [
+                [
+                    index_name if r is comparison.index else name(r.id, r.label),
+                    marked(r, "before", r.value.before),
+                    marked(r, "after", r.value.after),
+                    fmt_signed(r.value.delta, lang),
+                ]
+                for r in compared
+            ],
+            {1, 2, 3},
+        )
+        areas = Section(words["areas"])
+        # beside survey values, the latest grades where the working group graded some areas
+        grades = {a.id: a.grade for a in last.areas}
+        graded = basis == "survey" and any(v is not None for v in grades.values())
+        areas.table = Table(
+            [w("area", lang), *labels, w("change", lang)] + ([w("grade", lang)] if graded else []),
+            [
+                [
+                    name(r.id, r.label),
+                    marked(r, "before", r.value.before),
+                    marked(r, "after", r.value.after),
+                    fmt_signed(r.value.delta, lang),
+                ]
+                + ([fmt(grades.get(r.id), lang)] if graded else [])
+                for r in comparison.areas
+            ],
+            {1, 2, 3, 4},
+        )
+    else:
+        results.table = Table(
+            [words["measure"], words["value"]],
+            [[words[f"index_{last.index.source}"], fmt(last.index.value, lang)]]
+            + [[name(d.id, d.label), fmt(d.value, lang)] for d in last.dimensions],
+            {1},
+        )
+        areas = Section(words["areas"])
+        areas.table = Table(
+            [w("area", lang), words["value"]],
+            [
+                [
+                    name(a.id, a.label),
+                    fmt(a.value, lang) + (" †" if a.provisional and a.grade is None else ""),
+                ]
+                for a in last.areas
+            ],
+            {1},
+        )
+        thin_used = any(a.provisional and a.grade is None for a in last.areas)
+    results.notes.append(words["values_are"].format(kind=kind, lo=fmt(lo, lang), hi=fmt(hi, lang)))
+    if thin_used:
+        areas.notes.append(words["thin"].format(min=last.min_group_n))
+
+    said = findings(rounds, comparison, gaps, lang)
+    # the first findings repeat the index and change lines above, the last the respondents
+    counts = FINDING_WORDS["en" if lang == "en" else "pl"]["respondents"].split("{", 1)[0]
+    main = [s for s in said[2 if comparison is not None else 1 :] if not s.startswith(counts)][:3]
+    found = Section(words["findings"], bullets=main)
+
+    recs = Section(words["recommendations"])
+    for a in last.areas:
+        grade = last.grades.get(a.id)
+        if grade is not None and grade.recommendations.strip():
+            recs.bullets.append(f"{name(a.id, a.label)}: {safe(grade.recommendations.strip())}")
+    if not recs.bullets:
+        recs.paragraphs.append(words["no_recommendations"].format(round=round_phrase(last, lang, "loc")))
+
+    clause = Section(words["clause"], [words["clause_text"].format(areas=len(last.areas))])
+    footer = [words["method"].format(lo=fmt(lo, lang), hi=fmt(hi, lang))]
+    if masked:
+        footer.append(words["masked"])
+    footer[-1] += " " + words["generated"].format(version=__version__)
+    jst = jst_of(rounds)
+    subtitle = " · ".join(p for p in (jst, " → ".join(round_label(x, lang) for x in shown)) if p)
+    return Annex(
+        lang,
+        _clean(words["title"]),
+        _clean(subtitle),
+        [_cleaned(s) for s in (what, results, areas, found, recs, clause)],
+        [_clean(t) for t in footer],
+    )
+
+
+def _cleaned(section: Section) -> Section:
+    table = section.table
+    return Section(
+        _clean(section.heading),
+        [_clean(t) for t in section.paragraphs],
+        [_clean(t) for t in section.bullets],
+        Table([_clean(t) for t in table.head], [[_clean(c) for c in r] for r in table.rows], table.numeric)
+        if table is not None
+        else None,
+        [_clean(t) for t in section.notes],
+    )
+
+
+def write_docx(annex: Annex, target: Path, author: str | None = None) -> None:
+    """The annex as a Word document: the title, Heading 1 sections, tables with a header
+    row that repeats on a new page, Polish as the document's language, A4 with 2 cm margins."""
+    from docx import Document
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt, RGBColor
+
+    language = "en-GB" if annex.lang == "en" else "pl-PL"
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.0))
+
+    def set_language(style_element: object) -> None:
+        rpr = style_element.get_or_add_rPr()  # type: ignore[attr-defined]
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), language)
+        lang.set(qn("w:eastAsia"), language)
+
+    normal = doc.styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(10)
+    normal.paragraph_format.space_after = Pt(3)
+    set_language(normal.element)
+    dark = RGBColor(0x1F, 0x1F, 0x1F)  # headings in near-black: contrast well over 4.5:1
+    for style_name, size in (("Title", 15), ("Heading 1", 12)):
+        style = doc.styles[style_name]
+        style.font.size = Pt(size)
+        style.font.color.rgb = dark
+        style.font.name = "Calibri"
+        style.paragraph_format.space_before = Pt(8 if style_name == "Heading 1" else 0)
+        style.paragraph_format.space_after = Pt(3)
+        style.paragraph_format.keep_with_next = True
+        set_language(style.element)
+
+    core = doc.core_properties
+    core.title = annex.title
+    core.language = language
+    core.author = author or "liwindex"
+    core.comments = annex.subtitle
+
+    doc.add_heading(annex.title, level=0)
+    doc.add_paragraph(annex.subtitle)
+    for part in annex.sections:
+        doc.add_heading(part.heading, level=1)
+        for text in part.paragraphs:
+            doc.add_paragraph(text)
+        for text in part.bullets:
+            doc.add_paragraph(text, style="List Bullet")
+        if part.table is not None:
+            t = part.table
+            table = doc.add_table(rows=1, cols=len(t.head))
+            table.style = "Table Grid"
+            table.alignment = WD_TABLE_ALIGNMENT.CENTER
+            header = table.rows[0]
+            flag = OxmlElement("w:tblHeader")  # a header row: repeats, and screen readers know it
+            flag.set(qn("w:val"), "true")
+            header._tr.get_or_add_trPr().append(flag)
+            for i, text in enumerate(t.head):
+                cell = header.cells[i]
+                cell.text = ""
+                run = cell.paragraphs[0].add_run(text)
+                run.font.size = Pt(8.5)
+                # shaded rather than bold: a stage's name ("powdrożeniowa") then fits a number
+                # column in any font
+                shade = OxmlElement("w:shd")
+                shade.set(qn("w:val"), "clear")
+                shade.set(qn("w:color"), "auto")
+                shade.set(qn("w:fill"), "E7E6E6")
+                cell._tc.get_or_add_tcPr().append(shade)
+                if i in t.numeric:
+                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            for values in t.rows:
+                added = table.add_row()
+                whole = OxmlElement("w:cantSplit")  # a row is never cut between pages
+                whole.set(qn("w:val"), "true")
+                added._tr.get_or_add_trPr().append(whole)
+                cells = added.cells
+                for i, text in enumerate(values):
+                    cells[i].text = text
+                    para = cells[i].paragraphs[0]
+                    para.paragraph_format.space_after = Pt(0)
+                    if i in t.numeric:
+                        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            # the name column wide, so that an area's name takes one line; LibreOffice reads
+            # the grid, Word the cells: both are set
+            table.autofit = False
+            rest = len(t.head) - 1
+            number = 2.8 if rest > 3 else 3.0
+            widths = [Cm(17.0 - number * rest if rest > 1 else 12.0)] + [
+                Cm(number if rest > 1 else 5.0)
+            ] * rest
+            for column, width in zip(table.columns, widths, strict=True):
+                column.width = width
+            for r in table.rows:
+                for cell, width in zip(r.cells, widths, strict=True):
+                    cell.width = width
+        for n, text in enumerate(part.notes):
+            note = doc.add_paragraph()
+            if n == 0:
+                note.paragraph_format.space_before = Pt(3)
+            run = note.add_run(text)
+            run.font.size = Pt(8.5)
+    for text in annex.footer:
+        p = doc.add_paragraph()
+        p.paragraph_format.space_before = Pt(6)
+        run = p.add_run(text)
+        run.font.size = Pt(8.5)
+    doc.save(str(target))
+
+
+def annex_html(annex: Annex) -> str:
+    """The annex as a self-contained HTML page (the same words as the Word document)."""
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{"en" if annex.lang == "en" else "pl"}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="liwindex">',
+        f"<title>{escape(annex.title)}</title>",
+        "<style>body{font-family:Calibri,Carlito,'Segoe UI',Arial,sans-serif;color:#1f1f1f;"
+        "max-width:48rem;margin:1.5rem auto;padding:0 1rem;line-height:1.45}"
+        "h1{font-size:1.35rem}h2{font-size:1.1rem;margin-top:1.4rem}"
+        "table{border-collapse:collapse;width:100%}th,td{border:1px solid #767676;padding:.2rem .4rem;"
+        "text-align:left;vertical-align:top}td.num,th.num{text-align:right}"
+        "th[scope=row]{font-weight:normal}thead th{background:#e7e6e6}"
+        ".scroll{overflow-x:auto}.note{font-size:.85rem}"
+        "@media (max-width:600px){body{margin:.8rem auto;padding:0 .6rem}table{font-size:.8rem}"
+        "th,td{padding:.15rem .25rem;hyphens:auto}}"
+        "@page{size:A4;margin:2cm}</style></head><body><main>",
+        f"<h1>{escape(annex.title)}</h1>",
+        f"<p>{escape(annex.subtitle)}</p>",
+    ]
+    for n, part in enumerate(annex.sections):
+        parts.append(f'<section aria-labelledby="a{n}"><h2 id="a{n}">{escape(part.heading)}</h2>')
+        parts += [f"<p>{escape(text)}</p>" for text in part.paragraphs]
+        if part.bullets:
+            parts.append("<ul>" + "".join(f"<li>{escape(text)}</li>" for text in part.bullets) + "</ul>")
+        if part.table is not None:
+            t = part.table
+
+            def css(i: int, numeric: set[int] = t.numeric) -> str:
+                return ' class="num"' if i in numeric else ""
+
+            head = "".join(f'<th scope="col"{css(i)}>{escape(h)}</th>' for i, h in enumerate(t.head))
+            body = "".join(
+                "<tr>"
+                + "".join(
+                    f'<th scope="row">{escape(c)}</th>' if i == 0 else f"<td{css(i)}>{escape(c)}</td>"
+                    for i, c in enumerate(r)
+                )
+                + "</tr>"
+                for r in t.rows
+            )
+            # a wide table scrolls inside its own box on a phone, never the page
+            parts.append(
+                f'<div class="scroll" role="region" aria-labelledby="a{n}" tabindex="0">'
+                f'<table aria-labelledby="a{n}"><thead><tr>{head}</tr></thead>'
+                f"<tbody>{body}</tbody></table></div>"
+            )
+        parts += [f'<p class="note">{escape(text)}</p>' for text in part.notes]
+        parts.append("</section>")
+    parts += [f'<p class="note">{escape(text)}</p>' for text in annex.footer]
+    parts.append("</main></body></html>")
+    return "\n".join(parts)
