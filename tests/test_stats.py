@@ -375,6 +375,8 @@ def test_no_interval_and_no_star_from_a_group_that_answered_all_alike(tmp_path):
     assert all(analysis.result.interval_reasons[a] == "zero variance" for a in ("A1", "A2", "A3"))
     data = analysis.to_dict()
     assert {g["ci_reason"] for g in data["gap"]["areas"]} == {"zero variance"}
+    alike = [p for p in analysis.problems if p.code == "group-answers-alike"]
+    assert len(alike) == 1 and alike[0].value == "A1, A2, A3"
     out = run("analyze", path, "-q", tiny_path(tmp_path), "--bootstrap", "200").stdout
     assert "odpowiedzi bez różnic" in out and not re.search(r"\d\*", out)  # no starred number
 

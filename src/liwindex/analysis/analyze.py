@@ -17,7 +17,7 @@ from liwindex.analysis.bootstrap import (
     bootstrap,
     holm,
 )
-from liwindex.analysis.intervals import interval
+from liwindex.analysis.intervals import ZERO_VARIANCE, interval
 from liwindex.analysis.reliability import Reliability, reliability
 from liwindex.analysis.sensitivity import Variant, sensitivity
 from liwindex.i18n import fmt
@@ -336,6 +336,14 @@ def analyze(
         )
         variants, omitted = moved.variants, moved.omitted
 
+    alike = [
+        a.id
+        for a in result.areas
+        if result.interval_reasons.get(a.id) == ZERO_VARIANCE
+        or any(g.area == a.id and g.ci_reason == ZERO_VARIANCE for g in gaps)
+    ]
+    if alike:  # said once, not only as dashes in the tables
+        problems.append(Problem("group-answers-alike", Severity.WARNING, value=", ".join(alike)))
     weak = [a.id for a in result.areas if a.survey is None or a.provisional]
     if result.respondent_areas is not None and weak:
         problems.append(

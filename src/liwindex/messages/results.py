@@ -114,6 +114,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the index is provisional: the areas {value} have no survey score or one from "
         "fewer than {min} respondents of a group.",
     },
+    "group-answers-alike": {
+        "pl": "obszary {value}: wszyscy w jednej z grup odpowiedzieli tak samo, więc te wyniki i "
+        "różnice między grupami nie mają przedziału ani gwiazdki. Sprawdź, czy plik nie powtarza "
+        "jednej odpowiedzi.",
+        "en": "areas {value}: everyone in one of the groups answered alike, so these scores and the "
+        "gaps between groups have no interval and no star. Check that the file does not repeat "
+        "one answer.",
+    },
     # --- comparison ----------------------------------------------------------------------
     "different-questionnaires": {
         "pl": "etapy użyły różnych kwestionariuszy („{before}” i „{value}”), więc nie da się ich "

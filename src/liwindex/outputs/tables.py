@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from liwindex.compare.comparison import Comparison
+from liwindex.compare.comparison import ComparedRow, Comparison
 from liwindex.outputs.sheet_words import w
+from liwindex.outputs.words import reason_words
 from liwindex.scoring.results import ScoreResult
 
 # Each cell is (value, kind); kind is "score", "delta", "pct" (a fraction), or None (as is).
@@ -105,8 +106,16 @@ def area_table(rounds: Sequence[ScoreResult], comparison: Comparison | None, lan
             (after_area.n, None),
             (line.ci_low, "delta"),
             (line.ci_high, "delta"),
-            ({True: w("yes", lang), False: "", None: None}[line.significant], None),
+            (_verdict(line, lang), None),
             (w("yes", lang) if line.provisional else "", None),
         ]
         rows.append(cells)
     return AreaTable(titles, rows, value_columns=[4, 5], delta_columns=[6])
+
+
+def _verdict(line: ComparedRow, lang: str) -> str | None:
+    """The significance cell: yes, empty, or why there is no interval (``— za mała grupa``)."""
+    if line.significant is not None:
+        return w("yes", lang) if line.significant else ""
+    why = reason_words(line.ci_reason, lang)
+    return f"— {why}" if why else None
