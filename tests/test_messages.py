@@ -22,6 +22,12 @@ NOT_CODES = {
     "chromium-browser",
     "google-chrome",
     "summary-end",  # a CSS class
+    # HTTP header names and an encoding of the app's server
+    "content-disposition",
+    "content-length",
+    "content-type",
+    "set-cookie",
+    "latin-1",
 }
 
 

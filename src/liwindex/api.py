@@ -31,6 +31,7 @@ from liwindex.workflows.batch import run_batch
 from liwindex.workflows.documents import (
     copy_standard,
     export_report,
+    pdf_engine,
     questionnaire_document,
     questionnaire_schema,
     write_analysis,
@@ -58,6 +59,7 @@ from liwindex.workflows.rounds import (
     validate_file,
     with_intervals,
 )
+from liwindex.workflows.uploads import unpack_zip
 
 __all__ = [
     "BatchResult",
@@ -98,6 +100,7 @@ __all__ = [
     "load_standard",
     "parse_questionnaire",
     "parse_teryt",
+    "pdf_engine",
     "questionnaire_document",
     "questionnaire_schema",
     "read_round",
@@ -113,6 +116,7 @@ __all__ = [
     "settings_rows",
     "signalled",
     "trend_files",
+    "unpack_zip",
     "usable_cores",
     "validate_file",
     "with_intervals",

@@ -9,11 +9,12 @@ from __future__ import annotations
 import string
 from typing import Any
 
+from liwindex.messages.app import MESSAGES as _APP
 from liwindex.messages.questionnaire import MESSAGES as _QUESTIONNAIRE
 from liwindex.messages.reading import MESSAGES as _READING
 from liwindex.messages.results import MESSAGES as _RESULTS
 
-MESSAGES: dict[str, dict[str, str]] = {**_READING, **_QUESTIONNAIRE, **_RESULTS}
+MESSAGES: dict[str, dict[str, str]] = {**_READING, **_QUESTIONNAIRE, **_RESULTS, **_APP}
 
 
 class _Blank(dict[str, Any]):
