@@ -8,6 +8,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -228,3 +229,178 @@ def test_tools_give_the_forms(tmp_path):
         assert answer.status_code == 200 and answer.content[:2] == b"PK", name
     paper = client.get("/narzedzia/kwestionariusz.html")
     assert paper.status_code == 200 and "<html" in paper.text[:300]
+
+
+# -- in a real browser -------------------------------------------------------------------
+
+SHOTS = Path(os.environ.get("LIWINDEX_APP_SHOTS", "/tmp/app-shots"))
+
+
+def start_server(tmp: Path, *args: str) -> tuple[subprocess.Popen[str], str]:
+    """``liwindex app --no-browser --port 0`` with its temporary folder under ``tmp``;
+    the URL is the first line it prints."""
+    env = {**os.environ, "TMPDIR": str(tmp), "LIWINDEX_LANG": "pl"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "liwindex", "app", "--no-browser", "--port", "0", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert server.stdout is not None
+    url = server.stdout.readline().strip()
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/\?token=[\w-]{20,}", url), url
+    return server, url
+
+
+def stop_server(server: subprocess.Popen[str]) -> None:
+    server.terminate()
+    server.wait(timeout=20)
+
+
+def test_app_command_prints_the_url_and_cleans_up_on_sigterm(tmp_path):
+    import http.cookiejar
+    import urllib.request
+
+    server, url = start_server(tmp_path)
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    try:
+        with opener.open(url, timeout=10) as answer:
+            assert answer.status == 200 and "Ocena" in answer.read().decode()
+        assert list(tmp_path.glob("liwindex-app-*"))
+    finally:
+        stop_server(server)
+    # uvicorn ends on SIGTERM by raising it again once it has shut down
+    assert server.returncode in (0, -15), server.stderr.read() if server.stderr else ""
+    assert list(tmp_path.glob("liwindex-app-*")) == []
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Any:
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason='playwright is not installed (pip install ".[test]")'
+    )
+    pytest.importorskip(
+        "axe_playwright_python.sync_playwright", reason="axe-playwright-python is not installed"
+    )
+    binary = next(
+        (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None
+    )
+    if binary is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    from test_accessibility import ARGS
+
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=binary, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: Any) -> Any:
+    tmp = tmp_path_factory.mktemp("app")
+    process, url = start_server(tmp)
+    yield url
+    stop_server(process)
+    assert list(tmp.glob("liwindex-app-*")) == []
+
+
+def check_screen(page: Any, name: str, problems: list[str]) -> None:
+    """axe-core's serious and critical WCAG 2.1 AA violations of the open screen, at both
+    widths, with a screenshot of each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from test_accessibility import AXE_OPTIONS, FAILING, VIEWPORTS, describe
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for viewport, (width, height) in VIEWPORTS.items():
+        page.set_viewport_size({"width": width, "height": height})
+        page.screenshot(path=str(SHOTS / f"{name}-{viewport}.png"), full_page=True)
+        found = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+        problems += [f"{name} {viewport}: {describe(v)}" for v in found if v["impact"] in FAILING]
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        if wide > width + 1:
+            problems.append(f"{name} {viewport}: the page scrolls sideways ({wide} px)")
+
+
+def compare_json(before: Path, after: Path) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, "-m", "liwindex", "compare", str(before), str(after), "--json"],
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout)
+
+
+def test_app_end_to_end_in_chromium(chromium, server, tmp_path):
+    from liwindex.i18n import fmt, fmt_signed
+
+    context = chromium.new_context(locale="pl-PL", accept_downloads=True)
+    context.route(re.compile(r"^(?!http://127\.0\.0\.1|data:|about:)"), lambda route: route.abort())
+    page = context.new_page()
+    problems: list[str] = []
+    page.goto(server)
+    assert page.url.endswith("/ocena")  # the token went into a cookie
+    check_screen(page, "ocena", problems)
+
+    # one round: the index the command line gives, then the Excel and HTML reports
+    page.set_input_files("#files", str(INITIAL))
+    page.click("button[type=submit] >> nth=0")
+    page.wait_for_selector("#index-value")
+    check_screen(page, "ocena-wynik", problems)
+    with page.expect_download() as download:
+        page.click("text=Raport Excel")
+    excel = tmp_path / "raport.xlsx"
+    download.value.save_as(excel)
+    import openpyxl
+
+    assert len(openpyxl.load_workbook(excel).sheetnames) > 1
+    with page.expect_download() as download:
+        page.click("text=Raport do publikacji")
+    html = tmp_path / "raport.html"
+    download.value.save_as(html)
+    assert "Gmina Przykładowa" in html.read_text("utf-8")
+
+    # two rounds: the index and its change as `compare --json` gives them
+    page.goto(server.split("?")[0] + "porownanie")
+    check_screen(page, "porownanie", problems)
+    page.set_input_files("#before", str(INITIAL))
+    page.set_input_files("#after", str(POST))
+    page.click("text=Porównaj")
+    page.wait_for_selector("#change-value", timeout=30_000)
+    expected = compare_json(INITIAL, POST)
+    assert page.inner_text("#index-value") == fmt(expected["after"]["index"]["value"], "pl")
+    assert page.inner_text("#change-value") == fmt_signed(expected["index"]["delta"], "pl")
+    check_screen(page, "porownanie-wynik", problems)
+
+    # a hostile workbook: a located message, announced
+    bomb = tmp_path / "ankieta z encją.xlsx"
+    with zipfile.ZipFile(bomb, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "a">]><x>&a;</x>')
+    page.goto(server.split("?")[0] + "ocena")
+    page.set_input_files("#files", str(bomb))
+    page.click("button[type=submit] >> nth=0")
+    alert = page.wait_for_selector("[role=alert]")
+    assert alert.is_visible()
+    assert "ankieta z encją.xlsx" in page.inner_text(".problems")
+    check_screen(page, "ocena-blad", problems)
+
+    # many JSTs: a zip of folders, progress, the summary
+    archive = tmp_path / "jst.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(INITIAL, "Gmina Przykładowa/2024.xlsx")
+        z.write(POST, "Gmina Przykładowa/2025.xlsx")
+    page.goto(server.split("?")[0] + "wiele")
+    check_screen(page, "wiele", problems)
+    page.set_input_files("#zip", str(archive))
+    page.click("text=Policz wszystkie JST")
+    page.wait_for_selector("#batch-done", timeout=120_000)
+    check_screen(page, "wiele-wynik", problems)
+
+    page.goto(server.split("?")[0] + "narzedzia")
+    check_screen(page, "narzedzia", problems)
+    page.goto(server.split("?")[0] + "narzedzia?lang=en")
+    assert page.inner_text("h1") == "Tools"
+    check_screen(page, "tools-en", problems)
+    context.close()
+    assert problems == [], "\n".join(problems)

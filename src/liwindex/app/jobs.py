@@ -36,6 +36,7 @@ class Job:
             for s in files:
                 pairs[str(s.path)] = s.name
                 pairs[s.path.name] = s.name
+        pairs[str(self.folder / "jst") + "/"] = ""  # the batch's unpacked folders
         pairs[str(self.folder) + "/"] = ""
         return dict(sorted(pairs.items(), key=lambda kv: -len(kv[0])))
 

@@ -52,6 +52,11 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Any) -> AsyncIterator[None]:
+        import threading
+
+        from liwindex.app.work import warm_up
+
+        threading.Thread(target=warm_up, daemon=True).start()
         yield
         workspace.cleanup()  # uvicorn's shutdown after SIGINT or SIGTERM
 

@@ -93,6 +93,8 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "pdf_missing": {"pl": "PDF niedostępny", "en": "PDF unavailable"},
     "again": {"pl": "Oceń inne pliki", "en": "Score other files"},
+    "again_compare": {"pl": "Porównaj inne pliki", "en": "Compare other files"},
+    "again_batch": {"pl": "Policz inne JST", "en": "Score other JSTs"},
     "compare_title": {"pl": "Porównanie dwóch etapów", "en": "Compare two rounds"},
     "compare_intro": {
         "pl": "Wybierz pliki etapu wcześniejszego (np. ocena wstępna) i późniejszego (np. ocena "

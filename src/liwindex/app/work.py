@@ -30,6 +30,18 @@ def questionnaire() -> Any:
     return load_questionnaire()
 
 
+def warm_up() -> None:
+    """Load what the first upload needs (the scoring modules, the questionnaire, the page
+    templates, the PDF engine's lookup) while the user picks files."""
+    from liwindex.api import read_round_files, score_round  # noqa: F401
+    from liwindex.app.pages import environment, pdf_engine
+
+    questionnaire()
+    for name in ("score_result.html", "compare_result.html"):
+        environment().get_template(name)
+    pdf_engine()
+
+
 def _meta(job: Job, prefix: str = "") -> tuple[Any, list[Any]]:
     """The metryka typed into the form (``prefix``: "before_", "after_"), as --jst, --rok,
     --etap and --teryt give it, and the problems of what was typed."""
