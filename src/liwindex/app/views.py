@@ -22,7 +22,7 @@ from liwindex.app.words import w
 HERE = Path(__file__).parent
 SESSION_COOKIE = "liwindex_session"
 LANG_COOKIE = "liwindex_lang"
-ETAPY = ("wstępna", "powdrożeniowa", "roczna")
+MAX_JOBS = 20
 
 
 def lang_of(request: Request) -> str:
@@ -93,6 +93,9 @@ async def take_upload(request: Request, kind: str) -> Job | Response:
         return render(request, f"{kind}.html", 413, error=upload_error(refused, lang_of(request)))
     job.saved, job.fields = upload.files, upload.fields
     session.jobs[job.id] = job
+    while len(session.jobs) > MAX_JOBS:  # the oldest results of a long session go
+        oldest = session.jobs.pop(next(iter(session.jobs)))
+        shutil.rmtree(oldest.folder, ignore_errors=True)
     return job
 
 

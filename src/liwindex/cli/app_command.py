@@ -33,6 +33,7 @@ WORDS = {
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),
+    metavar="PORT",
     default=0,
     show_default=True,
     help="Port to listen on (0: a free one).",
@@ -47,6 +48,7 @@ WORDS = {
 @click.option(
     "--max-upload-mb",
     type=click.IntRange(1, 10_000),
+    metavar="MB",
     default=50,
     show_default=True,
     help="Largest file that can be uploaded, in MB (all files together: four times as much, at least 200).",
