@@ -225,6 +225,11 @@ def test_zip_of_folders_runs_the_batch(tmp_path):
     assert reports.status_code == 200
     names = zipfile.ZipFile(io.BytesIO(reports.content)).namelist()
     assert "podsumowanie.html" in names and len(names) > 3
+    summary = client.get(str(answer.url) + "/plik/podsumowanie.html")
+    assert summary.status_code == 200 and "default-src 'none'" in summary.headers["content-security-policy"]
+    for link in re.findall(r'href="([a-z0-9-]+\.(?:html|xlsx))"', summary.text):
+        assert client.get(str(answer.url) + "/plik/" + link).status_code == 200, link
+    assert client.get(str(answer.url) + "/plik/..%2F..%2Fetc%2Fpasswd").status_code == 404
 
 
 def test_a_zip_bomb_is_refused(tmp_path):
@@ -435,3 +440,50 @@ def test_app_end_to_end_in_chromium(chromium, server, tmp_path):
     check_screen(page, "tools-en", problems)
     context.close()
     assert problems == [], "\n".join(problems)
+
+
+def test_pages_forbid_framing_and_foreign_scripts(tmp_path):
+    client, _ = make_client(tmp_path)
+    page = client.get("/ocena")
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert page.headers["x-frame-options"] == "DENY" and page.headers["referrer-policy"] == "same-origin"
+    paper = client.get("/narzedzia/kwestionariusz.html")
+    assert "default-src 'none'" in paper.headers["content-security-policy"]
+
+
+def test_a_round_without_metryka_asks_for_it(tmp_path):
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    from synth import rows, write_xlsx
+
+    path = write_xlsx(tmp_path / "odpowiedzi.xlsx", rows(40))
+    client, _ = make_client(tmp_path)
+    answer = client.post("/ocena", files={"files": (path.name, path.read_bytes(), XLSX)})
+    assert 'action="/ocena/' in answer.text and "Nazwa JST" in answer.text
+    action = re.search(r'action="(/ocena/[^"]+/metryka)"', answer.text).group(1)
+    named = client.post(
+        action, data={"jst": "Gmina Zielona", "rok": "2025", "etap": "wstępna", "zaproszonych": "90"}
+    )
+    assert "Gmina Zielona · 2025 · ocena wstępna" in named.text
+    assert "/metryka" not in named.text  # nothing is missing any more
+    english = client.get(str(named.url) + "?lang=en")
+    assert "Gmina Zielona · 2025 · initial" in english.text or "Gmina Zielona · 2025" in english.text
+
+
+def test_comparison_screen_takes_the_metryka_of_each_round(tmp_path):
+    client, _ = make_client(tmp_path)
+    answer = client.post(
+        "/porownanie",
+        files=[
+            ("before", (INITIAL.name, INITIAL.read_bytes(), XLSX)),
+            ("after", (POST.name, POST.read_bytes(), XLSX)),
+        ],
+        data={"before_jst": "Gmina Inna", "after_jst": "Gmina Inna"},
+    )
+    assert answer.status_code == 200 and 'id="change-value"' in answer.text
+    assert "Gmina Inna" in answer.text
+    xlsx = client.get(str(answer.url) + "/pobierz/xlsx")
+    assert (
+        xlsx.status_code == 200
+        and "lijw-porownanie-gmina-inna-2025.xlsx" in xlsx.headers["content-disposition"]
+    )

@@ -22,11 +22,19 @@ NOT_CODES = {
     "chromium-browser",
     "google-chrome",
     "summary-end",  # a CSS class
-    # HTTP header names and an encoding of the app's server
+    # HTTP header names and values and an encoding of the app's server
+    "cache-control",
     "content-disposition",
     "content-length",
+    "content-security-policy",
     "content-type",
+    "no-store",
+    "referrer-policy",
+    "same-origin",
     "set-cookie",
+    "unsafe-inline",
+    "x-content-type-options",
+    "x-frame-options",
     "latin-1",
 }
 

@@ -80,7 +80,7 @@ class Guard:
                 "The form was sent from another site, so it was refused.",
             )
             return
-        await self.app(scope, receive, send)
+        await self.app(scope, receive, _with_headers(send))
 
     def _same_origin(self, headers: dict[str, str], host: str) -> bool:
         """The request comes from the app's own pages: its Origin is ours; without an Origin
@@ -94,6 +94,42 @@ class Guard:
             parts = urlsplit(referer)
             return f"{parts.scheme}://{parts.netloc}".lower() == own
         return True
+
+
+# the app's pages load only their own script and style; nothing may frame them
+APP_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
+# a report page shown by the app (its own inline style and SVG charts, no script)
+REPORT_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; "
+    "base-uri 'none'; form-action 'none'"
+)
+
+
+def _with_headers(send: Send) -> Send:
+    """``send`` adding the headers every answer carries: a content security policy (the
+    app's, unless the answer set its own), no sniffing, no framing, no referrer to other
+    sites (``no-referrer`` would make the browser send ``Origin: null`` with the app's own
+    forms)."""
+
+    async def sending(message: MutableMapping[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            headers = list(message.get("headers", []))
+            names = {k.lower() for k, _ in headers}
+            if b"content-security-policy" not in names:
+                headers.append((b"content-security-policy", APP_POLICY.encode()))
+            headers += [
+                (b"x-content-type-options", b"nosniff"),
+                (b"x-frame-options", b"DENY"),
+                (b"referrer-policy", b"same-origin"),
+                (b"cache-control", b"no-store"),
+            ]
+            message["headers"] = headers
+        await send(message)
+
+    return sending
 
 
 def _same(given: str | None, token: str) -> bool:

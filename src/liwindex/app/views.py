@@ -16,7 +16,7 @@ from starlette.staticfiles import StaticFiles
 
 from liwindex.app.jobs import Job
 from liwindex.app.pages import page, problem_rows, upload_error
-from liwindex.app.security import Session, UploadRefused, receive_upload
+from liwindex.app.security import REPORT_POLICY, Session, UploadRefused, receive_upload
 from liwindex.app.words import w
 
 HERE = Path(__file__).parent
@@ -210,7 +210,7 @@ async def download(request: Request) -> Response:
     path, error = work.report_file(job, what, lang, request.app.state.settings)
     if path is None:
         return render(request, "problem.html", 422, error=error)
-    return FileResponse(path, filename=work.download_name(job, what, lang))
+    return file_answer(path, work.download_name(job, what, lang))
 
 
 async def batch_form(request: Request) -> Response:
@@ -258,9 +258,15 @@ async def batch_file(request: Request) -> Response:
     path = work.batch_file(job, request.path_params["what"])
     if path is None:
         return gone(request)
-    if path.suffix == ".html":
-        return FileResponse(path, media_type="text/html; charset=utf-8")
-    return FileResponse(path, filename=path.name)
+    return file_answer(path)
+
+
+def file_answer(path: Path, filename: str | None = None) -> Response:
+    """A report file: an HTML page shown under the report policy, the rest downloaded."""
+    headers = {"content-security-policy": REPORT_POLICY}
+    if path.suffix == ".html" and filename is None:
+        return FileResponse(path, media_type="text/html; charset=utf-8", headers=headers)
+    return FileResponse(path, filename=filename or path.name, headers=headers)
 
 
 async def tools(request: Request) -> Response:
@@ -274,10 +280,7 @@ async def tool_file(request: Request) -> Response:
     if what not in work.TOOLS:
         return gone(request)
     session, _ = session_of(request)
-    path = work.tool(what, lang_of(request), request.app.state.workspace.new_folder(session))
-    if path.suffix == ".html":
-        return FileResponse(path, media_type="text/html; charset=utf-8")
-    return FileResponse(path, filename=path.name)
+    return file_answer(work.tool(what, lang_of(request), request.app.state.workspace.new_folder(session)))
 
 
 async def end(request: Request) -> Response:
@@ -292,6 +295,7 @@ async def end(request: Request) -> Response:
 def routes() -> list[Any]:
     return [
         Route("/", home),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
         Route("/ocena", score_form),
         Route("/ocena", score_post, methods=["POST"]),
         Route("/ocena/{job}", score_result),

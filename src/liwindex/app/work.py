@@ -212,13 +212,16 @@ def _batch(job: Job, settings: Any, lang: str) -> None:
 
 
 def batch_file(job: Job, what: str) -> Path | None:
+    """The zip of every report, or one file of the batch's output folder by its name (the
+    summary page links its JSTs' reports by name); never a path."""
     if what == "raporty.zip":
         path = job.folder / "raporty.zip"
-    elif what == "podsumowanie.html" and job.outcome is not None:
-        path = job.outcome.summary[0]
-    else:
+        return path if path.is_file() else None
+    out = job.folder / "raporty"
+    if not out.is_dir():
         return None
-    return path if path.is_file() else None
+    written = {p.name: p for p in out.iterdir() if p.is_file() and not p.is_symlink()}
+    return written.get(what)
 
 
 # -- Narzędzia ---------------------------------------------------------------------------
