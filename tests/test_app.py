@@ -487,3 +487,55 @@ def test_comparison_screen_takes_the_metryka_of_each_round(tmp_path):
         xlsx.status_code == 200
         and "lijw-porownanie-gmina-inna-2025.xlsx" in xlsx.headers["content-disposition"]
     )
+
+
+def test_app_refuses_foreign_pages_and_big_uploads_in_chromium(chromium, tmp_path):
+    """In the browser: no token, a rebinding host name, a form of another page, and an
+    upload over the cap (a Polish message, nothing left on disk)."""
+    process, url = start_server(tmp_path, "--max-upload-mb", "1")
+    base = url.split("/?")[0]
+    try:
+        context = chromium.new_context(locale="pl-PL")
+        page = context.new_page()
+        answer = page.goto(base + "/ocena")
+        assert answer.status == 403 and "Brak klucza dostępu" in page.inner_text("body")
+
+        page.goto(url)
+        big = tmp_path / "duży plik.xlsx"
+        big.write_bytes(os.urandom(1_500_000))
+        page.set_input_files("#files", str(big))
+        page.click("button[type=submit] >> nth=0")
+        alert = page.wait_for_selector("[role=alert]")
+        assert "duży plik.xlsx: plik jest większy niż 1 MB" in alert.inner_text()
+        root = next(tmp_path.glob("liwindex-app-*"))
+        assert [p for p in root.rglob("*") if p.is_file()] == []
+
+        # a page of another origin posting to the app, in the browser that holds the cookie
+        other = context.new_page()
+        other.set_content(f'<form method="post" action="{base}/koniec"><button>x</button></form>')
+        with other.expect_navigation():
+            other.click("button")
+        assert "innej strony" in other.inner_text("body") or "Brak klucza" in other.inner_text("body")
+        context.close()
+    finally:
+        stop_server(process)
+
+
+def test_a_rebinding_host_name_is_refused_in_chromium(chromium, tmp_path):
+    """DNS rebinding: a name of another site that resolves to 127.0.0.1."""
+    from test_accessibility import ARGS
+
+    process, url = start_server(tmp_path)
+    try:
+        browser = chromium.browser_type.launch(
+            executable_path=next(
+                shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)
+            ),
+            args=[*ARGS, "--host-resolver-rules=MAP rebind.example 127.0.0.1"],
+        )
+        page = browser.new_page()
+        answer = page.goto(url.replace("127.0.0.1", "rebind.example"))
+        assert answer.status == 400 and "Host" in page.inner_text("body")
+        browser.close()
+    finally:
+        stop_server(process)

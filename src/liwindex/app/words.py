@@ -66,6 +66,7 @@ WORDS: dict[str, dict[str, str]] = {
     "send_compare": {"pl": "Porównaj", "en": "Compare"},
     "send_batch": {"pl": "Policz wszystkie JST", "en": "Score every JST"},
     "working": {"pl": "Liczę…", "en": "Working…"},
+    "refresh": {"pl": "Odśwież stan", "en": "Refresh the status"},
     "check_title": {"pl": "Sprawdzenie plików", "en": "Checking the files"},
     "check_ok": {
         "pl": "Pliki są poprawne. Ostrzeżeń: {w}, informacji: {n}.",
