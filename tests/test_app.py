@@ -98,7 +98,8 @@ def test_only_the_apps_own_hosts_are_allowed():
 
     assert allowed_hosts(8000) == {"127.0.0.1:8000", "localhost:8000"}
     assert "192.168.1.5:8000" in allowed_hosts(8000, "192.168.1.5")
-    assert allowed_hosts(8000, "0.0.0.0") == {"127.0.0.1:8000", "localhost:8000"}
+    assert {"127.0.0.1:8000", "localhost:8000"} <= allowed_hosts(8000, "0.0.0.0")
+    assert "evil.example:8000" not in allowed_hosts(8000, "0.0.0.0")
 
 
 def test_zip_member_names_are_made_safe_in_linear_time():

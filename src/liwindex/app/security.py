@@ -177,11 +177,20 @@ async def _redirect(send: Send, location: str, token: str) -> None:
 
 
 def allowed_hosts(port: int, host: str | None = None) -> set[str]:
-    """The Host headers of the app's own address."""
+    """The Host headers of the app's own address: ``127.0.0.1`` and ``localhost``, the
+    ``--host`` given, and for a wildcard (``0.0.0.0``) this computer's name and addresses."""
+    import socket
+
     names = {"127.0.0.1", "localhost"}
-    if host and host not in ("0.0.0.0", "::"):
+    if host in ("0.0.0.0", "::"):
+        try:
+            name = socket.gethostname()
+            names |= {name.lower(), *socket.gethostbyname_ex(name)[2]}
+        except OSError:  # a machine without a resolvable name: the loopback names only
+            pass
+    elif host:
         names.add(host.lower())
-    return {f"{n}:{port}" for n in names}
+    return {f"[{n}]:{port}" if ":" in n else f"{n}:{port}" for n in names}
 
 
 # -- the temporary folders ---------------------------------------------------------------
@@ -370,7 +379,8 @@ async def receive_upload(
                 raise UploadRefused("upload-total-too-large", None, limit=max_total // 1_000_000)
             state["out"].write(data[start:end])
         elif state.get("text") is not None:
-            if state["size"] > MAX_FIELD_BYTES:
+            state["total"] += size
+            if state["size"] > MAX_FIELD_BYTES or state["total"] > max_total:
                 raise UploadRefused("upload-bad-form")
             state["text"] += data[start:end]
 

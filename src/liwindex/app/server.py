@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import os
 import secrets
 import socket
 import sys
@@ -83,7 +84,10 @@ def serve(
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if os.name == "nt":  # there SO_REUSEADDR would let another program take the port
+        sock.setsockopt(socket.SOL_SOCKET, getattr(socket, "SO_EXCLUSIVEADDRUSE", -5), 1)
+    else:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     sock.listen(128)
     port = sock.getsockname()[1]

@@ -90,7 +90,8 @@ async def take_upload(request: Request, kind: str) -> Job | Response:
     except UploadRefused as refused:
         shutil.rmtree(folder, ignore_errors=True)
         await drain(request, 4 * settings.max_total)
-        return render(request, f"{kind}.html", 413, error=upload_error(refused, lang_of(request)))
+        status = 400 if refused.code == "upload-bad-form" else 413
+        return render(request, f"{kind}.html", status, error=upload_error(refused, lang_of(request)))
     job.saved, job.fields = upload.files, upload.fields
     session.jobs[job.id] = job
     while len(session.jobs) > MAX_JOBS:  # the oldest results of a long session go
