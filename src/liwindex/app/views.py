@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
@@ -131,7 +132,7 @@ async def score_post(request: Request) -> Response:
         return render(
             request, "score.html", 400, error=upload_error(UploadRefused("upload-no-files"), lang_of(request))
         )
-    work.score(job, request.app.state.settings)
+    await run_in_threadpool(work.score, job, request.app.state.settings)
     return finish(request, RedirectResponse(f"/ocena/{job.id}", 303))
 
 
@@ -153,7 +154,7 @@ async def score_meta(request: Request) -> Response:
         return gone(request)
     form = await request.form(max_files=0, max_fields=20, max_part_size=10_000)
     job.fields.update({k: str(v) for k, v in form.items() if k in work.META_FIELDS})
-    work.score(job, request.app.state.settings)
+    await run_in_threadpool(work.score, job, request.app.state.settings)
     return finish(request, RedirectResponse(f"/ocena/{job.id}", 303))
 
 
@@ -174,7 +175,7 @@ async def compare_post(request: Request) -> Response:
             400,
             error=upload_error(UploadRefused("upload-no-files"), lang_of(request)),
         )
-    work.compare(job, request.app.state.settings)
+    await run_in_threadpool(work.compare, job, request.app.state.settings)
     return finish(request, RedirectResponse(f"/porownanie/{job.id}", 303))
 
 
@@ -208,7 +209,7 @@ async def download(request: Request) -> Response:
     if job is None or job.outcome is None or what not in ("xlsx", "html", "pdf"):
         return gone(request)
     lang = lang_of(request)
-    path, error = work.report_file(job, what, lang, request.app.state.settings)
+    path, error = await run_in_threadpool(work.report_file, job, what, lang, request.app.state.settings)
     if path is None:
         return render(request, "problem.html", 422, error=error)
     return file_answer(path, work.download_name(job, what, lang))
@@ -281,7 +282,8 @@ async def tool_file(request: Request) -> Response:
     if what not in work.TOOLS:
         return gone(request)
     session, _ = session_of(request)
-    return file_answer(work.tool(what, lang_of(request), request.app.state.workspace.new_folder(session)))
+    folder = request.app.state.workspace.new_folder(session)
+    return file_answer(await run_in_threadpool(work.tool, what, lang_of(request), folder))
 
 
 async def end(request: Request) -> Response:
