@@ -233,6 +233,27 @@ def test_zip_of_folders_runs_the_batch(tmp_path):
     assert client.get(str(answer.url) + "/plik/..%2F..%2Fetc%2Fpasswd").status_code == 404
 
 
+def test_a_folder_chosen_in_the_browser_runs_the_batch(tmp_path):
+    client, app = make_client(tmp_path)
+    parts = [
+        ("folder", ("jst/Gmina Przykładowa/2024.xlsx", INITIAL.read_bytes(), XLSX)),
+        ("folder", ("jst/Gmina Przykładowa/2025.xlsx", POST.read_bytes(), XLSX)),
+        ("folder", ("jst/../../poza.xlsx", b"x", XLSX)),
+        ("folder", ("jst/notatki.docx", b"x", "application/octet-stream")),
+    ]
+    answer = client.post("/wiele", files=parts)
+    import time
+
+    for _ in range(300):
+        status = client.get(str(answer.url) + "/stan")
+        if status.status_code == 286:
+            break
+        time.sleep(0.2)
+    assert 'id="batch-done"' in status.text and "poza.xlsx" in status.text
+    root = app.state.workspace.root
+    assert not [p for p in root.rglob("poza.xlsx")] and not list(tmp_path.glob("poza.xlsx"))
+
+
 def test_a_zip_bomb_is_refused(tmp_path):
     client, _ = make_client(tmp_path, max_upload_mb=1, max_total_mb=1)
     archive = io.BytesIO()

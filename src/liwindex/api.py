@@ -59,7 +59,7 @@ from liwindex.workflows.rounds import (
     validate_file,
     with_intervals,
 )
-from liwindex.workflows.uploads import unpack_zip
+from liwindex.workflows.uploads import arrange_folder, unpack_zip
 
 __all__ = [
     "BatchResult",
@@ -83,6 +83,7 @@ __all__ = [
     "Trend",
     "analyze_file",
     "analyze_round",
+    "arrange_folder",
     "benchmark_files",
     "check_mapping_file",
     "check_output",

@@ -293,6 +293,9 @@ class Saved:
     path: Path
     name: str
     size: int
+    # the folders above it when a whole folder was chosen (webkitdirectory), as given:
+    # made safe only where a batch rebuilds the tree (workflows/uploads.safe_part)
+    folders: tuple[str, ...] = ()
 
 
 class UploadRefused(Exception):
@@ -358,7 +361,9 @@ async def receive_upload(
         if filename is None:
             state["out"], state["text"] = None, b""
             return
-        shown = display_name(filename.decode("utf-8", "replace"))
+        raw = filename.decode("utf-8", "replace")
+        shown = display_name(raw)
+        state["folders"] = tuple(p for p in raw.replace("\\", "/").split("/")[:-1])[:8]
         if not filename:  # an empty file input
             state["out"], state["text"] = None, None
             return
@@ -389,7 +394,7 @@ async def receive_upload(
         if out is not None:
             out.close()
             upload.files.setdefault(state["name"], []).append(
-                Saved(state["path"], state["shown"], state["size"])
+                Saved(state["path"], state["shown"], state["size"], state["folders"])
             )
         elif state.get("text") is not None:
             upload.fields[state["name"]] = state["text"].decode("utf-8", "replace")

@@ -225,7 +225,7 @@ async def batch_post(request: Request) -> Response:
     job = await take_upload(request, "batch")
     if isinstance(job, Response):
         return job
-    if not job.saved.get("zip"):
+    if not job.saved.get("zip") and not job.saved.get("folder"):
         return render(
             request, "batch.html", 400, error=upload_error(UploadRefused("upload-no-files"), lang_of(request))
         )

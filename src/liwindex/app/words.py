@@ -41,6 +41,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "You can select several files at once (Ctrl + click). "
         "Limit: {file} MB a file, {total} MB in all.",
     },
+    "limit_hint": {"pl": "Limit: {limit} MB.", "en": "Limit: {limit} MB."},
     "meta_legend": {
         "pl": "Dane etapu (gdy pliki nie mają arkusza „metryka”)",
         "en": "About the round (when the files have no 'metryka' sheet)",
@@ -112,13 +113,23 @@ WORDS: dict[str, dict[str, str]] = {
     "batch_title": {"pl": "Wiele JST naraz", "en": "Many JSTs at once"},
     "batch_intro": {
         "pl": "Spakuj foldery JST (każda JST w swoim folderze, w nim pliki jej etapów) do jednego "
-        "pliku .zip i wybierz go tutaj. Program policzy każdą JST, zapisze jej raporty i "
-        "zestawienie wszystkich.",
+        "pliku .zip i wybierz go tutaj albo wskaż folder z folderami JST. Program policzy "
+        "każdą JST, zapisze jej raporty i zestawienie wszystkich.",
         "en": "Pack the JST folders (each JST in its folder, with its rounds' files) into one "
-        ".zip file and choose it here. The program scores every JST, writes its reports and a "
-        "summary of all.",
+        ".zip file and choose it here, or choose the folder of JST folders. The program "
+        "scores every JST, writes its reports and a summary of all.",
     },
     "zip_label": {"pl": "Archiwum .zip z folderami JST", "en": "The .zip archive of JST folders"},
+    "folder_label": {
+        "pl": "albo: folder, w którym są foldery JST",
+        "en": "or: the folder that holds the JST folders",
+    },
+    "folder_hint": {
+        "pl": "Przeglądarka zapyta, czy przesłać wszystkie pliki folderu — potwierdź. "
+        "Przesyłane są tylko do tej aplikacji na tym komputerze.",
+        "en": "The browser asks whether to upload every file of the folder — confirm. They "
+        "go only to this app on this computer.",
+    },
     "batch_running": {"pl": "Trwa liczenie: {done} z {total}", "en": "Working: {done} of {total}"},
     "batch_starting": {"pl": "Rozpakowuję i szukam etapów…", "en": "Unpacking and finding rounds…"},
     "batch_done": {"pl": "Gotowe: JST {n}, plików {files}.", "en": "Done: {n} JSTs, {files} files."},

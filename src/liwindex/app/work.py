@@ -171,13 +171,16 @@ def start_batch(job: Job, settings: Any, lang: str) -> None:
 
 
 def _batch(job: Job, settings: Any, lang: str) -> None:
-    from liwindex.api import InputError, run_batch, unpack_zip
+    from liwindex.api import InputError, arrange_folder, run_batch, unpack_zip
 
     try:
-        [saved] = job.saved["zip"][:1]
         folder = job.folder / "jst"
         folder.mkdir()
-        report = unpack_zip(saved.path, folder, saved.name, settings.max_total * 4)
+        if job.saved.get("zip"):
+            saved = job.saved["zip"][0]
+            report = unpack_zip(saved.path, folder, saved.name, settings.max_total * 4)
+        else:  # a folder of JST folders chosen in the browser
+            report = arrange_folder([(s.path, s.folders, s.name) for s in job.saved["folder"]], folder)
         job.problems = list(report.problems)
         if not report.valid:
             return

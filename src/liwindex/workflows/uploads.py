@@ -80,3 +80,27 @@ def unpack_zip(path: str | Path, dest: str | Path, display: str, max_bytes: int)
     if not any(p.is_file() for p in dest.rglob("*")):
         report.add("upload-zip-empty", file=display)
     return report
+
+
+def arrange_folder(files: list[tuple[Path, tuple[str, ...], str]], dest: str | Path) -> Report:
+    """Move uploaded files (stored path, the folders above them as the browser gave them,
+    their name) into ``dest`` as the tree of folders they came from, every part made safe;
+    files no round is made of are left out."""
+    report = Report()
+    dest = Path(dest)
+    for stored, folders, name in files:
+        if not name.lower().endswith(ROUND_SUFFIXES):
+            continue
+        parts = [safe_part(p) for p in (*folders, name)]
+        if ".." in folders or len(parts) > MAX_DEPTH or None in parts:
+            report.add("upload-zip-path", Severity.WARNING, file=name, value="/".join((*folders, name))[:200])
+            continue
+        target = dest.joinpath(*[p for p in parts if p is not None])
+        if target.exists():
+            report.add("upload-zip-path", Severity.WARNING, file=name, value="/".join((*folders, name))[:200])
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        Path(stored).replace(target)
+    if not any(p.is_file() for p in dest.rglob("*")):
+        report.add("upload-zip-empty", file=str(dest.name))
+    return report
