@@ -561,3 +561,23 @@ def test_a_rebinding_host_name_is_refused_in_chromium(chromium, tmp_path):
         browser.close()
     finally:
         stop_server(process)
+
+
+def test_another_host_only_when_given_and_with_a_warning(tmp_path):
+    if sys.platform != "linux":
+        pytest.skip("127.0.0.2 is a loopback address on Linux only")
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "liwindex", "app", "--no-browser", "--host", "127.0.0.2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert server.stdout is not None and server.stderr is not None
+        url = server.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.2:")
+    finally:
+        stop_server(server)
+    assert "Uwaga: aplikacja słucha na 127.0.0.2" in server.stderr.read()
