@@ -581,3 +581,16 @@ def test_another_host_only_when_given_and_with_a_warning(tmp_path):
     finally:
         stop_server(server)
     assert "Uwaga: aplikacja słucha na 127.0.0.2" in server.stderr.read()
+
+
+def test_an_idle_session_ends_with_its_files(tmp_path, monkeypatch):
+    from liwindex.app.security import Workspace
+
+    workspace = Workspace(tmp_path)
+    old = workspace.session("a" * 20)
+    (old.folder / "upload-1.xlsx").write_bytes(b"x")
+    monkeypatch.setattr(Workspace, "IDLE", -1)  # every session is now past its time
+    workspace.session("b" * 20)
+    assert not old.folder.exists() and "a" * 20 not in workspace.sessions
+    workspace.cleanup()
+    assert not workspace.root.exists()
