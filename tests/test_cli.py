@@ -178,11 +178,13 @@ def test_program_error_is_one_clean_line(monkeypatch):
 
 
 def test_help_does_not_import_pandas():
-    """liwindex --help stays fast: pandas, numpy and openpyxl are not imported."""
+    """liwindex --help stays fast: pandas, numpy and openpyxl are not imported, nor the
+    app's server (starlette, uvicorn, jinja2)."""
     code = (
         "import sys; from liwindex.cli import cli\n"
         "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('pandas', 'numpy', 'openpyxl', 'rich', 'pydantic') "
+        "print(sorted(m for m in ('pandas', 'numpy', 'openpyxl', 'rich', 'pydantic', "
+        "'starlette', 'uvicorn', 'jinja2') "
         "if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -23,6 +23,20 @@ NOT_CODES = {
     "google-chrome",
     "microsoft-edge",
     "summary-end",  # a CSS class
+    # HTTP header names and values and an encoding of the app's server
+    "cache-control",
+    "content-disposition",
+    "content-length",
+    "content-security-policy",
+    "content-type",
+    "no-store",
+    "referrer-policy",
+    "same-origin",
+    "set-cookie",
+    "unsafe-inline",
+    "x-content-type-options",
+    "x-frame-options",
+    "latin-1",
 }
 
 

@@ -33,6 +33,7 @@ from liwindex.workflows.batch import run_batch
 from liwindex.workflows.documents import (
     copy_standard,
     export_report,
+    pdf_engine,
     questionnaire_document,
     questionnaire_schema,
     write_analysis,
@@ -61,6 +62,7 @@ from liwindex.workflows.rounds import (
     validate_file,
     with_intervals,
 )
+from liwindex.workflows.uploads import arrange_folder, unpack_zip
 
 __all__ = [
     "BatchResult",
@@ -84,6 +86,7 @@ __all__ = [
     "Trend",
     "analyze_file",
     "analyze_round",
+    "arrange_folder",
     "benchmark_files",
     "check_environment",
     "check_mapping_file",
@@ -103,6 +106,7 @@ __all__ = [
     "load_standard",
     "parse_questionnaire",
     "parse_teryt",
+    "pdf_engine",
     "questionnaire_document",
     "questionnaire_schema",
     "read_round",
@@ -118,6 +122,7 @@ __all__ = [
     "settings_rows",
     "signalled",
     "trend_files",
+    "unpack_zip",
     "usable_cores",
     "validate_file",
     "with_intervals",

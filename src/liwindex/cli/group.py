@@ -10,6 +10,7 @@ from __future__ import annotations
 import click
 
 from liwindex import __version__
+from liwindex.cli.app_command import app_command
 from liwindex.cli.many_commands import batch_command, benchmark_command, dataset_command, trend_command
 from liwindex.cli.round_commands import (
     analyze_command,
@@ -72,6 +73,7 @@ for command in (
     template_command,
     xlsform_command,
     questionnaire,
+    app_command,
 ):
     cli.add_command(command)
 

@@ -13,6 +13,11 @@ from collections.abc import Iterator
 import click
 
 POLISH: dict[str, str] = {
+    "Open the local web app: score, compare and batch files in the browser, on this computer only.": "Otwórz aplikację w przeglądarce: ocena, porównanie i wiele JST naraz, tylko na tym komputerze.",
+    "Port to listen on (0: a free one).": "Port serwera (0: dowolny wolny).",
+    "Listen on this address instead of 127.0.0.1 (other computers can reach it).": "Słuchaj na tym adresie zamiast 127.0.0.1 (dostępne dla innych komputerów w sieci).",
+    "Print the address instead of opening the browser.": "Wypisz adres zamiast otwierać przeglądarkę.",
+    "Largest file that can be uploaded, in MB (all files together: four times as much, at least 200).": "Największy plik do przesłania w MB (wszystkie razem: cztery razy tyle, co najmniej 200).",
     "liwindex — Lokalny Indeks Jakości Współpracy (LIJW). Scores the self-assessment of cooperation between a local government (JST) and NGOs from survey workbooks, compares rounds and writes reports.": "liwindex — Lokalny Indeks Jakości Współpracy (LIJW).\n\nLiczy samoocenę współpracy samorządu "
     "(JST) z organizacjami pozarządowymi z plików z ankietami, porównuje etapy i przygotowuje raporty. "
     "Pomoc po angielsku: LIWINDEX_LANG=en.",

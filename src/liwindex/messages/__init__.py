@@ -9,13 +9,21 @@ from __future__ import annotations
 import string
 from typing import Any
 
+from liwindex.messages.app import MESSAGES as _APP
 from liwindex.messages.environment import MESSAGES as _ENVIRONMENT
 from liwindex.messages.mapping import MESSAGES as _MAPPING
 from liwindex.messages.questionnaire import MESSAGES as _QUESTIONNAIRE
 from liwindex.messages.reading import MESSAGES as _READING
 from liwindex.messages.results import MESSAGES as _RESULTS
 
-MESSAGES: dict[str, dict[str, str]] = {**_READING, **_MAPPING, **_QUESTIONNAIRE, **_RESULTS, **_ENVIRONMENT}
+MESSAGES: dict[str, dict[str, str]] = {
+    **_READING,
+    **_MAPPING,
+    **_QUESTIONNAIRE,
+    **_RESULTS,
+    **_ENVIRONMENT,
+    **_APP,
+}
 
 
 class _Blank(dict[str, Any]):

@@ -336,3 +336,10 @@ def write_dataset(
     rows = dataset_rows(results, lang)
     write_atomically(target, lambda tmp: write(tmp, rows, target.suffix.lower() == ".parquet"))
     return target, len(results), notes
+
+
+def pdf_engine() -> str | None:
+    """The engine that would print a PDF here ("weasyprint", "chromium"), or None."""
+    from liwindex.outputs.pdf import engine
+
+    return engine()
