@@ -49,8 +49,9 @@ ALPHA = 1 - LEVEL
 CHUNK_CELLS = 20_000_000  # resamples × respondents drawn at once (memory bound)
 DEFAULT_MIN_GROUP_N = 5
 # the weight of the pseudo-respondents at each end of the scale, per group and area (chosen by
-# benchmarks/coverage.py: 0.02-0.03 left tak/nie areas of 5 officials under 93 %)
-PSEUDO_WEIGHT = 0.05
+# benchmarks/coverage.py: 0.03 left tak/nie areas of 5 officials under 93 %, 0.05 those of 10
+# officials at 93.7 %)
+PSEUDO_WEIGHT = 0.08
 
 
 @dataclass

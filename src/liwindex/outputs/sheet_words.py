@@ -240,7 +240,7 @@ METHOD: dict[str, list[str]] = {
 
 STATISTICS: dict[str, str] = {
     "pl": "Przedziały 95% wyników i zmian ankiety liczymy metodą bootstrap: {resamples} razy losujemy "
-    "respondentów z powtórzeniami w każdej grupie osobno (do każdej grupy dokładamy po 1/20 "
+    "respondentów z powtórzeniami w każdej grupie osobno (do każdej grupy dokładamy po 0,08 "
     "respondenta z najniższymi i z najwyższymi wynikami, co lekko przesuwa środek przedziału ku "
     "środkowi skali) i liczymy wynik od nowa. Przedział to ten środek ± kwantyl t Studenta "
     "(stopnie swobody najmniejszej grupy, n − 1) razy odchylenie standardowe losowań z poprawką "
@@ -249,7 +249,7 @@ STATISTICS: dict[str, str] = {
     "0,05). Przedział opisuje tylko przypadek w tym, kto z grupy odpowiedział: nie obejmuje błędu z "
     "tego, że ankietę wypełniają chętni, i nie dowodzi, że zmianę spowodował program współpracy.",
     "en": "The 95% intervals of survey scores and changes are bootstrap intervals: {resamples} times "
-    "the respondents are drawn with replacement within each group (with 1/20 of a respondent at "
+    "the respondents are drawn with replacement within each group (with 0.08 of a respondent at "
     "each end of the scale added to every group, which moves the interval's centre slightly "
     "towards the middle of the scale) and the score is computed again. The interval is that "
     "centre ± a Student t quantile (the smallest group's degrees of freedom, n − 1) times the "
