@@ -330,8 +330,8 @@ def test_how_to_read_follows_the_questionnaire():
 
 
 VERDICTS = (
-    "to więcej, niż może dać przypadek",
-    "różnica mieści się w granicach przypadku",
+    "nie obejmuje zera: tak duża różnica rzadko wynikałaby z samego przypadku",
+    "obejmuje zero: to może wynikać z samego przypadku",
     "nie można wykluczyć przypadku",
     "za mało odpowiedzi, by ocenić",
     "nie da się ocenić, czy to więcej niż przypadek",
@@ -364,10 +364,10 @@ def test_findings_say_whether_a_change_or_a_gap_is_more_than_chance():
     assert len(moved) == 3 and all(any(v in s for v in VERDICTS) for s in moved)
     drop = next(s for s in moved if s.startswith("Największy spadek"))
     o8 = next(r for r in comparison.areas if r.id == "O8")
-    assert o8.ci_low < 0 < o8.ci_high and "O8" in drop and "mieści się w granicach przypadku" in drop
+    assert o8.ci_low < 0 < o8.ci_high and "O8" in drop and "obejmuje zero: to może wynikać" in drop
     rise = next(s for s in moved if s.startswith("Największy wzrost"))
     gain = comparison.largest(1)[0][0]
-    assert ("to więcej, niż może dać przypadek" in rise) == bool(gain.significant)
+    assert ("nie obejmuje zera: tak duża różnica" in rise) == bool(gain.significant)
 
 
 def test_a_survey_change_under_a_grades_headline_is_named():

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import zipfile
 
 import numpy as np
@@ -13,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES, INITIAL, POST, parse_questionnaire, run, tiny, write_workbook
+from conftest import EXAMPLES, INITIAL, POST, ROOT, parse_questionnaire, run, tiny, write_workbook
 from liwindex.analysis.bootstrap import bootstrap, estimate, holm, student_quantile, student_sf2
 from liwindex.analysis.reliability import cronbach_alpha, reliability
 from liwindex.api import analyze_file, benchmark_files, score_file, trend_files
@@ -137,13 +139,16 @@ dimensions:
 
 
 def test_bootstrap_is_reproducible_and_respects_groups():
-    """Same seed, same draws; a group of identical answers has no spread."""
+    """Same seed, same draws; a group of identical answers does not vary (the pseudo-
+    respondents at the scale's ends aside: without them its replicates are all 5)."""
     values = np.repeat(np.array([[5.0], [5.0], [5.0], [1.0], [2.0], [3.0]]), 3, axis=1)
     groups = np.array([0, 0, 0, 1, 1, 1])
     a = bootstrap(values, groups, tiny(), resamples=200, seed=7)
     b = bootstrap(values, groups, tiny(), resamples=200, seed=7)
     assert np.array_equal(a.areas, b.areas, equal_nan=True)
-    assert np.all(a.by_group[:, 0, 0] == 5.0)
+    assert not a.varies[0, 0] and a.varies[1, 0]
+    plain = bootstrap(values, groups, tiny(), resamples=200, seed=7, pseudo_weight=0)
+    assert np.all(plain.by_group[:, 0, 0] == 5.0)
 
 
 def test_gap_on_a_hand_made_workbook(tmp_path):
@@ -399,3 +404,39 @@ def test_provisional_change_has_no_interval_in_the_report_and_workbook(tmp_path)
     assert run("export", b, a, "-q", q, "-o", xlsx, "--bootstrap", "300").exit_code == 0
     cells = [c for r in openpyxl.load_workbook(xlsx).worksheets[0].iter_rows(values_only=True) for c in r]
     assert "— wynik orientacyjny" in cells
+
+
+def test_small_group_of_tak_nie_answers_keeps_its_coverage():
+    """30 NGOs and 5 officials answering one tak/nie question (tak = 5, nie = 1), the
+    officials saying tak 90 % of the time: most samples of five are all tak, yet the area's
+    interval holds the true score (1 + 4·(0.6 + 0.9)/2) in at least 93 % of 400 surveys."""
+    rng = np.random.default_rng(4)
+    q = parse_questionnaire(ONE_TWO_GROUPS)
+    truth = 1 + 4 * (0.6 + 0.9) / 2
+    groups = np.r_[np.zeros(30, dtype=int), np.ones(5, dtype=int)]
+    hits = trials = 0
+    for trial in range(400):
+        answers = np.where(rng.random(35) < np.where(groups == 0, 0.6, 0.9), 5.0, 1.0)
+        draws = bootstrap(answers[:, None], groups, q, resamples=400, seed=trial)
+        value = (answers[groups == 0].mean() + answers[groups == 1].mean()) / 2
+        e = estimate(value, draws.areas[:, 0], draws.area_parts(0))
+        if e is not None:
+            trials += 1
+            hits += e.low <= truth <= e.high
+    assert trials > 350 and hits / trials >= 0.93
+
+
+def test_coverage_benchmark_smoke_run():
+    """benchmarks/coverage.py --quick writes real exports, reads them through the façade
+    and prints a per-area table for every population and design."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "coverage.py"), "--quick", "--jobs", "1"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count(" population, ") == 9
+    header = next(line for line in done.stdout.splitlines() if "O12" in line)
+    assert header.split()[:3] == ["O1", "O2", "O3"]
+    assert "30 + 5: area" in done.stdout and "Traceback" not in done.stderr

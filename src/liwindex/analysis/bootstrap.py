@@ -6,17 +6,26 @@ and recomputes the area scores by the scoring rules; płaszczyzny and the index 
 :func:`liwindex.scoring.engine.aggregate_many`. Resamples are drawn as count matrices and reduced
 with matrix products, so 2,000 resamples of 500 respondents take a fraction of a second.
 
-Why not the plain percentile interval: a council's groups are small (often 5–10 officials)
-and the percentile bootstrap then covers the truth far less often than it says (92 % at
-30 + 10 respondents, 65 % at 30 + 2, see ``benchmarks/coverage.py``). Two corrections make
-the interval hold its level:
+Why not the plain percentile interval: a council's groups are small (often 5–10 officials),
+their answers are few-valued (a tak/nie question makes an official's area value 1-or-5-ish)
+and often piled up at the top of the scale, and the plain percentile bootstrap then covers
+the truth far less often than it says. Three corrections make the interval hold its level
+(chosen by simulation, ``benchmarks/coverage.py``, table in docs/scoring.md):
 
-* each group's resampled means are spread by √(n/(n−1)) around the group's mean, which
-  removes the bootstrap's known shrinking of the variance by (n−1)/n;
-* the interval is ``estimate ± t · se`` where ``se`` is the standard deviation of the
-  corrected replicates and ``t`` the Student quantile with Welch–Satterthwaite degrees of
-  freedom, computed from each group's own share of the variance (resampling one group at a
-  time), so that a quantity resting on 6 officials gets the wide quantile it needs.
+* each group's resamples add, in every area, pseudo-respondents at both ends of the scale,
+  drawn a Poisson(:data:`PSEUDO_WEIGHT`) number of times (independently per area, so the
+  index widens no more than its areas): five officials who all said "tak" do not prove that
+  nobody says "nie", and the interval's centre moves a little towards the middle of the
+  scale, the side on which such samples miss (the small-sample idea of the Agresti–Coull
+  interval, with a weight that fades as 1/n);
+* each group's resampled means are spread by √(n/(n−1)) around their centre, which removes
+  the bootstrap's known shrinking of the variance by (n−1)/n;
+* the interval is ``centre ± t · se`` where ``se`` is the standard deviation of the
+  replicates, the centre their mean, and ``t`` the Student quantile with the degrees of
+  freedom of the smallest group behind the value (n − 1), the conservative end of the
+  Welch–Satterthwaite range: with few-valued answers a small group's spread is often
+  underestimated by chance, and the Welch formula then moves the degrees of freedom away
+  from that group exactly when its quantile is needed.
 
 The same statistic gives a p-value (two-sided t test), which the Holm correction uses
 across the areas of one comparison.
@@ -39,15 +48,22 @@ LEVEL = 0.95
 ALPHA = 1 - LEVEL
 CHUNK_CELLS = 20_000_000  # resamples × respondents drawn at once (memory bound)
 DEFAULT_MIN_GROUP_N = 5
+# the weight of the pseudo-respondents at each end of the scale, per group and area (chosen by
+# benchmarks/coverage.py: 0.03 left tak/nie areas of 5 officials under 93 %, 0.05 those of 10
+# officials at 93.7 %)
+PSEUDO_WEIGHT = 0.08
 
 
 @dataclass
 class Part:
-    """Replicates of a quantity with only one stratum (a group of one round) resampled,
-    and the stratum's size: the pieces of the Welch–Satterthwaite degrees of freedom."""
+    """A stratum behind a quantity (a group of one round): its size, whether its own
+    answers vary at all (a quantity none of whose strata vary gets no interval), and
+    whether the group answered everything alike (no area of it varies: copied rows or a
+    single voice, from which no interval is given, see liwindex.analysis.intervals)."""
 
-    draws: np.ndarray  # B
     n: int
+    varies: bool
+    alike: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,11 +77,7 @@ class Estimate:
 
 @dataclass
 class Draws:
-    """Bootstrap replicates of one round's survey scores (rows: resamples).
-
-    ``group_*`` hold, for each group, the replicates with only that group resampled (the
-    others at their sample values): they tell how much of the variance each group carries.
-    """
+    """Bootstrap replicates of one round's survey scores (rows: resamples)."""
 
     areas: np.ndarray  # B × a
     by_group: np.ndarray  # B × g × a
@@ -74,33 +86,41 @@ class Draws:
     n_by_group: np.ndarray  # g × a: respondents of each group with an area value
     asked: np.ndarray  # g × a: the area's questions are asked of the group
     group_sizes: np.ndarray  # g: respondents of each group
-    group_areas: list[np.ndarray]  # g × (B × a)
-    group_dimensions: list[np.ndarray]  # g × (B × d)
-    group_index: list[np.ndarray]  # g × (B)
+    varies: np.ndarray  # g × a: the group's area values are not all equal
+    dimension_areas: list[list[int]]  # d → positions of its areas
+
+    def alike(self, g: int) -> bool:
+        """Group ``g`` has answers and none of its areas varies: everyone in it answered
+        everything alike."""
+        return bool(self.n_by_group[g].max(initial=0) > 1) and not bool(self.varies[g].any())
 
     def area_parts(self, a: int) -> list[Part]:
         """The strata behind area ``a``: every group it is asked of, also one without
         answers (whose absence then rules the interval out, see :func:`estimate`)."""
         return [
-            Part(self.group_areas[g][:, a], int(self.n_by_group[g, a]))
+            Part(int(self.n_by_group[g, a]), bool(self.varies[g, a]), self.alike(g))
             for g in range(len(self.group_sizes))
             if self.asked[g, a]
         ]
 
     def dimension_parts(self, d: int) -> list[Part]:
         """The strata behind płaszczyzna ``d``: every group of the questionnaire."""
+        areas = self.dimension_areas[d]
         return [
-            Part(self.group_dimensions[g][:, d], int(self.group_sizes[g]))
+            Part(int(self.group_sizes[g]), bool(self.varies[g, areas].any()), self.alike(g))
             for g in range(len(self.group_sizes))
         ]
 
     def index_parts(self) -> list[Part]:
         """The strata behind the index: every group of the questionnaire."""
-        return [Part(self.group_index[g], int(self.group_sizes[g])) for g in range(len(self.group_sizes))]
+        return [
+            Part(int(self.group_sizes[g]), bool(self.varies[g].any()), self.alike(g))
+            for g in range(len(self.group_sizes))
+        ]
 
     def group_parts(self, g: int, a: int) -> list[Part]:
         """The one stratum behind group ``g``'s score of area ``a``."""
-        return [Part(self.by_group[:, g, a], int(self.n_by_group[g, a]))]
+        return [Part(int(self.n_by_group[g, a]), bool(self.varies[g, a]), self.alike(g))]
 
 
 def student_quantile(p: float, df: float) -> float:
@@ -203,14 +223,13 @@ def _betainc(a: float, b: float, x: float) -> float:
     return front * (f - 1) / a
 
 
-def welch_df(parts: Sequence[Part]) -> float:
-    """Welch–Satterthwaite degrees of freedom of a sum of independent strata's variances."""
-    variances = [(float(np.nanvar(p.draws, ddof=1)), p.n) for p in parts if p.n > 1]
-    total = sum(v for v, _ in variances)
-    denominator = sum(v * v / (n - 1) for v, n in variances)
-    if total <= 0 or denominator <= 0:
-        return math.inf
-    return total * total / denominator
+def degrees_of_freedom(parts: Sequence[Part]) -> float:
+    """n − 1 of the smallest stratum: the low end of the Welch–Satterthwaite range, which
+    the Welch formula reaches when that stratum carries the variance. Estimated from the
+    strata's spreads, the formula leaves a small group exactly when chance makes its
+    spread small, which few-valued answers of 5–10 people often do (benchmarks/coverage.py:
+    30 + 5 areas covered 86–92 % with it)."""
+    return float(min((p.n - 1 for p in parts if p.n > 1), default=math.inf))
 
 
 def estimate(
@@ -220,13 +239,15 @@ def estimate(
     min_group_n: int = DEFAULT_MIN_GROUP_N,
     bounds: tuple[float, float] | None = None,
 ) -> Estimate | None:
-    """The 95 % interval ``value ± t · se`` and its p-value, or None when it would mislead:
-    no value, most replicates missing, no spread at all (zero variance), or a group behind
-    the value with fewer than ``min_group_n`` respondents (none at all included: the value
-    then describes the other groups only, not the truth it stands for)."""
+    """The 95 % interval ``centre ± t · se`` and its p-value, or None when it would mislead:
+    no value, most replicates missing, no spread at all in the answers (zero variance), or
+    a group behind the value with fewer than ``min_group_n`` respondents (none at all
+    included: the value then describes the other groups only, not the truth it stands for).
+    The centre is the replicates' mean: ``value`` moved slightly towards the middle of the
+    scale by the pseudo-respondents of :func:`bootstrap`."""
     if value is None or math.isnan(value) or not parts:
         return None
-    if any(p.n < min_group_n for p in parts):
+    if any(p.n < min_group_n for p in parts) or not any(p.varies for p in parts):
         return None
     finite = draws[~np.isnan(draws)]
     if finite.size < 0.5 * draws.size or finite.size < 2:
@@ -234,12 +255,13 @@ def estimate(
     se = float(np.std(finite, ddof=1))
     if not se > 1e-12:
         return None
-    df = welch_df(parts)
+    df = degrees_of_freedom(parts)
+    centre = float(np.mean(finite))
     half = student_quantile(1 - ALPHA / 2, df) * se
-    low, high = value - half, value + half
+    low, high = centre - half, centre + half
     if bounds is not None:
         low, high = max(low, bounds[0]), min(high, bounds[1])
-    return Estimate(low=low, high=high, p=student_sf2(value / se, df))
+    return Estimate(low=low, high=high, p=student_sf2(centre / se, df))
 
 
 def holm(p_values: Sequence[float | None], alpha: float = ALPHA) -> list[bool | None]:
@@ -260,20 +282,27 @@ def bootstrap(
     questionnaire: Questionnaire,
     resamples: int = DEFAULT_RESAMPLES,
     seed: int | list[int] = DEFAULT_SEED,
-    rescale: bool = True,
+    pseudo_weight: float = PSEUDO_WEIGHT,
 ) -> Draws:
     """Replicates of the area scores (overall and per group), płaszczyzny and the index.
 
     ``respondent_areas`` is n × a (NaN where a respondent has no area value) and ``groups``
-    the respondents' group positions (-1: unknown, left out). ``rescale=False`` gives the
-    plain bootstrap, kept so that ``benchmarks/coverage.py`` can show what it misses.
+    the respondents' group positions (-1: unknown, left out). Each group is resampled from
+    its respondents plus, in every area it has values for, a pseudo-respondent at the scale's
+    lowest value and one at its highest, each drawn a Poisson(``pseudo_weight``) number of
+    times, independently per area (so that they widen each area as much as the index needs,
+    and the index no more than its areas do); ``pseudo_weight=0`` gives the ordinary
+    bootstrap (with the √(n/(n−1)) spread).
     """
     rng = np.random.default_rng(seed)
+    lo, hi = questionnaire.scoring.lo, questionnaire.scoring.hi
     g_count, a_count = len(questionnaire.groups), respondent_areas.shape[1]
     sums = np.zeros((resamples, g_count, a_count))
     counts = np.zeros((resamples, g_count, a_count))
     full_sums = np.zeros((g_count, a_count))
     full_counts = np.zeros((g_count, a_count))
+    centres = np.full((g_count, a_count), np.nan)
+    varies = np.zeros((g_count, a_count), dtype=bool)
     sizes = np.zeros(g_count, dtype=int)
     for g in range(g_count):
         members = respondent_areas[groups == g]
@@ -284,38 +313,31 @@ def bootstrap(
         present = ~np.isnan(members)
         filled = np.where(present, members, 0.0)
         full_sums[g], full_counts[g] = filled.sum(axis=0), present.sum(axis=0)
+        has = full_counts[g] > 0
+        with np.errstate(invalid="ignore"):
+            highest = np.where(present, members, -np.inf).max(axis=0)
+            varies[g] = has & (highest - np.where(present, members, np.inf).min(axis=0) > 1e-12)
+            centres[g] = (full_sums[g] + pseudo_weight * (lo + hi) * has) / (
+                full_counts[g] + 2 * pseudo_weight * has
+            )
         step = max(1, CHUNK_CELLS // n)
         for start in range(0, resamples, step):
             b = min(step, resamples - start)
             picks = rng.integers(0, n, size=(b, n)) + (np.arange(b) * n)[:, None]
             weights = np.bincount(picks.ravel(), minlength=b * n).reshape(b, n).astype(float)
-            sums[start : start + b, g] = weights @ filled
-            counts[start : start + b, g] = weights @ present
+            # how often each area's pseudo-respondents were drawn, independently per area
+            low, high = rng.poisson(pseudo_weight, (2, b, a_count)) * has
+            sums[start : start + b, g] = weights @ filled + low * lo + high * hi
+            counts[start : start + b, g] = weights @ present + low + high
     with np.errstate(invalid="ignore", divide="ignore"):
-        sample = full_sums / full_counts  # g × a
-        spread = np.sqrt(np.where(rescale & (full_counts > 1), full_counts / (full_counts - 1), 1.0))
-        by_group = sample + spread * (sums / counts - sample)
+        spread = np.sqrt(np.where(full_counts > 1, full_counts / (full_counts - 1), 1.0))
+        by_group = centres + spread * (sums / counts - centres)
     pooled = questionnaire.scoring.group_weighting != "equal"
-
-    def combine(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        """Area scores from group scores (B × g × a), by the group weighting rule."""
-        exists = ~np.isnan(values)
-        filled = np.where(exists, values, 0.0)
-        w = np.where(exists, weights if pooled else 1.0, 0.0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return (filled * w).sum(axis=1) / w.sum(axis=1)
-
-    areas = combine(by_group, counts)
+    exists = ~np.isnan(by_group)
+    w = np.where(exists, counts if pooled else 1.0, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        areas = (np.where(exists, by_group, 0.0) * w).sum(axis=1) / w.sum(axis=1)
     dimensions, index = aggregate_many(areas, questionnaire)
-    group_areas, group_dimensions, group_index = [], [], []
-    for g in range(g_count):
-        only = np.broadcast_to(sample, by_group.shape).copy()
-        only[:, g] = by_group[:, g]
-        values = combine(only, np.broadcast_to(full_counts, counts.shape))
-        dims, idx = aggregate_many(values, questionnaire)
-        group_areas.append(values)
-        group_dimensions.append(dims)
-        group_index.append(idx)
     asked = np.array(questionnaire.asked, dtype=bool).reshape(g_count, -1)  # g × questions
     area_of = [questionnaire.question_area[x.id] for x in questionnaire.questions]
     area_asked = np.array(
@@ -328,6 +350,7 @@ def bootstrap(
         ],
         dtype=bool,
     )
+    area_ids = [a.id for a in questionnaire.areas]
     return Draws(
         areas=areas,
         by_group=by_group,
@@ -336,7 +359,6 @@ def bootstrap(
         n_by_group=full_counts.astype(int),
         asked=area_asked,
         group_sizes=sizes,
-        group_areas=group_areas,
-        group_dimensions=group_dimensions,
-        group_index=group_index,
+        varies=varies,
+        dimension_areas=[[area_ids.index(a.id) for a in d.areas] for d in questionnaire.dimensions],
     )

@@ -51,7 +51,9 @@ def interval(
         return None, PROVISIONAL
     if not parts or any(p.n < min_group_n for p in parts):
         return None, SMALL_GROUP
-    if any(_still(p.draws) for p in parts):
+    if any(p.alike for p in parts):
+        # a group that answered everything alike (copied rows, one voice): its replicates
+        # say nothing about its spread, and the star it would give would be hollow
         return None, ZERO_VARIANCE
     found = estimate(value, draws, parts, min_group_n, bounds)
     if found is not None:
@@ -60,9 +62,3 @@ def interval(
     if finite.size < 0.5 * draws.size or finite.size < 2:
         return None, FEW_RESAMPLES
     return None, ZERO_VARIANCE
-
-
-def _still(draws: np.ndarray) -> bool:
-    """The replicates of one group do not move: every respondent of it gave the same value."""
-    finite = draws[~np.isnan(draws)]
-    return finite.size >= 2 and not float(np.ptp(finite)) > ZERO_SPREAD

@@ -112,20 +112,12 @@ def group_on_common(
     return _summary(before, b, own), _summary(after, a, own)
 
 
-def draws_on_common(
-    draws: Draws, result: ScoreResult, keep: Sequence[str]
-) -> tuple[np.ndarray, np.ndarray, list[np.ndarray], list[np.ndarray]]:
-    """The replicates of the round's płaszczyzny (B × d) and index (B) over ``keep``, and
-    the same with one group resampled at a time (for the degrees of freedom)."""
+def draws_on_common(draws: Draws, result: ScoreResult, keep: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The replicates of the round's płaszczyzny (B × d) and index (B) over ``keep``."""
     assert result.questionnaire is not None
     q, mask = result.questionnaire, _mask(result, keep)
     dims, index = aggregate_many(np.where(mask, draws.areas, np.nan), q)
-    group_dims, group_index = [], []
-    for values in draws.group_areas:
-        d, i = aggregate_many(np.where(mask, values, np.nan), q)
-        group_dims.append(d)
-        group_index.append(i)
-    return dims, index, group_dims, group_index
+    return dims, index
 
 
 @dataclass

@@ -57,14 +57,14 @@ def change_intervals(comparison: Comparison, resamples: int, seed: int) -> None:
         # the replicates of both rounds' płaszczyzny and index over the common areas
         on = [draws_on_common(d, r, common.kept) for d, r in ((d0, before), (d1, after))]
     else:
-        on = [(d.dimensions, d.index, d.group_dimensions, d.group_index) for d in (d0, d1)]
-    sizes = [[int(n) for n in d.group_sizes] for d in (d0, d1)]
+        on = [(d.dimensions, d.index) for d in (d0, d1)]
+    rounds = (d0, d1)
 
     def dimension_parts(side: int, column: int) -> list[Part]:
-        return [Part(v[:, column], n) for v, n in zip(on[side][2], sizes[side], strict=True)]
+        return rounds[side].dimension_parts(column)
 
     def index_parts(side: int) -> list[Part]:
-        return [Part(v, n) for v, n in zip(on[side][3], sizes[side], strict=True)]
+        return rounds[side].index_parts()
 
     for row in comparison.dimensions:
         i, j = b_dims.index(row.id), a_dims.index(row.id)

@@ -59,8 +59,10 @@ WORDS: dict[str, dict[str, str]] = {
         "survey_up": "Wynik ankiety w tym czasie wzrósł o {delta} ({from_to}) — {verdict}.",
         "survey_down": "Wynik ankiety w tym czasie spadł o {delta} ({from_to}) — {verdict}.",
         "survey_same": "Wynik ankiety w tym czasie się nie zmienił ({from_to}) — {verdict}.",
-        "verdict_yes": "to więcej, niż może dać przypadek (95%: od {low} do {high})",
-        "verdict_no": "różnica mieści się w granicach przypadku (95%: od {low} do {high})",
+        "verdict_yes": "przedział 95% (od {low} do {high}) nie obejmuje zera: tak duża różnica "
+        "rzadko wynikałaby z samego przypadku w tym, kto odpowiedział",
+        "verdict_no": "przedział 95% (od {low} do {high}) obejmuje zero: to może wynikać z samego "
+        "przypadku w tym, kto odpowiedział",
         "verdict_provisional": "za mało odpowiedzi, by ocenić, czy to więcej niż przypadek",
         "verdict_zero_variance": "nie da się ocenić, czy to więcej niż przypadek: w jednej z grup "
         "wszyscy odpowiedzieli tak samo",
@@ -106,8 +108,10 @@ WORDS: dict[str, dict[str, str]] = {
         "survey_up": "The survey score rose by {delta} over the same time ({from_to}) — {verdict}.",
         "survey_down": "The survey score fell by {delta} over the same time ({from_to}) — {verdict}.",
         "survey_same": "The survey score did not change over the same time ({from_to}) — {verdict}.",
-        "verdict_yes": "more than chance could give (95%: from {low} to {high})",
-        "verdict_no": "within what chance could give (95%: from {low} to {high})",
+        "verdict_yes": "the 95% interval (from {low} to {high}) excludes zero: a difference this large "
+        "would rarely come from chance in who answered alone",
+        "verdict_no": "the 95% interval (from {low} to {high}) includes zero: this may come from chance "
+        "in who answered alone",
         "verdict_provisional": "too few answers to tell whether it is more than chance",
         "verdict_zero_variance": "it cannot be told whether it is more than chance: everyone in "
         "one of the groups answered alike",

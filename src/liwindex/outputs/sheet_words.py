@@ -240,20 +240,24 @@ METHOD: dict[str, list[str]] = {
 
 STATISTICS: dict[str, str] = {
     "pl": "Przedziały 95% wyników i zmian ankiety liczymy metodą bootstrap: {resamples} razy losujemy "
-    "respondentów z powtórzeniami w każdej grupie osobno i liczymy wynik od nowa. Przedział to wynik "
-    "± kwantyl t Studenta (stopnie swobody Welcha–Satterthwaite'a) razy odchylenie standardowe "
-    "losowań z poprawką na małe grupy, więc wynik oparty na kilku osobach dostaje szeroki przedział. "
+    "respondentów z powtórzeniami w każdej grupie osobno (do każdej grupy dokładamy po 0,08 "
+    "respondenta z najniższymi i z najwyższymi wynikami, co lekko przesuwa środek przedziału ku "
+    "środkowi skali) i liczymy wynik od nowa. Przedział to ten środek ± kwantyl t Studenta "
+    "(stopnie swobody najmniejszej grupy, n − 1) razy odchylenie standardowe losowań z poprawką "
+    "na małe grupy, więc wynik oparty na kilku osobach dostaje szeroki przedział. "
     "Gwiazdka przy obszarach i płaszczyznach uwzględnia poprawkę Holma na liczbę porównań (poziom "
     "0,05). Przedział opisuje tylko przypadek w tym, kto z grupy odpowiedział: nie obejmuje błędu z "
     "tego, że ankietę wypełniają chętni, i nie dowodzi, że zmianę spowodował program współpracy.",
     "en": "The 95% intervals of survey scores and changes are bootstrap intervals: {resamples} times "
-    "the respondents are drawn with replacement within each group and the score is computed again. "
-    "The interval is the score ± a Student t quantile (Welch–Satterthwaite degrees of freedom) times "
-    "the standard deviation of the draws corrected for small groups, so a score resting on a few "
-    "people gets a wide interval. The star by areas and płaszczyzny is Holm-corrected for the number "
-    "of comparisons (level 0.05). An interval covers only chance in who of a group answered: not the "
-    "error from respondents choosing to answer, and it does not prove that the cooperation programme "
-    "caused a change.",
+    "the respondents are drawn with replacement within each group (with 0.08 of a respondent at "
+    "each end of the scale added to every group, which moves the interval's centre slightly "
+    "towards the middle of the scale) and the score is computed again. The interval is that "
+    "centre ± a Student t quantile (the smallest group's degrees of freedom, n − 1) times the "
+    "standard deviation of the draws corrected for small groups, so a score resting on a few "
+    "people gets a wide interval. The star by areas and płaszczyzny is Holm-corrected for the "
+    "number of comparisons (level 0.05). An interval covers only chance in who of a group "
+    "answered: not the error from respondents choosing to answer, and it does not prove that the "
+    "cooperation programme caused a change.",
 }
 
 # The standard questionnaire's provenance, said wherever its results are published.
