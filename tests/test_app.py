@@ -174,6 +174,12 @@ def test_score_screen_shows_the_index_and_downloads(tmp_path):
     assert openpyxl.load_workbook(io.BytesIO(xlsx.content)).sheetnames
     html = client.get(base + "/pobierz/html")
     assert html.status_code == 200 and b"<html" in html.content[:500]
+    annex = client.get(base + "/pobierz/docx")
+    assert annex.status_code == 200 and "zalacznik" in annex.headers["content-disposition"]
+    import docx
+
+    tables = docx.Document(io.BytesIO(annex.content)).tables
+    assert tables[0].rows[1].cells[1].text == f"{expected['index']['value']:.2f}".replace(".", ",")
     english = client.get(base + "?lang=en")
     assert "LIJW index" in english.text or "Index" in english.text
 

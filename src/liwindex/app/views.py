@@ -206,7 +206,7 @@ async def download(request: Request) -> Response:
     kind = {"ocena": "score", "porownanie": "compare"}.get(request.path_params["screen"], "")
     job = job_of(request, kind)
     what = request.path_params["what"]
-    if job is None or job.outcome is None or what not in ("xlsx", "html", "pdf"):
+    if job is None or job.outcome is None or what not in ("xlsx", "html", "pdf", "docx"):
         return gone(request)
     lang = lang_of(request)
     path, error = await run_in_threadpool(work.report_file, job, what, lang, request.app.state.settings)

@@ -89,6 +89,10 @@ WORDS: dict[str, dict[str, str]] = {
     "dl_xlsx": {"pl": "Raport Excel (.xlsx)", "en": "Excel report (.xlsx)"},
     "dl_html": {"pl": "Raport do publikacji (.html)", "en": "Report for publication (.html)"},
     "dl_pdf": {"pl": "Raport PDF (.pdf)", "en": "PDF report (.pdf)"},
+    "dl_docx": {
+        "pl": "Załącznik do sprawozdania z realizacji programu współpracy (Word, .docx)",
+        "en": "Annex to the report on the cooperation programme (Word, .docx)",
+    },
     "dl_note": {
         "pl": "Raporty mają przedziały ufności (2000 losowań), więc przygotowanie trwa kilka sekund.",
         "en": "The reports carry confidence intervals (2000 resamples), so they take a few seconds.",

@@ -115,9 +115,9 @@ def specs(job: Job) -> list[Any]:
 
 
 def report_file(job: Job, what: str, lang: str, settings: Any) -> tuple[Path | None, str | None]:
-    """The Excel report, the page for publication or its PDF of the job, written into its
-    folder (once per language); or None and why."""
-    from liwindex.api import InputError, export_report, write_report
+    """The Excel report, the page for publication, its PDF or the annex to the yearly
+    report (.docx) of the job, written into its folder (once per language); or None and why."""
+    from liwindex.api import InputError, export_report, write_annex, write_report
     from liwindex.messages import describe
 
     out = job.folder / "raporty"
@@ -135,6 +135,8 @@ def report_file(job: Job, what: str, lang: str, settings: Any) -> tuple[Path | N
             export_report(
                 specs(job), target, "xlsx", True, lang, questionnaire(), resamples=settings.resamples
             )
+        elif what == "docx":
+            write_annex(specs(job), target, True, lang, questionnaire(), None, settings.resamples)
         else:
             write_report(specs(job), target, None, True, lang, questionnaire(), None, settings.resamples)
     except InputError as exc:
@@ -147,6 +149,8 @@ def download_name(job: Job, what: str, lang: str) -> str:
     result = job.outcome.after if job.kind == "compare" else job.outcome
     meta = result.meta
     parts = ["lijw", str(meta.get("jst") or ""), str(meta.get("rok") or "")]
+    if what == "docx":
+        parts.insert(1, "zalacznik" if lang == "pl" else "annex")
     if job.kind == "compare":
         parts.insert(1, "porownanie" if lang == "pl" else "comparison")
     return slug("-".join(p for p in parts if p)) + f".{what}"
