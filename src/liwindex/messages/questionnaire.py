@@ -204,4 +204,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pl": "krok ocen {value} nie dzieli zakresu [{lo}, {hi}] na równe części. Użyj np. 0.5 albo 1.",
         "en": "the grade step {value} does not divide the range [{lo}, {hi}] evenly. Use e.g. 0.5 or 1.",
     },
+    "indicator-no-place": {
+        "pl": "wskaźnik „{value}” nie mówi, czego dotyczy. Dodaj „area: id_obszaru” albo "
+        "„dimension: id_płaszczyzny”.",
+        "en": "the indicator '{value}' does not say what it informs. Add 'area: area_id' or "
+        "'dimension: dimension_id'.",
+    },
+    "indicator-two-places": {
+        "pl": "wskaźnik „{value}” ma i obszar, i płaszczyznę. Zostaw tylko jedno z pól „area” "
+        "albo „dimension”.",
+        "en": "the indicator '{value}' has both an area and a dimension. Keep only one of 'area' "
+        "or 'dimension'.",
+    },
+    "unknown-area-ref": {
+        "pl": "nieznany obszar „{value}”; znane: {known}. Popraw identyfikator obszaru.",
+        "en": "unknown area '{value}'; known: {known}. Fix the area id.",
+    },
+    "unknown-dimension-ref": {
+        "pl": "nieznana płaszczyzna „{value}”; znane: {known}. Popraw identyfikator płaszczyzny.",
+        "en": "unknown dimension '{value}'; known: {known}. Fix the dimension id.",
+    },
+    "indicator-bad-bounds": {
+        "pl": "najmniejsza wartość {lo} jest większa od największej {hi}. Popraw „min” albo „max”.",
+        "en": "the lowest value {lo} is above the highest {hi}. Fix 'min' or 'max'.",
+    },
 }

@@ -162,6 +162,36 @@ class ContextQuestion(_Model):
     aliases: tuple[str, ...] = ()
 
 
+INDICATOR_UNITS = ("count", "PLN", "percent")
+
+
+class Indicator(_Model):
+    """A numeric indicator (dane liczbowe) a round reports beside the survey, e.g. the number
+    of open competitions; it informs an area or a płaszczyzna and never enters the index."""
+
+    id: str = Field(pattern=IDENTIFIER)
+    label: Text
+    unit: Literal["count", "PLN", "percent"]
+    area: str | None = Field(default=None, pattern=IDENTIFIER)
+    dimension: str | None = Field(default=None, pattern=IDENTIFIER)
+    higher_is_better: bool | None = None
+    min: float | None = None
+    max: float | None = None
+
+    @field_validator("min", "max", mode="before")
+    @classmethod
+    def _bound(cls, value: Any) -> Any:
+        # a bound is a number; True/False would otherwise be read as 1/0
+        if isinstance(value, bool):
+            raise ValueError("bool")
+        return value
+
+    @property
+    def place(self) -> str:
+        """The area or płaszczyzna id it informs."""
+        return self.area or self.dimension or ""
+
+
 # the group question of forms and of the printed questionnaire where a questionnaire
 # gives none (the standard questionnaire's words)
 DEFAULT_GROUP_QUESTION = {
@@ -197,6 +227,7 @@ class Questionnaire(_Model):
     scales: tuple[Scale, ...] = Field(min_length=1)
     dimensions: tuple[Dimension, ...] = Field(min_length=1)
     context_questions: tuple[ContextQuestion, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
 
     model_config = ConfigDict(
         extra="forbid",
@@ -230,6 +261,11 @@ class Questionnaire(_Model):
     def question_area(self) -> dict[str, str]:
         """The area id of each scored question id."""
         return {q.id: a.id for a in self.areas for q in a.questions}
+
+    @cached_property
+    def indicator_by_id(self) -> dict[str, Indicator]:
+        """Numeric indicators by id."""
+        return {i.id: i for i in self.indicators}
 
     @property
     def group_ids(self) -> tuple[str, ...]:
@@ -323,6 +359,19 @@ class Questionnaire(_Model):
                     "groups": list(self.question_groups(c)),
                 }
                 for c in self.context_questions
+            ],
+            "indicators": [
+                {
+                    "id": i.id,
+                    "label": i.label.to_dict(),
+                    "unit": i.unit,
+                    "area": i.area,
+                    "dimension": i.dimension,
+                    "higher_is_better": i.higher_is_better,
+                    "min": i.min,
+                    "max": i.max,
+                }
+                for i in self.indicators
             ],
         }
 

@@ -27,6 +27,7 @@ MAX_COUNTS = {
     "choices": 200,
     "groups": 50,
     "context_questions": 1000,
+    "indicators": 500,
 }
 COUNT_WORDS = {
     "dimensions": {"pl": "płaszczyzn", "en": "dimensions"},
@@ -35,6 +36,7 @@ COUNT_WORDS = {
     "choices": {"pl": "odpowiedzi w jednej skali", "en": "choices in one scale"},
     "groups": {"pl": "grup respondentów", "en": "respondent groups"},
     "context_questions": {"pl": "pytań kontekstowych", "en": "context questions"},
+    "indicators": {"pl": "wskaźników liczbowych", "en": "numeric indicators"},
 }
 
 
@@ -50,6 +52,7 @@ def check_references(data: dict[str, Any]) -> Found:
     found += _scale_rules(data)
     found += _reference_rules(data, [s for s in (_id(item) for _, item in scales) if s])
     found += _range_rules(data)
+    found += _indicator_rules(data)
     return found
 
 
@@ -78,6 +81,7 @@ def _counts(data: dict[str, Any]) -> dict[str, tuple[int, int, YamlPath]]:
         "choices": (choices, ("scales",)),
         "groups": (len(_items(data.get("groups"))), ("groups",)),
         "context_questions": (len(_items(data.get("context_questions"))), ("context_questions",)),
+        "indicators": (len(_items(data.get("indicators"))), ("indicators",)),
     }
     return {k: (n, MAX_COUNTS[k], path) for k, (n, path) in raw.items()}
 
@@ -256,4 +260,33 @@ def _range_rules(data: dict[str, Any]) -> Found:
             )
         elif abs(steps - round(steps)) > 1e-9:
             found.append((("scoring", "grade_step"), "bad-grade-step", {"value": step, "lo": lo, "hi": hi}))
+    return found
+
+
+def _indicator_rules(data: dict[str, Any]) -> Found:
+    """Numeric indicators: ids given twice, an unknown area or płaszczyzna, neither or both
+    given, a lower bound above the upper one, a negative bound of a count."""
+    found: Found = []
+    indicators = _items(data.get("indicators"))
+    _duplicates(indicators, ("indicators",), {}, found)
+    dims = [d for _, d in _items(data.get("dimensions"))]
+    dim_ids = [str(d["id"]) for d in dims if d.get("id") is not None]
+    area_ids = [str(a["id"]) for d in dims for _, a in _items(d.get("areas")) if a.get("id") is not None]
+    for i, item in indicators:
+        path = ("indicators", i)
+        area, dim = item.get("area"), item.get("dimension")
+        if area is None and dim is None:
+            found.append((path, "indicator-no-place", {"value": _id(item)}))
+        elif area is not None and dim is not None:
+            found.append(((*path, "dimension"), "indicator-two-places", {"value": _id(item)}))
+        elif area is not None and str(area) not in area_ids:
+            found.append(((*path, "area"), "unknown-area-ref", {"value": area, "known": ", ".join(area_ids)}))
+        elif dim is not None and str(dim) not in dim_ids:
+            found.append(
+                ((*path, "dimension"), "unknown-dimension-ref", {"value": dim, "known": ", ".join(dim_ids)})
+            )
+        lo, hi = item.get("min"), item.get("max")
+        numbers = [float(x) for x in (lo, hi) if isinstance(x, int | float) and not isinstance(x, bool)]
+        if len(numbers) == 2 and numbers[0] > numbers[1]:
+            found.append(((*path, "min"), "indicator-bad-bounds", {"lo": lo, "hi": hi}))
     return found
