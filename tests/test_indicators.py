@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from liwindex.model.loading import load_standard, parse_questionnaire, standard_questionnaire_text
-from liwindex.problems import InputError
+from liwindex.problems import InputError, Severity
 
 
 def _errors(text: str) -> list[tuple[str, str | None]]:
@@ -64,3 +64,204 @@ def test_json_schema_describes_indicators() -> None:
     schema = json_schema()
     unit = schema["$defs"]["Indicator"]["properties"]["unit"]
     assert set(unit["enum"]) == {"count", "PLN", "percent"}
+
+
+# --- reading the values -------------------------------------------------------------------
+
+from pathlib import Path  # noqa: E402
+from shutil import copy  # noqa: E402
+
+import openpyxl  # noqa: E402
+from tests.conftest import INITIAL  # noqa: E402
+
+from liwindex.api import RoundFiles, read_round_files  # noqa: E402
+from liwindex.responses.indicators import parse_value  # noqa: E402
+
+GOOD_ROWS = [
+    ["wskaznik", "nazwa", "wartosc", "uwagi"],
+    ["konkursy_ofert", "Ogłoszone otwarte konkursy ofert", 12, "w tym 2 unieważnione"],
+    ["kwota_dotacji", "", "1 234 500,50 zł", None],
+    ["udzial_w_wydatkach", "", "1,5%", None],
+    ["Posiedzenia Rady Działalności Pożytku Publicznego", "", "4", None],
+    ["male_granty", "", None, "nie zbierano"],
+]
+
+
+def with_data_sheet(tmp_path: Path, rows: list[list[object]], source: Path = INITIAL) -> Path:
+    path = tmp_path / source.name
+    copy(source, path)
+    wb = openpyxl.load_workbook(path)
+    if "dane" in wb.sheetnames:
+        del wb["dane"]
+    ws = wb.create_sheet("dane")
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def read(path: Path | str) -> dict[str, object]:
+    return read_round_files(RoundFiles.of(str(path)), load_standard()).indicators  # type: ignore[return-value]
+
+
+def located(path: Path | str) -> list[tuple[object, ...]]:
+    with pytest.raises(InputError) as info:
+        read_round_files(RoundFiles.of(str(path)), load_standard())
+    return [(p.code, p.sheet, p.row, p.column, p.yaml_path) for p in info.value.report.errors]
+
+
+@pytest.mark.parametrize(
+    ("raw", "unit", "value"),
+    [
+        (12, "count", 12.0),
+        ("1 234", "count", 1234.0),
+        ("1\u00a0234,50 zł", "PLN", 1234.5),
+        ("1.234,50", "PLN", 1234.5),
+        ("2500 PLN", "PLN", 2500.0),
+        ("12%", "percent", 12.0),
+        ("12,5 %", "percent", 12.5),
+    ],
+)
+def test_numbers_are_read_the_polish_way(raw: object, unit: str, value: float) -> None:
+    assert parse_value(raw, unit) == (value, None)
+
+
+@pytest.mark.parametrize(
+    ("raw", "unit", "code"),
+    [
+        ("dużo", "count", "data-not-number"),
+        ("12%", "count", "data-wrong-unit"),
+        ("100 zł", "percent", "data-wrong-unit"),
+        ("1e400", "PLN", "data-not-number"),
+        (True, "count", "data-not-number"),
+        ("9" * 400, "PLN", "data-not-number"),
+    ],
+)
+def test_bad_numbers_are_refused(raw: object, unit: str, code: str) -> None:
+    assert parse_value(raw, unit) == (None, code)
+
+
+def test_values_are_read_from_the_dane_sheet(tmp_path: Path) -> None:
+    values = read(with_data_sheet(tmp_path, GOOD_ROWS))
+    assert {k: v.value for k, v in values.items()} == {  # type: ignore[attr-defined]
+        "konkursy_ofert": 12,
+        "kwota_dotacji": 1234500.5,
+        "udzial_w_wydatkach": 1.5,
+        "posiedzenia_rdpp": 4,
+    }
+    assert values["konkursy_ofert"].note == "w tym 2 unieważnione"  # type: ignore[attr-defined]
+
+
+def test_every_bad_value_in_the_sheet_is_located(tmp_path: Path) -> None:
+    rows = [
+        ["wskaznik", "wartosc", "uwagi"],
+        ["konkursy", 3, None],  # 2: unknown id
+        ["konkursy_ofert", "dwanaście", None],  # 3: not a number
+        ["dotacje_konkursowe", "12%", None],  # 4: wrong unit
+        ["zespoly_doradcze", -1, None],  # 5: negative count
+        ["posiedzenia_rdpp", "2,5", None],  # 6: not an integer
+        ["udzial_w_wydatkach", "120%", None],  # 7: above max
+        ["konkursy_ofert", 4, None],  # 8: twice
+        ["kwota_dotacji", "-5 zł", None],  # 9: negative amount
+    ]
+    found = located(with_data_sheet(tmp_path, rows))
+    assert found == [
+        ("data-unknown-indicator", "dane", 2, "A", None),
+        ("data-not-number", "dane", 3, "B", None),
+        ("data-wrong-unit", "dane", 4, "B", None),
+        ("data-negative", "dane", 5, "B", None),
+        ("data-not-integer", "dane", 6, "B", None),
+        ("data-out-of-range", "dane", 7, "B", None),
+        ("data-duplicate", "dane", 8, "A", None),
+        ("data-negative", "dane", 9, "B", None),
+    ]
+
+
+def test_the_dane_sheet_needs_its_columns(tmp_path: Path) -> None:
+    found = located(with_data_sheet(tmp_path, [["id wskaźnika", "liczba"], ["konkursy_ofert", 3]]))
+    assert found == [("data-missing-column", "dane", 1, None, None)]
+
+
+def test_values_are_read_from_dane_yaml_beside_the_files(tmp_path: Path) -> None:
+    folder = tmp_path / "etap"
+    folder.mkdir()
+    copy(INITIAL, folder / INITIAL.name)
+    (folder / "dane.yaml").write_text(
+        "konkursy_ofert: 12\nkwota_dotacji: {wartosc: '1 234,50 zł', uwagi: po korekcie}\n"
+        "udzial_w_wydatkach: 12%\n",
+        "utf-8",
+    )
+    values = read(folder)
+    assert values["kwota_dotacji"].value == 1234.5  # type: ignore[attr-defined]
+    assert values["kwota_dotacji"].note == "po korekcie"  # type: ignore[attr-defined]
+    assert values["udzial_w_wydatkach"].value == 12  # type: ignore[attr-defined]
+
+
+def test_every_bad_value_in_dane_yaml_is_located(tmp_path: Path) -> None:
+    folder = tmp_path / "etap"
+    folder.mkdir()
+    copy(INITIAL, folder / INITIAL.name)
+    (folder / "dane.yaml").write_text(
+        "konkursy: 3\n"
+        "konkursy_ofert: dużo\n"
+        "dotacje_konkursowe: 12%\n"
+        "zespoly_doradcze: -2\n"
+        "posiedzenia_rdpp: {wartosc: 2.5}\n"
+        "udzial_w_wydatkach: {wartosc: 101, komentarz: x}\n"
+        "male_granty: [1, 2]\n",
+        "utf-8",
+    )
+    found = [(code, path) for code, _, _, _, path in located(folder)]
+    assert found == [
+        ("data-unknown-indicator", "konkursy"),
+        ("data-not-number", "konkursy_ofert"),
+        ("data-wrong-unit", "dotacje_konkursowe"),
+        ("data-negative", "zespoly_doradcze"),
+        ("data-not-integer", "posiedzenia_rdpp.wartosc"),
+        ("data-yaml-key", "udzial_w_wydatkach.komentarz"),
+        ("data-out-of-range", "udzial_w_wydatkach.wartosc"),
+        ("data-not-number", "male_granty"),
+    ]
+
+
+def test_dane_yaml_overrides_the_sheet_with_a_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "etap"
+    folder.mkdir()
+    with_data_sheet(folder, GOOD_ROWS)
+    (folder / "dane.yaml").write_text("konkursy_ofert: 13\n", "utf-8")
+    r = read_round_files(RoundFiles.of(str(folder)), load_standard())
+    assert r.indicators["konkursy_ofert"].value == 13
+    assert "data-overridden" in [p.code for p in r.report.problems if p.severity is Severity.WARNING]
+
+
+def test_the_cli_stops_on_a_bad_value_with_exit_1(tmp_path: Path) -> None:
+    from tests.conftest import problems, run
+
+    path = with_data_sheet(tmp_path, [["wskaznik", "wartosc"], ["konkursy_ofert", "x"]])
+    found = [p for p in problems(run("score", path)) if p.severity is Severity.ERROR]
+    assert [(p.code, p.sheet, p.row, p.column) for p in found] == [("data-not-number", "dane", 2, "B")]
+
+
+def test_a_hostile_value_is_refused_quickly(tmp_path: Path) -> None:
+    import time
+
+    start = time.perf_counter()
+    for raw in ("1" * 100_000 + "x", "1," * 50_000, " " * 100_000 + "%", "-" * 100_000):
+        assert parse_value(raw, "percent")[0] is None
+    folder = tmp_path / "etap"
+    folder.mkdir()
+    copy(INITIAL, folder / INITIAL.name)
+    text = "konkursy_ofert: '" + "1 " * 50_000 + "'\n"
+    (folder / "dane.yaml").write_text(text, "utf-8")
+    before = (folder / "dane.yaml").read_bytes()
+    assert [code for code, *_ in located(folder)] == ["data-not-number"]
+    assert (folder / "dane.yaml").read_bytes() == before
+    assert time.perf_counter() - start < 1.0
+
+
+def test_a_responses_sheet_called_dane_stays_the_responses(tmp_path: Path) -> None:
+    from tests.conftest import tiny, write_workbook
+
+    path = write_workbook(tmp_path / "d.xlsx", {"Dane": [["grupa", "q1", "q2"], ["ngo", "3", "3"]]})
+    r = read_round_files(RoundFiles.of(str(path)), tiny())
+    assert r.survey is not None and r.indicators == {}

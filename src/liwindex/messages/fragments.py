@@ -48,6 +48,12 @@ YAML_KINDS: dict[str, dict[str, str]] = {
         "pl": "każde pole w osobnej linii, np. „jst: Gmina Przykładowa”, „rok: 2025”, „etap: wstępna”",
         "en": "each field on its own line, e.g. 'jst: Gmina Przykładowa', 'rok: 2025', 'etap: wstępna'",
     },
+    "dane": {
+        "pl": "każdy wskaźnik w osobnej linii, np. „konkursy_ofert: 12” albo "
+        "„kwota_dotacji: {wartosc: 1234500, uwagi: z korektą}”",
+        "en": "each indicator on its own line, e.g. 'konkursy_ofert: 12' or "
+        "'kwota_dotacji: {wartosc: 1234500, uwagi: corrected}'",
+    },
     "mapping": {
         "pl": "najprościej utwórz go od nowa: liwindex mapping init PLIK -o mapowanie.yaml",
         "en": "simplest: create it anew, liwindex mapping init FILE -o mapping.yaml",

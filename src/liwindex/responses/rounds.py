@@ -14,6 +14,13 @@ from liwindex.problems import InputError, Report, Severity
 from liwindex.responses.checks import check_answers
 from liwindex.responses.data import SurveyData
 from liwindex.responses.grades import GRADES_SHEET, META_SHEET, Grade, Meta, read_grades, read_meta
+from liwindex.responses.indicators import (
+    IndicatorValue,
+    find_data_sheet,
+    merge_values,
+    read_data_sheet,
+    sidecar_data,
+)
 from liwindex.responses.meta import META_FIELDS, sidecar_meta
 from liwindex.responses.survey import read_survey
 from liwindex.text import capped_list
@@ -35,6 +42,8 @@ class Round:
     grades: dict[str, Grade] = field(default_factory=dict)
     meta: Meta = field(default_factory=Meta)
     report: Report = field(default_factory=Report)
+    # the numeric data (dane liczbowe) by indicator id: shown beside the survey, never scored
+    indicators: dict[str, IndicatorValue] = field(default_factory=dict)
 
     def point_matrix(self) -> Any:
         """Raw points of every scored answer (respondents × questions in questionnaire
@@ -59,7 +68,8 @@ class Round:
 def choose_survey_sheet(workbook: Workbook, sheet: str | None, report: Report) -> Sheet | None:
     """The responses sheet: the one named by ``--sheet`` (a missing name raises with the
     closest suggestion), else the first visible sheet other than ``oceny`` and ``metryka``."""
-    special = {id(s) for s in (workbook.find(GRADES_SHEET), workbook.find(META_SHEET)) if s}
+    specials = (workbook.find(GRADES_SHEET), workbook.find(META_SHEET), find_data_sheet(workbook))
+    special = {id(s) for s in specials if s}
     if sheet is not None:
         found = workbook.find(sheet)
         if found is None:
@@ -98,7 +108,10 @@ def _sheet_with_questions(
     """The first sheet when its header has questions; otherwise the one other sheet that
     has (a note says which), or an error listing them when several have."""
     special = {GRADES_SHEET, META_SHEET}
-    candidates = [s for s in workbook.sheets if s is not first and s.name.casefold() not in special]
+    data = find_data_sheet(workbook)
+    candidates = [
+        s for s in workbook.sheets if s is not first and s.name.casefold() not in special and s is not data
+    ]
     if not candidates or _question_matches(first, questionnaire, mapping):
         return first  # nothing else to choose from, or it has questions
     others = [s for s in candidates if _question_matches(s, questionnaire, mapping)]
@@ -134,6 +147,7 @@ def read_round(
 
     grades_sheet = workbook.find(GRADES_SHEET)
     meta_sheet = workbook.find(META_SHEET)
+    data_sheet = find_data_sheet(workbook)
     survey_sheet = choose_survey_sheet(workbook, sheet, report)
     if sheet is None and survey_sheet is not None:
         survey_sheet = _sheet_with_questions(workbook, survey_sheet, questionnaire, mapping, report)
@@ -146,13 +160,20 @@ def read_round(
 
     grades = read_grades(grades_sheet, questionnaire, name, report) if grades_sheet else {}
     meta = read_meta(meta_sheet, name, report) if meta_sheet else Meta()
+    values = read_data_sheet(data_sheet, questionnaire, name, report) if data_sheet else {}
     if survey is None and not grades and report.valid:
         report.add("no-data", file=name)
     if survey is not None and report.valid:
         check_answers(survey, questionnaire, name, report)
     report.raise_if_invalid()
     return Round(
-        source=name, questionnaire=questionnaire, survey=survey, grades=grades, meta=meta, report=report
+        source=name,
+        questionnaire=questionnaire,
+        survey=survey,
+        grades=grades,
+        meta=meta,
+        report=report,
+        indicators=values,
     )
 
 
@@ -229,6 +250,11 @@ def read_round_files(
     report.raise_if_invalid()
     combined = rounds[0] if len(rounds) == 1 else combine_rounds(rounds, spec.source, report)
     combined.meta = _round_meta(combined, files, spec, report)
+    side, side_file = sidecar_data(files, questionnaire, report)
+    if side_file is not None:
+        combined.indicators = merge_values(
+            [(combined.source, combined.indicators), (side_file, side)], combined.source, report
+        )
     combined.report.extend(report.problems)
     combined.report.raise_if_invalid()
     return combined
@@ -307,7 +333,28 @@ def combine_rounds(rounds: list[Round], source: str, report: Report) -> Round:
         grades=grades,
         meta=_agree([(r.source, r.meta) for r in rounds], report),
         report=merged,
+        indicators=_agree_values(rounds, report),
     )
+
+
+def _agree_values(rounds: list[Round], report: Report) -> dict[str, IndicatorValue]:
+    """The numeric data of one round's files: each indicator from the files that give it;
+    files that give different values are an error naming both."""
+    found: dict[str, tuple[str, IndicatorValue]] = {}
+    for r in rounds:
+        for ident, value in r.indicators.items():
+            if ident in found and found[ident][1].value != value.value:
+                first, known = found[ident]
+                report.add(
+                    "data-twice",
+                    file=r.source,
+                    value=ident,
+                    first=first,
+                    known=f"{known.value:g}",
+                    found=f"{value.value:g}",
+                )
+            found.setdefault(ident, (r.source, value))
+    return {ident: value for ident, (_, value) in found.items()}
 
 
 def _grade_values(r: Round) -> dict[str, float | None]:
