@@ -50,6 +50,7 @@ def test_score_json_follows_spec():
         "areas",
         "items",
         "context",
+        "indicators",
         "open_answers",
         "warnings",
     }

@@ -265,3 +265,45 @@ def test_a_responses_sheet_called_dane_stays_the_responses(tmp_path: Path) -> No
     path = write_workbook(tmp_path / "d.xlsx", {"Dane": [["grupa", "q1", "q2"], ["ngo", "3", "3"]]})
     r = read_round_files(RoundFiles.of(str(path)), tiny())
     assert r.survey is not None and r.indicators == {}
+
+
+# --- results ------------------------------------------------------------------------------
+
+
+def _score_json(path: Path | str) -> dict[str, object]:
+    import json
+
+    from tests.conftest import run
+
+    result = run("score", path, "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_score_json_carries_the_values_and_the_index_is_unchanged(tmp_path: Path) -> None:
+    plain = _score_json(INITIAL)
+    with_data = _score_json(with_data_sheet(tmp_path, GOOD_ROWS))
+    assert plain["indicators"] == []
+    found = {i["id"]: i for i in with_data["indicators"]}  # type: ignore[attr-defined]
+    assert found["kwota_dotacji"] == {
+        "id": "kwota_dotacji",
+        "label": "Łączna kwota dotacji w otwartych konkursach ofert",
+        "unit": "PLN",
+        "area": "O5",
+        "dimension": None,
+        "value": 1234500.5,
+        "note": None,
+        "higher_is_better": None,
+    }
+    assert found["konkursy_ofert"]["note"] == "w tym 2 unieważnione"
+    assert found["udzial_w_wydatkach"]["dimension"] == "P2"
+    for key in ("index", "dimensions", "areas", "items"):
+        assert with_data[key] == plain[key]
+
+
+def test_score_shows_a_table_only_when_values_exist(tmp_path: Path) -> None:
+    from tests.conftest import run
+
+    assert "Dane liczbowe" not in run("score", INITIAL).output
+    shown = run("score", with_data_sheet(tmp_path, GOOD_ROWS), env={"COLUMNS": "120"}).output
+    assert "Dane liczbowe" in shown and "1\u00a0234\u00a0500,50\u00a0zł" in shown and "1,50%" in shown

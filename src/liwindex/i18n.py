@@ -14,6 +14,13 @@ UI: dict[str, dict[str, str]] = {
         "dimensions": "Płaszczyzny",
         "dimension": "Płaszczyzna",
         "areas": "Obszary",
+        "indicators": "Dane liczbowe (poza indeksem)",
+        "indicator": "Wskaźnik",
+        "indicator_place": "Obszar / płaszczyzna",
+        "indicator_note": "Uwagi",
+        "indicator_before": "Przed",
+        "indicator_after": "Po",
+        "indicator_change": "Zmiana",
         "area": "Obszar",
         "value": "Wartość",
         "survey": "Ankieta",
@@ -149,6 +156,13 @@ UI: dict[str, dict[str, str]] = {
         "dimensions": "Dimensions",
         "dimension": "Dimension",
         "areas": "Areas",
+        "indicators": "Numeric data (not in the index)",
+        "indicator": "Indicator",
+        "indicator_place": "Area / dimension",
+        "indicator_note": "Notes",
+        "indicator_before": "Before",
+        "indicator_after": "After",
+        "indicator_change": "Change",
         "area": "Area",
         "value": "Value",
         "survey": "Survey",
@@ -296,6 +310,26 @@ def fmt_signed(value: float | None, lang: str = "pl", digits: int = 2, suffix: s
         return "±" + fmt(0.0, lang, digits) + suffix
     sign = "+" if value > 0 else "−"
     return sign + fmt(abs(value), lang, digits) + suffix
+
+
+def fmt_amount(value: float | None, unit: str, lang: str = "pl", signed: bool = False) -> str:
+    """A value of a numeric indicator in its unit: ``1 234`` (a count), ``1 234 500,50 zł``,
+    ``12,5%``; with ``signed``, a change: ``+2``, ``−10 000 zł``, ``+1,5 p.p.`` (a change of
+    a percentage is in percentage points, never a percent of a percent)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    digits = 0 if float(value).is_integer() else 2
+    text = f"{abs(value):,.{digits}f}"
+    text = text.replace(",", "\u00a0").replace(".", ",") if lang == "pl" else text
+    if unit == "PLN":
+        text += "\u00a0zł" if lang == "pl" else " PLN"
+    elif unit == "percent":
+        text += ("\u00a0p.p." if lang == "pl" else " pp") if signed else "%"
+    if not signed:
+        return ("−" if value < 0 else "") + text
+    if round(value, digits) == 0:
+        return "±" + text
+    return ("+" if value > 0 else "−") + text
 
 
 def fmt_interval(low: float | None, high: float | None, lang: str = "pl") -> str:

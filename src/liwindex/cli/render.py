@@ -38,7 +38,7 @@ from liwindex.cli.terminal import (
     results_table,
     thin_lines,
 )
-from liwindex.i18n import fmt, fmt_signed, t
+from liwindex.i18n import fmt, fmt_amount, fmt_signed, t
 
 if TYPE_CHECKING:
     pass
@@ -129,7 +129,24 @@ def render_score(result: ScoreResult, console: Console, lang: str) -> None:
         row.append(str(a.n))
         areas.add_row(*row)
     console.print(areas)
+    render_indicators(result, console, lang)
     render_gaps(result, console, lang)
+
+
+def render_indicators(result: ScoreResult, console: Console, lang: str) -> None:
+    """The round's numeric data per area, beside the survey (only when values exist)."""
+    groups = result.indicators_by_place(lang)
+    if not groups:
+        return
+    table = results_table(t("indicators", lang), t("indicator", lang))
+    table.add_column(t("indicator_place", lang), no_wrap=True)
+    number_column(table, t("value", lang), style="bold")
+    table.add_column(t("indicator_note", lang), ratio=1, overflow="fold")
+    for place, _, found in groups:
+        for i in found:
+            label = i.label.get(lang) or i.label["pl"]
+            table.add_row(plain(label), plain(place), fmt_amount(i.value, i.unit, lang), plain(i.note))
+    console.print(table)
 
 
 def _change(change: Change, lang: str) -> Text:

@@ -187,6 +187,39 @@ class ContextResult:
         }
 
 
+@dataclass(frozen=True)
+class IndicatorResult:
+    """The value of one numeric indicator (dane liczbowe) in a round, shown beside the
+    survey and never part of the index."""
+
+    id: str
+    label: dict[str, str]
+    unit: str  # count, PLN or percent
+    area: str | None
+    dimension: str | None
+    value: float
+    note: str = ""
+    higher_is_better: bool | None = None
+
+    @property
+    def place(self) -> str:
+        """The area or płaszczyzna it informs."""
+        return self.area or self.dimension or ""
+
+    def to_dict(self, lang: str = "pl") -> dict[str, Any]:
+        """The JSON object of ``score --json``'s ``indicators``."""
+        return {
+            "id": self.id,
+            "label": self.label.get(lang) or self.label["pl"],
+            "unit": self.unit,
+            "area": self.area,
+            "dimension": self.dimension,
+            "value": self.value,
+            "note": self.note or None,
+            "higher_is_better": self.higher_is_better,
+        }
+
+
 @dataclass
 class ScoreResult:
     """Everything ``liwindex score`` reports about one round."""
@@ -214,6 +247,24 @@ class ScoreResult:
     # why a survey score has no interval (``provisional``, ``small group``, ``zero variance``,
     # …; see liwindex.analysis.intervals), by the same keys as ``intervals``
     interval_reasons: dict[str, str] = field(default_factory=dict)
+    # the numeric data (dane liczbowe) in questionnaire order: beside the survey, not scored
+    indicators: list[IndicatorResult] = field(default_factory=list)
+
+    def indicators_of(self, place: str) -> list[IndicatorResult]:
+        """The indicators that inform the area or płaszczyzna ``place``."""
+        return [i for i in self.indicators if i.place == place]
+
+    def indicators_by_place(self, lang: str = "pl") -> list[tuple[str, str, list[IndicatorResult]]]:
+        """The indicators grouped by what they inform, in questionnaire order: each
+        płaszczyzna's own, then those of its areas, as ``(id, "O5 label", indicators)``."""
+        groups: list[tuple[str, str, list[IndicatorResult]]] = []
+        for d in self.dimensions:
+            places = [(d.id, d.label), *((a.id, a.label) for a in self.areas if a.dimension == d.id)]
+            for ident, label in places:
+                found = self.indicators_of(ident)
+                if found:
+                    groups.append((ident, f"{ident} {label.get(lang) or label['pl']}", found))
+        return groups
 
     def compact(self) -> None:
         """Leave out what only a single round's reports read — the per-question statistics
@@ -421,6 +472,7 @@ class ScoreResult:
                 for i in self.items
             ],
             "context": [c.to_dict() for c in self.context],
+            "indicators": [i.to_dict(lang) for i in self.indicators],
             # the open answers as a document publishes them: personal data masked and
             # flagged, answers without content marked
             "open_answers": [

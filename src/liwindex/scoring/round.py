@@ -19,6 +19,7 @@ from liwindex.scoring.results import (
     ContextResult,
     DimensionResult,
     IndexResult,
+    IndicatorResult,
     ItemResult,
     ItemStats,
     ScoreResult,
@@ -140,7 +141,27 @@ def score_round(round_: Round, items: bool = True) -> ScoreResult:
         context=_context(round_),
         respondent_areas=survey.respondent_values if survey is not None else None,
         respondent_groups=group_index if survey is not None else None,
+        indicators=indicator_results(round_),
     )
+
+
+def indicator_results(round_: Round) -> list[IndicatorResult]:
+    """The round's numeric data in questionnaire order, with their labels and units."""
+    found = round_.indicators
+    return [
+        IndicatorResult(
+            id=i.id,
+            label=i.label.to_dict(),
+            unit=i.unit,
+            area=i.area,
+            dimension=i.dimension,
+            value=found[i.id].value,
+            note=found[i.id].note,
+            higher_is_better=i.higher_is_better,
+        )
+        for i in round_.questionnaire.indicators
+        if i.id in found
+    ]
 
 
 def _summaries(q: Questionnaire, stacked: np.ndarray) -> list[Summary]:
