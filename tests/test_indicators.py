@@ -3,10 +3,17 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
+from shutil import copy
 
+import openpyxl
+import pytest
+from tests.conftest import INITIAL, POST
+
+from liwindex.api import RoundFiles, read_round_files
 from liwindex.model.loading import load_standard, parse_questionnaire, standard_questionnaire_text
 from liwindex.problems import InputError, Severity
+from liwindex.responses.indicators import parse_value
 
 
 def _errors(text: str) -> list[tuple[str, str | None]]:
@@ -68,14 +75,6 @@ def test_json_schema_describes_indicators() -> None:
 
 # --- reading the values -------------------------------------------------------------------
 
-from pathlib import Path  # noqa: E402
-from shutil import copy  # noqa: E402
-
-import openpyxl  # noqa: E402
-from tests.conftest import INITIAL  # noqa: E402
-
-from liwindex.api import RoundFiles, read_round_files  # noqa: E402
-from liwindex.responses.indicators import parse_value  # noqa: E402
 
 GOOD_ROWS = [
     ["wskaznik", "nazwa", "wartosc", "uwagi"],
@@ -96,6 +95,10 @@ def with_data_sheet(tmp_path: Path, rows: list[list[object]], source: Path = INI
     ws = wb.create_sheet("dane")
     for row in rows:
         ws.append(row)
+    for cells in ws.iter_rows():
+        for cell in cells:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text typed by an officer, not a formula
     wb.save(path)
     return path
 
@@ -306,4 +309,75 @@ def test_score_shows_a_table_only_when_values_exist(tmp_path: Path) -> None:
 
     assert "Dane liczbowe" not in run("score", INITIAL).output
     shown = run("score", with_data_sheet(tmp_path, GOOD_ROWS), env={"COLUMNS": "120"}).output
-    assert "Dane liczbowe" in shown and "1\u00a0234\u00a0500,50\u00a0zł" in shown and "1,50%" in shown
+    assert "Dane liczbowe" in shown and "1\u00a0234\u00a0500,50\u00a0zł" in shown and "1,5%" in shown
+
+
+AFTER_ROWS = [
+    ["wskaznik", "wartosc"],
+    ["konkursy_ofert", 14],
+    ["kwota_dotacji", "1 500 000 zł"],
+    ["udzial_w_wydatkach", "2,5%"],
+    ["male_granty", 3],
+]
+
+
+def _two_rounds(tmp_path: Path) -> tuple[Path, Path]:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    return with_data_sheet(tmp_path / "a", GOOD_ROWS), with_data_sheet(tmp_path / "b", AFTER_ROWS, POST)
+
+
+def test_compare_changes_in_units_and_percentage_points(tmp_path: Path) -> None:
+    import json
+
+    from tests.conftest import run
+
+    before, after = _two_rounds(tmp_path)
+    data = json.loads(run("compare", before, after, "--json").stdout)
+    found = {i["id"]: i for i in data["indicators"]}
+    assert found["konkursy_ofert"]["delta"] == 2 and found["konkursy_ofert"]["delta_unit"] == "count"
+    assert found["kwota_dotacji"]["delta"] == pytest.approx(265499.5)
+    share = found["udzial_w_wydatkach"]
+    assert (share["before"], share["after"], share["delta"], share["delta_unit"]) == (1.5, 2.5, 1.0, "pp")
+    assert "pct" not in share  # never a percent of a percent
+    assert found["male_granty"]["before"] is None and found["male_granty"]["delta"] is None
+    plain = json.loads(run("compare", INITIAL, POST, "--json").stdout)
+    for key in ("index", "dimensions", "areas"):
+        assert data[key] == plain[key]
+    shown = run("compare", before, after, env={"COLUMNS": "120"}).output
+    assert "+1\u00a0p.p." in shown and "+265\u00a0499,50\u00a0zł" in shown
+
+
+def test_trend_gives_one_value_per_round(tmp_path: Path) -> None:
+    import json
+
+    from tests.conftest import run
+
+    before, after = _two_rounds(tmp_path)
+    data = json.loads(run("trend", before, after, "--json").stdout)
+    share = next(i for i in data["indicators"] if i["id"] == "udzial_w_wydatkach")
+    assert share["values"] == [1.5, 2.5] and share["delta"] == 1.0 and share["delta_unit"] == "pp"
+    assert "p.p." in run("trend", before, after, env={"COLUMNS": "120"}).output
+
+
+def test_export_has_a_dane_liczbowe_sheet_with_guarded_text(tmp_path: Path) -> None:
+    from tests.conftest import run
+
+    rows = [*GOOD_ROWS, ["zespoly_doradcze", "", 2, '=HYPERLINK("http://x")']]
+    path = with_data_sheet(tmp_path, rows)
+    out = tmp_path / "r.xlsx"
+    assert run("export", path, "-o", out).exit_code == 0
+    ws = openpyxl.load_workbook(out)["Dane liczbowe"]
+    values = {r[2]: r for r in ws.iter_rows(min_row=3, values_only=True)}
+    assert values["kwota_dotacji"][5] == 1234500.5 and values["kwota_dotacji"][4] == "zł"
+    cell = next(c for c in ws["G"] if c.value and str(c.value).startswith("=HYPERLINK"))
+    assert cell.data_type == "s" and cell.quotePrefix
+    assert "Dane liczbowe" not in openpyxl.load_workbook(run_export(tmp_path, INITIAL)).sheetnames
+
+
+def run_export(tmp_path: Path, source: Path) -> Path:
+    from tests.conftest import run
+
+    out = tmp_path / "plain.xlsx"
+    assert run("export", source, "-o", out).exit_code == 0
+    return out

@@ -318,8 +318,10 @@ def fmt_amount(value: float | None, unit: str, lang: str = "pl", signed: bool = 
     a percentage is in percentage points, never a percent of a percent)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
-    digits = 0 if float(value).is_integer() else 2
+    digits = 0 if round(float(value), 2).is_integer() else 2
     text = f"{abs(value):,.{digits}f}"
+    if unit != "PLN" and digits:  # 12,5% and 2,5 (a mean count), not 12,50%
+        text = text.rstrip("0")
     text = text.replace(",", "\u00a0").replace(".", ",") if lang == "pl" else text
     if unit == "PLN":
         text += "\u00a0zł" if lang == "pl" else " PLN"

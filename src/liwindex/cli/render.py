@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console
@@ -199,7 +199,28 @@ def render_comparison(comparison: Comparison, console: Console, lang: str) -> No
             plain(f"{t(key, lang)} ({comparison.basis_words(lang)}): ", style="bold")
             + plain(listed or t("none", lang))
         )
+    render_indicator_changes(comparison.indicators, [b_label, a_label], console, lang)
     render_gaps(after, console, lang)
+
+
+def render_indicator_changes(series: list[Any], labels: list[str], console: Console, lang: str) -> None:
+    """The numeric data of the rounds side by side and the change from the first to the
+    last in units (a percentage in percentage points), when any round gives them."""
+    if not series:
+        return
+    table = results_table(t("indicators", lang), t("indicator", lang))
+    table.add_column(t("indicator_place", lang), no_wrap=True)
+    for label in labels:
+        number_column(table, label)
+    number_column(table, t("indicator_change", lang), style="bold")
+    for i in series:
+        table.add_row(
+            plain(i.label.get(lang) or i.label["pl"]),
+            plain(i.place),
+            *[fmt_amount(v, i.unit, lang) for v in i.values],
+            fmt_amount(i.delta, i.unit, lang, signed=True),
+        )
+    console.print(table)
 
 
 def _index_lines(comparison: Comparison, console: Console, lang: str) -> None:

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from liwindex.api import BatchResult, Benchmark, Trend, jst_of
-from liwindex.cli.render import render_score
+from liwindex.cli.render import render_indicator_changes, render_score
 from liwindex.cli.terminal import interval, legend, number_column, plain, results_table
 from liwindex.i18n import fmt, fmt_signed, t
 
@@ -116,6 +116,7 @@ def render_trend(trend: Trend, console: Console, lang: str) -> None:
         table.add_row(plain(row["id"]), *[fmt(v, lang) for v in row["values"]])
     console.print(table)
     legend(console, [(row["id"], row["label"]) for row in rows])
+    render_indicator_changes(trend.indicators, trend.labels(lang), console, lang)
 
 
 def render_benchmark(bench: Benchmark, console: Console, lang: str) -> None:

@@ -20,6 +20,7 @@ from liwindex.scoring.results import ScoreResult
 
 if TYPE_CHECKING:
     from liwindex.analysis.bootstrap import Estimate
+    from liwindex.compare.indicators import IndicatorSeries
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,14 @@ class Comparison:
         """Warnings about the comparison itself, in ``lang``."""
         return [p.message(lang) for p in self.problems if p.severity is Severity.WARNING]
 
+    @property
+    def indicators(self) -> list[IndicatorSeries]:
+        """The numeric data of both rounds, changed in their own units (beside the survey
+        comparison, never part of it)."""
+        from liwindex.compare.indicators import indicator_series
+
+        return indicator_series([self.before, self.after])
+
     def largest(self, n: int = 3) -> tuple[list[ComparedRow], list[ComparedRow]]:
         """The areas with the largest gains and the largest drops on the basis."""
         moved = [a for a in self.areas if a.value.delta is not None]
@@ -213,6 +222,7 @@ class Comparison:
             "areas_left_out": {kind: list(c.left_out) for kind, c in self.common.items()},
             "dimensions": [d.to_dict(lang) for d in self.dimensions],
             "areas": [a.to_dict(lang) for a in self.areas],
+            "indicators": [i.to_dict(lang) for i in self.indicators],
             "warnings": self.warnings(lang),
         }
 

@@ -6,12 +6,15 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from liwindex.compare.comparison import ETAP_ORDER, fully_graded, round_label
 from liwindex.compare.identity import Seen, identify
 from liwindex.problems import InputError, Problem, Report, Severity
 from liwindex.scoring.results import ScoreResult
+
+if TYPE_CHECKING:
+    from liwindex.compare.indicators import IndicatorSeries
 
 
 def round_order(result: ScoreResult) -> tuple[int, int, str]:
@@ -81,6 +84,14 @@ class Trend:
         """What the values are: ``wyniki ankiety`` or ``oceny grupy roboczej``."""
         return VALUE_WORDS[self.basis]["en" if lang == "en" else "pl"]
 
+    @property
+    def indicators(self) -> list[IndicatorSeries]:
+        """The numeric data, one value per round, changed from the first to the last in
+        their own units (beside the survey, never part of the index)."""
+        from liwindex.compare.indicators import indicator_series
+
+        return indicator_series(self.rounds)
+
     def to_dict(self, lang: str = "pl") -> dict[str, Any]:
         """Each area, płaszczyzna and the index as a list of values, one per round."""
         first = self.rounds[-1]
@@ -117,6 +128,13 @@ class Trend:
                     "provisional": [b == "survey" and r.area(a.id).provisional for r in self.rounds],
                 }
                 for a in first.areas
+            ],
+            "indicators": [
+                {
+                    **{k: v for k, v in i.to_dict(lang).items() if k not in ("before", "after")},
+                    "values": list(i.values),
+                }
+                for i in self.indicators
             ],
             "warnings": [p.message(lang) for p in self.problems],
         }

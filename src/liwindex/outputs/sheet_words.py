@@ -9,6 +9,19 @@ WORDS: dict[str, dict[str, str]] = {
         "sheet_questions": "Pytania",
         "sheet_open": "Odpowiedzi otwarte",
         "sheet_grades": "Oceny i rekomendacje",
+        "sheet_indicators": "Dane liczbowe",
+        "indicators_note": "Dane liczbowe z arkusza „dane” lub pliku dane.yaml etapu: pokazywane obok "
+        "wyników ankiety, nie wchodzą do indeksu. Zmiana w jednostkach wskaźnika (procent: w punktach "
+        "procentowych).",
+        "indicator": "Wskaźnik",
+        "indicator_name": "Nazwa wskaźnika",
+        "indicator_place": "Obszar / płaszczyzna",
+        "unit": "Jednostka",
+        "indicator_value": "Wartość",
+        "indicator_note": "Uwagi",
+        "unit_count": "liczba",
+        "unit_PLN": "zł",
+        "unit_percent": "%",
         "sheet_notes": "Uwagi",
         "sheet_review": "Dane osobowe",
         "review_warning": "Arkusz do sprawdzenia przez osobę przygotowującą raport — zawiera dane "
@@ -107,6 +120,19 @@ WORDS: dict[str, dict[str, str]] = {
         "sheet_questions": "Questions",
         "sheet_open": "Open answers",
         "sheet_grades": "Grades and recommendations",
+        "sheet_indicators": "Numeric data",
+        "indicators_note": "Numeric data from the round's 'dane' sheet or dane.yaml: shown beside the "
+        "survey results, never part of the index. Changes are in the indicator's unit (a percentage: "
+        "in percentage points).",
+        "indicator": "Indicator",
+        "indicator_name": "Indicator name",
+        "indicator_place": "Area / dimension",
+        "unit": "Unit",
+        "indicator_value": "Value",
+        "indicator_note": "Notes",
+        "unit_count": "count",
+        "unit_PLN": "PLN",
+        "unit_percent": "%",
         "sheet_notes": "Notes",
         "sheet_review": "Personal data",
         "review_warning": "A sheet for whoever prepares the report to check — it holds personal data "

@@ -22,6 +22,7 @@ from liwindex.compare.comparison import Comparison, jst_of, round_label
 from liwindex.outputs.excel.sheets import (
     analysis_sheet,
     grades_sheet,
+    indicators_sheet,
     method_sheet,
     notes_sheet,
     open_sheet,
@@ -82,6 +83,8 @@ def write_xlsx(
     if mask and masked_answers(rounds):
         review_sheet(wb.create_sheet(w("sheet_review", lang)), rounds, lang)
     grades_sheet(wb.create_sheet(w("sheet_grades", lang)), rounds, lang)
+    if any(r.indicators for r in rounds):
+        indicators_sheet(wb.create_sheet(w("sheet_indicators", lang)), rounds, lang)
     if analysis is not None:
         analysis_sheet(wb.create_sheet(w("sheet_analysis", lang)), analysis, lang)
     notes_sheet(wb.create_sheet(w("sheet_notes", lang)), rounds, comparison, lang)

@@ -202,6 +202,42 @@ def grades_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> Non
     layout(ws, [18, 8, 40, 12, 10, 50, 50], landscape=True)
 
 
+# the number formats of an indicator's value by its unit (a percentage is stored as 12.5)
+UNIT_FORMATS = {"count": "#,##0", "PLN": '#,##0.00 "zł"', "percent": '0.0#"%"'}
+
+
+def indicators_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> None:
+    """The numeric data of each round per area (beside the survey, never in the index)."""
+    put(ws, 1, 1, w("indicators_note", lang), wrap=True)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=7)
+    ws.row_dimensions[1].height = 45
+    titles = [
+        w("round", lang),
+        w("indicator_place", lang),
+        w("indicator", lang),
+        w("indicator_name", lang),
+        w("unit", lang),
+        w("indicator_value", lang),
+        w("indicator_note", lang),
+    ]
+    header(ws, 2, titles)
+    row = 3
+    for result in rounds:
+        for _, place, found in result.indicators_by_place(lang):
+            for i in found:
+                label = i.label.get(lang) or i.label["pl"]
+                put(ws, row, 1, round_label(result, lang))
+                put(ws, row, 2, place, wrap=True)
+                put(ws, row, 3, i.id)
+                put(ws, row, 4, label, wrap=True)
+                put(ws, row, 5, w(f"unit_{i.unit}", lang))
+                put(ws, row, 6, i.value, UNIT_FORMATS[i.unit])
+                put(ws, row, 7, i.note, wrap=True)
+                fit_height(ws, row, [(place, 36), (label, 40), (i.note, 40)])
+                row += 1
+    layout(ws, [18, 36, 22, 40, 10, 16, 40], freeze="A3", landscape=True)
+
+
 def notes_sheet(
     ws: Worksheet, rounds: Sequence[ScoreResult], comparison: Comparison | None, lang: str
 ) -> None:
