@@ -381,3 +381,25 @@ def run_export(tmp_path: Path, source: Path) -> Path:
     out = tmp_path / "plain.xlsx"
     assert run("export", source, "-o", out).exit_code == 0
     return out
+
+
+def test_report_has_an_escaped_dane_liczbowe_section_grouped_by_area(tmp_path: Path) -> None:
+    from tests.conftest import run
+
+    rows = [*GOOD_ROWS, ["zespoly_doradcze", "", 2, "<script>alert(1)</script>"]]
+    before, after = _two_rounds(tmp_path)
+    path = with_data_sheet(tmp_path, rows)
+    out = tmp_path / "r.html"
+    assert run("report", path, "-o", out, "--bootstrap", "0").exit_code == 0
+    page = out.read_text("utf-8")
+    section = page.split('<section aria-labelledby="s_indicators">', 1)[1].split("</section>", 1)[0]
+    assert "<script>alert" not in section and "&lt;script&gt;" in section
+    assert section.index("O3 ") < section.index("O5 ")  # grouped in the questionnaire's order
+    assert 'data-value="1234500.5"' in section
+    out2 = tmp_path / "c.html"
+    assert run("report", before, after, "-o", out2, "--bootstrap", "0").exit_code == 0
+    compared = out2.read_text("utf-8").split('id="s_indicators"', 1)[1].split("</section>", 1)[0]
+    assert "+1\u00a0p.p." in compared
+    plain = tmp_path / "p.html"
+    assert run("report", INITIAL, "-o", plain, "--bootstrap", "0").exit_code == 0
+    assert "s_indicators" not in plain.read_text("utf-8")

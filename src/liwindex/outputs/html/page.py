@@ -12,7 +12,7 @@ from html import escape
 from liwindex import __version__
 from liwindex.analysis.analyze import Gap, largest_gaps
 from liwindex.compare.comparison import Comparison, jst_of, round_label, round_phrase
-from liwindex.i18n import fmt, fmt_signed
+from liwindex.i18n import fmt, fmt_amount, fmt_signed
 from liwindex.outputs.html import charts
 from liwindex.outputs.html.context import context_section
 from liwindex.outputs.html.parts import document, how_box, num_cell, row, table
@@ -334,6 +334,55 @@ def _grades(r: Report) -> list[str]:
     return section(r, "grades", table("", head, rows, numeric=numeric, labelledby="s_grades"))
 
 
+def _indicators(r: Report) -> list[str]:
+    """The numeric data grouped by area, one value column per round and, for several
+    rounds, the change in units (percentage points for a percent); never in the index."""
+    from liwindex.compare.indicators import indicator_series
+
+    lang = r.lang
+    series = indicator_series(list(r.rounds))
+    if not series:
+        return []
+    last = r.last
+    places: dict[str, str] = {}
+    for d in last.dimensions:
+        places[d.id] = r.name(d.id, d.label)
+        for a in last.areas:
+            if a.dimension == d.id:
+                places[a.id] = r.name(a.id, a.label)
+    order = list(places)
+    series.sort(key=lambda i: order.index(i.place) if i.place in order else len(order))
+    several = len(r.rounds) > 1
+    head = [
+        w("indicator", lang),
+        w("indicator_place", lang),
+        *(r.labels if several else [w("indicator_value", lang)]),
+        *([w("indicator_change", lang)] if several else []),
+        w("indicator_note", lang),
+    ]
+
+    def cell(value: float | None, unit: str, signed: bool = False) -> str:
+        data = "" if value is None else f' data-value="{value!r}"'
+        return f'<td class="num"{data}>{escape(fmt_amount(value, unit, lang, signed))}</td>'
+
+    rows = []
+    for i in series:
+        label = i.label.get(lang) or i.label["pl"]
+        values = "".join(cell(v, i.unit) for v in i.values)
+        change = cell(i.delta, i.unit, signed=True) if several else ""
+        note = next((n for n in reversed(i.notes) if n), "")
+        rows.append(
+            f'<tr><th scope="row">{escape(label)}</th><td>{escape(places.get(i.place, i.place))}</td>'
+            f"{values}{change}<td>{escape(note)}</td></tr>"
+        )
+    numeric = list(range(2, 2 + len(r.rounds) + (1 if several else 0)))
+    intro = f'<p class="note">{r.t("indicators_intro")}</p>'
+    after = [f'<p class="note">{r.t("indicators_change")}</p>'] if several else []
+    return section(
+        r, "indicators", intro, table("", head, rows, numeric=numeric, labelledby="s_indicators"), *after
+    )
+
+
 def _open_answers(r: Report, mask: bool) -> list[str]:
     """The open answers without non-answers, identical ones merged with their count, most
     frequent first; personal data masked unless ``mask`` is off (then a banner says the
@@ -425,5 +474,5 @@ def build_page(
         + how_box(r.lang, r.q, star=comparison is not None)
     )
     parts += _highlights(r) + _gap(r) + context_section(r.last, lang)
-    parts += _grades(r) + _open_answers(r, mask) + _method(r)
+    parts += _indicators(r) + _grades(r) + _open_answers(r, mask) + _method(r)
     return document(lang, w("title", lang), jst or r.labels[-1], [line], parts, author)
