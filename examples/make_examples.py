@@ -241,12 +241,81 @@ def make_round(
                 ]
             )
 
+    if jst == "Gmina Przykładowa" and year in DATA:
+        data_sheet(wb, year)
+
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
     wb.properties.creator = "liwindex examples"
     path = path or HERE / f"gmina-przykladowa-{year}-{SLUG[etap]}.xlsx"
     wb.save(path)
     return path
+
+
+# The numeric data of Gmina Przykładowa's rounds (the "dane" sheet): what its yearly
+# sprawozdanie z realizacji programu współpracy would report. Fixed numbers, not drawn, so
+# that the survey answers stay exactly as they were.
+DATA: dict[str, dict[str, tuple[float, str]]] = {
+    "2024": {
+        "projekty_konsultowane": (6, ""),
+        "uwagi_zgloszone": (14, ""),
+        "uwagi_uwzglednione": (5, ""),
+        "zespoly_doradcze": (1, ""),
+        "posiedzenia_rdpp": (2, "Rada powołana w czerwcu"),
+        "konkursy_ofert": (8, ""),
+        "dotacje_konkursowe": (31, ""),
+        "kwota_dotacji": (742500, ""),
+        "male_granty": (4, ""),
+        "kwota_malych_grantow": (31200, ""),
+        "wnioski_inicjatywa_lokalna": (1, ""),
+        "organizacje_w_lokalach": (9, ""),
+        "szkolenia_dla_organizacji": (2, ""),
+        "udzial_w_wydatkach": (0.9, ""),
+    },
+    "2025": {
+        "projekty_konsultowane": (9, ""),
+        "uwagi_zgloszone": (23, ""),
+        "uwagi_uwzglednione": (11, ""),
+        "zespoly_doradcze": (2, ""),
+        "posiedzenia_rdpp": (4, ""),
+        "konkursy_ofert": (10, ""),
+        "dotacje_konkursowe": (38, ""),
+        "kwota_dotacji": (905000, ""),
+        "male_granty": (9, ""),
+        "kwota_malych_grantow": (74300, ""),
+        "wnioski_inicjatywa_lokalna": (3, "pierwszy nabór przez formularz online"),
+        "organizacje_w_lokalach": (12, ""),
+        "szkolenia_dla_organizacji": (5, ""),
+        "udzial_w_wydatkach": (1.1, ""),
+    },
+    "2026": {
+        "projekty_konsultowane": (11, ""),
+        "uwagi_zgloszone": (27, ""),
+        "uwagi_uwzglednione": (15, ""),
+        "zespoly_doradcze": (3, ""),
+        "posiedzenia_rdpp": (5, ""),
+        "konkursy_ofert": (11, ""),
+        "dotacje_konkursowe": (41, ""),
+        "kwota_dotacji": (1012800, ""),
+        "male_granty": (12, ""),
+        "kwota_malych_grantow": (98500, ""),
+        "wnioski_inicjatywa_lokalna": (4, ""),
+        "organizacje_w_lokalach": (14, "w tym 3 w nowym centrum organizacji"),
+        "szkolenia_dla_organizacji": (6, ""),
+        "udzial_w_wydatkach": (1.2, ""),
+    },
+}
+UNITS = {"count": "liczba", "PLN": "zł", "percent": "%"}
+
+
+def data_sheet(wb: openpyxl.Workbook, year: str) -> None:
+    """The "dane" sheet of a round: one row per indicator of the standard questionnaire."""
+    q = load_standard()
+    sheet = wb.create_sheet("dane")
+    sheet.append(["wskaznik", "nazwa", "jednostka", "wartosc", "uwagi"])
+    for indicator in q.indicators:
+        value, note = DATA[year][indicator.id]
+        sheet.append([indicator.id, indicator.label.pl, UNITS[indicator.unit], value, note or None])
 
 
 SLUG = {"wstępna": "wstepna", "powdrożeniowa": "powdrozeniowa", "roczna": "roczna"}

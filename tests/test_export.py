@@ -21,6 +21,7 @@ SHEETS_PL = [
     "Kontekst",
     "Odpowiedzi otwarte",
     "Oceny i rekomendacje",
+    "Dane liczbowe",
     "Analiza",
     "Uwagi",
     "Metodologia",

@@ -22,7 +22,7 @@ def test_filled_template_scores_without_mapping(tmp_path):
     path = tmp_path / "ankieta.xlsx"
     assert run("template", "-o", path).exit_code == 0
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Odpowiedzi", "oceny", "metryka", "Instrukcja", "listy"]
+    assert wb.sheetnames == ["Odpowiedzi", "oceny", "metryka", "dane", "Instrukcja", "listy"]
     assert wb["listy"].sheet_state == "hidden"
     answers = wb["Odpowiedzi"]
     assert len(answers.data_validations.dataValidation) > 40

@@ -103,6 +103,16 @@ def with_data_sheet(tmp_path: Path, rows: list[list[object]], source: Path = INI
     return path
 
 
+def without_data(tmp_path: Path, source: Path = INITIAL) -> Path:
+    """A copy of an example round without its "dane" sheet."""
+    path = tmp_path / f"bez-danych-{source.name}"
+    copy(source, path)
+    wb = openpyxl.load_workbook(path)
+    del wb["dane"]
+    wb.save(path)
+    return path
+
+
 def read(path: Path | str) -> dict[str, object]:
     return read_round_files(RoundFiles.of(str(path)), load_standard()).indicators  # type: ignore[return-value]
 
@@ -284,7 +294,7 @@ def _score_json(path: Path | str) -> dict[str, object]:
 
 
 def test_score_json_carries_the_values_and_the_index_is_unchanged(tmp_path: Path) -> None:
-    plain = _score_json(INITIAL)
+    plain = _score_json(without_data(tmp_path))
     with_data = _score_json(with_data_sheet(tmp_path, GOOD_ROWS))
     assert plain["indicators"] == []
     found = {i["id"]: i for i in with_data["indicators"]}  # type: ignore[attr-defined]
@@ -307,7 +317,7 @@ def test_score_json_carries_the_values_and_the_index_is_unchanged(tmp_path: Path
 def test_score_shows_a_table_only_when_values_exist(tmp_path: Path) -> None:
     from tests.conftest import run
 
-    assert "Dane liczbowe" not in run("score", INITIAL).output
+    assert "Dane liczbowe" not in run("score", without_data(tmp_path)).output
     shown = run("score", with_data_sheet(tmp_path, GOOD_ROWS), env={"COLUMNS": "120"}).output
     assert "Dane liczbowe" in shown and "1\u00a0234\u00a0500,50\u00a0zł" in shown and "1,5%" in shown
 
@@ -341,7 +351,7 @@ def test_compare_changes_in_units_and_percentage_points(tmp_path: Path) -> None:
     assert (share["before"], share["after"], share["delta"], share["delta_unit"]) == (1.5, 2.5, 1.0, "pp")
     assert "pct" not in share  # never a percent of a percent
     assert found["male_granty"]["before"] is None and found["male_granty"]["delta"] is None
-    plain = json.loads(run("compare", INITIAL, POST, "--json").stdout)
+    plain = json.loads(run("compare", without_data(tmp_path), without_data(tmp_path, POST), "--json").stdout)
     for key in ("index", "dimensions", "areas"):
         assert data[key] == plain[key]
     shown = run("compare", before, after, env={"COLUMNS": "120"}).output
@@ -372,7 +382,8 @@ def test_export_has_a_dane_liczbowe_sheet_with_guarded_text(tmp_path: Path) -> N
     assert values["kwota_dotacji"][5] == 1234500.5 and values["kwota_dotacji"][4] == "zł"
     cell = next(c for c in ws["G"] if c.value and str(c.value).startswith("=HYPERLINK"))
     assert cell.data_type == "s" and cell.quotePrefix
-    assert "Dane liczbowe" not in openpyxl.load_workbook(run_export(tmp_path, INITIAL)).sheetnames
+    plain = run_export(tmp_path, without_data(tmp_path))
+    assert "Dane liczbowe" not in openpyxl.load_workbook(plain).sheetnames
 
 
 def run_export(tmp_path: Path, source: Path) -> Path:
@@ -401,5 +412,19 @@ def test_report_has_an_escaped_dane_liczbowe_section_grouped_by_area(tmp_path: P
     compared = out2.read_text("utf-8").split('id="s_indicators"', 1)[1].split("</section>", 1)[0]
     assert "+1\u00a0p.p." in compared
     plain = tmp_path / "p.html"
-    assert run("report", INITIAL, "-o", plain, "--bootstrap", "0").exit_code == 0
+    assert run("report", without_data(tmp_path), "-o", plain, "--bootstrap", "0").exit_code == 0
     assert "s_indicators" not in plain.read_text("utf-8")
+
+
+def test_the_examples_carry_a_dane_sheet_and_the_template_lists_every_indicator(tmp_path: Path) -> None:
+    from tests.conftest import run
+
+    values = read(INITIAL)
+    assert len(values) == len(load_standard().indicators)
+    out = tmp_path / "szablon.xlsx"
+    assert run("template", "-o", out).exit_code == 0
+    ws = openpyxl.load_workbook(out)["dane"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0] == ("wskaznik", "nazwa", "jednostka", "wartosc", "uwagi")
+    assert [r[0] for r in rows[1:]] == [i.id for i in load_standard().indicators]
+    assert read(out) == {}  # an empty template reads without values and without errors

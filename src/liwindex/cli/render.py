@@ -139,13 +139,12 @@ def render_indicators(result: ScoreResult, console: Console, lang: str) -> None:
     if not groups:
         return
     table = results_table(t("indicators", lang), t("indicator", lang))
-    table.add_column(t("indicator_place", lang), no_wrap=True)
     number_column(table, t("value", lang), style="bold")
     table.add_column(t("indicator_note", lang), ratio=1, overflow="fold")
     for place, _, found in groups:
         for i in found:
             label = i.label.get(lang) or i.label["pl"]
-            table.add_row(plain(label), plain(place), fmt_amount(i.value, i.unit, lang), plain(i.note))
+            table.add_row(plain(f"{place} {label}"), fmt_amount(i.value, i.unit, lang), plain(i.note))
     console.print(table)
 
 
@@ -209,14 +208,12 @@ def render_indicator_changes(series: list[Any], labels: list[str], console: Cons
     if not series:
         return
     table = results_table(t("indicators", lang), t("indicator", lang))
-    table.add_column(t("indicator_place", lang), no_wrap=True)
-    for label in labels:
-        number_column(table, label)
-    number_column(table, t("indicator_change", lang), style="bold")
+    for label in labels:  # the headers may wrap; the values never do (no-break spaces)
+        table.add_column(plain(label), justify="right", min_width=6)
+    table.add_column(plain(t("indicator_change", lang)), justify="right", min_width=6, style="bold")
     for i in series:
         table.add_row(
-            plain(i.label.get(lang) or i.label["pl"]),
-            plain(i.place),
+            plain(f"{i.place} {i.label.get(lang) or i.label['pl']}"),
             *[fmt_amount(v, i.unit, lang) for v in i.values],
             fmt_amount(i.delta, i.unit, lang, signed=True),
         )

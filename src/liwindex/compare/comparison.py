@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 from liwindex.compare.common import Common, OnCommon
 from liwindex.compare.identity import same_jst
+from liwindex.compare.indicators import IndicatorSeries, indicator_series
 from liwindex.problems import InputError, Problem, Report, Severity
 from liwindex.scoring.results import ScoreResult
 
 if TYPE_CHECKING:
     from liwindex.analysis.bootstrap import Estimate
-    from liwindex.compare.indicators import IndicatorSeries
 
 
 @dataclass(frozen=True)
@@ -183,10 +183,7 @@ class Comparison:
 
     @property
     def indicators(self) -> list[IndicatorSeries]:
-        """The numeric data of both rounds, changed in their own units (beside the survey
-        comparison, never part of it)."""
-        from liwindex.compare.indicators import indicator_series
-
+        """The numeric data of both rounds, changed in units (never part of the survey's)."""
         return indicator_series([self.before, self.after])
 
     def largest(self, n: int = 3) -> tuple[list[ComparedRow], list[ComparedRow]]:

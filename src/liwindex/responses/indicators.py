@@ -285,3 +285,25 @@ def merge_values(
             merged[ident] = value
             origin[ident] = name
     return merged
+
+
+def agree_values(
+    sources: list[tuple[str, dict[str, IndicatorValue]]], report: Report
+) -> dict[str, IndicatorValue]:
+    """The numeric data of one round's files: each indicator from the files that give it;
+    files that give different values are an error naming both."""
+    found: dict[str, tuple[str, IndicatorValue]] = {}
+    for source, values in sources:
+        for ident, value in values.items():
+            if ident in found and found[ident][1].value != value.value:
+                first, known = found[ident]
+                report.add(
+                    "data-twice",
+                    file=source,
+                    value=ident,
+                    first=first,
+                    known=_num(known.value),
+                    found=_num(value.value),
+                )
+            found.setdefault(ident, (source, value))
+    return {ident: value for ident, (_, value) in found.items()}

@@ -16,6 +16,7 @@ from liwindex.responses.data import SurveyData
 from liwindex.responses.grades import GRADES_SHEET, META_SHEET, Grade, Meta, read_grades, read_meta
 from liwindex.responses.indicators import (
     IndicatorValue,
+    agree_values,
     find_data_sheet,
     merge_values,
     read_data_sheet,
@@ -333,28 +334,8 @@ def combine_rounds(rounds: list[Round], source: str, report: Report) -> Round:
         grades=grades,
         meta=_agree([(r.source, r.meta) for r in rounds], report),
         report=merged,
-        indicators=_agree_values(rounds, report),
+        indicators=agree_values([(r.source, r.indicators) for r in rounds], report),
     )
-
-
-def _agree_values(rounds: list[Round], report: Report) -> dict[str, IndicatorValue]:
-    """The numeric data of one round's files: each indicator from the files that give it;
-    files that give different values are an error naming both."""
-    found: dict[str, tuple[str, IndicatorValue]] = {}
-    for r in rounds:
-        for ident, value in r.indicators.items():
-            if ident in found and found[ident][1].value != value.value:
-                first, known = found[ident]
-                report.add(
-                    "data-twice",
-                    file=r.source,
-                    value=ident,
-                    first=first,
-                    known=f"{known.value:g}",
-                    found=f"{value.value:g}",
-                )
-            found.setdefault(ident, (r.source, value))
-    return {ident: value for ident, (_, value) in found.items()}
 
 
 def _grade_values(r: Round) -> dict[str, float | None]:

@@ -2,7 +2,8 @@
 
 Every answer column has a dropdown of the allowed answers, the group column a dropdown of
 the groups, ``oceny`` lists every area with a grade dropdown on the grade step, and
-``metryka`` asks for the JST, year and round. A filled template scores with no mapping.
+``metryka`` asks for the JST, year and round, ``dane`` lists the questionnaire's numeric
+indicators for their values. A filled template scores with no mapping.
 """
 
 from __future__ import annotations
@@ -35,7 +36,11 @@ INSTRUCTIONS = {
         "5. Arkusz „metryka”: nazwa JST, rok i etap oceny (wstępna, powdrożeniowa, roczna), "
         "liczba osób zaproszonych do ankiety (raport poda odsetek odpowiedzi) i kod TERYT JST "
         "(7 cyfr gminy, 4 powiatu, 2 województwa; odróżnia JST o tej samej nazwie).",
-        "6. Nie zmieniaj nagłówków ani nazw arkuszy. Sprawdź plik poleceniem: "
+        "6. Arkusz „dane”: dane liczbowe ze sprawozdania z realizacji programu współpracy "
+        "(liczba konkursów, kwoty dotacji…). Wpisz wartość w kolumnie „wartosc” (kwoty w zł, "
+        "odsetki w %), puste wiersze pomiń. Pokazujemy je obok wyników ankiety; nie wchodzą do "
+        "indeksu.",
+        "7. Nie zmieniaj nagłówków ani nazw arkuszy. Sprawdź plik poleceniem: "
         "liwindex validate PLIK; policz wyniki: liwindex score PLIK.",
     ],
     "en": [
@@ -50,7 +55,11 @@ INSTRUCTIONS = {
         "5. Sheet 'metryka': the local government's name, the year, the round, the number of "
         "people invited to the survey (the report gives the response rate) and the TERYT code "
         "(7 digits a gmina, 4 a powiat, 2 a województwo; it tells apart JSTs of one name).",
-        "6. Do not change the headers or sheet names. Check the file with: liwindex validate "
+        "6. Sheet 'dane': the numeric data of the yearly report on the cooperation programme "
+        "(number of competitions, grant amounts…). Enter each value in the 'wartosc' column "
+        "(amounts in PLN, shares in %); leave unknown rows blank. They are shown beside the "
+        "survey results and never enter the index.",
+        "7. Do not change the headers or sheet names. Check the file with: liwindex validate "
         "FILE; compute the results with: liwindex score FILE.",
     ],
 }
@@ -72,6 +81,7 @@ def write_template(path: Path, q: Questionnaire, group: str | None, lang: str) -
     answers.title = "Odpowiedzi"
     grades = wb.create_sheet("oceny")
     meta = wb.create_sheet("metryka")
+    data = wb.create_sheet("dane") if q.indicators else None
     guide = wb.create_sheet("Instrukcja")
     lists = wb.create_sheet(LISTS)
     lists.sheet_state = "hidden"
@@ -123,6 +133,15 @@ def write_template(path: Path, q: Questionnaire, group: str | None, lang: str) -
         put(meta, row, 1, key, bold=True)
     _dropdown(meta, ranges["etap"], "B3", lang)
     layout(meta, [10, 40], freeze=None)
+
+    if data is not None:
+        header(data, 1, ["wskaznik", "nazwa", "jednostka", "wartosc", "uwagi"])
+        units = {"count": "liczba", "PLN": "zł", "percent": "%"}
+        for row, indicator in enumerate(q.indicators, 2):
+            put(data, row, 1, indicator.id)
+            put(data, row, 2, f"{indicator.label.get(lang)} ({indicator.place})", wrap=True)
+            put(data, row, 3, units[indicator.unit])
+        layout(data, [28, 60, 10, 16, 40], landscape=True)
 
     for row, line in enumerate(INSTRUCTIONS.get(lang, INSTRUCTIONS["pl"]), 1):
         put(guide, row, 1, line, wrap=True)
