@@ -378,12 +378,19 @@ def test_export_has_a_dane_liczbowe_sheet_with_guarded_text(tmp_path: Path) -> N
     out = tmp_path / "r.xlsx"
     assert run("export", path, "-o", out).exit_code == 0
     ws = openpyxl.load_workbook(out)["Dane liczbowe"]
-    values = {r[2]: r for r in ws.iter_rows(min_row=3, values_only=True)}
-    assert values["kwota_dotacji"][5] == 1234500.5 and values["kwota_dotacji"][4] == "zł"
-    cell = next(c for c in ws["G"] if c.value and str(c.value).startswith("=HYPERLINK"))
+    values = {r[1]: r for r in ws.iter_rows(min_row=3, values_only=True)}
+    assert values["kwota_dotacji"][4] == 1234500.5 and values["kwota_dotacji"][3] == "zł"
+    assert values["konkursy_ofert"][5] == "w tym 2 unieważnione"
+    cell = next(c for c in ws["F"] if c.value and str(c.value).startswith("=HYPERLINK"))
     assert cell.data_type == "s" and cell.quotePrefix
     plain = run_export(tmp_path, without_data(tmp_path))
     assert "Dane liczbowe" not in openpyxl.load_workbook(plain).sheetnames
+    before, after = _two_rounds(tmp_path)
+    compared = tmp_path / "c.xlsx"
+    assert run("export", before, after, "-o", compared).exit_code == 0
+    ws = openpyxl.load_workbook(compared)["Dane liczbowe"]
+    share = next(r for r in ws.iter_rows(min_row=3) if r[1].value == "udzial_w_wydatkach")
+    assert [c.value for c in share[4:7]] == [1.5, 2.5, 1.0] and "p.p." in share[6].number_format
 
 
 def run_export(tmp_path: Path, source: Path) -> Path:

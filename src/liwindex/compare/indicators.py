@@ -48,7 +48,7 @@ class IndicatorSeries:
         """After minus before, in the indicator's unit (percentage points for a percent)."""
         if self.before is None or self.after is None:
             return None
-        return self.after - self.before
+        return round(self.after - self.before, 9)  # 1.1 − 0.9 is 0.2, not 0.2000000000000001
 
     @property
     def delta_unit(self) -> str:

@@ -204,38 +204,62 @@ def grades_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> Non
 
 # the number formats of an indicator's value by its unit (a percentage is stored as 12.5)
 UNIT_FORMATS = {"count": "#,##0", "PLN": '#,##0.00 "zł"', "percent": '0.0#"%"'}
+# a change: signed, a percentage in percentage points
+DELTA_FORMATS = {
+    "count": "+#,##0;−#,##0;0",
+    "PLN": '+#,##0.00 "zł";−#,##0.00 "zł";0 "zł"',
+    "percent": '+0.0# "p.p.";−0.0# "p.p.";0 "p.p."',
+}
 
 
 def indicators_sheet(ws: Worksheet, rounds: Sequence[ScoreResult], lang: str) -> None:
-    """The numeric data of each round per area (beside the survey, never in the index)."""
-    put(ws, 1, 1, w("indicators_note", lang), wrap=True)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=7)
-    ws.row_dimensions[1].height = 45
+    """The numeric data per area (beside the survey, never in the index): one value column
+    per round and, for several rounds, the change in the indicator's unit (a percentage in
+    percentage points)."""
+    from liwindex.compare.indicators import indicator_series
+
+    last = rounds[-1]
+    places = {}
+    for d in last.dimensions:
+        places[d.id] = f"{d.id} {d.label[lang]}"
+        places.update({a.id: f"{a.id} {a.label[lang]}" for a in last.areas if a.dimension == d.id})
+    order = list(places)
+    series = sorted(
+        indicator_series(rounds), key=lambda i: order.index(i.place) if i.place in order else len(order)
+    )
+    several = len(rounds) > 1
+    labels = [round_label(r, lang) for r in rounds] if several else [w("indicator_value", lang)]
     titles = [
-        w("round", lang),
         w("indicator_place", lang),
         w("indicator", lang),
         w("indicator_name", lang),
         w("unit", lang),
-        w("indicator_value", lang),
+        *labels,
+        *([w("indicator_change", lang)] if several else []),
         w("indicator_note", lang),
     ]
+    put(ws, 1, 1, w("indicators_note", lang), wrap=True)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(titles))
+    ws.row_dimensions[1].height = 45
     header(ws, 2, titles)
-    row = 3
-    for result in rounds:
-        for _, place, found in result.indicators_by_place(lang):
-            for i in found:
-                label = i.label.get(lang) or i.label["pl"]
-                put(ws, row, 1, round_label(result, lang))
-                put(ws, row, 2, place, wrap=True)
-                put(ws, row, 3, i.id)
-                put(ws, row, 4, label, wrap=True)
-                put(ws, row, 5, w(f"unit_{i.unit}", lang))
-                put(ws, row, 6, i.value, UNIT_FORMATS[i.unit])
-                put(ws, row, 7, i.note, wrap=True)
-                fit_height(ws, row, [(place, 36), (label, 40), (i.note, 40)])
-                row += 1
-    layout(ws, [18, 36, 22, 40, 10, 16, 40], freeze="A3", landscape=True)
+    for row, i in enumerate(series, 3):
+        label = i.label.get(lang) or i.label["pl"]
+        place = places.get(i.place, i.place)
+        note = next((n for n in reversed(i.notes) if n), "")
+        put(ws, row, 1, place, wrap=True)
+        put(ws, row, 2, i.id)
+        put(ws, row, 3, label, wrap=True)
+        put(ws, row, 4, w(f"unit_{i.unit}", lang))
+        for col, value in enumerate(i.values, 5):
+            put(ws, row, col, value, UNIT_FORMATS[i.unit])
+        col = 5 + len(i.values)
+        if several:
+            put(ws, row, col, i.delta, DELTA_FORMATS[i.unit])
+            col += 1
+        put(ws, row, col, note, wrap=True)
+        fit_height(ws, row, [(place, 36), (label, 40), (note, 40)])
+    widths = [36, 22, 40, 10, *[16] * len(labels), *([16] if several else []), 40]
+    layout(ws, widths, freeze="A3", landscape=True)
 
 
 def notes_sheet(
