@@ -435,3 +435,24 @@ def test_the_examples_carry_a_dane_sheet_and_the_template_lists_every_indicator(
     assert rows[0] == ("wskaznik", "nazwa", "jednostka", "wartosc", "uwagi")
     assert [r[0] for r in rows[1:]] == [i.id for i in load_standard().indicators]
     assert read(out) == {}  # an empty template reads without values and without errors
+
+
+def test_trend_page_and_workbook_carry_the_numeric_data(tmp_path: Path) -> None:
+    from tests.conftest import EXAMPLES, run
+
+    rounds = sorted(EXAMPLES.glob("gmina-przykladowa-*.xlsx"))
+    page, book = tmp_path / "t.html", tmp_path / "t.xlsx"
+    assert run("trend", *rounds, "-o", page, "--jobs", "1").exit_code == 0
+    assert run("trend", *rounds, "-o", book, "--jobs", "1").exit_code == 0
+    section = page.read_text("utf-8").split('id="s_indicators"', 1)[1].split("</section>", 1)[0]
+    assert "+0,3\u00a0p.p." in section  # 0,9% → 1,2%
+    ws = openpyxl.load_workbook(book)["Dane liczbowe"]
+    share = next(r for r in ws.iter_rows(min_row=3, values_only=True) if r[1] == "udzial_w_wydatkach")
+    assert share[4:8] == (0.9, 1.1, 1.2, 0.3)
+
+
+def test_questionnaire_show_lists_the_indicators() -> None:
+    from tests.conftest import run
+
+    shown = run("questionnaire", "show", env={"COLUMNS": "120"}).output
+    assert "Dane liczbowe" in shown and "kwota_dotacji" in shown

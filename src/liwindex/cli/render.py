@@ -384,3 +384,11 @@ def render_questionnaire(q: Questionnaire, console: Console, lang: str) -> None:
                 plain(", ".join(q.question_groups(ctx))),
             )
         console.print(table)
+    if q.indicators:
+        table = Table(title=t("indicators", lang), box=box.SIMPLE, title_justify="left")
+        for key in ("indicator", "indicator_place", "indicator_unit"):
+            table.add_column(t(key, lang), overflow="fold")
+        for ind in q.indicators:
+            more = "" if ind.higher_is_better is None else (" ↑" if ind.higher_is_better else " ↓")
+            table.add_row(plain(f"{ind.id}: {ind.label.get(lang)}"), plain(ind.place), plain(ind.unit + more))
+        console.print(table)

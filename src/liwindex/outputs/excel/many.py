@@ -65,6 +65,10 @@ def write_trend_xlsx(path: Path, trend: Trend, lang: str) -> None:
         chart.height, chart.width = 12, 24  # a landscape A4 page each
         _chart_page(ws, chart, anchor)
     layout(ws, [8, NAME_WIDTH, *[14] * len(labels)], freeze="C2", landscape=True)
+    if any(r.indicators for r in trend.rounds):
+        from liwindex.outputs.excel.sheets import indicators_sheet
+
+        indicators_sheet(wb.create_sheet(w("sheet_indicators", lang)), trend.rounds, lang)
     wb.save(path)
 
 

@@ -277,7 +277,11 @@ def trend_page(trend: Trend, lang: str = "pl", author: str | None = None) -> str
         *how_box(lang, trend.rounds[-1].questionnaire, star=False),
         "</section>",
     ]
-    body += _trend_tables(trend, lang) + _warnings(trend.problems, lang)
+    from liwindex.outputs.html.page import indicators_section
+    from liwindex.outputs.html.report_parts import Report
+
+    body += _trend_tables(trend, lang) + indicators_section(Report(trend.rounds, None, [], lang))
+    body += _warnings(trend.problems, lang)
     body += _method(_q_name(trend.rounds[-1], lang), "method_trend", trend.rounds, lang, "round")
     return document(lang, _w("trend_title", lang), jst or labels[-1], lines, body, author)
 

@@ -334,7 +334,7 @@ def _grades(r: Report) -> list[str]:
     return section(r, "grades", table("", head, rows, numeric=numeric, labelledby="s_grades"))
 
 
-def _indicators(r: Report) -> list[str]:
+def indicators_section(r: Report) -> list[str]:
     """The numeric data grouped by area, one value column per round and, for several
     rounds, the change in units (percentage points for a percent); never in the index."""
     from liwindex.compare.indicators import indicator_series
@@ -474,5 +474,5 @@ def build_page(
         + how_box(r.lang, r.q, star=comparison is not None)
     )
     parts += _highlights(r) + _gap(r) + context_section(r.last, lang)
-    parts += _indicators(r) + _grades(r) + _open_answers(r, mask) + _method(r)
+    parts += indicators_section(r) + _grades(r) + _open_answers(r, mask) + _method(r)
     return document(lang, w("title", lang), jst or r.labels[-1], [line], parts, author)
