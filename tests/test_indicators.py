@@ -456,3 +456,15 @@ def test_questionnaire_show_lists_the_indicators() -> None:
 
     shown = run("questionnaire", "show", env={"COLUMNS": "120"}).output
     assert "Dane liczbowe" in shown and "kwota_dotacji" in shown
+
+
+def test_a_huge_unknown_id_is_cut_in_the_message(tmp_path: Path) -> None:
+    import time
+
+    start = time.perf_counter()
+    path = with_data_sheet(tmp_path, [["wskaznik", "wartosc"], ["konkursy_ofert" * 7000, 1]])
+    with pytest.raises(InputError) as info:
+        read_round_files(RoundFiles.of(str(path)), load_standard())
+    [problem] = info.value.report.errors
+    assert problem.code == "data-unknown-indicator" and len(problem.value) < 300
+    assert time.perf_counter() - start < 3.0

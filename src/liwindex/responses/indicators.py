@@ -37,6 +37,7 @@ _COLUMN_KEYS = {name: {fold(a) for a in accepted} for name, accepted in _COLUMNS
 _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009\t")
 _MAX_TEXT = 40  # longer than any real value: read no further
+_MAX_ID = 200  # an id or a label longer than this names no indicator
 UNIT_WORDS = {
     "count": {"pl": "liczba", "en": "count"},
     "PLN": {"pl": "zł", "en": "PLN"},
@@ -126,13 +127,14 @@ class _Reader:
             if text:
                 self.report.add("data-unknown-indicator", **id_where, value="", known=self.known())
             return
-        indicator = self.by_key.get(fold(ident))
+        indicator = self.by_key.get(fold(ident)) if len(ident) <= _MAX_ID else None
         if indicator is None:
-            close = difflib.get_close_matches(ident, [i.id for i in self.questionnaire.indicators], n=1)
+            shown = ident if len(ident) <= _MAX_ID else ident[:_MAX_ID] + "…"
+            close = difflib.get_close_matches(shown, [i.id for i in self.questionnaire.indicators], n=1)
             self.report.add(
                 "data-unknown-indicator",
                 **id_where,
-                value=ident,
+                value=shown,
                 known=self.known(),
                 suggestion=did_you_mean(close[0] if close else None),
             )

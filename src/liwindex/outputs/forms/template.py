@@ -141,6 +141,8 @@ def write_template(path: Path, q: Questionnaire, group: str | None, lang: str) -
             put(data, row, 1, indicator.id)
             put(data, row, 2, f"{indicator.label.get(lang)} ({indicator.place})", wrap=True)
             put(data, row, 3, units[indicator.unit])
+            if indicator.unit == "percent":  # Excel would store a typed "0,9%" as 0.009
+                data.cell(row=row, column=4).number_format = "@"
         layout(data, [28, 60, 10, 16, 40], landscape=True)
 
     for row, line in enumerate(INSTRUCTIONS.get(lang, INSTRUCTIONS["pl"]), 1):
