@@ -335,8 +335,9 @@ def _grades(r: Report) -> list[str]:
 
 
 def indicators_section(r: Report) -> list[str]:
-    """The numeric data grouped by area, one value column per round and, for several
-    rounds, the change in units (percentage points for a percent); never in the index."""
+    """The numeric data grouped by area (a heading row per area or płaszczyzna), one value
+    column per round and, for several rounds, the change in units (percentage points for a
+    percent); never in the index."""
     from liwindex.compare.indicators import indicator_series
 
     lang = r.lang
@@ -350,13 +351,11 @@ def indicators_section(r: Report) -> list[str]:
         for a in last.areas:
             if a.dimension == d.id:
                 places[a.id] = r.name(a.id, a.label)
-    order = list(places)
-    series.sort(key=lambda i: order.index(i.place) if i.place in order else len(order))
     several = len(r.rounds) > 1
+    values_head = r.labels if several else [w("indicator_value", lang)]
     head = [
         w("indicator", lang),
-        w("indicator_place", lang),
-        *(r.labels if several else [w("indicator_value", lang)]),
+        *values_head,
         *([w("indicator_change", lang)] if several else []),
         w("indicator_note", lang),
     ]
@@ -366,21 +365,25 @@ def indicators_section(r: Report) -> list[str]:
         return f'<td class="num"{data}>{escape(fmt_amount(value, unit, lang, signed))}</td>'
 
     rows = []
-    for i in series:
-        label = i.label.get(lang) or i.label["pl"]
-        values = "".join(cell(v, i.unit) for v in i.values)
-        change = cell(i.delta, i.unit, signed=True) if several else ""
-        note = next((n for n in reversed(i.notes) if n), "")
-        rows.append(
-            f'<tr><th scope="row">{escape(label)}</th><td>{escape(places.get(i.place, i.place))}</td>'
-            f"{values}{change}<td>{escape(note)}</td></tr>"
-        )
-    numeric = list(range(2, 2 + len(r.rounds) + (1 if several else 0)))
+    for place in [*places, *dict.fromkeys(i.place for i in series if i.place not in places)]:
+        found = [i for i in series if i.place == place]
+        if not found:
+            continue
+        name = escape(places.get(place, place))
+        rows.append(f'<tr class="group"><th scope="rowgroup" colspan="{len(head)}">{name}</th></tr>')
+        for i in found:
+            label = i.label.get(lang) or i.label["pl"]
+            values = "".join(cell(v, i.unit) for v in i.values)
+            change = cell(i.delta, i.unit, signed=True) if several else ""
+            note = next((n for n in reversed(i.notes) if n), "")
+            rows.append(
+                f'<tr><th scope="row">{escape(label)}</th>{values}{change}<td>{escape(note)}</td></tr>'
+            )
+    numeric = list(range(1, len(head) - 1))
     intro = f'<p class="note">{r.t("indicators_intro")}</p>'
     after = [f'<p class="note">{r.t("indicators_change")}</p>'] if several else []
-    return section(
-        r, "indicators", intro, table("", head, rows, numeric=numeric, labelledby="s_indicators"), *after
-    )
+    body = table("", head, rows, numeric=numeric, labelledby="s_indicators")
+    return section(r, "indicators", intro, body, *after)
 
 
 def _open_answers(r: Report, mask: bool) -> list[str]:

@@ -40,6 +40,7 @@ th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;vertical-align:to
 td.num{text-align:right;white-space:nowrap}th.num{text-align:right}
 thead th{border-bottom:2px solid var(--ink)}
 th[scope=row]{min-width:12rem;font-weight:600}tr{break-inside:avoid}
+th[scope=rowgroup]{text-align:left;padding-top:.9rem;border-bottom:1px solid var(--ink)}
 figure{margin:1rem 0;break-inside:avoid}figcaption{font-size:.85rem;color:var(--muted)}
 figure.radar svg{max-width:22rem;display:block;margin:0 auto}
 figure.line svg{max-width:40rem;display:block}.gap svg{max-width:32rem}
@@ -57,7 +58,8 @@ table.cards tr{border:1px solid var(--line);border-radius:.4rem;margin:.6rem 0;p
 table.cards td,table.cards th[scope=row]{border:0;padding:.15rem 0;text-align:left}
 table.cards td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)}
 table.cards td:empty{display:none}
-table.cards th[scope=row]{font-size:1.05rem}}
+table.cards th[scope=row]{font-size:1.05rem}
+table.cards th[scope=rowgroup]{display:block;width:100%}table.cards tr.group{border:0;padding:0}}
 @page{size:A4;margin:16mm 14mm 18mm;
 @bottom-center{content:counter(page) " / " counter(pages);font-size:9pt}}
 @media print{body{font-size:10pt}main{max-width:none;padding:0}.scroll{overflow:visible}
