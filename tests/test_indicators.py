@@ -468,3 +468,18 @@ def test_a_huge_unknown_id_is_cut_in_the_message(tmp_path: Path) -> None:
     [problem] = info.value.report.errors
     assert problem.code == "data-unknown-indicator" and len(problem.value) < 300
     assert time.perf_counter() - start < 3.0
+
+
+def test_a_unit_column_that_disagrees_is_located(tmp_path: Path) -> None:
+    rows = [
+        ["wskaznik", "jednostka", "wartosc"],
+        ["kwota_dotacji", "tys. zł", "742,5"],  # 2: thousands of złoty would be misread
+        ["konkursy_ofert", "%", 8],  # 3: a count is no percentage
+        ["udzial_w_wydatkach", "%", "0,9"],
+        ["dotacje_konkursowe", "szt.", 31],
+        ["male_granty", None, 4],
+    ]
+    assert located(with_data_sheet(tmp_path, rows)) == [
+        ("data-unit-column", "dane", 2, "B", None),
+        ("data-unit-column", "dane", 3, "B", None),
+    ]

@@ -461,6 +461,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the value '{value}' of the indicator {id} has another unit than the indicator "
         "({unit}). Enter the number alone, in the indicator's unit.",
     },
+    "data-unit-column": {
+        "pl": "jednostka „{value}” wskaźnika {id} nie jest jego jednostką ({unit}), więc wartość "
+        "byłaby odczytana źle. Przelicz wartość na {unit} i wpisz jednostkę „{unit}”.",
+        "en": "the unit '{value}' of the indicator {id} is not its unit ({unit}), so the value "
+        "would be misread. Convert the value to {unit} and write the unit '{unit}'.",
+    },
     "data-negative": {
         "pl": "wartość {value} wskaźnika {id} jest ujemna, a liczba ani kwota nie może być ujemna. "
         "Popraw wartość.",

@@ -30,6 +30,14 @@ _COLUMNS = {
     "indicator": {"wskaznik", "wskaźnik", "id", "indicator", "id wskaźnika", "id wskaznika"},
     "value": {"wartosc", "wartość", "value"},
     "note": {"uwagi", "uwaga", "note", "notes", "komentarz"},
+    "unit": {"jednostka", "unit"},
+}
+# what a "jednostka" column may say for each unit (anything else, e.g. "tys. zł", is an error:
+# the value would be read in the wrong unit)
+_UNIT_NAMES = {
+    "count": {"", "liczba", "szt", "sztuk", "sztuki", "count", "number"},
+    "PLN": {"", "zł", "zl", "pln"},
+    "percent": {"", "%", "procent", "percent", "proc"},
 }
 _COLUMN_KEYS = {name: {fold(a) for a in accepted} for name, accepted in _COLUMNS.items()}
 # a plain decimal number after the spaces, the unit and the thousands separators are gone:
@@ -119,7 +127,13 @@ class _Reader:
         return capped_list(ids) if ids else "—"
 
     def add(
-        self, raw_id: Any, raw_value: Any, note: Any, id_where: dict[str, Any], value_where: dict[str, Any]
+        self,
+        raw_id: Any,
+        raw_value: Any,
+        note: Any,
+        id_where: dict[str, Any],
+        value_where: dict[str, Any],
+        unit_cell: tuple[Any, dict[str, Any]] | None = None,
     ) -> None:
         ident = clean_text(raw_id)
         text = clean_text(raw_value)
@@ -149,6 +163,12 @@ class _Reader:
         if not text:
             return  # not reported this round
         unit = UNIT_WORDS[indicator.unit]
+        if unit_cell is not None:
+            written = clean_text(unit_cell[0])
+            key = "%" if written == "%" else fold(written)
+            if key not in _UNIT_NAMES[indicator.unit]:
+                self.report.add("data-unit-column", **unit_cell[1], value=written, unit=unit, id=indicator.id)
+                return
         value, code = parse_value(raw_value, indicator.unit)
         if value is None:
             self.report.add(code or "data-not-number", **value_where, value=text, unit=unit, id=indicator.id)
@@ -208,6 +228,7 @@ def read_data_sheet(
         index = columns.get(name)
         return values[index] if index is not None and index < len(values) else None
 
+    unit_col = column_letter(columns["unit"] + 1) if "unit" in columns else None
     for row, values in sheet.rows[1:]:
         reader.add(
             cell(values, "indicator"),
@@ -215,6 +236,7 @@ def read_data_sheet(
             cell(values, "note"),
             {**where, "row": row, "column": id_col},
             {**where, "row": row, "column": value_col},
+            (cell(values, "unit"), {**where, "row": row, "column": unit_col}) if unit_col else None,
         )
     return reader.values
 
