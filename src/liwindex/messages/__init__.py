@@ -11,6 +11,7 @@ from typing import Any
 
 from liwindex.messages.app import MESSAGES as _APP
 from liwindex.messages.environment import MESSAGES as _ENVIRONMENT
+from liwindex.messages.indicators import MESSAGES as _INDICATORS
 from liwindex.messages.mapping import MESSAGES as _MAPPING
 from liwindex.messages.questionnaire import MESSAGES as _QUESTIONNAIRE
 from liwindex.messages.reading import MESSAGES as _READING
@@ -18,6 +19,7 @@ from liwindex.messages.results import MESSAGES as _RESULTS
 
 MESSAGES: dict[str, dict[str, str]] = {
     **_READING,
+    **_INDICATORS,
     **_MAPPING,
     **_QUESTIONNAIRE,
     **_RESULTS,
