@@ -25,8 +25,9 @@ from liwindex.workflows.rounds import (
 )
 
 if TYPE_CHECKING:
-    from liwindex.analysis.analyze import Analysis
+    from liwindex.analysis.analyze import Analysis, Gap
     from liwindex.compare.many import Benchmark, Trend
+    from liwindex.scoring.results import ScoreResult
 
 
 def _write_output(
@@ -84,6 +85,32 @@ def write_analysis(
     )
 
 
+def _published_rounds(
+    files: Sequence[RoundSource],
+    questionnaire: str | Path | None,
+    mapping: str | Path | None,
+    resamples: int,
+    seed: int,
+    basis: str | None,
+    skip_round_check: bool,
+) -> tuple[list[ScoreResult], Comparison | None, list[Gap]]:
+    """The rounds a published document describes, ordered by their metryka: with two or
+    more, the first compared with the last (like for like, see :func:`compare`); the gaps
+    between the groups of the latest, with their intervals."""
+    from liwindex.analysis.analyze import attach_intervals, draws_for, gaps_for
+    from liwindex.compare.many import round_order
+
+    results = sorted(score_files(list(files), questionnaire, mapping), key=round_order)
+    comparison: Comparison | None = None
+    if len(results) > 1:
+        comparison = compare(results[0], results[-1], resamples, seed, basis, skip_round_check)
+        draws = comparison.after_draws
+    else:
+        draws = draws_for(results[-1], resamples, seed)
+        attach_intervals(results[-1], draws)
+    return results, comparison, gaps_for(results[-1], draws)
+
+
 def write_report(
     files: Sequence[RoundSource],
     output: str | Path,
@@ -105,8 +132,6 @@ def write_report(
     the last (like for like, see :func:`compare`). ``warnings`` (a round of the JST that
     could not be read) are said on the page with the latest round's. Open answers are
     published with personal data masked unless ``mask`` is off (internal use)."""
-    from liwindex.analysis.analyze import attach_intervals, draws_for, gaps_for
-    from liwindex.compare.many import round_order
     from liwindex.outputs.files import check_output, write_atomically
     from liwindex.outputs.html.page import build_page
     from liwindex.outputs.pdf import html_to_pdf
@@ -117,16 +142,11 @@ def write_report(
     else:
         html_target = check_output(output, force, inputs=inputs)
     pdf_target = check_output(pdf, force, inputs=inputs) if pdf is not None else None
-    results = sorted(score_files(list(files), questionnaire, mapping), key=round_order)
+    results, comparison, gaps = _published_rounds(
+        files, questionnaire, mapping, resamples, seed, basis, skip_round_check
+    )
     results[-1].problems += warnings
-    comparison: Comparison | None = None
-    if len(results) > 1:
-        comparison = compare(results[0], results[-1], resamples, seed, basis, skip_round_check)
-        draws = comparison.after_draws
-    else:
-        draws = draws_for(results[-1], resamples, seed)
-        attach_intervals(results[-1], draws)
-    html = build_page(results, comparison, gaps_for(results[-1], draws), lang, author, mask)
+    html = build_page(results, comparison, gaps, lang, author, mask)
     written = []
     if html_target is not None:
         write_atomically(html_target, lambda tmp: _write_utf8(tmp, html))
@@ -155,21 +175,14 @@ def write_annex(
     headings and tables) or ``.html``. One file: that round; two or more: rounds ordered by
     their metryka, the first compared with the last, as in :func:`write_report`. The working
     group's recommendations are published with personal data masked unless ``mask`` is off."""
-    from liwindex.analysis.analyze import attach_intervals, draws_for, gaps_for
-    from liwindex.compare.many import round_order
     from liwindex.outputs.annex import annex_content, annex_html, write_docx
     from liwindex.outputs.files import check_output, write_atomically
 
     target = check_output(output, force, inputs=round_paths(files))
-    results = sorted(score_files(list(files), questionnaire, mapping), key=round_order)
-    comparison: Comparison | None = None
-    if len(results) > 1:
-        comparison = compare(results[0], results[-1], resamples, seed, basis, skip_round_check)
-        draws = comparison.after_draws
-    else:
-        draws = draws_for(results[-1], resamples, seed)
-        attach_intervals(results[-1], draws)
-    content = annex_content(results, comparison, gaps_for(results[-1], draws), lang, mask)
+    results, comparison, gaps = _published_rounds(
+        files, questionnaire, mapping, resamples, seed, basis, skip_round_check
+    )
+    content = annex_content(results, comparison, gaps, lang, mask)
     if target.suffix.lower() == ".docx":
         write_atomically(target, lambda tmp: write_docx(content, tmp, author))
     else:
