@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 GRADES_SHEET = "oceny"
 META_SHEET = "metryka"
+# the instructions of a grades workbook (grading-pack) or the template: never the responses
+INSTRUCTION_SHEETS = ("instrukcja", "instructions")
 ETAPS = ("wstępna", "powdrożeniowa", "roczna")
 
 _GRADE_COLUMNS = {

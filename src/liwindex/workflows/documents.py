@@ -178,6 +178,38 @@ def write_annex(
     return target
 
 
+def write_grading_pack(
+    files: RoundSource,
+    outputs: Sequence[str | Path],
+    previous: RoundSource | None = None,
+    force: bool = False,
+    lang: str = "pl",
+    questionnaire: str | Path | None = None,
+    mapping: str | Path | None = None,
+    sheet: str | None = None,
+) -> list[Path]:
+    """The working group's meeting pack of one round, one file per name in ``outputs``:
+    ``.xlsx`` the grades workbook ready to fill (put into the round's folder it is read as
+    the round's ``oceny``), ``.html`` the printable cards (a cover, one A4 card per area) and
+    ``.pdf`` those cards as PDF. ``previous`` is the previous round, whose grades and
+    recommendations are shown. Every output is checked before anything is read."""
+    from liwindex.outputs.files import check_output, check_suffix, write_atomically
+    from liwindex.outputs.grading_pack import write_grades_workbook
+
+    inputs = round_paths([files] + ([previous] if previous is not None else []))
+    targets = []
+    for output in outputs:
+        check_suffix(output, (".xlsx",))
+        targets.append(check_output(output, force, inputs=inputs))
+    _, result = read_and_score(files, questionnaire, sheet=sheet, mapping=mapping)
+    before = read_and_score(previous, questionnaire, mapping=mapping)[1] if previous is not None else None
+    written = []
+    for target in targets:
+        write_atomically(target, lambda tmp: write_grades_workbook(tmp, result, before, lang))
+        written.append(target)
+    return written
+
+
 def write_mapping_proposal(
     path: str | Path,
     output: str | Path,

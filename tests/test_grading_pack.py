@@ -1,0 +1,117 @@
+"""``liwindex grading-pack``: the working group's grades workbook, read back as the round's
+``oceny``, and the printable cards."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from tests.many_jst import ROUNDS, forms
+
+from liwindex.api import load_standard, score_file, write_grading_pack
+from liwindex.cli import cli
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+BEFORE = EXAMPLES / "gmina-przykladowa-2025-powdrozeniowa.xlsx"  # graded by its working group
+AFTER = EXAMPLES / "gmina-przykladowa-2026-roczna.xlsx"
+
+
+def round_folder(root: Path) -> Path:
+    """A round folder as facilitators keep it: an NGO and an office form and a metryka.yaml."""
+    folder = root / "runda"
+    folder.mkdir()
+    forms(folder, seed=7)
+    rok, etap = ROUNDS[1]
+    (folder / "metryka.yaml").write_text(
+        f"jst: Gmina Próbna\nteryt: '0201011'\nrok: {rok}\netap: {etap}\n", "utf-8"
+    )
+    return folder
+
+
+def test_the_workbook_filled_by_a_script_is_the_rounds_grades(tmp_path):
+    folder = round_folder(tmp_path)
+    survey_only = score_file(folder)
+    assert survey_only.index.source == "survey"
+    [pack] = write_grading_pack(folder, [tmp_path / "pakiet.xlsx"])
+
+    wb = openpyxl.load_workbook(pack)
+    assert wb.sheetnames[:2] == ["oceny", "metryka"]
+    q = load_standard()
+    ws = wb["oceny"]
+    assert [c.value for c in ws[1]][:5] == [
+        "obszar",
+        "nazwa obszaru",
+        "ocena",
+        "uzasadnienie",
+        "rekomendacje",
+    ]
+    assert [ws.cell(row=r, column=1).value for r in range(2, len(q.areas) + 2)] == [a.id for a in q.areas]
+    assert ws.cell(row=2, column=2).value == q.areas[0].label.pl
+    [validation] = ws.data_validations.dataValidation
+    assert str(validation.sqref) == f"C2:C{len(q.areas) + 1}"
+    guide = wb["Instrukcja"]
+    allowed = [guide.cell(row=r, column=3).value for r in range(2, 11)]
+    assert allowed == [1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5]
+    assert validation.formula1 == "'Instrukcja'!$C$2:$C$10"
+    meta = {r[0]: r[1] for r in wb["metryka"].iter_rows(values_only=True)}
+    assert meta == {"jst": "Gmina Próbna", "teryt": "0201011", "rok": 2025, "etap": "powdrożeniowa"}
+    assert "Jak wypełnić" in guide.cell(row=1, column=1).value
+
+    # the working group fills it in (a script standing in for the officer at the meeting)
+    for r, area in enumerate(q.areas, 2):
+        ws.cell(row=r, column=3).value = allowed[r % len(allowed)]
+        ws.cell(row=r, column=4).value = f"Uzasadnienie {area.id}"
+        ws.cell(row=r, column=5).value = f"Rekomendacja {area.id}"
+    wb.save(folder / "oceny-grupy-roboczej.xlsx")
+    pack.unlink()
+
+    graded = score_file(folder)
+    assert graded.index.source == "grades"
+    for r, area in enumerate(q.areas, 2):
+        grade = graded.grades[area.id]
+        assert grade.value == allowed[r % len(allowed)]
+        assert grade.recommendations == f"Rekomendacja {area.id}"
+    assert graded.meta["jst"] == "Gmina Próbna"
+    assert not [p for p in graded.problems if p.severity.name in ("ERROR", "WARNING")]
+
+
+def test_an_unfilled_workbook_in_the_folder_changes_nothing(tmp_path):
+    folder = round_folder(tmp_path)
+    before = score_file(folder)
+    write_grading_pack(folder, [folder / "pakiet.xlsx"])
+    after = score_file(folder)
+    assert after.index.value == before.index.value
+    assert after.index.source == "survey"
+
+
+def test_cli_writes_the_workbook_with_the_previous_grade(tmp_path):
+    out = tmp_path / "pakiet.xlsx"
+    result = CliRunner().invoke(cli, ["grading-pack", str(AFTER), "--previous", str(BEFORE), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    ws = openpyxl.load_workbook(out)["oceny"]
+    assert ws.cell(row=1, column=8).value == "poprzednia ocena"
+    previous = score_file(BEFORE)
+    assert ws.cell(row=2, column=8).value == previous.grades["O1"].value
+    again = CliRunner().invoke(cli, ["grading-pack", str(AFTER), "-o", str(out)])
+    assert again.exit_code == 1  # no overwrite without --force
+    assert out.stat().st_size > 0
+
+
+def test_cli_refuses_an_unknown_extension_before_reading(tmp_path):
+    result = CliRunner().invoke(cli, ["grading-pack", str(AFTER), "-o", str(tmp_path / "pakiet.docx")])
+    assert result.exit_code == 1
+    assert not (tmp_path / "pakiet.docx").exists()
+
+
+@pytest.mark.parametrize("name", ["Instrukcja", "instructions"])
+def test_an_instructions_sheet_is_never_read_as_responses(tmp_path, name):
+    source = tmp_path / "a.xlsx"
+    shutil.copy(AFTER, source)
+    wb = openpyxl.load_workbook(source)
+    guide = wb.create_sheet(name, 0)
+    guide["A1"] = "Jak wypełnić"
+    wb.save(source)
+    assert score_file(source).respondents_total == score_file(AFTER).respondents_total
