@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -115,3 +117,69 @@ def test_an_instructions_sheet_is_never_read_as_responses(tmp_path, name):
     guide["A1"] = "Jak wypełnić"
     wb.save(source)
     assert score_file(source).respondents_total == score_file(AFTER).respondents_total
+
+
+def test_the_cards_have_a_cover_and_one_card_per_area(tmp_path):
+    [page] = write_grading_pack(AFTER, [tmp_path / "pakiet.html"], previous=BEFORE)
+    html = page.read_text("utf-8")
+    q = load_standard()
+    assert html.count('<section class="card"') == len(q.areas)
+    assert "Jak korzystać z tych materiałów" in html
+    assert "skali od 1 do 5, co 0,5" in html
+    for area in q.areas:
+        assert f"Obszar {area.id}. {area.label.pl}" in html
+    # the answers of a question, counted and as shares, and the previous recommendation
+    item = next(i for i in score_file(AFTER).items if i.id == "o1_n1")
+    stats = item.by_group["ngo"]
+    assert f"raczej dobrze: {stats.distribution['4']} (" in html
+    assert "Zapraszać organizacje do zespołów" in html
+    assert "Poprzedni etap (2025 · powdrożeniowa)" in html
+    assert html.count('class="box"') == 9 * len(q.areas)
+
+
+def test_the_cards_escape_what_the_files_say(tmp_path):
+    folder = round_folder(tmp_path)
+    (folder / "metryka.yaml").write_text("jst: <script>alert(1)</script>\nrok: 2025\n", "utf-8")
+    [page] = write_grading_pack(folder, [tmp_path / "pakiet.html"])
+    html = page.read_text("utf-8")
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "Poprzedni etap" not in html
+
+
+PDF_ENGINES = [
+    pytest.param(
+        "chromium",
+        marks=pytest.mark.skipif(
+            not any(shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")),
+            reason="Chromium is not installed",
+        ),
+    ),
+    pytest.param(
+        "weasyprint",
+        marks=pytest.mark.skipif(
+            importlib.util.find_spec("weasyprint") is None, reason="WeasyPrint is not installed"
+        ),
+    ),
+]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_the_pdf_prints_each_card_on_its_own_page(tmp_path, monkeypatch, engine):
+    """A cover, then each area's card starting a page and fitting one A4 page."""
+    monkeypatch.setenv("LIWINDEX_PDF_ENGINE", engine)
+    [pdf] = write_grading_pack(AFTER, [tmp_path / "pakiet.pdf"], previous=BEFORE)
+    q = load_standard()
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    pages = [p for p in pages if p.strip()]
+    assert len(pages) <= 1 + 2 * len(q.areas)
+    assert "Jak korzystać" in pages[0]
+    starts = [n for n, p in enumerate(pages) if p.lstrip().startswith("Obszar O")]
+    assert len(starts) == len(q.areas)
+    # every card ends with its grade box before the next card starts
+    for n, first in enumerate(starts):
+        last = starts[n + 1] if n + 1 < len(starts) else len(pages)
+        assert "Ocena grupy roboczej" in "".join(pages[first:last])
+        assert last - first <= 2

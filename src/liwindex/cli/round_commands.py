@@ -442,7 +442,7 @@ def grading_pack_command(
     from liwindex.api import check_suffix, write_grading_pack
 
     for output in outputs:
-        check_suffix(output, (".xlsx",))
+        check_suffix(output, (".xlsx", ".html", ".htm", ".pdf"))
     [spec] = make_rounds([files], groups, jst, years, stages, teryt)
     for path in write_grading_pack(
         spec, outputs, previous, force, lang, questionnaire_path, mapping_path, sheet
