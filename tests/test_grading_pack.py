@@ -183,3 +183,16 @@ def test_the_pdf_prints_each_card_on_its_own_page(tmp_path, monkeypatch, engine)
         last = starts[n + 1] if n + 1 < len(starts) else len(pages)
         assert "Ocena grupy roboczej" in "".join(pages[first:last])
         assert last - first <= 2
+
+
+def test_an_unfilled_workbook_beside_a_graded_file_leaves_its_grades(tmp_path):
+    """The workbook written before the meeting, saved beside a file that has its own
+    ``oceny``, is no second set of grades."""
+    folder = tmp_path / "etap"
+    folder.mkdir()
+    shutil.copy(BEFORE, folder / "ankiety.xlsx")
+    write_grading_pack(folder, [folder / "a-oceny.xlsx"])  # read first, by name
+    result = score_file(folder)
+    expected = {a: (g.value, g.recommendations) for a, g in score_file(BEFORE).grades.items()}
+    assert {a: (g.value, g.recommendations) for a, g in result.grades.items()} == expected
+    assert result.index.source == "grades"

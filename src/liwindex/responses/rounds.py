@@ -290,7 +290,9 @@ def combine_rounds(rounds: list[Round], source: str, report: Report) -> Round:
     """One round from the rounds read from its files: respondents put together, at most one
     set of grades, and metadata that must agree (differences are errors)."""
     surveys = [(r.source, r.survey) for r in rounds if r.survey is not None]
-    graded = [r for r in rounds if r.grades]
+    # a grades sheet with the areas listed and nothing filled in (grading-pack's workbook
+    # before the meeting) gives no grades
+    graded = [r for r in rounds if any(_filled(g) for g in r.grades.values())]
     if len(graded) > 1 and any(_grade_values(r) != _grade_values(graded[0]) for r in graded[1:]):
         report.add("round-grades-twice", file=graded[1].source, value=graded[0].source)
     grades = graded[0].grades if graded else {}
@@ -319,6 +321,10 @@ def combine_rounds(rounds: list[Round], source: str, report: Report) -> Round:
         meta=_agree([(r.source, r.meta) for r in rounds], report),
         report=merged,
     )
+
+
+def _filled(grade: Grade) -> bool:
+    return grade.value is not None or bool(grade.justification or grade.recommendations)
 
 
 def _grade_values(r: Round) -> dict[str, float | None]:
