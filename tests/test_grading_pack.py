@@ -11,10 +11,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from tests.many_jst import ROUNDS, forms
 
 from liwindex.api import load_standard, score_file, write_grading_pack
 from liwindex.cli import cli
+from many_jst import ROUNDS, forms
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 BEFORE = EXAMPLES / "gmina-przykladowa-2025-powdrozeniowa.xlsx"  # graded by its working group
@@ -196,3 +196,66 @@ def test_an_unfilled_workbook_beside_a_graded_file_leaves_its_grades(tmp_path):
     expected = {a: (g.value, g.recommendations) for a, g in score_file(BEFORE).grades.items()}
     assert {a: (g.value, g.recommendations) for a, g in result.grades.items()} == expected
     assert result.index.source == "grades"
+
+
+def questionnaire_with_checklist(folder: Path, checklist: str) -> Path:
+    """The standard questionnaire with ``checklist`` (YAML) under area O1."""
+    from liwindex.model.loading import standard_questionnaire_text
+
+    text = standard_questionnaire_text()
+    anchor = "      - id: O1\n"
+    assert text.count(anchor) == 1
+    path = folder / "q.yaml"
+    path.write_text(text.replace(anchor, anchor + checklist, 1), "utf-8")
+    return path
+
+
+CHECKLIST = (
+    "        checklist:\n"
+    "          - {pl: Program współpracy konsultowano z organizacjami, en: The programme was consulted}\n"
+    "          - {pl: Organizacje są w zespole piszącym strategię}\n"
+)
+
+
+def test_a_checklist_is_printed_on_its_card_and_in_the_workbook(tmp_path):
+    q = questionnaire_with_checklist(tmp_path, CHECKLIST)
+    folder = round_folder(tmp_path)
+    page, book = write_grading_pack(folder, [tmp_path / "p.html", tmp_path / "p.xlsx"], questionnaire=q)
+    html = page.read_text("utf-8")
+    assert html.count("Lista kontrolna mechanizmów") == 1
+    assert "Program współpracy konsultowano z organizacjami" in html
+    assert '<th scope="col" class="tick">częściowo</th>' in html
+    wb = openpyxl.load_workbook(book)
+    ws = wb["lista kontrolna"]
+    assert [c.value for c in ws[1]] == ["obszar", "mechanizm", "odpowiedź", "uwagi"]
+    assert [ws.cell(row=r, column=1).value for r in (2, 3)] == ["O1", "O1"]
+    [validation] = ws.data_validations.dataValidation
+    assert validation.formula1 == '"tak,nie,częściowo"'
+    # filled in and put into the folder, the checklist sheet is never read as responses
+    wb["oceny"]["C2"] = 4
+    ws["C2"] = "tak"
+    wb.save(folder / "oceny.xlsx")
+    result = score_file(folder, questionnaire=q)
+    assert result.grades["O1"].value == 4
+    assert result.respondents_total == score_file(
+        folder / "organizacje.csv", questionnaire=q
+    ).respondents_total + (score_file(folder / "urzad.csv", questionnaire=q).respondents_total)
+
+
+def test_a_checklist_item_without_polish_is_a_located_error(tmp_path):
+    q = questionnaire_with_checklist(tmp_path, "        checklist:\n          - {en: Only English}\n")
+    result = CliRunner().invoke(cli, ["questionnaire", "check", str(q)])
+    assert result.exit_code == 1
+    assert "checklist" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_hostile_checklist_text_is_escaped_and_never_a_formula(tmp_path):
+    hostile = "        checklist:\n          - {pl: '=HYPERLINK(\"x\")<img src=x onerror=alert(1)>'}\n"
+    q = questionnaire_with_checklist(tmp_path, hostile)
+    folder = round_folder(tmp_path)
+    page, book = write_grading_pack(folder, [tmp_path / "p.html", tmp_path / "p.xlsx"], questionnaire=q)
+    html = page.read_text("utf-8")
+    assert "<img" not in html and "&lt;img" in html
+    cell = openpyxl.load_workbook(book)["lista kontrolna"]["B2"]
+    assert cell.data_type == "s" and cell.quotePrefix

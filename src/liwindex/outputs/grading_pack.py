@@ -11,6 +11,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from liwindex.outputs.excel.style import SCORE, header, layout, put
+from liwindex.responses.grades import CHECKLIST_SHEET
 
 if TYPE_CHECKING:
     from liwindex.model.questionnaire import Questionnaire
@@ -80,6 +81,34 @@ def allowed_grades(q: Questionnaire) -> list[float]:
     return [round(scoring.lo + i * scoring.grade_step, 6) for i in range(steps + 1)]
 
 
+CHECK_ANSWERS = {"pl": ("tak", "nie", "częściowo"), "en": ("yes", "no", "partly")}
+
+
+def _checklist_sheet(wb: Workbook, q: Questionnaire, lang: str) -> None:
+    """The sheet of the areas' checklists (``checklist:`` in the questionnaire), each item
+    answered tak / nie / częściowo from a dropdown; none when no area has a checklist."""
+    items = [(area, item) for area in q.areas for item in area.checklist]
+    if not items:
+        return
+    ws = wb.create_sheet(CHECKLIST_SHEET)
+    words = {
+        "pl": ("obszar", "mechanizm", "odpowiedź", "uwagi"),
+        "en": ("area", "mechanism", "answer", "notes"),
+    }
+    header(ws, 1, words.get(lang, words["pl"]))
+    for row, (area, item) in enumerate(items, 2):
+        put(ws, row, 1, area.id)
+        put(ws, row, 2, item.get(lang), wrap=True)
+    answers = CHECK_ANSWERS.get(lang, CHECK_ANSWERS["pl"])
+    validation = DataValidation(type="list", formula1='"' + ",".join(answers) + '"', allow_blank=True)
+    validation.error = " / ".join(answers)
+    validation.errorTitle = "liwindex"
+    validation.showErrorMessage = True
+    ws.add_data_validation(validation)
+    validation.add(f"C2:C{len(items) + 1}")
+    layout(ws, [8, 60, 12, 40], landscape=True)
+
+
 def write_grades_workbook(
     path: Path, result: ScoreResult, previous: ScoreResult | None, lang: str = "pl"
 ) -> None:
@@ -129,6 +158,8 @@ def write_grades_workbook(
     grades.add_data_validation(validation)
     validation.add(f"C2:C{len(result.areas) + 1}")
     layout(grades, [8, 46, 9, 50, 50, 11, 16, 11][: len(titles)], landscape=True)
+
+    _checklist_sheet(wb, q, lang)
 
     m = result.meta
     rows = [("jst", m.get("jst")), ("teryt", m.get("teryt")), ("rok", m.get("rok")), ("etap", m.get("etap"))]
@@ -186,6 +217,8 @@ _HTML_WORDS = {
         "no_previous": "W poprzednim etapie grupa robocza nie oceniła tego obszaru.",
         "grade_box": "Ocena grupy roboczej",
         "grade_pick": "Zaznaczcie jedną ocenę:",
+        "checklist": "Lista kontrolna mechanizmów",
+        "mechanism": "Mechanizm",
         "data": "Dane liczbowe dla obszaru",
         "none": "—",
     },
@@ -228,6 +261,8 @@ _HTML_WORDS = {
         "no_previous": "The working group did not grade this area in the previous round.",
         "grade_box": "The working group's grade",
         "grade_pick": "Tick one grade:",
+        "checklist": "Checklist of mechanisms",
+        "mechanism": "Mechanism",
         "data": "Numeric data for the area",
         "none": "—",
     },
@@ -252,6 +287,7 @@ _CSS = (
     ".lines{border-bottom:1px solid #767676;height:1.6rem}"
     ".previous{background:#f3f3f3;padding:.3rem .6rem;border-left:4px solid #767676}"
     ".previous p{margin:.2rem 0}"
+    ".tick{text-align:center;width:5.5rem}.checklist .box{margin:0}"
     ".card{margin-top:2rem}td p{margin:0 0 .1rem}td ul+p{margin-top:.25rem}"
     "@media print{body{max-width:none;margin:0;padding:0;font-size:9.5pt;line-height:1.25}"
     "h1{font-size:16pt}h2{font-size:13pt}h3{font-size:10.5pt;margin:.5rem 0 .2rem}"
@@ -372,6 +408,7 @@ def pack_html(result: ScoreResult, previous: ScoreResult | None, lang: str = "pl
         out.append("</tbody></table>")
         if previous is not None:
             out += _previous_block(previous, area.id, words, lang)
+        out += _checklist_block(q, area.id, words, lang)
         # the box for the grade
         boxes = "".join(
             f'<li><span class="box" aria-hidden="true"></span>{fmt(v, lang, 1)}</li>' for v in grades_allowed
@@ -408,4 +445,29 @@ def _previous_block(previous: ScoreResult, area: str, words: dict[str, str], lan
             if text:
                 out.append(f"<p>{escape(words[key])}: {escape(text)}</p>")
     out.append("</div>")
+    return out
+
+
+def _checklist_block(q: Questionnaire, area_id: str, words: dict[str, str], lang: str) -> list[str]:
+    """The area's checklist, each mechanism with boxes for tak / nie / częściowo."""
+    from html import escape
+
+    area = next(a for a in q.areas if a.id == area_id)
+    if not area.checklist:
+        return []
+    answers = CHECK_ANSWERS.get(lang, CHECK_ANSWERS["pl"])
+    box = '<span class="box" aria-hidden="true"></span>'
+    out = [
+        f'<h3>{escape(words["checklist"])}</h3><table class="checklist"><thead><tr>'
+        f'<th scope="col">{escape(words["mechanism"])}</th>'
+        + "".join(f'<th scope="col" class="tick">{escape(a)}</th>' for a in answers)
+        + "</tr></thead><tbody>"
+    ]
+    for item in area.checklist:
+        out.append(
+            f'<tr><th scope="row">{escape(item.get(lang))}</th>'
+            + "".join(f'<td class="tick">{box}</td>' for _ in answers)
+            + "</tr>"
+        )
+    out.append("</tbody></table>")
     return out
