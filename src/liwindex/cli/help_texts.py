@@ -166,6 +166,8 @@ METAVARS_PL = {
     "BEFORE AFTER": "PRZED PO",
     "BEFORE": "PRZED",
     "AFTER": "PO",
+    "ROUND...": "ETAP...",
+    "ROUND": "ETAP",
     "FOLDER": "FOLDER",
     "PATH": "ŚCIEŻKA",
 }
