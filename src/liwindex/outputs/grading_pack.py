@@ -219,7 +219,6 @@ _HTML_WORDS = {
         "grade_pick": "Zaznaczcie jedną ocenę:",
         "checklist": "Lista kontrolna mechanizmów",
         "mechanism": "Mechanizm",
-        "data": "Dane liczbowe dla obszaru",
         "none": "—",
     },
     "en": {
@@ -263,7 +262,6 @@ _HTML_WORDS = {
         "grade_pick": "Tick one grade:",
         "checklist": "Checklist of mechanisms",
         "mechanism": "Mechanism",
-        "data": "Numeric data for the area",
         "none": "—",
     },
 }
@@ -406,6 +404,8 @@ def pack_html(result: ScoreResult, previous: ScoreResult | None, lang: str = "pl
                 cells.append(f'<p>{head}</p><ul class="answers">{shares}</ul>')
             out.append(f'<tr><th scope="row">{escape(x.text.get(lang))}</th><td>{"".join(cells)}</td></tr>')
         out.append("</tbody></table>")
+        # the place for the area's numeric data (dane liczbowe, issue 29 item 1), when a
+        # round carries them: a block like _previous_block, before the previous round's
         if previous is not None:
             out += _previous_block(previous, area.id, words, lang)
         out += _checklist_block(q, area.id, words, lang)
