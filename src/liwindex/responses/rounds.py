@@ -13,7 +13,15 @@ from liwindex.messages import did_you_mean
 from liwindex.problems import InputError, Report, Severity
 from liwindex.responses.checks import check_answers
 from liwindex.responses.data import SurveyData
-from liwindex.responses.grades import GRADES_SHEET, META_SHEET, Grade, Meta, read_grades, read_meta
+from liwindex.responses.grades import (
+    GRADES_SHEET,
+    INSTRUCTION_SHEETS,
+    META_SHEET,
+    Grade,
+    Meta,
+    read_grades,
+    read_meta,
+)
 from liwindex.responses.meta import META_FIELDS, sidecar_meta
 from liwindex.responses.survey import read_survey
 from liwindex.text import capped_list
@@ -58,7 +66,8 @@ class Round:
 
 def choose_survey_sheet(workbook: Workbook, sheet: str | None, report: Report) -> Sheet | None:
     """The responses sheet: the one named by ``--sheet`` (a missing name raises with the
-    closest suggestion), else the first visible sheet other than ``oceny`` and ``metryka``."""
+    closest suggestion), else the first visible sheet other than ``oceny``, ``metryka`` and
+    the instructions (``Instrukcja``)."""
     special = {id(s) for s in (workbook.find(GRADES_SHEET), workbook.find(META_SHEET)) if s}
     if sheet is not None:
         found = workbook.find(sheet)
@@ -74,7 +83,9 @@ def choose_survey_sheet(workbook: Workbook, sheet: str | None, report: Report) -
             )
             raise InputError(report)
         return found
-    candidates = [s for s in workbook.sheets if id(s) not in special]
+    candidates = [
+        s for s in workbook.sheets if id(s) not in special and s.name.casefold() not in INSTRUCTION_SHEETS
+    ]
     chosen = next((s for s in candidates if not s.hidden), None)
     if chosen is not None and any(s.hidden for s in candidates):
         note_hidden(workbook, report)
@@ -97,7 +108,7 @@ def _sheet_with_questions(
 ) -> Sheet:
     """The first sheet when its header has questions; otherwise the one other sheet that
     has (a note says which), or an error listing them when several have."""
-    special = {GRADES_SHEET, META_SHEET}
+    special = {GRADES_SHEET, META_SHEET, *INSTRUCTION_SHEETS}
     candidates = [s for s in workbook.sheets if s is not first and s.name.casefold() not in special]
     if not candidates or _question_matches(first, questionnaire, mapping):
         return first  # nothing else to choose from, or it has questions
@@ -279,7 +290,9 @@ def combine_rounds(rounds: list[Round], source: str, report: Report) -> Round:
     """One round from the rounds read from its files: respondents put together, at most one
     set of grades, and metadata that must agree (differences are errors)."""
     surveys = [(r.source, r.survey) for r in rounds if r.survey is not None]
-    graded = [r for r in rounds if r.grades]
+    # a grades sheet with the areas listed and nothing filled in (grading-pack's workbook
+    # before the meeting) gives no grades
+    graded = [r for r in rounds if any(_filled(g) for g in r.grades.values())]
     if len(graded) > 1 and any(_grade_values(r) != _grade_values(graded[0]) for r in graded[1:]):
         report.add("round-grades-twice", file=graded[1].source, value=graded[0].source)
     grades = graded[0].grades if graded else {}
@@ -308,6 +321,10 @@ def combine_rounds(rounds: list[Round], source: str, report: Report) -> Round:
         meta=_agree([(r.source, r.meta) for r in rounds], report),
         report=merged,
     )
+
+
+def _filled(grade: Grade) -> bool:
+    return grade.value is not None or bool(grade.justification or grade.recommendations)
 
 
 def _grade_values(r: Round) -> dict[str, float | None]:

@@ -6,6 +6,7 @@ over an input) and written atomically."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -189,6 +190,55 @@ def write_annex(
         html = annex_html(content)
         write_atomically(target, lambda tmp: _write_utf8(tmp, html))
     return target
+
+
+def write_grading_pack(
+    files: RoundSource,
+    outputs: Sequence[str | Path],
+    previous: RoundSource | None = None,
+    force: bool = False,
+    lang: str = "pl",
+    questionnaire: str | Path | None = None,
+    mapping: str | Path | None = None,
+    sheet: str | None = None,
+) -> list[Path]:
+    """The working group's meeting pack of one round, one file per name in ``outputs``:
+    ``.xlsx`` the grades workbook ready to fill (put into the round's folder it is read as
+    the round's ``oceny``), ``.html`` the printable cards (a cover, one A4 card per area) and
+    ``.pdf`` those cards as PDF. ``previous`` is the previous round, whose grades and
+    recommendations are shown. Every output is checked before anything is read."""
+    from liwindex.outputs.files import check_output, check_suffix, write_atomically
+    from liwindex.outputs.grading_pack import pack_html, write_grades_workbook
+
+    inputs = round_paths([files] + ([previous] if previous is not None else []))
+    targets = []
+    for output in outputs:
+        check_suffix(output, (".xlsx", ".html", ".htm", ".pdf"))
+        targets.append(check_output(output, force, inputs=inputs))
+    _, result = read_and_score(files, questionnaire, sheet=sheet, mapping=mapping)
+    before = read_and_score(previous, questionnaire, mapping=mapping)[1] if previous is not None else None
+    written = []
+    for target in targets:
+        suffix = target.suffix.lower()
+        if suffix == ".xlsx":
+            write_atomically(target, lambda tmp: write_grades_workbook(tmp, result, before, lang))
+        elif suffix == ".pdf":
+            from liwindex.outputs.pdf import html_to_pdf
+
+            html = pack_html(result, before, lang)
+            write_atomically(target, partial(_print, html_to_pdf, html, target))
+        else:
+            write_atomically(target, partial(_write_html, pack_html(result, before, lang)))
+        written.append(target)
+    return written
+
+
+def _print(to_pdf: Callable[[str, Path, Path], None], html: str, target: Path, tmp: Path) -> None:
+    to_pdf(html, tmp, target)
+
+
+def _write_html(html: str, tmp: Path) -> None:
+    _write_utf8(tmp, html)
 
 
 def write_mapping_proposal(
