@@ -37,7 +37,7 @@ pytestmark = [
 
 ANNUAL = EXAMPLES / "gmina-przykladowa-2026-roczna.xlsx"
 VIEWPORTS = {"1280x900": (1280, 900), "390x844": (390, 844)}
-KINDS = ("report", "comparison", "trend", "benchmark", "batch", "questionnaire", "annex")
+KINDS = ("report", "comparison", "trend", "benchmark", "batch", "questionnaire", "annex", "grading-pack")
 # the browser touches nothing but the page: no update checks, no sync, no first-run pages
 ARGS = [
     "--no-sandbox",
@@ -79,6 +79,7 @@ def build(kind: str, folder: Path) -> list[Path]:
         "benchmark": ["benchmark", EXAMPLES / "inne-jst", INITIAL, POST, ANNUAL, "--jobs", "1"],
         "questionnaire": ["questionnaire", "docs", "--format", "html"],
         "annex": ["annex", INITIAL, POST, "--bootstrap", "100"],
+        "grading-pack": ["grading-pack", ANNUAL, "--previous", POST],
     }
     result = run(*commands[kind], "-o", out)
     assert result.exit_code == 0, result.output

@@ -176,7 +176,8 @@ def test_negative_seed_is_a_usage_error():
 
 def test_no_command_replaces_a_file_it_read(tmp_path):
     """template -q moj.yaml -o moj.yaml --force, questionnaire docs onto its questionnaire,
-    benchmark FOLDER -o FOLDER/input.xlsx --force: exit 1, every input unchanged."""
+    benchmark FOLDER -o FOLDER/input.xlsx --force, grading-pack onto a file of its round:
+    exit 1, every input unchanged."""
     import shutil
 
     from conftest import EXAMPLES, TINY
@@ -194,9 +195,12 @@ def test_no_command_replaces_a_file_it_read(tmp_path):
         (["xlsform", "-q", q, "-o", q, "--force"], "output-extension"),
         (["questionnaire", "docs", md, "-o", tmp_path / "." / "moj.md", "--force"], "output-is-input"),
         (["benchmark", folder, "-o", target, "--force"], "output-is-input"),
+        (["grading-pack", folder, "-o", tmp_path / "ok.xlsx", "-o", target, "--force"], "output-is-input"),
+        (["grading-pack", target, "--previous", q, "-o", q, "--force"], "output-extension"),
     ):
         assert errors(run(*args)) == [code], args
     assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in digests} == digests
+    assert not (tmp_path / "ok.xlsx").exists()  # every output checked before any is written
 
 
 def test_write_errors_are_messages(tmp_path, monkeypatch):

@@ -23,6 +23,7 @@ NOT_CODES = {
     "google-chrome",
     "microsoft-edge",
     "summary-end",  # a CSS class
+    "grading-pack",  # a command
     # HTTP header names and values and an encoding of the app's server
     "cache-control",
     "content-disposition",

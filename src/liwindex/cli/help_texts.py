@@ -89,6 +89,13 @@ POLISH: dict[str, str] = {
     "LIJW i płaszczyzny przed i po, obszary, trzy wnioski, rekomendacje grupy roboczej i zapis "
     "do programu. Dwa lub więcej PLIKÓW: pierwszy etap porównany z ostatnim.",
     "The annex to write: .docx or .html.": "Załącznik do zapisania: .docx albo .html.",
+    "The working group's meeting pack for the round in ROUND... (files or a folder): a cover and one printable A4 card per area (.html, .pdf) with the questions' answers per group, the NGO and administration means and the previous grade, and the grades workbook to fill (.xlsx), which put into the round's folder is read as its grades.": "Materiały na spotkanie grupy roboczej dla etapu ETAP... (pliki albo folder): strona "
+    "tytułowa i karta A4 do druku dla każdego obszaru (.html, .pdf) z odpowiedziami na pytania "
+    "w każdej grupie, średnimi organizacji i administracji i poprzednią oceną, oraz arkusz ocen "
+    "do wypełnienia (.xlsx), który zapisany w folderze etapu jest czytany jako jego oceny.",
+    "A file to write: .xlsx (the grades workbook to fill), .html or .pdf (the cards to print); give -o several times for several.": "Plik do zapisania: .xlsx (arkusz ocen do wypełnienia), .html "
+    "albo .pdf (karty do druku); -o można podać kilka razy.",
+    "The previous round (a file or folder): its grades and recommendations on the cards.": "Poprzedni etap (plik albo folder): jego oceny i rekomendacje na kartach.",
     "The HTML page to write.": "Strona HTML do zapisania.",
     "Also write the report as PDF (A4).": "Zapisz też raport jako PDF (A4).",
     "Replace the output files if they exist.": "Zastąp pliki wynikowe, jeśli istnieją.",
@@ -159,6 +166,8 @@ METAVARS_PL = {
     "BEFORE AFTER": "PRZED PO",
     "BEFORE": "PRZED",
     "AFTER": "PO",
+    "ROUND...": "ETAP...",
+    "ROUND": "ETAP",
     "FOLDER": "FOLDER",
     "PATH": "ŚCIEŻKA",
 }

@@ -395,6 +395,61 @@ def annex_command(
     masking_warning(no_masking, lang)
 
 
+@click.command("grading-pack")
+@click.argument("files", nargs=-1, required=True, metavar="ROUND...", type=click.Path(path_type=str))
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    required=True,
+    metavar="PATH",
+    help="A file to write: .xlsx (the grades workbook to fill), .html or .pdf (the cards "
+    "to print); give -o several times for several.",
+)
+@click.option(
+    "--previous",
+    metavar="ROUND",
+    type=click.Path(path_type=str),
+    help="The previous round (a file or folder): its grades and recommendations on the cards.",
+)
+@click.option("--force", is_flag=True, help="Replace the output files if they exist.")
+@QUESTIONNAIRE
+@click.option("--sheet", metavar="NAME", help="Sheet with the responses (default: the first).")
+@round_options(several=False)
+@MAPPING
+@LANG
+@handle_errors
+def grading_pack_command(
+    files: tuple[str, ...],
+    outputs: tuple[str, ...],
+    previous: str | None,
+    force: bool,
+    questionnaire_path: str | None,
+    sheet: str | None,
+    groups: tuple[str, ...],
+    jst: str | None,
+    teryt: str | None,
+    years: int | None,
+    stages: str | None,
+    mapping_path: str | None,
+    lang: str,
+) -> None:
+    """The working group's meeting pack for the round in ROUND... (files or a folder): a
+    cover and one printable A4 card per area (.html, .pdf) with the questions' answers per
+    group, the NGO and administration means and the previous grade, and the grades workbook
+    to fill (.xlsx), which put into the round's folder is read as its grades."""
+    from liwindex.api import check_suffix, write_grading_pack
+
+    for output in outputs:
+        check_suffix(output, (".xlsx", ".html", ".htm", ".pdf"))
+    [spec] = make_rounds([files], groups, jst, years, stages, teryt)
+    for path in write_grading_pack(
+        spec, outputs, previous, force, lang, questionnaire_path, mapping_path, sheet
+    ):
+        say_written(path, lang)
+
+
 @click.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
 @QUESTIONNAIRE

@@ -141,6 +141,8 @@ class Area(_Model):
     id: str = Field(pattern=IDENTIFIER)
     label: Text
     questions: tuple[Question, ...] = ()
+    # mechanisms the working group checks off (tak / nie / częściowo) on the area's card
+    checklist: tuple[Text, ...] = Field(default=(), max_length=50)
 
 
 class Dimension(_Model):

@@ -143,7 +143,9 @@ HOW: dict[str, list[str]] = {
         "Ocena grupy roboczej to ocena obszaru uzgodniona przez zespół przedstawicieli "
         "samorządu i organizacji po omówieniu wyników ankiety (co 0,5 punktu); gdy grupa oceniła "
         "wszystkie obszary, indeks LIJW liczy się z jej ocen.",
-        "* przy zmianie: przedział 95% zmiany wyniku ankiety nie obejmuje zera. Przedział pokazuje, "
+        "* przy zmianie: przedział 95% zmiany wyniku ankiety nie obejmuje zera także po "
+        "uwzględnieniu, że porównujemy naraz wiele obszarów (gdy nie obejmuje zera tylko bez tej "
+        "poprawki, gwiazdki nie ma). Przedział pokazuje, "
         "o ile wynik mógłby się różnić, gdyby odpowiedziały inne osoby z tych samych grup. Nie "
         "uwzględnia tego, że ankietę wypełniają chętni (ci, którzy nie odpowiedzieli, mogą oceniać "
         "inaczej). Zmiana między ocenami sama nie dowodzi też, że spowodował ją program współpracy.",
@@ -156,7 +158,9 @@ HOW: dict[str, list[str]] = {
         "The working group's grade is an area's grade agreed by a team of the local "
         "government and NGOs after discussing the survey (in steps of 0.5); where the group "
         "graded every area, the LIJW index is computed from its grades.",
-        "* by a change: the 95% interval of the survey change does not include zero. The interval "
+        "* by a change: the 95% interval of the survey change does not include zero even allowing "
+        "for comparing many areas at once (where it excludes zero only without that allowance, "
+        "there is no star). The interval "
         "shows how much the score could differ had other people of the same groups answered. It "
         "does not cover that respondents choose to answer (those who did not may see things "
         "differently), and a change between rounds does not by itself prove that the cooperation "

@@ -13,10 +13,11 @@ WORDS: dict[str, dict[str, str]] = {
         "of": "na 5",
         "survey_change_plain": "Zmiana wyniku ankiety: {delta}.",
         "grades_change": "Zmiana ocen grupy roboczej: {delta}.",
-        "star_note": "* przedział 95% zmiany wyniku ankiety nie obejmuje zera (zob. „Jak czytać "
-        "wyniki”); „—” — przedziału nie podano, bo w którejś grupie jest mniej niż {min} odpowiedzi "
-        "albo odpowiedzi się nie różnią. † wynik orientacyjny: mniej niż {min} odpowiedzi w którejś "
-        "grupie.",
+        "star_note": "* przedział 95% zmiany wyniku ankiety nie obejmuje zera także po "
+        "uwzględnieniu, że porównujemy naraz wiele obszarów — dlatego nie każdy przedział bez zera "
+        "ma gwiazdkę (zob. „Jak czytać wyniki”); „—” — przedziału nie podano, bo w którejś "
+        "grupie jest mniej niż {min} odpowiedzi albo odpowiedzi się nie różnią. † wynik "
+        "orientacyjny: mniej niż {min} odpowiedzi w którejś grupie.",
         "thin_note": "† wynik orientacyjny: mniej niż {min} odpowiedzi w którejś grupie.",
         "gap_star_note": "* przedział 95% różnicy nie obejmuje zera; „—” — przedziału nie podano, bo "
         "w którejś grupie jest mniej niż {min} odpowiedzi.",
@@ -94,9 +95,10 @@ WORDS: dict[str, dict[str, str]] = {
         "of": "out of 5",
         "survey_change_plain": "Change of the survey score: {delta}.",
         "grades_change": "Change of the working group's grades: {delta}.",
-        "star_note": "* the 95% interval of the survey change does not include zero (see 'How to read "
-        "the results'); '—': no interval, because a group has fewer than {min} answers or the answers "
-        "do not vary. † indicative: fewer than {min} answers in a group.",
+        "star_note": "* the 95% interval of the survey change does not include zero even allowing "
+        "for comparing many areas at once — so not every interval clear of zero has a star (see 'How "
+        "to read the results'); '—': no interval, because a group has fewer than {min} answers "
+        "or the answers do not vary. † indicative: fewer than {min} answers in a group.",
         "thin_note": "† indicative: fewer than {min} answers in a group.",
         "gap_star_note": "* the 95% interval of the difference does not include zero; '—': no interval, "
         "because a group has fewer than {min} answers.",

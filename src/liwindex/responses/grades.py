@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 
 GRADES_SHEET = "oceny"
 META_SHEET = "metryka"
+# the instructions and the checklist of a grades workbook (grading-pack) or the template's
+# instructions: never the responses
+CHECKLIST_SHEET = "lista kontrolna"
+INSTRUCTION_SHEETS = ("instrukcja", "instructions", CHECKLIST_SHEET, "checklist")
 ETAPS = ("wstępna", "powdrożeniowa", "roczna")
 
 _GRADE_COLUMNS = {

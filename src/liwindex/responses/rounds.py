@@ -11,16 +11,17 @@ from liwindex.io.sheets import Sheet, Workbook
 from liwindex.io.workbook import note_hidden, open_workbook
 from liwindex.messages import did_you_mean
 from liwindex.problems import InputError, Report, Severity
+from liwindex.responses import indicators as numeric
 from liwindex.responses.checks import check_answers
 from liwindex.responses.data import SurveyData
-from liwindex.responses.grades import GRADES_SHEET, META_SHEET, Grade, Meta, read_grades, read_meta
-from liwindex.responses.indicators import (
-    IndicatorValue,
-    agree_values,
-    find_data_sheet,
-    merge_values,
-    read_data_sheet,
-    sidecar_data,
+from liwindex.responses.grades import (
+    GRADES_SHEET,
+    INSTRUCTION_SHEETS,
+    META_SHEET,
+    Grade,
+    Meta,
+    read_grades,
+    read_meta,
 )
 from liwindex.responses.meta import META_FIELDS, sidecar_meta
 from liwindex.responses.survey import read_survey
@@ -44,7 +45,7 @@ class Round:
     meta: Meta = field(default_factory=Meta)
     report: Report = field(default_factory=Report)
     # the numeric data (dane liczbowe) by indicator id: shown beside the survey, never scored
-    indicators: dict[str, IndicatorValue] = field(default_factory=dict)
+    indicators: dict[str, numeric.IndicatorValue] = field(default_factory=dict)
 
     def point_matrix(self) -> Any:
         """Raw points of every scored answer (respondents × questions in questionnaire
@@ -68,8 +69,9 @@ class Round:
 
 def choose_survey_sheet(workbook: Workbook, sheet: str | None, report: Report) -> Sheet | None:
     """The responses sheet: the one named by ``--sheet`` (a missing name raises with the
-    closest suggestion), else the first visible sheet other than ``oceny`` and ``metryka``."""
-    specials = (workbook.find(GRADES_SHEET), workbook.find(META_SHEET), find_data_sheet(workbook))
+    closest suggestion), else the first visible sheet other than ``oceny``, ``metryka``,
+    ``dane`` and the instructions (``Instrukcja``)."""
+    specials = (workbook.find(GRADES_SHEET), workbook.find(META_SHEET), numeric.find_data_sheet(workbook))
     special = {id(s) for s in specials if s}
     if sheet is not None:
         found = workbook.find(sheet)
@@ -85,7 +87,9 @@ def choose_survey_sheet(workbook: Workbook, sheet: str | None, report: Report) -
             )
             raise InputError(report)
         return found
-    candidates = [s for s in workbook.sheets if id(s) not in special]
+    candidates = [
+        s for s in workbook.sheets if id(s) not in special and s.name.casefold() not in INSTRUCTION_SHEETS
+    ]
     chosen = next((s for s in candidates if not s.hidden), None)
     if chosen is not None and any(s.hidden for s in candidates):
         note_hidden(workbook, report)
@@ -108,8 +112,8 @@ def _sheet_with_questions(
 ) -> Sheet:
     """The first sheet when its header has questions; otherwise the one other sheet that
     has (a note says which), or an error listing them when several have."""
-    special = {GRADES_SHEET, META_SHEET}
-    data = find_data_sheet(workbook)
+    special = {GRADES_SHEET, META_SHEET, *INSTRUCTION_SHEETS}
+    data = numeric.find_data_sheet(workbook)
     candidates = [
         s for s in workbook.sheets if s is not first and s.name.casefold() not in special and s is not data
     ]
@@ -148,7 +152,7 @@ def read_round(
 
     grades_sheet = workbook.find(GRADES_SHEET)
     meta_sheet = workbook.find(META_SHEET)
-    data_sheet = find_data_sheet(workbook)
+    data_sheet = numeric.find_data_sheet(workbook)
     survey_sheet = choose_survey_sheet(workbook, sheet, report)
     if sheet is None and survey_sheet is not None:
         survey_sheet = _sheet_with_questions(workbook, survey_sheet, questionnaire, mapping, report)
@@ -161,7 +165,7 @@ def read_round(
 
     grades = read_grades(grades_sheet, questionnaire, name, report) if grades_sheet else {}
     meta = read_meta(meta_sheet, name, report) if meta_sheet else Meta()
-    values = read_data_sheet(data_sheet, questionnaire, name, report) if data_sheet else {}
+    values = numeric.read_data_sheet(data_sheet, questionnaire, name, report) if data_sheet else {}
     if survey is None and not grades and report.valid:
         report.add("no-data", file=name)
     if survey is not None and report.valid:
@@ -251,9 +255,9 @@ def read_round_files(
     report.raise_if_invalid()
     combined = rounds[0] if len(rounds) == 1 else combine_rounds(rounds, spec.source, report)
     combined.meta = _round_meta(combined, files, spec, report)
-    side, side_file = sidecar_data(files, questionnaire, report)
+    side, side_file = numeric.sidecar_data(files, questionnaire, report)
     if side_file is not None:
-        combined.indicators = merge_values(
+        combined.indicators = numeric.merge_values(
             [(combined.source, combined.indicators), (side_file, side)], combined.source, report
         )
     combined.report.extend(report.problems)
@@ -306,7 +310,9 @@ def combine_rounds(rounds: list[Round], source: str, report: Report) -> Round:
     """One round from the rounds read from its files: respondents put together, at most one
     set of grades, and metadata that must agree (differences are errors)."""
     surveys = [(r.source, r.survey) for r in rounds if r.survey is not None]
-    graded = [r for r in rounds if r.grades]
+    # a grades sheet with the areas listed and nothing filled in (grading-pack's workbook
+    # before the meeting) gives no grades
+    graded = [r for r in rounds if any(_filled(g) for g in r.grades.values())]
     if len(graded) > 1 and any(_grade_values(r) != _grade_values(graded[0]) for r in graded[1:]):
         report.add("round-grades-twice", file=graded[1].source, value=graded[0].source)
     grades = graded[0].grades if graded else {}
@@ -334,8 +340,12 @@ def combine_rounds(rounds: list[Round], source: str, report: Report) -> Round:
         grades=grades,
         meta=_agree([(r.source, r.meta) for r in rounds], report),
         report=merged,
-        indicators=agree_values([(r.source, r.indicators) for r in rounds], report),
+        indicators=numeric.agree_values([(r.source, r.indicators) for r in rounds], report),
     )
+
+
+def _filled(grade: Grade) -> bool:
+    return grade.value is not None or bool(grade.justification or grade.recommendations)
 
 
 def _grade_values(r: Round) -> dict[str, float | None]:

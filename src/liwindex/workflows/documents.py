@@ -6,6 +6,7 @@ over an input) and written atomically."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,8 +26,9 @@ from liwindex.workflows.rounds import (
 )
 
 if TYPE_CHECKING:
-    from liwindex.analysis.analyze import Analysis
+    from liwindex.analysis.analyze import Analysis, Gap
     from liwindex.compare.many import Benchmark, Trend
+    from liwindex.scoring.results import ScoreResult
 
 
 def _write_output(
@@ -84,6 +86,32 @@ def write_analysis(
     )
 
 
+def _published_rounds(
+    files: Sequence[RoundSource],
+    questionnaire: str | Path | None,
+    mapping: str | Path | None,
+    resamples: int,
+    seed: int,
+    basis: str | None,
+    skip_round_check: bool,
+) -> tuple[list[ScoreResult], Comparison | None, list[Gap]]:
+    """The rounds a published document describes, ordered by their metryka: with two or
+    more, the first compared with the last (like for like, see :func:`compare`); the gaps
+    between the groups of the latest, with their intervals."""
+    from liwindex.analysis.analyze import attach_intervals, draws_for, gaps_for
+    from liwindex.compare.many import round_order
+
+    results = sorted(score_files(list(files), questionnaire, mapping), key=round_order)
+    comparison: Comparison | None = None
+    if len(results) > 1:
+        comparison = compare(results[0], results[-1], resamples, seed, basis, skip_round_check)
+        draws = comparison.after_draws
+    else:
+        draws = draws_for(results[-1], resamples, seed)
+        attach_intervals(results[-1], draws)
+    return results, comparison, gaps_for(results[-1], draws)
+
+
 def write_report(
     files: Sequence[RoundSource],
     output: str | Path,
@@ -105,8 +133,6 @@ def write_report(
     the last (like for like, see :func:`compare`). ``warnings`` (a round of the JST that
     could not be read) are said on the page with the latest round's. Open answers are
     published with personal data masked unless ``mask`` is off (internal use)."""
-    from liwindex.analysis.analyze import attach_intervals, draws_for, gaps_for
-    from liwindex.compare.many import round_order
     from liwindex.outputs.files import check_output, write_atomically
     from liwindex.outputs.html.page import build_page
     from liwindex.outputs.pdf import html_to_pdf
@@ -117,16 +143,11 @@ def write_report(
     else:
         html_target = check_output(output, force, inputs=inputs)
     pdf_target = check_output(pdf, force, inputs=inputs) if pdf is not None else None
-    results = sorted(score_files(list(files), questionnaire, mapping), key=round_order)
+    results, comparison, gaps = _published_rounds(
+        files, questionnaire, mapping, resamples, seed, basis, skip_round_check
+    )
     results[-1].problems += warnings
-    comparison: Comparison | None = None
-    if len(results) > 1:
-        comparison = compare(results[0], results[-1], resamples, seed, basis, skip_round_check)
-        draws = comparison.after_draws
-    else:
-        draws = draws_for(results[-1], resamples, seed)
-        attach_intervals(results[-1], draws)
-    html = build_page(results, comparison, gaps_for(results[-1], draws), lang, author, mask)
+    html = build_page(results, comparison, gaps, lang, author, mask)
     written = []
     if html_target is not None:
         write_atomically(html_target, lambda tmp: _write_utf8(tmp, html))
@@ -155,27 +176,69 @@ def write_annex(
     headings and tables) or ``.html``. One file: that round; two or more: rounds ordered by
     their metryka, the first compared with the last, as in :func:`write_report`. The working
     group's recommendations are published with personal data masked unless ``mask`` is off."""
-    from liwindex.analysis.analyze import attach_intervals, draws_for, gaps_for
-    from liwindex.compare.many import round_order
     from liwindex.outputs.annex import annex_content, annex_html, write_docx
     from liwindex.outputs.files import check_output, write_atomically
 
     target = check_output(output, force, inputs=round_paths(files))
-    results = sorted(score_files(list(files), questionnaire, mapping), key=round_order)
-    comparison: Comparison | None = None
-    if len(results) > 1:
-        comparison = compare(results[0], results[-1], resamples, seed, basis, skip_round_check)
-        draws = comparison.after_draws
-    else:
-        draws = draws_for(results[-1], resamples, seed)
-        attach_intervals(results[-1], draws)
-    content = annex_content(results, comparison, gaps_for(results[-1], draws), lang, mask)
+    results, comparison, gaps = _published_rounds(
+        files, questionnaire, mapping, resamples, seed, basis, skip_round_check
+    )
+    content = annex_content(results, comparison, gaps, lang, mask)
     if target.suffix.lower() == ".docx":
         write_atomically(target, lambda tmp: write_docx(content, tmp, author))
     else:
         html = annex_html(content)
         write_atomically(target, lambda tmp: _write_utf8(tmp, html))
     return target
+
+
+def write_grading_pack(
+    files: RoundSource,
+    outputs: Sequence[str | Path],
+    previous: RoundSource | None = None,
+    force: bool = False,
+    lang: str = "pl",
+    questionnaire: str | Path | None = None,
+    mapping: str | Path | None = None,
+    sheet: str | None = None,
+) -> list[Path]:
+    """The working group's meeting pack of one round, one file per name in ``outputs``:
+    ``.xlsx`` the grades workbook ready to fill (put into the round's folder it is read as
+    the round's ``oceny``), ``.html`` the printable cards (a cover, one A4 card per area) and
+    ``.pdf`` those cards as PDF. ``previous`` is the previous round, whose grades and
+    recommendations are shown. Every output is checked before anything is read."""
+    from liwindex.outputs.files import check_output, check_suffix, write_atomically
+    from liwindex.outputs.grading_pack import pack_html, write_grades_workbook
+
+    inputs = round_paths([files] + ([previous] if previous is not None else []))
+    targets = []
+    for output in outputs:
+        check_suffix(output, (".xlsx", ".html", ".htm", ".pdf"))
+        targets.append(check_output(output, force, inputs=inputs))
+    _, result = read_and_score(files, questionnaire, sheet=sheet, mapping=mapping)
+    before = read_and_score(previous, questionnaire, mapping=mapping)[1] if previous is not None else None
+    written = []
+    for target in targets:
+        suffix = target.suffix.lower()
+        if suffix == ".xlsx":
+            write_atomically(target, lambda tmp: write_grades_workbook(tmp, result, before, lang))
+        elif suffix == ".pdf":
+            from liwindex.outputs.pdf import html_to_pdf
+
+            html = pack_html(result, before, lang)
+            write_atomically(target, partial(_print, html_to_pdf, html, target))
+        else:
+            write_atomically(target, partial(_write_html, pack_html(result, before, lang)))
+        written.append(target)
+    return written
+
+
+def _print(to_pdf: Callable[[str, Path, Path], None], html: str, target: Path, tmp: Path) -> None:
+    to_pdf(html, tmp, target)
+
+
+def _write_html(html: str, tmp: Path) -> None:
+    _write_utf8(tmp, html)
 
 
 def write_mapping_proposal(
