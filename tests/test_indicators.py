@@ -483,3 +483,13 @@ def test_a_unit_column_that_disagrees_is_located(tmp_path: Path) -> None:
         ("data-unit-column", "dane", 2, "B", None),
         ("data-unit-column", "dane", 3, "B", None),
     ]
+
+
+def test_grading_cards_show_the_area_numeric_data(tmp_path: Path) -> None:
+    from tests.conftest import run
+
+    out = tmp_path / "pakiet.html"
+    assert run("grading-pack", POST, "--previous", INITIAL, "-o", out).exit_code == 0
+    page = out.read_text("utf-8")
+    card = page.split("Obszar O5.", 1)[1].split("</section>", 1)[0]
+    assert "Dane liczbowe" in card and "+162\u00a0500\u00a0zł" in card and "+0,2\u00a0p.p." in card

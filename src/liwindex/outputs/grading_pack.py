@@ -11,6 +11,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from liwindex.outputs.excel.style import SCORE, header, layout, put
+from liwindex.outputs.numeric_block import area_data_block
 from liwindex.responses.grades import CHECKLIST_SHEET
 
 if TYPE_CHECKING:
@@ -404,8 +405,8 @@ def pack_html(result: ScoreResult, previous: ScoreResult | None, lang: str = "pl
                 cells.append(f'<p>{head}</p><ul class="answers">{shares}</ul>')
             out.append(f'<tr><th scope="row">{escape(x.text.get(lang))}</th><td>{"".join(cells)}</td></tr>')
         out.append("</tbody></table>")
-        # the place for the area's numeric data (dane liczbowe, issue 29 item 1), when a
-        # round carries them: a block like _previous_block, before the previous round's
+        # the area's numeric data (dane liczbowe), when the round carries them
+        out += area_data_block(result, previous, area.id, lang)
         if previous is not None:
             out += _previous_block(previous, area.id, words, lang)
         out += _checklist_block(q, area.id, words, lang)
