@@ -43,10 +43,11 @@ def test_the_word_annex_has_headings_and_the_index_table_of_compare(pair):
         "Wyniki",
         "Obszary współpracy",
         "Najważniejsze wnioski",
+        "Dane liczbowe, które zmieniły się najbardziej",
         "Rekomendacje grupy roboczej",
         "Propozycja zapisu o sposobie oceny realizacji programu",
     ]
-    results, areas = document.tables
+    results, areas, data = document.tables
     head, index, *dimensions = _table_rows(results)
     assert head == ["Wskaźnik", "2024 · wstępna", "2025 · powdrożeniowa", "Zmiana"]
     value = compared["index"]
@@ -56,6 +57,11 @@ def test_the_word_annex_has_headings_and_the_index_table_of_compare(pair):
     assert index[3] == "+" + f"{value['delta']:.2f}".replace(".", ",")
     assert [row[0].split()[0] for row in dimensions] == ["P1", "P2", "P3"]
     assert len(areas.rows) == 1 + 12
+    # the numeric data that changed most, in their own units, beside (never inside) the index
+    data_rows = _table_rows(data)
+    assert data_rows[0] == ["Wskaźnik", "2024 · wstępna", "2025 · powdrożeniowa", "Zmiana"]
+    assert 2 <= len(data_rows) <= 4 and all(row[3].startswith(("+", "−")) for row in data_rows[1:])
+    assert "Dane liczbowe, które zmieniły się najbardziej" in headings
     text = "\n".join(_paragraphs(document))
     assert "Indeks LIJW w ocenie powdrożeniowej 2025: 3,33 na 5 (z ocen grupy roboczej)." in text
     assert "Zmiana wyniku ankiety względem oceny wstępnej 2024: +0,58 (z 2,85 na 3,43)." in text

@@ -45,6 +45,11 @@ WORDS: dict[str, dict[str, str]] = {
         "values_are": "Wartości w tabelach: {kind}, w skali od {lo} do {hi}.",
         "areas": "Obszary współpracy",
         "findings": "Najważniejsze wnioski",
+        "data": "Dane liczbowe, które zmieniły się najbardziej",
+        "data_one": "Dane liczbowe",
+        "indicator": "Wskaźnik",
+        "data_note": "Zmiana w jednostkach wskaźnika (odsetki w punktach procentowych); dane "
+        "liczbowe nie wchodzą do indeksu.",
         "recommendations": "Rekomendacje grupy roboczej",
         "no_recommendations": "Grupa robocza nie zapisała rekomendacji w {round}.",
         "clause": "Propozycja zapisu o sposobie oceny realizacji programu",
@@ -81,6 +86,11 @@ WORDS: dict[str, dict[str, str]] = {
         "values_are": "Values in the tables: {kind}, on a scale from {lo} to {hi}.",
         "areas": "Areas of cooperation",
         "findings": "Key findings",
+        "data": "The numeric data that changed most",
+        "data_one": "Numeric data",
+        "indicator": "Indicator",
+        "data_note": "Changes in the indicator's unit (percentages in percentage points); numeric "
+        "data never enter the index.",
         "recommendations": "The working group's recommendations",
         "no_recommendations": "The working group wrote no recommendations in {round}.",
         "clause": "A clause on how the programme's delivery is evaluated",
@@ -290,6 +300,8 @@ def annex_content(
     main = [s for s in said[2 if comparison is not None else 1 :] if not s.startswith(counts)][:3]
     found = Section(words["findings"], bullets=main)
 
+    data = _numeric_data(rounds[0] if comparison is not None else None, last, words, lang)
+
     recs = Section(words["recommendations"])
     for a in last.areas:
         grade = last.grades.get(a.id)
@@ -309,9 +321,59 @@ def annex_content(
         lang,
         _clean(words["title"]),
         _clean(subtitle),
-        [_cleaned(s) for s in (what, results, areas, found, recs, clause)],
+        [_cleaned(s) for s in (what, results, areas, found, *data, recs, clause)],
         [_clean(t) for t in footer],
     )
+
+
+def _numeric_data(
+    first: ScoreResult | None, last: ScoreResult, words: dict[str, str], lang: str, most: int = 3
+) -> list[Section]:
+    """The numeric data that changed most (by their change relative to the larger of the two
+    values, so that złoty and counts compare), or the latest values of one round."""
+    from liwindex.compare.indicators import indicator_series
+    from liwindex.i18n import fmt_amount
+
+    def label(i: object) -> str:
+        place = getattr(i, "place", "")
+        text = i.label.get(lang) or i.label["pl"]  # type: ignore[attr-defined]
+        return f"{place} {text}" if place else text
+
+    if first is None:
+        series = [i for i in indicator_series([last]) if i.after is not None]
+        if not series:
+            return []
+        table = Table(
+            [words["indicator"], words["value"]],
+            [[label(i), fmt_amount(i.after, i.unit, lang)] for i in series],
+            {1},
+        )
+        return [Section(words["data_one"], table=table)]
+
+    def moved(i: object) -> float:
+        before, after = i.before, i.after  # type: ignore[attr-defined]
+        top = max(abs(before), abs(after))
+        return abs(after - before) / top if top else 0.0
+
+    both = [i for i in indicator_series([first, last]) if i.delta is not None]
+    changed = sorted((i for i in both if i.delta), key=moved, reverse=True)[:most]
+    if not changed:
+        return []
+    labels = [round_label(first, lang), round_label(last, lang)]
+    table = Table(
+        [words["indicator"], *labels, w("change", lang)],
+        [
+            [
+                label(i),
+                fmt_amount(i.before, i.unit, lang),
+                fmt_amount(i.after, i.unit, lang),
+                fmt_amount(i.delta, i.unit, lang, signed=True),
+            ]
+            for i in changed
+        ],
+        {1, 2, 3},
+    )
+    return [Section(words["data"], table=table, notes=[words["data_note"]])]
 
 
 def _cleaned(section: Section) -> Section:
@@ -413,8 +475,9 @@ def write_docx(annex: Annex, target: Path, author: str | None = None) -> None:
                 added._tr.get_or_add_trPr().append(whole)
                 cells = added.cells
                 for i, text in enumerate(values):
-                    cells[i].text = text
+                    cells[i].text = ""
                     para = cells[i].paragraphs[0]
+                    para.add_run(text).font.size = Pt(9)
                     para.paragraph_format.space_after = Pt(0)
                     if i in t.numeric:
                         para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
