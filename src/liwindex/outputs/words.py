@@ -55,8 +55,9 @@ WORDS: dict[str, dict[str, str]] = {
         "interval": "95% przedział",
         "grades": "Oceny grupy roboczej i rekomendacje",
         "indicators": "Dane liczbowe",
-        "indicators_intro": "Dane liczbowe etapu (arkusz „dane” lub plik dane.yaml) przy obszarach, "
-        "których dotyczą. Pokazujemy je obok wyników ankiety; nie wchodzą do indeksu.",
+        "indicators_intro": "Dane liczbowe (np. liczba konkursów, kwoty dotacji, skonsultowane "
+        "projekty) przy obszarach, których dotyczą. Pokazujemy je obok wyników ankiety; nie "
+        "wchodzą do indeksu.",
         "indicators_change": "Zmiana w jednostkach wskaźnika; zmiana odsetka w punktach procentowych (p.p.).",
         "indicator": "Wskaźnik",
         "indicator_place": "Obszar / płaszczyzna",
@@ -136,8 +137,8 @@ WORDS: dict[str, dict[str, str]] = {
         "interval": "95% interval",
         "grades": "Working-group grades and recommendations",
         "indicators": "Numeric data",
-        "indicators_intro": "The round's numeric data (the 'dane' sheet or dane.yaml) beside the areas "
-        "they inform. They are shown beside the survey results and never enter the index.",
+        "indicators_intro": "The numeric data (e.g. competitions held, grant amounts, drafts consulted) "
+        "beside the areas they inform. They are shown beside the survey results and never enter the index.",
         "indicators_change": "Changes in the indicator's unit; a change of a percentage in percentage "
         "points (pp).",
         "indicator": "Indicator",
