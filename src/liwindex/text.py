@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 _SPACES = re.compile(r"\s+")
@@ -95,6 +96,18 @@ def fold(value: Any) -> str:
 def fold_compact(value: Any) -> str:
     """Like :func:`fold` but with no spaces at all, for codes such as ``O1Q1`` vs ``o1_q1``."""
     return fold(value).replace(" ", "")
+
+
+def header_columns(header: Sequence[Any], accepted: Mapping[str, Collection[str]]) -> dict[str, int]:
+    """The position of each named column of a small sheet (``oceny``, ``dane``): the first
+    header cell whose folded text is one of that column's accepted names."""
+    columns: dict[str, int] = {}
+    for index, title in enumerate(header):
+        key = fold(title)
+        for name, names in accepted.items():
+            if key in names and name not in columns:
+                columns[name] = index
+    return columns
 
 
 def strip_diacritics(text: str) -> str:

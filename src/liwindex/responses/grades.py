@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from liwindex.messages import did_you_mean
 from liwindex.problems import Report, Severity
-from liwindex.text import clean_text, column_letter, fold, free_text, strip_diacritics
+from liwindex.text import clean_text, column_letter, fold, free_text, header_columns, strip_diacritics
 
 if TYPE_CHECKING:
     from liwindex.io.sheets import Sheet
@@ -67,12 +67,7 @@ def read_grades(sheet: Sheet, questionnaire: Questionnaire, file: str, report: R
     if sheet.is_empty:
         return {}
     header_row, header = sheet.rows[0]
-    columns: dict[str, int] = {}
-    for index, title in enumerate(header):
-        key = fold(title)
-        for name, accepted in _GRADE_COLUMNS.items():
-            if key in accepted and name not in columns:
-                columns[name] = index
+    columns = header_columns(header, _GRADE_COLUMNS)
     missing = [name for name in ("area", "grade") if name not in columns]
     for name in missing:
         report.add(

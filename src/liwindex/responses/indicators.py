@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from liwindex.messages import did_you_mean
 from liwindex.problems import Report, Severity
-from liwindex.text import capped_list, clean_text, column_letter, fold, free_text
+from liwindex.text import capped_list, clean_text, column_letter, fold, free_text, header_columns
 
 if TYPE_CHECKING:
     from liwindex.io.sheets import Sheet, Workbook
@@ -182,14 +182,7 @@ class _Reader:
 
 
 def _header_columns(sheet: Sheet) -> dict[str, int]:
-    header = sheet.rows[0][1] if sheet.rows else ()
-    columns: dict[str, int] = {}
-    for index, title in enumerate(header):
-        key = fold(title)
-        for name, accepted in _COLUMN_KEYS.items():
-            if key in accepted and name not in columns:
-                columns[name] = index
-    return columns
+    return header_columns(sheet.rows[0][1] if sheet.rows else (), _COLUMN_KEYS)
 
 
 def find_data_sheet(workbook: Workbook) -> Sheet | None:
