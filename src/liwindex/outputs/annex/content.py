@@ -288,7 +288,7 @@ def annex_content(
     main = [s for s in said[2 if comparison is not None else 1 :] if not s.startswith(counts)][:3]
     found = Section(words["findings"], bullets=main)
 
-    data = _numeric_data(rounds[0] if comparison is not None else None, last, words, lang)
+    data = _numeric_data(comparison, last, words, lang)
 
     recs = Section(words["recommendations"])
     for a in last.areas:
@@ -315,19 +315,18 @@ def annex_content(
 
 
 def _numeric_data(
-    first: ScoreResult | None, last: ScoreResult, words: dict[str, str], lang: str, most: int = 3
+    comparison: Comparison | None, last: ScoreResult, words: dict[str, str], lang: str, most: int = 3
 ) -> list[Section]:
     """The numeric data that changed most (by their change relative to the larger of the two
     values, so that złoty and counts compare), or the latest values of one round."""
-    from liwindex.compare.indicators import indicator_series
+    from liwindex.compare.indicators import IndicatorSeries, indicator_series
     from liwindex.i18n import fmt_amount
 
-    def label(i: object) -> str:
-        place = getattr(i, "place", "")
-        text = i.label.get(lang) or i.label["pl"]  # type: ignore[attr-defined]
-        return f"{place} {text}" if place else text
+    def label(i: IndicatorSeries) -> str:
+        text = i.label.get(lang) or i.label["pl"]
+        return f"{i.place} {text}" if i.place else text
 
-    if first is None:
+    if comparison is None:
         series = [i for i in indicator_series([last]) if i.after is not None]
         if not series:
             return []
@@ -338,16 +337,15 @@ def _numeric_data(
         )
         return [Section(words["data_one"], table=table)]
 
-    def moved(i: object) -> float:
-        before, after = i.before, i.after  # type: ignore[attr-defined]
+    def moved(i: IndicatorSeries) -> float:
+        before, after = i.before or 0.0, i.after or 0.0
         top = max(abs(before), abs(after))
         return abs(after - before) / top if top else 0.0
 
-    both = [i for i in indicator_series([first, last]) if i.delta is not None]
-    changed = sorted((i for i in both if i.delta), key=moved, reverse=True)[:most]
+    changed = sorted((i for i in comparison.indicators if i.delta), key=moved, reverse=True)[:most]
     if not changed:
         return []
-    labels = [round_label(first, lang), round_label(last, lang)]
+    labels = [round_label(comparison.before, lang), round_label(comparison.after, lang)]
     table = Table(
         [words["indicator"], *labels, w("change", lang)],
         [
