@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from liwindex.analysis.analyze import attach_intervals, draws_for
-from liwindex.analysis.bootstrap import Part, holm
+from liwindex.analysis.bootstrap import holm
 from liwindex.analysis.intervals import NOT_COMPUTED, interval
 from liwindex.compare.common import draws_on_common
 
@@ -58,20 +58,13 @@ def change_intervals(comparison: Comparison, resamples: int, seed: int) -> None:
         on = [draws_on_common(d, r, common.kept) for d, r in ((d0, before), (d1, after))]
     else:
         on = [(d.dimensions, d.index) for d in (d0, d1)]
-    rounds = (d0, d1)
-
-    def dimension_parts(side: int, column: int) -> list[Part]:
-        return rounds[side].dimension_parts(column)
-
-    def index_parts(side: int) -> list[Part]:
-        return rounds[side].index_parts()
 
     for row in comparison.dimensions:
         i, j = b_dims.index(row.id), a_dims.index(row.id)
         row.survey_ci, row.ci_reason = interval(
             row.survey.delta,
             on[1][0][:, j] - on[0][0][:, i],
-            [*dimension_parts(0, i), *dimension_parts(1, j)],
+            [*d0.dimension_parts(i), *d1.dimension_parts(j)],
             min_n,
             bounds,
             row.survey_provisional,
@@ -85,7 +78,7 @@ def change_intervals(comparison: Comparison, resamples: int, seed: int) -> None:
     index.survey_ci, index.ci_reason = interval(
         index.survey.delta,
         on[1][1] - on[0][1],
-        [*index_parts(0), *index_parts(1)],
+        [*d0.index_parts(), *d1.index_parts()],
         min_n,
         bounds,
         index.survey_provisional,
